@@ -1,0 +1,182 @@
+#include "crypto/primitives.h"
+
+#include <sodium.h>
+
+#include <cctype>
+
+namespace longstop::crypto {
+namespace {
+
+const unsigned char* u8(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+unsigned char* u8(std::string& s) { return reinterpret_cast<unsigned char*>(s.data()); }
+
+constexpr std::string_view kBase32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+}  // namespace
+
+bool initialise() { return sodium_init() >= 0; }
+
+std::string randomBytes(size_t n) {
+  std::string out(n, '\0');
+  randombytes_buf(out.data(), n);
+  return out;
+}
+
+std::array<uint8_t, 32> sha256(std::string_view bytes) {
+  std::array<uint8_t, 32> out{};
+  crypto_hash_sha256(out.data(), u8(bytes), bytes.size());
+  return out;
+}
+
+bool equalConstantTime(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string toHex(std::string_view bytes) {
+  std::string out(bytes.size() * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), u8(bytes), bytes.size());
+  out.pop_back();
+  return out;
+}
+
+std::optional<std::string> fromHex(std::string_view hex) {
+  std::string out(hex.size() / 2, '\0');
+  size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_hex2bin(u8(out), out.size(), hex.data(), hex.size(), nullptr, &len, &end) != 0) return {};
+  if (end != hex.data() + hex.size() || hex.size() % 2 != 0) return {};
+  out.resize(len);
+  return out;
+}
+
+std::string toBase64(std::string_view bytes) {
+  constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  std::string out(sodium_base64_encoded_len(bytes.size(), kVariant), '\0');
+  sodium_bin2base64(out.data(), out.size(), u8(bytes), bytes.size(), kVariant);
+  out.resize(out.size() - 1);
+  return out;
+}
+
+std::optional<std::string> fromBase64(std::string_view text) {
+  std::string out(text.size(), '\0');
+  size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(u8(out), out.size(), text.data(), text.size(), nullptr, &len, &end,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+    return {};
+  if (end != text.data() + text.size()) return {};
+  out.resize(len);
+  return out;
+}
+
+BoxKeyPair makeBoxKeyPair() {
+  BoxKeyPair kp{std::string(crypto_box_PUBLICKEYBYTES, '\0'), SecretBytes(crypto_box_SECRETKEYBYTES)};
+  crypto_box_keypair(u8(kp.publicKey), kp.secretKey.data());
+  return kp;
+}
+
+std::string seal(std::string_view publicKey, std::string_view plaintext) {
+  std::string out(plaintext.size() + crypto_box_SEALBYTES, '\0');
+  if (publicKey.size() != crypto_box_PUBLICKEYBYTES ||
+      crypto_box_seal(u8(out), u8(plaintext), plaintext.size(), u8(publicKey)) != 0)
+    return {};
+  return out;
+}
+
+std::optional<std::string> unseal(std::string_view publicKey, const SecretBytes& secretKey,
+                                  std::string_view sealed) {
+  if (sealed.size() < crypto_box_SEALBYTES || publicKey.size() != crypto_box_PUBLICKEYBYTES ||
+      secretKey.size() != crypto_box_SECRETKEYBYTES)
+    return {};
+  std::string out(sealed.size() - crypto_box_SEALBYTES, '\0');
+  if (crypto_box_seal_open(u8(out), u8(sealed), sealed.size(), u8(publicKey), secretKey.data()) != 0)
+    return {};
+  return out;
+}
+
+SignKeyPair makeSignKeyPair() {
+  SignKeyPair kp{std::string(crypto_sign_PUBLICKEYBYTES, '\0'), SecretBytes(crypto_sign_SECRETKEYBYTES)};
+  crypto_sign_keypair(u8(kp.publicKey), kp.secretKey.data());
+  return kp;
+}
+
+std::string sign(const SecretBytes& secretKey, std::string_view message) {
+  std::string sig(crypto_sign_BYTES, '\0');
+  if (secretKey.size() != crypto_sign_SECRETKEYBYTES) return {};
+  crypto_sign_detached(u8(sig), nullptr, u8(message), message.size(), secretKey.data());
+  return sig;
+}
+
+bool verifySignature(std::string_view publicKey, std::string_view message, std::string_view signature) {
+  return publicKey.size() == crypto_sign_PUBLICKEYBYTES && signature.size() == crypto_sign_BYTES &&
+         crypto_sign_verify_detached(u8(signature), u8(message), message.size(), u8(publicKey)) == 0;
+}
+
+KdfParams newKdfParams() {
+  return {randomBytes(crypto_pwhash_SALTBYTES), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+          crypto_pwhash_MEMLIMIT_INTERACTIVE};
+}
+
+std::optional<SecretBytes> deriveKey(std::string_view secret, const KdfParams& params) {
+  if (params.salt.size() != crypto_pwhash_SALTBYTES) return {};
+  SecretBytes key(crypto_secretbox_KEYBYTES);
+  if (crypto_pwhash(key.data(), key.size(), secret.data(), secret.size(), u8(params.salt), params.opsLimit,
+                    static_cast<size_t>(params.memLimit), crypto_pwhash_ALG_ARGON2ID13) != 0)
+    return {};
+  return key;
+}
+
+std::string wrap(const SecretBytes& key, std::string_view plaintext) {
+  std::string out = randomBytes(crypto_secretbox_NONCEBYTES);
+  out.resize(out.size() + plaintext.size() + crypto_secretbox_MACBYTES);
+  auto* nonce = reinterpret_cast<const unsigned char*>(out.data());
+  crypto_secretbox_easy(u8(out) + crypto_secretbox_NONCEBYTES, u8(plaintext), plaintext.size(), nonce,
+                        key.data());
+  return out;
+}
+
+std::optional<SecretBytes> unwrap(const SecretBytes& key, std::string_view wrapped) {
+  constexpr size_t kOverhead = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES;
+  if (wrapped.size() < kOverhead || key.size() != crypto_secretbox_KEYBYTES) return {};
+  SecretBytes out(wrapped.size() - kOverhead);
+  const auto* nonce = u8(wrapped);
+  const auto* box = nonce + crypto_secretbox_NONCEBYTES;
+  if (crypto_secretbox_open_easy(out.data(), box, wrapped.size() - crypto_secretbox_NONCEBYTES, nonce,
+                                 key.data()) != 0)
+    return {};
+  return out;
+}
+
+std::string keyedHash(std::string_view key, std::string_view message, size_t outLen) {
+  std::string out(outLen, '\0');
+  crypto_generichash(u8(out), outLen, u8(message), message.size(), u8(key), key.size());
+  return out;
+}
+
+std::string newRecoveryCode() {
+  const std::string random = randomBytes(15);  // 120 bits -> 24 base32 characters
+  std::string code;
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (unsigned char byte : random) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      if (!code.empty() && (code.size() + 1) % 5 == 0) code += '-';
+      code += kBase32[(buffer >> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return code;
+}
+
+std::string normaliseCode(std::string_view typed) {
+  std::string out;
+  for (char c : typed) {
+    if (c == ' ' || c == '-') continue;
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+}  // namespace longstop::crypto

@@ -1,0 +1,69 @@
+// The libsodium primitives Longstop uses, behind plain functions. Byte strings are std::string.
+// Failures that depend on input (a wrong key, a changed byte) come back as empty optionals or false.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "crypto/secret_bytes.h"
+
+namespace longstop::crypto {
+
+/// Must succeed once before anything else here; false means libsodium cannot work on this machine.
+bool initialise();
+
+std::string randomBytes(size_t n);
+std::array<uint8_t, 32> sha256(std::string_view bytes);
+bool equalConstantTime(std::string_view a, std::string_view b);
+
+std::string toHex(std::string_view bytes);
+std::optional<std::string> fromHex(std::string_view hex);
+std::string toBase64(std::string_view bytes);  // URL-safe alphabet, no padding
+std::optional<std::string> fromBase64(std::string_view text);
+
+// ---- Sealing personal data to the site's records key (X25519 sealed boxes) ----
+struct BoxKeyPair {
+  std::string publicKey;  // 32 bytes
+  SecretBytes secretKey;  // 32 bytes
+};
+BoxKeyPair makeBoxKeyPair();
+/// Anyone with the public key can seal; only the secret key opens. Output is 48 bytes longer.
+std::string seal(std::string_view publicKey, std::string_view plaintext);
+std::optional<std::string> unseal(std::string_view publicKey, const SecretBytes& secretKey,
+                                  std::string_view sealed);
+
+// ---- Signatures (Ed25519) ----
+struct SignKeyPair {
+  std::string publicKey;  // 32 bytes
+  SecretBytes secretKey;  // 64 bytes
+};
+SignKeyPair makeSignKeyPair();
+std::string sign(const SecretBytes& secretKey, std::string_view message);  // 64-byte detached
+bool verifySignature(std::string_view publicKey, std::string_view message, std::string_view signature);
+
+// ---- Keys from what people hold (Argon2id) and key wrapping (XSalsa20-Poly1305) ----
+struct KdfParams {
+  std::string salt;  // 16 bytes
+  uint64_t opsLimit = 0;
+  uint64_t memLimit = 0;
+};
+/// Fresh salt with libsodium's "interactive" cost (64 MiB, about a second on a Raspberry Pi 4).
+KdfParams newKdfParams();
+/// 32 bytes from the secret; empty when the memory cannot be had.
+std::optional<SecretBytes> deriveKey(std::string_view secret, const KdfParams& params);
+/// nonce || secretbox(plaintext)
+std::string wrap(const SecretBytes& key, std::string_view plaintext);
+std::optional<SecretBytes> unwrap(const SecretBytes& key, std::string_view wrapped);
+
+/// BLAKE2b keyed hash, `outLen` bytes (16 to 64); for matching and ticket MACs.
+std::string keyedHash(std::string_view key, std::string_view message, size_t outLen = 16);
+
+/// A recovery code to print once: 120 random bits as 6 groups of 4 from A–Z2–7, "K7QX-..." style.
+std::string newRecoveryCode();
+/// Upper-cases, drops spaces and dashes: what the person typed -> what is hashed.
+std::string normaliseCode(std::string_view typed);
+
+}  // namespace longstop::crypto

@@ -1,0 +1,129 @@
+#include "store/checkins.h"
+
+namespace longstop::store {
+namespace {
+
+constexpr const char* kColumns =
+    "record_id, seq, local_day, ticket, queue_id, state, priority, appointment_id, sealed, dup_key, "
+    "arrived_ms, state_ms, called_ms, clock_confirmed";
+
+CheckinRow readRow(const Statement& st) {
+  CheckinRow c;
+  c.recordId = st.columnText(0);
+  c.seq = st.columnInt(1);
+  c.localDay = st.columnInt(2);
+  c.ticket = st.columnText(3);
+  c.queueId = st.columnText(4);
+  c.state = st.columnText(5);
+  c.priority = st.columnText(6);
+  if (!st.columnIsNull(7)) c.appointmentId = st.columnText(7);
+  if (!st.columnIsNull(8)) c.sealed = st.columnBlob(8);
+  if (!st.columnIsNull(9)) c.dupKey = st.columnBlob(9);
+  c.arrivedMs = st.columnInt(10);
+  c.stateMs = st.columnInt(11);
+  if (!st.columnIsNull(12)) c.calledMs = st.columnInt(12);
+  c.clockConfirmed = st.columnInt(13) != 0;
+  return c;
+}
+
+core::Result<std::vector<CheckinRow>> readAll(Statement& st) {
+  std::vector<CheckinRow> out;
+  for (;;) {
+    auto row = st.step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return out;
+    out.push_back(readRow(st));
+  }
+}
+
+core::Result<std::optional<CheckinRow>> readOne(Database& db, const std::string& where, std::string_view arg) {
+  auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM checkins WHERE " + where);
+  if (!st.ok()) return st.error();
+  st->bind(1, arg);
+  auto all = readAll(*st);
+  if (!all.ok()) return all.error();
+  if (all->empty()) return std::optional<CheckinRow>();
+  return std::optional<CheckinRow>(all->front());
+}
+
+}  // namespace
+
+core::Status insertCheckin(Database& db, const CheckinRow& c) {
+  auto st = db.prepare(std::string("INSERT INTO checkins(") + kColumns +
+                       ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!st.ok()) return st.error();
+  st->bind(1, c.recordId).bind(2, c.seq).bind(3, c.localDay).bind(4, c.ticket).bind(5, c.queueId);
+  st->bind(6, c.state).bind(7, c.priority).bindOptional(8, c.appointmentId);
+  if (c.sealed) st->bindBlob(9, *c.sealed); else st->bindNull(9);
+  if (c.dupKey) st->bindBlob(10, *c.dupKey); else st->bindNull(10);
+  st->bind(11, c.arrivedMs).bind(12, c.stateMs);
+  if (c.calledMs) st->bind(13, *c.calledMs); else st->bindNull(13);
+  st->bind(14, int64_t{c.clockConfirmed ? 1 : 0});
+  return st->run();
+}
+
+core::Result<std::optional<CheckinRow>> getCheckin(Database& db, std::string_view recordId) {
+  return readOne(db, "record_id = ?", recordId);
+}
+
+core::Result<std::optional<CheckinRow>> checkinForAppointment(Database& db, std::string_view appointmentId) {
+  return readOne(db, "appointment_id = ? ORDER BY seq DESC LIMIT 1", appointmentId);
+}
+
+core::Result<std::vector<CheckinRow>> checkinsOnDay(Database& db, int64_t localDay) {
+  auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM checkins WHERE local_day = ? ORDER BY seq");
+  if (!st.ok()) return st.error();
+  st->bind(1, localDay);
+  return readAll(*st);
+}
+
+core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority, int64_t seq) {
+  // Urgent check-ins go before every normal one; within a priority, arrival order.
+  auto st = db.prepare(
+      "SELECT count(*) FROM checkins WHERE queue_id = ?1 AND state = 'waiting' AND seq <> ?3 AND "
+      "((priority = 'urgent' AND (?2 <> 'urgent' OR seq < ?3)) OR (priority <> 'urgent' AND ?2 <> 'urgent' "
+      "AND seq < ?3))");
+  if (!st.ok()) return st.error();
+  st->bind(1, queueId).bind(2, priority).bind(3, seq);
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  return st->columnInt(0);
+}
+
+core::Status updateCheckinState(Database& db, std::string_view recordId, std::string_view state, int64_t atMs) {
+  auto st = db.prepare(
+      "UPDATE checkins SET state = ?2, state_ms = ?3, "
+      "called_ms = CASE WHEN ?2 = 'called' AND called_ms IS NULL THEN ?3 ELSE called_ms END "
+      "WHERE record_id = ?1");
+  if (!st.ok()) return st.error();
+  st->bind(1, recordId).bind(2, state).bind(3, atMs);
+  return st->run();
+}
+
+core::Result<std::vector<std::pair<std::string, int64_t>>> countByState(Database& db) {
+  auto st = db.prepare("SELECT state, count(*) FROM checkins GROUP BY state ORDER BY state");
+  if (!st.ok()) return st.error();
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return out;
+    out.emplace_back(st->columnText(0), st->columnInt(1));
+  }
+}
+
+core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int n) {
+  auto st = db.prepare("SELECT called_ms FROM checkins WHERE queue_id = ? AND called_ms IS NOT NULL "
+                       "ORDER BY called_ms DESC LIMIT ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, queueId).bind(2, int64_t{n});
+  std::vector<int64_t> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return out;
+    out.push_back(st->columnInt(0));
+  }
+}
+
+}  // namespace longstop::store

@@ -1,0 +1,45 @@
+// Check-ins as stored: the current-state projection of the event log (written in the same transaction).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "store/database.h"
+
+namespace longstop::store {
+
+struct CheckinRow {
+  std::string recordId;
+  int64_t seq = 0;
+  int64_t localDay = 0;
+  std::string ticket;
+  std::string queueId;
+  std::string state;     // core::toString(CheckinState)
+  std::string priority;  // "normal" | "urgent"
+  std::optional<std::string> appointmentId;
+  std::optional<std::string> sealed;
+  std::optional<std::string> dupKey;
+  int64_t arrivedMs = 0;
+  int64_t stateMs = 0;
+  std::optional<int64_t> calledMs;
+  bool clockConfirmed = false;
+};
+
+core::Status insertCheckin(Database& db, const CheckinRow& c);
+core::Result<std::optional<CheckinRow>> getCheckin(Database& db, std::string_view recordId);
+/// The check-in of an appointment, if it has one.
+core::Result<std::optional<CheckinRow>> checkinForAppointment(Database& db, std::string_view appointmentId);
+/// All check-ins of one local day, in arrival order.
+core::Result<std::vector<CheckinRow>> checkinsOnDay(Database& db, int64_t localDay);
+/// Waiting in `queueId` before `seq`: urgent ones first, then by arrival (the order reception calls in).
+core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority, int64_t seq);
+core::Status updateCheckinState(Database& db, std::string_view recordId, std::string_view state, int64_t atMs);
+/// Count of check-ins per state, e.g. {"waiting", 3}.
+core::Result<std::vector<std::pair<std::string, int64_t>>> countByState(Database& db);
+/// When the last `n` check-ins of a queue were first called (ms, newest first), for wait estimates.
+core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int n);
+
+}  // namespace longstop::store

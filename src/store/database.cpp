@@ -1,0 +1,165 @@
+#include "store/database.h"
+
+#include <utility>
+
+#include "store/schema.h"
+
+namespace longstop::store {
+
+core::Error sqliteError(sqlite3* db, std::string_view doing) {
+  const int code = sqlite3_extended_errcode(db);
+  std::string msg = std::string(doing) + ": " + sqlite3_errmsg(db);
+  if ((code & 0xff) == SQLITE_FULL) return core::storageError("the disk is full (" + msg + ")");
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) return core::corrupt(msg);
+  return core::storageError(msg);
+}
+
+Statement::~Statement() {
+  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+}
+Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(std::exchange(o.stmt_, nullptr)) {}
+
+Statement& Statement::bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+Statement& Statement::bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::bindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+Statement& Statement::bindOptional(int index, const std::optional<std::string>& text) {
+  return text ? bind(index, std::string_view(*text)) : bindNull(index);
+}
+
+core::Result<bool> Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return sqliteError(db_, "the database refused a statement");
+}
+
+core::Status Statement::run() {
+  for (;;) {
+    auto r = step();
+    if (!r.ok()) return r.error();
+    if (!r.value()) return core::okStatus();
+  }
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int64_t Statement::columnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
+std::string Statement::columnText(int col) const {
+  const auto* p = sqlite3_column_text(stmt_, col);
+  return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, col)) : std::string();
+}
+std::string Statement::columnBlob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  return p ? std::string(static_cast<const char*>(p), sqlite3_column_bytes(stmt_, col)) : std::string();
+}
+bool Statement::columnIsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+namespace {
+
+// Moves a damaged database (and its WAL and shm) aside so nobody starts over it by accident.
+std::filesystem::path setAside(const std::filesystem::path& path) {
+  std::filesystem::path target;
+  for (int n = 1;; ++n) {
+    target = path.string() + ".damaged-" + std::to_string(n);
+    if (!std::filesystem::exists(target)) break;
+  }
+  std::error_code ec;
+  std::filesystem::rename(path, target, ec);
+  for (const char* suffix : {"-wal", "-shm"}) {
+    const std::filesystem::path side = path.string() + suffix;
+    if (std::filesystem::exists(side)) std::filesystem::rename(side, target.string() + suffix, ec);
+  }
+  return target;
+}
+
+core::Result<std::string> quickCheck(Database& db) {
+  auto st = db.prepare("PRAGMA quick_check");
+  if (!st.ok()) return st.error();
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  return row.value() ? st->columnText(0) : std::string("no answer");
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path,
+                                                       const OpenOptions& options) {
+  if (!options.create && !std::filesystem::exists(path))
+    return core::notFound("There is no Longstop database at " + path.string() + ".");
+  int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (options.create && !options.readOnly) flags |= SQLITE_OPEN_CREATE;
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, options.vfs) != SQLITE_OK) {
+    core::Error e = sqliteError(raw, "could not open " + path.string());
+    sqlite3_close(raw);
+    return e;
+  }
+  std::unique_ptr<Database> db(new Database(raw, path));
+  sqlite3_busy_timeout(raw, 2000);
+  sqlite3_extended_result_codes(raw, 1);
+
+  auto check = quickCheck(*db);
+  if (!check.ok() || check.value() != "ok") {
+    const std::string why = check.ok() ? check.value() : check.error().message;
+    db.reset();
+    if (options.readOnly) return core::corrupt("The database failed its integrity check: " + why);
+    const auto aside = setAside(path);
+    return core::corrupt("The database failed its integrity check (" + why + "). It has been kept as " +
+                         aside.string() + "; restore a backup or start a new site on purpose.");
+  }
+  if (options.readOnly) {
+    if (auto s = db->exec("PRAGMA foreign_keys=ON"); !s.ok()) return s.error();
+    return db;
+  }
+  if (auto s = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+      !s.ok())
+    return s.error();
+  if (auto s = migrate(*db); !s.ok()) return s.error();
+  return db;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+core::Result<Statement> Database::prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+    return sqliteError(db_, "could not prepare a statement");
+  return Statement(db_, stmt);
+}
+
+core::Status Database::exec(std::string_view sql) {
+  char* err = nullptr;
+  const std::string text(sql);
+  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    core::Error e = sqliteError(db_, "the database refused a change");
+    sqlite3_free(err);
+    return e;
+  }
+  return core::okStatus();
+}
+
+int Database::schemaVersion() {
+  auto st = prepare("PRAGMA user_version");
+  if (!st.ok() || !st->step().ok()) return -1;
+  return static_cast<int>(st->columnInt(0));
+}
+
+core::Status Database::TEST_refuseWrites() { return exec("PRAGMA query_only=1"); }
+
+}  // namespace longstop::store

@@ -1,0 +1,97 @@
+// The one SQLite file of a device: opening it safely (WAL, synchronous=FULL, foreign keys, quick_check,
+// migrations) and small RAII wrappers for statements and transactions. Depends on core only.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace longstop::store {
+
+/// A prepared statement. Binding indexes are 1-based, column indexes 0-based (as in SQLite).
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Statement();
+  Statement(Statement&& o) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& operator=(Statement&&) = delete;
+
+  Statement& bind(int index, int64_t value);
+  Statement& bind(int index, std::string_view text);
+  Statement& bindBlob(int index, std::string_view bytes);
+  Statement& bindNull(int index);
+  Statement& bindOptional(int index, const std::optional<std::string>& text);
+
+  /// True when a row is ready, false when done; an error for anything else.
+  core::Result<bool> step();
+  /// Steps to the end, expecting no rows.
+  core::Status run();
+  void reset();
+
+  int64_t columnInt(int col) const;
+  std::string columnText(int col) const;
+  std::string columnBlob(int col) const;
+  bool columnIsNull(int col) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+struct OpenOptions {
+  bool create = false;           // create the file if missing (otherwise missing is an error)
+  const char* vfs = nullptr;     // a named SQLite VFS (the benchmark counts syncs with one)
+  bool readOnly = false;         // the calling board and reports open read-only
+};
+
+class Database {
+ public:
+  /// Opens (or creates) the database at `path`: sets WAL and synchronous=FULL, runs quick_check and the
+  /// migrations. A file that fails quick_check is moved aside to `<path>.damaged-<n>` and reported as an
+  /// error; it is never replaced by an empty database silently.
+  static core::Result<std::unique_ptr<Database>> open(const std::filesystem::path& path,
+                                                       const OpenOptions& options);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  core::Result<Statement> prepare(std::string_view sql);
+  core::Status exec(std::string_view sql);
+  /// The schema version after migrations (PRAGMA user_version).
+  int schemaVersion();
+
+  /// Runs `body` inside BEGIN IMMEDIATE … COMMIT. If body returns an error, or COMMIT fails, everything
+  /// is rolled back and the error returned: nothing half-written.
+  template <typename F>
+  core::Status transaction(F&& body) {
+    if (auto s = exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    core::Status result = body();
+    if (result.ok()) result = exec("COMMIT");
+    if (!result.ok()) (void)exec("ROLLBACK");
+    return result;
+  }
+
+  /// Refuse every write from now on, through SQLite's own query_only switch (a disk-full stand-in).
+  core::Status TEST_refuseWrites();
+  sqlite3* handle() { return db_; }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::filesystem::path path_;
+};
+
+/// An Error from SQLite's last message on `db`, prefixed with what we were doing.
+core::Error sqliteError(sqlite3* db, std::string_view doing);
+
+}  // namespace longstop::store

@@ -1,0 +1,117 @@
+#include "store/schema.h"
+
+#include <array>
+#include <string>
+
+#include "store/database.h"
+
+namespace longstop::store {
+namespace {
+
+// Personal data appears only in the `sealed` columns (libsodium sealed boxes to the site's records
+// key). Everything else here is readable by design: ticket numbers, times, queue names, clinicians.
+constexpr const char* kMigration1 = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+-- Wrapped copies of the site's secret keys: one per credential (recovery code, staff card + PIN).
+CREATE TABLE credentials (
+  id          TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('recovery', 'staff')),
+  kdf_salt    BLOB NOT NULL,
+  kdf_ops     INTEGER NOT NULL,
+  kdf_mem     INTEGER NOT NULL,
+  wrapped     BLOB NOT NULL,
+  created_ms  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE queues (
+  id        TEXT PRIMARY KEY,
+  name      TEXT NOT NULL,
+  prefix    TEXT NOT NULL,
+  room      TEXT NOT NULL,
+  position  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE counters (
+  name   TEXT PRIMARY KEY,
+  value  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE appointments (
+  id           TEXT PRIMARY KEY,
+  start_local  INTEGER NOT NULL,        -- local wall-clock minutes since the epoch
+  clinician    TEXT NOT NULL,
+  service      TEXT NOT NULL,
+  queue_id     TEXT NOT NULL REFERENCES queues(id),
+  key_full     BLOB NOT NULL,           -- keyed hash of (dob, surname initial, sex)
+  key_nosex    BLOB NOT NULL,           -- keyed hash of (dob, surname initial)
+  key_nhs      BLOB,                    -- keyed hash of the NHS number, when given
+  dup_key      BLOB NOT NULL,           -- keyed hash of (dob, surname), for the duplicate flag
+  sealed       BLOB,                    -- the patient's details, sealed; NULL once retention removed them
+  content_hash BLOB NOT NULL            -- of the imported row, so a re-import adds nothing
+) STRICT;
+CREATE INDEX appointments_start ON appointments(start_local);
+
+CREATE TABLE checkins (
+  record_id        TEXT PRIMARY KEY,    -- <device>-<sequence>
+  seq              INTEGER NOT NULL UNIQUE,
+  local_day        INTEGER NOT NULL,    -- local days since the epoch, for per-day tickets
+  ticket           TEXT NOT NULL,
+  queue_id         TEXT NOT NULL REFERENCES queues(id),
+  state            TEXT NOT NULL,
+  priority         TEXT NOT NULL,
+  appointment_id   TEXT REFERENCES appointments(id),
+  sealed           BLOB,                -- the patient's details, sealed; NULL for appointment check-ins
+  dup_key          BLOB,                -- keyed hash of (dob, surname) for the duplicate flag
+  arrived_ms       INTEGER NOT NULL,
+  state_ms         INTEGER NOT NULL,    -- when the state last changed
+  called_ms        INTEGER,             -- when first called, for wait estimates
+  clock_confirmed  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX checkins_queue ON checkins(queue_id, state, priority, seq);
+
+-- The append-only, hash-chained log of every change. No personal data: a row that concerns sealed
+-- details carries the SHA-256 of the sealed bytes, so the chain still commits to them.
+CREATE TABLE events (
+  seq        INTEGER PRIMARY KEY,
+  at_ms      INTEGER NOT NULL,
+  kind       TEXT NOT NULL,
+  record_id  TEXT,
+  staff_id   TEXT,
+  data       TEXT NOT NULL,
+  prev_hash  BLOB NOT NULL,
+  hash       BLOB NOT NULL
+) STRICT;
+CREATE INDEX events_record ON events(record_id);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+)sql";
+
+constexpr std::array<const char*, 1> kMigrations = {kMigration1};
+
+}  // namespace
+
+int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+core::Status migrate(Database& db) {
+  const int from = db.schemaVersion();
+  if (from < 0) return core::storageError("Could not read the database's schema version.");
+  if (from > latestSchemaVersion())
+    return core::conflict("This database was written by a newer Longstop (schema " + std::to_string(from) +
+                          "); install that version to open it.");
+  for (int v = from; v < latestSchemaVersion(); ++v) {
+    auto s = db.transaction([&]() -> core::Status {
+      if (auto e = db.exec(kMigrations[v]); !e.ok()) return e;
+      return db.exec("PRAGMA user_version=" + std::to_string(v + 1));
+    });
+    if (!s.ok()) return s;
+  }
+  return core::okStatus();
+}
+
+}  // namespace longstop::store

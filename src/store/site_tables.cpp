@@ -1,0 +1,79 @@
+#include "store/site_tables.h"
+
+namespace longstop::store {
+
+core::Result<std::optional<std::string>> getMeta(Database& db, std::string_view key) {
+  auto st = db.prepare("SELECT value FROM meta WHERE key = ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, key);
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return std::optional<std::string>();
+  return std::optional<std::string>(st->columnText(0));
+}
+
+core::Status setMeta(Database& db, std::string_view key, std::string_view value) {
+  auto st = db.prepare("INSERT INTO meta(key, value) VALUES (?, ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  if (!st.ok()) return st.error();
+  st->bind(1, key).bind(2, value);
+  return st->run();
+}
+
+core::Result<int64_t> nextCounter(Database& db, std::string_view name) {
+  auto st = db.prepare("INSERT INTO counters(name, value) VALUES (?, 1) "
+                       "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value");
+  if (!st.ok()) return st.error();
+  st->bind(1, name);
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return core::storageError("the counter " + std::string(name) + " gave no value");
+  const int64_t v = st->columnInt(0);
+  if (auto s = st->run(); !s.ok()) return s.error();
+  return v;
+}
+
+core::Status insertQueue(Database& db, const core::QueueDef& q, int position) {
+  auto st = db.prepare("INSERT INTO queues(id, name, prefix, room, position) VALUES (?,?,?,?,?)");
+  if (!st.ok()) return st.error();
+  st->bind(1, q.id).bind(2, q.name).bind(3, std::string(1, q.prefix)).bind(4, q.room).bind(5, position);
+  return st->run();
+}
+
+core::Result<std::vector<core::QueueDef>> listQueues(Database& db) {
+  auto st = db.prepare("SELECT id, name, prefix, room FROM queues ORDER BY position, id");
+  if (!st.ok()) return st.error();
+  std::vector<core::QueueDef> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    const std::string prefix = st->columnText(2);
+    out.push_back({st->columnText(0), st->columnText(1), prefix.empty() ? 'A' : prefix[0], st->columnText(3)});
+  }
+  return out;
+}
+
+core::Status insertCredential(Database& db, const CredentialRow& c) {
+  auto st = db.prepare("INSERT INTO credentials(id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms) "
+                       "VALUES (?,?,?,?,?,?,?)");
+  if (!st.ok()) return st.error();
+  st->bind(1, c.id).bind(2, c.kind).bindBlob(3, c.kdfSalt).bind(4, c.kdfOps).bind(5, c.kdfMem);
+  st->bindBlob(6, c.wrapped).bind(7, c.createdMs);
+  return st->run();
+}
+
+core::Result<std::optional<CredentialRow>> getCredential(Database& db, std::string_view id) {
+  auto st = db.prepare("SELECT id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms "
+                       "FROM credentials WHERE id = ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, id);
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return std::optional<CredentialRow>();
+  return std::optional<CredentialRow>(CredentialRow{st->columnText(0), st->columnText(1), st->columnBlob(2),
+                                                    st->columnInt(3), st->columnInt(4), st->columnBlob(5),
+                                                    st->columnInt(6)});
+}
+
+}  // namespace longstop::store

@@ -1,0 +1,15 @@
+// A pass-through SQLite VFS that counts the syncs (fsync/fdatasync) SQLite asks for, so the benchmark
+// can report fsyncs per check-in as counted, not assumed.
+#pragma once
+
+#include <cstdint>
+
+namespace longstop::store {
+
+/// Registers the VFS named by kCountingVfs (idempotent). False if SQLite refused.
+bool registerCountingVfs();
+inline constexpr const char* kCountingVfs = "longstop-counting";
+/// Syncs made through that VFS since the program started.
+uint64_t countedSyncs();
+
+}  // namespace longstop::store
