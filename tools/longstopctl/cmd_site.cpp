@@ -1,0 +1,79 @@
+// init, status, verify.
+#include <cstdio>
+
+#include "commands.h"
+#include "common.h"
+#include "service/admin.h"
+#include "service/sodium_digest.h"
+#include "store/event_log.h"
+
+namespace longstop::ctl {
+
+int cmdInit(const Args& a) {
+  auto dir = a.get("data");
+  auto ods = a.get("ods");
+  auto name = a.get("name");
+  if (!dir || !ods || !name) return usage("init needs --data DIR --ods CODE --name NAME.");
+  auto r = service::Site::create(*dir, {*ods, *name, {}}, clock());
+  if (!r.ok()) return fail(r.error());
+  if (a.has("json")) {
+    store::JsonObject o;
+    o.add("device_id", r->deviceId).add("recovery_code", r->recoveryCode);
+    std::printf("%s\n", o.str().c_str());
+  } else {
+    std::printf("Created site %s (%s) on device %s.\n\n", name->c_str(), ods->c_str(), r->deviceId.c_str());
+    std::printf("Recovery code - write it on paper now and keep it locked away; it is shown only once\n"
+                "and is the only way to open the records if every staff card is lost:\n\n    %s\n",
+                r->recoveryCode.c_str());
+  }
+  return kExitOk;
+}
+
+int cmdStatus(const Args& a) {
+  auto site = openSite(a);
+  if (!site.ok()) return fail(site.error());
+  auto st = service::siteStatus(**site);
+  if (!st.ok()) return fail(st.error());
+  if (a.has("json")) {
+    store::JsonObject byState;
+    for (const auto& [state, n] : st->checkinsByState) byState.add(state, n);
+    store::JsonObject o;
+    o.add("device_id", st->deviceId).add("site", st->siteName).add("ods", st->odsCode);
+    o.add("appointments", st->appointments);
+    std::printf("%s,\"checkins\":%s}\n", o.str().substr(0, o.str().size() - 1).c_str(), byState.str().c_str());
+    return kExitOk;
+  }
+  std::printf("Device %s at %s (%s)\nAppointments loaded: %lld\nCheck-ins:", st->deviceId.c_str(),
+              st->siteName.c_str(), st->odsCode.c_str(), static_cast<long long>(st->appointments));
+  if (st->checkinsByState.empty()) std::printf(" none yet");
+  for (const auto& [state, n] : st->checkinsByState) std::printf(" %s %lld;", state.c_str(), static_cast<long long>(n));
+  std::printf("\n");
+  return kExitOk;
+}
+
+int cmdVerify(const Args& a) {
+  auto dir = a.get("data");
+  if (!dir) return usage("verify needs --data DIR.");
+  // Read-only: a damaged file is reported, not moved.
+  auto db = store::Database::open(service::Site::databasePath(*dir), {.readOnly = true});
+  if (!db.ok()) return fail(db.error());
+  auto integrity = (*db)->prepare("PRAGMA integrity_check");
+  if (!integrity.ok()) return fail(integrity.error());
+  if (auto row = integrity->step(); !row.ok() || integrity->columnText(0) != "ok") {
+    std::fprintf(stderr, "longstopctl: the database failed its integrity check: %s\n",
+                 row.ok() ? integrity->columnText(0).c_str() : row.error().message.c_str());
+    return kExitCheckFailed;
+  }
+  service::SodiumDigest digest;
+  store::EventLog log(**db, digest);
+  auto report = log.verify();
+  if (!report.ok()) return fail(report.error());
+  if (!report->sound()) {
+    std::fprintf(stderr, "longstopctl: the event log is broken at %s.\n", report->reason.c_str());
+    return kExitCheckFailed;
+  }
+  std::printf("The database and its event log of %lld rows are sound.\n", static_cast<long long>(report->rows));
+  return kExitOk;
+}
+
+}  // namespace longstop::ctl

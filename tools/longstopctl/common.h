@@ -1,0 +1,21 @@
+// Helpers shared by the longstopctl commands: opening the site named by --data, printing.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "args.h"
+#include "core/result.h"
+#include "service/site.h"
+#include "service/system_clock.h"
+
+namespace longstop::ctl {
+
+/// The real clock, for the whole process.
+const core::Clock& clock();
+/// Opens the site in --data (an error when --data is missing).
+core::Result<std::unique_ptr<service::Site>> openSite(const Args& a);
+/// Reads a whole file; an error names the file.
+core::Result<std::string> readFile(const std::string& path);
+
+}  // namespace longstop::ctl

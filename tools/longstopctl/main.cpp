@@ -1,0 +1,44 @@
+// longstopctl: administration of a Longstop kiosk from a terminal (and from scripts, with --json).
+#include <cstdio>
+#include <string>
+
+#include "args.h"
+#include "commands.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
+
+  init --data DIR --ods CODE --name NAME [--json]
+      Create a new site; prints the recovery code once.
+  import-appointments --data DIR FILE
+      Load the day's appointment list (CSV); all rows or none.
+  checkin --data DIR --appointment ID [--json]
+  checkin --data DIR --walk-in --surname S --forenames F --dob D --sex F|M|U [--nhs N] [--queue Q] [--json]
+      Check a patient in as reception would; prints the ticket and record ID.
+  checkins --data DIR --recovery-code CODE [--json]
+      Today's check-ins with the sealed details opened.
+  status --data DIR [--json]
+  verify --data DIR
+      Exit 0 when the database and the event chain are sound, 1 otherwise.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace longstop::ctl;
+  auto args = parseArgs(argc, argv, {"json", "walk-in", "urgent", "help"});
+  if (!args.ok()) return fail(args.error());
+  if (args->has("help") || args->words.empty()) {
+    std::fputs(kUsage, args->has("help") ? stdout : stderr);
+    return args->has("help") ? kExitOk : kExitUsage;
+  }
+  const std::string& cmd = args->words.front();
+  if (cmd == "init") return cmdInit(*args);
+  if (cmd == "import-appointments") return cmdImportAppointments(*args);
+  if (cmd == "checkin") return cmdCheckin(*args);
+  if (cmd == "checkins") return cmdCheckins(*args);
+  if (cmd == "status") return cmdStatus(*args);
+  if (cmd == "verify") return cmdVerify(*args);
+  return usage("Unknown command '" + cmd + "'; run `longstopctl --help` for the list.");
+}
