@@ -1,0 +1,94 @@
+#include "ui/chrome.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "ui/i18n.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace longstop::ui {
+
+Rect displayRect() {
+  ImVec2 d = ImGui::GetIO().DisplaySize;
+  return {ImVec2(0, 0), d};
+}
+
+Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content) {
+  const Theme& t = theme();
+  Rect d = displayRect();
+  float barH = t.target() + t.gap() * 2;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kDarkBlue);
+  Nav nav = Nav::kNone;
+  if (back) {
+    ImGui::SetCursorScreenPos(ImVec2(t.margin(), t.gap()));
+    std::string label = tr("Back");
+    if (button(label, ImVec2(buttonWidth(label), t.target()), ButtonStyle::kSecondary, true, "nav-back"))
+      nav = Nav::kBack;
+  }
+  if (startAgain) {
+    const char* label = tr("Start again");
+    float w = buttonWidth(label);
+    ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - w, t.gap()));
+    if (button(label, ImVec2(w, t.target()), ButtonStyle::kSecondary, true, "nav-start-again"))
+      nav = Nav::kStartAgain;
+  }
+  float y = barH + t.gap() * 2;
+  if (!heading.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(t.margin(), y));
+    y += textWrapped(heading, d.width() - 2 * t.margin(), t.heading()) + t.gap() * 2;
+  }
+  content->min = ImVec2(t.margin(), y);
+  content->max = ImVec2(d.max.x - t.margin(), d.max.y - t.margin());
+  return nav;
+}
+
+bool drawCountdown(int seconds) {
+  const Theme& t = theme();
+  Rect d = displayRect();
+  float h = t.target() + t.gap() * 2;
+  ImVec2 min(0, d.max.y - h);
+  ImGui::GetWindowDrawList()->AddRectFilled(min, d.max, colour::kYellow);
+  std::string msg = fill(tr("Starting again in {n} seconds"), {{"n", std::to_string(seconds)}});
+  ImGui::SetCursorScreenPos(ImVec2(t.margin(), min.y + (h - measure(msg).y) / 2));
+  text(msg);
+  const char* more = tr("I need more time");
+  float w = buttonWidth(more);
+  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - w, min.y + t.gap()));
+  return button(more, ImVec2(w, t.target()), ButtonStyle::kPrimary);
+}
+
+int drawButtonRow(const RowButton* buttons, int count, float y, const Rect& area, float height) {
+  const Theme& t = theme();
+  float total = 0;
+  for (int i = 0; i < count; ++i) total += buttonWidth(buttons[i].label);
+  total += t.gap() * 2 * (count - 1);
+  float scale = total > area.width() ? area.width() / total : 1.0f;
+  float x = area.min.x + std::max(0.0f, (area.width() - total) / 2);
+  int pressed = -1;
+  for (int i = 0; i < count; ++i) {
+    float w = std::floor(buttonWidth(buttons[i].label) * scale);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button(buttons[i].label, ImVec2(w, height), static_cast<ButtonStyle>(buttons[i].style))) pressed = i;
+    x += w + t.gap() * 2 * scale;
+  }
+  return pressed;
+}
+
+int drawButtonColumn(const RowButton* buttons, int count, float y, const Rect& area, float width, float height) {
+  const Theme& t = theme();
+  float x = area.min.x + std::max(0.0f, (area.width() - width) / 2);
+  int pressed = -1;
+  for (int i = 0; i < count; ++i) {
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button(buttons[i].label, ImVec2(std::min(width, area.width()), height),
+               static_cast<ButtonStyle>(buttons[i].style)))
+      pressed = i;
+    y += height + t.gap() * 2;
+  }
+  return pressed;
+}
+
+}  // namespace longstop::ui

@@ -1,0 +1,40 @@
+// What frames every patient screen: the top bar with Back and Start again, the question as a heading,
+// and the idle countdown banner. Screens draw inside the content rectangle it returns.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include <imgui.h>
+
+namespace longstop::ui {
+
+enum class Nav { kNone, kBack, kStartAgain };
+
+struct Rect {
+  ImVec2 min, max;
+  float width() const { return max.x - min.x; }
+  float height() const { return max.y - min.y; }
+};
+
+/// The whole display as a rectangle.
+Rect displayRect();
+
+/// Draws the top bar (Back on the left, Start again on the right, either may be left out) and the
+/// heading under it; returns what was pressed and sets *content to the space left for the screen.
+Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content);
+
+/// The "Starting again in N seconds" banner along the bottom; returns true when "I need more time" is
+/// pressed (any touch also counts as activity).
+bool drawCountdown(int seconds);
+
+/// Lays out buttons of equal height in one centred row; returns the index pressed or -1.
+struct RowButton {
+  std::string_view label;
+  int style;  // a ButtonStyle
+};
+int drawButtonRow(const RowButton* buttons, int count, float y, const Rect& area, float height);
+/// Lays buttons out in a centred column, each `width` wide; returns the index pressed or -1.
+int drawButtonColumn(const RowButton* buttons, int count, float y, const Rect& area, float width, float height);
+
+}  // namespace longstop::ui

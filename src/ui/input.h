@@ -1,0 +1,24 @@
+// Keys the kiosk understands, whether from a physical keyboard, a HID scanner or a script.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace longstop::ui {
+
+enum class Key { kEnter, kBackspace, kEscape, kTab, kDelete, kSpace, kLeft, kRight, kUp, kDown };
+
+/// "Enter", "Backspace", "Escape" (or "Esc"), "Tab", "Delete", "Space", "Left", "Right", "Up", "Down";
+/// case-insensitive. Nullopt for anything else.
+std::optional<Key> parseKeyName(std::string_view name);
+
+/// Splits UTF-8 text into code points; invalid bytes are skipped.
+template <typename F>
+void forEachCodePoint(std::string_view s, F&& f);
+
+/// One code point back to UTF-8.
+void appendUtf8(std::string& out, char32_t c);
+
+}  // namespace longstop::ui
+
+#include "ui/input_inl.h"

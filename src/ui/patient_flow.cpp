@@ -1,0 +1,216 @@
+#include "ui/patient_flow.h"
+
+#include <algorithm>
+
+#include "ui/i18n.h"
+#include "ui/wipe.h"
+
+namespace longstop::ui {
+
+PatientFlow::PatientFlow(service::KioskServices& services, const core::Clock& clock)
+    : services_(services), clock_(clock) {
+  lastActivityMs_ = clock_.now().unixMs;
+  shownMinute_ = clock_.now().localMinutes();
+}
+
+core::Date PatientFlow::today() const { return core::civilFromDays(clock_.now().localDay()); }
+
+void PatientFlow::go(Screen next) {
+  if (next == s_.screen) return;
+  s_.history.push_back(s_.screen);
+  s_.screen = next;
+}
+
+void PatientFlow::back() {
+  if (s_.history.empty()) {
+    s_.screen = Screen::kWelcome;
+    return;
+  }
+  s_.screen = s_.history.back();
+  s_.history.pop_back();
+}
+
+void PatientFlow::wipePatientData() {
+  wipe(s_.details);
+  wipe(s_.nhs);
+  wipe(s_.walkIn);
+  if (s_.pending && s_.pending->walkIn) {
+    auto& p = s_.pending->walkIn->patient;
+    wipe(p.surname);
+    wipe(p.forenames);
+    if (p.nhsNumber) wipe(p.nhsNumber->digits);
+  }
+  s_.pending.reset();
+  s_.matched.reset();
+  s_.message = {};
+}
+
+void PatientFlow::reset(bool keepLargerText) {
+  wipePatientData();
+  s_.ticket.reset();
+  s_.qr.reset();
+  s_.history.clear();
+  s_.screen = Screen::kWelcome;
+  if (!keepLargerText) {
+    s_.largerText = false;
+    setLanguage("en");
+  }
+  noteActivity();
+}
+
+void PatientFlow::apply(WelcomeIntent in) {
+  switch (in) {
+    case WelcomeIntent::kCheckIn: go(Screen::kHasAppointment); break;
+    case WelcomeIntent::kLanguage: go(Screen::kLanguage); break;
+    case WelcomeIntent::kToggleLargerText: s_.largerText = !s_.largerText; break;
+    case WelcomeIntent::kNone: break;
+  }
+}
+
+void PatientFlow::apply(const LanguageIntent& in) {
+  if (in.kind == LanguageIntent::Kind::kChoose) setLanguage(in.code);
+  if (in.kind != LanguageIntent::Kind::kNone) back();
+}
+
+void PatientFlow::apply(HasAppointmentIntent in) {
+  switch (in) {
+    case HasAppointmentIntent::kBack: back(); break;
+    case HasAppointmentIntent::kStartAgain: reset(true); break;
+    case HasAppointmentIntent::kYes: go(Screen::kDetails); break;
+    case HasAppointmentIntent::kWalkIn: startWalkIn(); break;
+    case HasAppointmentIntent::kScan: go(Screen::kScan); break;
+    case HasAppointmentIntent::kNone: break;
+  }
+}
+
+void PatientFlow::apply(const DetailsIntent& in) {
+  core::Date dob;
+  std::optional<core::Sex> sex;
+  switch (applyDetails(s_.details, in, today(), &dob, &sex)) {
+    case DetailsOutcome::kStay: break;
+    case DetailsOutcome::kBack: back(); break;
+    case DetailsOutcome::kStartAgain: reset(true); break;
+    case DetailsOutcome::kUseNhsNumber: go(Screen::kNhsNumber); break;
+    case DetailsOutcome::kSubmit:
+      showMatch(services_.findAppointment({dob, *s_.details.initial, sex}));
+      break;
+  }
+}
+
+void PatientFlow::apply(const NhsNumberIntent& in) {
+  core::NhsNumber n;
+  switch (applyNhsNumber(s_.nhs, in, &n)) {
+    case NhsNumberOutcome::kStay:
+    case NhsNumberOutcome::kSkip: break;
+    case NhsNumberOutcome::kBack: back(); break;
+    case NhsNumberOutcome::kStartAgain: reset(true); break;
+    case NhsNumberOutcome::kSubmit: showMatch(services_.findAppointmentByNhsNumber(n)); break;
+  }
+}
+
+void PatientFlow::apply(ScanIntent in) {
+  if (in == ScanIntent::kBack) back();
+  if (in == ScanIntent::kStartAgain) reset(true);
+}
+
+void PatientFlow::apply(ConfirmIntent in) {
+  switch (in) {
+    case ConfirmIntent::kBack: back(); break;
+    case ConfirmIntent::kStartAgain: reset(true); break;
+    case ConfirmIntent::kConfirm:
+      if (s_.matched) {
+        s_.pending = PendingCheckIn{s_.matched->appointmentId, std::nullopt};
+        go(Screen::kSafety);
+      }
+      break;
+    case ConfirmIntent::kNotMe: showMessage(MessageKind::kNoMatch); break;
+    case ConfirmIntent::kNone: break;
+  }
+}
+
+void PatientFlow::apply(MessageIntent in) {
+  switch (in) {
+    case MessageIntent::kBack: back(); break;
+    case MessageIntent::kStartAgain: reset(true); break;
+    case MessageIntent::kJoinWalkIn: startWalkIn(); break;
+    case MessageIntent::kDone: reset(false); break;
+    case MessageIntent::kNone: break;
+  }
+}
+
+void PatientFlow::apply(const WalkInIntent& in) {
+  WalkInAnswers answers;
+  switch (applyWalkIn(s_.walkIn, in, today(), &answers)) {
+    case WalkInOutcome::kStay: break;
+    case WalkInOutcome::kBack: back(); break;
+    case WalkInOutcome::kStartAgain: reset(true); break;
+    case WalkInOutcome::kSubmit:
+      s_.pending = PendingCheckIn{"", service::WalkInRequest{std::move(answers.patient), answers.queueId}};
+      go(Screen::kSafety);
+      break;
+  }
+}
+
+void PatientFlow::apply(SafetyIntent in) {
+  switch (in) {
+    case SafetyIntent::kBack: back(); break;
+    case SafetyIntent::kStartAgain: reset(true); break;
+    case SafetyIntent::kNeedHelp: checkIn(true); break;
+    case SafetyIntent::kNo: checkIn(false); break;
+    case SafetyIntent::kNone: break;
+  }
+}
+
+void PatientFlow::apply(TicketIntent in) {
+  if (in == TicketIntent::kDone) reset(false);
+}
+
+void PatientFlow::startWalkIn() {
+  wipe(s_.walkIn);
+  // Carry over a date of birth already given on the appointment path: one less thing to type.
+  if (auto dob = dateOfBirth(s_.details.dob, today()); dob.ok()) setDate(s_.walkIn.dob, dob.value());
+  go(Screen::kWalkIn);
+}
+
+void PatientFlow::showMessage(MessageKind kind) {
+  s_.message = {kind, "", ""};
+  if (s_.matched) {
+    s_.message.time = s_.matched->time;
+    s_.message.clinician = s_.matched->clinician;
+  }
+  go(Screen::kMessage);
+}
+
+void PatientFlow::showMatch(const core::Result<service::MatchAnswer>& answer) {
+  s_.matched.reset();
+  if (!answer.ok()) return showMessage(MessageKind::kSorry);
+  s_.matched = answer->appointment;
+  switch (answer->outcome) {
+    case core::MatchOutcome::kOne:
+      if (s_.matched) return go(Screen::kConfirm);
+      return showMessage(MessageKind::kNoMatch);
+    case core::MatchOutcome::kAlreadyCheckedIn: return showMessage(MessageKind::kAlreadyCheckedIn);
+    case core::MatchOutcome::kNone:
+    case core::MatchOutcome::kSeveral: return showMessage(MessageKind::kNoMatch);
+  }
+}
+
+void PatientFlow::checkIn(bool urgent) {
+  if (!s_.pending) return reset(false);
+  core::Result<service::Ticket> t = s_.pending->walkIn
+                                        ? services_.checkInWalkIn(*s_.pending->walkIn, urgent)
+                                        : services_.checkInAppointment(s_.pending->appointmentId, urgent);
+  wipePatientData();  // the details are in the store (sealed) or refused; either way off this screen
+  s_.history.clear();  // no Back from a ticket or from "Sorry"
+  if (!t.ok()) {
+    s_.message = {MessageKind::kSorry, "", ""};
+    s_.screen = Screen::kMessage;
+    return;
+  }
+  s_.ticket = std::move(t.value());
+  auto qr = encodeQr(s_.ticket->qrText);
+  if (qr.ok()) s_.qr = std::move(qr.value());
+  s_.screen = Screen::kTicket;
+}
+
+}  // namespace longstop::ui

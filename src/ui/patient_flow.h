@@ -1,0 +1,120 @@
+// The patient's way through the kiosk: which screen is showing, every screen's state, and what each
+// intent does (ask the services, move on, go back, start again). Drawing is in frame(); everything else
+// works without a display, so tests drive it with intents and a fake KioskServices.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "service/kiosk_services.h"
+#include "ui/input.h"
+#include "ui/qr_code.h"
+#include "ui/screens/confirm.h"
+#include "ui/screens/details.h"
+#include "ui/screens/has_appointment.h"
+#include "ui/screens/language.h"
+#include "ui/screens/message.h"
+#include "ui/screens/nhs_number.h"
+#include "ui/screens/safety.h"
+#include "ui/screens/scan.h"
+#include "ui/screens/ticket.h"
+#include "ui/screens/walk_in.h"
+#include "ui/screens/welcome.h"
+
+namespace longstop::ui {
+
+enum class Screen {
+  kWelcome, kLanguage, kHasAppointment, kDetails, kNhsNumber, kScan, kConfirm, kMessage, kWalkIn, kSafety,
+  kTicket,
+};
+
+/// The check-in waiting for the answer to the safety question.
+struct PendingCheckIn {
+  std::string appointmentId;                   // set for an appointment
+  std::optional<service::WalkInRequest> walkIn;  // set for a walk-in
+};
+
+struct FlowState {
+  Screen screen = Screen::kWelcome;
+  std::vector<Screen> history;  // for Back
+  bool largerText = false;
+  DetailsState details;
+  NhsNumberState nhs;
+  WalkInState walkIn;
+  std::optional<service::AppointmentView> matched;
+  MessageView message;
+  std::optional<PendingCheckIn> pending;
+  std::optional<service::Ticket> ticket;
+  std::optional<QrMatrix> qr;
+};
+
+class PatientFlow {
+ public:
+  /// Both are borrowed and must outlive the flow.
+  PatientFlow(service::KioskServices& services, const core::Clock& clock);
+
+  const FlowState& state() const { return s_; }
+  Screen screen() const { return s_.screen; }
+
+  /// Draws the current screen (and the idle countdown) and applies what was pressed. ImGui calls:
+  /// between ImGui::NewFrame() and ImGui::Render().
+  void frame();
+
+  void apply(WelcomeIntent in);
+  void apply(const LanguageIntent& in);
+  void apply(HasAppointmentIntent in);
+  void apply(const DetailsIntent& in);
+  void apply(const NhsNumberIntent& in);
+  void apply(ScanIntent in);
+  void apply(ConfirmIntent in);
+  void apply(MessageIntent in);
+  void apply(const WalkInIntent& in);
+  void apply(SafetyIntent in);
+  void apply(TicketIntent in);
+
+  /// Text from a physical keyboard or a script, into whatever the screen is asking for.
+  void onText(std::string_view utf8);
+  void onKey(Key k);
+  /// A code read by a scanner (any screen): an NHS number looks up the appointment; anything else is
+  /// "not one we recognise".
+  void onScan(std::string_view text);
+
+  /// The patient touched or typed: the idle clock starts again.
+  void noteActivity();
+  /// Checks the idle clock; after site().idleTimeoutSeconds without activity every field is wiped and
+  /// Welcome shows. Returns true when what is on screen changed (a reset, a countdown second, the
+  /// minute on the clock), so an event-driven loop knows to draw.
+  bool tick();
+  /// Seconds left before the idle reset when in the last 10 s (and not on Welcome).
+  std::optional<int> countdownSeconds() const;
+  /// Milliseconds until tick() next has something to do (for the event loop's wait), at most 60 s.
+  int64_t msUntilNextTick() const;
+
+  /// Wipes everything a patient entered and shows Welcome. `keepLargerText`: the same person chose
+  /// "Start again".
+  void reset(bool keepLargerText);
+
+ private:
+  void go(Screen next);
+  void back();
+  core::Date today() const;
+  int64_t idleMsLeft() const;
+  void showMatch(const core::Result<service::MatchAnswer>& answer);
+  void showMessage(MessageKind kind);
+  void startWalkIn();
+  void checkIn(bool urgent);
+  void wipePatientData();
+
+  service::KioskServices& services_;
+  const core::Clock& clock_;
+  FlowState s_;
+  int64_t lastActivityMs_ = 0;
+  std::optional<int> shownCountdown_;
+  int64_t shownMinute_ = 0;
+};
+
+}  // namespace longstop::ui

@@ -1,0 +1,62 @@
+// The flow's drawing: one full-screen ImGui window, the current screen, the idle countdown on top.
+#include <imgui.h>
+
+#include "core/date.h"
+#include "ui/chrome.h"
+#include "ui/i18n.h"
+#include "ui/patient_flow.h"
+#include "ui/theme.h"
+
+namespace longstop::ui {
+
+void PatientFlow::frame() {
+  theme().largerText = s_.largerText;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+  ImGui::Begin("kiosk", nullptr, kFlags);
+  ImGui::PushFont(theme().body());
+  switch (s_.screen) {
+    case Screen::kWelcome: {
+      int64_t minutes = clock_.now().localMinutes();
+      apply(drawWelcome({services_.site().name, core::formatClockTime(minutes), s_.largerText}));
+      break;
+    }
+    case Screen::kLanguage: apply(drawLanguage({currentLanguage()})); break;
+    case Screen::kHasAppointment: apply(drawHasAppointment()); break;
+    case Screen::kDetails: apply(drawDetails(s_.details)); break;
+    case Screen::kNhsNumber:
+      apply(drawNhsNumber({s_.nhs, tr("What is your NHS number?"), tr("Find my appointment"), nullptr}));
+      break;
+    case Screen::kScan: apply(drawScan()); break;
+    case Screen::kConfirm:
+      apply(drawConfirm({s_.matched ? s_.matched->time : "", s_.matched ? s_.matched->clinician : ""}));
+      break;
+    case Screen::kMessage: apply(drawMessage(s_.message)); break;
+    case Screen::kWalkIn: {
+      // The walk-in queue first: it is what most walk-ins want.
+      std::vector<core::QueueDef> queues;
+      for (const auto& q : services_.site().queues)
+        if (q.id == services_.site().walkInQueueId) queues.push_back(q);
+      for (const auto& q : services_.site().queues)
+        if (q.id != services_.site().walkInQueueId) queues.push_back(q);
+      apply(drawWalkIn({s_.walkIn, queues}));
+      break;
+    }
+    case Screen::kSafety: apply(drawSafety()); break;
+    case Screen::kTicket:
+      if (s_.ticket) apply(drawTicket({*s_.ticket, s_.qr ? &*s_.qr : nullptr}));
+      else reset(false);
+      break;
+  }
+  if (auto seconds = countdownSeconds()) {
+    if (drawCountdown(*seconds)) noteActivity();
+  }
+  ImGui::PopFont();
+  ImGui::End();
+}
+
+}  // namespace longstop::ui

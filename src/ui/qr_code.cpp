@@ -1,0 +1,57 @@
+#include "ui/qr_code.h"
+
+#include <cmath>
+
+#include <qrencode.h>
+
+#include "ui/theme.h"
+
+namespace longstop::ui {
+namespace {
+constexpr int kQuietZone = 4;
+}
+
+core::Result<QrMatrix> encodeQr(const std::string& text) {
+  QRcode* code = QRcode_encodeData(static_cast<int>(text.size()), reinterpret_cast<const unsigned char*>(text.data()),
+                                   0, QR_ECLEVEL_M);
+  if (!code) return core::internalError("The ticket's QR code could not be made.");
+  QrMatrix m;
+  m.size = code->width;
+  m.dark.resize(static_cast<size_t>(m.size) * m.size);
+  for (size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = code->data[i] & 1;
+  QRcode_free(code);
+  return m;
+}
+
+float qrSide(const QrMatrix& m, float maxSide) {
+  int total = m.size + 2 * kQuietZone;
+  float module = std::floor(maxSide / total);
+  return module < 1 ? 0 : module * total;
+}
+
+void drawQr(const QrMatrix& m, ImVec2 topLeft, float maxSide) {
+  int total = m.size + 2 * kQuietZone;
+  float module = std::floor(maxSide / total);
+  if (module < 1) return;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 o(std::floor(topLeft.x), std::floor(topLeft.y));
+  dl->AddRectFilled(o, ImVec2(o.x + module * total, o.y + module * total), colour::rgb(0xFFFFFF));
+  dl->AddRect(o, ImVec2(o.x + module * total, o.y + module * total), colour::kGreyBorder);
+  for (int y = 0; y < m.size; ++y) {
+    int x = 0;
+    while (x < m.size) {
+      if (!m.at(x, y)) {
+        ++x;
+        continue;
+      }
+      int run = x;
+      while (run < m.size && m.at(run, y)) ++run;  // one rectangle per run of dark modules
+      ImVec2 a(o.x + (kQuietZone + x) * module, o.y + (kQuietZone + y) * module);
+      ImVec2 b(o.x + (kQuietZone + run) * module, a.y + module);
+      dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 255));
+      x = run;
+    }
+  }
+}
+
+}  // namespace longstop::ui

@@ -1,0 +1,135 @@
+// Drawing the walk-in steps; the logic is in walk_in.cpp.
+#include <algorithm>
+#include <cmath>
+
+#include "ui/chrome.h"
+#include "ui/i18n.h"
+#include "ui/screens/walk_in.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace longstop::ui {
+namespace {
+using Kind = WalkInIntent::Kind;
+using Step = WalkInState::Step;
+
+void drawError(const std::string& message, float x, float y, float width) {
+  if (message.empty()) return;
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  textWrapped(std::string("! ") + message, width, nullptr, colour::kRed);
+}
+
+// A name step: the question, the typed name and Next in one row, the keyboard under it. The question
+// is the row's label (not a heading) so the keyboard keeps finger-sized keys on an 800x480 screen.
+void drawNameStep(const WalkInState& s, const Rect& area, WalkInIntent& intent) {
+  const Theme& t = theme();
+  bool surname = s.step == Step::kSurname;
+  const char* question = surname ? tr("Your surname") : tr("Your first name(s)");
+  const std::string& value = surname ? s.surname : s.forenames;
+  float rowH = t.target() * 0.8f;
+  float qW = measure(question).x;
+  const char* nextLabel = tr("Next");
+  float nextW = buttonWidth(nextLabel);
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, area.min.y + (rowH - measure(question).y) / 2));
+  text(question);
+  float boxX = area.min.x + qW + t.gap() * 2;
+  float boxW = area.max.x - boxX - nextW - t.gap() * 2;
+  ImGui::SetCursorScreenPos(ImVec2(boxX, area.min.y));
+  ImVec2 min = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRect(min, ImVec2(min.x + boxW, min.y + rowH), colour::kText, 0, 0, t.basePx * 0.12f);
+  std::string shown = value + "|";
+  ImGui::SetCursorScreenPos(ImVec2(min.x + t.gap(), min.y + (rowH - measure(shown).y) / 2));
+  dl->PushClipRect(min, ImVec2(min.x + boxW, min.y + rowH), true);
+  text(value);
+  dl->PopClipRect();
+  ImGui::SetCursorScreenPos(ImVec2(area.max.x - nextW, area.min.y));
+  if (button(nextLabel, ImVec2(nextW, rowH), ButtonStyle::kPrimary, !value.empty())) intent = {Kind::kNext};
+  float kbY = area.min.y + rowH + t.gap() * 2;
+  float msgH = s.message.empty() ? 0 : measure("W").y + t.gap();
+  drawError(s.message, area.min.x, kbY, area.width());
+  KeyPress p = drawKeyboard(ImVec2(area.min.x, kbY + msgH), area.width(), area.max.y - kbY - msgH);
+  if (p) intent = {Kind::kKey, p};
+}
+
+void drawDobStep(const WalkInState& s, const Rect& area, WalkInIntent& intent) {
+  const Theme& t = theme();
+  int focus = -1;
+  KeyPress p = drawDobEntry(s.dob, area.min, area.max, &focus);
+  if (p) intent = {Kind::kKey, p};
+  if (focus >= 0) intent = {Kind::kFocus, {}, focus};
+  float y = area.min.y + t.target() * 0.9f + t.basePx * 3.2f;
+  float leftW = area.width() - digitKeypadSize(area.height()).x - t.gap() * 2;
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary, s.dob.complete()))
+    intent = {Kind::kNext};
+  drawError(s.message, area.min.x, y + t.target() + t.gap(), leftW);
+}
+
+void drawSexStep(const Rect& area, WalkInIntent& intent) {
+  const Theme& t = theme();
+  RowButton buttons[3] = {{tr("Female"), int(ButtonStyle::kPrimary)},
+                          {tr("Male"), int(ButtonStyle::kPrimary)},
+                          {tr("Prefer not to say"), int(ButtonStyle::kSecondary)}};
+  int pressed = drawButtonColumn(buttons, 3, area.min.y, area, std::min(area.width(), t.basePx * 14), t.target());
+  const core::Sex sexes[3] = {core::Sex::kFemale, core::Sex::kMale, core::Sex::kUnknown};
+  if (pressed >= 0) intent = {Kind::kSex, {}, 0, sexes[pressed]};
+}
+
+void drawServiceStep(const WalkInView& v, const Rect& area, WalkInIntent& intent) {
+  const Theme& t = theme();
+  int n = static_cast<int>(v.queues.size());
+  int rowsFit = std::max(1, static_cast<int>((area.height() + t.gap() * 2) / (t.target() + t.gap() * 2)));
+  int cols = std::max(1, (n + rowsFit - 1) / rowsFit);
+  float w = std::min(t.basePx * 14, (area.width() - t.gap() * 2 * (cols - 1)) / cols);
+  float x0 = area.min.x + (area.width() - (w * cols + t.gap() * 2 * (cols - 1))) / 2;
+  for (int i = 0; i < n; ++i) {
+    int c = i / rowsFit, r = i % rowsFit;
+    ImGui::SetCursorScreenPos(ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (t.target() + t.gap() * 2)));
+    const auto& q = v.queues[i];
+    if (button(q.name, ImVec2(w, t.target()), ButtonStyle::kPrimary, true, q.id.c_str()))
+      intent = {Kind::kQueue, {}, 0, core::Sex::kUnknown, q.id};
+  }
+}
+
+const char* headingFor(Step step) {
+  switch (step) {
+    case Step::kDateOfBirth: return tr("What is your date of birth?");
+    case Step::kSex: return tr("What sex are you registered as at the practice?");
+    case Step::kService: return tr("Which service do you need?");
+    default: return "";
+  }
+}
+}  // namespace
+
+WalkInIntent drawWalkIn(const WalkInView& v) {
+  const WalkInState& s = v.state;
+  WalkInIntent intent;
+  if (s.step == Step::kNhsNumber) {
+    NhsNumberIntent n = drawNhsNumber({s.nhs, tr("What is your NHS number? (if you know it)"), tr("Next"),
+                                       tr("I don't know it")});
+    switch (n.kind) {
+      case NhsNumberIntent::Kind::kKey: return {Kind::kKey, n.key};
+      case NhsNumberIntent::Kind::kNext: return {Kind::kNext};
+      case NhsNumberIntent::Kind::kSkip: return {Kind::kSkip};
+      case NhsNumberIntent::Kind::kBack: return {Kind::kBack};
+      case NhsNumberIntent::Kind::kStartAgain: return {Kind::kStartAgain};
+      default: return {};
+    }
+  }
+  Rect area;
+  Nav nav = drawChrome(headingFor(s.step), true, true, &area);
+  switch (s.step) {
+    case Step::kSurname:
+    case Step::kForenames: drawNameStep(s, area, intent); break;
+    case Step::kDateOfBirth: drawDobStep(s, area, intent); break;
+    case Step::kSex: drawSexStep(area, intent); break;
+    case Step::kService: drawServiceStep(v, area, intent); break;
+    default: break;
+  }
+  if (nav == Nav::kBack) intent = {Kind::kBack};
+  if (nav == Nav::kStartAgain) intent = {Kind::kStartAgain};
+  return intent;
+}
+
+}  // namespace longstop::ui

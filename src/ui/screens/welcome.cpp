@@ -1,0 +1,51 @@
+#include <cmath>
+
+#include "ui/screens/welcome.h"
+
+#include "ui/chrome.h"
+#include "ui/i18n.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace longstop::ui {
+
+WelcomeIntent drawWelcome(const WelcomeView& v) {
+  const Theme& t = theme();
+  Rect d = displayRect();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float barH = t.target() + t.gap() * 2;
+  dl->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kDarkBlue);
+  ImGui::SetCursorScreenPos(ImVec2(t.margin(), (barH - measure(v.siteName, t.heading()).y) / 2));
+  text(v.siteName, t.heading(), colour::kTextOnDark);
+  ImVec2 cs = measure(v.clock, t.heading());
+  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - cs.x, (barH - cs.y) / 2));
+  text(v.clock, t.heading(), colour::kTextOnDark);
+
+  WelcomeIntent intent = WelcomeIntent::kNone;
+  float y = barH + t.basePx;
+  textCentred(tr("Welcome"), d.min.x, d.max.x, y, t.heading());
+  y += measure("W", t.heading()).y + t.basePx * 0.5f;
+  textCentred(tr("Check in for your appointment, or join the queue."), d.min.x, d.max.x, y);
+  y += measure("W").y + t.basePx;
+
+  float bottomH = t.target() + t.margin() * 2;
+  float bigH = std::min(t.target() * 2.2f, d.max.y - bottomH - y - t.gap());
+  float bigW = std::min(d.width() - 2 * t.margin(), t.basePx * 16);
+  ImGui::SetCursorScreenPos(ImVec2((d.width() - bigW) / 2, y));
+  if (button(tr("Check in"), ImVec2(bigW, bigH), ButtonStyle::kPrimary)) intent = WelcomeIntent::kCheckIn;
+
+  float by = d.max.y - t.margin() - t.target();
+  std::string lang = std::string(tr("Language")) + ": " + tr("English");
+  ImGui::SetCursorScreenPos(ImVec2(t.margin(), by));
+  if (button(lang, ImVec2(buttonWidth(lang), t.target()), ButtonStyle::kSecondary, true, "language"))
+    intent = WelcomeIntent::kLanguage;
+  const char* larger = v.largerText ? tr("Larger text: on") : tr("Larger text: off");
+  float lw = buttonWidth(tr("Larger text: off"));
+  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw, by));
+  if (button(larger, ImVec2(lw, t.target()), v.largerText ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true,
+             "larger-text"))
+    intent = WelcomeIntent::kToggleLargerText;
+  return intent;
+}
+
+}  // namespace longstop::ui

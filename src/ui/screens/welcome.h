@@ -1,0 +1,18 @@
+// Welcome: the site's name, one big "Check in", a language button and the larger-text toggle.
+#pragma once
+
+#include <string>
+
+namespace longstop::ui {
+
+struct WelcomeView {
+  std::string siteName;
+  std::string clock;  // "09:41"
+  bool largerText = false;
+};
+
+enum class WelcomeIntent { kNone, kCheckIn, kLanguage, kToggleLargerText };
+
+WelcomeIntent drawWelcome(const WelcomeView& v);
+
+}  // namespace longstop::ui

@@ -1,0 +1,75 @@
+// The kiosk's own thin widgets over Dear ImGui. Each one records its label, rectangle and visible text
+// as it is drawn, because Debian's ImGui has no test-engine hooks: the automation runner reads that
+// record to find "the button labelled Check in" and to check what text is on screen.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+namespace longstop::ui {
+
+/// One widget as drawn in the last frame.
+struct WidgetRecord {
+  std::string label;  // what a person reads on it (for text: the text itself)
+  ImVec2 min, max;    // screen rectangle in pixels
+  bool clickable = false;
+  bool enabled = true;
+  bool visible = true;  // its centre lies inside the window and the clip rectangle
+  ImVec2 centre() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
+};
+
+/// Everything drawn in one frame, in drawing order.
+class WidgetLog {
+ public:
+  void clear() { widgets_.clear(); }
+  void add(WidgetRecord r) { widgets_.push_back(std::move(r)); }
+  const std::vector<WidgetRecord>& widgets() const { return widgets_; }
+
+  /// The visible clickable widget whose label is exactly `label` (else, the only one that contains it);
+  /// null when there is none.
+  const WidgetRecord* findClickable(std::string_view label) const;
+  /// True when any visible widget's label contains `needle`.
+  bool showsText(std::string_view needle) const;
+  /// The visible labels, one per line: for a failing script's message.
+  std::string describe() const;
+
+ private:
+  std::vector<WidgetRecord> widgets_;
+};
+
+/// Where widgets record themselves; null (the default) records nothing.
+void setWidgetLog(WidgetLog* log);
+WidgetLog* widgetLog();
+
+enum class ButtonStyle {
+  kPrimary,    // white on NHS blue: the way forward
+  kSecondary,  // blue on white with a blue edge: Back, Start again, other choices
+  kSelected,   // a chosen option: white on dark blue with a yellow edge
+  kUrgent,     // white on red: "Yes, I need help now"
+  kKey,        // keypad and keyboard keys: dark text on pale blue with an edge
+};
+
+/// A button of `size` at the cursor; returns true when pressed. `id` makes labels that repeat unique.
+bool button(std::string_view label, const ImVec2& size, ButtonStyle style = ButtonStyle::kPrimary,
+            bool enabled = true, const char* id = nullptr);
+/// The width a button needs for its label with comfortable padding, never narrower than a touch target.
+float buttonWidth(std::string_view label);
+
+/// Text at the cursor, in `font` (null: body font), recorded as visible text.
+void text(std::string_view s, ImFont* font = nullptr, ImU32 colour = 0);
+/// Text centred horizontally between x0 and x1 at height y.
+void textCentred(std::string_view s, float x0, float x1, float y, ImFont* font = nullptr, ImU32 colour = 0);
+/// Text wrapped to `width` starting at the cursor; returns the height used.
+float textWrapped(std::string_view s, float width, ImFont* font = nullptr, ImU32 colour = 0);
+/// The size `s` takes in `font` (null: body font).
+ImVec2 measure(std::string_view s, ImFont* font = nullptr);
+
+/// A box showing what has been typed into a field, with its label above it; tapping it returns true
+/// (to move the focus there). The focused field has a thick yellow-and-black edge, not just a colour.
+bool field(std::string_view label, std::string_view value, const ImVec2& boxSize, bool focused,
+           const char* id = nullptr);
+
+}  // namespace longstop::ui
