@@ -1,0 +1,241 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "service/admin.h"
+#include "service/import.h"
+#include "service/kiosk.h"
+#include "service/site.h"
+#include "support/clocks.h"
+#include "support/temp_dir.h"
+
+using namespace longstop;
+using longstop::test::TempDir;
+
+namespace {
+
+const char* kCsv =
+    "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\r\n"
+    "A1001,2026-11-29T09:10,Dr Patel,GP,943 476 5919,Smith,Ann,1984-03-07,F,LS1 4AP\r\n"
+    "A1002,2026-11-29T09:40,Dr Okafor,GP,,\"O'Brien\",Zoë,07/03/1950,F,\r\n"
+    "A1003,2026-11-29T09:30,Nurse Jones,Nurse,999 000 0018,Kowalski,Łukasz,1990-06-15,M,\r\n"
+    "A1004,2026-11-29T10:00,Dr Patel,GP,,Brown,Mary,1948-01-02,F,\r\n"
+    "A1005,2026-11-29T10:30,Dr Patel,GP,,Bell,Margaret,1948-01-02,F,\r\n"
+    "A1006,2026-11-29T15:00,Dr Patel,GP,,Jones,Late,1970-01-01,M,\r\n";
+
+struct Fixture {
+  TempDir dir;
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  std::string recoveryCode;
+  std::unique_ptr<service::Kiosk> kiosk;
+
+  Fixture() {
+    auto init = service::Site::create(dir / "site", {"B82005", "Riverside", {}}, clock);
+    REQUIRE(init.ok());
+    recoveryCode = init->recoveryCode;
+    auto k = service::openKiosk(dir / "site", clock);
+    REQUIRE(k.ok());
+    kiosk = std::move(k.value());
+    auto r = service::importAppointments(kiosk->siteData(), kCsv);
+    REQUIRE(r.ok());
+    REQUIRE(r->added == 6);
+  }
+  service::Site& site() { return kiosk->siteData(); }
+  int64_t count(const std::string& table) {
+    auto st = site().db().prepare("SELECT count(*) FROM " + table);
+    REQUIRE(st->step().value());
+    return st->columnInt(0);
+  }
+};
+
+service::DetailsQuery details(core::Date dob, char initial, std::optional<core::Sex> sex) {
+  return {dob, initial, sex};
+}
+
+}  // namespace
+
+TEST_CASE("init refuses a directory that already holds data, and a bad ODS code") {
+  TempDir dir;
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  REQUIRE(service::Site::create(dir / "a", {"B82005", "X", {}}, clock).ok());
+  auto again = service::Site::create(dir / "a", {"B82005", "X", {}}, clock);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().message.find("not empty") != std::string::npos);
+  CHECK_FALSE(service::Site::create(dir / "b", {"b8", "X", {}}, clock).ok());
+  CHECK_FALSE(service::Site::create(dir / "c", {"B82005", "", {}}, clock).ok());
+}
+
+TEST_CASE("two sites draw different device IDs and recovery codes") {
+  TempDir dir;
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  auto a = service::Site::create(dir / "a", {"B82005", "X", {}}, clock);
+  auto b = service::Site::create(dir / "b", {"B82005", "X", {}}, clock);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK(a->recoveryCode != b->recoveryCode);
+  CHECK(a->deviceId.size() == 4);
+}
+
+TEST_CASE("importing the same file again adds nothing; a changed row with the same ID is refused") {
+  Fixture f;
+  const int64_t events = f.count("events");
+  auto again = service::importAppointments(f.site(), kCsv);
+  REQUIRE(again.ok());
+  CHECK(again->added == 0);
+  CHECK(again->unchanged == 6);
+  CHECK(f.count("events") == events);
+
+  std::string changed = kCsv;
+  changed.replace(changed.find("Dr Okafor"), 9, "Dr Oduya ");
+  auto bad = service::importAppointments(f.site(), changed);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message.find("line 3") != std::string::npos);
+  CHECK(f.count("appointments") == 6);
+}
+
+TEST_CASE("a malformed file imports nothing and names the line") {
+  Fixture f;
+  std::string csv = std::string(kCsv).substr(0, std::string(kCsv).find("A1002"));
+  csv += "B2001,2026-11-29T11:00,Dr Patel,GP,,Ng,Li,1990-01-01,F,\r\n";
+  csv += "B2002,2026-11-29T11:10,Dr Patel,GP,943 476 5918,Ng,Wu,1990-01-01,F,\r\n";
+  auto r = service::importAppointments(f.site(), csv);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message.find("line 4") != std::string::npos);
+  auto st = f.site().db().prepare("SELECT count(*) FROM appointments WHERE id LIKE 'B%'");
+  REQUIRE(st->step().value());
+  CHECK(st->columnInt(0) == 0);
+}
+
+TEST_CASE("appointments go to the queue named by their service") {
+  Fixture f;
+  auto st = f.site().db().prepare("SELECT queue_id FROM appointments WHERE id = 'A1003'");
+  REQUIRE(st->step().value());
+  CHECK(st->columnText(0) == "nurse");
+}
+
+TEST_CASE("matching by date of birth, initial and sex: one, none, several, outside the window") {
+  Fixture f;
+  auto one = f.kiosk->findAppointment(details({1984, 3, 7}, 'S', core::Sex::kFemale));
+  REQUIRE(one.ok());
+  CHECK(one->outcome == core::MatchOutcome::kOne);
+  REQUIRE(one->appointment);
+  CHECK(one->appointment->time == "09:10");
+  CHECK(one->appointment->clinician == "Dr Patel");
+
+  CHECK(f.kiosk->findAppointment(details({1984, 3, 7}, 'S', core::Sex::kMale))->outcome == core::MatchOutcome::kNone);
+  CHECK(f.kiosk->findAppointment(details({1984, 3, 8}, 'S', core::Sex::kFemale))->outcome == core::MatchOutcome::kNone);
+  CHECK(f.kiosk->findAppointment(details({1948, 1, 2}, 'B', core::Sex::kFemale))->outcome ==
+        core::MatchOutcome::kSeveral);
+  // Diacritics and apostrophes fold: Łukasz Kowalski is 'K'; O'Brien is 'O'.
+  CHECK(f.kiosk->findAppointment(details({1990, 6, 15}, 'K', core::Sex::kMale))->outcome == core::MatchOutcome::kOne);
+  CHECK(f.kiosk->findAppointment(details({1950, 3, 7}, 'O', core::Sex::kFemale))->outcome == core::MatchOutcome::kOne);
+  // "Prefer not to say" matches on date of birth and initial alone.
+  CHECK(f.kiosk->findAppointment(details({1984, 3, 7}, 'S', std::nullopt))->outcome == core::MatchOutcome::kOne);
+  // 15:00 is more than two hours away at 09:00.
+  CHECK(f.kiosk->findAppointment(details({1970, 1, 1}, 'J', core::Sex::kMale))->outcome == core::MatchOutcome::kNone);
+  f.clock.advanceMs(5 * 3600 * 1000);  // 14:00
+  CHECK(f.kiosk->findAppointment(details({1970, 1, 1}, 'J', core::Sex::kMale))->outcome == core::MatchOutcome::kOne);
+}
+
+TEST_CASE("matching by NHS number") {
+  Fixture f;
+  auto n = core::parseNhsNumber("943 476 5919");
+  REQUIRE(n.ok());
+  auto m = f.kiosk->findAppointmentByNhsNumber(n.value());
+  REQUIRE(m.ok());
+  CHECK(m->outcome == core::MatchOutcome::kOne);
+  CHECK(m->appointment->appointmentId == "A1001");
+  auto other = core::parseNhsNumber("999 000 0026");
+  CHECK(f.kiosk->findAppointmentByNhsNumber(other.value())->outcome == core::MatchOutcome::kNone);
+}
+
+TEST_CASE("an appointment check-in is durable, numbered per queue, and cannot happen twice") {
+  Fixture f;
+  auto t = f.kiosk->checkInAppointment("A1001", false);
+  REQUIRE(t.ok());
+  CHECK(t->ticketNumber == "A001");
+  CHECK(t->ahead == 0);
+  CHECK(t->qrText.rfind("LST1:" + t->recordId + ":", 0) == 0);
+  auto again = f.kiosk->checkInAppointment("A1001", false);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().message.find("already checked in") != std::string::npos);
+  auto m = f.kiosk->findAppointment(details({1984, 3, 7}, 'S', core::Sex::kFemale));
+  CHECK(m->outcome == core::MatchOutcome::kAlreadyCheckedIn);
+  auto nurse = f.kiosk->checkInAppointment("A1003", false);
+  CHECK(nurse->ticketNumber == "N001");
+  auto second = f.kiosk->checkInAppointment("A1002", false);
+  CHECK(second->ticketNumber == "A002");
+  CHECK(second->ahead == 1);
+  CHECK_FALSE(f.kiosk->checkInAppointment("NOPE", false).ok());
+}
+
+TEST_CASE("urgent check-ins go ahead of normal ones and raise an alert event") {
+  Fixture f;
+  REQUIRE(f.kiosk->checkInAppointment("A1001", false).ok());
+  auto urgent = f.kiosk->checkInAppointment("A1002", true);
+  REQUIRE(urgent.ok());
+  CHECK(urgent->priority == core::Priority::kUrgent);
+  CHECK(urgent->ahead == 0);
+  auto st = f.site().db().prepare("SELECT count(*) FROM events WHERE kind = 'urgent-alert' AND record_id = ?");
+  st->bind(1, urgent->recordId);
+  REQUIRE(st->step().value());
+  CHECK(st->columnInt(0) == 1);
+  CHECK(f.kiosk->ticketFor(f.kiosk->checkInAppointment("A1004", false)->recordId)->ahead == 2);
+}
+
+TEST_CASE("a walk-in's details are sealed: nothing in the data directory names the patient") {
+  Fixture f;
+  service::WalkInRequest req;
+  req.patient.surname = "Quixwellington";
+  req.patient.forenames = "Theodora";
+  req.patient.dateOfBirth = {1961, 4, 30};
+  req.patient.sex = core::Sex::kFemale;
+  req.patient.nhsNumber = core::parseNhsNumber("999 000 0042").value();
+  req.queueId = "walkin";
+  auto t = f.kiosk->checkInWalkIn(req, false);
+  REQUIRE(t.ok());
+  CHECK(t->ticketNumber == "W001");
+  f.kiosk.reset();  // close, so WAL and shm are as they would be left on the card
+  for (const auto& e : std::filesystem::recursive_directory_iterator(f.dir.path())) {
+    if (!e.is_regular_file()) continue;
+    const std::string bytes = test::readAll(e.path());
+    INFO(e.path());
+    for (const char* secret : {"Quixwellington", "Theodora", "9990000042", "999 000 0042", "1961-04-30",
+                               "Smith", "Kowalski", "9434765919", "943 476 5919", "1984-03-07", "LS1 4AP"})
+      CHECK(bytes.find(secret) == std::string::npos);
+  }
+}
+
+TEST_CASE("the recovery code opens the day's check-ins; a wrong code opens nothing") {
+  Fixture f;
+  REQUIRE(f.kiosk->checkInAppointment("A1002", false).ok());
+  CHECK_FALSE(f.site().unlockWithRecoveryCode("AAAA-AAAA-AAAA-AAAA-AAAA-AAAA").ok());
+  auto secrets = f.site().unlockWithRecoveryCode(f.recoveryCode);
+  REQUIRE(secrets.ok());
+  auto list = service::openedCheckinsToday(f.site(), secrets.value());
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 1);
+  REQUIRE(list->front().patient);
+  CHECK(list->front().patient->surname == "O'Brien");
+  CHECK(list->front().patient->forenames == "Zoë");
+}
+
+TEST_CASE("when the store refuses, a check-in writes nothing and says so") {
+  Fixture f;
+  const int64_t events = f.count("events");
+  REQUIRE(f.kiosk->TEST_refuseWrites().ok());
+  auto t = f.kiosk->checkInAppointment("A1001", true);
+  REQUIRE_FALSE(t.ok());
+  CHECK(t.error().code == core::ErrorCode::kStorage);
+  CHECK(f.count("checkins") == 0);
+  CHECK(f.count("events") == events);
+}
+
+TEST_CASE("the event chain of a working site verifies") {
+  Fixture f;
+  REQUIRE(f.kiosk->checkInAppointment("A1001", true).ok());
+  auto r = f.site().log().verify();
+  REQUIRE(r.ok());
+  CHECK(r->sound());
+  CHECK(r->rows == 4);  // site-created, import, checkin, urgent-alert
+}

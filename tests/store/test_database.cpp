@@ -1,0 +1,125 @@
+#include <catch2/catch.hpp>
+
+#include "core/digest.h"
+#include "store/database.h"
+#include "store/event_log.h"
+#include "store/schema.h"
+#include "store/site_tables.h"
+#include "support/temp_dir.h"
+#include "support/test_digest.h"
+
+using namespace longstop;
+using longstop::test::TempDir;
+
+namespace {
+std::string pragma(store::Database& db, const char* name) {
+  auto st = db.prepare(std::string("PRAGMA ") + name);
+  REQUIRE(st.ok());
+  REQUIRE(st->step().value());
+  return st->columnText(0);
+}
+}  // namespace
+
+TEST_CASE("a new database is WAL, synchronous=FULL, foreign keys on, fully migrated") {
+  TempDir dir;
+  auto db = store::Database::open(dir / "x.db", {.create = true});
+  REQUIRE(db.ok());
+  CHECK(pragma(**db, "journal_mode") == "wal");
+  CHECK(pragma(**db, "synchronous") == "2");
+  CHECK(pragma(**db, "foreign_keys") == "1");
+  CHECK((*db)->schemaVersion() == store::latestSchemaVersion());
+}
+
+TEST_CASE("opening a missing database without create is a clear error") {
+  TempDir dir;
+  auto db = store::Database::open(dir / "missing.db", {});
+  REQUIRE_FALSE(db.ok());
+  CHECK(db.error().code == core::ErrorCode::kNotFound);
+}
+
+TEST_CASE("a database from a newer version is refused, not downgraded") {
+  TempDir dir;
+  {
+    auto db = store::Database::open(dir / "x.db", {.create = true});
+    REQUIRE(db.ok());
+    REQUIRE((*db)->exec("PRAGMA user_version=99").ok());
+  }
+  auto again = store::Database::open(dir / "x.db", {});
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().message.find("newer") != std::string::npos);
+}
+
+TEST_CASE("an old database (schema 0) is migrated when opened") {
+  TempDir dir;
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((dir / "old.db").c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "CREATE TABLE unrelated(x)", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  auto db = store::Database::open(dir / "old.db", {});
+  REQUIRE(db.ok());
+  CHECK((*db)->schemaVersion() == store::latestSchemaVersion());
+  CHECK(store::setMeta(**db, "k", "v").ok());
+}
+
+TEST_CASE("a damaged database is set aside and reported, never replaced by an empty one") {
+  TempDir dir;
+  const auto path = dir / "x.db";
+  {
+    auto db = store::Database::open(path, {.create = true});
+    REQUIRE(db.ok());
+    for (int i = 0; i < 200; ++i)
+      REQUIRE(store::setMeta(**db, "key" + std::to_string(i), std::string(200, 'v')).ok());
+    REQUIRE((*db)->exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+  }
+  std::string bytes = test::readAll(path);
+  REQUIRE(bytes.size() > 8192);
+  for (size_t i = 4096; i < 8192; ++i) bytes[i] = '\x5a';  // scribble over page 2
+  test::writeAll(path, bytes);
+
+  auto db = store::Database::open(path, {.create = true});
+  REQUIRE_FALSE(db.ok());
+  CHECK(db.error().code == core::ErrorCode::kCorrupt);
+  CHECK(db.error().message.find(".damaged-1") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(path));
+  CHECK(std::filesystem::exists(path.string() + ".damaged-1"));
+}
+
+TEST_CASE("a transaction whose body fails leaves nothing behind") {
+  TempDir dir;
+  auto db = store::Database::open(dir / "x.db", {.create = true});
+  REQUIRE(db.ok());
+  auto s = (*db)->transaction([&]() -> core::Status {
+    REQUIRE(store::setMeta(**db, "half", "written").ok());
+    return core::storageError("simulated failure");
+  });
+  CHECK_FALSE(s.ok());
+  auto v = store::getMeta(**db, "half");
+  REQUIRE(v.ok());
+  CHECK_FALSE(v.value().has_value());
+}
+
+TEST_CASE("counters hand out each number once, and a rolled-back number is not lost twice") {
+  TempDir dir;
+  auto db = store::Database::open(dir / "x.db", {.create = true});
+  REQUIRE(db.ok());
+  CHECK(store::nextCounter(**db, "record").value() == 1);
+  CHECK(store::nextCounter(**db, "record").value() == 2);
+  CHECK(store::nextCounter(**db, "other").value() == 1);
+  (void)(*db)->transaction([&]() -> core::Status {
+    CHECK(store::nextCounter(**db, "record").value() == 3);
+    return core::conflict("roll back");
+  });
+  CHECK(store::nextCounter(**db, "record").value() == 3);
+}
+
+TEST_CASE("refusing writes makes every change fail inside SQLite") {
+  TempDir dir;
+  auto db = store::Database::open(dir / "x.db", {.create = true});
+  REQUIRE(db.ok());
+  REQUIRE((*db)->TEST_refuseWrites().ok());
+  auto s = store::setMeta(**db, "k", "v");
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.error().code == core::ErrorCode::kStorage);
+}

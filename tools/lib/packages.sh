@@ -1,0 +1,40 @@
+# Debian 12 packages Longstop needs, and a function that installs the missing ones.
+# Sourced by tools/run and tools/test.
+
+LONGSTOP_BUILD_PACKAGES=(
+  g++ meson ninja-build pkg-config
+  libsdl2-dev libimgui-dev libsqlite3-dev libqrencode-dev libzxing-dev libsodium-dev libstb-dev
+  libsystemd-dev fonts-dejavu-core
+)
+LONGSTOP_TEST_PACKAGES=(
+  catch2 sqlite3 python3 clang libclang-rt-14-dev zbar-tools
+)
+
+# ensure_packages PKG... : installs what dpkg does not already have, as root or through sudo.
+ensure_packages() {
+  local missing=()
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  echo "Installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "Please install as root: apt-get install ${missing[*]}" >&2; return 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# configure_build DIR [meson options...]: sets up DIR once, reconfigures if the options changed.
+configure_build() {
+  local dir=$1
+  shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson configure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@"
+  fi
+}

@@ -1,0 +1,44 @@
+"""Counts test results from meson's testlog.json files and prints "N passed, N failed".
+
+A Catch2 program counts as its number of test cases (read from its closing line); any other test
+(a scripted UI run, a fuzz run) counts as one. Exit status 1 when anything failed."""
+import json
+import re
+import sys
+
+ALL_PASSED = re.compile(r"All tests passed \(\d+ assertions? in (\d+) test cases?\)")
+MIXED = re.compile(r"test cases:\s+(\d+) \|\s+(\d+) passed \|\s+(\d+) failed")
+
+
+def count(entry):
+    out = entry.get("stdout", "") or ""
+    ok = entry.get("result") in ("OK", "EXPECTEDFAIL", "SKIP")
+    m = ALL_PASSED.search(out)
+    if m and ok:
+        return int(m.group(1)), 0
+    m = MIXED.search(out)
+    if m:
+        failed = int(m.group(3))
+        return int(m.group(2)), failed if failed or ok else 1
+    return (1, 0) if ok else (0, 1)
+
+
+def main(paths):
+    passed = failed = 0
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    if line.strip():
+                        p, fl = count(json.loads(line))
+                        passed += p
+                        failed += fl
+        except OSError as e:
+            print(f"could not read {path}: {e}", file=sys.stderr)
+            failed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
