@@ -10,12 +10,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/result.h"
 
 namespace longstop::store {
 
 /// A prepared statement. Binding indexes are 1-based, column indexes 0-based (as in SQLite).
+/// Statements come from the Database's cache: going out of scope resets the statement for reuse.
 class Statement {
  public:
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
@@ -64,6 +66,8 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  /// A statement for `sql`, prepared once and then reused from a cache for the life of the database.
+  /// Only one Statement for the same SQL may be in use at a time.
   core::Result<Statement> prepare(std::string_view sql);
   core::Status exec(std::string_view sql);
   /// The schema version after migrations (PRAGMA user_version).
@@ -89,6 +93,7 @@ class Database {
   Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::filesystem::path path_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;  // finalized in the destructor
 };
 
 /// An Error from SQLite's last message on `db`, prefixed with what we were doing.

@@ -1,0 +1,42 @@
+// longstop-bench: Longstop's benchmarks. Prints one JSON object; ratios compare against baselines
+// measured in the same run on the same machine and disk.
+//   longstop-bench [--dir DIR] [--rounds N]
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "stats.h"
+#include "storage_bench.h"
+
+int main(int argc, char** argv) {
+  namespace fs = std::filesystem;
+  fs::path base = fs::current_path();
+  int rounds = 300;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string opt = argv[i];
+    if (opt == "--dir") base = argv[i + 1];
+    else if (opt == "--rounds") rounds = std::max(10, std::atoi(argv[i + 1]));
+    else {
+      std::fprintf(stderr, "longstop-bench: unknown option %s (use --dir DIR, --rounds N)\n", opt.c_str());
+      return 2;
+    }
+  }
+  // A scratch directory on the disk being measured (not a tmpfs), removed afterwards.
+  std::string tmpl = (base / ".longstop-bench-XXXXXX").string();
+  if (::mkdtemp(tmpl.data()) == nullptr) {
+    std::fprintf(stderr, "longstop-bench: cannot make a scratch directory in %s\n", base.c_str());
+    return 2;
+  }
+  const fs::path dir = tmpl;
+  longstop::bench::Report report;
+  const bool ok = longstop::bench::benchStorage(dir, rounds, report);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  if (!ok) {
+    std::fprintf(stderr, "longstop-bench: the storage benchmark failed\n");
+    return 1;
+  }
+  report.print();
+  return 0;
+}

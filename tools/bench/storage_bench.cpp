@@ -1,0 +1,92 @@
+#include "storage_bench.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "service/kiosk.h"
+#include "store/database.h"
+#include "store/sync_counter.h"
+
+namespace longstop::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double usSince(Clock::time_point t) {
+  return std::chrono::duration<double, std::micro>(Clock::now() - t).count();
+}
+
+std::vector<double> rawFsync(const std::filesystem::path& dir, int rounds) {
+  const std::string path = (dir / "fsync.bin").string();
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  std::vector<double> out;
+  if (fd < 0) return out;
+  const std::string page(4096, 'x');
+  for (int i = 0; i < rounds; ++i) {
+    const auto t = Clock::now();
+    if (::write(fd, page.data(), page.size()) != static_cast<ssize_t>(page.size()) || ::fsync(fd) != 0) break;
+    out.push_back(usSince(t));
+  }
+  ::close(fd);
+  return out;
+}
+
+// The same pragmas as the store, one INSERT of a row about the size of a check-in per transaction.
+std::vector<double> rawCommits(const std::filesystem::path& dir, int rounds) {
+  std::vector<double> out;
+  auto db = store::Database::open(dir / "raw.db", {.create = true});
+  if (!db.ok() || !(*db)->exec("CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b BLOB)").ok()) return out;
+  const std::string blob(160, 'b');
+  for (int i = 0; i < rounds; ++i) {
+    const auto t = Clock::now();
+    auto s = (*db)->transaction([&]() -> core::Status {
+      auto st = (*db)->prepare("INSERT INTO t(a, b) VALUES (?, ?)");
+      if (!st.ok()) return st.error();
+      st->bind(1, std::string_view("K7QX-000123")).bindBlob(2, blob);
+      return st->run();
+    });
+    if (!s.ok()) break;
+    out.push_back(usSince(t));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool benchStorage(const std::filesystem::path& dir, int rounds, Report& report) {
+  if (!store::registerCountingVfs()) return false;
+  core::ManualClock clock{{1764403200000, 0}};
+  if (!service::Site::create(dir / "site", {"B82005", "Bench", {}}, clock).ok()) return false;
+  auto site = service::Site::open(dir / "site", clock, store::kCountingVfs);
+  if (!site.ok()) return false;
+  service::Kiosk kiosk(std::move(site.value()));
+
+  service::WalkInRequest req;
+  req.patient.surname = "Benchmark";
+  req.patient.forenames = "Patient";
+  req.patient.dateOfBirth = {1970, 1, 1};
+  std::vector<double> checkins;
+  const uint64_t syncsBefore = store::countedSyncs();
+  for (int i = 0; i < rounds; ++i) {
+    clock.advanceMs(1000);
+    const auto t = Clock::now();
+    if (!kiosk.checkInWalkIn(req, false).ok()) return false;
+    checkins.push_back(usSince(t));
+  }
+  const double syncs = static_cast<double>(store::countedSyncs() - syncsBefore);
+  const auto raw = rawCommits(dir, rounds);
+  const auto fsyncs = rawFsync(dir, rounds);
+  if (raw.empty() || fsyncs.empty()) return false;
+
+  report.add("checkin_commit_us_p50", percentile(checkins, 50));
+  report.add("checkin_commit_us_p99", percentile(checkins, 99));
+  report.add("raw_sqlite_commit_us_p50", percentile(raw, 50));
+  report.add("fsync_us_p50", percentile(fsyncs, 50));
+  report.add("fsyncs_per_checkin", syncs / rounds);
+  report.add("checkin_vs_raw_commit", percentile(checkins, 50) / percentile(raw, 50));
+  return true;
+}
+
+}  // namespace longstop::bench
