@@ -1,0 +1,119 @@
+#include "app/display.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include <SDL.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include "ui/theme.h"
+
+namespace longstop::app {
+namespace {
+core::Error sdlError(const std::string& what) { return core::internalError(what + ": " + SDL_GetError()); }
+}  // namespace
+
+core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
+  std::unique_ptr<Display> d(new Display());
+  if (o.headless) {
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+  }
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");        // the app handles SIGTERM itself
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");        // a finger is a mouse to ImGui
+  SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");  // the first touch already counts
+  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) return sdlError("SDL could not start its video");
+  d->sdlInit_ = true;
+  const char* driver = SDL_GetCurrentVideoDriver();
+  d->canWait_ = driver && (std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0);
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (o.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE);
+  d->window_ = SDL_CreateWindow("Longstop", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
+  if (!d->window_) return sdlError("The window could not be made");
+  Uint32 rflags = o.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+  d->renderer_ = SDL_CreateRenderer(d->window_, -1, rflags);
+  if (!d->renderer_ && !o.headless) d->renderer_ = SDL_CreateRenderer(d->window_, -1, SDL_RENDERER_SOFTWARE);
+  if (!d->renderer_) return sdlError("No renderer");
+  if (o.fullscreen) SDL_ShowCursor(SDL_DISABLE);
+  if (auto s = d->setUpImGui(o); !s.ok()) return s.error();
+  return d;
+}
+
+core::Status Display::setUpImGui(const DisplayOptions& o) {
+  IMGUI_CHECKVERSION();
+  imgui_ = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing about the session is written to disk
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  if (!ImGui_ImplSDL2_InitForSDLRenderer(window_)) return core::internalError("ImGui's SDL backend failed to start.");
+  backendInit_ = true;
+  if (!ImGui_ImplSDLRenderer_Init(renderer_)) return core::internalError("ImGui's SDL renderer failed to start.");
+  rendererInit_ = true;
+  fontPath_ = o.fontPath.empty() ? ui::kDefaultFontPath : o.fontPath;
+  rebuildFonts();
+  return core::okStatus();
+}
+
+void Display::rebuildFonts() {
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  width_ = w;
+  height_ = h;
+  float px = ui::baseFontPx(w, h);
+  if (px == fontPx_) return;
+  fontPx_ = px;
+  ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  auto loaded = ui::loadFonts(*ImGui::GetIO().Fonts, px, fontPath_);
+  if (!loaded.ok()) std::fprintf(stderr, "longstop: %s\n", loaded.error().message.c_str());
+  ui::applyStyle(px);
+  ImGui_ImplSDLRenderer_CreateFontsTexture();
+}
+
+Display::~Display() {
+  if (rendererInit_) ImGui_ImplSDLRenderer_Shutdown();
+  if (backendInit_) ImGui_ImplSDL2_Shutdown();
+  if (imgui_) ImGui::DestroyContext(imgui_);
+  if (renderer_) SDL_DestroyRenderer(renderer_);
+  if (window_) SDL_DestroyWindow(window_);
+  if (sdlInit_) SDL_Quit();
+}
+
+void Display::processEvent(const SDL_Event& e) {
+  ImGui_ImplSDL2_ProcessEvent(&e);
+  if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) rebuildFonts();
+}
+
+void Display::beginFrame(const std::optional<Pointer>& pointer) {
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(width_), static_cast<float>(height_));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  if (pointer) {
+    io.MousePos = pointer->pos;
+    io.MouseDown[0] = pointer->down;
+  }
+  ImGui::NewFrame();
+}
+
+core::Status Display::endFrame(Image* capture) {
+  ImGui::Render();
+  SDL_SetRenderDrawColor(renderer_, 255, 255, 255, 255);
+  SDL_RenderClear(renderer_);
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  core::Status result = core::okStatus();
+  if (capture) {
+    capture->width = width_;
+    capture->height = height_;
+    capture->rgba.assign(static_cast<size_t>(width_) * height_ * 4, 0);
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, capture->rgba.data(), width_ * 4) != 0)
+      result = sdlError("The screen could not be read");
+  }
+  SDL_RenderPresent(renderer_);
+  return result;
+}
+
+}  // namespace longstop::app

@@ -1,0 +1,150 @@
+#include "app/kiosk_app.h"
+
+#include <algorithm>
+#include <csignal>
+#include <ctime>
+#include <thread>
+
+#include <SDL.h>
+
+#include "app/png.h"
+#include "ui/input.h"
+
+namespace longstop::app {
+namespace {
+volatile std::sig_atomic_t gStop = 0;
+
+// How often to look for input when SDL cannot sleep until an event arrives (KMSDRM): 25 Hz keeps a
+// touch feeling immediate and costs a few microseconds a wake.
+constexpr int64_t kPollIntervalMs = 40;
+// Frames drawn after an input event, so ImGui settles hover and release states.
+constexpr int kFramesAfterInput = 3;
+
+double threadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+std::optional<ui::Key> keyOf(SDL_Keycode k) {
+  switch (k) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return ui::Key::kEnter;
+    case SDLK_BACKSPACE: return ui::Key::kBackspace;
+    case SDLK_ESCAPE: return ui::Key::kEscape;
+    case SDLK_TAB: return ui::Key::kTab;
+    case SDLK_DELETE: return ui::Key::kDelete;
+    case SDLK_LEFT: return ui::Key::kLeft;
+    case SDLK_RIGHT: return ui::Key::kRight;
+    case SDLK_UP: return ui::Key::kUp;
+    case SDLK_DOWN: return ui::Key::kDown;
+    default: return std::nullopt;
+  }
+}
+}  // namespace
+
+core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, const core::Clock& clock) {
+  std::unique_ptr<KioskApp> app(new KioskApp());
+  app->clock_ = &clock;
+  app->options_ = o;
+  auto kiosk = service::openKiosk(o.dataDir, clock);
+  if (!kiosk.ok()) return kiosk.error();
+  app->services_ = std::move(kiosk.value());
+  if (o.refuseWrites) {
+    if (auto s = app->services_->TEST_refuseWrites(); !s.ok()) return s.error();
+  }
+  app->flow_ = std::make_unique<ui::PatientFlow>(*app->services_, clock);
+  auto display = Display::open(o.display);
+  if (!display.ok()) return display.error();
+  app->display_ = std::move(display.value());
+  ui::setWidgetLog(&app->widgets_);
+  return app;
+}
+
+double KioskApp::frame(const std::optional<Pointer>& pointer, Image* capture) {
+  double start = threadCpuMs();
+  widgets_.clear();
+  display_->beginFrame(pointer);
+  flow_->frame();
+  (void)display_->endFrame(capture);
+  return threadCpuMs() - start;
+}
+
+std::vector<double> KioskApp::runFrames(int n) {
+  std::vector<double> ms;
+  ms.reserve(static_cast<size_t>(std::max(0, n)));
+  for (int i = 0; i < n; ++i) ms.push_back(frame());
+  return ms;
+}
+
+core::Status KioskApp::screenshot(const std::filesystem::path& png) {
+  Image image;
+  widgets_.clear();
+  display_->beginFrame(std::nullopt);
+  flow_->frame();
+  if (auto s = display_->endFrame(&image); !s.ok()) return s;
+  return writePng(image, png);
+}
+
+void KioskApp::requestStop() { gStop = 1; }
+
+bool KioskApp::handleEvent(const SDL_Event& e, bool* quit) {
+  display_->processEvent(e);
+  switch (e.type) {
+    case SDL_QUIT:
+      if (!options_.kioskMode) *quit = true;  // in kiosk mode only a signal (systemd) stops the app
+      return false;
+    case SDL_KEYDOWN:
+      if (auto k = keyOf(e.key.keysym.sym)) flow_->onKey(*k);
+      return true;
+    case SDL_TEXTINPUT: flow_->onText(e.text.text); return true;
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEWHEEL:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION: flow_->noteActivity(); return true;
+    case SDL_WINDOWEVENT: return false;
+    default: return false;
+  }
+}
+
+void KioskApp::waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted) {
+  SDL_Event e;
+  bool got = false;
+  if (display_->canWaitForEvents()) {
+    got = SDL_WaitEventTimeout(&e, static_cast<int>(timeoutMs)) != 0;
+  } else {
+    got = SDL_PollEvent(&e) != 0;
+    if (!got && timeoutMs > 0) {
+      // Headless there is no input to wait for; otherwise look again soon.
+      int64_t sleep = options_.display.headless ? timeoutMs : std::min(timeoutMs, kPollIntervalMs);
+      std::this_thread::sleep_for(std::chrono::milliseconds(sleep));
+      got = SDL_PollEvent(&e) != 0;
+    }
+  }
+  while (got) {
+    if (handleEvent(e, quit)) *framesWanted = kFramesAfterInput;
+    else if (e.type == SDL_WINDOWEVENT) *framesWanted = std::max(*framesWanted, 1);
+    got = SDL_PollEvent(&e) != 0;
+  }
+}
+
+void KioskApp::run() {
+  bool quit = false;
+  int framesWanted = 1;
+  while (!quit && !gStop) {
+    if (framesWanted > 0) {
+      frame();
+      --framesWanted;
+    }
+    // With nothing to draw, sleep until the flow's next tick, but wake at least once a second to
+    // notice a stop request.
+    int64_t timeout = framesWanted > 0 ? 0 : std::min<int64_t>(flow_->msUntilNextTick(), 1000);
+    waitForWork(timeout, &quit, &framesWanted);
+    if (flow_->tick()) framesWanted = std::max(framesWanted, 1);
+  }
+}
+
+}  // namespace longstop::app

@@ -1,0 +1,67 @@
+// The kiosk as a program: the services opened on a data directory, the patient flow, the display and
+// the event-driven loop. Tests and longstop-bench drive it headless: open, frame(), screenshot().
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "app/display.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "service/kiosk.h"
+#include "ui/patient_flow.h"
+#include "ui/widgets.h"
+
+union SDL_Event;
+
+namespace longstop::app {
+
+struct AppOptions {
+  std::filesystem::path dataDir;  // must already hold a site (longstopctl init, or createDemoSite)
+  DisplayOptions display;
+  bool kioskMode = false;     // full screen on the appliance: closing the window does not quit
+  bool refuseWrites = false;  // test only: the store refuses every write (as on a full disk)
+};
+
+class KioskApp {
+ public:
+  /// Opens the site and the display. The clock is borrowed and must outlive the app.
+  static core::Result<std::unique_ptr<KioskApp>> open(const AppOptions& o, const core::Clock& clock);
+
+  /// Draws one frame (applying what was pressed); `pointer` replaces the mouse for this frame and
+  /// `capture` receives the pixels. Returns the CPU time the frame took on this thread, in ms.
+  double frame(const std::optional<Pointer>& pointer = std::nullopt, Image* capture = nullptr);
+  /// Draws `n` frames; returns each one's CPU time in ms.
+  std::vector<double> runFrames(int n);
+  /// Draws a frame and writes it to `png`.
+  core::Status screenshot(const std::filesystem::path& png);
+
+  /// The event-driven loop: sleeps until input, the idle countdown or the clock's minute need a frame
+  /// (at most 1 Hz with nobody touching it). Returns when asked to stop, or when the window is closed
+  /// outside kiosk mode.
+  void run();
+  /// Asks run() to return within a second; safe to call from a signal handler.
+  static void requestStop();
+
+  ui::PatientFlow& flow() { return *flow_; }
+  const ui::WidgetLog& widgets() const { return widgets_; }
+  Display& display() { return *display_; }
+  service::KioskServices& services() { return *services_; }
+
+ private:
+  KioskApp() = default;
+  /// Returns true when the event was a person's input (so the idle clock restarts and frames follow).
+  bool handleEvent(const SDL_Event& e, bool* quit);
+  void waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted);
+
+  const core::Clock* clock_ = nullptr;
+  AppOptions options_;
+  std::unique_ptr<service::Kiosk> services_;
+  std::unique_ptr<ui::PatientFlow> flow_;
+  std::unique_ptr<Display> display_;
+  ui::WidgetLog widgets_;
+};
+
+}  // namespace longstop::app

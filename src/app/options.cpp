@@ -1,0 +1,90 @@
+#include "app/options.h"
+
+#include <charconv>
+#include <ctime>
+
+#include "core/date.h"
+
+namespace longstop::app {
+namespace {
+core::Result<std::pair<int, int>> parseSize(const std::string& s) {
+  size_t x = s.find('x');
+  int w = 0, h = 0;
+  auto bad = core::invalidInput("--size wants WIDTHxHEIGHT, for example 1280x800, got '" + s + "'.");
+  if (x == std::string::npos) return bad;
+  auto r1 = std::from_chars(s.data(), s.data() + x, w);
+  auto r2 = std::from_chars(s.data() + x + 1, s.data() + s.size(), h);
+  if (r1.ec != std::errc() || r1.ptr != s.data() + x || r2.ec != std::errc() || r2.ptr != s.data() + s.size())
+    return bad;
+  if (w < 320 || h < 240 || w > 8192 || h > 8192)
+    return core::invalidInput("--size must be between 320x240 and 8192x8192.");
+  return std::make_pair(w, h);
+}
+}  // namespace
+
+const char* usage() {
+  return "usage: longstop [--data DIR] [--demo] [--headless] [--script FILE] [--size WxH] [--fullscreen]\n"
+         "                [--now YYYY-MM-DDTHH:MM] [--board]\n";
+}
+
+core::Result<core::Instant> parseLocalInstant(const std::string& text) {
+  auto minutes = core::parseLocalDateTime(text);
+  if (!minutes.ok()) return core::invalidInput("--now wants local time as YYYY-MM-DDTHH:MM, got '" + text + "'.");
+  core::Date d = core::civilFromDays(core::Instant::floorDiv(minutes.value(), 1440));
+  int minuteOfDay = static_cast<int>(minutes.value() - core::Instant::floorDiv(minutes.value(), 1440) * 1440);
+  std::tm tm{};
+  tm.tm_year = d.year - 1900;
+  tm.tm_mon = d.month - 1;
+  tm.tm_mday = d.day;
+  tm.tm_hour = minuteOfDay / 60;
+  tm.tm_min = minuteOfDay % 60;
+  tm.tm_isdst = -1;  // let the time zone rules say whether summer time is in force
+  std::time_t t = std::mktime(&tm);
+  int32_t offset = t == -1 ? 0 : static_cast<int32_t>(tm.tm_gmtoff / 60);
+  return core::Instant{(minutes.value() - offset) * 60000, offset};
+}
+
+core::Result<Options> parseOptions(const std::vector<std::string>& args, const std::string& home,
+                                   const std::string& xdgDataHome) {
+  Options o;
+  bool dataGiven = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+    if (a == "--demo") o.demo = true;
+    else if (a == "--headless") o.headless = true;
+    else if (a == "--fullscreen") o.fullscreen = true;
+    else if (a == "--board") o.board = true;
+    else if (a == "--help" || a == "-h") o.help = true;
+    else if (a == "--test-readonly-store") o.testRefuseWrites = true;
+    else if (a == "--data" || a == "--script" || a == "--size" || a == "--now") {
+      const std::string* v = value();
+      if (!v) return core::invalidInput(a + " needs a value.");
+      if (a == "--data") {
+        o.dataDir = *v;
+        dataGiven = true;
+      } else if (a == "--script") {
+        o.script = *v;
+      } else if (a == "--size") {
+        auto s = parseSize(*v);
+        if (!s.ok()) return s.error();
+        o.width = s->first;
+        o.height = s->second;
+      } else {
+        auto n = parseLocalInstant(*v);
+        if (!n.ok()) return n.error();
+        o.now = n.value();
+      }
+    } else {
+      return core::invalidInput("Unknown option '" + a + "'.");
+    }
+  }
+  if (!dataGiven && !o.demo) {
+    if (!xdgDataHome.empty()) o.dataDir = std::filesystem::path(xdgDataHome) / "longstop";
+    else if (!home.empty()) o.dataDir = std::filesystem::path(home) / ".local/share/longstop";
+    else return core::invalidInput("No data directory: give --data DIR (HOME and XDG_DATA_HOME are unset).");
+  }
+  return o;
+}
+
+}  // namespace longstop::app

@@ -1,0 +1,39 @@
+// The command line of `longstop`, parsed into plain values; nothing here touches SDL or the disk.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+
+namespace longstop::app {
+
+struct Options {
+  std::filesystem::path dataDir;  // empty with --demo and no --data: a fresh temporary directory
+  bool demo = false;
+  bool headless = false;
+  bool fullscreen = false;
+  bool board = false;  // reserved: the calling board
+  bool help = false;
+  std::optional<std::filesystem::path> script;
+  int width = 1280;
+  int height = 800;
+  std::optional<core::Instant> now;  // --now: start a manual clock here
+  bool testRefuseWrites = false;     // --test-readonly-store: every write fails (scripted tests only)
+};
+
+/// Parses argv[1..]. `home` and `xdgDataHome` are the environment's values (empty when unset), for the
+/// default data directory. Errors are one sentence for a person.
+core::Result<Options> parseOptions(const std::vector<std::string>& args, const std::string& home,
+                                   const std::string& xdgDataHome);
+
+/// `YYYY-MM-DDTHH:MM` local time to an instant, with the local UTC offset the system's time zone gives.
+core::Result<core::Instant> parseLocalInstant(const std::string& text);
+
+/// The usage text.
+const char* usage();
+
+}  // namespace longstop::app

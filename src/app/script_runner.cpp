@@ -1,0 +1,91 @@
+#include "app/script_runner.h"
+
+#include <algorithm>
+
+#include "ui/input.h"
+
+namespace longstop::app {
+namespace {
+// A wait advances the clock in steps no longer than this, drawing a frame each, so the countdown and
+// the idle reset happen as they would in real time.
+constexpr int64_t kWaitStepMs = 500;
+
+std::string visibleSummary(const ui::WidgetLog& log) {
+  std::string d = log.describe();
+  if (d.size() > 2000) d = d.substr(0, 2000) + "  ...\n";
+  return d.empty() ? "" : "\n  on screen:\n" + d;
+}
+}  // namespace
+
+std::string ScriptRunner::run(const std::vector<ScriptCommand>& commands, const std::string& scriptName) {
+  app_.frame();  // so the first command sees a drawn screen
+  for (const auto& c : commands) {
+    std::string why = runOne(c);
+    if (!why.empty()) {
+      std::string arg = c.kind == ScriptCommand::Kind::kWait || c.kind == ScriptCommand::Kind::kKey ||
+                                c.kind == ScriptCommand::Kind::kScreenshot
+                            ? c.text
+                            : "\"" + c.text + "\"";
+      return scriptName + ":" + std::to_string(c.line) + ": " + std::string(commandName(c.kind)) + " " + arg +
+             ": " + why;
+    }
+  }
+  return "";
+}
+
+std::string ScriptRunner::runOne(const ScriptCommand& c) {
+  using Kind = ScriptCommand::Kind;
+  switch (c.kind) {
+    case Kind::kTap: return tap(c.text);
+    case Kind::kType: app_.flow().onText(c.text); break;
+    case Kind::kKey: {
+      auto k = ui::parseKeyName(c.text);
+      if (!k) return "unknown key (Enter, Backspace, Escape, Tab, Delete, Space, Left, Right, Up, Down)";
+      app_.flow().onKey(*k);
+      break;
+    }
+    case Kind::kScan: app_.flow().onScan(c.text); break;
+    case Kind::kWait: wait(c.waitMs); return "";
+    case Kind::kExpect:
+      app_.frame();
+      return app_.widgets().showsText(c.text) ? "" : "not visible" + visibleSummary(app_.widgets());
+    case Kind::kExpectNot:
+      app_.frame();
+      return app_.widgets().showsText(c.text) ? "visible, but should not be" : "";
+    case Kind::kScreenshot: {
+      auto s = app_.screenshot(c.text);
+      return s.ok() ? "" : s.error().message;
+    }
+  }
+  app_.frame();
+  return "";
+}
+
+std::string ScriptRunner::tap(const std::string& label) {
+  const ui::WidgetRecord* w = app_.widgets().findClickable(label);
+  if (!w) {
+    app_.frame();
+    w = app_.widgets().findClickable(label);
+  }
+  if (!w) return "no visible button or field with that label" + visibleSummary(app_.widgets());
+  if (!w->enabled) return "the button is disabled";
+  ImVec2 at = w->centre();
+  app_.flow().noteActivity();
+  app_.frame(Pointer{at, false});  // hover
+  app_.frame(Pointer{at, true});   // press
+  app_.frame(Pointer{at, false});  // release: the press is applied in this frame
+  app_.frame(Pointer{at, false});  // the screen it led to
+  return "";
+}
+
+void ScriptRunner::wait(int64_t ms) {
+  while (ms > 0) {
+    int64_t step = std::min(ms, kWaitStepMs);
+    clock_.advanceMs(step);
+    ms -= step;
+    (void)app_.flow().tick();
+    app_.frame();
+  }
+}
+
+}  // namespace longstop::app

@@ -1,0 +1,33 @@
+// Runs a parsed automation script against the real app, frame by frame: taps go through ImGui as mouse
+// presses at the widget's centre, `wait` advances the manual clock and lets the idle reset happen.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/kiosk_app.h"
+#include "app/script.h"
+#include "core/clock.h"
+
+namespace longstop::app {
+
+class ScriptRunner {
+ public:
+  /// Both borrowed; `clock` must be the clock the app was opened with.
+  ScriptRunner(KioskApp& app, core::ManualClock& clock) : app_(app), clock_(clock) {}
+
+  /// Runs every command in order and stops at the first failure. Returns an empty string when all
+  /// succeeded, else `<scriptName>:<line>: <command> "<arg>": <reason>`.
+  std::string run(const std::vector<ScriptCommand>& commands, const std::string& scriptName);
+
+ private:
+  /// Empty on success, else the reason.
+  std::string runOne(const ScriptCommand& c);
+  std::string tap(const std::string& label);
+  void wait(int64_t ms);
+
+  KioskApp& app_;
+  core::ManualClock& clock_;
+};
+
+}  // namespace longstop::app
