@@ -1,13 +1,14 @@
 """Counts test results from meson's testlog.json files and prints "N passed, N failed".
 
-A Catch2 program counts as its number of test cases (read from its closing line); any other test
-(a scripted UI run, a fuzz run) counts as one. Exit status 1 when anything failed."""
+A Catch2 program counts as its number of test cases (read from its closing line), a shell test as
+the "N passed, N failed" it prints; any other test (a scripted UI run, a fuzz run) counts as one. Exit status 1 when anything failed."""
 import json
 import re
 import sys
 
 ALL_PASSED = re.compile(r"All tests passed \(\d+ assertions? in (\d+) test cases?\)")
 MIXED = re.compile(r"test cases:\s+(\d+) \|\s+(\d+) passed \|\s+(\d+) failed")
+PLAIN = re.compile(r"^(\d+) passed, (\d+) failed$", re.MULTILINE)
 
 
 def count(entry):
@@ -20,6 +21,10 @@ def count(entry):
     if m:
         failed = int(m.group(3))
         return int(m.group(2)), failed if failed or ok else 1
+    m = PLAIN.search(out)
+    if m:
+        failed = int(m.group(2))
+        return int(m.group(1)), failed if failed or ok else 1
     return (1, 0) if ok else (0, 1)
 
 

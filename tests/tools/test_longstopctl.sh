@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# longstopctl end to end, as an administrator would use it: the real binary, the real SQLite file.
+# Usage: test_longstopctl.sh PATH/TO/longstopctl
+set -u
+ctl=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect_status() {  # expect_status WANT DESCRIPTION -- command...
+  local want=$1 what=$2; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
+  if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, wanted $want; stderr: $(cat "$tmp/err")"; fi
+}
+contains() {  # contains FILE TEXT DESCRIPTION
+  if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(cat "$1")"; fi
+}
+
+d=$tmp/site
+today=$(date +%F)
+expect_status 0 "init" -- "$ctl" init --data "$d" --ods B82005 --name "Riverside Surgery" --json
+contains "$tmp/out" '"recovery_code":' "init prints the recovery code"
+code=$(sed -E 's/.*"recovery_code":"([^"]+)".*/\1/' "$tmp/out")
+expect_status 2 "init refuses an existing data dir" -- "$ctl" init --data "$d" --ods B82005 --name X
+contains "$tmp/err" "not empty" "init says why"
+expect_status 2 "init refuses a bad ODS code" -- "$ctl" init --data "$tmp/other" --ods "b8 2" --name X
+expect_status 2 "no command" -- "$ctl"
+expect_status 2 "unknown command" -- "$ctl" frobnicate
+
+cat >"$tmp/appts.csv" <<CSV
+appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode
+A1001,${today}T09:10,Dr Patel,GP,943 476 5919,Wolstenholme,Ann,1984-03-07,F,LS1 4AP
+A1002,${today}T09:20,Dr Patel,GP,,"O'Brien",Zoë,07/03/1950,F,
+CSV
+cp "$tmp/appts.csv" "$tmp/bad.csv"
+echo "A1003,${today}T09:30,Dr Patel,GP,943 476 5918,Ng,Li,1990-01-01,F," >>"$tmp/bad.csv"
+expect_status 2 "a bad NHS number aborts the import" -- "$ctl" import-appointments --data "$d" "$tmp/bad.csv"
+contains "$tmp/err" "line 4" "the error names the line"
+contains "$tmp/err" "Nothing was imported" "and says nothing was imported"
+expect_status 0 "status" -- "$ctl" status --data "$d" --json
+contains "$tmp/out" '"appointments":0' "nothing was imported from the bad file"
+
+expect_status 0 "import" -- "$ctl" import-appointments --data "$d" "$tmp/appts.csv"
+contains "$tmp/out" "Imported 2" "two rows imported"
+expect_status 0 "import again" -- "$ctl" import-appointments --data "$d" "$tmp/appts.csv"
+contains "$tmp/out" "Imported 0" "importing again adds nothing"
+
+expect_status 0 "checkin by appointment" -- "$ctl" checkin --data "$d" --appointment A1001 --json
+contains "$tmp/out" '"ticket":"A001"' "first GP ticket"
+expect_status 2 "the same appointment twice" -- "$ctl" checkin --data "$d" --appointment A1001
+expect_status 0 "walk-in" -- "$ctl" checkin --data "$d" --walk-in --surname Featherstonehaugh --forenames Tom \
+  --dob 02/03/1970 --sex M --nhs "999 000 0018" --json
+contains "$tmp/out" '"ticket":"W001"' "first walk-in ticket"
+expect_status 2 "walk-in with a bad NHS number" -- "$ctl" checkin --data "$d" --walk-in --surname A --forenames B \
+  --dob 1970-01-01 --sex M --nhs "999 000 0019"
+expect_status 2 "walk-in born in the future" -- "$ctl" checkin --data "$d" --walk-in --surname A --forenames B \
+  --dob 2999-01-01 --sex M
+expect_status 2 "walk-in with an impossible date" -- "$ctl" checkin --data "$d" --walk-in --surname A --forenames B \
+  --dob 31/02/1970 --sex M
+
+expect_status 0 "status" -- "$ctl" status --data "$d" --json
+contains "$tmp/out" '"waiting":2' "two waiting"
+expect_status 2 "checkins with a wrong code" -- "$ctl" checkins --data "$d" --recovery-code AAAA-BBBB
+expect_status 0 "checkins with the recovery code" -- "$ctl" checkins --data "$d" --recovery-code "$code" --json
+contains "$tmp/out" '"surname":"Wolstenholme"' "opened appointment details"
+contains "$tmp/out" '"surname":"Featherstonehaugh"' "opened walk-in details"
+contains "$tmp/out" '"nhs_number":"999 000 0018"' "NHS number shown 3-3-4"
+
+# Nothing in the data directory names a patient.
+if grep -rqa -e Wolstenholme -e Featherstonehaugh -e 9434765919 -e "943 476 5919" -e 9990000018 "$d"; then
+  bad "personal data found unsealed in the data directory"
+else ok; fi
+
+expect_status 0 "verify a sound site" -- "$ctl" verify --data "$d"
+# Tamper with one event the way someone with the SD card could, around the triggers.
+sqlite3 "$d/longstop.db" "DROP TRIGGER events_no_update; UPDATE events SET data = replace(data, 'A001', 'A009') WHERE kind = 'checkin';"
+expect_status 1 "verify finds a tampered event" -- "$ctl" verify --data "$d"
+contains "$tmp/err" "event 3" "verify names the first bad row"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
