@@ -92,7 +92,34 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
   BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 )sql";
 
-constexpr std::array<const char*, 1> kMigrations = {kMigration1};
+// Staff (two-factor sign-in) and export batches.
+constexpr const char* kMigration2 = R"sql(
+CREATE TABLE staff (
+  id               TEXT PRIMARY KEY,    -- the card's staff ID, e.g. "S7K2QX"
+  name             TEXT NOT NULL,       -- a member of staff's name is not patient data
+  role             TEXT NOT NULL CHECK (role IN ('reception', 'admin')),
+  card_check       BLOB NOT NULL,       -- keyed hash of the card secret: tells a wrong card from a wrong PIN
+  created_ms       INTEGER NOT NULL,
+  revoked_ms       INTEGER,
+  failed_attempts  INTEGER NOT NULL DEFAULT 0,
+  locked_until_ms  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE batches (
+  seq               INTEGER PRIMARY KEY,  -- per device, from 1
+  file_name         TEXT NOT NULL,
+  created_ms        INTEGER NOT NULL,
+  record_count      INTEGER NOT NULL,
+  prev_hash         BLOB NOT NULL,        -- hash of the previous batch file (zeros for the first)
+  batch_hash        BLOB NOT NULL,        -- hash of this batch file, what the next one chains to
+  recipient_key_id  TEXT NOT NULL,
+  acknowledged_ms   INTEGER,              -- an LSK1 code for this batch was scanned
+  purged_ms         INTEGER               -- retention removed the personal data of its check-ins
+) STRICT;
+ALTER TABLE checkins ADD COLUMN batch_seq INTEGER REFERENCES batches(seq);
+)sql";
+
+constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
 
 }  // namespace
 
