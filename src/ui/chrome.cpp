@@ -45,6 +45,13 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
   return nav;
 }
 
+void drawBarTitle(std::string_view title) {
+  const Theme& t = theme();
+  float barH = t.target() + t.gap() * 2;
+  ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - measure(title, t.heading()).y) / 2)));
+  text(title, t.heading(), colour::kTextOnDark);
+}
+
 bool drawCountdown(int seconds) {
   const Theme& t = theme();
   Rect d = displayRect();

@@ -24,6 +24,9 @@ Rect displayRect();
 /// heading under it; returns what was pressed and sets *content to the space left for the screen.
 Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content);
 
+/// A title in the top bar itself (white on dark blue), for screens with no Back or Start again.
+void drawBarTitle(std::string_view title);
+
 /// The "Starting again in N seconds" banner along the bottom; returns true when "I need more time" is
 /// pressed (any touch also counts as activity).
 bool drawCountdown(int seconds);

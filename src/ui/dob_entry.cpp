@@ -55,6 +55,22 @@ void wipe(DobEntry& e) {
   e.focus = 0;
 }
 
+namespace {
+// The example line only when there is room for it, Next and another button under the boxes.
+bool showExample(ImVec2 min, ImVec2 max) {
+  const Theme& t = theme();
+  float boxes = measure("W").y + t.target() * 0.9f;
+  return max.y - min.y >= boxes + measure("W").y + 2 * t.target() + 6 * t.gap();
+}
+}  // namespace
+
+float dobEntryBottom(ImVec2 min, ImVec2 max) {
+  const Theme& t = theme();
+  float y = min.y + measure("W").y + t.target() * 0.9f;
+  if (showExample(min, max)) y += measure("W").y + t.gap() * 2;
+  return y;
+}
+
 KeyPress drawDobEntry(const DobEntry& e, ImVec2 min, ImVec2 max, int* focusTapped) {
   const Theme& t = theme();
   ImVec2 pad = digitKeypadSize(max.y - min.y);
@@ -69,8 +85,10 @@ KeyPress drawDobEntry(const DobEntry& e, ImVec2 min, ImVec2 max, int* focusTappe
     if (field(labels[i], e.part(i), ImVec2(boxW[i], boxH), e.focus == i, ids[i]) && focusTapped) *focusTapped = i;
     x += boxW[i] + t.gap() * 2;
   }
-  ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + boxH + t.basePx * 1.6f));
-  textWrapped(tr("For example 07 03 1984"), std::max(t.basePx * 6, keypadX - min.x - t.gap() * 2));
+  if (showExample(min, max)) {
+    ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + boxH + measure("W").y + t.gap() * 2));
+    textWrapped(tr("For example 07 03 1984"), std::max(t.basePx * 6, keypadX - min.x - t.gap() * 2));
+  }
   return drawDigitKeypad(ImVec2(keypadX, min.y), max.y - min.y);
 }
 

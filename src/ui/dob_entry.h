@@ -33,5 +33,7 @@ void wipe(DobEntry& e);
 /// Draws the three boxes and the keypad inside the rectangle; returns the press and sets *focusTapped
 /// to the box tapped (or leaves it).
 KeyPress drawDobEntry(const DobEntry& e, ImVec2 min, ImVec2 max, int* focusTapped);
+/// Where what drawDobEntry draws on the left (boxes and, when there is room, an example) ends.
+float dobEntryBottom(ImVec2 min, ImVec2 max);
 
 }  // namespace longstop::ui

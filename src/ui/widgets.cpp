@@ -150,6 +150,7 @@ float textWrapped(std::string_view s, float width, ImFont* font, ImU32 col) {
 bool field(std::string_view label, std::string_view value, const ImVec2& boxSize, bool focused, const char* id) {
   ImVec2 top = ImGui::GetCursorScreenPos();
   text(label);
+  ImGui::SetCursorScreenPos(ImVec2(top.x, ImGui::GetCursorScreenPos().y));
   ImVec2 min = ImGui::GetCursorScreenPos();
   std::string key = std::string("field:") + (id ? id : std::string(label));
   bool pressed = ImGui::InvisibleButton(key.c_str(), boxSize);

@@ -119,14 +119,19 @@ void drawDobStep(const DetailsState& s, const Rect& area, DetailsIntent& intent)
   KeyPress press = drawDobEntry(s.dob, area.min, area.max, &focus);
   if (press) intent = {Kind::kKey, press};
   if (focus >= 0) intent = {Kind::kFocus, {}, focus};
-  float y = area.min.y + t.target() * 0.9f + t.basePx * 3.2f;
+  float y = dobEntryBottom(area.min, area.max) + t.gap() * 2;
   float leftW = area.width() - digitKeypadSize(area.height()).x - t.gap() * 2;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary, s.dob.complete()))
     intent = {Kind::kNext};
-  drawMessage(s.message, y + t.target() + t.gap(), leftW);
+  y += t.target() + t.gap() * 2;
   const char* nhs = tr("Use my NHS number instead");
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, area.max.y - t.target()));
+  float nhsY = std::max(y, area.max.y - t.target());
+  if (!s.message.empty()) {
+    drawMessage(s.message, y, leftW);
+    nhsY = std::max(nhsY, y + measure("W").y * 3);  // the message wraps to at most three lines
+  }
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, nhsY));
   if (button(nhs, ImVec2(std::min(leftW, buttonWidth(nhs)), t.target()), ButtonStyle::kSecondary))
     intent = {Kind::kUseNhsNumber};
 }

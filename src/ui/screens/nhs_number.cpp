@@ -14,8 +14,7 @@ using Kind = NhsNumberIntent::Kind;
 }
 
 const char* nhsNumberWrongMessage() {
-  return tr("That NHS number doesn't look right. Please check each digit, or go back and use your date of "
-            "birth instead.");
+  return tr("That NHS number doesn't look right. Please check each digit.");
 }
 
 NhsNumberOutcome applyNhsNumber(NhsNumberState& s, const NhsNumberIntent& in, core::NhsNumber* out) {

@@ -22,15 +22,16 @@ std::string waitText(const std::optional<int>& minutes) {
   return fill(tr("Estimated wait: about {n} minutes"), {{"n", std::to_string(*minutes)}});
 }
 
-// The urgent banner: words first, colour second, so it does not rely on colour alone.
-float drawUrgentBanner(const Rect& area) {
+// For an urgent check-in the top bar turns red and says so in words, so it does not rely on colour.
+void drawUrgentBar() {
   const Theme& t = theme();
+  Rect d = displayRect();
+  float barH = t.target() + t.gap() * 2;
+  ImGui::GetWindowDrawList()->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kRed);
   const char* msg = tr("Tell reception now. They have been alerted.");
-  float h = measure(msg, t.heading()).y + t.gap() * 2;
-  ImGui::GetWindowDrawList()->AddRectFilled(area.min, ImVec2(area.max.x, area.min.y + h), colour::kRed);
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x + t.gap(), area.min.y + t.gap()));
-  text(msg, t.heading(), colour::kTextOnDark);
-  return h + t.gap();
+  ImFont* font = measure(msg, t.heading()).x <= d.width() - 2 * t.margin() ? t.heading() : t.body();
+  ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - measure(msg, font).y) / 2)));
+  text(msg, font, colour::kTextOnDark);
 }
 }  // namespace
 
@@ -38,11 +39,12 @@ TicketIntent drawTicket(const TicketView& v) {
   const Theme& t = theme();
   Rect area;
   (void)drawChrome("", false, false, &area);
-  ImGui::GetWindowDrawList();
+  if (v.ticket.priority == core::Priority::kUrgent) drawUrgentBar();
+  else drawBarTitle(tr("You are checked in"));
   float y = area.min.y;
-  if (v.ticket.priority == core::Priority::kUrgent) y += drawUrgentBanner(area);
   float doneH = t.target();
-  float qrMax = std::min(area.height() - (y - area.min.y) - doneH - t.gap() * 2, area.width() * 0.36f);
+  float hintH = measure("W").y + t.gap();
+  float qrMax = std::min(area.max.y - y - doneH - hintH - t.gap() * 2, area.width() * 0.36f);
   float qrW = v.qr ? qrSide(*v.qr, qrMax) : 0;
   float textW = area.width() - qrW - t.gap() * 3;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
@@ -61,7 +63,10 @@ TicketIntent drawTicket(const TicketView& v) {
   if (v.qr) {
     drawQr(*v.qr, ImVec2(area.max.x - qrW, y), qrMax);
     const char* hint = tr("Photograph this code");
-    textCentred(hint, area.max.x - qrW - t.basePx, area.max.x, y + qrW + t.gap() * 0.5f);
+    float hintW = measure(hint).x;
+    float hintX = std::min(area.max.x - qrW / 2 - hintW / 2, area.max.x - hintW);
+    ImGui::SetCursorScreenPos(ImVec2(std::floor(hintX), y + qrW + t.gap() * 0.5f));
+    text(hint);
   }
   const char* done = tr("Done");
   float w = std::max(buttonWidth(done), t.basePx * 8);

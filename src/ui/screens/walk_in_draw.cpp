@@ -58,7 +58,7 @@ void drawDobStep(const WalkInState& s, const Rect& area, WalkInIntent& intent) {
   KeyPress p = drawDobEntry(s.dob, area.min, area.max, &focus);
   if (p) intent = {Kind::kKey, p};
   if (focus >= 0) intent = {Kind::kFocus, {}, focus};
-  float y = area.min.y + t.target() * 0.9f + t.basePx * 3.2f;
+  float y = dobEntryBottom(area.min, area.max) + t.gap() * 2;
   float leftW = area.width() - digitKeypadSize(area.height()).x - t.gap() * 2;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary, s.dob.complete()))
