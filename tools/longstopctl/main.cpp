@@ -21,9 +21,15 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   status --data DIR [--json]
   verify --data DIR
       Exit 0 when the database and the event chain are sound, 1 otherwise.
+  backup --data DIR --to DIR [--keep N]
+      An online copy of the database as longstop-YYYYmmdd-HHMMSS.db, keeping the newest N (7).
 )";
 
 }  // namespace
+
+namespace longstop::ctl {
+int cmdBackup(const Args& a);  // cmd_backup.cpp
+}  // namespace longstop::ctl
 
 int main(int argc, char** argv) {
   using namespace longstop::ctl;
@@ -40,5 +46,6 @@ int main(int argc, char** argv) {
   if (cmd == "checkins") return cmdCheckins(*args);
   if (cmd == "status") return cmdStatus(*args);
   if (cmd == "verify") return cmdVerify(*args);
+  if (cmd == "backup") return cmdBackup(*args);
   return usage("Unknown command '" + cmd + "'; run `longstopctl --help` for the list.");
 }

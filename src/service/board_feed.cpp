@@ -1,0 +1,53 @@
+#include "service/board_feed.h"
+
+#include "service/site.h"
+#include "store/site_tables.h"
+
+namespace longstop::service {
+
+core::Result<std::unique_ptr<BoardFeed>> BoardFeed::open(const std::filesystem::path& dataDir) {
+  auto db = store::Database::open(Site::databasePath(dataDir), {.readOnly = true});
+  if (!db.ok()) return db.error();
+  return std::unique_ptr<BoardFeed>(new BoardFeed(std::move(db.value())));
+}
+
+bool BoardFeed::changed() {
+  auto st = db_->prepare("PRAGMA data_version");
+  if (!st.ok() || !st->step().ok()) return true;
+  const int64_t v = st->columnInt(0);
+  const bool c = v != dataVersion_;
+  dataVersion_ = v;
+  return c;
+}
+
+core::Result<BoardState> BoardFeed::read(int64_t localDay, int maxCalls) {
+  BoardState s;
+  auto name = store::getMeta(*db_, "site_name");
+  if (!name.ok()) return name.error();
+  s.siteName = name.value().value_or("");
+  auto calls = db_->prepare(
+      "SELECT seq, at_ms, json_extract(data, '$.ticket'), json_extract(data, '$.room') FROM events "
+      "WHERE kind IN ('call', 'recall') ORDER BY seq DESC LIMIT ?");
+  if (!calls.ok()) return calls.error();
+  calls->bind(1, int64_t{maxCalls});
+  for (;;) {
+    auto row = calls->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    s.recentCalls.push_back({calls->columnInt(0), calls->columnInt(1), calls->columnText(2), calls->columnText(3)});
+  }
+  auto waiting = db_->prepare(
+      "SELECT q.name, (SELECT count(*) FROM checkins c WHERE c.queue_id = q.id AND c.state = 'waiting' "
+      "AND c.local_day = ?) FROM queues q ORDER BY q.position");
+  if (!waiting.ok()) return waiting.error();
+  waiting->bind(1, localDay);
+  for (;;) {
+    auto row = waiting->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    s.waitingPerQueue.emplace_back(waiting->columnText(0), static_cast<int>(waiting->columnInt(1)));
+  }
+  return s;
+}
+
+}  // namespace longstop::service

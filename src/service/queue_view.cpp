@@ -1,0 +1,166 @@
+#include "service/queue_view.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+
+#include "core/csv.h"
+#include "core/date.h"
+#include "store/appointments.h"
+
+namespace longstop::service {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) out += static_cast<char>(std::tolower(c));
+  return out;
+}
+
+std::string digitsOf(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c >= '0' && c <= '9') out += c;
+  return out;
+}
+
+core::Status fillEntry(Site& site, const StaffSession& who, QueueEntry& e, int64_t nowMs) {
+  std::optional<std::string> sealed = e.row.sealed;
+  if (e.row.appointmentId) {
+    auto appt = store::getAppointment(site.db(), *e.row.appointmentId);
+    if (!appt.ok()) return appt.error();
+    if (appt.value()) {
+      if (!sealed) sealed = appt.value()->sealed;
+      e.appointmentTime = core::formatClockTime(appt.value()->startLocal);
+      e.clinician = appt.value()->clinician;
+    }
+  }
+  if (sealed) {
+    auto plain = site.open(who.secrets(), *sealed);
+    if (!plain.ok()) return plain.error();
+    auto details = core::parseDetails(plain.value());
+    if (!details.ok()) return details.error();
+    e.patient = std::move(details.value());
+  }
+  const int64_t until = e.row.calledMs.value_or(e.row.state == "waiting" || e.row.state == "parked" ? nowMs
+                                                                                                    : e.row.stateMs);
+  e.waitedMinutes = static_cast<int>(std::max<int64_t>(0, until - e.row.arrivedMs) / 60000);
+  return core::okStatus();
+}
+
+}  // namespace
+
+core::Result<std::vector<std::string>> pendingAlerts(Site& site) {
+  auto st = site.db().prepare(
+      "SELECT a.record_id FROM events a JOIN checkins c ON c.record_id = a.record_id "
+      "WHERE a.kind = 'urgent-alert' AND c.local_day = ? AND NOT EXISTS "
+      "(SELECT 1 FROM events b WHERE b.kind = 'urgent-ack' AND b.record_id = a.record_id AND b.seq > a.seq) "
+      "ORDER BY a.seq");
+  if (!st.ok()) return st.error();
+  st->bind(1, site.clock().now().localDay());
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return out;
+    out.push_back(st->columnText(0));
+  }
+}
+
+core::Result<std::vector<QueueEntry>> todaysEntries(Site& site, const StaffSession& who) {
+  auto rows = store::checkinsOnDay(site.db(), site.clock().now().localDay());
+  if (!rows.ok()) return rows.error();
+  auto alerts = pendingAlerts(site);
+  if (!alerts.ok()) return alerts.error();
+  const int64_t now = site.clock().now().unixMs;
+  std::map<std::string, int> dupCounts;
+  for (const auto& r : rows.value())
+    if (r.dupKey && r.state != "cancelled") ++dupCounts[*r.dupKey];
+  std::vector<QueueEntry> out;
+  for (auto& r : rows.value()) {
+    QueueEntry e;
+    e.row = std::move(r);
+    if (auto s = fillEntry(site, who, e, now); !s.ok()) return s.error();
+    e.possibleDuplicate = e.row.dupKey && e.row.state != "cancelled" && dupCounts[*e.row.dupKey] > 1;
+    e.alertPending = std::find(alerts->begin(), alerts->end(), e.row.recordId) != alerts->end();
+    out.push_back(std::move(e));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const QueueEntry& a, const QueueEntry& b) {
+    auto rank = [](const QueueEntry& e) {
+      if (e.row.state != "waiting") return 2;
+      return e.row.priority == "urgent" ? 0 : 1;
+    };
+    return rank(a) != rank(b) ? rank(a) < rank(b) : a.row.seq < b.row.seq;
+  });
+  return out;
+}
+
+std::vector<QueueEntry> searchEntries(const std::vector<QueueEntry>& entries, const std::string& text) {
+  const std::string needle = lower(text);
+  const std::string digits = digitsOf(text);
+  std::vector<QueueEntry> out;
+  if (needle.empty()) return out;
+  for (const auto& e : entries) {
+    bool hit = lower(e.row.ticket) == needle;
+    if (e.patient) {
+      hit = hit || lower(e.patient->surname).rfind(needle, 0) == 0;
+      hit = hit || (digits.size() >= 3 && e.patient->nhsNumber &&
+                    e.patient->nhsNumber->digits.find(digits) != std::string::npos);
+    }
+    if (hit) out.push_back(e);
+  }
+  return out;
+}
+
+core::Result<std::filesystem::path> exportCurrentList(Site& site, const StaffSession& who,
+                                                      const std::filesystem::path& folder) {
+  auto entries = todaysEntries(site, who);
+  if (!entries.ok()) return entries.error();
+  const core::Instant now = site.clock().now();
+  std::string name = "longstop-list-" + site.info().deviceId + "-" +
+                     core::formatLocalDateTime(now.localMinutes()).substr(0, 16) + ".csv";
+  std::replace(name.begin(), name.end(), ':', '-');
+  const auto path = folder / name;
+  std::string csv = core::csvLine({"ticket", "queue", "state", "priority", "arrived", "waited_min", "appointment",
+                                   "clinician", "surname", "forenames", "date_of_birth", "nhs_number", "flags"});
+  for (const auto& e : entries.value()) {
+    const int64_t arrivedLocal = e.row.arrivedMs / 60000 + now.utcOffsetMinutes;
+    std::string flags = e.possibleDuplicate ? "possible duplicate" : "";
+    csv += core::csvLine({e.row.ticket, e.row.queueId, e.row.state, e.row.priority, core::formatClockTime(arrivedLocal),
+                          std::to_string(e.waitedMinutes), e.appointmentTime, e.clinician,
+                          e.patient ? e.patient->surname : "", e.patient ? e.patient->forenames : "",
+                          e.patient ? e.patient->dateOfBirth.iso() : "",
+                          e.patient && e.patient->nhsNumber ? e.patient->nhsNumber->formatted() : "", flags});
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << csv;
+  out.close();
+  if (!out) return core::storageError("Could not write " + path.string() + ".");
+  store::JsonObject data;
+  data.add("rows", static_cast<int64_t>(entries->size())).add("file", name);
+  (void)site.db().transaction([&]() -> core::Status {
+    auto ev = site.appendEvent("list-exported", "", data.str(), who.who().id);
+    return ev.ok() ? core::okStatus() : core::Status(ev.error());
+  });
+  return path;
+}
+
+core::Result<DaySummary> daySummary(Site& site) {
+  auto rows = store::checkinsOnDay(site.db(), site.clock().now().localDay());
+  if (!rows.ok()) return rows.error();
+  DaySummary s;
+  std::vector<int64_t> waits;
+  for (const auto& r : rows.value()) {
+    ++s.countsByQueueAndState[r.queueId][r.state];
+    ++s.total;
+    if (r.priority == "urgent") ++s.urgentFlags;
+    if (r.calledMs) waits.push_back(*r.calledMs - r.arrivedMs);
+  }
+  if (!waits.empty()) {
+    std::nth_element(waits.begin(), waits.begin() + waits.size() / 2, waits.end());
+    s.medianWaitMinutes = static_cast<int>(waits[waits.size() / 2] / 60000);
+  }
+  return s;
+}
+
+}  // namespace longstop::service

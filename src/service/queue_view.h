@@ -1,0 +1,50 @@
+// What the reception console reads: today's check-ins with their details opened for a signed-in
+// member of staff, duplicate flags, urgent alerts, search, the paper-fallback CSV and the day summary.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/patient.h"
+#include "core/result.h"
+#include "service/site.h"
+#include "service/staff.h"
+#include "store/checkins.h"
+
+namespace longstop::service {
+
+struct QueueEntry {
+  store::CheckinRow row;
+  std::optional<core::PatientDetails> patient;  // opened with the session's key; empty once purged
+  std::string appointmentTime;                  // "10:20", or empty for walk-ins
+  std::string clinician;
+  int waitedMinutes = 0;                        // since arrival (until called, for those called)
+  bool possibleDuplicate = false;               // same date of birth and surname checked in twice today
+  bool alertPending = false;                    // urgent alert not yet acknowledged
+};
+
+/// Today's check-ins: waiting ones first (urgent, then arrival), then the rest by arrival.
+core::Result<std::vector<QueueEntry>> todaysEntries(Site& site, const StaffSession& who);
+
+/// Ticket, surname (start of, ignoring case) or NHS number (digits, spaces ignored).
+std::vector<QueueEntry> searchEntries(const std::vector<QueueEntry>& entries, const std::string& text);
+
+/// Record IDs of urgent alerts raised today and not yet acknowledged, oldest first. Needs no key.
+core::Result<std::vector<std::string>> pendingAlerts(Site& site);
+
+/// Writes today's list (with names) as CSV into `folder` for the paper fallback; returns the file.
+core::Result<std::filesystem::path> exportCurrentList(Site& site, const StaffSession& who,
+                                                      const std::filesystem::path& folder);
+
+struct DaySummary {
+  std::map<std::string, std::map<std::string, int>> countsByQueueAndState;  // queue -> state -> n
+  std::optional<int> medianWaitMinutes;  // arrival to first call, over those called
+  int urgentFlags = 0;
+  int total = 0;
+};
+core::Result<DaySummary> daySummary(Site& site);
+
+}  // namespace longstop::service

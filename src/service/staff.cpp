@@ -1,0 +1,251 @@
+#include "service/staff.h"
+
+#include <array>
+
+#include "core/ids.h"
+#include "crypto/primitives.h"
+#include "store/site_tables.h"
+
+namespace longstop::service {
+namespace {
+
+constexpr std::string_view kBase32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+std::string newStaffId() {
+  const std::string r = crypto::randomBytes(8);
+  std::array<uint8_t, 4> a{}, b{};
+  std::copy(r.begin(), r.begin() + 4, a.begin());
+  std::copy(r.begin() + 4, r.end(), b.begin());
+  return (core::deviceIdFromRandom(a) + core::deviceIdFromRandom(b)).substr(0, 6);
+}
+
+std::string newCardSecret() {
+  const std::string r = crypto::randomBytes(17);  // 26 base32 characters use 130 bits; 128 are random
+  std::string out;
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (unsigned char byte : r) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5 && out.size() < 26) {
+      out += kBase32[(buffer >> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
+}
+
+core::Status validatePin(const std::string& pin) {
+  if (pin.size() < kMinPinLength) return core::invalidInput("A PIN needs at least six digits.");
+  for (char c : pin)
+    if (c < '0' || c > '9') return core::invalidInput("A PIN is digits only.");
+  return core::okStatus();
+}
+
+std::string cardCheck(const Site& site, std::string_view secret) { return site.matchHash("card1|" + std::string(secret)); }
+std::string unwrapSecret(std::string_view secret, std::string_view pin) {
+  return "staff1|" + std::string(secret) + "|" + std::string(pin);
+}
+
+struct StaffRow {
+  StaffMember member;
+  std::string cardCheck;
+};
+
+core::Result<std::optional<StaffRow>> loadStaff(Site& site, std::string_view id) {
+  auto st = site.db().prepare(
+      "SELECT id, name, role, created_ms, revoked_ms, failed_attempts, locked_until_ms, card_check "
+      "FROM staff WHERE id = ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, id);
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return std::optional<StaffRow>();
+  StaffRow r;
+  r.member.id = st->columnText(0);
+  r.member.name = st->columnText(1);
+  r.member.role = st->columnText(2) == "admin" ? StaffRole::kAdmin : StaffRole::kReception;
+  r.member.createdMs = st->columnInt(3);
+  if (!st->columnIsNull(4)) r.member.revokedMs = st->columnInt(4);
+  r.member.failedAttempts = static_cast<int>(st->columnInt(5));
+  r.member.lockedUntilMs = st->columnInt(6);
+  r.cardCheck = st->columnBlob(7);
+  return std::optional<StaffRow>(std::move(r));
+}
+
+// "LSS1:S7K2QX:ABCD…" or "S7K2QX ABCD…" typed from the printed card.
+core::Result<std::pair<std::string, std::string>> splitCard(const std::string& text) {
+  std::string t = crypto::normaliseCode(text);
+  if (t.rfind("LSS1:", 0) == 0) t = t.substr(5);
+  const auto colon = t.find(':');
+  std::string id = colon == std::string::npos ? t.substr(0, 6) : t.substr(0, colon);
+  std::string secret = colon == std::string::npos ? (t.size() > 6 ? t.substr(6) : "") : t.substr(colon + 1);
+  if (id.size() != 6 || !core::isValidDeviceId(id.substr(0, 4)) || !core::isValidDeviceId(id.substr(2, 4)) ||
+      secret.size() != 26)
+    return core::invalidInput("That is not a Longstop staff card.");
+  return std::make_pair(id, secret);
+}
+
+core::Status recordFailure(Site& site, const StaffMember& m, int64_t now) {
+  const int failures = m.failedAttempts + 1;
+  int64_t lockedUntil = 0;
+  if (failures >= kFreeAttempts) {
+    const int doublings = std::min(failures - kFreeAttempts, 10);
+    lockedUntil = now + std::min(kMaxLockMs, kFirstLockMs << doublings);
+  }
+  return site.db().transaction([&]() -> core::Status {
+    auto st = site.db().prepare("UPDATE staff SET failed_attempts = ?, locked_until_ms = ? WHERE id = ?");
+    if (!st.ok()) return st.error();
+    st->bind(1, int64_t{failures}).bind(2, lockedUntil).bind(3, m.id);
+    if (auto s = st->run(); !s.ok()) return s;
+    store::JsonObject data;
+    data.add("attempt", failures);
+    if (lockedUntil) data.add("locked_until_ms", lockedUntil);
+    auto e = site.appendEvent("signin-failed", "", data.str(), m.id);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+}
+
+std::string waitText(int64_t ms) {
+  const int64_t secs = (ms + 999) / 1000;
+  if (secs < 120) return std::to_string(secs) + " seconds";
+  return std::to_string((secs + 59) / 60) + " minutes";
+}
+
+}  // namespace
+
+std::string_view toString(StaffRole r) { return r == StaffRole::kAdmin ? "admin" : "reception"; }
+
+core::Result<StaffRole> parseRole(std::string_view text) {
+  if (text == "admin") return StaffRole::kAdmin;
+  if (text == "reception") return StaffRole::kReception;
+  return core::invalidInput("A role is 'reception' or 'admin'.");
+}
+
+core::Result<NewCard> addStaff(Site& site, const SiteSecrets& secrets, const std::string& name, StaffRole role,
+                               const std::string& pin, const std::string& byStaffId) {
+  if (name.empty() || name.size() > 80) return core::invalidInput("A member of staff needs a name (up to 80 characters).");
+  if (auto s = validatePin(pin); !s.ok()) return s.error();
+  NewCard card{newStaffId(), newCardSecret(), ""};
+  card.cardText = "LSS1:" + card.staffId + ":" + card.secret;
+  const crypto::KdfParams kdf = crypto::newKdfParams();
+  auto key = crypto::deriveKey(unwrapSecret(card.secret, pin), kdf);
+  if (!key) return core::internalError("Not enough memory to protect the new card.");
+  std::string plain(secrets.recordsSecretKey.view());
+  plain += secrets.signSecretKey.view();
+  const std::string wrapped = crypto::wrap(*key, plain);
+  std::fill(plain.begin(), plain.end(), '\0');
+  const int64_t now = site.clock().now().unixMs;
+  auto s = site.db().transaction([&]() -> core::Status {
+    auto st = site.db().prepare("INSERT INTO staff(id, name, role, card_check, created_ms) VALUES (?,?,?,?,?)");
+    if (!st.ok()) return st.error();
+    st->bind(1, card.staffId).bind(2, name).bind(3, toString(role)).bindBlob(4, cardCheck(site, card.secret));
+    st->bind(5, now);
+    if (auto r = st->run(); !r.ok()) return r;
+    store::CredentialRow cred{card.staffId, "staff", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
+                              static_cast<int64_t>(kdf.memLimit), wrapped, now};
+    if (auto r = store::insertCredential(site.db(), cred); !r.ok()) return r;
+    store::JsonObject data;
+    data.add("staff", card.staffId).add("role", toString(role));
+    auto e = site.appendEvent("staff-added", "", data.str(), byStaffId);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+  if (!s.ok()) return s.error();
+  return card;
+}
+
+core::Result<std::vector<StaffMember>> listStaff(Site& site) {
+  auto st = site.db().prepare("SELECT id FROM staff ORDER BY created_ms, id");
+  if (!st.ok()) return st.error();
+  std::vector<std::string> ids;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    ids.push_back(st->columnText(0));
+  }
+  std::vector<StaffMember> out;
+  for (const auto& id : ids) {
+    auto r = loadStaff(site, id);
+    if (!r.ok()) return r.error();
+    if (r.value()) out.push_back(r.value()->member);
+  }
+  return out;
+}
+
+core::Status revokeStaff(Site& site, const std::string& staffId, const std::string& byStaffId) {
+  auto r = loadStaff(site, staffId);
+  if (!r.ok()) return r.error();
+  if (!r.value()) return core::notFound("There is no member of staff " + staffId + ".");
+  if (r.value()->member.revokedMs) return core::okStatus();
+  const int64_t now = site.clock().now().unixMs;
+  return site.db().transaction([&]() -> core::Status {
+    auto st = site.db().prepare("UPDATE staff SET revoked_ms = ? WHERE id = ?");
+    if (!st.ok()) return st.error();
+    st->bind(1, now).bind(2, staffId);
+    if (auto s = st->run(); !s.ok()) return s;
+    // The wrapped keys go too: a revoked card can never unwrap anything again, even offline.
+    auto del = site.db().prepare("DELETE FROM credentials WHERE id = ? AND kind = 'staff'");
+    if (!del.ok()) return del.error();
+    del->bind(1, staffId);
+    if (auto s = del->run(); !s.ok()) return s;
+    store::JsonObject data;
+    data.add("staff", staffId);
+    auto e = site.appendEvent("staff-revoked", "", data.str(), byStaffId);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+}
+
+core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string& cardText, const std::string& pin) {
+  auto parts = splitCard(cardText);
+  if (!parts.ok()) return parts.error();
+  const auto& [id, secret] = parts.value();
+  auto loaded = loadStaff(site, id);
+  if (!loaded.ok()) return loaded.error();
+  if (!loaded.value() || !crypto::equalConstantTime(loaded.value()->cardCheck, cardCheck(site, secret)))
+    return core::unauthorised("This card is not known here. Please use your own staff card.");
+  const StaffMember& m = loaded.value()->member;
+  if (m.revokedMs) return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
+  const int64_t now = site.clock().now().unixMs;
+  if (m.lockedUntilMs > now)
+    return core::unauthorised("Too many wrong PINs. This card is locked for " + waitText(m.lockedUntilMs - now) + ".");
+  auto cred = store::getCredential(site.db(), id);
+  if (!cred.ok()) return cred.error();
+  if (!cred.value()) return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
+  const auto& c = *cred.value();
+  auto key = crypto::deriveKey(unwrapSecret(secret, pin),
+                               {c.kdfSalt, static_cast<uint64_t>(c.kdfOps), static_cast<uint64_t>(c.kdfMem)});
+  if (!key) return core::internalError("Not enough memory to check the PIN.");
+  auto secrets = crypto::unwrap(*key, c.wrapped);
+  if (!secrets || secrets->size() != 96) {
+    if (auto s = recordFailure(site, m, now); !s.ok()) return s.error();
+    const int left = kFreeAttempts - (m.failedAttempts + 1);
+    if (left > 0) return core::unauthorised("Wrong PIN. " + std::to_string(left) + " tries left before the card locks.");
+    return core::unauthorised("Wrong PIN. The card is now locked for a while; the delay grows with each wrong PIN.");
+  }
+  auto s = site.db().transaction([&]() -> core::Status {
+    auto st = site.db().prepare("UPDATE staff SET failed_attempts = 0, locked_until_ms = 0 WHERE id = ?");
+    if (!st.ok()) return st.error();
+    st->bind(1, id);
+    if (auto r = st->run(); !r.ok()) return r;
+    auto e = site.appendEvent("signin", "", "{}", id);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+  if (!s.ok()) return s.error();
+  SiteSecrets unlocked{crypto::SecretBytes::copyOf(secrets->view().substr(0, 32)),
+                       crypto::SecretBytes::copyOf(secrets->view().substr(32, 64))};
+  return std::make_unique<StaffSession>(m, std::move(unlocked), now);
+}
+
+void signOut(Site& site, std::unique_ptr<StaffSession>& session, std::string_view reason) {
+  if (!session) return;
+  store::JsonObject data;
+  data.add("reason", reason);
+  (void)site.db().transaction([&]() -> core::Status {
+    auto e = site.appendEvent("signout", "", data.str(), session->who().id);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+  session.reset();  // SiteSecrets' SecretBytes wipe themselves
+}
+
+}  // namespace longstop::service

@@ -1,0 +1,76 @@
+// Staff: cards (LSS1 QR + typeable secret) with a PIN, as two factors. Argon2id of card secret and PIN
+// unwraps the site's secret keys for a session; repeated wrong PINs lock the card with growing delays.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "service/site.h"
+
+namespace longstop::service {
+
+enum class StaffRole { kReception, kAdmin };
+std::string_view toString(StaffRole r);
+core::Result<StaffRole> parseRole(std::string_view text);
+
+struct StaffMember {
+  std::string id;  // six characters, e.g. "S7K2QX"
+  std::string name;
+  StaffRole role = StaffRole::kReception;
+  int64_t createdMs = 0;
+  std::optional<int64_t> revokedMs;
+  int failedAttempts = 0;
+  int64_t lockedUntilMs = 0;
+};
+
+/// A new card: what is printed on it. The secret is shown once and never stored.
+struct NewCard {
+  std::string staffId;
+  std::string secret;    // 26 base32 characters (128 random bits)
+  std::string cardText;  // LSS1:<staff-id>:<secret>, the QR's content and what can be typed
+};
+
+/// A signed-in member of staff, holding the site's secrets in locked memory until it ends.
+class StaffSession {
+ public:
+  StaffSession(StaffMember who, SiteSecrets secrets, int64_t startedMs)
+      : who_(std::move(who)), secrets_(std::move(secrets)), lastActivityMs_(startedMs) {}
+  const StaffMember& who() const { return who_; }
+  const SiteSecrets& secrets() const { return secrets_; }
+  bool isAdmin() const { return who_.role == StaffRole::kAdmin; }
+  /// Call on every staff interaction; the idle timeout counts from the last one.
+  void touch(int64_t nowMs) { lastActivityMs_ = nowMs; }
+  bool idleFor(int64_t nowMs, int64_t timeoutMs) const { return nowMs - lastActivityMs_ >= timeoutMs; }
+
+ private:
+  StaffMember who_;
+  SiteSecrets secrets_;
+  int64_t lastActivityMs_;
+};
+
+/// Wrong PINs allowed in a row before the card locks, and the first lock's length (doubling after).
+inline constexpr int kFreeAttempts = 5;
+inline constexpr int64_t kFirstLockMs = 30'000;
+inline constexpr int64_t kMaxLockMs = 3'600'000;
+inline constexpr size_t kMinPinLength = 6;
+
+/// Adds a member of staff; needs the site's secrets (recovery code or an admin's session) to wrap
+/// them for the new card. Refuses a PIN shorter than six digits or of anything but digits.
+core::Result<NewCard> addStaff(Site& site, const SiteSecrets& secrets, const std::string& name, StaffRole role,
+                               const std::string& pin, const std::string& byStaffId = {});
+core::Result<std::vector<StaffMember>> listStaff(Site& site);
+/// From now on the card is refused. Writes a 'staff-revoked' event.
+core::Status revokeStaff(Site& site, const std::string& staffId, const std::string& byStaffId = {});
+
+/// Sign-in with the card's text (LSS1:… or the typed secret with its staff ID) and a PIN. Every
+/// attempt is an event. A locked card is refused without trying the PIN, with the time left.
+core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string& cardText, const std::string& pin);
+
+/// Ends a session: wipes the keys and writes a 'signout' event with the reason ("sign-out", "idle").
+void signOut(Site& site, std::unique_ptr<StaffSession>& session, std::string_view reason);
+
+}  // namespace longstop::service

@@ -1,0 +1,214 @@
+#include <catch2/catch.hpp>
+
+#include "service/board_feed.h"
+#include "service/import.h"
+#include "service/kiosk.h"
+#include "service/queue_actions.h"
+#include "service/queue_view.h"
+#include "service/staff.h"
+#include "support/clocks.h"
+#include "support/temp_dir.h"
+
+using namespace longstop;
+using core::CheckinAction;
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  std::unique_ptr<service::Kiosk> kiosk;
+  std::unique_ptr<service::StaffSession> session;
+
+  Fixture() {
+    auto init = service::Site::create(dir / "site", {"B82005", "Riverside", {}}, clock);
+    REQUIRE(init.ok());
+    auto k = service::openKiosk(dir / "site", clock);
+    REQUIRE(k.ok());
+    kiosk = std::move(k.value());
+    auto secrets = site().unlockWithRecoveryCode(init->recoveryCode);
+    auto card = service::addStaff(site(), secrets.value(), "Jo", service::StaffRole::kReception, "246810");
+    auto s = service::signIn(site(), card->cardText, "246810");
+    REQUIRE(s.ok());
+    session = std::move(s.value());
+  }
+  service::Site& site() { return kiosk->siteData(); }
+  std::string walkIn(const std::string& surname, core::Date dob, bool urgent = false, std::string queue = "walkin") {
+    service::WalkInRequest req;
+    req.patient.surname = surname;
+    req.patient.forenames = "Test";
+    req.patient.dateOfBirth = dob;
+    req.patient.nhsNumber = core::parseNhsNumber("943 476 5919").value();
+    req.queueId = std::move(queue);
+    clock.advanceMs(60'000);
+    auto t = kiosk->checkInWalkIn(req, urgent);
+    REQUIRE(t.ok());
+    return t->recordId;
+  }
+  std::string state(const std::string& id) { return store::getCheckin(site().db(), id)->value().state; }
+  std::string staffOfLastEvent() {
+    auto st = site().db().prepare("SELECT staff_id FROM events ORDER BY seq DESC LIMIT 1");
+    REQUIRE(st->step().value());
+    return st->columnText(0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("call next takes urgent first, then arrival order, and records who called") {
+  Fixture f;
+  const auto a = f.walkIn("Adams", {1970, 1, 1});
+  const auto b = f.walkIn("Baker", {1971, 1, 1}, true);
+  const auto c = f.walkIn("Clark", {1972, 1, 1});
+  CHECK(service::callNext(f.site(), *f.session, "walkin").value() == b);
+  CHECK(f.staffOfLastEvent() == f.session->who().id);
+  CHECK(service::callNext(f.site(), *f.session, "walkin").value() == a);
+  CHECK(service::callNext(f.site(), *f.session, "walkin").value() == c);
+  CHECK_FALSE(service::callNext(f.site(), *f.session, "walkin").value().has_value());
+  CHECK(f.state(a) == "called");
+}
+
+TEST_CASE("every console action goes through the state machine") {
+  Fixture f;
+  const auto id = f.walkIn("Adams", {1970, 1, 1});
+  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kSeen).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kPark).ok());
+  CHECK(f.state(id) == "parked");
+  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kUnpark).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall, {"Room 7", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kRecall).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kSeen).ok());
+  CHECK(f.state(id) == "seen");
+  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall).ok());
+
+  const auto n = f.walkIn("Baker", {1971, 1, 1});
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, n, CheckinAction::kCall).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, n, CheckinAction::kNoShow).ok());
+  CHECK(f.state(n) == "no-show");
+  const auto l = f.walkIn("Clark", {1972, 1, 1});
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, l, CheckinAction::kLeft).ok());
+  CHECK(f.state(l) == "left");
+
+  const auto t = f.walkIn("Davis", {1973, 1, 1});
+  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nowhere", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nurse", ""}).ok());
+  CHECK(store::getCheckin(f.site().db(), t)->value().queueId == "nurse");
+  CHECK(f.state(t) == "waiting");
+
+  const auto x = f.walkIn("Evans", {1974, 1, 1});
+  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel).ok());  // no reason
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel, {"", "", "booked in error"}).ok());
+  CHECK(f.state(x) == "cancelled");
+  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, "K7QX-999999", CheckinAction::kCall).ok());
+  CHECK(f.site().log().verify()->sound());
+}
+
+TEST_CASE("the console list opens names, flags duplicates, and merge keeps both histories") {
+  Fixture f;
+  const auto a = f.walkIn("Nguyen", {1980, 5, 5});
+  const auto b = f.walkIn("Okoro", {1990, 6, 6});
+  const auto c = f.walkIn("nguyen", {1980, 5, 5});
+  auto list = service::todaysEntries(f.site(), *f.session);
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 3);
+  int flagged = 0;
+  for (const auto& e : list.value()) {
+    REQUIRE(e.patient);
+    if (e.possibleDuplicate) ++flagged;
+    CHECK(e.possibleDuplicate == (e.row.recordId != b));
+  }
+  CHECK(flagged == 2);
+  REQUIRE(service::mergeCheckins(f.site(), *f.session, a, c).ok());
+  CHECK(f.state(c) == "cancelled");
+  auto after = service::todaysEntries(f.site(), *f.session);
+  for (const auto& e : after.value()) CHECK_FALSE(e.possibleDuplicate);
+  auto st = f.site().db().prepare("SELECT count(*) FROM events WHERE record_id = ?");
+  st->bind(1, c);
+  REQUIRE(st->step().value());
+  CHECK(st->columnInt(0) == 2);  // its check-in and the merge
+  CHECK_FALSE(service::mergeCheckins(f.site(), *f.session, a, a).ok());
+}
+
+TEST_CASE("search finds by ticket, surname and NHS number") {
+  Fixture f;
+  f.walkIn("Nguyen", {1980, 5, 5});
+  f.walkIn("Okoro", {1990, 6, 6});
+  auto list = service::todaysEntries(f.site(), *f.session).value();
+  CHECK(service::searchEntries(list, "W002").size() == 1);
+  CHECK(service::searchEntries(list, "ngu").size() == 1);
+  CHECK(service::searchEntries(list, "943 476").size() == 2);
+  CHECK(service::searchEntries(list, "zzz").empty());
+  CHECK(service::searchEntries(list, "").empty());
+}
+
+TEST_CASE("editing details reseals them") {
+  Fixture f;
+  const auto id = f.walkIn("Smyth", {1980, 5, 5});
+  core::PatientDetails d;
+  d.surname = "Smith";
+  d.forenames = "Ann";
+  d.dateOfBirth = {1980, 5, 5};
+  REQUIRE(service::editDetails(f.site(), *f.session, id, d).ok());
+  auto list = service::todaysEntries(f.site(), *f.session).value();
+  CHECK(list.front().patient->surname == "Smith");
+  d.surname = "";
+  CHECK_FALSE(service::editDetails(f.site(), *f.session, id, d).ok());
+}
+
+TEST_CASE("urgent alerts stay pending until acknowledged") {
+  Fixture f;
+  const auto u = f.walkIn("Urgent", {1950, 1, 1}, true);
+  f.walkIn("Calm", {1960, 1, 1});
+  CHECK(service::pendingAlerts(f.site()).value() == std::vector<std::string>{u});
+  REQUIRE(service::acknowledgeAlert(f.site(), *f.session, u).ok());
+  CHECK(service::pendingAlerts(f.site()).value().empty());
+}
+
+TEST_CASE("added at the desk, exported as CSV, summarised at the end of the day") {
+  Fixture f;
+  service::WalkInRequest req;
+  req.patient.surname = "Desk";
+  req.patient.forenames = "Added";
+  req.patient.dateOfBirth = {1999, 9, 9};
+  auto id = service::addAtDesk(f.site(), *f.session, std::nullopt, req, false);
+  REQUIRE(id.ok());
+  CHECK(f.staffOfLastEvent() == f.session->who().id);
+  f.walkIn("Other", {1960, 1, 1}, true);
+  f.clock.advanceMs(10 * 60'000);
+  REQUIRE(service::callNext(f.site(), *f.session, "walkin").ok());
+  auto path = service::exportCurrentList(f.site(), *f.session, f.dir.path());
+  REQUIRE(path.ok());
+  const std::string csv = test::readAll(path.value());
+  CHECK(csv.find("ticket,queue,state") == 0);
+  CHECK(csv.find("Desk,Added,1999-09-09") != std::string::npos);
+  auto s = service::daySummary(f.site());
+  REQUIRE(s.ok());
+  CHECK(s->total == 2);
+  CHECK(s->urgentFlags == 1);
+  CHECK(s->countsByQueueAndState["walkin"]["called"] == 1);
+  CHECK(s->countsByQueueAndState["walkin"]["waiting"] == 1);
+  REQUIRE(s->medianWaitMinutes);
+  CHECK(*s->medianWaitMinutes == 10);
+}
+
+TEST_CASE("the board sees calls and waiting counts, and nothing personal") {
+  Fixture f;
+  const auto a = f.walkIn("Zebedee", {1970, 1, 1});
+  f.walkIn("Yolanda", {1971, 1, 1});
+  auto board = service::BoardFeed::open(f.dir / "site");
+  REQUIRE(board.ok());
+  CHECK((*board)->changed());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, a, CheckinAction::kCall, {"Room 4", "", ""}).ok());
+  CHECK((*board)->changed());
+  CHECK_FALSE((*board)->changed());
+  auto state = (*board)->read(f.clock.now().localDay());
+  REQUIRE(state.ok());
+  REQUIRE(state->recentCalls.size() == 1);
+  CHECK(state->recentCalls.front().ticket == "W001");
+  CHECK(state->recentCalls.front().room == "Room 4");
+  int walkinWaiting = -1;
+  for (const auto& [name, n] : state->waitingPerQueue)
+    if (name == "Walk-in") walkinWaiting = n;
+  CHECK(walkinWaiting == 1);
+}

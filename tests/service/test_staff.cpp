@@ -1,0 +1,153 @@
+#include <catch2/catch.hpp>
+
+#include "service/site.h"
+#include "service/staff.h"
+#include "support/clocks.h"
+#include "support/temp_dir.h"
+
+using namespace longstop;
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  std::unique_ptr<service::Site> site;
+  service::NewCard card;
+
+  Fixture() {
+    auto init = service::Site::create(dir / "site", {"B82005", "Riverside", {}}, clock);
+    REQUIRE(init.ok());
+    auto s = service::Site::open(dir / "site", clock);
+    REQUIRE(s.ok());
+    site = std::move(s.value());
+    auto secrets = site->unlockWithRecoveryCode(init->recoveryCode);
+    REQUIRE(secrets.ok());
+    auto c = service::addStaff(*site, secrets.value(), "Jo Reception", service::StaffRole::kReception, "246810");
+    REQUIRE(c.ok());
+    card = c.value();
+  }
+  int64_t events(const std::string& kind) {
+    auto st = site->db().prepare("SELECT count(*) FROM events WHERE kind = ?");
+    st->bind(1, kind);
+    REQUIRE(st->step().value());
+    return st->columnInt(0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a new card carries an LSS1 code with a 128-bit secret") {
+  Fixture f;
+  CHECK(f.card.cardText == "LSS1:" + f.card.staffId + ":" + f.card.secret);
+  CHECK(f.card.staffId.size() == 6);
+  CHECK(f.card.secret.size() == 26);
+  auto list = service::listStaff(*f.site);
+  REQUIRE(list->size() == 1);
+  CHECK(list->front().name == "Jo Reception");
+  CHECK(list->front().role == service::StaffRole::kReception);
+}
+
+TEST_CASE("a wrong recovery code unlocks nothing") {
+  Fixture f;
+  auto secrets = f.site->unlockWithRecoveryCode("wrong");
+  CHECK_FALSE(secrets.ok());
+}
+
+TEST_CASE("card and PIN sign in and unwrap the records key") {
+  Fixture f;
+  auto session = service::signIn(*f.site, f.card.cardText, "246810");
+  REQUIRE(session.ok());
+  CHECK((*session)->who().id == f.card.staffId);
+  CHECK((*session)->secrets().recordsSecretKey.size() == 32);
+  // The key really opens sealed data.
+  const std::string sealed = f.site->seal("hello");
+  CHECK(f.site->open((*session)->secrets(), sealed).value() == "hello");
+  CHECK(f.events("signin") == 1);
+  // The card typed by hand, with spaces and lower case, works too.
+  std::string typed = f.card.staffId + " " + f.card.secret;
+  for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  CHECK(service::signIn(*f.site, typed, "246810").ok());
+}
+
+TEST_CASE("wrong PINs count down, then lock the card with a growing delay") {
+  Fixture f;
+  for (int i = 1; i <= 4; ++i) {
+    auto r = service::signIn(*f.site, f.card.cardText, "000000");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.find(std::to_string(5 - i) + " tries left") != std::string::npos);
+  }
+  auto fifth = service::signIn(*f.site, f.card.cardText, "000000");
+  REQUIRE_FALSE(fifth.ok());
+  CHECK(fifth.error().message.find("locked") != std::string::npos);
+  // Even the right PIN is refused while locked, and the message says for how long.
+  auto locked = service::signIn(*f.site, f.card.cardText, "246810");
+  REQUIRE_FALSE(locked.ok());
+  CHECK(locked.error().message.find("30 seconds") != std::string::npos);
+  CHECK(f.events("signin-failed") == 5);
+  f.clock.advanceMs(31'000);
+  auto sixth = service::signIn(*f.site, f.card.cardText, "000000");
+  REQUIRE_FALSE(sixth.ok());
+  auto stillLocked = service::signIn(*f.site, f.card.cardText, "246810");
+  REQUIRE_FALSE(stillLocked.ok());
+  CHECK(stillLocked.error().message.find("60 seconds") != std::string::npos);
+  f.clock.advanceMs(61'000);
+  REQUIRE(service::signIn(*f.site, f.card.cardText, "246810").ok());
+  // A good sign-in resets the count.
+  CHECK(service::signIn(*f.site, f.card.cardText, "000000").error().message.find("4 tries left") != std::string::npos);
+}
+
+TEST_CASE("an unknown or forged card is refused without touching any member's count") {
+  Fixture f;
+  std::string forged = f.card.cardText;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  auto r = service::signIn(*f.site, forged, "246810");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message.find("not known") != std::string::npos);
+  CHECK_FALSE(service::signIn(*f.site, "LSS1:garbage", "246810").ok());
+  CHECK_FALSE(service::signIn(*f.site, "", "246810").ok());
+  CHECK(f.events("signin-failed") == 0);
+}
+
+TEST_CASE("a revoked card stops working at once") {
+  Fixture f;
+  REQUIRE(service::signIn(*f.site, f.card.cardText, "246810").ok());
+  REQUIRE(service::revokeStaff(*f.site, f.card.staffId).ok());
+  auto r = service::signIn(*f.site, f.card.cardText, "246810");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message.find("revoked") != std::string::npos);
+  auto st = f.site->db().prepare("SELECT count(*) FROM credentials WHERE kind = 'staff'");
+  REQUIRE(st->step().value());
+  CHECK(st->columnInt(0) == 0);
+  CHECK_FALSE(service::revokeStaff(*f.site, "NOPE22").ok());
+}
+
+TEST_CASE("a PIN must be six digits or more") {
+  Fixture f;
+  auto session = service::signIn(*f.site, f.card.cardText, "246810");
+  REQUIRE(session.ok());
+  const auto& secrets = (*session)->secrets();
+  CHECK_FALSE(service::addStaff(*f.site, secrets, "A", service::StaffRole::kAdmin, "12345").ok());
+  CHECK_FALSE(service::addStaff(*f.site, secrets, "A", service::StaffRole::kAdmin, "12345a").ok());
+  CHECK_FALSE(service::addStaff(*f.site, secrets, "", service::StaffRole::kAdmin, "123456").ok());
+  auto admin = service::addStaff(*f.site, secrets, "Sam Admin", service::StaffRole::kAdmin, "13579135");
+  REQUIRE(admin.ok());
+  auto adminSession = service::signIn(*f.site, admin->cardText, "13579135");
+  REQUIRE(adminSession.ok());
+  CHECK((*adminSession)->isAdmin());
+}
+
+TEST_CASE("sessions go idle and sign-out is logged") {
+  Fixture f;
+  auto session = service::signIn(*f.site, f.card.cardText, "246810");
+  REQUIRE(session.ok());
+  const int64_t t0 = f.clock.now().unixMs;
+  CHECK_FALSE((*session)->idleFor(t0 + 179'000, 180'000));
+  CHECK((*session)->idleFor(t0 + 180'000, 180'000));
+  (*session)->touch(t0 + 100'000);
+  CHECK_FALSE((*session)->idleFor(t0 + 180'000, 180'000));
+  std::unique_ptr<service::StaffSession> s = std::move(session.value());
+  service::signOut(*f.site, s, "idle");
+  CHECK(s == nullptr);
+  CHECK(f.events("signout") == 1);
+}
