@@ -72,6 +72,27 @@ if grep -rqa -e Wolstenholme -e Featherstonehaugh -e 9434765919 -e "943 476 5919
   bad "personal data found unsealed in the data directory"
 else ok; fi
 
+# Staff cards.
+expect_status 2 "staff add with a short PIN" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
+  --pin 12345 --recovery-code "$code"
+expect_status 2 "staff add with a wrong recovery code" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
+  --pin 123456 --recovery-code AAAA-BBBB-CCCC-DDDD-EEEE-FFFF
+expect_status 2 "staff add with a bad role" -- "$ctl" staff add --data "$d" --name "Jo" --role boss \
+  --pin 123456 --recovery-code "$code"
+expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role reception --pin 123456 \
+  --recovery-code "$code" --card-png "$tmp/card.png" --json
+card=$(sed -E 's/.*"card":"([^"]+)".*/\1/' "$tmp/out")
+staff_id=$(sed -E 's/.*"staff_id":"([^"]+)".*/\1/' "$tmp/out")
+if command -v zbarimg >/dev/null; then
+  if [ "$(zbarimg -q --raw "$tmp/card.png" 2>/dev/null)" = "$card" ]; then ok; else bad "card PNG does not decode to $card"; fi
+fi
+expect_status 0 "staff list" -- "$ctl" staff list --data "$d" --json
+contains "$tmp/out" '"status":"active"' "the new card is active"
+expect_status 0 "staff revoke" -- "$ctl" staff revoke --data "$d" "$staff_id"
+expect_status 0 "staff list" -- "$ctl" staff list --data "$d"
+contains "$tmp/out" "revoked" "the card shows as revoked"
+if grep -rqa -e "${card#LSS1:*:}" "$d"; then bad "a card secret was stored"; else ok; fi
+
 expect_status 0 "verify a sound site" -- "$ctl" verify --data "$d"
 # Tamper with one event the way someone with the SD card could, around the triggers.
 sqlite3 "$d/longstop.db" "DROP TRIGGER events_no_update; UPDATE events SET data = replace(data, 'A001', 'A009') WHERE kind = 'checkin';"

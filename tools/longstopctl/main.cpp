@@ -21,6 +21,10 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   status --data DIR [--json]
   verify --data DIR
       Exit 0 when the database and the event chain are sound, 1 otherwise.
+  staff add --data DIR --name NAME --role reception|admin --pin PIN --recovery-code CODE [--card-png FILE]
+  staff list --data DIR [--json]
+  staff revoke --data DIR STAFF_ID
+      Staff cards: a QR code plus a PIN of six digits or more.
   backup --data DIR --to DIR [--keep N]
       An online copy of the database as longstop-YYYYmmdd-HHMMSS.db, keeping the newest N (7).
 )";
@@ -46,6 +50,7 @@ int main(int argc, char** argv) {
   if (cmd == "checkins") return cmdCheckins(*args);
   if (cmd == "status") return cmdStatus(*args);
   if (cmd == "verify") return cmdVerify(*args);
+  if (cmd == "staff") return cmdStaff(*args);
   if (cmd == "backup") return cmdBackup(*args);
   return usage("Unknown command '" + cmd + "'; run `longstopctl --help` for the list.");
 }
