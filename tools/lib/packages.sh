@@ -4,6 +4,7 @@
 LONGSTOP_BUILD_PACKAGES=(
   g++ meson ninja-build pkg-config
   libsdl2-dev libimgui-dev libsqlite3-dev libqrencode-dev libzxing-dev libsodium-dev libstb-dev
+  zlib1g-dev nlohmann-json3-dev
   libsystemd-dev fonts-dejavu-core
 )
 LONGSTOP_TEST_PACKAGES=(
