@@ -4,8 +4,13 @@
 LONGSTOP_BUILD_PACKAGES=(
   g++ meson ninja-build pkg-config
   libsdl2-dev libimgui-dev libsqlite3-dev libqrencode-dev libzxing-dev libsodium-dev libstb-dev
+  libturbojpeg0-dev libevdev-dev
   zlib1g-dev nlohmann-json3-dev
   libsystemd-dev fonts-dejavu-core
+)
+# image/build and image/test (the appliance image; see docs/appliance.md).
+LONGSTOP_IMAGE_PACKAGES=(
+  mmdebstrap qemu-system-x86 qemu-utils mtools dosfstools e2fsprogs fdisk imagemagick sqlite3
 )
 LONGSTOP_TEST_PACKAGES=(
   catch2 sqlite3 python3 clang libclang-rt-14-dev zbar-tools
