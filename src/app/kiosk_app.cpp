@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include "app/png.h"
+#include "app/system_notify.h"
 #include "ui/input.h"
 
 namespace longstop::app {
@@ -133,18 +134,23 @@ void KioskApp::waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted) {
 
 void KioskApp::run() {
   bool quit = false;
-  int framesWanted = 1;
+  frame();
+  notifyReady();
+  // Wake at least once a second (a stop request) and twice per systemd watchdog interval.
+  int64_t maxSleep = 1000;
+  if (int64_t w = watchdogIntervalMs(); w > 0) maxSleep = std::clamp<int64_t>(w / 2, 1, 1000);
+  int framesWanted = 0;
   while (!quit && !gStop) {
+    notifyAlive();
     if (framesWanted > 0) {
       frame();
       --framesWanted;
     }
-    // With nothing to draw, sleep until the flow's next tick, but wake at least once a second to
-    // notice a stop request.
-    int64_t timeout = framesWanted > 0 ? 0 : std::min<int64_t>(flow_->msUntilNextTick(), 1000);
+    int64_t timeout = framesWanted > 0 ? 0 : std::min(flow_->msUntilNextTick(), maxSleep);
     waitForWork(timeout, &quit, &framesWanted);
     if (flow_->tick()) framesWanted = std::max(framesWanted, 1);
   }
+  notifyStopping();
 }
 
 }  // namespace longstop::app

@@ -76,7 +76,7 @@ std::optional<ScriptError> parseArgument(ScriptCommand& cmd, std::string_view ar
   std::string why;
   std::string_view rest;
   bool wantsQuoted = cmd.kind != Kind::kKey && cmd.kind != Kind::kWait &&
-                     !(cmd.kind == Kind::kScreenshot && !args.empty() && args.front() != '"');
+                     !(cmd.kind == Kind::kScreenshot && (args.empty() || args.front() != '"'));
   if (wantsQuoted) {
     auto q = quoted(args, &rest, &why);
     if (!q) return ScriptError{cmd.line, std::string(commandName(cmd.kind)) + ": " + why};

@@ -58,7 +58,8 @@ bool drawCountdown(int seconds) {
   float h = t.target() + t.gap() * 2;
   ImVec2 min(0, d.max.y - h);
   ImGui::GetWindowDrawList()->AddRectFilled(min, d.max, colour::kYellow);
-  std::string msg = fill(tr("Starting again in {n} seconds"), {{"n", std::to_string(seconds)}});
+  std::string msg = seconds == 1 ? std::string(tr("Starting again in 1 second"))
+                                 : fill(tr("Starting again in {n} seconds"), {{"n", std::to_string(seconds)}});
   ImGui::SetCursorScreenPos(ImVec2(t.margin(), min.y + (h - measure(msg).y) / 2));
   text(msg);
   const char* more = tr("I need more time");

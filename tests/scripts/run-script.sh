@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# run-script.sh LONGSTOP SCRIPT.lsk
+# Runs one automation script through the real kiosk, headless, on a fresh demo site at a fixed time,
+# then checks the database and the data directory. Directives in the script's comments:
+#   #args: EXTRA ARGS          more arguments for longstop (e.g. --test-readonly-store)
+#   #sql: QUERY => EXPECTED    sqlite3's output for QUERY on the kiosk's database must equal EXPECTED
+#   #absent: TEXT              no file in the data directory may contain TEXT (sealed personal data)
+#   #qr: FILE.png              the screenshot's QR code must decode (zbarimg) to the last check-in's LST1 code
+# Exit 0 when all hold, 1 otherwise, 77 (skipped) when a tool it needs is missing.
+set -uo pipefail
+
+longstop=$(realpath "$1")
+script=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+name=$(basename "$script")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+command -v sqlite3 >/dev/null || { echo "$name: sqlite3 is not installed"; exit 77; }
+
+read -r -a extra <<<"$(sed -n 's/^#args: *//p' "$script" | tr '\n' ' ')"
+cd "$work"
+if ! "$longstop" --headless --demo --data "$work/data" --now 2026-11-29T09:00 --script "$script" "${extra[@]}" \
+    2>"$work/stderr"; then
+  grep -v 'recovery code' "$work/stderr"
+  exit 1
+fi
+
+db=$work/data/longstop.db
+status=0
+while IFS= read -r line; do
+  query=${line%% => *}
+  want=${line##* => }
+  got=$(sqlite3 "$db" "$query" 2>&1 | tr '\n' ';' | sed 's/;$//')
+  if [[ $got != "$want" ]]; then
+    echo "$name: #sql: $query => got '$got', want '$want'"
+    status=1
+  fi
+done < <(sed -n 's/^#sql: *//p' "$script")
+
+while IFS= read -r text; do
+  if grep -r -a -l -F -- "$text" "$work/data" >/dev/null; then
+    echo "$name: #absent: '$text' was found in the data directory: $(grep -r -a -l -F -- "$text" "$work/data" | tr '\n' ' ')"
+    status=1
+  fi
+done < <(sed -n 's/^#absent: *//p' "$script")
+
+while IFS= read -r png; do
+  if ! command -v zbarimg >/dev/null; then
+    echo "$name: #qr: zbarimg (zbar-tools) is not installed; QR check skipped"
+    continue
+  fi
+  decoded=$(zbarimg -q --raw "$work/$png" 2>/dev/null)
+  record=$(sqlite3 "$db" "SELECT record_id FROM checkins ORDER BY seq DESC LIMIT 1")
+  if [[ $decoded != LST1:$record:* ]]; then
+    echo "$name: #qr: $png decodes to '$decoded', want LST1:$record:<mac>"
+    status=1
+  fi
+done < <(sed -n 's/^#qr: *//p' "$script")
+
+exit $status
