@@ -1,0 +1,260 @@
+# The steps of image/build, one function each; sourced by image/build. Everything that differs between
+# amd64 and arm64 is in this file and says so.
+
+# The Debian packages the image is made of: the base, the kernel, and what `longstop` links to
+# (checked with ldd: SDL2, SQLite, libsodium, qrencode, zxing, libsystemd, Mesa for KMS/DRM via GBM/EGL).
+image_packages() {
+  local arch=$1
+  local p=(systemd-sysv udev kmod initramfs-tools iproute2
+    libsystemd0 libsdl2-2.0-0 libsqlite3-0 libsodium23 libqrencode4 libzxing2 fonts-dejavu-core
+    libgl1-mesa-dri libegl1 libegl-mesa0 libgles2 libgbm1 libdrm2)
+  # Whatever else the installed programs link to (e.g. libstb0), found with ldd on this machine.
+  [ -f "$work/runtime-packages" ] && mapfile -t -O "${#p[@]}" p <"$work/runtime-packages"
+  case "$arch" in
+    amd64) p+=(linux-image-amd64) ;;
+    arm64) p+=(linux-image-arm64 raspi-firmware) ;;  # raspi-firmware: boot files for the Pi 3/4
+  esac
+  printf '%s\n' "${p[@]}"
+}
+
+# Host tools; installs what is missing. arm64 also needs what this machine may not have (see below).
+ensure_image_tools() {
+  local arch=$1
+  # shellcheck source=tools/lib/packages.sh
+  . "$repo/tools/lib/packages.sh"
+  ensure_packages "${LONGSTOP_BUILD_PACKAGES[@]}" "${LONGSTOP_IMAGE_PACKAGES[@]}" git
+  if [ "$arch" = arm64 ]; then
+    local missing=()
+    command -v aarch64-linux-gnu-g++ >/dev/null || missing+=("a cross compiler (crossbuild-essential-arm64)")
+    dpkg --print-foreign-architectures | grep -qx arm64 || missing+=("the arm64 -dev packages (dpkg --add-architecture arm64)")
+    [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || missing+=("qemu-user binfmt for aarch64 (to configure the arm64 packages)")
+    if ((${#missing[@]})); then
+      echo "image/build: the arm64 image cannot be built on this machine; it lacks:" >&2
+      printf '  - %s\n' "${missing[@]}" >&2
+      echo "Build it on an arm64 Debian 12 machine (a Pi 4 itself works), or on an amd64 machine where" >&2
+      echo "qemu-user-static may register binfmt handlers; see docs/appliance.md, \"Building for the Pi\"." >&2
+      exit 3
+    fi
+  fi
+}
+
+# The Debian mirror lines of this machine's own apt sources, one "deb URI SUITE COMPONENTS" a line.
+debian_mirror() {
+  local f
+  {
+    for f in /etc/apt/sources.list.d/*.sources; do
+      [ -r "$f" ] || continue
+      awk 'BEGIN { RS = ""; FS = "\n" }
+        { t = ""; u = ""; s = ""; c = "";
+          for (i = 1; i <= NF; i++) {
+            if ($i ~ /^Types:/) t = substr($i, 8); if ($i ~ /^URIs:/) u = substr($i, 7);
+            if ($i ~ /^Suites:/) s = substr($i, 9); if ($i ~ /^Components:/) c = substr($i, 13) }
+          if (t ~ /(^| )deb( |$)/) { n = split(s, ss, " "); for (j = 1; j <= n; j++) print u, ss[j] } }' "$f"
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+      [ -r "$f" ] || continue
+      awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ } print $i, $(i + 1) }' "$f"
+    done
+  } | awk '$2 ~ /^bookworm/ && !seen[$0]++ { print $1 " " $2 }'
+}
+
+# mmdebstrap's mirror arguments: every bookworm suite of this machine's sources, with the components
+# the image needs (the Pi's boot firmware is in non-free-firmware).
+mirror_args() {
+  local arch=$1 comps="main"
+  [ "$arch" = arm64 ] && comps="main non-free-firmware"
+  debian_mirror_lines | while read -r uri suite; do echo "deb $uri $suite $comps"; done
+}
+debian_mirror_lines() { debian_mirror; }
+
+# Builds Longstop for ARCH from the repository into STAGE (a --destdir tree with prefix /usr).
+# The build directory is kept between runs (same source mtimes from git archive, so nothing rebuilds).
+build_longstop() {
+  local arch=$1 repo=$2 worktree=$3 work=$4 stage=$5
+  local cache=/var/tmp/longstop-image/cache-$arch
+  local src=$cache/src build=$cache/build
+  mkdir -p "$cache"
+  rm -rf "$src"
+  mkdir -p "$src"
+  if [ "$worktree" = 1 ]; then
+    (cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -C "$src" -xf -
+  else
+    git -C "$repo" archive --format=tar HEAD | tar -C "$src" -xf -
+    git -C "$repo" rev-parse HEAD >"$work/source-commit"
+  fi
+  local cross=()
+  if [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
+    cat >"$cache/cross-arm64.ini" <<'CROSS'
+[binaries]
+c = 'aarch64-linux-gnu-gcc'
+cpp = 'aarch64-linux-gnu-g++'
+ar = 'aarch64-linux-gnu-ar'
+strip = 'aarch64-linux-gnu-strip'
+pkg-config = 'aarch64-linux-gnu-pkg-config'
+[host_machine]
+system = 'linux'
+cpu_family = 'aarch64'
+cpu = 'cortex-a72'
+endian = 'little'
+CROSS
+    cross=(--cross-file "$cache/cross-arm64.ini")
+  fi
+  if [ ! -f "$build/build.ninja" ]; then
+    meson setup "$build" "$src" "${cross[@]}" --prefix=/usr --buildtype=release -Dwerror=false \
+      -Dtests=false -Dsystemd=enabled >/dev/null
+  fi
+  ninja -C "$build" -j 2 >/dev/null
+  rm -rf "$stage"
+  DESTDIR=$stage meson install -C "$build" --no-rebuild --quiet
+  # The Debian packages of the shared libraries the programs need (the host's, for a native build;
+  # for a cross build the same names from the arm64 side).
+  find "$stage/usr/bin" -type f -perm -u+x -exec ldd {} + 2>/dev/null | awk '$3 ~ /^\// { n = split($3, d, "/"); print "*/" d[n - 1] "/" $1 }' |
+    sort -u | xargs -r dpkg -S 2>/dev/null | grep -v '^diversion' | cut -d: -f1 | tr ',' '\n' | sed 's/ //g' | sort -u \
+    >"$work/runtime-packages"
+}
+
+# The root tree from Debian packages with mmdebstrap (minbase), without documentation or man pages.
+make_root_tree() {
+  local arch=$1 root=$3
+  local mirrors=()
+  mapfile -t mirrors < <(mirror_args "$arch")
+  local pkgs
+  pkgs=$(image_packages "$arch" | paste -sd, -)
+  mmdebstrap --mode=root --variant=minbase --architectures="$arch" --include="$pkgs" \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --dpkgopt='path-exclude=/usr/share/info/*' \
+    --customize-hook='rm -f "$1"/var/cache/apt/*.bin "$1"/var/lib/apt/lists/*_*' \
+    bookworm "$root" "${mirrors[@]}"
+}
+
+# Everything that makes the tree an appliance. File operations and `systemctl --root` only, so that the
+# same steps work for a foreign-architecture tree.
+configure_root() {
+  local arch=$1 root=$2 here=$3
+  local etc=$root/etc
+  echo longstop >"$etc/hostname"
+  : >"$etc/machine-id"  # empty: systemd makes a transient one at boot on the read-only root
+
+  # Partitions (see assemble_image): boot vfat, root ext4 read-only, data ext4.
+  cat >"$etc/fstab" <<'FSTAB'
+# Longstop appliance. The root is read-only; only the data partition is written.
+# Data: data=journal writes file data through the journal too, so a power cut never leaves a torn
+# block in the database file; barrier=1 keeps the card's write cache honest; noatime spares the card.
+# SQLite fsyncs every check-in, so commit= (the flush interval for everything else) stays at 5 s.
+LABEL=lsroot       /                  ext4  ro,noatime,errors=remount-ro                         0 1
+LABEL=LSBOOT       /boot/firmware     vfat  ro,umask=0022,noatime,nofail                         0 2
+LABEL=lsdata       /var/lib/longstop  ext4  rw,noatime,nodev,nosuid,noexec,data=journal,barrier=1  0 2
+tmpfs              /tmp               tmpfs mode=1777,nosuid,nodev,size=64M                      0 0
+tmpfs              /var/tmp           tmpfs mode=1777,nosuid,nodev,size=16M                      0 0
+tmpfs              /var/log           tmpfs mode=0755,nosuid,nodev,noexec,size=16M                0 0
+FSTAB
+  mkdir -p "$root/boot/firmware" "$root/var/lib/longstop"
+
+  # Console locked: no logins anywhere, root locked, no magic SysRq, no screen blanking.
+  sed -i 's/^root:[^:]*:[^:]*:/root:!*:19000:/' "$etc/shadow"
+  systemctl --root="$root" mask getty@.service serial-getty@.service console-getty.service \
+    container-getty@.service autovt@.service systemd-firstboot.service systemd-random-seed.service \
+    apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service >/dev/null 2>&1 || true
+  mkdir -p "$etc/systemd/logind.conf.d" "$etc/systemd/system.conf.d" "$etc/systemd/journald.conf.d" \
+    "$etc/sysctl.d"
+  printf '[Login]\nNAutoVTs=0\nReserveVT=0\n' >"$etc/systemd/logind.conf.d/longstop.conf"
+  printf 'kernel.sysrq = 0\nkernel.panic = 10\nkernel.panic_on_oops = 1\nkernel.printk = 3 3 3 3\n' \
+    >"$etc/sysctl.d/90-longstop.conf"
+  # The board's hardware watchdog (bcm2835-wdt on the Pi, i6300esb under qemu): systemd pings it.
+  printf '[Manager]\nRuntimeWatchdogSec=15s\nRebootWatchdogSec=2min\n' >"$etc/systemd/system.conf.d/longstop.conf"
+  # Journal in RAM only: nothing written to the card, nothing of a patient's left on it.
+  printf '[Journal]\nStorage=volatile\nRuntimeMaxUse=32M\n' >"$etc/systemd/journald.conf.d/longstop.conf"
+  # No network: no interfaces configured, nothing listening (no SSH is installed at all).
+  systemctl --root="$root" enable longstop.service longstop-firstboot.service longstop-backup.timer \
+    longstop-retention.timer >/dev/null
+
+  mkdir -p "$etc/longstop"
+  if [ "$arch" = amd64 ]; then
+    # The amd64 image is the test image: qemu's bochs-drm has no GPU, so Mesa draws in software with
+    # softpipe (no JIT, so MemoryDenyWriteExecute= holds), and the test helpers are installed.
+    echo "GALLIUM_DRIVER=softpipe" >"$etc/longstop/environment"
+    install -m 0755 "$here/guest/longstop-test-probe" "$root/usr/libexec/longstop/test-probe"
+    install -m 0755 "$here/guest/longstop-test-stream" "$root/usr/libexec/longstop/test-stream"
+    install -m 0644 "$here/guest/longstop-test-probe.service" "$here/guest/longstop-test-stream.service" \
+      "$root/usr/lib/systemd/system/"
+  fi
+}
+
+# The boot partition's files: the kernel and initrd (amd64, also copied to OUT for qemu's direct kernel
+# boot), or what raspi-firmware put in /boot/firmware (arm64); cmdline and the site setup file.
+collect_boot() {
+  local arch=$1 root=$2 boot=$3 here=$4 out=$5
+  rm -rf "$boot"
+  mkdir -p "$boot"
+  local cmdline="root=LABEL=lsroot ro rootwait consoleblank=0 vt.global_cursor_default=0 quiet loglevel=3 panic=10"
+  if [ "$arch" = amd64 ]; then
+    cp "$root"/boot/vmlinuz-* "$boot/vmlinuz"
+    cp "$root"/boot/initrd.img-* "$boot/initrd.img"
+    cp "$boot/vmlinuz" "$boot/initrd.img" "$out/"
+    cp "$here/site-test.txt" "$boot/longstop-site.txt"
+  else
+    cp -a "$root/boot/firmware/." "$boot/"
+    find "$root/boot/firmware" -mindepth 1 -delete
+    cp "$here/site-template.txt" "$boot/longstop-site.txt"
+  fi
+  echo "$cmdline" >"$boot/cmdline.txt"
+  echo "$cmdline" >"$out/cmdline.txt"
+}
+
+# Timestamps and caches that would differ between two builds of the same inputs.
+normalise_tree() {
+  local root=$1 boot=$2
+  rm -rf "$root"/var/log/* "$root"/var/cache/apt/* "$root"/var/lib/apt/lists/* "$root"/tmp/* \
+    "$root"/var/cache/ldconfig/aux-cache "$root"/var/lib/dpkg/*-old "$root"/var/cache/debconf/*-old \
+    "$root"/etc/*- "$root"/var/lib/systemd/catalog/database
+  find "$root" "$boot" -newermt "@$SOURCE_DATE_EPOCH" -print0 | xargs -0r touch -h -d "@$SOURCE_DATE_EPOCH"
+}
+
+write_package_list() {
+  dpkg-query --admindir="$1/var/lib/dpkg" -W -f '${Package} ${Version} ${Architecture}\n' | sort
+}
+
+# sha256, mode, owner and path of every file, sorted by path.
+write_manifest() {
+  local root=$1
+  (cd "$root" && find . -xdev \( -type f -o -type l \) -print0 | LC_ALL=C sort -z |
+    while IFS= read -r -d '' f; do
+      if [ -L "$f" ]; then
+        printf 'link %s %s -> %s\n' "$(stat -c '%a %u:%g' "$f")" "$f" "$(readlink "$f")"
+      else
+        printf '%s %s %s\n' "$(sha256sum <"$f" | cut -d' ' -f1)" "$(stat -c '%a %u:%g' "$f")" "$f"
+      fi
+    done)
+}
+
+# Filesystem images without loop mounts (mke2fs -d, mtools), then one disk image with sfdisk + dd.
+# Fixed UUIDs, disk ID and hash seeds so that the same tree gives the same image.
+assemble_image() {
+  local root=$1 boot=$2 work=$3 img=$4
+  local boot_mb=256 root_mb=1536 data_mb=512
+  local fixed_uuid_root=4c6f6e67-7374-6f70-2d72-6f6f74000001
+  local fixed_uuid_data=4c6f6e67-7374-6f70-2d64-617461000001
+  export E2FSPROGS_FAKE_TIME=$SOURCE_DATE_EPOCH
+  rm -f "$work"/*.ext4 "$work/boot.vfat" "$img"
+  mkfs.vfat -C -n LSBOOT -i 4c5354f1 "$work/boot.vfat" $((boot_mb * 1024)) >/dev/null
+  (cd "$boot" && find . -mindepth 1 -maxdepth 1 -print0 | LC_ALL=C sort -z |
+    xargs -0r mcopy -s -p -m -i "$work/boot.vfat" -t ::)
+  mke2fs -q -t ext4 -L lsroot -U "$fixed_uuid_root" -E hash_seed="$fixed_uuid_root",root_owner=0:0 \
+    -d "$root" "$work/root.ext4" "${root_mb}M"
+  mke2fs -q -t ext4 -L lsdata -U "$fixed_uuid_data" -E hash_seed="$fixed_uuid_data",root_owner=0:0 \
+    "$work/data.ext4" "${data_mb}M"
+  local total=$((1 + boot_mb + root_mb + data_mb + 1))
+  truncate -s "${total}M" "$img"
+  sfdisk -q "$img" <<SFDISK
+label: dos
+label-id: 0x4c53544f
+unit: sectors
+start=2048, size=$((boot_mb * 2048)), type=c, bootable
+size=$((root_mb * 2048)), type=83
+size=$((data_mb * 2048)), type=83
+SFDISK
+  dd if="$work/boot.vfat" of="$img" bs=1M seek=1 conv=notrunc,sparse status=none
+  dd if="$work/root.ext4" of="$img" bs=1M seek=$((1 + boot_mb)) conv=notrunc,sparse status=none
+  dd if="$work/data.ext4" of="$img" bs=1M seek=$((1 + boot_mb + root_mb)) conv=notrunc,sparse status=none
+}
