@@ -1,0 +1,256 @@
+#include "service/export.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/patient.h"
+#include "crypto/primitives.h"
+#include "exporter/ack.h"
+#include "exporter/batch_file.h"
+#include "exporter/csv_export.h"
+#include "exporter/fhir.h"
+#include "exporter/qr_stream.h"
+#include "exporter/records.h"
+#include "store/appointments.h"
+#include "store/checkins.h"
+#include "store/site_tables.h"
+
+namespace longstop::service {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kNoRecipient =
+    "No recipient key is set, so there is nobody to seal the batch to. Ask the receiving organisation for "
+    "its public key (made with `longstop-batch keygen`) and set it with `longstopctl recipient set --data DIR "
+    "FILE.pub`, or scan its QR code on the admin screen.";
+
+std::string hex(std::string_view raw) { return crypto::toHex(raw); }
+
+core::Result<std::optional<exporter::OrgPublicKey>> recipientById(Site& site, const std::string& keyId) {
+  auto text = store::getMeta(site.db(), "recipient:" + keyId);
+  if (!text.ok()) return text.error();
+  if (!text.value()) return std::optional<exporter::OrgPublicKey>();
+  auto key = exporter::parseOrgPublicKey(*text.value());
+  if (!key.ok()) return core::corrupt("The stored recipient key " + keyId + " is damaged.");
+  return std::optional<exporter::OrgPublicKey>(key.value());
+}
+
+std::string queueName(const SiteInfo& info, const std::string& id) {
+  for (const auto& q : info.queues)
+    if (q.id == id) return q.name;
+  return id;
+}
+
+// One check-in as the exporter wants it, with its details opened.
+core::Result<exporter::BatchRecord> gatherRecord(Site& site, const SiteSecrets& secrets, const std::string& id,
+                                                 std::vector<std::pair<std::string, int64_t>> history) {
+  auto row = store::getCheckin(site.db(), id);
+  if (!row.ok()) return row.error();
+  if (!row.value()) return core::notFound("Check-in " + id + " disappeared during the export.");
+  const store::CheckinRow& c = *row.value();
+  exporter::BatchRecord r;
+  r.recordId = c.recordId;
+  r.ticket = c.ticket;
+  r.queueId = c.queueId;
+  r.queueName = queueName(site.info(), c.queueId);
+  r.urgent = c.priority == "urgent";
+  r.state = c.state;
+  r.arrivedMs = c.arrivedMs;
+  r.stateMs = c.stateMs;
+  r.calledMs = c.calledMs;
+  r.clockConfirmed = c.clockConfirmed;
+  for (auto& [kind, at] : history)
+    if (kind != "checkin") r.history.push_back({std::move(kind), at});
+  std::optional<std::string> sealed = c.sealed;
+  if (c.appointmentId) {
+    auto appt = store::getAppointment(site.db(), *c.appointmentId);
+    if (!appt.ok()) return appt.error();
+    if (appt.value()) {
+      const store::AppointmentRow& a = *appt.value();
+      r.appointment = exporter::AppointmentInfo{a.id, a.startLocal, a.clinician, a.service};
+      if (!sealed) sealed = a.sealed;
+    }
+  }
+  if (sealed) {
+    auto plain = site.open(secrets, *sealed);
+    if (!plain.ok()) return plain.error();
+    auto details = core::parseDetails(plain.value());
+    if (!details.ok()) return core::corrupt("Check-in " + id + ": " + details.error().message);
+    r.patient = std::move(details.value());
+  }
+  return r;
+}
+
+core::Result<std::vector<exporter::BatchRecord>> gatherRecords(Site& site, const SiteSecrets& secrets,
+                                                               const exporter::Progress& progress) {
+  auto ids = store::unexportedRecordIds(site.db());
+  if (!ids.ok()) return ids.error();
+  if (ids->empty()) return core::notFound("Nothing to export: every check-in is already in a batch.");
+  auto history = store::unexportedHistory(site.db());
+  if (!history.ok()) return history.error();
+  std::vector<exporter::BatchRecord> records;
+  records.reserve(ids->size());
+  const auto total = static_cast<int64_t>(ids->size());
+  for (const std::string& id : *ids) {
+    auto r = gatherRecord(site, secrets, id, std::move((*history)[id]));
+    if (!r.ok()) return r.error();
+    records.push_back(std::move(r.value()));
+    if (progress) progress(static_cast<int64_t>(records.size()), total, "Opening records");
+  }
+  return records;
+}
+
+core::Status recordBatch(Site& site, const store::BatchRow& row, const std::vector<exporter::BatchRecord>& records,
+                         std::string_view staffId) {
+  return site.db().transaction([&]() -> core::Status {
+    if (auto s = store::insertBatch(site.db(), row); !s.ok()) return s;
+    for (const auto& r : records)
+      if (auto s = store::assignToBatch(site.db(), r.recordId, row.seq); !s.ok()) return s;
+    store::JsonObject data;
+    data.add("seq", row.seq).add("file", row.fileName).add("records", row.recordCount);
+    data.add("batch_sha256", hex(row.batchHash)).add("recipient_key_id", row.recipientKeyId);
+    auto e = site.appendEvent("export", "", data.str(), staffId);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+}
+
+}  // namespace
+
+core::Result<exporter::OrgPublicKey> setRecipient(Site& site, std::string_view pubText, std::string_view staffId) {
+  auto key = exporter::parseOrgPublicKey(pubText);
+  if (!key.ok()) return key.error();
+  auto s = site.db().transaction([&]() -> core::Status {
+    if (auto m = store::setMeta(site.db(), "recipient:" + key->keyId(), key->text()); !m.ok()) return m;
+    if (auto m = store::setMeta(site.db(), "recipient", key->keyId()); !m.ok()) return m;
+    store::JsonObject data;
+    data.add("key_id", key->keyId());
+    auto e = site.appendEvent("recipient-set", "", data.str(), staffId);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+  if (!s.ok()) return s.error();
+  return key;
+}
+
+core::Result<std::optional<exporter::OrgPublicKey>> currentRecipient(Site& site) {
+  auto id = store::getMeta(site.db(), "recipient");
+  if (!id.ok()) return id.error();
+  if (!id.value()) return std::optional<exporter::OrgPublicKey>();
+  return recipientById(site, *id.value());
+}
+
+fs::path batchesDir(Site& site) { return site.db().path().parent_path() / "batches"; }
+
+core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, std::string_view staffId,
+                                        const exporter::Progress& progress) {
+  auto recipient = currentRecipient(site);
+  if (!recipient.ok()) return recipient.error();
+  if (!recipient.value()) return core::invalidInput(kNoRecipient);
+  if (secrets.signSecretKey.size() != 64) return core::unauthorised("The site's signing key is not unlocked.");
+  auto records = gatherRecords(site, secrets, progress);
+  if (!records.ok()) return records.error();
+  auto last = store::lastBatch(site.db());
+  if (!last.ok()) return last.error();
+
+  const core::Instant now = site.clock().now();
+  exporter::BatchContext ctx{site.info().odsCode, site.info().deviceId, last.value() ? last.value()->seq + 1 : 1,
+                             now.unixMs, now.utcOffsetMinutes};
+  const exporter::RecordSummary sum = exporter::summarise(*records);
+  exporter::BatchHeader h;
+  h.odsCode = ctx.odsCode;
+  h.deviceId = ctx.deviceId;
+  h.seq = ctx.seq;
+  h.prevHash = last.value() ? last.value()->batchHash : std::string(32, '\0');
+  h.records = sum.count;
+  h.createdMs = now.unixMs;
+  h.firstArrivalMs = sum.firstArrivalMs;
+  h.lastArrivalMs = sum.lastArrivalMs;
+  h.clockConfirmed = sum.allClocksConfirmed;
+  h.signer = site.signPublicKey();
+  const exporter::Payload payload{exporter::fhirBundle(ctx, *records), exporter::checkinsCsv(ctx, *records)};
+  const std::string file = exporter::makeBatchFile(h, payload, *recipient.value(), secrets.signSecretKey);
+  const std::string name = exporter::batchFileName(h, now.utcOffsetMinutes);
+
+  std::error_code ec;
+  fs::create_directories(batchesDir(site), ec);
+  if (ec) return core::storageError("Could not make " + batchesDir(site).string() + ": " + ec.message());
+  // A file left by an export whose transaction failed was never recorded, so it never left the kiosk:
+  // its number is free again.
+  fs::remove(batchesDir(site) / name, ec);
+  auto path = exporter::writeVerified(batchesDir(site), name, file, progress);
+  if (!path.ok()) return path.error();
+  const std::string hash = exporter::sha256Bytes(file);
+  store::BatchRow row{h.seq, name, now.unixMs, sum.count, h.prevHash, hash, recipient.value()->keyId(), {}, {}};
+  if (auto s = recordBatch(site, row, *records, staffId); !s.ok()) {
+    fs::remove(*path, ec);
+    return s.error();
+  }
+  return ExportedBatch{h.seq, name, *path, hash, sum.count, static_cast<int64_t>(file.size())};
+}
+
+core::Result<std::string> batchFileBytes(Site& site, int64_t seq) {
+  auto row = store::getBatch(site.db(), seq);
+  if (!row.ok()) return row.error();
+  if (!row.value()) return core::notFound("There is no batch " + std::to_string(seq) + " on this kiosk.");
+  const fs::path p = batchesDir(site) / row.value()->fileName;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    if (row.value()->purgedMs)
+      return core::notFound("Batch " + std::to_string(seq) + " was received and its data has been deleted.");
+    return core::storageError("The kiosk's copy of batch " + std::to_string(seq) + " (" + p.string() + ") is missing.");
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string bytes = ss.str();
+  if (exporter::sha256Bytes(bytes) != row.value()->batchHash)
+    return core::corrupt("The kiosk's copy of batch " + std::to_string(seq) + " has changed since it was made.");
+  return bytes;
+}
+
+core::Result<fs::path> copyBatchTo(Site& site, int64_t seq, const fs::path& folder, const exporter::Progress& progress) {
+  auto bytes = batchFileBytes(site, seq);
+  if (!bytes.ok()) return bytes.error();
+  auto row = store::getBatch(site.db(), seq);
+  if (!row.ok()) return row.error();
+  return exporter::writeVerified(folder, row.value()->fileName, *bytes, progress);
+}
+
+core::Result<std::vector<std::string>> batchQrFrames(Site& site, int64_t seq) {
+  auto bytes = batchFileBytes(site, seq);
+  if (!bytes.ok()) return bytes.error();
+  return exporter::qrStreamFrames(*bytes);
+}
+
+core::Result<AckResult> acknowledgeBatch(Site& site, std::string_view text, std::string_view staffId) {
+  auto ack = exporter::parseAck(text);
+  if (!ack.ok()) return ack.error();
+  if (ack->odsCode != site.info().odsCode || ack->deviceId != site.info().deviceId)
+    return core::invalidInput("This acknowledgement is for " + ack->odsCode + " kiosk " + ack->deviceId + ", not this one (" +
+                              site.info().odsCode + " kiosk " + site.info().deviceId + ").");
+  auto row = store::getBatch(site.db(), ack->seq);
+  if (!row.ok()) return row.error();
+  if (!row.value()) return core::notFound("This kiosk has made no batch " + std::to_string(ack->seq) + ".");
+  const store::BatchRow& b = *row.value();
+  if (hex(b.batchHash).substr(0, 16) != ack->hashPrefix)
+    return core::conflict("This acknowledgement names a different batch " + std::to_string(ack->seq) +
+                          " than the one this kiosk made; it was not accepted.");
+  auto key = recipientById(site, b.recipientKeyId);
+  if (!key.ok()) return key.error();
+  if (!key.value() || !exporter::verifyAck(*ack, key.value()->sign))
+    return core::unauthorised("This acknowledgement is not signed by the organisation the batch was sealed to; "
+                              "it was not accepted.");
+  AckResult result{b.seq, b.fileName, b.acknowledgedMs.has_value()};
+  if (result.alreadyAcknowledged) return result;
+  auto s = site.db().transaction([&]() -> core::Status {
+    if (auto m = store::markAcknowledged(site.db(), b.seq, site.clock().now().unixMs); !m.ok()) return m;
+    store::JsonObject data;
+    data.add("seq", b.seq).add("file", b.fileName);
+    auto e = site.appendEvent("batch-acknowledged", "", data.str(), staffId);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+  if (!s.ok()) return s.error();
+  return result;
+}
+
+core::Result<std::vector<store::BatchRow>> batches(Site& site) { return store::listBatches(site.db()); }
+
+}  // namespace longstop::service

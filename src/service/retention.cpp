@@ -1,0 +1,63 @@
+#include "service/retention.h"
+
+#include <filesystem>
+#include <string>
+
+#include "service/export.h"
+#include "store/batches.h"
+#include "store/event_log.h"
+#include "store/site_tables.h"
+
+namespace longstop::service {
+namespace {
+
+int retentionDays(Site& site) {
+  auto v = store::getMeta(site.db(), "retention_days");
+  if (!v.ok() || !v.value()) return kDefaultRetentionDays;
+  try {
+    const int d = std::stoi(*v.value());
+    return d > 0 ? d : kDefaultRetentionDays;
+  } catch (...) {
+    return kDefaultRetentionDays;
+  }
+}
+
+}  // namespace
+
+core::Result<PurgeReport> purgeReceived(Site& site, std::optional<int> days) {
+  const int keep = days.value_or(retentionDays(site));
+  if (keep < 0) return core::invalidInput("The retention period cannot be negative.");
+  const int64_t cutoff = site.clock().now().unixMs - int64_t{keep} * 86'400'000;
+  auto due = store::batchesDueForPurge(site.db(), cutoff);
+  if (!due.ok()) return due.error();
+  PurgeReport report;
+  if (due->empty()) return report;
+  // Overwrite what is deleted, rather than leave it in free space in the file.
+  if (auto s = site.db().exec("PRAGMA secure_delete=ON"); !s.ok()) return s.error();
+  for (const store::BatchRow& b : *due) {
+    int64_t count = 0;
+    auto s = site.db().transaction([&]() -> core::Status {
+      auto n = store::purgeBatch(site.db(), b.seq, site.clock().now().unixMs);
+      if (!n.ok()) return n.error();
+      count = n.value();
+      store::JsonObject data;
+      data.add("seq", b.seq).add("checkins", count).add("retention_days", keep);
+      auto e = site.appendEvent("retention-purge", "", data.str());
+      return e.ok() ? core::okStatus() : core::Status(e.error());
+    });
+    if (!s.ok()) {
+      (void)site.db().exec("PRAGMA secure_delete=OFF");
+      return s.error();
+    }
+    std::error_code ec;
+    std::filesystem::remove(batchesDir(site) / b.fileName, ec);
+    ++report.batches;
+    report.checkins += count;
+  }
+  (void)site.db().exec("PRAGMA secure_delete=OFF");
+  // The write-ahead log still holds older copies of the pages: fold it in and empty it.
+  if (auto s = site.db().exec("PRAGMA wal_checkpoint(TRUNCATE)"); !s.ok()) return s.error();
+  return report;
+}
+
+}  // namespace longstop::service
