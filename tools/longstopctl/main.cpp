@@ -27,12 +27,32 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       Staff cards: a QR code plus a PIN of six digits or more.
   backup --data DIR --to DIR [--keep N]
       An online copy of the database as longstop-YYYYmmdd-HHMMSS.db, keeping the newest N (7).
+  recipient set --data DIR FILE.pub
+  recipient show --data DIR
+      The receiving organisation's key (from `longstop-batch keygen`) that batches are sealed to.
+  export --data DIR --to FOLDER (--recovery-code CODE | --card CODE --pin PIN) [--json]
+      Every check-in not yet exported, as a signed and sealed batch, written to FOLDER and read back.
+  batches --data DIR [--json]
+      The batches made, and whether each has been received.
+  acknowledge --data DIR LSK1:...
+      Mark a batch received (the code comes from `longstop-batch ack`); starts its retention clock.
+  retention --data DIR [--days N]
+      Delete the personal data of batches received more than N days ago (setting retention.days).
 )";
 
 }  // namespace
 
 namespace longstop::ctl {
 int cmdBackup(const Args& a);  // cmd_backup.cpp
+}  // namespace longstop::ctl
+
+namespace longstop::ctl {
+// In cmd_export.cpp.
+int cmdExport(const Args& a);
+int cmdBatches(const Args& a);
+int cmdRecipient(const Args& a);
+int cmdAcknowledge(const Args& a);
+int cmdRetention(const Args& a);
 }  // namespace longstop::ctl
 
 int main(int argc, char** argv) {
@@ -52,5 +72,10 @@ int main(int argc, char** argv) {
   if (cmd == "verify") return cmdVerify(*args);
   if (cmd == "staff") return cmdStaff(*args);
   if (cmd == "backup") return cmdBackup(*args);
+  if (cmd == "export") return cmdExport(*args);
+  if (cmd == "batches") return cmdBatches(*args);
+  if (cmd == "recipient") return cmdRecipient(*args);
+  if (cmd == "acknowledge") return cmdAcknowledge(*args);
+  if (cmd == "retention") return cmdRetention(*args);
   return usage("Unknown command '" + cmd + "'; run `longstopctl --help` for the list.");
 }

@@ -1,0 +1,58 @@
+// longstop-batch: verify, open, convert, receive and acknowledge Longstop batches on the receiving PC.
+#include <cstdio>
+#include <string>
+
+#include "batch_tool.h"
+#include "crypto/primitives.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: longstop-batch COMMAND [options]
+
+  keygen --out PREFIX
+      Make the organisation's key pair: PREFIX.pub (give it to each kiosk, or show PREFIX.pub.png to
+      its camera) and PREFIX.key (keep it secret; readable by you only).
+  verify [--from SEQ] FILE...
+      Check signatures, payload hashes and the chain across the files of each kiosk: reports a missing
+      batch, a duplicate, a replay or a changed byte, and exits 1 on any of them.
+  decrypt --key PREFIX.key FILE --out DIR
+      Write DIR/bundle.json (FHIR R4 transaction Bundle), DIR/checkins.csv and DIR/report.txt.
+  to-fhir --key PREFIX.key FILE [--out OUT]
+  to-csv --key PREFIX.key FILE [--out OUT]
+      Just the Bundle, or just the CSV (to standard output without --out).
+  report --key PREFIX.key FILE...
+      The reconciliation report: possible duplicate people, NHS numbers given or not, check-ins made
+      with an unconfirmed clock, urgent flags.
+  receive --out FILE IMAGE...
+      Rebuild a batch from photos or screenshots of the kiosk's QR stream, in any order; says which
+      frames are still missing.
+  ack --key PREFIX.key FILE [--png OUT.png]
+      Print the LSK1 acknowledgement for a batch that opens with this key, and write it as a QR code
+      (default FILE.ack.png) to show to the kiosk's camera.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace longstop::batchtool;
+  if (!longstop::crypto::initialise()) {
+    std::fputs("longstop-batch: libsodium could not start on this machine.\n", stderr);
+    return 3;
+  }
+  auto args = longstop::ctl::parseArgs(argc, argv, {"help"});
+  if (!args.ok()) return fail(args.error());
+  if (args->has("help") || args->words.empty()) {
+    std::fputs(kUsage, args->has("help") ? stdout : stderr);
+    return args->has("help") ? 0 : 2;
+  }
+  const std::string& cmd = args->words.front();
+  if (cmd == "keygen") return cmdKeygen(*args);
+  if (cmd == "verify") return cmdVerify(*args);
+  if (cmd == "decrypt") return cmdDecrypt(*args);
+  if (cmd == "to-fhir") return cmdConvert(*args, true);
+  if (cmd == "to-csv") return cmdConvert(*args, false);
+  if (cmd == "report") return cmdReport(*args);
+  if (cmd == "receive") return cmdReceive(*args);
+  if (cmd == "ack") return cmdAck(*args);
+  return usage("Unknown command '" + cmd + "'; run `longstop-batch --help` for the list.");
+}
