@@ -2,9 +2,11 @@
 
 #include <array>
 #include <cctype>
+#include <charconv>
 
 #include "core/ids.h"
 #include "crypto/primitives.h"
+#include "service/settings.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
@@ -15,16 +17,6 @@ std::vector<core::QueueDef> defaultQueues() {
   return {{"gp", "GP appointments", 'A', "Room 3"},
           {"nurse", "Nurse appointments", 'N', "Treatment room"},
           {"walkin", "Walk-in", 'W', "Reception desk"}};
-}
-
-// An ODS code: letters and digits, 3 to 10 characters (e.g. B82005, RR8).
-core::Status validateOds(std::string_view ods) {
-  if (ods.size() < 3 || ods.size() > 10)
-    return core::invalidInput("The ODS code must be 3 to 10 letters and digits, like B82005.");
-  for (char c : ods)
-    if (!std::isupper(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)))
-      return core::invalidInput("The ODS code may hold only capital letters and digits, like B82005.");
-  return core::okStatus();
 }
 
 core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& deviceId,
@@ -105,11 +97,11 @@ core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const co
   auto db = store::Database::open(databasePath(dataDir), {.create = false, .vfs = vfs});
   if (!db.ok()) return db.error();
   std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));
-  if (auto s = site->loadSettings(); !s.ok()) return s.error();
+  if (auto s = site->reloadSettings(); !s.ok()) return s.error();
   return site;
 }
 
-core::Status Site::loadSettings() {
+core::Status Site::reloadSettings() {
   auto get = [&](const char* key) -> std::string {
     auto v = store::getMeta(*db_, key);
     return v.ok() && v.value() ? *v.value() : std::string();
@@ -119,7 +111,11 @@ core::Status Site::loadSettings() {
   info_.odsCode = get("ods_code");
   info_.name = get("site_name");
   info_.walkInQueueId = get("walkin_queue");
-  auto toInt = [](const std::string& s, int fallback) { return s.empty() ? fallback : std::stoi(s); };
+  auto toInt = [](const std::string& s, int fallback) {
+    int n = fallback;
+    std::from_chars(s.data(), s.data() + s.size(), n);
+    return n;
+  };
   info_.idleTimeoutSeconds = toInt(get("idle_timeout_s"), 45);
   info_.matchWindow = {toInt(get("match_before_min"), 120), toInt(get("match_after_min"), 60)};
   auto queues = store::listQueues(*db_);

@@ -72,10 +72,11 @@ class Site {
                                     std::string_view staffId = {});
   /// True when a member of staff has confirmed the wall clock on today's local date.
   bool clockConfirmedToday();
+  /// Reads the settings and queues again (after a change from the admin screen or a settings file).
+  core::Status reloadSettings();
 
  private:
   Site(std::unique_ptr<store::Database> db, const core::Clock& clock);
-  core::Status loadSettings();
 
   SodiumDigest digest_;
   std::unique_ptr<store::Database> db_;

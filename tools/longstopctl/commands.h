@@ -12,6 +12,7 @@ int cmdCheckins(const Args& a);
 int cmdStatus(const Args& a);
 int cmdVerify(const Args& a);
 int cmdStaff(const Args& a);
+int cmdConfig(const Args& a);
 
 /// One clear sentence to stderr; returns the exit status for it.
 int fail(const core::Error& e);

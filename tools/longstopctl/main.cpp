@@ -25,6 +25,11 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   staff list --data DIR [--json]
   staff revoke --data DIR STAFF_ID
       Staff cards: a QR code plus a PIN of six digits or more.
+  config list [--data DIR]
+  config get --data DIR KEY
+  config set --data DIR KEY VALUE
+  config import --data DIR FILE
+      Site settings; a settings file is applied whole or not at all (see docs/settings.md).
   backup --data DIR --to DIR [--keep N]
       An online copy of the database as longstop-YYYYmmdd-HHMMSS.db, keeping the newest N (7).
   recipient set --data DIR FILE.pub
@@ -71,6 +76,7 @@ int main(int argc, char** argv) {
   if (cmd == "status") return cmdStatus(*args);
   if (cmd == "verify") return cmdVerify(*args);
   if (cmd == "staff") return cmdStaff(*args);
+  if (cmd == "config") return cmdConfig(*args);
   if (cmd == "backup") return cmdBackup(*args);
   if (cmd == "export") return cmdExport(*args);
   if (cmd == "batches") return cmdBatches(*args);
