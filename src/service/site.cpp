@@ -139,6 +139,14 @@ std::string Site::ticketMac(std::string_view recordId) const {
   return hex;
 }
 
+std::string Site::appointmentCodeMac(std::string_view appointmentId) const {
+  const std::string message = "LSA1:" + info_.odsCode + ":" + std::string(appointmentId);
+  std::string hex = crypto::toHex(crypto::keyedHash(ticketKey_, message, 16));
+  hex.resize(8);
+  for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return hex;
+}
+
 std::string Site::seal(std::string_view plaintext) const { return crypto::seal(recordsPublicKey_, plaintext); }
 
 core::Result<SiteSecrets> Site::unlockWithRecoveryCode(std::string_view code) {

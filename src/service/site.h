@@ -57,6 +57,9 @@ class Site {
   std::string matchHash(std::string_view text) const;
   /// The MAC part of an LST1 ticket code for a record ID: 8 upper-case hex characters.
   std::string ticketMac(std::string_view recordId) const;
+  /// The MAC part of an LSA1 appointment code: 8 upper-case hex characters of the keyed hash (ticket key)
+  /// of `LSA1:<ods>:<appointment-id>`.
+  std::string appointmentCodeMac(std::string_view appointmentId) const;
   /// Seals bytes to the site's records public key (the kiosk can seal but not open).
   std::string seal(std::string_view plaintext) const;
   const std::string& recordsPublicKey() const { return recordsPublicKey_; }

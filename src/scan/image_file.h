@@ -1,0 +1,37 @@
+// Image files (PNG, JPEG, and what else stb_image reads) as grayscale frames.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "scan/frame.h"
+
+namespace longstop::scan {
+
+/// Loads an image file as grayscale. The error names the file and says why it cannot be read.
+core::Result<GrayFrame> loadGrayImage(const std::filesystem::path& path);
+/// Decodes an image held in memory (PNG, JPEG, ...).
+core::Result<GrayFrame> decodeGrayImage(const std::string& bytes);
+/// Writes a frame as an 8-bit grayscale PNG; false when the file cannot be written.
+bool writeGrayPng(const std::filesystem::path& path, const GrayFrame& frame);
+
+/// Frames from a list of files, in order, then nothing (or again from the first when `loop`).
+/// Files that cannot be read are skipped; lastError() says which.
+class ImageFileSource final : public FrameSource {
+ public:
+  explicit ImageFileSource(std::vector<std::filesystem::path> files, bool loop = false);
+  core::Status start() override;
+  void stop() override {}
+  bool next(GrayFrame& out, int timeoutMs) override;
+  const std::string& lastError() const { return lastError_; }
+
+ private:
+  std::vector<std::filesystem::path> files_;
+  bool loop_;
+  size_t position_ = 0;
+  uint64_t sequence_ = 0;
+  std::string lastError_;
+};
+
+}  // namespace longstop::scan
