@@ -12,7 +12,9 @@
 
 namespace longstop::app {
 namespace {
-core::Error sdlError(const std::string& what) { return core::internalError(what + ": " + SDL_GetError()); }
+core::Error sdlError(const std::string& what) {
+  return core::internalError(what + ": " + SDL_GetError());
+}
 }  // namespace
 
 core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
@@ -29,8 +31,10 @@ core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
   d->sdlInit_ = true;
   const char* driver = SDL_GetCurrentVideoDriver();
   d->canWait_ = driver && (std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0);
-  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (o.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE);
-  d->window_ = SDL_CreateWindow("Longstop", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
+  Uint32 flags =
+      SDL_WINDOW_ALLOW_HIGHDPI | (o.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE);
+  d->window_ =
+      SDL_CreateWindow("Longstop", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
   if (!d->window_) return sdlError("The window could not be made");
   Uint32 rflags = o.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
   d->renderer_ = SDL_CreateRenderer(d->window_, -1, rflags);
@@ -48,9 +52,11 @@ core::Status Display::setUpImGui(const DisplayOptions& o) {
   io.IniFilename = nullptr;  // nothing about the session is written to disk
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-  if (!ImGui_ImplSDL2_InitForSDLRenderer(window_)) return core::internalError("ImGui's SDL backend failed to start.");
+  if (!ImGui_ImplSDL2_InitForSDLRenderer(window_))
+    return core::internalError("ImGui's SDL backend failed to start.");
   backendInit_ = true;
-  if (!ImGui_ImplSDLRenderer_Init(renderer_)) return core::internalError("ImGui's SDL renderer failed to start.");
+  if (!ImGui_ImplSDLRenderer_Init(renderer_))
+    return core::internalError("ImGui's SDL renderer failed to start.");
   rendererInit_ = true;
   fontPath_ = o.fontPath.empty() ? ui::kDefaultFontPath : o.fontPath;
   rebuildFonts();
@@ -109,7 +115,8 @@ core::Status Display::endFrame(Image* capture) {
     capture->width = width_;
     capture->height = height_;
     capture->rgba.assign(static_cast<size_t>(width_) * height_ * 4, 0);
-    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, capture->rgba.data(), width_ * 4) != 0)
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, capture->rgba.data(), width_ * 4) !=
+        0)
       result = sdlError("The screen could not be read");
   }
   SDL_RenderPresent(renderer_);

@@ -30,16 +30,26 @@ double threadCpuMs() {
 std::optional<ui::Key> keyOf(SDL_Keycode k) {
   switch (k) {
     case SDLK_RETURN:
-    case SDLK_KP_ENTER: return ui::Key::kEnter;
-    case SDLK_BACKSPACE: return ui::Key::kBackspace;
-    case SDLK_ESCAPE: return ui::Key::kEscape;
-    case SDLK_TAB: return ui::Key::kTab;
-    case SDLK_DELETE: return ui::Key::kDelete;
-    case SDLK_LEFT: return ui::Key::kLeft;
-    case SDLK_RIGHT: return ui::Key::kRight;
-    case SDLK_UP: return ui::Key::kUp;
-    case SDLK_DOWN: return ui::Key::kDown;
-    default: return std::nullopt;
+    case SDLK_KP_ENTER:
+      return ui::Key::kEnter;
+    case SDLK_BACKSPACE:
+      return ui::Key::kBackspace;
+    case SDLK_ESCAPE:
+      return ui::Key::kEscape;
+    case SDLK_TAB:
+      return ui::Key::kTab;
+    case SDLK_DELETE:
+      return ui::Key::kDelete;
+    case SDLK_LEFT:
+      return ui::Key::kLeft;
+    case SDLK_RIGHT:
+      return ui::Key::kRight;
+    case SDLK_UP:
+      return ui::Key::kUp;
+    case SDLK_DOWN:
+      return ui::Key::kDown;
+    default:
+      return std::nullopt;
   }
 }
 }  // namespace
@@ -87,7 +97,9 @@ core::Status KioskApp::screenshot(const std::filesystem::path& png) {
   return writePng(image, png);
 }
 
-void KioskApp::requestStop() { gStop = 1; }
+void KioskApp::requestStop() {
+  gStop = 1;
+}
 
 bool KioskApp::handleEvent(const SDL_Event& e, bool* quit) {
   display_->processEvent(e);
@@ -98,16 +110,22 @@ bool KioskApp::handleEvent(const SDL_Event& e, bool* quit) {
     case SDL_KEYDOWN:
       if (auto k = keyOf(e.key.keysym.sym)) flow_->onKey(*k);
       return true;
-    case SDL_TEXTINPUT: flow_->onText(e.text.text); return true;
+    case SDL_TEXTINPUT:
+      flow_->onText(e.text.text);
+      return true;
     case SDL_MOUSEMOTION:
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
     case SDL_MOUSEWHEEL:
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
-    case SDL_FINGERMOTION: flow_->noteActivity(); return true;
-    case SDL_WINDOWEVENT: return false;
-    default: return false;
+    case SDL_FINGERMOTION:
+      flow_->noteActivity();
+      return true;
+    case SDL_WINDOWEVENT:
+      return false;
+    default:
+      return false;
   }
 }
 
@@ -126,8 +144,10 @@ void KioskApp::waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted) {
     }
   }
   while (got) {
-    if (handleEvent(e, quit)) *framesWanted = kFramesAfterInput;
-    else if (e.type == SDL_WINDOWEVENT) *framesWanted = std::max(*framesWanted, 1);
+    if (handleEvent(e, quit))
+      *framesWanted = kFramesAfterInput;
+    else if (e.type == SDL_WINDOWEVENT)
+      *framesWanted = std::max(*framesWanted, 1);
     got = SDL_PollEvent(&e) != 0;
   }
 }

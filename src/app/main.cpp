@@ -24,12 +24,15 @@ std::string env(const char* name) {
   return v ? v : "";
 }
 
-void onSignal(int) { longstop::app::KioskApp::requestStop(); }
+void onSignal(int) {
+  longstop::app::KioskApp::requestStop();
+}
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace longstop;
-  auto parsed = app::parseOptions(std::vector<std::string>(argv + 1, argv + argc), env("HOME"), env("XDG_DATA_HOME"));
+  auto parsed =
+      app::parseOptions(std::vector<std::string>(argv + 1, argv + argc), env("HOME"), env("XDG_DATA_HOME"));
   if (!parsed.ok()) return fail(2, parsed.error().message + "\n" + app::usage());
   const app::Options& o = parsed.value();
   if (o.help) return std::fputs(app::usage(), stdout), 0;
@@ -43,7 +46,8 @@ int main(int argc, char** argv) {
     text << in.rdbuf();
     script = app::parseScript(text.str());
     if (script.error)
-      return fail(2, o.script->string() + ":" + std::to_string(script.error->line) + ": " + script.error->reason);
+      return fail(
+          2, o.script->string() + ":" + std::to_string(script.error->line) + ": " + script.error->reason);
   }
 
   std::unique_ptr<core::Clock> clock = app::makeClock(o);

@@ -29,7 +29,8 @@ const char* usage() {
 
 core::Result<core::Instant> parseLocalInstant(const std::string& text) {
   auto minutes = core::parseLocalDateTime(text);
-  if (!minutes.ok()) return core::invalidInput("--now wants local time as YYYY-MM-DDTHH:MM, got '" + text + "'.");
+  if (!minutes.ok())
+    return core::invalidInput("--now wants local time as YYYY-MM-DDTHH:MM, got '" + text + "'.");
   core::Date d = core::civilFromDays(core::Instant::floorDiv(minutes.value(), 1440));
   int minuteOfDay = static_cast<int>(minutes.value() - core::Instant::floorDiv(minutes.value(), 1440) * 1440);
   std::tm tm{};
@@ -51,12 +52,18 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
-    if (a == "--demo") o.demo = true;
-    else if (a == "--headless") o.headless = true;
-    else if (a == "--fullscreen") o.fullscreen = true;
-    else if (a == "--board") o.board = true;
-    else if (a == "--help" || a == "-h") o.help = true;
-    else if (a == "--test-readonly-store") o.testRefuseWrites = true;
+    if (a == "--demo")
+      o.demo = true;
+    else if (a == "--headless")
+      o.headless = true;
+    else if (a == "--fullscreen")
+      o.fullscreen = true;
+    else if (a == "--board")
+      o.board = true;
+    else if (a == "--help" || a == "-h")
+      o.help = true;
+    else if (a == "--test-readonly-store")
+      o.testRefuseWrites = true;
     else if (a == "--data" || a == "--script" || a == "--size" || a == "--now") {
       const std::string* v = value();
       if (!v) return core::invalidInput(a + " needs a value.");
@@ -80,9 +87,12 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
     }
   }
   if (!dataGiven && !o.demo) {
-    if (!xdgDataHome.empty()) o.dataDir = std::filesystem::path(xdgDataHome) / "longstop";
-    else if (!home.empty()) o.dataDir = std::filesystem::path(home) / ".local/share/longstop";
-    else return core::invalidInput("No data directory: give --data DIR (HOME and XDG_DATA_HOME are unset).");
+    if (!xdgDataHome.empty())
+      o.dataDir = std::filesystem::path(xdgDataHome) / "longstop";
+    else if (!home.empty())
+      o.dataDir = std::filesystem::path(home) / ".local/share/longstop";
+    else
+      return core::invalidInput("No data directory: give --data DIR (HOME and XDG_DATA_HOME are unset).");
   }
   return o;
 }

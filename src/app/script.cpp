@@ -21,7 +21,9 @@ constexpr std::array<std::pair<std::string_view, Kind>, 8> kCommands = {{
     {"screenshot", Kind::kScreenshot},
 }};
 
-bool isSpace(char c) { return c == ' ' || c == '\t'; }
+bool isSpace(char c) {
+  return c == ' ' || c == '\t';
+}
 
 std::string_view trimLeft(std::string_view s) {
   while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);

@@ -36,16 +36,23 @@ std::string ScriptRunner::run(const std::vector<ScriptCommand>& commands, const 
 std::string ScriptRunner::runOne(const ScriptCommand& c) {
   using Kind = ScriptCommand::Kind;
   switch (c.kind) {
-    case Kind::kTap: return tap(c.text);
-    case Kind::kType: app_.flow().onText(c.text); break;
+    case Kind::kTap:
+      return tap(c.text);
+    case Kind::kType:
+      app_.flow().onText(c.text);
+      break;
     case Kind::kKey: {
       auto k = ui::parseKeyName(c.text);
       if (!k) return "unknown key (Enter, Backspace, Escape, Tab, Delete, Space, Left, Right, Up, Down)";
       app_.flow().onKey(*k);
       break;
     }
-    case Kind::kScan: app_.flow().onScan(c.text); break;
-    case Kind::kWait: wait(c.waitMs); return "";
+    case Kind::kScan:
+      app_.flow().onScan(c.text);
+      break;
+    case Kind::kWait:
+      wait(c.waitMs);
+      return "";
     case Kind::kExpect:
       app_.frame();
       return app_.widgets().showsText(c.text) ? "" : "not visible" + visibleSummary(app_.widgets());

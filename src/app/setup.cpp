@@ -13,7 +13,8 @@ core::Result<std::filesystem::path> freshTempDir() {
   std::filesystem::path base = std::filesystem::temp_directory_path(ec);
   if (ec) base = "/tmp";
   std::string pattern = (base / "longstop-demo-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) return core::storageError("Could not make a temporary folder in " + base.string() + ".");
+  if (!mkdtemp(pattern.data()))
+    return core::storageError("Could not make a temporary folder in " + base.string() + ".");
   return std::filesystem::path(pattern);
 }
 

@@ -58,8 +58,9 @@ bool drawCountdown(int seconds) {
   float h = t.target() + t.gap() * 2;
   ImVec2 min(0, d.max.y - h);
   ImGui::GetWindowDrawList()->AddRectFilled(min, d.max, colour::kYellow);
-  std::string msg = seconds == 1 ? std::string(tr("Starting again in 1 second"))
-                                 : fill(tr("Starting again in {n} seconds"), {{"n", std::to_string(seconds)}});
+  std::string msg = seconds == 1
+                        ? std::string(tr("Starting again in 1 second"))
+                        : fill(tr("Starting again in {n} seconds"), {{"n", std::to_string(seconds)}});
   ImGui::SetCursorScreenPos(ImVec2(t.margin(), min.y + (h - measure(msg).y) / 2));
   text(msg);
   const char* more = tr("I need more time");
@@ -70,14 +71,14 @@ bool drawCountdown(int seconds) {
 
 int drawButtonRow(const RowButton* buttons, int count, float y, const Rect& area, float height) {
   const Theme& t = theme();
-  float total = 0;
-  for (int i = 0; i < count; ++i) total += buttonWidth(buttons[i].label);
-  total += t.gap() * 2 * (count - 1);
+  float each = 0;  // equal widths: no answer looks smaller than another
+  for (int i = 0; i < count; ++i) each = std::max(each, buttonWidth(buttons[i].label));
+  float total = each * count + t.gap() * 2 * (count - 1);
   float scale = total > area.width() ? area.width() / total : 1.0f;
   float x = area.min.x + std::max(0.0f, (area.width() - total) / 2);
   int pressed = -1;
   for (int i = 0; i < count; ++i) {
-    float w = std::floor(buttonWidth(buttons[i].label) * scale);
+    float w = std::floor(each * scale);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (button(buttons[i].label, ImVec2(w, height), static_cast<ButtonStyle>(buttons[i].style))) pressed = i;
     x += w + t.gap() * 2 * scale;
@@ -85,8 +86,12 @@ int drawButtonRow(const RowButton* buttons, int count, float y, const Rect& area
   return pressed;
 }
 
-int drawButtonColumn(const RowButton* buttons, int count, float y, const Rect& area, float width, float height) {
+int drawButtonColumn(const RowButton* buttons, int count, float y, const Rect& area, float width,
+                     float height) {
   const Theme& t = theme();
+  // On a short screen a column that would run off the bottom becomes a row.
+  if (y + count * height + (count - 1) * t.gap() * 2 > area.max.y)
+    return drawButtonRow(buttons, count, y, area, height);
   float x = area.min.x + std::max(0.0f, (area.width() - width) / 2);
   int pressed = -1;
   for (int i = 0; i < count; ++i) {

@@ -37,7 +37,9 @@ struct RowButton {
   int style;  // a ButtonStyle
 };
 int drawButtonRow(const RowButton* buttons, int count, float y, const Rect& area, float height);
-/// Lays buttons out in a centred column, each `width` wide; returns the index pressed or -1.
-int drawButtonColumn(const RowButton* buttons, int count, float y, const Rect& area, float width, float height);
+/// Lays buttons out in a centred column, each `width` wide (a row when the column does not fit above
+/// area.max.y); returns the index pressed or -1.
+int drawButtonColumn(const RowButton* buttons, int count, float y, const Rect& area, float width,
+                     float height);
 
 }  // namespace longstop::ui

@@ -36,7 +36,8 @@ void applyKey(DobEntry& e, const KeyPress& press) {
 }
 
 core::Result<core::Date> dateOfBirth(const DobEntry& e, core::Date today) {
-  if (!e.complete()) return core::invalidInput(tr("Please enter the day, the month and all four digits of the year."));
+  if (!e.complete())
+    return core::invalidInput(tr("Please enter the day, the month and all four digits of the year."));
   return core::checkDateOfBirth(toInt(e.year), toInt(e.month), toInt(e.day), today);
 }
 
@@ -56,17 +57,24 @@ void wipe(DobEntry& e) {
 }
 
 namespace {
+// A full touch target when the screen has room for the boxes, Next and one more button under them.
+float boxHeight(ImVec2 min, ImVec2 max) {
+  const Theme& t = theme();
+  bool roomy = max.y - min.y >= measure("W").y + 3 * t.target() + 6 * t.gap();
+  return roomy ? t.target() : t.target() * 0.9f;
+}
+
 // The example line only when there is room for it, Next and another button under the boxes.
 bool showExample(ImVec2 min, ImVec2 max) {
   const Theme& t = theme();
-  float boxes = measure("W").y + t.target() * 0.9f;
+  float boxes = measure("W").y + boxHeight(min, max);
   return max.y - min.y >= boxes + measure("W").y + 2 * t.target() + 6 * t.gap();
 }
 }  // namespace
 
 float dobEntryBottom(ImVec2 min, ImVec2 max) {
   const Theme& t = theme();
-  float y = min.y + measure("W").y + t.target() * 0.9f;
+  float y = min.y + measure("W").y + boxHeight(min, max);
   if (showExample(min, max)) y += measure("W").y + t.gap() * 2;
   return y;
 }
@@ -75,14 +83,15 @@ KeyPress drawDobEntry(const DobEntry& e, ImVec2 min, ImVec2 max, int* focusTappe
   const Theme& t = theme();
   ImVec2 pad = digitKeypadSize(max.y - min.y);
   float keypadX = max.x - pad.x;
-  float boxH = t.target() * 0.9f;
+  float boxH = boxHeight(min, max);
   float boxW[3] = {t.basePx * 3.2f, t.basePx * 3.2f, t.basePx * 4.6f};
   const char* labels[3] = {tr("Day"), tr("Month"), tr("Year")};
   const char* ids[3] = {"dob-day", "dob-month", "dob-year"};
   float x = min.x;
   for (int i = 0; i < 3; ++i) {
     ImGui::SetCursorScreenPos(ImVec2(x, min.y));
-    if (field(labels[i], e.part(i), ImVec2(boxW[i], boxH), e.focus == i, ids[i]) && focusTapped) *focusTapped = i;
+    if (field(labels[i], e.part(i), ImVec2(boxW[i], boxH), e.focus == i, ids[i]) && focusTapped)
+      *focusTapped = i;
     x += boxW[i] + t.gap() * 2;
   }
   if (showExample(min, max)) {

@@ -58,6 +58,8 @@ std::string setLanguage(std::string_view code) {
   return current();
 }
 
-std::string currentLanguage() { return current(); }
+std::string currentLanguage() {
+  return current();
+}
 
 }  // namespace longstop::ui

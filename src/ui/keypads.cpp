@@ -60,7 +60,8 @@ KeyPress drawKeyboard(ImVec2 topLeft, float width, float maxHeight) {
     float x = topLeft.x + (r == 2 ? (w + g) : 0);
     for (char c : row) {
       char label[2] = {c, 0};
-      if (key(label, ImVec2(x, topLeft.y + r * (h + g)), ImVec2(w, h))) press = {KeyPress::Kind::kChar, char32_t(c)};
+      if (key(label, ImVec2(x, topLeft.y + r * (h + g)), ImVec2(w, h)))
+        press = {KeyPress::Kind::kChar, char32_t(c)};
       x += w + g;
     }
   }

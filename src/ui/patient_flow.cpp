@@ -13,7 +13,9 @@ PatientFlow::PatientFlow(service::KioskServices& services, const core::Clock& cl
   shownMinute_ = clock_.now().localMinutes();
 }
 
-core::Date PatientFlow::today() const { return core::civilFromDays(clock_.now().localDay()); }
+core::Date PatientFlow::today() const {
+  return core::civilFromDays(clock_.now().localDay());
+}
 
 void PatientFlow::go(Screen next) {
   if (next == s_.screen) return;
@@ -60,10 +62,17 @@ void PatientFlow::reset(bool keepLargerText) {
 
 void PatientFlow::apply(WelcomeIntent in) {
   switch (in) {
-    case WelcomeIntent::kCheckIn: go(Screen::kHasAppointment); break;
-    case WelcomeIntent::kLanguage: go(Screen::kLanguage); break;
-    case WelcomeIntent::kToggleLargerText: s_.largerText = !s_.largerText; break;
-    case WelcomeIntent::kNone: break;
+    case WelcomeIntent::kCheckIn:
+      go(Screen::kHasAppointment);
+      break;
+    case WelcomeIntent::kLanguage:
+      go(Screen::kLanguage);
+      break;
+    case WelcomeIntent::kToggleLargerText:
+      s_.largerText = !s_.largerText;
+      break;
+    case WelcomeIntent::kNone:
+      break;
   }
 }
 
@@ -74,12 +83,23 @@ void PatientFlow::apply(const LanguageIntent& in) {
 
 void PatientFlow::apply(HasAppointmentIntent in) {
   switch (in) {
-    case HasAppointmentIntent::kBack: back(); break;
-    case HasAppointmentIntent::kStartAgain: reset(true); break;
-    case HasAppointmentIntent::kYes: go(Screen::kDetails); break;
-    case HasAppointmentIntent::kWalkIn: startWalkIn(); break;
-    case HasAppointmentIntent::kScan: go(Screen::kScan); break;
-    case HasAppointmentIntent::kNone: break;
+    case HasAppointmentIntent::kBack:
+      back();
+      break;
+    case HasAppointmentIntent::kStartAgain:
+      reset(true);
+      break;
+    case HasAppointmentIntent::kYes:
+      go(Screen::kDetails);
+      break;
+    case HasAppointmentIntent::kWalkIn:
+      startWalkIn();
+      break;
+    case HasAppointmentIntent::kScan:
+      go(Screen::kScan);
+      break;
+    case HasAppointmentIntent::kNone:
+      break;
   }
 }
 
@@ -87,10 +107,17 @@ void PatientFlow::apply(const DetailsIntent& in) {
   core::Date dob;
   std::optional<core::Sex> sex;
   switch (applyDetails(s_.details, in, today(), &dob, &sex)) {
-    case DetailsOutcome::kStay: break;
-    case DetailsOutcome::kBack: back(); break;
-    case DetailsOutcome::kStartAgain: reset(true); break;
-    case DetailsOutcome::kUseNhsNumber: go(Screen::kNhsNumber); break;
+    case DetailsOutcome::kStay:
+      break;
+    case DetailsOutcome::kBack:
+      back();
+      break;
+    case DetailsOutcome::kStartAgain:
+      reset(true);
+      break;
+    case DetailsOutcome::kUseNhsNumber:
+      go(Screen::kNhsNumber);
+      break;
     case DetailsOutcome::kSubmit:
       showMatch(services_.findAppointment({dob, *s_.details.initial, sex}));
       break;
@@ -101,10 +128,17 @@ void PatientFlow::apply(const NhsNumberIntent& in) {
   core::NhsNumber n;
   switch (applyNhsNumber(s_.nhs, in, &n)) {
     case NhsNumberOutcome::kStay:
-    case NhsNumberOutcome::kSkip: break;
-    case NhsNumberOutcome::kBack: back(); break;
-    case NhsNumberOutcome::kStartAgain: reset(true); break;
-    case NhsNumberOutcome::kSubmit: showMatch(services_.findAppointmentByNhsNumber(n)); break;
+    case NhsNumberOutcome::kSkip:
+      break;
+    case NhsNumberOutcome::kBack:
+      back();
+      break;
+    case NhsNumberOutcome::kStartAgain:
+      reset(true);
+      break;
+    case NhsNumberOutcome::kSubmit:
+      showMatch(services_.findAppointmentByNhsNumber(n));
+      break;
   }
 }
 
@@ -115,35 +149,56 @@ void PatientFlow::apply(ScanIntent in) {
 
 void PatientFlow::apply(ConfirmIntent in) {
   switch (in) {
-    case ConfirmIntent::kBack: back(); break;
-    case ConfirmIntent::kStartAgain: reset(true); break;
+    case ConfirmIntent::kBack:
+      back();
+      break;
+    case ConfirmIntent::kStartAgain:
+      reset(true);
+      break;
     case ConfirmIntent::kConfirm:
       if (s_.matched) {
         s_.pending = PendingCheckIn{s_.matched->appointmentId, std::nullopt};
         go(Screen::kSafety);
       }
       break;
-    case ConfirmIntent::kNotMe: showMessage(MessageKind::kNoMatch); break;
-    case ConfirmIntent::kNone: break;
+    case ConfirmIntent::kNotMe:
+      showMessage(MessageKind::kNoMatch);
+      break;
+    case ConfirmIntent::kNone:
+      break;
   }
 }
 
 void PatientFlow::apply(MessageIntent in) {
   switch (in) {
-    case MessageIntent::kBack: back(); break;
-    case MessageIntent::kStartAgain: reset(true); break;
-    case MessageIntent::kJoinWalkIn: startWalkIn(); break;
-    case MessageIntent::kDone: reset(false); break;
-    case MessageIntent::kNone: break;
+    case MessageIntent::kBack:
+      back();
+      break;
+    case MessageIntent::kStartAgain:
+      reset(true);
+      break;
+    case MessageIntent::kJoinWalkIn:
+      startWalkIn();
+      break;
+    case MessageIntent::kDone:
+      reset(false);
+      break;
+    case MessageIntent::kNone:
+      break;
   }
 }
 
 void PatientFlow::apply(const WalkInIntent& in) {
   WalkInAnswers answers;
   switch (applyWalkIn(s_.walkIn, in, today(), &answers)) {
-    case WalkInOutcome::kStay: break;
-    case WalkInOutcome::kBack: back(); break;
-    case WalkInOutcome::kStartAgain: reset(true); break;
+    case WalkInOutcome::kStay:
+      break;
+    case WalkInOutcome::kBack:
+      back();
+      break;
+    case WalkInOutcome::kStartAgain:
+      reset(true);
+      break;
     case WalkInOutcome::kSubmit:
       s_.pending = PendingCheckIn{"", service::WalkInRequest{std::move(answers.patient), answers.queueId}};
       go(Screen::kSafety);
@@ -153,11 +208,20 @@ void PatientFlow::apply(const WalkInIntent& in) {
 
 void PatientFlow::apply(SafetyIntent in) {
   switch (in) {
-    case SafetyIntent::kBack: back(); break;
-    case SafetyIntent::kStartAgain: reset(true); break;
-    case SafetyIntent::kNeedHelp: checkIn(true); break;
-    case SafetyIntent::kNo: checkIn(false); break;
-    case SafetyIntent::kNone: break;
+    case SafetyIntent::kBack:
+      back();
+      break;
+    case SafetyIntent::kStartAgain:
+      reset(true);
+      break;
+    case SafetyIntent::kNeedHelp:
+      checkIn(true);
+      break;
+    case SafetyIntent::kNo:
+      checkIn(false);
+      break;
+    case SafetyIntent::kNone:
+      break;
   }
 }
 
@@ -189,9 +253,11 @@ void PatientFlow::showMatch(const core::Result<service::MatchAnswer>& answer) {
     case core::MatchOutcome::kOne:
       if (s_.matched) return go(Screen::kConfirm);
       return showMessage(MessageKind::kNoMatch);
-    case core::MatchOutcome::kAlreadyCheckedIn: return showMessage(MessageKind::kAlreadyCheckedIn);
+    case core::MatchOutcome::kAlreadyCheckedIn:
+      return showMessage(MessageKind::kAlreadyCheckedIn);
     case core::MatchOutcome::kNone:
-    case core::MatchOutcome::kSeveral: return showMessage(MessageKind::kNoMatch);
+    case core::MatchOutcome::kSeveral:
+      return showMessage(MessageKind::kNoMatch);
   }
 }
 
@@ -200,7 +266,7 @@ void PatientFlow::checkIn(bool urgent) {
   core::Result<service::Ticket> t = s_.pending->walkIn
                                         ? services_.checkInWalkIn(*s_.pending->walkIn, urgent)
                                         : services_.checkInAppointment(s_.pending->appointmentId, urgent);
-  wipePatientData();  // the details are in the store (sealed) or refused; either way off this screen
+  wipePatientData();   // the details are in the store (sealed) or refused; either way off this screen
   s_.history.clear();  // no Back from a ticket or from "Sorry"
   if (!t.ok()) {
     s_.message = {MessageKind::kSorry, "", ""};

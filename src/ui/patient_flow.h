@@ -28,13 +28,22 @@
 namespace longstop::ui {
 
 enum class Screen {
-  kWelcome, kLanguage, kHasAppointment, kDetails, kNhsNumber, kScan, kConfirm, kMessage, kWalkIn, kSafety,
+  kWelcome,
+  kLanguage,
+  kHasAppointment,
+  kDetails,
+  kNhsNumber,
+  kScan,
+  kConfirm,
+  kMessage,
+  kWalkIn,
+  kSafety,
   kTicket,
 };
 
 /// The check-in waiting for the answer to the safety question.
 struct PendingCheckIn {
-  std::string appointmentId;                   // set for an appointment
+  std::string appointmentId;                     // set for an appointment
   std::optional<service::WalkInRequest> walkIn;  // set for a walk-in
 };
 

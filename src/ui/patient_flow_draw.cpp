@@ -25,17 +25,27 @@ void PatientFlow::frame() {
       apply(drawWelcome({services_.site().name, core::formatClockTime(minutes), s_.largerText}));
       break;
     }
-    case Screen::kLanguage: apply(drawLanguage({currentLanguage()})); break;
-    case Screen::kHasAppointment: apply(drawHasAppointment()); break;
-    case Screen::kDetails: apply(drawDetails(s_.details)); break;
+    case Screen::kLanguage:
+      apply(drawLanguage({currentLanguage()}));
+      break;
+    case Screen::kHasAppointment:
+      apply(drawHasAppointment());
+      break;
+    case Screen::kDetails:
+      apply(drawDetails(s_.details));
+      break;
     case Screen::kNhsNumber:
       apply(drawNhsNumber({s_.nhs, tr("What is your NHS number?"), tr("Find my appointment"), nullptr}));
       break;
-    case Screen::kScan: apply(drawScan()); break;
+    case Screen::kScan:
+      apply(drawScan());
+      break;
     case Screen::kConfirm:
       apply(drawConfirm({s_.matched ? s_.matched->time : "", s_.matched ? s_.matched->clinician : ""}));
       break;
-    case Screen::kMessage: apply(drawMessage(s_.message)); break;
+    case Screen::kMessage:
+      apply(drawMessage(s_.message));
+      break;
     case Screen::kWalkIn: {
       // The walk-in queue first: it is what most walk-ins want.
       std::vector<core::QueueDef> queues;
@@ -46,10 +56,14 @@ void PatientFlow::frame() {
       apply(drawWalkIn({s_.walkIn, queues}));
       break;
     }
-    case Screen::kSafety: apply(drawSafety()); break;
+    case Screen::kSafety:
+      apply(drawSafety());
+      break;
     case Screen::kTicket:
-      if (s_.ticket) apply(drawTicket({*s_.ticket, s_.qr ? &*s_.qr : nullptr}));
-      else reset(false);
+      if (s_.ticket)
+        apply(drawTicket({*s_.ticket, s_.qr ? &*s_.qr : nullptr}));
+      else
+        reset(false);
       break;
   }
   if (auto seconds = countdownSeconds()) {

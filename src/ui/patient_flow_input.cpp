@@ -13,8 +13,10 @@ constexpr int kCountdownSeconds = 10;
 bool looksLikeNhsNumber(std::string_view s) {
   int digits = 0;
   for (char c : s) {
-    if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
-    else if (c != ' ') return false;
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      ++digits;
+    else if (c != ' ')
+      return false;
   }
   return digits == 10;
 }
@@ -29,8 +31,11 @@ void PatientFlow::onText(std::string_view utf8) {
     case Screen::kNhsNumber:
       forEachCodePoint(utf8, [&](char32_t c) { apply(nhsNumberIntentForChar(c)); });
       break;
-    case Screen::kWalkIn: typeIntoWalkIn(s_.walkIn, utf8); break;
-    default: break;
+    case Screen::kWalkIn:
+      typeIntoWalkIn(s_.walkIn, utf8);
+      break;
+    default:
+      break;
   }
 }
 
@@ -40,9 +45,15 @@ void PatientFlow::onKey(Key k) {
     case Screen::kWelcome:
       if (k == Key::kEnter) apply(WelcomeIntent::kCheckIn);
       break;
-    case Screen::kDetails: apply(detailsIntentForKey(s_.details, k)); break;
-    case Screen::kNhsNumber: apply(nhsNumberIntentForKey(k)); break;
-    case Screen::kWalkIn: apply(walkInIntentForKey(s_.walkIn, k)); break;
+    case Screen::kDetails:
+      apply(detailsIntentForKey(s_.details, k));
+      break;
+    case Screen::kNhsNumber:
+      apply(nhsNumberIntentForKey(k));
+      break;
+    case Screen::kWalkIn:
+      apply(walkInIntentForKey(s_.walkIn, k));
+      break;
     case Screen::kTicket:
       if (k == Key::kEnter) apply(TicketIntent::kDone);
       break;
@@ -53,7 +64,8 @@ void PatientFlow::onKey(Key k) {
     case Screen::kSafety:
     case Screen::kMessage:
       // Escape is Back here too; it never leaves the app.
-      if (k == Key::kEscape && !(s_.screen == Screen::kMessage && s_.message.kind == MessageKind::kSorry)) back();
+      if (k == Key::kEscape && !(s_.screen == Screen::kMessage && s_.message.kind == MessageKind::kSorry))
+        back();
       break;
   }
 }
@@ -117,9 +129,12 @@ int64_t PatientFlow::msUntilNextTick() const {
   if (resettable) {
     int64_t left = idleMsLeft();
     int64_t toCountdown = left - kCountdownSeconds * 1000;
-    if (left <= 0) next = 1;
-    else if (toCountdown > 0) next = std::min(next, toCountdown);
-    else next = std::min(next, left % 1000 == 0 ? int64_t{1000} : left % 1000);
+    if (left <= 0)
+      next = 1;
+    else if (toCountdown > 0)
+      next = std::min(next, toCountdown);
+    else
+      next = std::min(next, left % 1000 == 0 ? int64_t{1000} : left % 1000);
   }
   return std::clamp<int64_t>(next, 1, 60000);
 }

@@ -12,8 +12,8 @@ constexpr int kQuietZone = 4;
 }
 
 core::Result<QrMatrix> encodeQr(const std::string& text) {
-  QRcode* code = QRcode_encodeData(static_cast<int>(text.size()), reinterpret_cast<const unsigned char*>(text.data()),
-                                   0, QR_ECLEVEL_M);
+  QRcode* code = QRcode_encodeData(static_cast<int>(text.size()),
+                                   reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M);
   if (!code) return core::internalError("The ticket's QR code could not be made.");
   QrMatrix m;
   m.size = code->width;

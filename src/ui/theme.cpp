@@ -63,7 +63,8 @@ core::Status loadFonts(ImFontAtlas& atlas, float basePx, const std::string& font
   f.heading = addFont(atlas, bold, basePx * 1.3f);
   f.headingLarger = addFont(atlas, bold, basePx * 1.3f * kLargerTextFactor);
   f.huge = addFont(atlas, bold, basePx * 4.0f);
-  if (!f.body || !f.heading || !f.huge) return core::internalError("The font " + fontPath + " could not be read.");
+  if (!f.body || !f.heading || !f.huge)
+    return core::internalError("The font " + fontPath + " could not be read.");
   return core::okStatus();
 }
 

@@ -38,7 +38,7 @@ inline constexpr ImU32 kRed = rgb(0xD5281B);
 inline constexpr ImU32 kDarkRed = rgb(0x8A1538);
 inline constexpr ImU32 kGreyBorder = rgb(0x4C6272);  // 6.6:1 on white: a visible edge
 inline constexpr ImU32 kDisabled = rgb(0xD8DDE0);
-inline constexpr ImU32 kYellow = rgb(0xFFEB3B);       // focus ring; dark text on it is 13:1
+inline constexpr ImU32 kYellow = rgb(0xFFEB3B);  // focus ring; dark text on it is 13:1
 }  // namespace colour
 
 /// The fonts in the atlas, each loaded at the size it is drawn at (no scaling blur).

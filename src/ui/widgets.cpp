@@ -37,7 +37,8 @@ Palette paletteFor(ButtonStyle style, bool hovered, bool active, bool enabled) {
     case ButtonStyle::kUrgent:
       return {active ? colour::kDarkRed : colour::kRed, colour::kTextOnDark, colour::kDarkRed};
     case ButtonStyle::kKey:
-      return {active || hovered ? colour::kPaleBlue : colour::rgb(0xF0F4F5), colour::kText, colour::kGreyBorder};
+      return {active || hovered ? colour::kPaleBlue : colour::rgb(0xF0F4F5), colour::kText,
+              colour::kGreyBorder};
   }
   return {colour::kBlue, colour::kTextOnDark, colour::kDarkBlue};
 }
@@ -56,8 +57,12 @@ void drawCentred(ImDrawList* dl, std::string_view s, ImVec2 min, ImVec2 max, ImF
 }
 }  // namespace
 
-void setWidgetLog(WidgetLog* log) { gLog = log; }
-WidgetLog* widgetLog() { return gLog; }
+void setWidgetLog(WidgetLog* log) {
+  gLog = log;
+}
+WidgetLog* widgetLog() {
+  return gLog;
+}
 
 const WidgetRecord* WidgetLog::findClickable(std::string_view label) const {
   const WidgetRecord* partial = nullptr;
@@ -147,7 +152,8 @@ float textWrapped(std::string_view s, float width, ImFont* font, ImU32 col) {
   return ts.y;
 }
 
-bool field(std::string_view label, std::string_view value, const ImVec2& boxSize, bool focused, const char* id) {
+bool field(std::string_view label, std::string_view value, const ImVec2& boxSize, bool focused,
+           const char* id) {
   ImVec2 top = ImGui::GetCursorScreenPos();
   text(label);
   ImGui::SetCursorScreenPos(ImVec2(top.x, ImGui::GetCursorScreenPos().y));
@@ -174,7 +180,8 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   dl->AddText(font, font->FontSize, pos, colour::kText, shown.data(), shown.data() + shown.size());
   dl->PopClipRect();
   if (!value.empty()) record(value, pos, ImVec2(pos.x + ts.x, pos.y + ts.y), false, true);
-  record(label, top, max, true, true);
+  (void)top;
+  record(label, min, max, true, true);  // the tappable box, labelled by what is written above it
   return pressed;
 }
 

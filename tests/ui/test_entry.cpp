@@ -14,8 +14,12 @@ using namespace longstop;
 using namespace longstop::ui;
 
 namespace {
-KeyPress ch(char32_t c) { return {KeyPress::Kind::kChar, c}; }
-KeyPress del() { return {KeyPress::Kind::kDelete, 0}; }
+KeyPress ch(char32_t c) {
+  return {KeyPress::Kind::kChar, c};
+}
+KeyPress del() {
+  return {KeyPress::Kind::kDelete, 0};
+}
 }  // namespace
 
 TEST_CASE("date of birth boxes fill in turn and step back on Delete") {
@@ -54,7 +58,8 @@ TEST_CASE("impossible, future and incomplete dates of birth are refused with a m
 TEST_CASE("NHS number: ten digits at most, grouped 3-3-4, checked before submitting") {
   NhsNumberState s;
   core::NhsNumber out;
-  for (char c : std::string("999000001899")) (void)applyNhsNumber(s, {NhsNumberIntent::Kind::kKey, ch(char32_t(c))}, &out);
+  for (char c : std::string("999000001899"))
+    (void)applyNhsNumber(s, {NhsNumberIntent::Kind::kKey, ch(char32_t(c))}, &out);
   CHECK(s.digits == "9990000018");
   CHECK(core::groupNhsDigits(s.digits) == "999 000 0018");
   CHECK(core::groupNhsDigits("99900") == "999 00");

@@ -13,9 +13,13 @@ using WK = WalkInIntent::Kind;
 
 namespace {
 // 2026-11-29 09:00 UTC.
-core::Instant nineOClock() { return {(core::daysFromCivil({2026, 11, 29}) * 1440 + 9 * 60) * 60000, 0}; }
+core::Instant nineOClock() {
+  return {(core::daysFromCivil({2026, 11, 29}) * 1440 + 9 * 60) * 60000, 0};
+}
 
-KeyPress digit(char c) { return {KeyPress::Kind::kChar, static_cast<char32_t>(c)}; }
+KeyPress digit(char c) {
+  return {KeyPress::Kind::kChar, static_cast<char32_t>(c)};
+}
 
 void typeDate(PatientFlow& f, const char* ddmmyyyy) {
   for (const char* p = ddmmyyyy; *p; ++p) f.apply(DetailsIntent(DK::kKey, digit(*p)));

@@ -60,7 +60,9 @@ TEST_CASE("bad input is refused with the line and a reason") {
       {"expect \"a\\qb\"", 1, "backslash"},
       {"type \"a\x01\"", 1, "control character"},
       {"ok\n", 1, "unknown command"},
-      {"tap \"a\"\nexpect \"b\"\n\x7f\x80", 3, "unknown command '?" "?'"},
+      {"tap \"a\"\nexpect \"b\"\n\x7f\x80", 3,
+       "unknown command '?"
+       "?'"},
       {"tap \"a\0\"", 1, "NUL"},
   };
   for (const auto& c : cases) {

@@ -14,7 +14,8 @@ ConfirmIntent drawConfirm(const ConfirmView& v) {
   Rect area;
   ConfirmIntent intent = ConfirmIntent::kNone;
   Nav nav = drawChrome(tr("We found your appointment"), true, true, &area);
-  std::string line = fill(tr("Your appointment at {time} with {clinician}"), {{"time", v.time}, {"clinician", v.clinician}});
+  std::string line =
+      fill(tr("Your appointment at {time} with {clinician}"), {{"time", v.time}, {"clinician", v.clinician}});
   ImGui::SetCursorScreenPos(area.min);
   float y = area.min.y + textWrapped(line, area.width(), t.heading()) + t.gap() * 2;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));

@@ -43,10 +43,14 @@ DetailsOutcome next(DetailsState& s, core::Date today) {
 DetailsOutcome applyDetails(DetailsState& s, const DetailsIntent& in, core::Date today, core::Date* dobOut,
                             std::optional<core::Sex>* sexOut) {
   switch (in.kind) {
-    case Kind::kNone: return DetailsOutcome::kStay;
-    case Kind::kBack: return back(s);
-    case Kind::kStartAgain: return DetailsOutcome::kStartAgain;
-    case Kind::kUseNhsNumber: return DetailsOutcome::kUseNhsNumber;
+    case Kind::kNone:
+      return DetailsOutcome::kStay;
+    case Kind::kBack:
+      return back(s);
+    case Kind::kStartAgain:
+      return DetailsOutcome::kStartAgain;
+    case Kind::kUseNhsNumber:
+      return DetailsOutcome::kUseNhsNumber;
     case Kind::kKey:
       if (s.step == Step::kDateOfBirth) applyKey(s.dob, in.key);
       s.message.clear();
@@ -54,7 +58,8 @@ DetailsOutcome applyDetails(DetailsState& s, const DetailsIntent& in, core::Date
     case Kind::kFocus:
       s.dob.focus = std::clamp(in.focus, 0, 2);
       return DetailsOutcome::kStay;
-    case Kind::kNext: return next(s, today);
+    case Kind::kNext:
+      return next(s, today);
     case Kind::kLetter:
       if (in.letter < 'A' || in.letter > 'Z') return DetailsOutcome::kStay;
       s.initial = in.letter;
@@ -74,12 +79,17 @@ DetailsOutcome applyDetails(DetailsState& s, const DetailsIntent& in, core::Date
 
 DetailsIntent detailsIntentForKey(const DetailsState& s, Key k) {
   switch (k) {
-    case Key::kEnter: return {Kind::kNext};
-    case Key::kEscape: return {Kind::kBack};
+    case Key::kEnter:
+      return {Kind::kNext};
+    case Key::kEscape:
+      return {Kind::kBack};
     case Key::kBackspace:
-    case Key::kDelete: return {Kind::kKey, {KeyPress::Kind::kDelete, 0}};
-    case Key::kTab: return {Kind::kFocus, {}, (s.dob.focus + 1) % 3};
-    default: return {};
+    case Key::kDelete:
+      return {Kind::kKey, {KeyPress::Kind::kDelete, 0}};
+    case Key::kTab:
+      return {Kind::kFocus, {}, (s.dob.focus + 1) % 3};
+    default:
+      return {};
   }
 }
 
@@ -100,9 +110,12 @@ void wipe(DetailsState& s) {
 namespace {
 const char* headingFor(Step step) {
   switch (step) {
-    case Step::kDateOfBirth: return tr("What is your date of birth?");
-    case Step::kInitial: return tr("What is the first letter of your surname?");
-    case Step::kSex: return tr("What sex are you registered as at the practice?");
+    case Step::kDateOfBirth:
+      return tr("What is your date of birth?");
+    case Step::kInitial:
+      return tr("What is the first letter of your surname?");
+    case Step::kSex:
+      return tr("What sex are you registered as at the practice?");
   }
   return "";
 }
@@ -122,7 +135,8 @@ void drawDobStep(const DetailsState& s, const Rect& area, DetailsIntent& intent)
   float y = dobEntryBottom(area.min, area.max) + t.gap() * 2;
   float leftW = area.width() - digitKeypadSize(area.height()).x - t.gap() * 2;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary, s.dob.complete()))
+  if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary,
+             s.dob.complete()))
     intent = {Kind::kNext};
   y += t.target() + t.gap() * 2;
   const char* nhs = tr("Use my NHS number instead");

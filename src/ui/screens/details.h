@@ -24,9 +24,9 @@ struct DetailsState {
 struct DetailsIntent {
   enum class Kind { kNone, kBack, kStartAgain, kKey, kFocus, kNext, kLetter, kSex, kUseNhsNumber };
   Kind kind = Kind::kNone;
-  KeyPress key;                 // kKey
-  int focus = 0;                // kFocus
-  char letter = 0;              // kLetter
+  KeyPress key;                  // kKey
+  int focus = 0;                 // kFocus
+  char letter = 0;               // kLetter
   std::optional<core::Sex> sex;  // kSex: empty = "Prefer not to say"
 
   DetailsIntent(Kind k = Kind::kNone, KeyPress p = {}, int f = 0, char l = 0, std::optional<core::Sex> x = {})

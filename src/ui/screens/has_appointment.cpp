@@ -22,10 +22,17 @@ HasAppointmentIntent drawHasAppointment() {
   float h = std::min(t.target() * 1.2f, (area.height() - t.gap() * 4) / 3);
   float w = std::min(area.width(), t.basePx * 18);
   switch (drawButtonColumn(buttons, 3, area.min.y, area, w, h)) {
-    case 0: intent = HasAppointmentIntent::kYes; break;
-    case 1: intent = HasAppointmentIntent::kWalkIn; break;
-    case 2: intent = HasAppointmentIntent::kScan; break;
-    default: break;
+    case 0:
+      intent = HasAppointmentIntent::kYes;
+      break;
+    case 1:
+      intent = HasAppointmentIntent::kWalkIn;
+      break;
+    case 2:
+      intent = HasAppointmentIntent::kScan;
+      break;
+    default:
+      break;
   }
   return intent;
 }

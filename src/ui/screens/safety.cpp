@@ -15,11 +15,12 @@ SafetyIntent drawSafety() {
   SafetyIntent intent = SafetyIntent::kNone;
   Nav nav = drawChrome(tr("Before we finish: one important question"), true, true, &area);
   ImGui::SetCursorScreenPos(area.min);
-  float y = area.min.y +
-            textWrapped(tr("Do you have chest pain, severe difficulty breathing, heavy bleeding, or signs of a "
-                           "stroke? Tell reception now."),
-                        area.width(), t.heading()) +
-            t.gap() * 3;
+  float y =
+      area.min.y +
+      textWrapped(tr("Do you have chest pain, severe difficulty breathing, heavy bleeding, or signs of a "
+                     "stroke? Tell reception now."),
+                  area.width(), t.heading()) +
+      t.gap() * 3;
   RowButton buttons[2] = {{tr("Yes, I need help now"), int(ButtonStyle::kUrgent)},
                           {tr("No"), int(ButtonStyle::kPrimary)}};
   int pressed = drawButtonRow(buttons, 2, y, area, std::min(t.target() * 1.2f, area.max.y - y));

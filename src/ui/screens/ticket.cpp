@@ -39,8 +39,10 @@ TicketIntent drawTicket(const TicketView& v) {
   const Theme& t = theme();
   Rect area;
   (void)drawChrome("", false, false, &area);
-  if (v.ticket.priority == core::Priority::kUrgent) drawUrgentBar();
-  else drawBarTitle(tr("You are checked in"));
+  if (v.ticket.priority == core::Priority::kUrgent)
+    drawUrgentBar();
+  else
+    drawBarTitle(tr("You are checked in"));
   float y = area.min.y;
   float doneH = t.target();
   float hintH = measure("W").y + t.gap();

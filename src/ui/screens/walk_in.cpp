@@ -10,8 +10,12 @@ namespace {
 using Kind = WalkInIntent::Kind;
 using Step = WalkInState::Step;
 
-Step previous(Step s) { return static_cast<Step>(static_cast<int>(s) - 1); }
-Step following(Step s) { return static_cast<Step>(static_cast<int>(s) + 1); }
+Step previous(Step s) {
+  return static_cast<Step>(static_cast<int>(s) - 1);
+}
+Step following(Step s) {
+  return static_cast<Step>(static_cast<int>(s) + 1);
+}
 
 void next(WalkInState& s, core::Date today) {
   switch (s.step) {
@@ -44,22 +48,30 @@ void next(WalkInState& s, core::Date today) {
       }
       return;
     }
-    default: return;
+    default:
+      return;
   }
 }
 
 void key(WalkInState& s, const KeyPress& press) {
   s.message.clear();
   switch (s.step) {
-    case Step::kSurname: applyToName(s.surname, press); break;
-    case Step::kForenames: applyToName(s.forenames, press); break;
-    case Step::kDateOfBirth: applyKey(s.dob, press); break;
+    case Step::kSurname:
+      applyToName(s.surname, press);
+      break;
+    case Step::kForenames:
+      applyToName(s.forenames, press);
+      break;
+    case Step::kDateOfBirth:
+      applyKey(s.dob, press);
+      break;
     case Step::kNhsNumber: {
       core::NhsNumber unused;
       (void)applyNhsNumber(s.nhs, {NhsNumberIntent::Kind::kKey, press}, &unused);
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -80,17 +92,25 @@ WalkInOutcome submit(WalkInState& s, const std::string& queueId, core::Date toda
 
 WalkInOutcome applyWalkIn(WalkInState& s, const WalkInIntent& in, core::Date today, WalkInAnswers* out) {
   switch (in.kind) {
-    case Kind::kNone: return WalkInOutcome::kStay;
-    case Kind::kStartAgain: return WalkInOutcome::kStartAgain;
+    case Kind::kNone:
+      return WalkInOutcome::kStay;
+    case Kind::kStartAgain:
+      return WalkInOutcome::kStartAgain;
     case Kind::kBack:
       s.message.clear();
       s.nhs.message.clear();
       if (s.step == Step::kSurname) return WalkInOutcome::kBack;
       s.step = previous(s.step);
       return WalkInOutcome::kStay;
-    case Kind::kKey: key(s, in.key); return WalkInOutcome::kStay;
-    case Kind::kFocus: s.dob.focus = std::clamp(in.focus, 0, 2); return WalkInOutcome::kStay;
-    case Kind::kNext: next(s, today); return WalkInOutcome::kStay;
+    case Kind::kKey:
+      key(s, in.key);
+      return WalkInOutcome::kStay;
+    case Kind::kFocus:
+      s.dob.focus = std::clamp(in.focus, 0, 2);
+      return WalkInOutcome::kStay;
+    case Kind::kNext:
+      next(s, today);
+      return WalkInOutcome::kStay;
     case Kind::kSex:
       s.sex = in.sex;
       s.step = Step::kNhsNumber;
@@ -100,22 +120,28 @@ WalkInOutcome applyWalkIn(WalkInState& s, const WalkInIntent& in, core::Date tod
       s.nhsNumber.reset();
       s.step = Step::kService;
       return WalkInOutcome::kStay;
-    case Kind::kQueue: return submit(s, in.queueId, today, out);
+    case Kind::kQueue:
+      return submit(s, in.queueId, today, out);
   }
   return WalkInOutcome::kStay;
 }
 
 WalkInIntent walkInIntentForKey(const WalkInState& s, Key k) {
   switch (k) {
-    case Key::kEnter: return {Kind::kNext};
-    case Key::kEscape: return {Kind::kBack};
+    case Key::kEnter:
+      return {Kind::kNext};
+    case Key::kEscape:
+      return {Kind::kBack};
     case Key::kBackspace:
-    case Key::kDelete: return {Kind::kKey, {KeyPress::Kind::kDelete, 0}};
-    case Key::kSpace: return {Kind::kKey, {KeyPress::Kind::kChar, U' '}};
+    case Key::kDelete:
+      return {Kind::kKey, {KeyPress::Kind::kDelete, 0}};
+    case Key::kSpace:
+      return {Kind::kKey, {KeyPress::Kind::kChar, U' '}};
     case Key::kTab:
       if (s.step == Step::kDateOfBirth) return {Kind::kFocus, {}, (s.dob.focus + 1) % 3};
       return {Kind::kNext};
-    default: return {};
+    default:
+      return {};
   }
 }
 

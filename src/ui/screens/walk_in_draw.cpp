@@ -26,7 +26,8 @@ void drawNameStep(const WalkInState& s, const Rect& area, WalkInIntent& intent) 
   bool surname = s.step == Step::kSurname;
   const char* question = surname ? tr("Your surname") : tr("Your first name(s)");
   const std::string& value = surname ? s.surname : s.forenames;
-  float rowH = t.target() * 0.8f;
+  // A full touch target when there is room for it and four full rows of keys below.
+  float rowH = area.height() >= 5 * t.target() + 5 * t.gap() ? t.target() : t.target() * 0.8f;
   float qW = measure(question).x;
   const char* nextLabel = tr("Next");
   float nextW = buttonWidth(nextLabel);
@@ -61,7 +62,8 @@ void drawDobStep(const WalkInState& s, const Rect& area, WalkInIntent& intent) {
   float y = dobEntryBottom(area.min, area.max) + t.gap() * 2;
   float leftW = area.width() - digitKeypadSize(area.height()).x - t.gap() * 2;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary, s.dob.complete()))
+  if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary,
+             s.dob.complete()))
     intent = {Kind::kNext};
   drawError(s.message, area.min.x, y + t.target() + t.gap(), leftW);
 }
@@ -71,7 +73,8 @@ void drawSexStep(const Rect& area, WalkInIntent& intent) {
   RowButton buttons[3] = {{tr("Female"), int(ButtonStyle::kPrimary)},
                           {tr("Male"), int(ButtonStyle::kPrimary)},
                           {tr("Prefer not to say"), int(ButtonStyle::kSecondary)}};
-  int pressed = drawButtonColumn(buttons, 3, area.min.y, area, std::min(area.width(), t.basePx * 14), t.target());
+  int pressed =
+      drawButtonColumn(buttons, 3, area.min.y, area, std::min(area.width(), t.basePx * 14), t.target());
   const core::Sex sexes[3] = {core::Sex::kFemale, core::Sex::kMale, core::Sex::kUnknown};
   if (pressed >= 0) intent = {Kind::kSex, {}, 0, sexes[pressed]};
 }
@@ -85,7 +88,8 @@ void drawServiceStep(const WalkInView& v, const Rect& area, WalkInIntent& intent
   float x0 = area.min.x + (area.width() - (w * cols + t.gap() * 2 * (cols - 1))) / 2;
   for (int i = 0; i < n; ++i) {
     int c = i / rowsFit, r = i % rowsFit;
-    ImGui::SetCursorScreenPos(ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (t.target() + t.gap() * 2)));
+    ImGui::SetCursorScreenPos(
+        ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (t.target() + t.gap() * 2)));
     const auto& q = v.queues[i];
     if (button(q.name, ImVec2(w, t.target()), ButtonStyle::kPrimary, true, q.id.c_str()))
       intent = {Kind::kQueue, {}, 0, core::Sex::kUnknown, q.id};
@@ -94,10 +98,14 @@ void drawServiceStep(const WalkInView& v, const Rect& area, WalkInIntent& intent
 
 const char* headingFor(Step step) {
   switch (step) {
-    case Step::kDateOfBirth: return tr("What is your date of birth?");
-    case Step::kSex: return tr("What sex are you registered as at the practice?");
-    case Step::kService: return tr("Which service do you need?");
-    default: return "";
+    case Step::kDateOfBirth:
+      return tr("What is your date of birth?");
+    case Step::kSex:
+      return tr("What sex are you registered as at the practice?");
+    case Step::kService:
+      return tr("Which service do you need?");
+    default:
+      return "";
   }
 }
 }  // namespace
@@ -106,26 +114,41 @@ WalkInIntent drawWalkIn(const WalkInView& v) {
   const WalkInState& s = v.state;
   WalkInIntent intent;
   if (s.step == Step::kNhsNumber) {
-    NhsNumberIntent n = drawNhsNumber({s.nhs, tr("What is your NHS number? (if you know it)"), tr("Next"),
-                                       tr("I don't know it")});
+    NhsNumberIntent n =
+        drawNhsNumber({s.nhs, tr("Your NHS number, if you know it"), tr("Next"), tr("I don't know it")});
     switch (n.kind) {
-      case NhsNumberIntent::Kind::kKey: return {Kind::kKey, n.key};
-      case NhsNumberIntent::Kind::kNext: return {Kind::kNext};
-      case NhsNumberIntent::Kind::kSkip: return {Kind::kSkip};
-      case NhsNumberIntent::Kind::kBack: return {Kind::kBack};
-      case NhsNumberIntent::Kind::kStartAgain: return {Kind::kStartAgain};
-      default: return {};
+      case NhsNumberIntent::Kind::kKey:
+        return {Kind::kKey, n.key};
+      case NhsNumberIntent::Kind::kNext:
+        return {Kind::kNext};
+      case NhsNumberIntent::Kind::kSkip:
+        return {Kind::kSkip};
+      case NhsNumberIntent::Kind::kBack:
+        return {Kind::kBack};
+      case NhsNumberIntent::Kind::kStartAgain:
+        return {Kind::kStartAgain};
+      default:
+        return {};
     }
   }
   Rect area;
   Nav nav = drawChrome(headingFor(s.step), true, true, &area);
   switch (s.step) {
     case Step::kSurname:
-    case Step::kForenames: drawNameStep(s, area, intent); break;
-    case Step::kDateOfBirth: drawDobStep(s, area, intent); break;
-    case Step::kSex: drawSexStep(area, intent); break;
-    case Step::kService: drawServiceStep(v, area, intent); break;
-    default: break;
+    case Step::kForenames:
+      drawNameStep(s, area, intent);
+      break;
+    case Step::kDateOfBirth:
+      drawDobStep(s, area, intent);
+      break;
+    case Step::kSex:
+      drawSexStep(area, intent);
+      break;
+    case Step::kService:
+      drawServiceStep(v, area, intent);
+      break;
+    default:
+      break;
   }
   if (nav == Nav::kBack) intent = {Kind::kBack};
   if (nav == Nav::kStartAgain) intent = {Kind::kStartAgain};

@@ -15,9 +15,13 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float barH = t.target() + t.gap() * 2;
   dl->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kDarkBlue);
-  ImGui::SetCursorScreenPos(ImVec2(t.margin(), (barH - measure(v.siteName, t.heading()).y) / 2));
-  text(v.siteName, t.heading(), colour::kTextOnDark);
   ImVec2 cs = measure(v.clock, t.heading());
+  float nameRoom = d.width() - 3 * t.margin() - cs.x;
+  ImFont* nameFont = measure(v.siteName, t.heading()).x <= nameRoom ? t.heading() : t.body();
+  ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - measure(v.siteName, nameFont).y) / 2)));
+  ImGui::PushClipRect(ImVec2(0, 0), ImVec2(t.margin() + nameRoom, barH), true);
+  text(v.siteName, nameFont, colour::kTextOnDark);
+  ImGui::PopClipRect();
   ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - cs.x, (barH - cs.y) / 2));
   text(v.clock, t.heading(), colour::kTextOnDark);
 
@@ -25,8 +29,10 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   float y = barH + t.basePx;
   textCentred(tr("Welcome"), d.min.x, d.max.x, y, t.heading());
   y += measure("W", t.heading()).y + t.basePx * 0.5f;
-  textCentred(tr("Check in for your appointment, or join the queue."), d.min.x, d.max.x, y);
-  y += measure("W").y + t.basePx;
+  const char* intro = tr("Check in for your appointment, or join the queue.");
+  ImFont* introFont = measure(intro).x <= d.width() - 2 * t.margin() ? t.body() : t.fonts.body;
+  textCentred(intro, d.min.x, d.max.x, y, introFont);
+  y += measure("W", introFont).y + t.basePx;
 
   float bottomH = t.target() + t.margin() * 2;
   float bigH = std::min(t.target() * 2.2f, d.max.y - bottomH - y - t.gap());
@@ -42,8 +48,8 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   const char* larger = v.largerText ? tr("Larger text: on") : tr("Larger text: off");
   float lw = buttonWidth(tr("Larger text: off"));
   ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw, by));
-  if (button(larger, ImVec2(lw, t.target()), v.largerText ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true,
-             "larger-text"))
+  if (button(larger, ImVec2(lw, t.target()), v.largerText ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
+             true, "larger-text"))
     intent = WelcomeIntent::kToggleLargerText;
   return intent;
 }
