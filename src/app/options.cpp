@@ -24,7 +24,15 @@ core::Result<std::pair<int, int>> parseSize(const std::string& s) {
 
 const char* usage() {
   return "usage: longstop [--data DIR] [--demo] [--headless] [--script FILE] [--size WxH] [--fullscreen]\n"
-         "                [--now YYYY-MM-DDTHH:MM] [--board]\n";
+         "                [--now YYYY-MM-DDTHH:MM] [--board]\n"
+         "  --data DIR     the site's data directory (default $XDG_DATA_HOME/longstop)\n"
+         "  --demo         make a demo site there if it is empty (a temporary one without --data)\n"
+         "  --headless     no window: SDL's offscreen driver and the software renderer\n"
+         "  --script FILE  run an automation script, then exit 0 if every line succeeded, else 1\n"
+         "  --size WxH     window size (default 1280x800)\n"
+         "  --fullscreen   kiosk mode: closing the window does nothing; stop it with SIGTERM\n"
+         "  --now TIME     start the clock at this local time (it then moves only on a script's wait)\n"
+         "Patients can never leave the app: Escape means Back on every screen.\n";
 }
 
 core::Result<core::Instant> parseLocalInstant(const std::string& text) {
