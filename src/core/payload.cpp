@@ -103,14 +103,14 @@ Result<Payload> parseBatchAck(std::string_view text, const std::vector<std::stri
 }
 
 Result<Payload> parseBatchFrame(const std::vector<std::string_view>& f) {
-  if (f.size() != 4 || !fieldOk(f[1], 8, 8, isHex) || !fieldOk(f[3], 1, kMaxPayloadLength, isBase64Url))
+  if (f.size() != 4 || !fieldOk(f[1], 8, 8, isUpperHex) || !fieldOk(f[3], 0, kMaxPayloadLength, isBase32))
     return damaged("batch transfer code");
   const size_t slash = f[2].find('/');
   if (slash == std::string_view::npos) return damaged("batch transfer code");
   const int64_t index = positiveNumber(f[2].substr(0, slash), 5);
   const int64_t count = positiveNumber(f[2].substr(slash + 1), 5);
   if (index < 1 || count < 1 || count > 65535 || index > count) return damaged("batch transfer code");
-  return Payload{PayloadKind::kBatchFrame, BatchFrameCode{lower(f[1]), static_cast<int>(index),
+  return Payload{PayloadKind::kBatchFrame, BatchFrameCode{std::string(f[1]), static_cast<int>(index),
                                                           static_cast<int>(count), std::string(f[3])}};
 }
 

@@ -48,12 +48,13 @@ struct BatchAckCode {
   std::string signedText;
 };
 
-/// `LSQ1:<batch-hash8>:<i>/<n>:<data>`: frame i (1-based) of n of a batch sent as QR codes.
+/// `LSQ1:<batch-hash8>:<i>/<n>:<data>`: frame i (1-based) of n of a batch sent as QR codes (made by
+/// exporter/qr_stream.h, which also decodes the data).
 struct BatchFrameCode {
-  std::string batchHash;  // 8 hex characters, stored lower-case
+  std::string batchHash;  // 8 upper-case hex characters
   int index = 0;          // 1..count
   int count = 0;          // 1..65535
-  std::string data;       // base64url, no padding, not empty
+  std::string data;       // RFC 4648 base32 (A-Z, 2-7), no padding
 };
 
 using PayloadFields =
@@ -73,7 +74,7 @@ PayloadKind claimedPayloadKind(std::string_view text);
 /// Never throws; any byte sequence is safe.
 Result<Payload> parsePayload(std::string_view text);
 
-/// The canonical text of a payload (hashes lower-case, an NHS number as ten digits); parsePayload of it
+/// The canonical text of a payload (an LSK1 hash lower-case, an NHS number as ten digits); parsePayload of it
 /// gives the same payload back. For BatchAckCode, signedText is ignored and rebuilt from the fields.
 std::string formatPayload(const Payload& payload);
 /// The text an LSK1 signature covers: `LSK1:<ods>:<device>:<batch-seq>:<batch-hash>`.

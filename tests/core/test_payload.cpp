@@ -93,16 +93,18 @@ TEST_CASE("payload: batch acknowledgements") {
 }
 
 TEST_CASE("payload: batch stream frames") {
-  auto p = parsePayload("LSQ1:0123ABCD:3/10:SGVsbG8td29ybGQ");
+  auto p = parsePayload("LSQ1:0123ABCD:3/10:JBSWY3DP");
   REQUIRE(p.ok());
   const auto& f = std::get<BatchFrameCode>(p->fields);
-  CHECK(f.batchHash == "0123abcd");
+  CHECK(f.batchHash == "0123ABCD");
   CHECK(f.index == 3);
   CHECK(f.count == 10);
-  CHECK(f.data == "SGVsbG8td29ybGQ");
+  CHECK(f.data == "JBSWY3DP");
+  CHECK(parsePayload("LSQ1:0123ABCD:1/1:").ok());  // an empty slice, as the exporter writes for an empty file
   for (const char* bad : {"LSQ1:0123ABCD:11/10:AA", "LSQ1:0123ABCD:0/10:AA", "LSQ1:0123ABCD:1/0:AA",
-                          "LSQ1:0123ABCD:1/10:", "LSQ1:0123ABCD:1-10:AA", "LSQ1:0123ABC:1/10:AA",
-                          "LSQ1:0123ABCD:1/10:AA=", "LSQ1:0123ABCD:1/70000:AA", "LSQ1:0123ABCD:01/10:AA"}) {
+                          "LSQ1:0123abcd:1/10:AA", "LSQ1:0123ABCD:1-10:AA", "LSQ1:0123ABC:1/10:AA",
+                          "LSQ1:0123ABCD:1/10:AA=", "LSQ1:0123ABCD:1/10:ab", "LSQ1:0123ABCD:1/70000:AA",
+                          "LSQ1:0123ABCD:01/10:AA"}) {
     INFO(bad);
     CHECK(errorOf(bad) == "This batch transfer code is damaged or incomplete.");
   }
