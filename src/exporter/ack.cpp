@@ -61,7 +61,7 @@ core::Result<Ack> parseAck(std::string_view text) {
   if (a.hashPrefix.size() != 16 || !raw || raw->size() != 8)
     return core::invalidInput("This acknowledgement code's batch hash is not 16 hex digits.");
   auto sig = crypto::fromBase64(parts[5]);
-  if (!sig || sig->size() != 64) return core::invalidInput("This acknowledgement code's signature is damaged.");
+  if (!sig || sig->size() != 64 || crypto::toBase64(*sig) != parts[5]) return core::invalidInput("This acknowledgement code's signature is damaged.");
   a.signature = std::move(*sig);
   return a;
 }

@@ -176,7 +176,9 @@ core::Result<VerifiedBatch> readBatchFile(std::string_view bytes) {
   auto sig = r.value("signature");
   if (!sig.ok()) return sig.error();
   auto sigRaw = crypto::fromBase64(*sig);
-  if (!sigRaw || sigRaw->size() != 64) return core::corrupt("The batch header's signature is damaged.");
+  // Only the canonical text: libsodium's decoder also accepts some other bytes for a character.
+  if (!sigRaw || sigRaw->size() != 64 || crypto::toBase64(*sigRaw) != *sig)
+    return core::corrupt("The batch header's signature is damaged.");
   const size_t bodyStart = r.pos() + 1;
   if (bodyStart > head.size() || head[bodyStart - 1] != '\n')
     return core::corrupt("The batch header does not end with an empty line.");

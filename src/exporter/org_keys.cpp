@@ -28,7 +28,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 core::Result<std::string> field(std::string_view b64, size_t bytes, const char* what) {
   auto raw = crypto::fromBase64(b64);
-  if (!raw || raw->size() != bytes)
+  if (!raw || raw->size() != bytes || crypto::toBase64(*raw) != b64)
     return core::invalidInput(std::string("The ") + what + " in the key is damaged (wrong length or characters).");
   return std::move(*raw);
 }

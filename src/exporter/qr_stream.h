@@ -16,9 +16,11 @@
 
 namespace longstop::exporter {
 
-/// File bytes per frame: 560 bytes are 896 base32 characters, 920 with the prefix, which fits a QR code of
-/// version 19 at error correction M (93 modules square): about 6 pixels a module in 600 screen pixels.
-inline constexpr size_t kQrFrameBytes = 560;
+/// File bytes per frame: 520 bytes are 832 base32 characters, about 855 with the prefix, which libqrencode
+/// fits in a QR code of version 19 at error correction M (93 modules square): about 6 pixels a module in
+/// 600 screen pixels, readable by an ordinary webcam at arm's length. Bigger frames mean fewer of them
+/// but finer modules; 19 is the largest version that kept 6 px modules on the kiosk's 1280x800 screen.
+inline constexpr size_t kQrFrameBytes = 520;
 
 std::vector<std::string> qrStreamFrames(std::string_view fileBytes, size_t frameBytes = kQrFrameBytes);
 
