@@ -57,7 +57,8 @@ class FakeKioskServices final : public service::KioskServices {
   std::optional<bool> lastUrgent;
 
   static service::MatchAnswer oneMatch() {
-    return {core::MatchOutcome::kOne, service::AppointmentView{"D001", "10:20", "Dr Patel", "GP appointments"}};
+    return {core::MatchOutcome::kOne,
+            service::AppointmentView{"D001", "10:20", "Dr Patel", "GP appointments"}};
   }
 
  private:
