@@ -31,8 +31,8 @@ core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
   d->sdlInit_ = true;
   const char* driver = SDL_GetCurrentVideoDriver();
   d->canWait_ = driver && (std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0);
-  Uint32 flags =
-      SDL_WINDOW_ALLOW_HIGHDPI | (o.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE);
+  // No SDL_WINDOW_ALLOW_HIGHDPI: mouse and touch coordinates must be in the renderer's pixels.
+  Uint32 flags = o.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
   d->window_ =
       SDL_CreateWindow("Longstop", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
   if (!d->window_) return sdlError("The window could not be made");
