@@ -43,12 +43,16 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       Mark a batch received (the code comes from `longstop-batch ack`); starts its retention clock.
   retention --data DIR [--days N]
       Delete the personal data of batches received more than N days ago (setting retention.days).
+  scan [--json] [--data DIR] FILE...
+      Read the code in each PNG/JPEG picture: its text, kind and whether it is valid (checked against the
+      site with --data). Exit 1 when a picture holds no code, 2 when a file cannot be read.
 )";
 
 }  // namespace
 
 namespace longstop::ctl {
 int cmdBackup(const Args& a);  // cmd_backup.cpp
+int cmdScan(const Args& a);    // cmd_scan.cpp
 }  // namespace longstop::ctl
 
 namespace longstop::ctl {
@@ -83,5 +87,6 @@ int main(int argc, char** argv) {
   if (cmd == "recipient") return cmdRecipient(*args);
   if (cmd == "acknowledge") return cmdAcknowledge(*args);
   if (cmd == "retention") return cmdRetention(*args);
+  if (cmd == "scan") return cmdScan(*args);
   return usage("Unknown command '" + cmd + "'; run `longstopctl --help` for the list.");
 }

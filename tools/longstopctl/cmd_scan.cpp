@@ -1,0 +1,96 @@
+// longstopctl scan [--json] [--data DIR] FILE...: reads the code in each PNG/JPEG picture and says what
+// it is. With --data the MACs are checked against that site; without, well-formed codes are "not checked".
+// Exit status: 0 every file held a code, 1 some held none, 2 some could not be read (or bad usage).
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "args.h"
+#include "commands.h"
+#include "common.h"
+#include "scan/decoder.h"
+#include "scan/image_file.h"
+#include "service/scan_actions.h"
+
+namespace longstop::ctl {
+namespace {
+
+std::string jsonString(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
+    else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else out += static_cast<char>(c);
+  }
+  return out + "\"";
+}
+
+struct Line {
+  std::string file;
+  bool readable = false;
+  std::string error;
+  std::optional<scan::DecodedCode> code;
+  service::ScanOutcome outcome;
+};
+
+void printText(const Line& l) {
+  if (!l.readable) return;  // said on stderr
+  if (!l.code) {
+    std::printf("%s: no code found\n", l.file.c_str());
+    return;
+  }
+  std::printf("%s: %s\n  %s (%s), %s: %s\n", l.file.c_str(), l.code->text.c_str(),
+              std::string(core::payloadKindName(l.outcome.kind)).c_str(), l.code->format.c_str(),
+              std::string(service::scanValidityName(l.outcome.validity)).c_str(), l.outcome.message.c_str());
+}
+
+std::string jsonLine(const Line& l) {
+  std::string j = "{\"file\":" + jsonString(l.file);
+  if (!l.readable) return j + ",\"error\":" + jsonString(l.error) + "}";
+  if (!l.code) return j + ",\"found\":false}";
+  return j + ",\"found\":true,\"text\":" + jsonString(l.code->text) + ",\"format\":" + jsonString(l.code->format) +
+         ",\"kind\":" + jsonString(core::payloadKindName(l.outcome.kind)) +
+         ",\"validity\":" + jsonString(service::scanValidityName(l.outcome.validity)) +
+         ",\"message\":" + jsonString(l.outcome.message) + "}";
+}
+
+}  // namespace
+
+int cmdScan(const Args& a) {
+  if (a.words.size() < 2) return usage("scan needs at least one PNG or JPEG file.");
+  std::unique_ptr<service::Site> site;
+  if (a.get("data")) {
+    auto s = openSite(a);
+    if (!s) return fail(s.error());
+    site = std::move(s.value());
+  }
+  const bool json = a.has("json");
+  const scan::Decoder decoder;
+  bool unreadable = false, missing = false;
+  if (json) std::printf("[");
+  for (size_t i = 1; i < a.words.size(); ++i) {
+    Line l;
+    l.file = a.words[i];
+    auto frame = scan::loadGrayImage(l.file);
+    if (!frame) {
+      unreadable = true;
+      l.error = frame.error().message;
+      std::fprintf(stderr, "longstopctl: %s\n", l.error.c_str());
+    } else {
+      l.readable = true;
+      l.code = decoder.decode(*frame);
+      if (l.code)
+        l.outcome = site ? service::classifyScan(*site, l.code->text) : service::classifyScanUnchecked(l.code->text);
+      else missing = true;
+    }
+    if (json) std::printf("%s%s", i > 1 ? "," : "", jsonLine(l).c_str());
+    else printText(l);
+  }
+  if (json) std::printf("]\n");
+  return unreadable ? kExitUsage : missing ? kExitCheckFailed : kExitOk;
+}
+
+}  // namespace longstop::ctl
