@@ -7,6 +7,7 @@
 #include <string>
 
 #include "stats.h"
+#include "scan_bench.h"
 #include "storage_bench.h"
 
 int main(int argc, char** argv) {
@@ -31,12 +32,14 @@ int main(int argc, char** argv) {
   const fs::path dir = tmpl;
   longstop::bench::Report report;
   const bool ok = longstop::bench::benchStorage(dir, rounds, report);
+  const bool scanOk = longstop::bench::benchScan(dir, report);
   std::error_code ec;
   fs::remove_all(dir, ec);
   if (!ok) {
     std::fprintf(stderr, "longstop-bench: the storage benchmark failed\n");
     return 1;
   }
+  if (!scanOk) std::fprintf(stderr, "longstop-bench: the scanning benchmark could not write its pictures\n");
   report.print();
-  return 0;
+  return scanOk ? 0 : 1;
 }
