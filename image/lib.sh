@@ -151,6 +151,8 @@ tmpfs              /var/log           tmpfs mode=0755,nosuid,nodev,noexec,size=1
 FSTAB
   mkdir -p "$root/boot/firmware" "$root/var/lib/longstop"
 
+  # The kiosk's user now: /etc is read-only at boot, so systemd-sysusers could not add it then.
+  systemd-sysusers --root="$root" >/dev/null
   # Console locked: no logins anywhere, root locked, no magic SysRq, no screen blanking.
   sed -i 's/^root:[^:]*:[^:]*:/root:!*:19000:/' "$etc/shadow"
   systemctl --root="$root" mask getty@.service serial-getty@.service console-getty.service \
@@ -215,17 +217,15 @@ write_package_list() {
   dpkg-query --admindir="$1/var/lib/dpkg" -W -f '${Package} ${Version} ${Architecture}\n' | sort
 }
 
-# sha256, mode, owner and path of every file, sorted by path.
+# sha256, mode, owner and path of every file (and the target of every symlink), sorted by path.
 write_manifest() {
   local root=$1
-  (cd "$root" && find . -xdev \( -type f -o -type l \) -print0 | LC_ALL=C sort -z |
-    while IFS= read -r -d '' f; do
-      if [ -L "$f" ]; then
-        printf 'link %s %s -> %s\n' "$(stat -c '%a %u:%g' "$f")" "$f" "$(readlink "$f")"
-      else
-        printf '%s %s %s\n' "$(sha256sum <"$f" | cut -d' ' -f1)" "$(stat -c '%a %u:%g' "$f")" "$f"
-      fi
-    done)
+  (cd "$root" && find . -xdev -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum |
+    sed 's/^\([0-9a-f]*\)  /\1 /' >"$work/sums"
+  cd "$root" && find . -xdev \( -type f -o -type l \) -printf '%p\t%m %U:%G\t%l\n' | LC_ALL=C sort >"$work/meta")
+  LC_ALL=C awk -F'\t' 'NR == FNR { sum[substr($0, 66)] = substr($0, 1, 64); next }
+    { if ($3 != "") print "link " $2 " " $1 " -> " $3; else print sum[$1] " " $2 " " $1 }' \
+    "$work/sums" "$work/meta"
 }
 
 # Filesystem images without loop mounts (mke2fs -d, mtools), then one disk image with sfdisk + dd.
@@ -238,8 +238,9 @@ assemble_image() {
   export E2FSPROGS_FAKE_TIME=$SOURCE_DATE_EPOCH
   rm -f "$work"/*.ext4 "$work/boot.vfat" "$img"
   mkfs.vfat -C -n LSBOOT -i 4c5354f1 "$work/boot.vfat" $((boot_mb * 1024)) >/dev/null
-  (cd "$boot" && find . -mindepth 1 -maxdepth 1 -print0 | LC_ALL=C sort -z |
-    xargs -0r mcopy -s -p -m -i "$work/boot.vfat" -t ::)
+  local files=()
+  mapfile -t files < <(cd "$boot" && find . -mindepth 1 -maxdepth 1 -printf '%P\n' | LC_ALL=C sort)
+  (cd "$boot" && mcopy -s -p -m -i "$work/boot.vfat" "${files[@]}" ::/)
   mke2fs -q -t ext4 -L lsroot -U "$fixed_uuid_root" -E hash_seed="$fixed_uuid_root",root_owner=0:0 \
     -d "$root" "$work/root.ext4" "${root_mb}M"
   mke2fs -q -t ext4 -L lsdata -U "$fixed_uuid_data" -E hash_seed="$fixed_uuid_data",root_owner=0:0 \
