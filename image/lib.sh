@@ -156,7 +156,7 @@ FSTAB
   # Console locked: no logins anywhere, root locked, no magic SysRq, no screen blanking.
   sed -i 's/^root:[^:]*:[^:]*:/root:!*:19000:/' "$etc/shadow"
   systemctl --root="$root" mask getty@.service serial-getty@.service console-getty.service \
-    container-getty@.service autovt@.service systemd-firstboot.service systemd-random-seed.service \
+    container-getty@.service autovt@.service getty-static.service systemd-firstboot.service systemd-random-seed.service \
     apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service >/dev/null 2>&1 || true
   mkdir -p "$etc/systemd/logind.conf.d" "$etc/systemd/system.conf.d" "$etc/systemd/journald.conf.d" \
     "$etc/sysctl.d"
