@@ -7,6 +7,7 @@
 #include <string>
 
 #include "stats.h"
+#include "export_bench.h"
 #include "scan_bench.h"
 #include "storage_bench.h"
 
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
   longstop::bench::Report report;
   const bool ok = longstop::bench::benchStorage(dir, rounds, report);
   const bool scanOk = longstop::bench::benchScan(dir, report);
+  if (ok && !longstop::bench::benchExport(dir / "export", report))
+    std::fprintf(stderr, "longstop-bench: the export benchmark failed\n");
   std::error_code ec;
   fs::remove_all(dir, ec);
   if (!ok) {

@@ -60,9 +60,9 @@ int cmdExport(const Args& a) {
   auto u = unlock(s, a);
   if (!u.ok()) return fail(u.error());
   auto batch = service::exportBatch(s, u->secrets(), u->staffId(), a.has("json") ? exporter::Progress{} : progressLine);
+  if (u->session) service::signOut(s, u->session, "sign-out");
   if (!batch.ok()) return fail(batch.error());
   auto copy = service::copyBatchTo(s, batch->seq, *to, a.has("json") ? exporter::Progress{} : progressLine);
-  if (u->session) service::signOut(s, u->session, "sign-out");
   if (!copy.ok()) {
     std::fprintf(stderr, "longstopctl: batch %lld was made (kept in %s) but could not be copied: %s\n",
                  static_cast<long long>(batch->seq), batch->path.c_str(), copy.error().message.c_str());

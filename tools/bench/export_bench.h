@@ -1,0 +1,15 @@
+// Re-entry batches at scale: 10,000 check-ins exported to a sealed batch, verified and opened again,
+// and how many QR frames they take; against a baseline of one crypto_box_seal of the same bytes.
+#pragma once
+
+#include <filesystem>
+
+#include "stats.h"
+
+namespace longstop::bench {
+
+/// Adds export_10k_s, verify_decrypt_10k_s, qr_stream_frames_10k, batch_bytes_10k, seal_same_bytes_s and
+/// export_vs_seal_ratio to `report`, working in `dir` (created here).
+bool benchExport(const std::filesystem::path& dir, Report& report);
+
+}  // namespace longstop::bench
