@@ -72,6 +72,15 @@ if grep -rqa -e Wolstenholme -e Featherstonehaugh -e 9434765919 -e "943 476 5919
   bad "personal data found unsealed in the data directory"
 else ok; fi
 
+# Appointment codes: a PNG per appointment that the real decoder reads back as a valid LSA1 code.
+expect_status 2 "appointment-codes without a code" -- "$ctl" appointment-codes --data "$d" --out "$tmp/codes"
+expect_status 0 "appointment-codes" -- "$ctl" appointment-codes --data "$d" --recovery-code "$code" --out "$tmp/codes"
+contains "$tmp/codes/index.csv" "A1002" "the index lists the appointments"
+contains "$tmp/codes/index.csv" "Wolstenholme" "the index names who each code is for"
+expect_status 0 "scan an appointment code" -- "$ctl" scan --data "$d" --json "$tmp/codes/A1001.png"
+contains "$tmp/out" '"kind":"appointment"' "the PNG decodes to an appointment code"
+contains "$tmp/out" '"validity":"valid"' "and its MAC checks"
+
 # Staff cards.
 expect_status 2 "staff add with a short PIN" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
   --pin 12345 --recovery-code "$code"

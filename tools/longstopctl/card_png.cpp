@@ -1,12 +1,13 @@
 #include "card_png.h"
 
-#include <qrencode.h>
 #include <stb_image_write.h>
 #include <stb_truetype.h>
 
 #include <fstream>
 #include <iterator>
 #include <vector>
+
+#include "exporter/qr_image.h"
 
 namespace longstop::ctl {
 namespace {
@@ -24,14 +25,13 @@ struct Canvas {
 };
 
 void drawQr(Canvas& c, const std::string& text, int x0, int y0, int size) {
-  QRcode* qr = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  if (qr == nullptr) return;
-  const int module = size / (qr->width + 8);  // four modules of quiet zone each side
+  auto qr = exporter::encodeQrModules(text);
+  if (!qr.ok()) return;
+  const int module = size / (qr->size + 8);  // four modules of quiet zone each side
   const int offset = 4 * module;
-  for (int y = 0; y < qr->width; ++y)
-    for (int x = 0; x < qr->width; ++x)
-      if (qr->data[y * qr->width + x] & 1) c.fill(x0 + offset + x * module, y0 + offset + y * module, module, module, 0);
-  QRcode_free(qr);
+  for (int y = 0; y < qr->size; ++y)
+    for (int x = 0; x < qr->size; ++x)
+      if (qr->dark[static_cast<size_t>(y) * qr->size + x]) c.fill(x0 + offset + x * module, y0 + offset + y * module, module, module, 0);
 }
 
 // UTF-8 to code points; a broken sequence becomes U+FFFD.

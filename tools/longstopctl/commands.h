@@ -13,6 +13,7 @@ int cmdStatus(const Args& a);
 int cmdVerify(const Args& a);
 int cmdStaff(const Args& a);
 int cmdConfig(const Args& a);
+int cmdAppointmentCodes(const Args& a);
 
 /// One clear sentence to stderr; returns the exit status for it.
 int fail(const core::Error& e);

@@ -25,6 +25,8 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   staff list --data DIR [--json]
   staff revoke --data DIR STAFF_ID
       Staff cards: a QR code plus a PIN of six digits or more.
+  appointment-codes --data DIR --recovery-code CODE --out DIR
+      An LSA1 code (text and PNG) per loaded appointment, and index.csv naming who each is for.
   config list [--data DIR]
   config get --data DIR KEY
   config set --data DIR KEY VALUE
@@ -81,6 +83,7 @@ int main(int argc, char** argv) {
   if (cmd == "verify") return cmdVerify(*args);
   if (cmd == "staff") return cmdStaff(*args);
   if (cmd == "config") return cmdConfig(*args);
+  if (cmd == "appointment-codes") return cmdAppointmentCodes(*args);
   if (cmd == "backup") return cmdBackup(*args);
   if (cmd == "export") return cmdExport(*args);
   if (cmd == "batches") return cmdBatches(*args);

@@ -1,0 +1,60 @@
+// appointment-codes: an LSA1 code (text and PNG) for every loaded appointment, so the practice can
+// print them on letters or send them, and an index naming who each code is for.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "commands.h"
+#include "common.h"
+#include "core/csv.h"
+#include "core/date.h"
+#include "exporter/qr_image.h"
+#include "store/appointments.h"
+
+namespace longstop::ctl {
+
+int cmdAppointmentCodes(const Args& a) {
+  auto code = a.get("recovery-code");
+  auto out = a.get("out");
+  if (!code || !out) return usage("appointment-codes needs --data DIR --recovery-code CODE --out DIR.");
+  auto site = openSite(a);
+  if (!site.ok()) return fail(site.error());
+  auto secrets = (*site)->unlockWithRecoveryCode(*code);
+  if (!secrets.ok()) return fail(secrets.error());
+  auto rows = store::appointmentsBetween((*site)->db(), INT64_MIN, INT64_MAX);
+  if (!rows.ok()) return fail(rows.error());
+  std::error_code ec;
+  std::filesystem::create_directories(*out, ec);
+  if (ec) return fail(core::storageError("Could not create " + *out + ": " + ec.message()));
+
+  // The index names patients: it is for the practice's own post room, never for the kiosk's disk.
+  std::string index = core::csvLine({"appointment_id", "start", "clinician", "surname", "forenames",
+                                     "date_of_birth", "code", "png"});
+  const std::string ods = (*site)->info().odsCode;
+  for (const auto& r : rows.value()) {
+    const std::string text = "LSA1:" + ods + ":" + r.id + ":" + (*site)->appointmentCodeMac(r.id);
+    const auto png = std::filesystem::path(*out) / (r.id + ".png");
+    auto image = exporter::renderQr(text, 8);
+    if (!image.ok()) return fail(image.error());
+    if (auto s = exporter::writePng(image.value(), png); !s.ok()) return fail(s.error());
+    std::ofstream(std::filesystem::path(*out) / (r.id + ".txt")) << text << "\n";
+    std::string surname, forenames, dob;
+    if (r.sealed) {
+      auto details = (*site)->open(secrets.value(), *r.sealed);
+      if (!details.ok()) return fail(details.error());
+      auto p = core::parseDetails(details.value());
+      if (!p.ok()) return fail(p.error());
+      surname = p->surname;
+      forenames = p->forenames;
+      dob = p->dateOfBirth.iso();
+    }
+    index += core::csvLine({r.id, core::formatLocalDateTime(r.startLocal), r.clinician, surname, forenames, dob, text,
+                            png.filename().string()});
+  }
+  std::ofstream(std::filesystem::path(*out) / "index.csv", std::ios::binary) << index;
+  std::printf("Wrote %zu appointment codes to %s (index.csv names the patients: keep it safe).\n", rows->size(),
+              out->c_str());
+  return kExitOk;
+}
+
+}  // namespace longstop::ctl
