@@ -71,7 +71,7 @@ debian_mirror_lines() { debian_mirror; }
 # The build directory is kept between runs (same source mtimes from git archive, so nothing rebuilds).
 build_longstop() {
   local arch=$1 repo=$2 worktree=$3 work=$4 stage=$5
-  local cache=/var/tmp/longstop-image/cache-$arch
+  local cache=${LONGSTOP_IMAGE_CACHE:-/var/tmp/longstop-image/cache-$arch}
   local src=$cache/src build=$cache/build
   mkdir -p "$cache"
   rm -rf "$src"
@@ -220,8 +220,10 @@ write_package_list() {
 # sha256, mode, owner and path of every file (and the target of every symlink), sorted by path.
 write_manifest() {
   local root=$1
-  (cd "$root" && find . -xdev -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum |
-    sed 's/^\([0-9a-f]*\)  /\1 /' >"$work/sums"
+  # --zero: sha256sum would otherwise escape names with a backslash (systemd's \x2d units) and put a
+  # backslash before the hash, which left those lines without one.
+  (cd "$root" && find . -xdev -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum --zero |
+    tr '\0' '\n' | sed 's/^\([0-9a-f]*\)  /\1 /' >"$work/sums"
   cd "$root" && find . -xdev \( -type f -o -type l \) -printf '%p\t%m %U:%G\t%l\n' | LC_ALL=C sort >"$work/meta")
   LC_ALL=C awk -F'\t' 'NR == FNR { sum[substr($0, 66)] = substr($0, 1, 64); next }
     { if ($3 != "") print "link " $2 " " $1 " -> " $3; else print sum[$1] " " $2 " " $1 }' \
