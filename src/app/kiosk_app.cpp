@@ -65,6 +65,10 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
     if (auto s = app->services_->TEST_refuseWrites(); !s.ok()) return s.error();
   }
   app->flow_ = std::make_unique<ui::PatientFlow>(*app->services_, clock);
+  app->desk_ = std::make_unique<service::StaffDesk>(*app->services_, o.listFolder);
+  app->staff_ = std::make_unique<ui::staff::StaffConsole>(*app->desk_, clock);
+  app->debouncer_ = std::make_unique<service::ScanDebouncer>(clock);
+  app->flow_->setCodeLookup(app->desk_.get());
   auto display = Display::open(o.display);
   if (!display.ok()) return display.error();
   app->display_ = std::move(display.value());
@@ -76,7 +80,7 @@ double KioskApp::frame(const std::optional<Pointer>& pointer, Image* capture) {
   double start = threadCpuMs();
   widgets_.clear();
   display_->beginFrame(pointer);
-  flow_->frame();
+  drawScreens();
   (void)display_->endFrame(capture);
   return threadCpuMs() - start;
 }
@@ -92,13 +96,75 @@ core::Status KioskApp::screenshot(const std::filesystem::path& png) {
   Image image;
   widgets_.clear();
   display_->beginFrame(std::nullopt);
-  flow_->frame();
+  drawScreens();
   if (auto s = display_->endFrame(&image); !s.ok()) return s;
   return writePng(image, png);
 }
 
+void KioskApp::drawScreens() {
+  if (staff_->active()) {
+    staff_->frame();
+    return;
+  }
+  flow_->frame();
+  if (flow_->screen() == ui::Screen::kWelcome && ui::staff::drawCornerHold(clock_->now().unixMs, corner_))
+    flow_->requestStaffSignIn();
+  if (auto card = flow_->takeStaffRequest()) {
+    flow_->reset(false);
+    staff_->open(*card);
+  }
+}
+
+void KioskApp::onText(std::string_view utf8) {
+  if (staff_->active())
+    staff_->onText(utf8);
+  else
+    flow_->onText(utf8);
+}
+
+void KioskApp::onKey(ui::Key k) {
+  if (staff_->active())
+    staff_->onKey(k);
+  else
+    flow_->onKey(k);
+}
+
+void KioskApp::onScan(std::string_view text) {
+  if (!debouncer_->accept(text)) return;
+  if (staff_->active()) {
+    staff_->onScan(text);
+    return;
+  }
+  flow_->onScan(text);
+  if (auto card = flow_->takeStaffRequest()) {
+    flow_->reset(false);
+    staff_->open(*card);
+  }
+}
+
+void KioskApp::noteActivity() {
+  if (staff_->active())
+    staff_->noteActivity();
+  else
+    flow_->noteActivity();
+}
+
+bool KioskApp::tick() {
+  bool changed = staff_->active() ? staff_->tick() : flow_->tick();
+  return changed || corner_.since.has_value();
+}
+
+int64_t KioskApp::msUntilNextTick() const {
+  if (corner_.since) return 100;  // a press on the corner is being held: watch it
+  return staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
+}
+
 void KioskApp::requestStop() {
   gStop = 1;
+}
+
+bool KioskApp::stopRequested() {
+  return gStop != 0;
 }
 
 bool KioskApp::handleEvent(const SDL_Event& e, bool* quit) {
@@ -108,10 +174,10 @@ bool KioskApp::handleEvent(const SDL_Event& e, bool* quit) {
       if (!options_.kioskMode) *quit = true;  // in kiosk mode only a signal (systemd) stops the app
       return false;
     case SDL_KEYDOWN:
-      if (auto k = keyOf(e.key.keysym.sym)) flow_->onKey(*k);
+      if (auto k = keyOf(e.key.keysym.sym)) onKey(*k);
       return true;
     case SDL_TEXTINPUT:
-      flow_->onText(e.text.text);
+      onText(e.text.text);
       return true;
     case SDL_MOUSEMOTION:
     case SDL_MOUSEBUTTONDOWN:
@@ -120,7 +186,7 @@ bool KioskApp::handleEvent(const SDL_Event& e, bool* quit) {
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
     case SDL_FINGERMOTION:
-      flow_->noteActivity();
+      noteActivity();
       return true;
     case SDL_WINDOWEVENT:
       return false;
@@ -166,9 +232,9 @@ void KioskApp::run() {
       frame();
       --framesWanted;
     }
-    int64_t timeout = framesWanted > 0 ? 0 : std::min(flow_->msUntilNextTick(), maxSleep);
+    int64_t timeout = framesWanted > 0 ? 0 : std::min(msUntilNextTick(), maxSleep);
     waitForWork(timeout, &quit, &framesWanted);
-    if (flow_->tick()) framesWanted = std::max(framesWanted, 1);
+    if (tick()) framesWanted = std::max(framesWanted, 1);
   }
   notifyStopping();
 }

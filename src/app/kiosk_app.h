@@ -11,7 +11,12 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/kiosk.h"
+#include "service/scan_actions.h"
+#include "service/staff_desk.h"
+#include "ui/input.h"
 #include "ui/patient_flow.h"
+#include "ui/staff/corner_hold.h"
+#include "ui/staff/staff_ui.h"
 #include "ui/widgets.h"
 
 union SDL_Event;
@@ -23,6 +28,7 @@ struct AppOptions {
   DisplayOptions display;
   bool kioskMode = false;     // full screen on the appliance: closing the window does not quit
   bool refuseWrites = false;  // test only: the store refuses every write (as on a full disk)
+  std::filesystem::path listFolder;  // where reception's "Save list" writes; empty: a USB stick under /media
 };
 
 class KioskApp {
@@ -44,8 +50,21 @@ class KioskApp {
   void run();
   /// Asks run() to return within a second; safe to call from a signal handler.
   static void requestStop();
+  static bool stopRequested();
+
+  /// Input, routed to the staff screens when they show, else to the patient flow. Scans are debounced
+  /// (the same text within 3 s is ignored) and never fail.
+  void onText(std::string_view utf8);
+  void onKey(ui::Key k);
+  void onScan(std::string_view text);
+  void noteActivity();
+  /// The idle clocks of whichever side shows; true when a frame is needed.
+  bool tick();
+  int64_t msUntilNextTick() const;
 
   ui::PatientFlow& flow() { return *flow_; }
+  ui::staff::StaffConsole& staff() { return *staff_; }
+  service::Kiosk& kiosk() { return *services_; }
   const ui::WidgetLog& widgets() const { return widgets_; }
   Display& display() { return *display_; }
   service::KioskServices& services() { return *services_; }
@@ -55,11 +74,16 @@ class KioskApp {
   /// Returns true when the event was a person's input (so the idle clock restarts and frames follow).
   bool handleEvent(const SDL_Event& e, bool* quit);
   void waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted);
+  void drawScreens();
 
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
   std::unique_ptr<service::Kiosk> services_;
   std::unique_ptr<ui::PatientFlow> flow_;
+  std::unique_ptr<service::StaffDesk> desk_;
+  std::unique_ptr<ui::staff::StaffConsole> staff_;
+  std::unique_ptr<service::ScanDebouncer> debouncer_;
+  ui::staff::CornerHold corner_;
   std::unique_ptr<Display> display_;
   ui::WidgetLog widgets_;
 };

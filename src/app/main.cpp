@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "app/board_app.h"
 #include "app/kiosk_app.h"
 #include "app/options.h"
 #include "app/script.h"
 #include "app/script_runner.h"
 #include "app/setup.h"
+#include "service/staff_desk.h"
 
 namespace {
 int fail(int status, const std::string& message) {
@@ -36,7 +38,6 @@ int main(int argc, char** argv) {
   if (!parsed.ok()) return fail(2, parsed.error().message + "\n" + app::usage());
   const app::Options& o = parsed.value();
   if (o.help) return std::fputs(app::usage(), stdout), 0;
-  if (o.board) return fail(2, "--board (the calling board) is not yet available.");
 
   app::ParsedScript script;
   if (o.script) {
@@ -56,19 +57,48 @@ int main(int argc, char** argv) {
   if (!data->recoveryCode.empty())
     std::fprintf(stderr, "longstop: demo site made in %s; its recovery code (shown once): %s\n",
                  data->dataDir.c_str(), data->recoveryCode.c_str());
+  // A demo site also gets a reception card, so the staff screens can be tried (and scripted: $DEMO_CARD,
+  // $DEMO_PIN). Its PIN is random, shown here once.
+  std::optional<service::DemoCard> demoCard;
+  if (!data->recoveryCode.empty()) {
+    auto card = service::addDemoCard(data->dataDir, *clock, data->recoveryCode);
+    if (!card.ok()) return fail(2, card.error().message);
+    demoCard = card.value();
+    std::fprintf(stderr, "longstop: demo reception card (shown once): %s  PIN %s\n", demoCard->cardText.c_str(),
+                 demoCard->pin.c_str());
+  }
 
   std::signal(SIGTERM, onSignal);
   std::signal(SIGINT, onSignal);
+  if (o.board) {
+    // The board only reads: it never makes a site, and it has no way to open a sealed name.
+    app::DisplayOptions d{o.width, o.height, o.headless, o.fullscreen, ""};
+    auto board = app::BoardApp::open(data->dataDir, d, *clock, !o.script);
+    if (!board.ok()) return fail(2, board.error().message);
+    if (o.script) {
+      std::string failure =
+          board.value()->runScript(script.commands, o.script->string(), static_cast<core::ManualClock&>(*clock));
+      if (!failure.empty()) return std::fprintf(stderr, "%s\n", failure.c_str()), 1;
+      return 0;
+    }
+    board.value()->run();
+    return 0;
+  }
   app::AppOptions ao;
   ao.dataDir = data->dataDir;
   ao.display = {o.width, o.height, o.headless, o.fullscreen, ""};
   ao.kioskMode = o.fullscreen;
   ao.refuseWrites = o.testRefuseWrites;
+  ao.listFolder = o.listDir.empty() ? std::filesystem::path(env("LONGSTOP_LIST_DIR")) : o.listDir;
   auto kiosk = app::KioskApp::open(ao, *clock);
   if (!kiosk.ok()) return fail(2, kiosk.error().message);
 
   if (o.script) {
     app::ScriptRunner runner(*kiosk.value(), static_cast<core::ManualClock&>(*clock));
+    if (demoCard) {
+      runner.setVariable("DEMO_CARD", demoCard->cardText);
+      runner.setVariable("DEMO_PIN", demoCard->pin);
+    }
     std::string failure = runner.run(script.commands, o.script->string());
     if (!failure.empty()) return std::fprintf(stderr, "%s\n", failure.c_str()), 1;
     return 0;

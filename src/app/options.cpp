@@ -24,7 +24,7 @@ core::Result<std::pair<int, int>> parseSize(const std::string& s) {
 
 const char* usage() {
   return "usage: longstop [--data DIR] [--demo] [--headless] [--script FILE] [--size WxH] [--fullscreen]\n"
-         "                [--now YYYY-MM-DDTHH:MM] [--board]\n"
+         "                [--now YYYY-MM-DDTHH:MM] [--board] [--list-dir DIR]\n"
          "  --data DIR     the site's data directory (default $XDG_DATA_HOME/longstop)\n"
          "  --demo         make a demo site there if it is empty (a temporary one without --data)\n"
          "  --headless     no window: SDL's offscreen driver and the software renderer\n"
@@ -32,6 +32,8 @@ const char* usage() {
          "  --size WxH     window size (default 1280x800)\n"
          "  --fullscreen   kiosk mode: closing the window does nothing; stop it with SIGTERM\n"
          "  --now TIME     start the clock at this local time (it then moves only on a script's wait)\n"
+         "  --board        the calling board: recent calls (ticket -> room) and queue lengths, no names\n"
+         "  --list-dir DIR where reception's \"Save list\" writes the CSV (default: a USB stick in /media)\n"
          "Patients can never leave the app: Escape means Back on every screen.\n";
 }
 
@@ -72,7 +74,7 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       o.help = true;
     else if (a == "--test-readonly-store")
       o.testRefuseWrites = true;
-    else if (a == "--data" || a == "--script" || a == "--size" || a == "--now") {
+    else if (a == "--data" || a == "--script" || a == "--size" || a == "--now" || a == "--list-dir") {
       const std::string* v = value();
       if (!v) return core::invalidInput(a + " needs a value.");
       if (a == "--data") {
@@ -80,6 +82,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
         dataGiven = true;
       } else if (a == "--script") {
         o.script = *v;
+      } else if (a == "--list-dir") {
+        o.listDir = *v;
       } else if (a == "--size") {
         auto s = parseSize(*v);
         if (!s.ok()) return s.error();

@@ -16,13 +16,14 @@ struct Options {
   bool demo = false;
   bool headless = false;
   bool fullscreen = false;
-  bool board = false;  // reserved: the calling board
+  bool board = false;  // the calling board instead of the kiosk
   bool help = false;
   std::optional<std::filesystem::path> script;
   int width = 1280;
   int height = 800;
   std::optional<core::Instant> now;  // --now: start a manual clock here
   bool testRefuseWrites = false;     // --test-readonly-store: every write fails (scripted tests only)
+  std::filesystem::path listDir;     // --list-dir: where reception's "Save list" writes (else a USB stick)
 };
 
 /// Parses argv[1..]. `home` and `xdgDataHome` are the environment's values (empty when unset), for the

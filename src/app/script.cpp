@@ -10,7 +10,7 @@ constexpr size_t kMaxLineBytes = 4096;
 constexpr int64_t kMaxWaitMs = 24LL * 3600 * 1000;
 
 using Kind = ScriptCommand::Kind;
-constexpr std::array<std::pair<std::string_view, Kind>, 8> kCommands = {{
+constexpr std::array<std::pair<std::string_view, Kind>, 10> kCommands = {{
     {"tap", Kind::kTap},
     {"type", Kind::kType},
     {"key", Kind::kKey},
@@ -19,6 +19,8 @@ constexpr std::array<std::pair<std::string_view, Kind>, 8> kCommands = {{
     {"expect", Kind::kExpect},
     {"expect-not", Kind::kExpectNot},
     {"screenshot", Kind::kScreenshot},
+    {"hold", Kind::kHold},                        // hold "label" 3s: a long press
+    {"test-revoke-card", Kind::kTestRevokeCard},  // test only: revoke the staff card given
 }};
 
 bool isSpace(char c) {
@@ -83,6 +85,13 @@ std::optional<ScriptError> parseArgument(ScriptCommand& cmd, std::string_view ar
     auto q = quoted(args, &rest, &why);
     if (!q) return ScriptError{cmd.line, std::string(commandName(cmd.kind)) + ": " + why};
     cmd.text = std::move(*q);
+    if (cmd.kind == Kind::kHold) {
+      std::string_view d = trimLeft(rest);
+      std::string_view word = bareWord(d, &rest);
+      auto ms = parseDuration(word);
+      if (!ms) return ScriptError{cmd.line, "hold: expected a label and a time like 3s"};
+      cmd.waitMs = *ms;
+    }
   } else {
     cmd.text = std::string(bareWord(args, &rest));
   }

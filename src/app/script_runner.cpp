@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "service/staff.h"
 #include "ui/input.h"
 
 namespace longstop::app {
@@ -33,22 +34,34 @@ std::string ScriptRunner::run(const std::vector<ScriptCommand>& commands, const 
   return "";
 }
 
-std::string ScriptRunner::runOne(const ScriptCommand& c) {
+std::string ScriptRunner::substitute(const std::string& text) const {
+  std::string out = text;
+  for (const auto& [name, value] : variables_) {
+    const std::string key = "$" + name;
+    for (size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size()))
+      out.replace(at, key.size(), value);
+  }
+  return out;
+}
+
+std::string ScriptRunner::runOne(const ScriptCommand& command) {
   using Kind = ScriptCommand::Kind;
+  ScriptCommand c = command;
+  c.text = substitute(c.text);
   switch (c.kind) {
     case Kind::kTap:
       return tap(c.text);
     case Kind::kType:
-      app_.flow().onText(c.text);
+      app_.onText(c.text);
       break;
     case Kind::kKey: {
       auto k = ui::parseKeyName(c.text);
       if (!k) return "unknown key (Enter, Backspace, Escape, Tab, Delete, Space, Left, Right, Up, Down)";
-      app_.flow().onKey(*k);
+      app_.onKey(*k);
       break;
     }
     case Kind::kScan:
-      app_.flow().onScan(c.text);
+      app_.onScan(c.text);
       break;
     case Kind::kWait:
       wait(c.waitMs);
@@ -59,6 +72,14 @@ std::string ScriptRunner::runOne(const ScriptCommand& c) {
     case Kind::kExpectNot:
       app_.frame();
       return app_.widgets().showsText(c.text) ? "visible, but should not be" : "";
+    case Kind::kHold:
+      return hold(c.text, c.waitMs);
+    case Kind::kTestRevokeCard: {
+      // The card's staff ID is the field after LSS1: (test scripts pass $DEMO_CARD).
+      std::string id = c.text.rfind("LSS1:", 0) == 0 ? c.text.substr(5, 6) : c.text.substr(0, 6);
+      auto s = service::revokeStaff(app_.kiosk().siteData(), id);
+      return s.ok() ? "" : s.error().message;
+    }
     case Kind::kScreenshot: {
       auto s = app_.screenshot(c.text);
       return s.ok() ? "" : s.error().message;
@@ -77,11 +98,32 @@ std::string ScriptRunner::tap(const std::string& label) {
   if (!w) return "no visible button or field with that label" + visibleSummary(app_.widgets());
   if (!w->enabled) return "the button is disabled";
   ImVec2 at = w->centre();
-  app_.flow().noteActivity();
+  app_.noteActivity();
   app_.frame(Pointer{at, false});  // hover
   app_.frame(Pointer{at, true});   // press
   app_.frame(Pointer{at, false});  // release: the press is applied in this frame
   app_.frame(Pointer{at, false});  // the screen it led to
+  return "";
+}
+
+std::string ScriptRunner::hold(const std::string& label, int64_t ms) {
+  const ui::WidgetRecord* w = app_.widgets().findClickable(label);
+  if (!w) {
+    app_.frame();
+    w = app_.widgets().findClickable(label);
+  }
+  if (!w) return "no visible button or field with that label" + visibleSummary(app_.widgets());
+  ImVec2 at = w->centre();
+  app_.noteActivity();
+  app_.frame(Pointer{at, false});
+  app_.frame(Pointer{at, true});
+  // Held down while the clock moves on, a frame every 100 ms as the real loop draws them.
+  for (int64_t left = ms; left > 0; left -= 100) {
+    clock_.advanceMs(std::min<int64_t>(left, 100));
+    app_.frame(Pointer{at, true});
+  }
+  app_.frame(Pointer{at, false});
+  app_.frame(Pointer{at, false});
   return "";
 }
 
@@ -90,7 +132,7 @@ void ScriptRunner::wait(int64_t ms) {
     int64_t step = std::min(ms, kWaitStepMs);
     clock_.advanceMs(step);
     ms -= step;
-    (void)app_.flow().tick();
+    (void)app_.tick();
     app_.frame();
   }
 }

@@ -2,6 +2,7 @@
 // presses at the widget's centre, `wait` advances the manual clock and lets the idle reset happen.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,15 +20,20 @@ class ScriptRunner {
   /// Runs every command in order and stops at the first failure. Returns an empty string when all
   /// succeeded, else `<scriptName>:<line>: <command> "<arg>": <reason>`.
   std::string run(const std::vector<ScriptCommand>& commands, const std::string& scriptName);
+  /// `$NAME` in a command's text is replaced by `value` (e.g. DEMO_CARD and DEMO_PIN with --demo).
+  void setVariable(const std::string& name, std::string value) { variables_[name] = std::move(value); }
 
  private:
   /// Empty on success, else the reason.
   std::string runOne(const ScriptCommand& c);
   std::string tap(const std::string& label);
+  std::string hold(const std::string& label, int64_t ms);
+  std::string substitute(const std::string& text) const;
   void wait(int64_t ms);
 
   KioskApp& app_;
   core::ManualClock& clock_;
+  std::map<std::string, std::string> variables_;
 };
 
 }  // namespace longstop::app

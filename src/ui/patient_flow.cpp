@@ -261,6 +261,16 @@ void PatientFlow::showMatch(const core::Result<service::MatchAnswer>& answer) {
   }
 }
 
+void PatientFlow::showTicket(service::Ticket t) {
+  wipePatientData();
+  s_.history.clear();
+  s_.ticket = std::move(t);
+  s_.qr.reset();
+  auto qr = encodeQr(s_.ticket->qrText);
+  if (qr.ok()) s_.qr = std::move(qr.value());
+  s_.screen = Screen::kTicket;
+}
+
 void PatientFlow::checkIn(bool urgent) {
   if (!s_.pending) return reset(false);
   core::Result<service::Ticket> t = s_.pending->walkIn

@@ -7,10 +7,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/clock.h"
 #include "service/kiosk_services.h"
+#include "service/staff_services.h"
 #include "ui/input.h"
 #include "ui/qr_code.h"
 #include "ui/screens/confirm.h"
@@ -88,9 +90,17 @@ class PatientFlow {
   /// Text from a physical keyboard or a script, into whatever the screen is asking for.
   void onText(std::string_view utf8);
   void onKey(Key k);
-  /// A code read by a scanner (any screen): an NHS number looks up the appointment; anything else is
-  /// "not one we recognise".
+  /// A code read by a scanner (any screen): an NHS number looks up the appointment; with a CodeLookup
+  /// set, a ticket shows its place in the queue, an appointment code goes to the safety question and a
+  /// staff card asks for staff sign-in (takeStaffRequest); anything else is "not one we recognise".
   void onScan(std::string_view text);
+  /// Where scanned tickets and appointment codes are looked up; borrowed, may be null (then only NHS
+  /// numbers are understood).
+  void setCodeLookup(service::CodeLookup* lookup) { codes_ = lookup; }
+  /// A staff card's text (or empty for the long press on Welcome) once, when staff sign-in was asked for.
+  std::optional<std::string> takeStaffRequest() { return std::exchange(staffRequest_, std::nullopt); }
+  /// The long press on Welcome's corner: staff sign-in.
+  void requestStaffSignIn() { staffRequest_ = std::string(); }
 
   /// The patient touched or typed: the idle clock starts again.
   void noteActivity();
@@ -116,6 +126,7 @@ class PatientFlow {
   void showMessage(MessageKind kind);
   void startWalkIn();
   void checkIn(bool urgent);
+  void showTicket(service::Ticket t);
   void wipePatientData();
 
   service::KioskServices& services_;
@@ -124,6 +135,8 @@ class PatientFlow {
   int64_t lastActivityMs_ = 0;
   std::optional<int> shownCountdown_;
   int64_t shownMinute_ = 0;
+  service::CodeLookup* codes_ = nullptr;
+  std::optional<std::string> staffRequest_;
 };
 
 }  // namespace longstop::ui

@@ -72,6 +72,31 @@ void PatientFlow::onKey(Key k) {
 
 void PatientFlow::onScan(std::string_view text) {
   noteActivity();
+  if (codes_) {
+    service::ScannedCode code = codes_->classify(text);
+    if (code.kind == service::ScannedKind::kStaffCard && code.valid) {
+      wipePatientData();
+      reset(false);
+      staffRequest_ = std::string(text);
+      return;
+    }
+    if (s_.screen == Screen::kTicket || s_.screen == Screen::kSafety) return;  // finish this patient first
+    if (code.kind == service::ScannedKind::kTicket && code.valid) {
+      auto t = codes_->ticketForCode(text);
+      if (t.ok()) return showTicket(std::move(t.value()));
+    }
+    if (code.kind == service::ScannedKind::kAppointment && code.valid) {
+      auto a = codes_->appointmentForCode(text);
+      wipePatientData();
+      if (a.ok() && a->outcome == core::MatchOutcome::kOne && a->appointment) {
+        s_.matched = a->appointment;
+        s_.pending = PendingCheckIn{a->appointment->appointmentId, std::nullopt};
+        go(Screen::kSafety);
+        return;
+      }
+      if (a.ok()) return showMatch(a.value());
+    }
+  }
   if (s_.screen == Screen::kTicket || s_.screen == Screen::kSafety) return;  // finish this patient first
   if (looksLikeNhsNumber(text)) {
     auto n = core::parseNhsNumber(text);

@@ -1,0 +1,148 @@
+#include "app/board_app.h"
+
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+#include <SDL.h>
+
+#include "app/kiosk_app.h"
+#include "app/png.h"
+#include "app/system_notify.h"
+#include "core/date.h"
+
+namespace longstop::app {
+namespace {
+// The newest call stays highlighted this long.
+constexpr int64_t kHighlightMs = 30'000;
+}  // namespace
+
+core::Result<std::unique_ptr<BoardApp>> BoardApp::open(const std::filesystem::path& dataDir, const DisplayOptions& d,
+                                                       const core::Clock& clock, bool sound) {
+  std::unique_ptr<BoardApp> app(new BoardApp());
+  app->clock_ = &clock;
+  auto feed = service::BoardFeed::open(dataDir);
+  if (!feed.ok()) return feed.error();
+  app->feed_ = std::move(feed.value());
+  auto display = Display::open(d);
+  if (!display.ok()) return display.error();
+  app->display_ = std::move(display.value());
+  if (sound) app->audio_ = AudioOutput::open();
+  ui::setWidgetLog(&app->widgets_);
+  (void)app->poll();
+  return app;
+}
+
+bool BoardApp::poll() {
+  const auto now = clock_->now();
+  std::string clockText = core::formatClockTime(now.localMinutes());
+  bool changed = clockText != view_.clock;
+  view_.clock = clockText;
+  bool highlight = !view_.calls.empty() && now.unixMs - newestAtMs_ < kHighlightMs;
+  changed |= highlight != view_.highlightNewest;
+  view_.highlightNewest = highlight;
+  if (!feed_->changed() && newestSeq_ >= 0) return changed;
+  auto state = feed_->read(now.localDay());
+  if (!state.ok()) return changed;
+  view_.siteName = state->siteName;
+  view_.calls.clear();
+  for (const auto& c : state->recentCalls) view_.calls.push_back({c.ticket, c.room});
+  view_.waitingPerQueue = state->waitingPerQueue;
+  int64_t newest = state->recentCalls.empty() ? 0 : state->recentCalls.front().eventSeq;
+  if (newestSeq_ >= 0) {
+    // Every call newer than the last seen, oldest first.
+    for (auto it = state->recentCalls.rbegin(); it != state->recentCalls.rend(); ++it)
+      if (it->eventSeq > newestSeq_) announcements_.push({it->eventSeq, it->ticket, it->room});
+  }
+  if (newest > newestSeq_ && !state->recentCalls.empty()) newestAtMs_ = now.unixMs;
+  newestSeq_ = std::max(newestSeq_, newest);
+  view_.highlightNewest = !view_.calls.empty() && now.unixMs - newestAtMs_ < kHighlightMs;
+  playNext();
+  return true;
+}
+
+void BoardApp::playNext() {
+  if (!audio_) {
+    while (announcements_.next(false)) {
+    }  // silent: nothing to say them with
+    return;
+  }
+  if (auto a = announcements_.next(audio_->busy())) {
+    audio_->play(makeChime(audio_->rate()));
+    if (auto speech = speak(spokenText(*a), audio_->rate())) audio_->play(*speech);
+  }
+}
+
+void BoardApp::frame(Image* capture) {
+  widgets_.clear();
+  display_->beginFrame(std::nullopt);
+  ui::board::drawBoard(view_);
+  (void)display_->endFrame(capture);
+}
+
+core::Status BoardApp::screenshot(const std::filesystem::path& png) {
+  Image image;
+  widgets_.clear();
+  display_->beginFrame(std::nullopt);
+  ui::board::drawBoard(view_);
+  if (auto s = display_->endFrame(&image); !s.ok()) return s;
+  return writePng(image, png);
+}
+
+void BoardApp::run() {
+  frame();
+  notifyReady();
+  bool quit = false;
+  while (!quit && !KioskApp::stopRequested()) {
+    notifyAlive();
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+      display_->processEvent(e);
+      if (e.type == SDL_QUIT) quit = true;
+    }
+    if (poll()) frame();
+    if (audio_ && announcements_.pending() > 0) playNext();
+    std::this_thread::sleep_for(std::chrono::milliseconds(kBoardPollMs));
+  }
+  notifyStopping();
+}
+
+std::string BoardApp::runScript(const std::vector<ScriptCommand>& commands, const std::string& name,
+                                core::ManualClock& clock) {
+  using Kind = ScriptCommand::Kind;
+  frame();
+  for (const auto& c : commands) {
+    std::string why;
+    switch (c.kind) {
+      case Kind::kWait:
+        for (int64_t left = c.waitMs; left > 0; left -= kBoardPollMs) {
+          clock.advanceMs(std::min(left, kBoardPollMs));
+          if (poll()) frame();
+        }
+        break;
+      case Kind::kExpect:
+        (void)poll();
+        frame();
+        if (!widgets_.showsText(c.text)) why = "not visible\n  on screen:\n" + widgets_.describe();
+        break;
+      case Kind::kExpectNot:
+        (void)poll();
+        frame();
+        if (widgets_.showsText(c.text)) why = "visible, but should not be";
+        break;
+      case Kind::kScreenshot: {
+        (void)poll();
+        auto s = screenshot(c.text);
+        if (!s.ok()) why = s.error().message;
+        break;
+      }
+      default:
+        why = "the board takes only wait, expect, expect-not and screenshot";
+    }
+    if (!why.empty())
+      return name + ":" + std::to_string(c.line) + ": " + std::string(commandName(c.kind)) + " \"" + c.text + "\": " + why;
+  }
+  return "";
+}
+
+}  // namespace longstop::app

@@ -1,0 +1,263 @@
+#include "service/staff_desk.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/date.h"
+#include "crypto/primitives.h"
+#include "service/queue_actions.h"
+#include "service/queue_view.h"
+#include "service/scan_actions.h"
+#include "service/settings.h"
+#include "store/appointments.h"
+#include "store/checkins.h"
+
+namespace longstop::service {
+namespace {
+
+std::string queueName(const SiteInfo& info, const std::string& id) {
+  for (const auto& q : info.queues)
+    if (q.id == id) return q.name;
+  return id;
+}
+
+ConsoleEntry toConsole(const SiteInfo& info, QueueEntry&& e) {
+  ConsoleEntry c;
+  c.recordId = e.row.recordId;
+  c.ticket = e.row.ticket;
+  c.queueId = e.row.queueId;
+  c.queueName = queueName(info, e.row.queueId);
+  c.state = core::stateFromString(e.row.state).value_or(core::CheckinState::kWaiting);
+  c.urgent = e.row.priority == "urgent";
+  c.patient = std::move(e.patient);
+  c.appointmentTime = std::move(e.appointmentTime);
+  c.clinician = std::move(e.clinician);
+  c.waitedMinutes = e.waitedMinutes;
+  c.possibleDuplicate = e.possibleDuplicate;
+  c.alertPending = e.alertPending;
+  return c;
+}
+
+// The first folder under /media (or /media/<user>) that can be written: where the appliance mounts a
+// USB stick.
+std::optional<std::filesystem::path> usbFolder() {
+  std::error_code ec;
+  std::vector<std::filesystem::path> candidates;
+  for (const auto& d : std::filesystem::directory_iterator("/media", ec)) {
+    if (!d.is_directory(ec)) continue;
+    candidates.push_back(d.path());
+    for (const auto& sub : std::filesystem::directory_iterator(d.path(), ec))
+      if (sub.is_directory(ec)) candidates.push_back(sub.path());
+  }
+  for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
+    if (::access(it->c_str(), W_OK) == 0) return *it;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+StaffDesk::StaffDesk(Kiosk& kiosk, std::filesystem::path listFolder)
+    : kiosk_(kiosk), listFolder_(std::move(listFolder)) {}
+
+StaffDesk::~StaffDesk() {
+  signOut("sign-out");
+}
+
+core::Status StaffDesk::needSession() const {
+  if (!session_) return core::unauthorised("Please sign in first.");
+  return core::okStatus();
+}
+
+core::Status StaffDesk::signIn(const std::string& cardText, const std::string& pin) {
+  Site& site = kiosk_.siteData();
+  if (session_) signOut("sign-out");
+  auto s = service::signIn(site, cardText, pin);
+  if (!s.ok()) return s.error();
+  session_ = std::move(s.value());
+  lastTouchMs_ = site.clock().now().unixMs;
+  idleTimeoutMs_ = 180'000;
+  if (auto v = getSetting(site, "staff.idle_timeout_s"); v.ok()) {
+    long seconds = std::strtol(v->c_str(), nullptr, 10);
+    if (seconds >= 10) idleTimeoutMs_ = seconds * 1000;
+  }
+  return core::okStatus();
+}
+
+void StaffDesk::signOut(std::string_view reason) {
+  if (session_) service::signOut(kiosk_.siteData(), session_, reason);
+}
+
+std::optional<StaffIdentity> StaffDesk::session() const {
+  if (!session_) return std::nullopt;
+  return StaffIdentity{session_->who().id, session_->who().name, session_->isAdmin()};
+}
+
+void StaffDesk::touch() {
+  if (!session_) return;
+  lastTouchMs_ = kiosk_.siteData().clock().now().unixMs;
+  session_->touch(lastTouchMs_);
+}
+
+bool StaffDesk::signOutIfIdle() {
+  if (!session_ || !session_->idleFor(kiosk_.siteData().clock().now().unixMs, idleTimeoutMs_)) return false;
+  signOut("idle");
+  return true;
+}
+
+int64_t StaffDesk::msUntilIdleSignOut() const {
+  if (!session_) return 0;
+  const int64_t now = kiosk_.siteData().clock().now().unixMs;
+  return std::max<int64_t>(0, lastTouchMs_ + idleTimeoutMs_ - now);
+}
+
+core::Result<std::vector<ConsoleEntry>> StaffDesk::todaysEntries() {
+  if (auto s = needSession(); !s.ok()) return s.error();
+  auto entries = service::todaysEntries(kiosk_.siteData(), *session_);
+  if (!entries.ok()) return entries.error();
+  std::vector<ConsoleEntry> out;
+  out.reserve(entries->size());
+  for (auto& e : entries.value()) out.push_back(toConsole(site(), std::move(e)));
+  return out;
+}
+
+core::Result<std::vector<ConsoleEntry>> StaffDesk::search(const std::string& text) {
+  if (auto s = needSession(); !s.ok()) return s.error();
+  auto entries = service::todaysEntries(kiosk_.siteData(), *session_);
+  if (!entries.ok()) return entries.error();
+  std::vector<ConsoleEntry> out;
+  for (auto& e : searchEntries(entries.value(), text)) out.push_back(toConsole(site(), std::move(e)));
+  return out;
+}
+
+core::Status StaffDesk::act(const std::string& recordId, core::CheckinAction action, const ActionRequest& r) {
+  if (auto s = needSession(); !s.ok()) return s;
+  return applyCheckinAction(kiosk_.siteData(), *session_, recordId, action, {r.room, r.targetQueue, r.reason});
+}
+
+core::Result<std::optional<std::string>> StaffDesk::callNext(const std::string& queueId) {
+  if (auto s = needSession(); !s.ok()) return s.error();
+  return service::callNext(kiosk_.siteData(), *session_, queueId);
+}
+
+core::Result<std::vector<std::string>> StaffDesk::pendingAlerts() {
+  if (auto s = needSession(); !s.ok()) return s.error();
+  return service::pendingAlerts(kiosk_.siteData());
+}
+
+core::Status StaffDesk::acknowledgeAlert(const std::string& recordId) {
+  if (auto s = needSession(); !s.ok()) return s;
+  return service::acknowledgeAlert(kiosk_.siteData(), *session_, recordId);
+}
+
+core::Status StaffDesk::merge(const std::string& keepId, const std::string& duplicateId) {
+  if (auto s = needSession(); !s.ok()) return s;
+  return mergeCheckins(kiosk_.siteData(), *session_, keepId, duplicateId);
+}
+
+core::Status StaffDesk::editDetails(const std::string& recordId, const core::PatientDetails& details) {
+  if (auto s = needSession(); !s.ok()) return s;
+  return service::editDetails(kiosk_.siteData(), *session_, recordId, details);
+}
+
+core::Result<std::string> StaffDesk::addAtDesk(const std::optional<std::string>& appointmentId,
+                                               const std::optional<WalkInRequest>& walkIn, bool urgent) {
+  if (auto s = needSession(); !s.ok()) return s.error();
+  return service::addAtDesk(kiosk_.siteData(), *session_, appointmentId, walkIn, urgent);
+}
+
+core::Result<std::filesystem::path> StaffDesk::saveList() {
+  if (auto s = needSession(); !s.ok()) return s.error();
+  std::filesystem::path folder = listFolder_;
+  if (folder.empty()) {
+    auto usb = usbFolder();
+    if (!usb) return core::notFound("No USB stick found. Plug one in and try again.");
+    folder = *usb;
+  }
+  return exportCurrentList(kiosk_.siteData(), *session_, folder);
+}
+
+core::Result<DaySummaryView> StaffDesk::daySummary() {
+  if (auto s = needSession(); !s.ok()) return s.error();
+  auto d = service::daySummary(kiosk_.siteData());
+  if (!d.ok()) return d.error();
+  DaySummaryView v;
+  for (const auto& [queue, states] : d->countsByQueueAndState) v.countsByQueueAndState[queueName(site(), queue)] = states;
+  v.medianWaitMinutes = d->medianWaitMinutes;
+  v.urgentFlags = d->urgentFlags;
+  v.total = d->total;
+  return v;
+}
+
+ScannedCode StaffDesk::classify(std::string_view text) {
+  ScanOutcome o = classifyScan(kiosk_.siteData(), text);
+  ScannedCode c;
+  c.valid = o.validity == ScanValidity::kValid;
+  c.message = o.message;
+  switch (o.kind) {
+    case core::PayloadKind::kTicket:
+      c.kind = ScannedKind::kTicket;
+      break;
+    case core::PayloadKind::kAppointment:
+      c.kind = ScannedKind::kAppointment;
+      break;
+    case core::PayloadKind::kStaffCard:
+      c.kind = ScannedKind::kStaffCard;
+      break;
+    case core::PayloadKind::kNhsNumber:
+      c.kind = ScannedKind::kNhsNumber;
+      break;
+    default:
+      c.kind = ScannedKind::kUnrecognised;
+      break;
+  }
+  return c;
+}
+
+core::Result<Ticket> StaffDesk::ticketForCode(std::string_view text) {
+  ScanOutcome o = classifyScan(kiosk_.siteData(), text);
+  if (o.kind != core::PayloadKind::kTicket || o.validity != ScanValidity::kValid || !o.payload)
+    return core::invalidInput(o.message);
+  return kiosk_.ticketFor(std::get<core::TicketCode>(o.payload->fields).recordId);
+}
+
+core::Result<MatchAnswer> StaffDesk::appointmentForCode(std::string_view text) {
+  ScanOutcome o = classifyScan(kiosk_.siteData(), text);
+  if (o.kind != core::PayloadKind::kAppointment || o.validity != ScanValidity::kValid || !o.payload)
+    return core::invalidInput(o.message);
+  const std::string& id = std::get<core::AppointmentCode>(o.payload->fields).appointmentId;
+  Site& site = kiosk_.siteData();
+  auto a = store::getAppointment(site.db(), id);
+  if (!a.ok()) return a.error();
+  MatchAnswer answer;
+  if (!a.value() || core::Instant::floorDiv(a.value()->startLocal, 1440) != site.clock().now().localDay())
+    return answer;  // not in today's list
+  auto existing = store::checkinForAppointment(site.db(), id);
+  if (!existing.ok()) return existing.error();
+  const bool checkedIn = existing.value() && existing.value()->state != "cancelled";
+  answer.outcome = checkedIn ? core::MatchOutcome::kAlreadyCheckedIn : core::MatchOutcome::kOne;
+  answer.appointment = AppointmentView{id, core::formatClockTime(a.value()->startLocal), a.value()->clinician,
+                                       queueName(site.info(), a.value()->queueId)};
+  return answer;
+}
+
+core::Result<DemoCard> addDemoCard(const std::filesystem::path& dataDir, const core::Clock& clock,
+                                   const std::string& recoveryCode) {
+  auto site = Site::open(dataDir, clock);
+  if (!site.ok()) return site.error();
+  auto secrets = site.value()->unlockWithRecoveryCode(recoveryCode);
+  if (!secrets.ok()) return secrets.error();
+  std::string random = crypto::randomBytes(6);
+  std::string pin;
+  for (size_t i = 0; i < random.size(); ++i) {
+    auto b = static_cast<unsigned char>(random[i]);
+    pin += static_cast<char>(i == 0 ? '1' + b % 9 : '0' + b % 10);
+  }
+  auto card = addStaff(*site.value(), secrets.value(), "Demo Reception", StaffRole::kReception, pin);
+  if (!card.ok()) return card.error();
+  return DemoCard{card->cardText, pin};
+}
+
+}  // namespace longstop::service

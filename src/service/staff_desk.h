@@ -1,0 +1,68 @@
+// The real StaffServices and CodeLookup over a Kiosk's site: holds the one staff session (and so the
+// site's keys) and wipes it on sign-out or after the site's staff idle timeout.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "service/kiosk.h"
+#include "service/staff.h"
+#include "service/staff_services.h"
+
+namespace longstop::service {
+
+class StaffDesk final : public StaffServices, public CodeLookup {
+ public:
+  /// `kiosk` is borrowed and must outlive the desk. `listFolder`: where "Save list" writes; empty means
+  /// the first writable folder under /media (a USB stick mounted by the appliance).
+  StaffDesk(Kiosk& kiosk, std::filesystem::path listFolder);
+  ~StaffDesk() override;
+
+  const SiteInfo& site() const override { return kiosk_.site(); }
+  core::Status signIn(const std::string& cardText, const std::string& pin) override;
+  void signOut(std::string_view reason) override;
+  std::optional<StaffIdentity> session() const override;
+  void touch() override;
+  bool signOutIfIdle() override;
+  int64_t msUntilIdleSignOut() const override;
+
+  core::Result<std::vector<ConsoleEntry>> todaysEntries() override;
+  core::Result<std::vector<ConsoleEntry>> search(const std::string& text) override;
+  core::Status act(const std::string& recordId, core::CheckinAction action, const ActionRequest& r) override;
+  core::Result<std::optional<std::string>> callNext(const std::string& queueId) override;
+  core::Result<std::vector<std::string>> pendingAlerts() override;
+  core::Status acknowledgeAlert(const std::string& recordId) override;
+  core::Status merge(const std::string& keepId, const std::string& duplicateId) override;
+  core::Status editDetails(const std::string& recordId, const core::PatientDetails& details) override;
+  core::Result<std::string> addAtDesk(const std::optional<std::string>& appointmentId,
+                                      const std::optional<WalkInRequest>& walkIn, bool urgent) override;
+  core::Result<std::filesystem::path> saveList() override;
+  core::Result<DaySummaryView> daySummary() override;
+
+  ScannedCode classify(std::string_view text) override;
+  core::Result<Ticket> ticketForCode(std::string_view text) override;
+  core::Result<MatchAnswer> appointmentForCode(std::string_view text) override;
+
+ private:
+  core::Status needSession() const;
+
+  Kiosk& kiosk_;
+  std::filesystem::path listFolder_;
+  std::unique_ptr<StaffSession> session_;  // null when nobody is signed in
+  int64_t idleTimeoutMs_ = 180'000;        // read from staff.idle_timeout_s at each sign-in
+  int64_t lastTouchMs_ = 0;
+};
+
+struct DemoCard {
+  std::string cardText;  // LSS1:<id>:<secret>
+  std::string pin;       // six random digits, never starting with 0
+};
+/// For `longstop --demo` only: adds a reception card "Demo Reception" with a random PIN to the demo site
+/// just made (unlocked with its recovery code), so staff screens can be tried and scripted.
+core::Result<DemoCard> addDemoCard(const std::filesystem::path& dataDir, const core::Clock& clock,
+                                   const std::string& recoveryCode);
+
+}  // namespace longstop::service

@@ -1,0 +1,117 @@
+// What the reception screens may ask of the rest of the kiosk (StaffServices), and what the patient
+// screens may ask about a scanned code (CodeLookup). The UI sees only these interfaces; the real
+// implementation is StaffDesk (staff_desk.h) over the store and crypto, and tests use fakes.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/checkin_state.h"
+#include "core/patient.h"
+#include "core/result.h"
+#include "service/kiosk_services.h"
+
+namespace longstop::service {
+
+/// Who is signed in. Never holds a key: the keys stay inside the implementation.
+struct StaffIdentity {
+  std::string id;  // "S7K2QX"
+  std::string name;
+  bool admin = false;
+};
+
+/// One check-in as the console shows it. The names are filled only inside a signed-in session.
+struct ConsoleEntry {
+  std::string recordId;
+  std::string ticket;  // "A042"
+  std::string queueId;
+  std::string queueName;
+  core::CheckinState state = core::CheckinState::kWaiting;
+  bool urgent = false;
+  std::optional<core::PatientDetails> patient;  // empty for appointments without details, or once purged
+  std::string appointmentTime;                  // "10:20", or empty for walk-ins
+  std::string clinician;
+  int waitedMinutes = 0;
+  bool possibleDuplicate = false;
+  bool alertPending = false;  // urgent alert not yet acknowledged
+};
+
+/// For call / recall (room), transfer (targetQueue) and cancel (reason, required).
+struct ActionRequest {
+  std::string room;
+  std::string targetQueue;
+  std::string reason;
+};
+
+struct DaySummaryView {
+  std::map<std::string, std::map<std::string, int>> countsByQueueAndState;  // queue name -> state -> n
+  std::optional<int> medianWaitMinutes;
+  int urgentFlags = 0;
+  int total = 0;
+};
+
+class StaffServices {
+ public:
+  virtual ~StaffServices() = default;
+
+  virtual const SiteInfo& site() const = 0;
+
+  /// Two factors: the card's text (LSS1:… as scanned, or typed) and the PIN. Errors carry the
+  /// service's sentence for the person (wrong PIN with tries left, locked with time left, revoked).
+  virtual core::Status signIn(const std::string& cardText, const std::string& pin) = 0;
+  /// Ends the session (if any) and wipes its keys. `reason`: "sign-out" or "idle".
+  virtual void signOut(std::string_view reason) = 0;
+  virtual std::optional<StaffIdentity> session() const = 0;
+  /// A staff interaction: the idle timeout counts from the last one.
+  virtual void touch() = 0;
+  /// Signs out when the staff idle timeout has passed; true when it did.
+  virtual bool signOutIfIdle() = 0;
+  /// Milliseconds until the idle sign-out (0 when no session).
+  virtual int64_t msUntilIdleSignOut() const = 0;
+
+  // Everything below needs a session and fails with kUnauthorised without one.
+  virtual core::Result<std::vector<ConsoleEntry>> todaysEntries() = 0;
+  /// Ticket, start of surname or NHS number among today's entries.
+  virtual core::Result<std::vector<ConsoleEntry>> search(const std::string& text) = 0;
+  virtual core::Status act(const std::string& recordId, core::CheckinAction action, const ActionRequest& r) = 0;
+  /// The record called, or empty when nobody waits.
+  virtual core::Result<std::optional<std::string>> callNext(const std::string& queueId) = 0;
+  /// Urgent alerts not yet acknowledged, oldest first (record IDs).
+  virtual core::Result<std::vector<std::string>> pendingAlerts() = 0;
+  virtual core::Status acknowledgeAlert(const std::string& recordId) = 0;
+  virtual core::Status merge(const std::string& keepId, const std::string& duplicateId) = 0;
+  virtual core::Status editDetails(const std::string& recordId, const core::PatientDetails& details) = 0;
+  /// An appointment (by ID) or a walk-in added at the desk; returns the new record ID.
+  virtual core::Result<std::string> addAtDesk(const std::optional<std::string>& appointmentId,
+                                              const std::optional<WalkInRequest>& walkIn, bool urgent) = 0;
+  /// Writes today's list as CSV to the list folder (see StaffDesk); returns the file written.
+  virtual core::Result<std::filesystem::path> saveList() = 0;
+  virtual core::Result<DaySummaryView> daySummary() = 0;
+};
+
+/// What a scanned code is, for the patient screens.
+enum class ScannedKind { kTicket, kAppointment, kStaffCard, kNhsNumber, kUnrecognised };
+
+struct ScannedCode {
+  ScannedKind kind = ScannedKind::kUnrecognised;
+  bool valid = false;   // well-formed and (where it has a MAC) made by this site
+  std::string message;  // one sentence for the person holding it
+};
+
+class CodeLookup {
+ public:
+  virtual ~CodeLookup() = default;
+  /// Never fails: anything odd is kUnrecognised or not valid.
+  virtual ScannedCode classify(std::string_view text) = 0;
+  /// The ticket of a valid LST1 code (its MAC checked), with its place in the queue now.
+  virtual core::Result<Ticket> ticketForCode(std::string_view text) = 0;
+  /// The appointment of a valid LSA1 code: kOne, or kAlreadyCheckedIn; kNone when not in today's list.
+  virtual core::Result<MatchAnswer> appointmentForCode(std::string_view text) = 0;
+};
+
+}  // namespace longstop::service

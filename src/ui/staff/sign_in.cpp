@@ -1,0 +1,82 @@
+#include "ui/staff/sign_in.h"
+
+#include <algorithm>
+
+#include "ui/staff/staff_chrome.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace longstop::ui::staff {
+namespace {
+void drawMessage(const std::string& message, const Rect& area, float* y) {
+  if (message.empty()) return;
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, *y));
+  *y += textWrapped(message, area.width(), theme().fonts.body, colour::kRed) + theme().gap();
+}
+}  // namespace
+
+std::string maskedCard(const std::string& cardText) {
+  std::string out;
+  size_t shown = cardText.rfind("LSS1:", 0) == 0 ? 11 : 6;
+  for (size_t i = 0; i < cardText.size(); ++i) out += i < shown ? cardText[i] : '*';
+  if (out.size() > 40) out = out.substr(0, 40) + "...";
+  return out;
+}
+
+StaffIntent drawCardEntry(const SignInView& v) {
+  StaffIntent in;
+  Rect area;
+  if (drawStaffBar("Staff sign-in", {"Cancel"}, &area) == 0) in.kind = StaffIntent::Kind::kClose;
+  const Theme& t = theme();
+  float y = area.min.y;
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  y += textWrapped("Scan your staff card, or type the code printed on it.", area.width()) + t.gap();
+  drawMessage(v.message, area, &y);
+  float fieldW = std::min(area.width() - buttonWidth("Next") - t.gap(), t.basePx * 22);
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  (void)field("Card code", maskedCard(v.cardText), ImVec2(fieldW, t.target() * 0.8f), true, "card-code");
+  float fy = ImGui::GetCursorScreenPos().y;
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x + fieldW + t.gap(), fy - t.target() * 0.8f - t.gap() * 0.0f));
+  if (button("Next", ImVec2(buttonWidth("Next"), t.target() * 0.8f), ButtonStyle::kPrimary, !v.cardText.empty()))
+    in.kind = StaffIntent::Kind::kNext;
+  y = fy + t.gap();
+  float keyH = std::min(t.target() * 0.8f, (area.max.y - y) / 4.3f);
+  KeyPress p = drawCharKeyboard(ImVec2(area.min.x, y), area.width(), keyH, kLettersAndDigits);
+  if (p) {
+    in.kind = StaffIntent::Kind::kKey;
+    in.key = p;
+  }
+  return in;
+}
+
+StaffIntent drawPinEntry(const SignInView& v) {
+  StaffIntent in;
+  Rect area;
+  int pressed = drawStaffBar("Staff sign-in", {"Back", "Cancel"}, &area);
+  if (pressed == 0) in.kind = StaffIntent::Kind::kBack;
+  if (pressed == 1) in.kind = StaffIntent::Kind::kClose;
+  const Theme& t = theme();
+  ImVec2 pad = digitKeypadSize(area.height());
+  float leftW = area.width() - pad.x - t.margin();
+  float y = area.min.y;
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  y += textWrapped("Card " + maskedCard(v.cardText) + ". Now type your PIN.", leftW) + t.gap();
+  std::string dots;
+  for (size_t i = 0; i < v.pinDigits; ++i) dots += i ? " *" : "*";
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  (void)field("PIN", dots, ImVec2(std::min(leftW, t.basePx * 10), t.target() * 0.8f), true, "pin");
+  y = ImGui::GetCursorScreenPos().y + t.gap();
+  drawMessage(v.message, {area.min, ImVec2(area.min.x + leftW, area.max.y)}, &y);
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, std::max(y, area.max.y - t.target())));
+  if (button("Sign in", ImVec2(std::min(leftW, buttonWidth("Sign in") * 1.5f), t.target()), ButtonStyle::kPrimary,
+             v.pinDigits >= 6))
+    in.kind = StaffIntent::Kind::kSignIn;
+  KeyPress p = drawDigitKeypad(ImVec2(area.max.x - pad.x, area.min.y), area.height());
+  if (p) {
+    in.kind = StaffIntent::Kind::kKey;
+    in.key = p;
+  }
+  return in;
+}
+
+}  // namespace longstop::ui::staff

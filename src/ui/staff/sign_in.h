@@ -1,0 +1,23 @@
+// Staff sign-in: the card (scanned, or typed on a keyboard of letters and digits), then the PIN on a
+// digit keypad, shown masked. The service's refusals (wrong PIN, locked, revoked) show in red.
+#pragma once
+
+#include <string>
+
+#include "ui/staff/staff_ui.h"
+
+namespace longstop::ui::staff {
+
+struct SignInView {
+  const std::string& cardText;
+  size_t pinDigits;
+  const std::string& message;
+};
+
+StaffIntent drawCardEntry(const SignInView& v);
+StaffIntent drawPinEntry(const SignInView& v);
+
+/// The card as shown while typing: the staff ID and the first characters, the rest as dots.
+std::string maskedCard(const std::string& cardText);
+
+}  // namespace longstop::ui::staff

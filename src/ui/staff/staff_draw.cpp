@@ -1,0 +1,90 @@
+// The console's drawing: one full-screen ImGui window and the current staff screen.
+#include <imgui.h>
+
+#include "ui/staff/console.h"
+#include "ui/staff/patient.h"
+#include "ui/staff/sign_in.h"
+#include "ui/staff/staff_ui.h"
+#include "ui/staff/tools.h"
+#include "ui/theme.h"
+
+namespace longstop::ui::staff {
+
+void StaffConsole::frame() {
+  theme().largerText = false;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+  ImGui::Begin("staff", nullptr, kFlags);
+  ImGui::PushFont(theme().body());
+  const service::ConsoleEntry* open = entry(s_.selected);
+  if (!signedIn() && s_.screen != StaffScreen::kCard && s_.screen != StaffScreen::kPin) s_.screen = StaffScreen::kCard;
+  if ((s_.screen == StaffScreen::kPatient || s_.screen == StaffScreen::kTransfer || s_.screen == StaffScreen::kCancel ||
+       s_.screen == StaffScreen::kMerge) &&
+      !open)
+    s_.screen = StaffScreen::kConsole;
+  StaffIntent in;
+  switch (s_.screen) {
+    case StaffScreen::kClosed:
+      break;
+    case StaffScreen::kCard:
+      in = drawCardEntry({s_.cardText, s_.pin.size(), s_.message});
+      break;
+    case StaffScreen::kPin:
+      in = drawPinEntry({s_.cardText, s_.pin.size(), s_.message});
+      break;
+    case StaffScreen::kConsole: {
+      auto who = services_.session();
+      std::string name = who ? who->name : "";
+      in = drawConsole({name, services_.site().queues, s_.entries, s_.alerts, s_.notice, s_.message});
+      break;
+    }
+    case StaffScreen::kPatient: {
+      bool canMerge = false;
+      for (const auto& e : s_.entries)
+        if (e.possibleDuplicate && e.recordId != open->recordId && open->possibleDuplicate) canMerge = true;
+      in = drawPatient(*open, canMerge);
+      break;
+    }
+    case StaffScreen::kTransfer:
+      in = drawTransfer(*open, services_.site().queues);
+      break;
+    case StaffScreen::kCancel:
+      in = drawCancel(*open);
+      break;
+    case StaffScreen::kMerge: {
+      std::vector<const service::ConsoleEntry*> others;
+      for (const auto& e : s_.entries)
+        if (e.possibleDuplicate && e.recordId != open->recordId && e.state != core::CheckinState::kCancelled)
+          others.push_back(&e);
+      in = drawMerge(*open, others);
+      break;
+    }
+    case StaffScreen::kSearch:
+      in = drawSearch(s_.searchText, s_.results);
+      break;
+    case StaffScreen::kAdd:
+      in = drawAdd(s_.appointmentId, s_.message);
+      break;
+    case StaffScreen::kWalkIn: {
+      std::vector<core::QueueDef> queues = services_.site().queues;
+      WalkInIntent w = drawWalkIn({s_.walkIn, queues});
+      if (w.kind != WalkInIntent::Kind::kNone) {
+        noteActivity();
+        applyWalkIn(w);
+      }
+      break;
+    }
+    case StaffScreen::kSummary:
+      if (s_.summary) in = drawSummary(*s_.summary, services_.site().name);
+      break;
+  }
+  ImGui::PopFont();
+  ImGui::End();
+  apply(in);
+}
+
+}  // namespace longstop::ui::staff

@@ -1,0 +1,144 @@
+// Reception's screens: staff sign-in (card, then PIN), the queue console, one patient's actions, search,
+// adding a patient at the desk, editing details and the day summary. Like PatientFlow: the state is a
+// plain struct, every screen's drawing returns a StaffIntent, and apply() acts on it through
+// StaffServices only, so tests drive it without a display.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/checkin_state.h"
+#include "core/clock.h"
+#include "service/staff_services.h"
+#include "ui/input.h"
+#include "ui/keypads.h"
+#include "ui/screens/walk_in.h"
+
+namespace longstop::ui::staff {
+
+enum class StaffScreen {
+  kClosed,   // the patient screens show
+  kCard,     // scan or type the staff card
+  kPin,      // the PIN keypad
+  kConsole,  // every queue's list, alerts, the tools
+  kPatient,  // one check-in and what can be done to it
+  kTransfer,
+  kCancel,
+  kMerge,
+  kSearch,
+  kAdd,      // add at the desk: appointment ID, or walk-in
+  kWalkIn,   // the walk-in questions, for a new patient or to edit one
+  kSummary,
+};
+
+/// The reasons offered when cancelling a check-in.
+inline constexpr const char* kCancelReasons[] = {"Booked in error", "Patient asked", "Duplicate", "Other"};
+
+struct StaffIntent {
+  enum class Kind {
+    kNone,
+    kClose,         // leave sign-in for the patient screens
+    kKey,           // on-screen keyboard or keypad
+    kNext,          // card entered: ask for the PIN
+    kSignIn,
+    kSignOut,
+    kBack,          // to the console (or the previous step)
+    kCallNext,      // arg: queue ID
+    kOpen,          // arg: record ID
+    kAcknowledge,   // arg: record ID
+    kAction,        // action on the open record (call, recall, seen, no-show, left, park, unpark)
+    kTransferPick,  // show the queues
+    kTransferTo,    // arg: queue ID
+    kCancelPick,    // show the reasons
+    kCancelWith,    // arg: reason
+    kMergePick,
+    kMergeWith,     // arg: the duplicate's record ID (folded into the open one)
+    kEdit,
+    kSearch,
+    kAdd,
+    kAddAppointment,  // urgent: flag
+    kAddWalkIn,
+    kSaveList,
+    kSummary,
+  };
+  Kind kind = Kind::kNone;
+  std::string arg;
+  core::CheckinAction action = core::CheckinAction::kCall;
+  KeyPress key;
+  bool flag = false;
+};
+
+struct StaffState {
+  StaffScreen screen = StaffScreen::kClosed;
+  std::string cardText;  // typed or scanned; wiped once used
+  std::string pin;       // wiped once used
+  std::string message;   // the last refusal or problem, for the person (red)
+  std::string notice;    // the last thing done ("A001 called to Room 3")
+  std::vector<service::ConsoleEntry> entries;
+  std::vector<std::string> alerts;  // record IDs, oldest first
+  std::string selected;             // the open record
+  std::string searchText;
+  std::vector<service::ConsoleEntry> results;
+  std::string appointmentId;  // add at the desk
+  WalkInState walkIn;
+  bool editing = false;  // the walk-in questions edit `selected` rather than add a patient
+  std::optional<service::DaySummaryView> summary;
+};
+
+class StaffConsole {
+ public:
+  /// Both borrowed; they must outlive the console.
+  StaffConsole(service::StaffServices& services, const core::Clock& clock);
+
+  const StaffState& state() const { return s_; }
+  StaffScreen screen() const { return s_.screen; }
+  bool active() const { return s_.screen != StaffScreen::kClosed; }
+  bool signedIn() const { return services_.session().has_value(); }
+
+  /// Opens sign-in (the long press on Welcome, or a scanned staff card in `cardText`).
+  void open(std::string_view cardText = {});
+  /// Wipes everything, signs out if signed in, and hands back to the patient screens.
+  void close(std::string_view reason = "sign-out");
+
+  /// Draws the current screen and applies what was pressed (ImGui calls).
+  void frame();
+  void apply(const StaffIntent& in);
+
+  void onText(std::string_view utf8);
+  void onKey(Key k);
+  /// A scanned code while a staff screen shows: a staff card fills the card field; anything else is
+  /// looked up in the search box when signed in.
+  void onScan(std::string_view text);
+  void noteActivity();
+
+  /// Idle sign-out, and closing an unfinished sign-in after a minute; refreshes the lists every 15 s.
+  /// Returns true when the screen changed.
+  bool tick();
+  int64_t msUntilNextTick() const;
+
+  /// The entry with that record ID among the loaded ones, or null.
+  const service::ConsoleEntry* entry(const std::string& recordId) const;
+
+ private:
+  void refresh();
+  void act(core::CheckinAction a, const service::ActionRequest& r = {});
+  void say(const core::Status& s, std::string done);
+  void startWalkIn(bool editing);
+  void applyWalkIn(const WalkInIntent& in);
+
+  service::StaffServices& services_;
+  const core::Clock& clock_;
+  StaffState s_;
+  int64_t lastActivityMs_ = 0;
+  int64_t lastRefreshMs_ = 0;
+};
+
+/// Labels used by both drawing and tests.
+const char* actionLabel(core::CheckinAction a);
+/// The label of the acknowledge button for an alert on ticket `ticket`.
+std::string acknowledgeLabel(std::string_view ticket);
+
+}  // namespace longstop::ui::staff
