@@ -1,16 +1,128 @@
 #include "ui/i18n.h"
 
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <unordered_map>
+
+#ifndef LONGSTOP_BUILD_LOCALEDIR
+#define LONGSTOP_BUILD_LOCALEDIR ""
+#endif
+#ifndef LONGSTOP_LOCALEDIR
+#define LONGSTOP_LOCALEDIR "/usr/share/locale"
+#endif
+
 namespace longstop::ui {
 namespace {
+using Catalogue = std::unordered_map<std::string, std::string>;
+
 std::string& current() {
   static std::string code = "en";
   return code;
 }
+
+std::optional<std::filesystem::path>& overrideDir() {
+  static std::optional<std::filesystem::path> dir;
+  return dir;
+}
+
+uint32_t word(const std::string& b, size_t at, bool swap) {
+  if (at + 4 > b.size()) return 0;
+  uint32_t v;
+  std::memcpy(&v, b.data() + at, 4);
+  return swap ? __builtin_bswap32(v) : v;
+}
+
+// A GNU .mo file: magic, revision, count, offset of the originals' table, offset of the translations'
+// table; each table entry is (length, offset). Anything malformed yields what was read so far.
+Catalogue parseMo(const std::string& b) {
+  Catalogue c;
+  if (b.size() < 20) return c;
+  uint32_t magic = word(b, 0, false);
+  bool swap = magic == 0xde120495u;
+  if (magic != 0x950412deu && !swap) return c;
+  uint32_t n = word(b, 8, swap), orig = word(b, 12, swap), trans = word(b, 16, swap);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t ol = word(b, orig + 8 * i, swap), oo = word(b, orig + 8 * i + 4, swap);
+    uint32_t tl = word(b, trans + 8 * i, swap), to = word(b, trans + 8 * i + 4, swap);
+    if (size_t(oo) + ol > b.size() || size_t(to) + tl > b.size()) break;
+    std::string id = b.substr(oo, ol);
+    if (id.empty()) continue;  // the header
+    std::string str = b.substr(to, tl);
+    if (size_t nul = str.find('\0'); nul != std::string::npos) str.resize(nul);  // first plural form
+    if (size_t nul = id.find('\0'); nul != std::string::npos) id.resize(nul);
+    if (!str.empty()) c.emplace(std::move(id), std::move(str));
+  }
+  return c;
+}
+
+Catalogue load(std::string_view code) {
+  for (const auto& dir : catalogueDirs()) {
+    std::ifstream in(dir / std::string(code) / "LC_MESSAGES" / "longstop.mo", std::ios::binary);
+    if (!in) continue;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parseMo(ss.str());
+  }
+  return {};
+}
+
+std::mutex gMutex;
+// Catalogues are read once and never freed, so the pointers tr() returns stay valid.
+std::map<std::string, std::unique_ptr<Catalogue>, std::less<>>& loaded() {
+  static std::map<std::string, std::unique_ptr<Catalogue>, std::less<>> m;
+  return m;
+}
+
+const Catalogue& catalogue(std::string_view code) {
+  std::lock_guard lock(gMutex);
+  auto& m = loaded();
+  auto it = m.find(code);
+  if (it == m.end()) it = m.emplace(std::string(code), std::make_unique<Catalogue>(load(code))).first;
+  return *it->second;
+}
 }  // namespace
 
+std::vector<std::filesystem::path> catalogueDirs() {
+  if (overrideDir()) return {*overrideDir()};
+  std::vector<std::filesystem::path> dirs;
+  if (const char* env = std::getenv("LONGSTOP_LOCALEDIR"); env && *env) dirs.emplace_back(env);
+  if (*LONGSTOP_BUILD_LOCALEDIR) dirs.emplace_back(LONGSTOP_BUILD_LOCALEDIR);
+  dirs.emplace_back(LONGSTOP_LOCALEDIR);
+  return dirs;
+}
+
+void TEST_setCatalogueDir(const std::filesystem::path& dir) {
+  std::lock_guard lock(gMutex);
+  overrideDir() = dir;
+  loaded().clear();
+}
+
+std::vector<std::string> catalogueTexts(std::string_view code) {
+  std::vector<std::string> out;
+  for (const auto& [id, text] : catalogue(code)) out.push_back(text);
+  return out;
+}
+
+size_t catalogueSize(std::string_view code) {
+  return catalogue(code).size();
+}
+
+const char* trIn(std::string_view code, const char* english) {
+  if (code == "en") return english;
+  const Catalogue& c = catalogue(code);
+  auto it = c.find(english);
+  return it == c.end() ? english : it->second.c_str();
+}
+
 const char* tr(const char* english) {
-  // Catalogues will be looked up here by (current(), english). Until one exists, English stands.
-  return english;
+  return trIn(current(), english);
 }
 
 std::string fill(std::string_view pattern,
@@ -43,7 +155,12 @@ std::string fill(std::string_view pattern,
 }
 
 const std::vector<Language>& languages() {
-  static const std::vector<Language> kLanguages = {{"en", "English"}};
+  // The order of po/LINGUAS after English: Welsh first (an official language in Wales), then the
+  // languages most spoken in England and Wales after English (2021 census).
+  static const std::vector<Language> kLanguages = {
+      {"en", "English"},   {"cy", "Cymraeg"},  {"pl", "Polski"},   {"ro", "Română"},   {"pt", "Português"},
+      {"es", "Español"},   {"lt", "Lietuvių"}, {"it", "Italiano"}, {"fr", "Français"},
+  };
   return kLanguages;
 }
 
@@ -60,6 +177,12 @@ std::string setLanguage(std::string_view code) {
 
 std::string currentLanguage() {
   return current();
+}
+
+std::string currentLanguageName() {
+  for (const auto& l : languages())
+    if (l.code == current()) return l.name;
+  return "English";
 }
 
 }  // namespace longstop::ui

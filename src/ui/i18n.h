@@ -1,7 +1,10 @@
-// The translation layer for everything a patient reads. English is the source language; other
-// languages arrive later as gettext-style catalogues keyed by the English text.
+// The translation layer for everything a patient reads. English is the source language; the other
+// languages are gettext catalogues (po/*.po, compiled to .mo by meson's i18n module) keyed by the
+// English text. The .mo files are read here directly rather than through libintl's setlocale():
+// a kiosk image generates no locales, and each patient may pick a different language (docs/languages.md).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +15,8 @@ namespace longstop::ui {
 /// The text to show for `english` in the current language. Returns `english` when there is no
 /// translation. The pointer stays valid for the life of the program.
 const char* tr(const char* english);
+/// The same in a named language, whatever the current one is (tests, the language list).
+const char* trIn(std::string_view code, const char* english);
 
 /// Fills `{name}` placeholders in an already translated pattern. Named placeholders let a translator
 /// move them around: "Your appointment at {time} with {clinician}".
@@ -28,5 +33,18 @@ const std::vector<Language>& languages();
 /// Switches the language; an unknown code falls back to English. Returns the code in force.
 std::string setLanguage(std::string_view code);
 std::string currentLanguage();
+/// The current language's own name ("Cymraeg").
+std::string currentLanguageName();
+
+/// Where the compiled catalogues are looked for, first match wins: $LONGSTOP_LOCALEDIR, the build
+/// tree's po/ (an uninstalled run), then the installed locale directory. `<dir>/<code>/LC_MESSAGES/
+/// longstop.mo`.
+std::vector<std::filesystem::path> catalogueDirs();
+/// Test only: read catalogues from `dir` instead (and forget those already read).
+void TEST_setCatalogueDir(const std::filesystem::path& dir);
+/// Every translation in the catalogue for `code` (for the glyph coverage test).
+std::vector<std::string> catalogueTexts(std::string_view code);
+/// How many translations the catalogue for `code` holds (0 when it was not found).
+size_t catalogueSize(std::string_view code);
 
 }  // namespace longstop::ui

@@ -55,6 +55,7 @@ void PatientFlow::reset(bool keepLargerText) {
   s_.screen = Screen::kWelcome;
   if (!keepLargerText) {
     s_.largerText = false;
+    s_.highContrast = false;
     setLanguage("en");
   }
   noteActivity();
@@ -70,6 +71,9 @@ void PatientFlow::apply(WelcomeIntent in) {
       break;
     case WelcomeIntent::kToggleLargerText:
       s_.largerText = !s_.largerText;
+      break;
+    case WelcomeIntent::kToggleHighContrast:
+      s_.highContrast = !s_.highContrast;
       break;
     case WelcomeIntent::kNone:
       break;

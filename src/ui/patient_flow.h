@@ -53,6 +53,7 @@ struct FlowState {
   Screen screen = Screen::kWelcome;
   std::vector<Screen> history;  // for Back
   bool largerText = false;
+  bool highContrast = false;
   DetailsState details;
   NhsNumberState nhs;
   WalkInState walkIn;
@@ -117,6 +118,9 @@ class PatientFlow {
   /// "Start again".
   void reset(bool keepLargerText);
 
+  /// A mark drawn over every screen (the drill's "PRACTICE — not real patients"); empty: none.
+  void setBanner(std::string text) { banner_ = std::move(text); }
+
  private:
   void go(Screen next);
   void back();
@@ -137,6 +141,7 @@ class PatientFlow {
   int64_t shownMinute_ = 0;
   service::CodeLookup* codes_ = nullptr;
   std::optional<std::string> staffRequest_;
+  std::string banner_;
 };
 
 }  // namespace longstop::ui

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include "core/date.h"
+#include "ui/admin/practice_banner.h"
 #include "ui/chrome.h"
 #include "ui/i18n.h"
 #include "ui/patient_flow.h"
@@ -11,6 +12,7 @@ namespace longstop::ui {
 
 void PatientFlow::frame() {
   theme().largerText = s_.largerText;
+  theme().highContrast = s_.highContrast;
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -22,7 +24,7 @@ void PatientFlow::frame() {
   switch (s_.screen) {
     case Screen::kWelcome: {
       int64_t minutes = clock_.now().localMinutes();
-      apply(drawWelcome({services_.site().name, core::formatClockTime(minutes), s_.largerText}));
+      apply(drawWelcome({services_.site().name, core::formatClockTime(minutes), s_.largerText, s_.highContrast}));
       break;
     }
     case Screen::kLanguage:
@@ -69,6 +71,8 @@ void PatientFlow::frame() {
   if (auto seconds = countdownSeconds()) {
     if (drawCountdown(*seconds)) noteActivity();
   }
+  if (!banner_.empty()) drawPracticeBanner(banner_);
+  if (s_.highContrast) applyHighContrast(ImGui::GetWindowDrawList());
   ImGui::PopFont();
   ImGui::End();
 }

@@ -17,11 +17,14 @@ float baseFontPx(int width, int height) {
 }
 
 namespace {
-// Latin with the extensions UK names need (Łukasz, Zoë, Ó Briain), plus punctuation and arrows.
+// Latin with the extensions UK names and the shipped languages need (Łukasz, Zoë, Ó Briain; Welsh ŵ ŷ,
+// Lithuanian ė ų, Romanian ș ț in Extended-B), plus punctuation and arrows. DejaVu Sans has them all;
+// tests/ui/test_i18n_layout.cpp proves it for every character of every catalogue.
 const ImWchar* glyphRanges() {
   static const ImWchar kRanges[] = {
       0x0020, 0x00FF,  // Basic Latin + Latin-1
       0x0100, 0x017F,  // Latin Extended-A
+      0x0180, 0x024F,  // Latin Extended-B (Romanian comma-below letters)
       0x2010, 0x2027,  // dashes, quotes, ellipsis
       0x2190, 0x2193,  // arrows
       0,
@@ -66,6 +69,35 @@ core::Status loadFonts(ImFontAtlas& atlas, float basePx, const std::string& font
   if (!f.body || !f.heading || !f.huge)
     return core::internalError("The font " + fontPath + " could not be read.");
   return core::okStatus();
+}
+
+ImU32 highContrastColour(ImU32 c) {
+  using namespace colour;
+  ImU32 alpha = c & IM_COL32_A_MASK;
+  ImU32 opaque = c | IM_COL32_A_MASK;
+  // Black 0, white 21:1 on black, yellow 19.6:1, cyan 16.7:1; black on yellow 19.6:1.
+  constexpr ImU32 kBlack = rgb(0x000000), kWhite = rgb(0xFFFFFF), kHcYellow = rgb(0xFFFF00),
+                  kCyan = rgb(0x00FFFF), kPink = rgb(0xFF9E9E), kDarkGrey = rgb(0x3A3A3A);
+  ImU32 out;
+  if (opaque == kBackground) out = kBlack;            // page, and text on dark fills
+  else if (opaque == kText) out = kHcYellow;          // body text
+  else if (opaque == kBlue) out = kHcYellow;          // primary fills, secondary text and edges
+  else if (opaque == kDarkBlue) out = kWhite;         // top bar, selected fill
+  else if (opaque == kPaleBlue) out = kBlack;         // key fills (their dark text turns yellow)
+  else if (opaque == kRed || opaque == kDarkRed) out = kPink;
+  else if (opaque == kGreyBorder) out = kWhite;
+  else if (opaque == kDisabled) out = kDarkGrey;
+  else if (opaque == kYellow) out = kCyan;            // the focus ring must differ from text
+  else {
+    ImVec4 f = ImGui::ColorConvertU32ToFloat4(opaque);
+    out = ImGui::ColorConvertFloat4ToU32(ImVec4(1 - f.x, 1 - f.y, 1 - f.z, 1));
+  }
+  return (out & ~IM_COL32_A_MASK) | alpha;
+}
+
+void applyHighContrast(ImDrawList* list) {
+  if (!list) return;
+  for (auto& v : list->VtxBuffer) v.col = highContrastColour(v.col);
 }
 
 void applyStyle(float basePx) {

@@ -55,6 +55,7 @@ struct Theme {
   Fonts fonts;
   float basePx = kReferenceFontPx;  // body font size in pixels at normal text size
   bool largerText = false;
+  bool highContrast = false;  // applied to the finished frame by applyHighContrast()
 
   float target() const { return basePx * kTouchTargetEm; }
   float gap() const { return basePx * 0.3f; }
@@ -73,6 +74,13 @@ float baseFontPx(int width, int height);
 /// file is missing it falls back to ImGui's built-in font and returns an error naming the file (the
 /// caller reports it; the kiosk still works).
 core::Status loadFonts(ImFontAtlas& atlas, float basePx, const std::string& fontPath = kDefaultFontPath);
+
+/// High contrast: recolours everything already drawn in `list` to yellow and white on black (the
+/// palette's colours map one to one, so every screen follows without knowing about it; anything else
+/// has its lightness inverted). Call after the screen is drawn, before ImGui::Render().
+void applyHighContrast(ImDrawList* list);
+/// The colour `c` becomes in high contrast.
+ImU32 highContrastColour(ImU32 c);
 
 /// Sets ImGui's style: colours, no window decorations, spacing from the base size.
 void applyStyle(float basePx);

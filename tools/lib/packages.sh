@@ -7,6 +7,7 @@ LONGSTOP_BUILD_PACKAGES=(
   libturbojpeg0-dev libevdev-dev
   zlib1g-dev nlohmann-json3-dev
   libsystemd-dev fonts-dejavu-core
+  gettext  # msgfmt builds the language catalogues (po/)
 )
 # image/build and image/test (the appliance image; see docs/appliance.md).
 LONGSTOP_IMAGE_PACKAGES=(

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "ui/screens/welcome.h"
 
@@ -26,28 +28,53 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   text(v.clock, t.heading(), colour::kTextOnDark);
 
   WelcomeIntent intent = WelcomeIntent::kNone;
+  const char* larger = v.largerText ? tr("Larger text: on") : tr("Larger text: off");
+  const char* contrast = v.highContrast ? tr("High contrast: on") : tr("High contrast: off");
+  std::string lang = std::string(tr("Language")) + ": " + currentLanguageName();
+  float lw = std::max(buttonWidth(tr("Larger text: off")), buttonWidth(tr("Larger text: on")));
+  float cw = std::max(buttonWidth(tr("High contrast: off")), buttonWidth(tr("High contrast: on")));
+  float langW = std::min(buttonWidth(lang), d.width() - 2 * t.margin());
+  // One row of three when it fits; otherwise the two toggles above the language button, and the
+  // introduction line gives up its place on a short screen.
+  bool oneRow = langW + lw + cw + 2 * t.gap() + 2 * t.margin() <= d.width();
+  float rows = oneRow ? 1 : 2;
+  float bottomH = rows * t.target() + (rows - 1) * t.gap() + t.margin() * 2;
+
   float y = barH + t.basePx;
   textCentred(tr("Welcome"), d.min.x, d.max.x, y, t.heading());
   y += measure("W", t.heading()).y + t.basePx * 0.5f;
   const char* intro = tr("Check in for your appointment, or join the queue.");
-  ImFont* introFont = measure(intro).x <= d.width() - 2 * t.margin() ? t.body() : t.fonts.body;
-  textCentred(intro, d.min.x, d.max.x, y, introFont);
-  y += measure("W", introFont).y + t.basePx;
+  float introRoom = d.max.y - bottomH - y - t.gap() - measure("W").y - t.basePx;
+  if (oneRow || introRoom >= t.target() * 1.2f) {
+    ImFont* introFont = measure(intro).x <= d.width() - 2 * t.margin() ? t.body() : t.fonts.body;
+    textCentred(intro, d.min.x, d.max.x, y, introFont);
+    y += measure("W", introFont).y + t.basePx;
+  }
 
-  float bottomH = t.target() + t.margin() * 2;
   float bigH = std::min(t.target() * 2.2f, d.max.y - bottomH - y - t.gap());
-  float bigW = std::min(d.width() - 2 * t.margin(), t.basePx * 16);
+  float bigW = std::min(d.width() - 2 * t.margin(), std::max(t.basePx * 16, buttonWidth(tr("Check in"))));
   ImGui::SetCursorScreenPos(ImVec2((d.width() - bigW) / 2, y));
   if (button(tr("Check in"), ImVec2(bigW, bigH), ButtonStyle::kPrimary)) intent = WelcomeIntent::kCheckIn;
 
   float by = d.max.y - t.margin() - t.target();
-  std::string lang = std::string(tr("Language")) + ": " + tr("English");
   ImGui::SetCursorScreenPos(ImVec2(t.margin(), by));
-  if (button(lang, ImVec2(buttonWidth(lang), t.target()), ButtonStyle::kSecondary, true, "language"))
+  if (button(lang, ImVec2(langW, t.target()), ButtonStyle::kSecondary, true, "language"))
     intent = WelcomeIntent::kLanguage;
-  const char* larger = v.largerText ? tr("Larger text: on") : tr("Larger text: off");
-  float lw = buttonWidth(tr("Larger text: off"));
-  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw, by));
+  float ty = oneRow ? by : by - t.target() - t.gap();
+  if (!oneRow) {
+    // Side by side, sharing the width when they must.
+    float total = lw + cw + t.gap();
+    float room = d.width() - 2 * t.margin();
+    if (total > room) {
+      lw = std::floor(lw * room / total);
+      cw = std::floor(cw * room / total);
+    }
+  }
+  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw - cw - t.gap(), ty));
+  if (button(contrast, ImVec2(cw, t.target()), v.highContrast ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
+             true, "high-contrast"))
+    intent = WelcomeIntent::kToggleHighContrast;
+  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw, ty));
   if (button(larger, ImVec2(lw, t.target()), v.largerText ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
              true, "larger-text"))
     intent = WelcomeIntent::kToggleLargerText;

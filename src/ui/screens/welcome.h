@@ -1,4 +1,5 @@
-// Welcome: the site's name, one big "Check in", a language button and the larger-text toggle.
+// Welcome: the site's name, one big "Check in", a language button, and the larger-text and
+// high-contrast toggles.
 #pragma once
 
 #include <string>
@@ -9,9 +10,10 @@ struct WelcomeView {
   std::string siteName;
   std::string clock;  // "09:41"
   bool largerText = false;
+  bool highContrast = false;
 };
 
-enum class WelcomeIntent { kNone, kCheckIn, kLanguage, kToggleLargerText };
+enum class WelcomeIntent { kNone, kCheckIn, kLanguage, kToggleLargerText, kToggleHighContrast };
 
 WelcomeIntent drawWelcome(const WelcomeView& v);
 

@@ -1,0 +1,59 @@
+// The real AdminServices: first-boot site creation, settings, the recipient key, device checks and the
+// continuity drill, over one data directory. Opens the site itself (a second connection beside the
+// kiosk's: SQLite in WAL mode serialises the writes).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "core/clock.h"
+#include "service/admin_services.h"
+#include "service/site.h"
+
+namespace longstop::service {
+
+class AdminDesk final : public AdminServices {
+ public:
+  /// `dataDir` may not hold a site yet (first boot). The clock is borrowed and must outlive the desk.
+  AdminDesk(std::filesystem::path dataDir, const core::Clock& clock);
+  ~AdminDesk() override;
+
+  bool hasSite() const override;
+  core::Status checkSiteName(const std::string& name) const override;
+  core::Status checkOds(const std::string& ods) const override;
+  core::Status checkQueues(const std::vector<core::QueueDef>& queues) const override;
+  core::Result<SetupDone> createSite(const SetupAnswers& answers) override;
+
+  core::Result<std::vector<SettingRow>> settings() override;
+  core::Status setSetting(const std::string& key, const std::string& value, const std::string& byStaffId) override;
+  core::Status confirmClock(const std::string& byStaffId) override;
+  bool clockConfirmedToday() override;
+  core::Result<std::string> recipientKeyId() override;
+  core::Result<std::string> setRecipientText(const std::string& text, const std::string& byStaffId) override;
+  core::Result<std::string> setRecipientFile(const std::filesystem::path& file, const std::string& byStaffId) override;
+  DeviceReport checkDevice(const std::string& settingKey) override;
+
+  core::Result<DrillSession> startDrill() override;
+  std::optional<DrillSession> drill() const override { return drill_; }
+  core::Status recordDrillStep(const std::string& step, int64_t durationMs, bool problem,
+                               const std::string& note) override;
+  core::Result<std::string> drillReport() override;
+  core::Result<std::filesystem::path> exportDrillReport(const std::filesystem::path& folder) override;
+  core::Status endDrill() override;
+
+  /// The data directory the kiosk should be running on now: the drill's while one runs.
+  std::filesystem::path activeDataDir() const { return drill_ ? drill_->dataDir : dataDir_; }
+
+ private:
+  /// The real site, opened on first use (never while a drill runs).
+  core::Result<Site*> site();
+
+  std::filesystem::path dataDir_;
+  const core::Clock& clock_;
+  std::unique_ptr<Site> site_;
+  std::optional<DrillSession> drill_;
+  std::unique_ptr<Site> drillSite_;
+};
+
+}  // namespace longstop::service

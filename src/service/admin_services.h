@@ -1,0 +1,109 @@
+// What the first-boot wizard and the admin screen may ask of the rest of the kiosk. The UI sees only
+// this interface; the real implementation is AdminDesk (admin_desk.h) over the site, settings, staff,
+// export and drill services, and the UI tests use a fake.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/queue.h"
+#include "core/result.h"
+
+namespace longstop::service {
+
+/// Everything the wizard asks before it creates the site.
+struct SetupAnswers {
+  std::string siteName;
+  std::string odsCode;
+  std::vector<core::QueueDef> queues;  // at least one
+  std::string walkInQueueId;           // one of queues
+  int matchBeforeMin = 120;
+  int matchAfterMin = 60;
+  int idleTimeoutSeconds = 45;
+  std::string screenSize = "1280x800";
+  int rotation = 0;  // 0, 90, 180, 270
+  bool clockConfirmed = false;
+  std::string adminName;
+  std::string adminPin;  // wiped by the caller once createSite returns
+};
+
+/// What the wizard shows once, then forgets.
+struct SetupDone {
+  std::string deviceId;
+  std::string recoveryCode;
+  std::string adminStaffId;
+  std::string adminCardText;  // LSS1:<staff-id>:<secret>, shown as a QR to photograph
+};
+
+struct SettingRow {
+  std::string key;  // "kiosk.idle_timeout_s", or "queue.gp" for each queue
+  std::string description;
+  std::string value;
+};
+
+/// A camera, scanner or printer looked for at its configured path.
+struct DeviceReport {
+  std::string settingKey;  // "camera.device"
+  std::string path;        // "/dev/video0", or "none"
+  bool found = false;
+  std::string message;  // "found at /dev/video0" / "not found at /dev/video0 — skip, or set it later"
+};
+
+/// A drill under way: the kiosk runs on `dataDir` with the practice card shown to staff.
+struct DrillSession {
+  std::filesystem::path dataDir;
+  std::string practiceCard;  // LSS1 text of the drill's admin card (synthetic data only)
+  std::string practicePin;
+  int64_t startedMs = 0;
+};
+
+class AdminServices {
+ public:
+  virtual ~AdminServices() = default;
+
+  // ---- First boot: no site yet ----
+  virtual bool hasSite() const = 0;
+  /// The service's own checks, so the wizard refuses what the site would refuse.
+  virtual core::Status checkSiteName(const std::string& name) const = 0;
+  virtual core::Status checkOds(const std::string& ods) const = 0;
+  virtual core::Status checkQueues(const std::vector<core::QueueDef>& queues) const = 0;
+  /// Creates the site, its first administrator (the card's secret and the recovery code are returned,
+  /// never stored), applies every answer as a setting, and records the clock confirmation. Refuses
+  /// when a site already exists; on a failure after the site was created the error says so.
+  virtual core::Result<SetupDone> createSite(const SetupAnswers& answers) = 0;
+
+  // ---- Settings: a site exists ----
+  /// Every catalogue key with the value in force, and one row per queue (`queue.<id>`).
+  virtual core::Result<std::vector<SettingRow>> settings() = 0;
+  /// Validated and evented by the settings service; the refusal's message is for a person.
+  virtual core::Status setSetting(const std::string& key, const std::string& value, const std::string& byStaffId) = 0;
+  /// Records that a person has checked the wall clock today (meta clock_confirmed_day and an event).
+  virtual core::Status confirmClock(const std::string& byStaffId) = 0;
+  virtual bool clockConfirmedToday() = 0;
+  /// The receiving organisation's key in force: its key ID, or empty when none is set.
+  virtual core::Result<std::string> recipientKeyId() = 0;
+  /// Sets it from LSR1 text (a scanned QR, or pasted); returns the new key ID.
+  virtual core::Result<std::string> setRecipientText(const std::string& text, const std::string& byStaffId) = 0;
+  /// Sets it from a .pub file (on a USB stick, say); returns the new key ID.
+  virtual core::Result<std::string> setRecipientFile(const std::filesystem::path& file,
+                                                     const std::string& byStaffId) = 0;
+  /// Looks for the device a setting names (camera.device, scanner.device, printer.device).
+  virtual DeviceReport checkDevice(const std::string& settingKey) = 0;
+
+  // ---- The continuity drill ----
+  /// Starts a fresh drill beside the real site (which is closed until endDrill()).
+  virtual core::Result<DrillSession> startDrill() = 0;
+  virtual std::optional<DrillSession> drill() const = 0;
+  /// Notes one rehearsed step in the drill's log (nothing when no drill runs).
+  virtual core::Status recordDrillStep(const std::string& step, int64_t durationMs, bool problem = false,
+                                       const std::string& note = {}) = 0;
+  virtual core::Result<std::string> drillReport() = 0;
+  virtual core::Result<std::filesystem::path> exportDrillReport(const std::filesystem::path& folder) = 0;
+  /// Leaves the drill; the real site opens again exactly as it was.
+  virtual core::Status endDrill() = 0;
+};
+
+}  // namespace longstop::service

@@ -1,0 +1,212 @@
+// The admin screen's drawing: the settings as a paged list on the left, the other tasks on the right;
+// one setting's editor with its description, the service's refusal and a keyboard; the key page; the
+// drill page.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/admin/admin_screen.h"
+#include "ui/setup/form.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace longstop::ui::admin {
+namespace {
+using K = AdminIntent::Kind;
+
+float rowHeight() {
+  return std::floor(theme().target() * 0.6f);
+}
+
+// A right-hand column of task buttons; returns the index pressed or -1.
+int taskColumn(const std::vector<std::string>& labels, float x, float y, float w) {
+  int pressed = -1;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button(labels[i], ImVec2(w, theme().target() * 0.8f), ButtonStyle::kSecondary)) pressed = int(i);
+    y += theme().target() * 0.8f + theme().gap();
+  }
+  return pressed;
+}
+
+AdminIntent keyboard(const Rect& area, float top, bool caps) {
+  float bottom = area.max.y - setup::navRowHeight() - theme().gap();
+  float room = bottom - top;
+  if (room < theme().basePx * 4) return {};
+  float h = setup::formKeyboardHeight(area.width(), room);
+  KeyPress k = setup::drawFormKeyboard(ImVec2(area.min.x, bottom - h), area.width(), room, caps);
+  if (!k) return {};
+  AdminIntent in{K::kKey};
+  in.key = k;
+  return in;
+}
+}  // namespace
+
+int settingsPerPage() {
+  const Theme& t = theme();
+  float h = ImGui::GetIO().DisplaySize.y - t.target() * 0.8f - t.gap() * 3 - t.basePx * 3;
+  return std::max(3, static_cast<int>(h / (rowHeight() + t.gap())));
+}
+
+void AdminScreen::frame() {
+  if (!active()) return;
+  const Theme& t = theme();
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+  ImGui::Begin("admin", nullptr, kFlags);
+  ImGui::PushFont(t.fonts.body);
+  AdminIntent in;
+  auto pick = [&](AdminIntent i) {
+    if (i.kind != K::kNone) in = i;
+  };
+  std::optional<service::DrillSession> drill = services_.drill();
+  std::string who = s_.staffName.empty() ? "" : "Signed in: " + s_.staffName;
+  Rect area = setup::drawFormBar(drill ? "Admin — drill running" : "Admin", who);
+  float y = area.min.y;
+
+  switch (s_.page) {
+    case AdminPage::kClosed:
+      break;
+    case AdminPage::kHome: {
+      float rightW = std::min(area.width() * 0.34f, t.basePx * 12);
+      float leftW = area.width() - rightW - t.margin();
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      if (!s_.notice.empty()) y += setup::drawMessage(s_.notice, leftW, false);
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      if (!s_.message.empty()) y += setup::drawMessage(s_.message, leftW);
+      if (drill) {
+        ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+        textWrapped("A drill is running on practice data. Settings belong to the real site and cannot be changed "
+                    "until the drill ends.",
+                    leftW);
+      } else {
+        int n = settingsPerPage();
+        int end = std::min(int(s_.rows.size()), s_.firstRow + n);
+        for (int i = s_.firstRow; i < end; ++i) {
+          const auto& r = s_.rows[size_t(i)];
+          std::string label = r.key + " = " + r.value;
+          ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+          ImGui::PushClipRect(ImVec2(area.min.x, y), ImVec2(area.min.x + leftW, y + rowHeight()), true);
+          if (button(label, ImVec2(leftW, rowHeight()), ButtonStyle::kSecondary, true, r.key.c_str()))
+            in = {K::kEdit, 0, r.key};
+          ImGui::PopClipRect();
+          y += rowHeight() + t.gap();
+        }
+      }
+      std::vector<std::string> tasks;
+      if (!drill) {
+        tasks = {s_.clockConfirmed ? "Clock confirmed today" : "Confirm the clock", "Receiving organisation's key",
+                 "Continuity drill", "More settings", "Close"};
+      } else {
+        tasks = {"Continuity drill", "Close"};
+      }
+      int p = taskColumn(tasks, area.max.x - rightW, area.min.y, rightW);
+      if (p >= 0) {
+        const std::string& l = tasks[size_t(p)];
+        if (l == "Confirm the clock" || l == "Clock confirmed today") in = {K::kConfirmClock};
+        if (l == "Receiving organisation's key") in = {K::kRecipient};
+        if (l == "Continuity drill") in = {K::kDrill};
+        if (l == "More settings") in = {K::kMore};
+        if (l == "Close") in = {K::kClose};
+      }
+      break;
+    }
+    case AdminPage::kEdit: {
+      std::string description;
+      for (const auto& r : s_.rows)
+        if (r.key == s_.editKey) description = r.description;
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      text(s_.editKey, t.heading());
+      y = ImGui::GetCursorScreenPos().y + t.gap();
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      y += textWrapped(description, area.width()) + t.gap();
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      setup::drawFormField("New value", s_.editValue, true, false, area.width(), "admin-value");
+      y = ImGui::GetCursorScreenPos().y + t.gap();
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      y += setup::drawMessage(s_.message, area.width()) + t.gap();
+      pick(keyboard(area, y, s_.caps));
+      switch (setup::drawNavRow(area, "Cancel", "", "Save")) {
+        case 1: in = {K::kSave}; break;
+        case -1: in = {K::kHome}; break;
+        default: break;
+      }
+      break;
+    }
+    case AdminPage::kRecipient: {
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      y += textWrapped(s_.recipientKeyId.empty()
+                           ? "No receiving organisation's key is set: batches cannot be exported yet."
+                           : "Batches are sealed to key " + s_.recipientKeyId + ".",
+                       area.width()) + t.gap();
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      y += textWrapped("Scan the organisation's QR code, paste its text (LSR1:...), or give the path of its .pub "
+                       "file on a USB stick.", area.width()) + t.gap();
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      if (setup::drawFormField("Key text (scanned or pasted)", s_.recipientText, s_.focus == 0, false, area.width(),
+                               "admin-key-text"))
+        in = {K::kFocus, 0};
+      y = ImGui::GetCursorScreenPos().y + t.gap();
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      if (setup::drawFormField("or a file path", s_.recipientPath, s_.focus == 1, false, area.width(), "admin-key-path"))
+        in = {K::kFocus, 1};
+      y = ImGui::GetCursorScreenPos().y + t.gap();
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      y += setup::drawMessage(s_.message, area.width()) + t.gap();
+      pick(keyboard(area, y, s_.caps));
+      switch (setup::drawNavRow(area, "Cancel", "", "Use this key")) {
+        case 1: in = {K::kSetRecipient}; break;
+        case -1: in = {K::kHome}; break;
+        default: break;
+      }
+      break;
+    }
+    case AdminPage::kDrill: {
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      if (!drill) {
+        y += textWrapped("A drill rehearses the outage plan: the kiosk reopens on a separate practice database with "
+                         "made-up patients, marked PRACTICE on every screen, so staff can check patients in, call "
+                         "them and export a batch. Real data is not touched. Ending the drill returns to the real "
+                         "site.", area.width()) + t.gap();
+        ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+        if (button("Start a drill", ImVec2(buttonWidth("Start a drill"), t.target() * 0.8f), ButtonStyle::kPrimary))
+          in = {K::kStartDrill};
+        y += t.target() * 0.8f + t.gap();
+      } else {
+        y += textWrapped("Practice card for staff: " + drill->practiceCard + "   PIN: " + drill->practicePin,
+                         area.width()) + t.gap();
+        ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+        if (setup::drawFormField("Save the report to this folder", s_.drillFolder, true, false, area.width() * 0.7f,
+                                 "drill-folder"))
+          in = {K::kFocus, 0};
+        y = ImGui::GetCursorScreenPos().y + t.gap();
+        ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+        if (button("Export the drill report", ImVec2(buttonWidth("Export the drill report"), t.target() * 0.8f),
+                   ButtonStyle::kSecondary))
+          in = {K::kExportReport};
+        ImGui::SetCursorScreenPos(ImVec2(area.min.x + buttonWidth("Export the drill report") + t.gap() * 2, y));
+        if (button("End drill", ImVec2(buttonWidth("End drill"), t.target() * 0.8f), ButtonStyle::kUrgent))
+          in = {K::kEndDrill};
+        y += t.target() * 0.8f + t.gap();
+      }
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      if (!s_.notice.empty()) y += setup::drawMessage(s_.notice, area.width(), false) + t.gap();
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      y += setup::drawMessage(s_.message, area.width()) + t.gap();
+      if (drill) pick(keyboard(area, y, s_.caps));
+      if (setup::drawNavRow(area, "Back", "", "") == -1) in = {K::kHome};
+      break;
+    }
+  }
+  ImGui::PopFont();
+  ImGui::End();
+  apply(in);
+}
+
+}  // namespace longstop::ui::admin

@@ -1,0 +1,107 @@
+// The admin screen, for a signed-in administrator: every catalogue setting with the service's own
+// validation, the clock confirmation, the receiving organisation's key, and the continuity drill
+// (start, report export, end). The reception console opens it (AdminScreen::open) for an admin and
+// gets control back when outcome() says kClose. State in a struct, intents applied through
+// AdminServices only, so tests drive it without a display.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/clock.h"
+#include "service/admin_services.h"
+#include "ui/input.h"
+#include "ui/keypads.h"
+
+namespace longstop::ui::admin {
+
+enum class AdminPage { kClosed, kHome, kEdit, kRecipient, kDrill };
+
+struct AdminState {
+  AdminPage page = AdminPage::kClosed;
+  std::string staffId, staffName;  // who is signed in (for the events)
+  std::vector<service::SettingRow> rows;
+  int firstRow = 0;  // paging through the settings
+  std::string editKey, editValue;
+  std::string recipientKeyId, recipientText, recipientPath;
+  int focus = 0;
+  bool caps = true;
+  std::string drillFolder = "/media/usb";
+  std::string lastReport;
+  std::string message;  // a refusal (red)
+  std::string notice;   // what was done (green)
+  bool clockConfirmed = false;
+};
+
+struct AdminIntent {
+  enum class Kind {
+    kNone,
+    kClose,      // back to the reception console
+    kHome,
+    kEdit,       // value: the key
+    kSave,
+    kKey,        // on-screen keyboard
+    kFocus,      // index
+    kMore,       // next page of settings
+    kConfirmClock,
+    kRecipient,  // open the key page
+    kSetRecipient,
+    kDrill,      // open the drill page
+    kStartDrill,
+    kExportReport,
+    kEndDrill,
+  };
+  Kind kind = Kind::kNone;
+  int index = 0;
+  std::string value;
+  KeyPress key;
+
+  AdminIntent(Kind k = Kind::kNone, int i = 0, std::string v = {}) : kind(k), index(i), value(std::move(v)) {}
+};
+
+/// What the app must do after a frame: reopen the kiosk on the drill's (or the real) data directory,
+/// or hand back to the console.
+enum class AdminOutcome { kNone, kClose, kDrillStarted, kDrillEnded };
+
+class AdminScreen {
+ public:
+  /// Both borrowed; they must outlive the screen.
+  AdminScreen(service::AdminServices& services, const core::Clock& clock);
+
+  const AdminState& state() const { return s_; }
+  bool active() const { return s_.page != AdminPage::kClosed; }
+
+  /// Opens the home page for a signed-in administrator.
+  void open(std::string staffId, std::string staffName);
+  void close();
+
+  /// Draws the page and applies what was pressed (ImGui calls).
+  void frame();
+  void apply(const AdminIntent& in);
+  void onText(std::string_view utf8);
+  void onKey(Key k);
+  /// A scanned code: on the key page, the organisation's LSR1 text.
+  void onScan(std::string_view text);
+
+  /// The last outcome, once (then kNone).
+  AdminOutcome takeOutcome();
+
+ private:
+  void reload();
+  std::string* focusedField();
+
+  service::AdminServices& services_;
+  const core::Clock& clock_;
+  AdminState s_;
+  AdminOutcome outcome_ = AdminOutcome::kNone;
+};
+
+/// Rows of settings shown per page at the current screen size.
+int settingsPerPage();
+
+}  // namespace longstop::ui::admin

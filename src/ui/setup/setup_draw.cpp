@@ -1,0 +1,337 @@
+// The wizard's drawing: one full-screen window, the step's title bar, its explanation, its fields or
+// choices, the on-screen keyboard when a field takes typing, and Back / Skip / Next along the bottom.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/date.h"
+#include "ui/setup/form.h"
+#include "ui/setup/setup_wizard.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace longstop::ui::setup {
+namespace {
+using K = SetupIntent::Kind;
+
+const char* titleOf(SetupStep s) {
+  switch (s) {
+    case SetupStep::kIntro: return "Set up this kiosk";
+    case SetupStep::kSite: return "The practice";
+    case SetupStep::kQueues: return "Queues";
+    case SetupStep::kMatching: return "Matching window";
+    case SetupStep::kIdle: return "Idle timeout";
+    case SetupStep::kScreen: return "Screen";
+    case SetupStep::kClock: return "Date and time";
+    case SetupStep::kAdmin: return "First administrator";
+    case SetupStep::kCard: return "Administrator's card";
+    case SetupStep::kRecovery: return "Recovery code";
+    case SetupStep::kRecoveryConfirm: return "Check the recovery code";
+    case SetupStep::kRecipient: return "Receiving organisation's key";
+    case SetupStep::kDevices: return "Camera, scanner and printer";
+    case SetupStep::kDone: return "Setup complete";
+  }
+  return "";
+}
+
+struct Cursor {
+  Rect area;
+  float y;
+  void para(const std::string& s, ImFont* font = nullptr, ImU32 col = 0) {
+    ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+    y += textWrapped(s, area.width(), font, col) + theme().gap();
+  }
+};
+
+// Draws the fields, then the keyboard in what is left above the nav row; returns an intent.
+SetupIntent drawFields(Cursor& c, const std::vector<std::pair<std::string, const std::string*>>& fields,
+                       const std::vector<bool>& secret, const SetupState& s, float fieldWidth, bool sideBySide) {
+  const Theme& t = theme();
+  SetupIntent out;
+  float x = c.area.min.x;
+  float rowBottom = c.y;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    float w = sideBySide ? std::floor((c.area.width() - t.gap() * 2 * (fields.size() - 1)) * fieldWidth) : fieldWidth;
+    if (sideBySide && i == 0) w = std::max(t.target(), c.area.width() * 0.12f);
+    if (sideBySide && i > 0) w = std::floor((c.area.width() - std::max(t.target(), c.area.width() * 0.12f)) / 2 - t.gap() * 2);
+    ImGui::SetCursorScreenPos(ImVec2(x, c.y));
+    std::string id = "setup-field-" + std::to_string(i);
+    if (drawFormField(fields[i].first, *fields[i].second, s.focus == int(i), i < secret.size() && secret[i], w,
+                      id.c_str()))
+      out = {K::kFocus, int(i)};
+    rowBottom = std::max(rowBottom, ImGui::GetCursorScreenPos().y);
+    if (sideBySide) {
+      x += w + t.gap() * 2;
+    } else {
+      c.y = ImGui::GetCursorScreenPos().y + t.gap();
+    }
+  }
+  if (sideBySide) c.y = rowBottom + t.gap();
+  return out;
+}
+
+SetupIntent drawKeyboardBelow(Cursor& c, const SetupState& s) {
+  float bottom = c.area.max.y - navRowHeight() - theme().gap();
+  float room = bottom - c.y;
+  if (room < theme().basePx * 4) return {};
+  float h = formKeyboardHeight(c.area.width(), room);
+  KeyPress k = drawFormKeyboard(ImVec2(c.area.min.x, bottom - h), c.area.width(), room, s.caps);
+  if (!k) return {};
+  SetupIntent in{K::kKey};
+  in.key = k;
+  return in;
+}
+
+// "Sunday 29 November 2026": spelled out, so day and month cannot be mixed up.
+std::string longDate(int64_t days) {
+  static const char* const kDays[] = {"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};
+  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+  core::Date d = core::civilFromDays(days);
+  int64_t wd = ((days % 7) + 7) % 7;  // 1970-01-01 was a Thursday
+  return std::string(kDays[wd]) + " " + std::to_string(d.day) + " " + kMonths[d.month - 1] + " " +
+         std::to_string(d.year);
+}
+
+std::string minutes(int m) {
+  return m % 60 == 0 && m >= 60 ? std::to_string(m / 60) + (m == 60 ? " hour" : " hours")
+                                : std::to_string(m) + " min";
+}
+}  // namespace
+
+void SetupWizard::frame() {
+  const Theme& t = theme();
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+  ImGui::Begin("setup", nullptr, kFlags);
+  ImGui::PushFont(t.fonts.body);
+  std::string stepText =
+      s_.step == SetupStep::kIntro ? "" : "Step " + std::to_string(stepNumber(s_.step)) + " of " + std::to_string(kStepCount);
+  Cursor c{drawFormBar(titleOf(s_.step), stepText), 0};
+  c.y = c.area.min.y;
+  SetupIntent in;
+  std::string back = "Back", skip, next = "Next";
+  auto pick = [&](SetupIntent i) {
+    if (i.kind != K::kNone) in = i;
+  };
+
+  switch (s_.step) {
+    case SetupStep::kIntro:
+      c.para("This kiosk has not been set up yet. The next steps ask for the practice's details, its queues, "
+             "and the first administrator, who gets a staff card and a recovery code.");
+      c.para("It takes about five minutes. Have ready: the practice's ODS code, a pen and paper for the "
+             "recovery code, and a phone to photograph the administrator's card.");
+      c.para("Everything set here can be changed later on the admin screen.");
+      back.clear();
+      next = "Start setup";
+      break;
+    case SetupStep::kSite:
+      c.para("The name patients see on the Welcome screen, and the practice's ODS code (for example B82005).");
+      pick(drawFields(c, {{"Practice name", &s_.siteName}, {"ODS code", &s_.ods}}, {}, s_, c.area.width() * 0.7f,
+                      false));
+      c.y += drawMessage(s_.message, c.area.width());
+      pick(drawKeyboardBelow(c, s_));
+      break;
+    case SetupStep::kQueues: {
+      c.para("Each queue has a ticket letter, a name patients see, and where the calling board sends them. "
+             "Tap a queue to change it.");
+      for (size_t i = 0; i < s_.queues.size(); ++i) {
+        const auto& q = s_.queues[i];
+        std::string label = (q.letter.empty() ? "?" : q.letter) + "  " + (q.name.empty() ? "(new queue)" : q.name) +
+                            "  —  " + (q.room.empty() ? "(no room)" : q.room);
+        ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
+        std::string id = "queue-" + std::to_string(i);
+        if (button(label, ImVec2(std::min(c.area.width() * 0.75f, buttonWidth(label) + t.basePx * 4), t.target() * 0.7f),
+                   int(i) == s_.queueSelected ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true, id.c_str()))
+          in = {K::kSelectQueue, int(i)};
+        c.y += t.target() * 0.7f + t.gap();
+      }
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
+      if (button("Add a queue", ImVec2(buttonWidth("Add a queue"), t.target() * 0.7f), ButtonStyle::kSecondary,
+                 s_.queues.size() < 6))
+        in = {K::kAddQueue};
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x + buttonWidth("Add a queue") + t.gap() * 2, c.y));
+      if (button("Remove this queue", ImVec2(buttonWidth("Remove this queue"), t.target() * 0.7f),
+                 ButtonStyle::kSecondary, s_.queues.size() > 1))
+        in = {K::kRemoveQueue};
+      c.y += t.target() * 0.7f + t.gap() * 2;
+      if (!s_.queues.empty()) {
+        auto& q = s_.queues[size_t(std::clamp(s_.queueSelected, 0, int(s_.queues.size()) - 1))];
+        pick(drawFields(c, {{"Letter", &q.letter}, {"Name", &q.name}, {"Room or desk", &q.room}}, {}, s_, 0, true));
+      }
+      c.y += drawMessage(s_.message, c.area.width());
+      pick(drawKeyboardBelow(c, s_));
+      break;
+    }
+    case SetupStep::kMatching: {
+      c.para("How early before an appointment a patient can check in:");
+      std::vector<std::string> labels;
+      int chosen = -1;
+      for (size_t i = 0; i < matchBeforeChoices().size(); ++i) {
+        labels.push_back(minutes(matchBeforeChoices()[i]) + " before");
+        if (matchBeforeChoices()[i] == s_.matchBeforeMin) chosen = int(i);
+      }
+      if (int p = drawChoiceRow(labels, chosen, c.y, c.area, "before"); p >= 0)
+        in = {K::kChoose, 0, std::to_string(matchBeforeChoices()[size_t(p)])};
+      c.y += t.target() * 0.8f + t.gap() * 3;
+      c.para("How late after it they can still check in:");
+      labels.clear();
+      chosen = -1;
+      for (size_t i = 0; i < matchAfterChoices().size(); ++i) {
+        labels.push_back(minutes(matchAfterChoices()[i]) + " after");
+        if (matchAfterChoices()[i] == s_.matchAfterMin) chosen = int(i);
+      }
+      if (int p = drawChoiceRow(labels, chosen, c.y, c.area, "after"); p >= 0)
+        in = {K::kChoose, 1, std::to_string(matchAfterChoices()[size_t(p)])};
+      break;
+    }
+    case SetupStep::kIdle: {
+      c.para("Seconds without a touch before the patient screens wipe what was typed and go back to Welcome:");
+      std::vector<std::string> labels;
+      int chosen = -1;
+      for (size_t i = 0; i < idleChoices().size(); ++i) {
+        labels.push_back(std::to_string(idleChoices()[i]) + " seconds");
+        if (idleChoices()[i] == s_.idleTimeoutSeconds) chosen = int(i);
+      }
+      if (int p = drawChoiceRow(labels, chosen, c.y, c.area, "idle"); p >= 0)
+        in = {K::kChoose, 0, std::to_string(idleChoices()[size_t(p)])};
+      break;
+    }
+    case SetupStep::kScreen: {
+      c.para("The screen's size in pixels:");
+      int chosen = -1;
+      for (size_t i = 0; i < screenSizeChoices().size(); ++i)
+        if (screenSizeChoices()[i] == s_.screenSize) chosen = int(i);
+      if (int p = drawChoiceRow(screenSizeChoices(), chosen, c.y, c.area, "size"); p >= 0)
+        in = {K::kChoose, 0, screenSizeChoices()[size_t(p)]};
+      c.y += t.target() * 0.8f + t.gap() * 3;
+      c.para("Rotation (touch turns with the picture; it applies from the next start):");
+      std::vector<std::string> labels = {"0°", "90°", "180°", "270°"};
+      if (int p = drawChoiceRow(labels, s_.rotation / 90, c.y, c.area, "rotation"); p >= 0)
+        in = {K::kChoose, 1, std::to_string(p * 90)};
+      break;
+    }
+    case SetupStep::kClock: {
+      int64_t m = clock_.now().localMinutes();
+      c.para("The kiosk's clock says:");
+      c.para(longDate(core::Instant::floorDiv(m, 1440)) + ", " + core::formatClockTime(m), t.heading());
+      c.para("Check it against a phone or a watch. A board without a real-time clock can start with the "
+             "wrong time, and every check-in is stamped with it.");
+      if (s_.clockWrong)
+        c.para("The kiosk cannot change the system clock itself. Carry on now and ask your IT contact to set "
+               "it (timedatectl, or a network time source); staff can confirm it later from the admin screen. "
+               "Check-ins made before then are marked \"clock not confirmed\".",
+               nullptr, colour::kRed);
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
+      if (!s_.clockWrong &&
+          button("No, it is wrong", ImVec2(buttonWidth("No, it is wrong"), t.target() * 0.8f), ButtonStyle::kSecondary))
+        in = {K::kClockWrong};
+      next = "Yes, the date and time are right";
+      skip = s_.clockWrong ? "Carry on without confirming" : "";
+      break;
+    }
+    case SetupStep::kAdmin:
+      c.para("The first administrator signs in with a staff card and a PIN of at least six digits. Their "
+             "card is shown next, to photograph.");
+      pick(drawFields(c, {{"Name", &s_.adminName}, {"PIN", &s_.pin}, {"PIN again", &s_.pinAgain}},
+                      {false, true, true}, s_, c.area.width() * 0.6f, false));
+      c.y += drawMessage(s_.message, c.area.width());
+      pick(drawKeyboardBelow(c, s_));
+      next = "Create the site";
+      break;
+    case SetupStep::kCard: {
+      float qrMax = std::min(c.area.height() - navRowHeight() - t.gap() * 2, c.area.width() * 0.4f);
+      if (s_.cardQr) drawQr(*s_.cardQr, ImVec2(c.area.max.x - qrMax, c.y), qrMax);
+      Cursor left{{c.area.min, ImVec2(c.area.max.x - qrMax - t.margin(), c.area.max.y)}, c.y};
+      left.para("Photograph this code now: it is " + s_.adminName + "'s staff card. Print it or keep the "
+                "photo on a phone; it is scanned (or typed) to sign in, with the PIN.");
+      if (s_.done) {
+        left.para("Staff ID: " + s_.done->adminStaffId);
+        left.para("Typed, the card is: " + s_.done->adminCardText);
+      }
+      left.para("Keep it as safe as a door key: with the PIN it opens patients' details.");
+      back.clear();
+      next = "I have photographed the card";
+      break;
+    }
+    case SetupStep::kRecovery:
+      c.para("WRITE THIS DOWN ON PAPER NOW. It is shown only this once and is never stored.", t.heading(),
+             colour::kRed);
+      if (s_.done && !s_.recoveryHidden) c.para(s_.done->recoveryCode, t.heading());
+      c.para("The recovery code opens the site's keys if every administrator card is lost. Keep the paper "
+             "locked away, not with the kiosk. Do not photograph it with a phone that leaves the building.");
+      next = "I have written it down";
+      break;
+    case SetupStep::kRecoveryConfirm:
+      c.para("To check it was copied, type the last two groups of the recovery code (8 characters) from "
+             "your paper.");
+      pick(drawFields(c, {{"Last two groups", &s_.recoveryTyped}}, {}, s_, c.area.width() * 0.5f, false));
+      c.y += drawMessage(s_.message, c.area.width());
+      pick(drawKeyboardBelow(c, s_));
+      back = s_.recoveryHidden ? "" : "Show the code again";
+      next = "Check";
+      break;
+    case SetupStep::kRecipient:
+      c.para("Batches for re-entry are sealed to the receiving organisation's public key. Scan its QR code "
+             "now, paste its text (LSR1:...), or give the path of its .pub file on a USB stick. You can skip "
+             "this and set it later on the admin screen.");
+      pick(drawFields(c, {{"Key text (scanned or pasted)", &s_.recipientText}, {"or a file path", &s_.recipientPath}},
+                      {}, s_, c.area.width(), false));
+      c.y += drawMessage(s_.message, c.area.width());
+      pick(drawKeyboardBelow(c, s_));
+      back.clear();
+      skip = "Skip for now";
+      next = "Use this key";
+      break;
+    case SetupStep::kDevices: {
+      c.para("Each is looked for at the path in its setting; anything not found can be skipped now and set "
+             "on the admin screen later.");
+      const char* names[] = {"Camera", "Barcode scanner", "Ticket printer"};
+      for (size_t i = 0; i < s_.devices.size() && i < 3; ++i) {
+        std::string line = std::string(names[i]) + ": " +
+                           (s_.deviceSkipped[i] ? "skipped" : s_.devices[i].message);
+        ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
+        text(line, nullptr, s_.devices[i].found || s_.deviceSkipped[i] ? colour::kText : colour::kRed);
+        if (!s_.devices[i].found && !s_.deviceSkipped[i]) {
+          std::string label = std::string("Skip ") + names[i];
+          ImGui::SetCursorScreenPos(ImVec2(c.area.max.x - buttonWidth(label), c.y));
+          if (button(label, ImVec2(buttonWidth(label), t.target() * 0.7f), ButtonStyle::kSecondary))
+            in = {K::kSkipDevice, int(i)};
+        }
+        c.y += t.target() * 0.7f + t.gap();
+      }
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
+      if (button("Check again", ImVec2(buttonWidth("Check again"), t.target() * 0.7f), ButtonStyle::kSecondary))
+        in = {K::kCheckDevices};
+      back.clear();
+      break;
+    }
+    case SetupStep::kDone:
+      c.para("This kiosk is ready.");
+      if (s_.done) c.para("Site: " + s_.siteName + " (" + s_.ods + "), device " + s_.done->deviceId + ".");
+      c.para(s_.recipientKeyId.empty() ? "No receiving organisation's key yet: set it on the admin screen before "
+                                         "the first export."
+                                       : "Batches will be sealed to key " + s_.recipientKeyId + ".");
+      c.para(s_.clockConfirmed ? "The clock was confirmed today." : "The clock is not yet confirmed.");
+      back.clear();
+      next = "Start the kiosk";
+      break;
+  }
+  switch (drawNavRow(c.area, back, skip, next)) {
+    case 1: in = {K::kNext}; break;
+    case 2: in = {K::kSkip}; break;
+    case -1: in = {K::kBack}; break;
+    default: break;
+  }
+  ImGui::PopFont();
+  ImGui::End();
+  apply(in);
+}
+
+}  // namespace longstop::ui::setup

@@ -1,0 +1,222 @@
+// The first-boot wizard and the admin screen driven by intents against a fake AdminServices: bad ODS
+// codes and queues refused with the service's words, skipped steps, PINs that differ, a wrong recovery
+// code confirmation refused, the answers handed to createSite, and settings refused or stored.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "service/admin_services.h"
+#include "service/settings.h"
+#include "ui/admin/admin_screen.h"
+#include "ui/setup/setup_wizard.h"
+
+using namespace longstop;
+using namespace longstop::ui::setup;
+using longstop::ui::admin::AdminIntent;
+using longstop::ui::admin::AdminOutcome;
+using longstop::ui::admin::AdminPage;
+using longstop::ui::admin::AdminScreen;
+
+namespace {
+class FakeAdmin : public service::AdminServices {
+ public:
+  bool hasSite() const override { return created.has_value(); }
+  core::Status checkSiteName(const std::string& n) const override {
+    return n.empty() ? core::Status(core::invalidInput("The site name must be 1 to 80 characters."))
+                     : core::okStatus();
+  }
+  core::Status checkOds(const std::string& ods) const override { return service::validateOds(ods); }
+  core::Status checkQueues(const std::vector<core::QueueDef>& qs) const override {
+    for (const auto& q : qs)
+      if (auto s = core::validateQueue(q); !s.ok()) return s;
+    return core::okStatus();
+  }
+  core::Result<service::SetupDone> createSite(const service::SetupAnswers& a) override {
+    created = a;
+    return service::SetupDone{"K7QX", "ABCD-EFGH-IJKL-MNOP-QRST-UVWX", "S1", "LSS1:S1:SECRET"};
+  }
+  core::Result<std::vector<service::SettingRow>> settings() override {
+    std::vector<service::SettingRow> rows;
+    for (const auto& [k, v] : values) rows.push_back({k, "a setting", v});
+    return rows;
+  }
+  core::Status setSetting(const std::string& k, const std::string& v, const std::string&) override {
+    if (k == "kiosk.idle_timeout_s" && (v.empty() || std::stoi(v) < 15))
+      return core::invalidInput("'" + v + "' is not a whole number from 15 to 600.");
+    values[k] = v;
+    return core::okStatus();
+  }
+  core::Status confirmClock(const std::string&) override {
+    clockConfirmed = true;
+    return core::okStatus();
+  }
+  bool clockConfirmedToday() override { return clockConfirmed; }
+  core::Result<std::string> recipientKeyId() override { return key; }
+  core::Result<std::string> setRecipientText(const std::string& t, const std::string&) override {
+    if (t.rfind("LSR1:", 0) != 0) return core::invalidInput("Not an LSR1 key.");
+    key = "0123456789ABCDEF";
+    return key;
+  }
+  core::Result<std::string> setRecipientFile(const std::filesystem::path& p, const std::string&) override {
+    return core::notFound("Cannot read " + p.string() + ".");
+  }
+  service::DeviceReport checkDevice(const std::string& k) override {
+    return {k, "/dev/none", false, "not found at /dev/none — skip, or set it later"};
+  }
+  core::Result<service::DrillSession> startDrill() override {
+    session = service::DrillSession{"/tmp/drill", "LSS1:P:X", "123456", 0};
+    return *session;
+  }
+  std::optional<service::DrillSession> drill() const override { return session; }
+  core::Status recordDrillStep(const std::string&, int64_t, bool, const std::string&) override {
+    return core::okStatus();
+  }
+  core::Result<std::string> drillReport() override { return std::string("report"); }
+  core::Result<std::filesystem::path> exportDrillReport(const std::filesystem::path& f) override {
+    return f / "r.txt";
+  }
+  core::Status endDrill() override {
+    session.reset();
+    return core::okStatus();
+  }
+
+  std::optional<service::SetupAnswers> created;
+  std::map<std::string, std::string> values = {{"kiosk.idle_timeout_s", "45"}, {"site.name", "Riverside"}};
+  bool clockConfirmed = false;
+  std::string key;
+  std::optional<service::DrillSession> session;
+};
+
+core::Instant nine() {
+  return {(core::daysFromCivil({2026, 11, 29}) * 1440 + 9 * 60) * 60000, 0};
+}
+
+using K = SetupIntent::Kind;
+void next(SetupWizard& w) {
+  w.apply({K::kNext});
+}
+}  // namespace
+
+TEST_CASE("setup: bad ODS refused, defaults kept, clock skipped, PINs checked, recovery confirmed") {
+  FakeAdmin admin;
+  core::ManualClock clock(nine());
+  SetupWizard w(admin, clock);
+  std::map<std::string, std::string> shown;
+  w.setOnShown([&](std::string_view k, std::string_view v) { shown[std::string(k)] = std::string(v); });
+  next(w);
+  REQUIRE(w.step() == SetupStep::kSite);
+  w.onText("Riverside Surgery");
+  w.onKey(ui::Key::kTab);
+  w.onText("b82005");
+  next(w);
+  CHECK(w.step() == SetupStep::kSite);
+  CHECK(w.state().message.find("capital letters") != std::string::npos);
+  for (int i = 0; i < 6; ++i) w.onKey(ui::Key::kBackspace);
+  w.onText("B82005");
+  next(w);
+  REQUIRE(w.step() == SetupStep::kQueues);
+  w.apply({K::kAddQueue});
+  w.onText("7");  // a digit is not a ticket letter
+  next(w);
+  CHECK(w.step() == SetupStep::kQueues);
+  CHECK_FALSE(w.state().message.empty());
+  w.apply({K::kRemoveQueue});
+  next(w);
+  REQUIRE(w.step() == SetupStep::kMatching);
+  w.apply({K::kChoose, 1, "30"});
+  next(w);
+  w.apply({K::kChoose, 0, "60"});
+  next(w);
+  w.apply({K::kChoose, 1, "90"});
+  next(w);
+  REQUIRE(w.step() == SetupStep::kClock);
+  w.apply({K::kClockWrong});
+  w.apply({K::kSkip});
+  REQUIRE(w.step() == SetupStep::kAdmin);
+  w.onText("Dr Ada Admin");
+  w.onKey(ui::Key::kTab);
+  w.onText("123456");
+  w.onKey(ui::Key::kTab);
+  w.onText("123457");
+  next(w);
+  CHECK(w.step() == SetupStep::kAdmin);
+  CHECK(w.state().message.find("not the same") != std::string::npos);
+  CHECK(w.state().pin.empty());
+  w.apply({K::kFocus, 1});
+  w.onText("123456");
+  w.onKey(ui::Key::kTab);
+  w.onText("123456");
+  next(w);
+  REQUIRE(w.step() == SetupStep::kCard);
+  REQUIRE(admin.created);
+  CHECK(admin.created->odsCode == "B82005");
+  CHECK(admin.created->queues.size() == 3);
+  CHECK(admin.created->walkInQueueId == "walkin");
+  CHECK(admin.created->matchAfterMin == 30);
+  CHECK(admin.created->idleTimeoutSeconds == 60);
+  CHECK(admin.created->rotation == 90);
+  CHECK_FALSE(admin.created->clockConfirmed);
+  CHECK(admin.created->adminPin == "123456");
+  CHECK(w.state().cardQr.has_value());
+  CHECK(shown["ADMIN_CARD"] == "LSS1:S1:SECRET");
+  next(w);
+  REQUIRE(w.step() == SetupStep::kRecovery);
+  CHECK(shown["RECOVERY_CODE"] == "ABCD-EFGH-IJKL-MNOP-QRST-UVWX");
+  next(w);
+  w.onText("QRST-UVWY");
+  next(w);
+  CHECK(w.step() == SetupStep::kRecoveryConfirm);
+  CHECK_FALSE(w.state().message.empty());
+  w.onText("qrst uvwx");
+  next(w);
+  REQUIRE(w.step() == SetupStep::kRecipient);
+  w.apply({K::kBack});
+  CHECK(w.step() == SetupStep::kRecipient);  // the code is never shown again
+  w.onText("nonsense");
+  next(w);
+  CHECK(w.step() == SetupStep::kRecipient);
+  w.apply({K::kSkip});
+  REQUIRE(w.step() == SetupStep::kDevices);
+  CHECK(w.state().devices.size() == 3);
+  w.apply({K::kSkipDevice, 0});
+  CHECK(w.state().deviceSkipped[0]);
+  next(w);
+  REQUIRE(w.step() == SetupStep::kDone);
+  CHECK_FALSE(w.finished());
+  next(w);
+  CHECK(w.finished());
+}
+
+TEST_CASE("admin screen: a bad value is refused with the service's message, a good one stored") {
+  FakeAdmin admin;
+  core::ManualClock clock(nine());
+  AdminScreen a(admin, clock);
+  a.open("S1", "Ada");
+  REQUIRE(a.state().page == AdminPage::kHome);
+  a.apply({AdminIntent::Kind::kEdit, 0, "kiosk.idle_timeout_s"});
+  REQUIRE(a.state().page == AdminPage::kEdit);
+  a.onKey(ui::Key::kBackspace);
+  a.onKey(ui::Key::kBackspace);
+  a.onText("5");
+  a.apply({AdminIntent::Kind::kSave});
+  CHECK(a.state().page == AdminPage::kEdit);
+  CHECK(a.state().message.find("15 to 600") != std::string::npos);
+  CHECK(admin.values["kiosk.idle_timeout_s"] == "45");
+  a.onKey(ui::Key::kBackspace);
+  a.onText("90");
+  a.onKey(ui::Key::kEnter);
+  CHECK(a.state().page == AdminPage::kHome);
+  CHECK(admin.values["kiosk.idle_timeout_s"] == "90");
+  a.apply({AdminIntent::Kind::kConfirmClock});
+  CHECK(admin.clockConfirmed);
+  a.apply({AdminIntent::Kind::kDrill});
+  a.apply({AdminIntent::Kind::kStartDrill});
+  CHECK(a.takeOutcome() == AdminOutcome::kDrillStarted);
+  a.apply({AdminIntent::Kind::kEndDrill});
+  CHECK(a.takeOutcome() == AdminOutcome::kDrillEnded);
+  a.apply({AdminIntent::Kind::kClose});
+  CHECK(a.takeOutcome() == AdminOutcome::kClose);
+  CHECK_FALSE(a.active());
+}
