@@ -22,6 +22,8 @@ std::string ScriptRunner::run(const std::vector<ScriptCommand>& commands, const 
   app_.frame();  // so the first command sees a drawn screen
   for (const auto& c : commands) {
     std::string why = runOne(c);
+    // $LAST_TICKET: the LST1 code of the last ticket shown, for scripts that scan it back.
+    if (const auto& t = app_.flow().state().ticket) variables_["LAST_TICKET"] = t->qrText;
     if (!why.empty()) {
       std::string arg = c.kind == ScriptCommand::Kind::kWait || c.kind == ScriptCommand::Kind::kKey ||
                                 c.kind == ScriptCommand::Kind::kScreenshot
@@ -36,6 +38,16 @@ std::string ScriptRunner::run(const std::vector<ScriptCommand>& commands, const 
 
 std::string ScriptRunner::substitute(const std::string& text) const {
   std::string out = text;
+  // $CODE(<appointment-id>): that appointment's LSA1 code, as `longstopctl appointment-codes` prints it.
+  for (size_t at = out.find("$CODE("); at != std::string::npos; at = out.find("$CODE(", at)) {
+    size_t close = out.find(')', at);
+    if (close == std::string::npos) break;
+    std::string id = out.substr(at + 6, close - at - 6);
+    service::Site& site = app_.kiosk().siteData();
+    std::string code = "LSA1:" + site.info().odsCode + ":" + id + ":" + site.appointmentCodeMac(id);
+    out.replace(at, close + 1 - at, code);
+    at += code.size();
+  }
   for (const auto& [name, value] : variables_) {
     const std::string key = "$" + name;
     for (size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size()))

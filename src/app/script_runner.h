@@ -21,6 +21,7 @@ class ScriptRunner {
   /// succeeded, else `<scriptName>:<line>: <command> "<arg>": <reason>`.
   std::string run(const std::vector<ScriptCommand>& commands, const std::string& scriptName);
   /// `$NAME` in a command's text is replaced by `value` (e.g. DEMO_CARD and DEMO_PIN with --demo).
+  /// Also: $LAST_TICKET (the last ticket's LST1 code) and $CODE(<appointment-id>) (its LSA1 code).
   void setVariable(const std::string& name, std::string value) { variables_[name] = std::move(value); }
 
  private:

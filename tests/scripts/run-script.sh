@@ -6,6 +6,10 @@
 #   #sql: QUERY => EXPECTED    sqlite3's output for QUERY on the kiosk's database must equal EXPECTED
 #   #absent: TEXT              no file in the data directory may contain TEXT (sealed personal data)
 #   #qr: FILE.png              the screenshot's QR code must decode (zbarimg) to the last check-in's LST1 code
+#   #board: COMMAND            after the kiosk's script, these lines run as a script of the calling board
+#                              (longstop --board) on the same data directory: wait, expect, expect-not, screenshot
+#   #listed: TEXT              a CSV that "Save list" wrote (LONGSTOP_LIST_DIR) must contain TEXT
+# With --demo the kiosk adds a reception card; scripts use it as $DEMO_CARD and $DEMO_PIN.
 # Exit 0 when all hold, 1 otherwise, 77 (skipped) when a tool it needs is missing.
 set -uo pipefail
 
@@ -17,6 +21,8 @@ trap 'rm -rf "$work"' EXIT
 command -v sqlite3 >/dev/null || { echo "$name: sqlite3 is not installed"; exit 77; }
 
 read -r -a extra <<<"$(sed -n 's/^#args: *//p' "$script" | tr '\n' ' ')"
+export LONGSTOP_LIST_DIR=$work/lists SDL_AUDIODRIVER=dummy
+mkdir -p "$work/lists"
 cd "$work"
 if ! "$longstop" --headless --demo --data "$work/data" --now 2026-11-29T09:00 --script "$script" "${extra[@]}" \
     2>"$work/stderr"; then
@@ -55,5 +61,20 @@ while IFS= read -r png; do
     status=1
   fi
 done < <(sed -n 's/^#qr: *//p' "$script")
+
+sed -n 's/^#board: *//p' "$script" >"$work/board.lsk"
+if [[ -s $work/board.lsk ]] &&
+    ! "$longstop" --headless --board --data "$work/data" --now 2026-11-29T09:00 --script "$work/board.lsk"       2>"$work/board.stderr"; then
+  echo "$name: the board's script failed:"
+  cat "$work/board.stderr"
+  status=1
+fi
+
+while IFS= read -r text; do
+  if ! cat "$work"/lists/*.csv 2>/dev/null | grep -q -F -- "$text"; then
+    echo "$name: #listed: '$text' is not in a saved list ($(ls "$work/lists"))"
+    status=1
+  fi
+done < <(sed -n 's/^#listed: *//p' "$script")
 
 exit $status
