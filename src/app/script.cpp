@@ -10,7 +10,7 @@ constexpr size_t kMaxLineBytes = 4096;
 constexpr int64_t kMaxWaitMs = 24LL * 3600 * 1000;
 
 using Kind = ScriptCommand::Kind;
-constexpr std::array<std::pair<std::string_view, Kind>, 10> kCommands = {{
+constexpr std::array<std::pair<std::string_view, Kind>, 11> kCommands = {{
     {"tap", Kind::kTap},
     {"type", Kind::kType},
     {"key", Kind::kKey},
@@ -21,6 +21,7 @@ constexpr std::array<std::pair<std::string_view, Kind>, 10> kCommands = {{
     {"screenshot", Kind::kScreenshot},
     {"hold", Kind::kHold},                        // hold "label" 3s: a long press
     {"test-revoke-card", Kind::kTestRevokeCard},  // test only: revoke the staff card given
+    {"walk-widgets", Kind::kWalkWidgets},         // walk-widgets 400: tap everything reachable, no staff screen
 }};
 
 bool isSpace(char c) {
@@ -79,7 +80,7 @@ std::string_view bareWord(std::string_view s, std::string_view* rest) {
 std::optional<ScriptError> parseArgument(ScriptCommand& cmd, std::string_view args) {
   std::string why;
   std::string_view rest;
-  bool wantsQuoted = cmd.kind != Kind::kKey && cmd.kind != Kind::kWait &&
+  bool wantsQuoted = cmd.kind != Kind::kKey && cmd.kind != Kind::kWait && cmd.kind != Kind::kWalkWidgets &&
                      !(cmd.kind == Kind::kScreenshot && (args.empty() || args.front() != '"'));
   if (wantsQuoted) {
     auto q = quoted(args, &rest, &why);
@@ -98,6 +99,15 @@ std::optional<ScriptError> parseArgument(ScriptCommand& cmd, std::string_view ar
   if (!onlyCommentLeft(rest)) return ScriptError{cmd.line, "unexpected text after the argument"};
   if (cmd.text.empty() && cmd.kind != Kind::kType)
     return ScriptError{cmd.line, std::string(commandName(cmd.kind)) + ": needs an argument"};
+  if (cmd.kind == Kind::kWalkWidgets) {
+    size_t n = 0;
+    int64_t taps = 0;
+    while (n < cmd.text.size() && cmd.text[n] >= '0' && cmd.text[n] <= '9' && taps < 100000)
+      taps = taps * 10 + (cmd.text[n++] - '0');
+    if (n == 0 || n != cmd.text.size() || taps > 100000)
+      return ScriptError{cmd.line, "walk-widgets: expected the most taps, e.g. 400"};
+    cmd.waitMs = taps;
+  }
   if (cmd.kind == Kind::kWait) {
     auto ms = parseDuration(cmd.text);
     if (!ms) return ScriptError{cmd.line, "wait: expected a time like 500ms, 2s or 1min (at most 24 h)"};

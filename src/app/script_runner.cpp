@@ -1,6 +1,7 @@
 #include "app/script_runner.h"
 
 #include <algorithm>
+#include <set>
 
 #include "service/staff.h"
 #include "ui/input.h"
@@ -86,6 +87,8 @@ std::string ScriptRunner::runOne(const ScriptCommand& command) {
       return app_.widgets().showsText(c.text) ? "visible, but should not be" : "";
     case Kind::kHold:
       return hold(c.text, c.waitMs);
+    case Kind::kWalkWidgets:
+      return walkWidgets(c.waitMs);
     case Kind::kTestRevokeCard: {
       // The card's staff ID is the field after LSS1: (test scripts pass $DEMO_CARD).
       std::string id = c.text.rfind("LSS1:", 0) == 0 ? c.text.substr(5, 6) : c.text.substr(0, 6);
@@ -137,6 +140,54 @@ std::string ScriptRunner::hold(const std::string& label, int64_t ms) {
   app_.frame(Pointer{at, false});
   app_.frame(Pointer{at, false});
   return "";
+}
+
+// Breadth first from Welcome: every clickable widget on every screen reached by taps, each path replayed
+// from a fresh Welcome, screens already seen (the same labels) not explored again. Any tap that shows a
+// staff screen fails the walk: nothing a patient can tap may open one.
+std::string ScriptRunner::walkWidgets(int64_t maxTaps) {
+  auto screenKey = [&]() {
+    std::string key;
+    for (const auto& w : app_.widgets().widgets())
+      if (w.clickable && w.visible) key += w.label + "\n";
+    return key;
+  };
+  auto restart = [&]() {
+    app_.flow().reset(false);
+    clock_.advanceMs(4000);  // past the scan debouncer and any double-tap
+    app_.frame();
+  };
+  std::vector<std::vector<std::string>> queue{{}};
+  std::set<std::string> seen;
+  int64_t taps = 0;
+  for (size_t i = 0; i < queue.size() && taps < maxTaps; ++i) {
+    restart();
+    const auto path = queue[i];
+    bool ok = true;
+    for (const auto& label : path) {
+      if (!tap(label).empty()) {
+        ok = false;
+        break;
+      }
+      ++taps;
+      if (app_.staff().active()) {
+        std::string trail;
+        for (const auto& l : path) trail += " -> " + l;
+        return "a patient's taps reached a staff screen:" + trail;
+      }
+    }
+    if (!ok) continue;
+    app_.frame();
+    if (!seen.insert(screenKey()).second) continue;
+    for (const auto& w : app_.widgets().widgets()) {
+      if (!w.clickable || !w.visible || !w.enabled) continue;
+      auto next = path;
+      next.push_back(w.label);
+      queue.push_back(std::move(next));
+    }
+  }
+  restart();
+  return taps == 0 ? "nothing to tap" : "";
 }
 
 void ScriptRunner::wait(int64_t ms) {
