@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include <SDL.h>
 #include <imgui_impl_sdl.h>
@@ -17,8 +18,22 @@ core::Error sdlError(const std::string& what) {
 }
 }  // namespace
 
+ImVec2 panelToPicture(ImVec2 p, int rotation, int panelW, int panelH) {
+  switch (rotation) {
+    case 90:  // the picture's top edge runs down the panel's right edge
+      return ImVec2(p.y, panelW - p.x);
+    case 180:
+      return ImVec2(panelW - p.x, panelH - p.y);
+    case 270:  // the picture's top edge runs up the panel's left edge
+      return ImVec2(panelH - p.y, p.x);
+    default:
+      return p;
+  }
+}
+
 core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
   std::unique_ptr<Display> d(new Display());
+  d->rotation_ = (o.rotation == 90 || o.rotation == 180 || o.rotation == 270) ? o.rotation : 0;
   if (o.headless) {
     setenv("SDL_VIDEODRIVER", "offscreen", 1);
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
@@ -66,6 +81,19 @@ core::Status Display::setUpImGui(const DisplayOptions& o) {
 void Display::rebuildFonts() {
   int w = 0, h = 0;
   SDL_GetRendererOutputSize(renderer_, &w, &h);
+  panelW_ = w;
+  panelH_ = h;
+  if (rotation_ == 90 || rotation_ == 270) std::swap(w, h);
+  if (rotation_ != 0 && (!picture_ || w != width_ || h != height_)) {
+    if (picture_) SDL_DestroyTexture(picture_);
+    picture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    if (!picture_) {
+      std::fprintf(stderr, "longstop: cannot rotate the screen (%s); showing it unrotated\n", SDL_GetError());
+      rotation_ = 0;
+      w = panelW_;
+      h = panelH_;
+    }
+  }
   width_ = w;
   height_ = h;
   float px = ui::baseFontPx(w, h);
@@ -82,12 +110,24 @@ Display::~Display() {
   if (rendererInit_) ImGui_ImplSDLRenderer_Shutdown();
   if (backendInit_) ImGui_ImplSDL2_Shutdown();
   if (imgui_) ImGui::DestroyContext(imgui_);
+  if (picture_) SDL_DestroyTexture(picture_);
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (window_) SDL_DestroyWindow(window_);
   if (sdlInit_) SDL_Quit();
 }
 
-void Display::processEvent(const SDL_Event& e) {
+void Display::processEvent(const SDL_Event& event) {
+  // Touch arrives in panel pixels; the UI drew a turned picture, so turn the point back.
+  SDL_Event e = event;
+  if (rotation_ != 0) {
+    auto turn = [&](Sint32& x, Sint32& y) {
+      ImVec2 p = panelToPicture(ImVec2(float(x), float(y)), rotation_, panelW_, panelH_);
+      x = static_cast<Sint32>(p.x);
+      y = static_cast<Sint32>(p.y);
+    };
+    if (e.type == SDL_MOUSEMOTION) turn(e.motion.x, e.motion.y);
+    if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) turn(e.button.x, e.button.y);
+  }
   ImGui_ImplSDL2_ProcessEvent(&e);
   if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) rebuildFonts();
 }
@@ -107,15 +147,23 @@ void Display::beginFrame(const std::optional<Pointer>& pointer) {
 
 core::Status Display::endFrame(Image* capture) {
   ImGui::Render();
+  if (picture_ && rotation_ != 0) SDL_SetRenderTarget(renderer_, picture_);
   SDL_SetRenderDrawColor(renderer_, 255, 255, 255, 255);
   SDL_RenderClear(renderer_);
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  if (picture_ && rotation_ != 0) {
+    SDL_SetRenderTarget(renderer_, nullptr);
+    SDL_RenderClear(renderer_);
+    // Centred on the panel and turned about its centre, the picture exactly covers the panel.
+    SDL_Rect dst{(panelW_ - width_) / 2, (panelH_ - height_) / 2, width_, height_};
+    SDL_RenderCopyEx(renderer_, picture_, nullptr, &dst, rotation_, nullptr, SDL_FLIP_NONE);
+  }
   core::Status result = core::okStatus();
-  if (capture) {
-    capture->width = width_;
-    capture->height = height_;
-    capture->rgba.assign(static_cast<size_t>(width_) * height_ * 4, 0);
-    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, capture->rgba.data(), width_ * 4) !=
+  if (capture) {  // what the panel shows
+    capture->width = panelW_;
+    capture->height = panelH_;
+    capture->rgba.assign(static_cast<size_t>(panelW_) * panelH_ * 4, 0);
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, capture->rgba.data(), panelW_ * 4) !=
         0)
       result = sdlError("The screen could not be read");
   }

@@ -15,6 +15,7 @@
 
 struct SDL_Window;
 struct SDL_Renderer;
+struct SDL_Texture;
 union SDL_Event;
 
 namespace longstop::app {
@@ -25,7 +26,12 @@ struct DisplayOptions {
   bool headless = false;
   bool fullscreen = false;
   std::string fontPath;  // empty: DejaVu Sans from fonts-dejavu-core
+  int rotation = 0;      // 0, 90, 180 or 270 degrees clockwise: the picture and touch turn together
 };
+
+/// Where a point on the panel (window pixels) lies in the picture the UI drew, which is rotated by
+/// `rotation` degrees clockwise onto a panel `panelW` x `panelH` pixels.
+ImVec2 panelToPicture(ImVec2 panel, int rotation, int panelW, int panelH);
 
 /// A pointer that a script drives instead of the real mouse, for one frame.
 struct Pointer {
@@ -55,8 +61,10 @@ class Display {
   /// Renders and presents; when `capture` is given, the frame's pixels are read into it first.
   core::Status endFrame(Image* capture = nullptr);
 
+  /// The size the UI draws at (the panel's, turned when rotated by 90 or 270 degrees).
   int width() const { return width_; }
   int height() const { return height_; }
+  int rotation() const { return rotation_; }
   /// True when SDL can sleep in SDL_WaitEventTimeout (X11, Wayland); otherwise it polls every 1 ms
   /// and the loop waits on its own.
   bool canWaitForEvents() const { return canWait_; }
@@ -74,6 +82,9 @@ class Display {
   bool rendererInit_ = false;
   bool canWait_ = false;
   int width_ = 0, height_ = 0;
+  int panelW_ = 0, panelH_ = 0;
+  int rotation_ = 0;
+  SDL_Texture* picture_ = nullptr;  // rotated only: the UI draws here, then it is turned onto the panel
   float fontPx_ = 0;
   std::string fontPath_;
 };

@@ -3,6 +3,9 @@
 # Runs one automation script through the real kiosk, headless, on a fresh demo site at a fixed time,
 # then checks the database and the data directory. Directives in the script's comments:
 #   #args: EXTRA ARGS          more arguments for longstop (e.g. --test-readonly-store)
+#   #fresh                     start on an empty data directory without --demo (first-boot setup)
+#   #same: FILE                FILE in the data directory must have the same bytes after the script as
+#                              before it (run once without the script first to make it)
 #   #sql: QUERY => EXPECTED    sqlite3's output for QUERY on the kiosk's database must equal EXPECTED
 #   #absent: TEXT              no file in the data directory may contain TEXT (sealed personal data)
 #   #qr: FILE.png              the screenshot's QR code must decode (zbarimg) to the last check-in's LST1 code
@@ -24,7 +27,17 @@ read -r -a extra <<<"$(sed -n 's/^#args: *//p' "$script" | tr '\n' ' ')"
 export LONGSTOP_LIST_DIR=$work/lists SDL_AUDIODRIVER=dummy
 mkdir -p "$work/lists"
 cd "$work"
-if ! "$longstop" --headless --demo --data "$work/data" --now 2026-11-29T09:00 --script "$script" "${extra[@]}" \
+demo=(--demo)
+grep -q '^#fresh' "$script" && demo=()
+same=$(sed -n 's/^#same: *//p' "$script")
+if [[ -n $same ]]; then
+  # Make the site with an empty script, and keep a copy of the file to compare.
+  : >"$work/empty.lsk"
+  "$longstop" --headless "${demo[@]}" --data "$work/data" --now 2026-11-29T09:00 --script "$work/empty.lsk" \
+    2>/dev/null || { echo "$name: could not make the site"; exit 1; }
+  cp "$work/data/$same" "$work/same.before"
+fi
+if ! "$longstop" --headless "${demo[@]}" --data "$work/data" --now 2026-11-29T09:00 --script "$script" "${extra[@]}" \
     2>"$work/stderr"; then
   grep -v 'recovery code' "$work/stderr"
   exit 1
@@ -32,6 +45,10 @@ fi
 
 db=$work/data/longstop.db
 status=0
+if [[ -n $same ]] && ! cmp -s "$work/same.before" "$work/data/$same"; then
+  echo "$name: #same: $same changed during the script"
+  status=1
+fi
 while IFS= read -r line; do
   query=${line%% => *}
   want=${line##* => }

@@ -15,7 +15,7 @@ namespace longstop::ui {
 void drawPracticeBanner(std::string_view label) {
   const Theme& t = theme();
   Rect d = displayRect();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawList* dl = ImGui::GetForegroundDrawList();  // over whichever screen is showing
   float edge = std::max(4.0f, std::floor(t.basePx * 0.2f));
   dl->AddRect(d.min, d.max, colour::kRed, 0, 0, edge * 2);
   // Small enough to sit between Back and Start again on an 800x480 screen.

@@ -6,7 +6,7 @@
 
 namespace longstop::ui {
 
-/// Draws the practice frame and `label` over whatever the current window shows. Call last in the frame.
+/// Draws the practice frame and `label` in front of every window. Call once a frame, while a drill runs.
 void drawPracticeBanner(std::string_view label);
 
 }  // namespace longstop::ui

@@ -135,6 +135,7 @@ void SetupWizard::frame() {
       c.para("The name patients see on the Welcome screen, and the practice's ODS code (for example B82005).");
       pick(drawFields(c, {{"Practice name", &s_.siteName}, {"ODS code", &s_.ods}}, {}, s_, c.area.width() * 0.7f,
                       false));
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
       break;
@@ -165,6 +166,7 @@ void SetupWizard::frame() {
         auto& q = s_.queues[size_t(std::clamp(s_.queueSelected, 0, int(s_.queues.size()) - 1))];
         pick(drawFields(c, {{"Letter", &q.letter}, {"Name", &q.name}, {"Room or desk", &q.room}}, {}, s_, 0, true));
       }
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
       break;
@@ -241,6 +243,7 @@ void SetupWizard::frame() {
              "card is shown next, to photograph.");
       pick(drawFields(c, {{"Name", &s_.adminName}, {"PIN", &s_.pin}, {"PIN again", &s_.pinAgain}},
                       {false, true, true}, s_, c.area.width() * 0.6f, false));
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
       next = "Create the site";
@@ -272,6 +275,7 @@ void SetupWizard::frame() {
       c.para("To check it was copied, type the last two groups of the recovery code (8 characters) from "
              "your paper.");
       pick(drawFields(c, {{"Last two groups", &s_.recoveryTyped}}, {}, s_, c.area.width() * 0.5f, false));
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
       back = s_.recoveryHidden ? "" : "Show the code again";
@@ -283,6 +287,7 @@ void SetupWizard::frame() {
              "this and set it later on the admin screen.");
       pick(drawFields(c, {{"Key text (scanned or pasted)", &s_.recipientText}, {"or a file path", &s_.recipientPath}},
                       {}, s_, c.area.width(), false));
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
       back.clear();
