@@ -1,0 +1,102 @@
+// A StaffServices and CodeLookup for the staff screens' unit tests: a PIN that works, entries set by the
+// test, and a record of every action. No database, no keys.
+#pragma once
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "service/staff_services.h"
+
+namespace longstop::testing {
+
+class FakeStaffServices final : public service::StaffServices {
+ public:
+  FakeStaffServices() {
+    site_.name = "Test Practice";
+    site_.queues = {{"gp", "GP appointments", 'A', "Room 3"}, {"walkin", "Walk-in", 'W', "Reception desk"}};
+    site_.walkInQueueId = "walkin";
+  }
+  const service::SiteInfo& site() const override { return site_; }
+  core::Status signIn(const std::string& card, const std::string& pin) override {
+    lastCard = card;
+    if (revoked) return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
+    if (pin != "246810") return core::unauthorised("Wrong PIN. 4 tries left before the card locks.");
+    signedIn = true;
+    return core::okStatus();
+  }
+  void signOut(std::string_view reason) override {
+    if (signedIn) signOuts.emplace_back(reason);
+    signedIn = false;
+  }
+  std::optional<service::StaffIdentity> session() const override {
+    if (!signedIn) return std::nullopt;
+    return service::StaffIdentity{"S7K2QX", "Jo Reception", false};
+  }
+  void touch() override { ++touches; }
+  bool signOutIfIdle() override {
+    if (!signedIn || !idle) return false;
+    signOut("idle");
+    return true;
+  }
+  int64_t msUntilIdleSignOut() const override { return signedIn ? 180000 : 0; }
+  core::Result<std::vector<service::ConsoleEntry>> todaysEntries() override {
+    if (!signedIn) return core::unauthorised("Please sign in first.");
+    return entries;
+  }
+  core::Result<std::vector<service::ConsoleEntry>> search(const std::string& text) override {
+    lastSearch = text;
+    return entries;
+  }
+  core::Status act(const std::string& id, core::CheckinAction a, const service::ActionRequest& r) override {
+    actions.emplace_back(id, a, r.targetQueue + r.reason);
+    return refuseActions ? core::Status(core::conflict("Not allowed now.")) : core::okStatus();
+  }
+  core::Result<std::optional<std::string>> callNext(const std::string& queueId) override {
+    calledQueues.push_back(queueId);
+    if (entries.empty()) return std::optional<std::string>();
+    return std::optional<std::string>(entries.front().recordId);
+  }
+  core::Result<std::vector<std::string>> pendingAlerts() override { return alerts; }
+  core::Status acknowledgeAlert(const std::string& id) override {
+    acknowledged.push_back(id);
+    alerts.clear();
+    return core::okStatus();
+  }
+  core::Status merge(const std::string& keep, const std::string& dup) override {
+    merges.emplace_back(keep, dup);
+    return core::okStatus();
+  }
+  core::Status editDetails(const std::string& id, const core::PatientDetails& d) override {
+    edits.emplace_back(id, d.surname);
+    return core::okStatus();
+  }
+  core::Result<std::string> addAtDesk(const std::optional<std::string>& appt, const std::optional<service::WalkInRequest>&,
+                                      bool urgent) override {
+    added.push_back(appt.value_or("walk-in") + (urgent ? "!" : ""));
+    return std::string("TEST-000009");
+  }
+  core::Result<std::filesystem::path> saveList() override { return std::filesystem::path("/tmp/list.csv"); }
+  core::Result<service::DaySummaryView> daySummary() override { return service::DaySummaryView{}; }
+
+  static service::ConsoleEntry entry(std::string id, std::string ticket, std::string queue, bool urgent = false) {
+    service::ConsoleEntry e;
+    e.recordId = std::move(id);
+    e.ticket = std::move(ticket);
+    e.queueId = std::move(queue);
+    e.urgent = urgent;
+    e.patient = core::PatientDetails{"Smith", "Ann", {1984, 3, 7}, core::Sex::kFemale, std::nullopt, false, ""};
+    return e;
+  }
+
+  service::SiteInfo site_;
+  bool signedIn = false, revoked = false, idle = false, refuseActions = false;
+  int touches = 0;
+  std::string lastCard, lastSearch;
+  std::vector<std::string> signOuts, calledQueues, acknowledged, added, alerts;
+  std::vector<service::ConsoleEntry> entries;
+  std::vector<std::tuple<std::string, core::CheckinAction, std::string>> actions;
+  std::vector<std::pair<std::string, std::string>> merges, edits;
+};
+
+}  // namespace longstop::testing

@@ -1,0 +1,174 @@
+// The staff screens' logic, driven by intents with a fake StaffServices (no display).
+#include <catch2/catch.hpp>
+
+#include "support/clocks.h"
+#include "support/fake_staff_services.h"
+#include "ui/staff/patient.h"
+#include "ui/staff/sign_in.h"
+#include "ui/staff/staff_ui.h"
+
+using namespace longstop;
+using ui::staff::StaffIntent;
+using ui::staff::StaffScreen;
+using K = StaffIntent::Kind;
+
+namespace {
+StaffIntent intent(K k, std::string arg = {}) {
+  StaffIntent in;
+  in.kind = k;
+  in.arg = std::move(arg);
+  return in;
+}
+StaffIntent key(char c) {
+  StaffIntent in;
+  in.kind = K::kKey;
+  in.key = {ui::KeyPress::Kind::kChar, static_cast<char32_t>(c)};
+  return in;
+}
+
+struct Fixture {
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  testing::FakeStaffServices services;
+  ui::staff::StaffConsole console{services, clock};
+
+  void signIn() {
+    console.open("LSS1:S7K2QX:ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    for (char c : std::string("246810")) console.apply(key(c));
+    console.apply(intent(K::kSignIn));
+    REQUIRE(console.screen() == StaffScreen::kConsole);
+  }
+};
+}  // namespace
+
+TEST_CASE("staff sign-in: card then PIN; the PIN is wiped after every attempt") {
+  Fixture f;
+  f.console.open();
+  CHECK(f.console.screen() == StaffScreen::kCard);
+  f.console.onText("LSS1:S7K2QX:ABC");
+  f.console.apply(intent(K::kNext));
+  CHECK(f.console.screen() == StaffScreen::kPin);
+  for (char c : std::string("111111")) f.console.apply(key(c));
+  f.console.apply(intent(K::kSignIn));
+  CHECK(f.console.state().pin.empty());
+  CHECK(f.console.state().message.find("Wrong PIN") != std::string::npos);
+  CHECK(f.console.screen() == StaffScreen::kPin);  // try again with the same card
+  f.console.onText("246810");
+  f.console.apply(intent(K::kSignIn));
+  CHECK(f.console.screen() == StaffScreen::kConsole);
+  CHECK(f.console.state().cardText.empty());
+  CHECK(f.services.lastCard == "LSS1:S7K2QX:ABC");
+}
+
+TEST_CASE("staff sign-in refuses a short PIN without asking, and a revoked card goes back to the card") {
+  Fixture f;
+  f.console.open("LSS1:S7K2QX:ABC");
+  f.console.onText("1234");
+  f.console.apply(intent(K::kSignIn));
+  CHECK(f.console.state().message == "Your PIN has at least 6 digits.");
+  CHECK(f.services.lastCard.empty());
+  f.services.revoked = true;
+  f.console.onText("56");
+  f.console.apply(intent(K::kSignIn));
+  CHECK(f.console.screen() == StaffScreen::kCard);
+  CHECK(f.console.state().message.find("revoked") != std::string::npos);
+}
+
+TEST_CASE("a PIN is shown masked and the card mostly hidden") {
+  CHECK(ui::staff::maskedCard("LSS1:S7K2QX:ABCDEF") == "LSS1:S7K2QX*******");
+  CHECK(ui::staff::maskedCard("S7K2QXABC") == "S7K2QX***");
+}
+
+TEST_CASE("an unfinished sign-in closes after a minute; a session signs out when idle") {
+  Fixture f;
+  f.console.open();
+  f.clock.advanceMs(61'000);
+  CHECK(f.console.tick());
+  CHECK_FALSE(f.console.active());
+  f.signIn();
+  f.services.idle = true;
+  CHECK(f.console.tick());
+  CHECK_FALSE(f.console.active());
+  CHECK(f.services.signOuts == std::vector<std::string>{"idle"});
+}
+
+TEST_CASE("console intents reach the services with the open record") {
+  Fixture f;
+  f.services.entries = {testing::FakeStaffServices::entry("T-1", "A001", "gp", true),
+                        testing::FakeStaffServices::entry("T-2", "W001", "walkin")};
+  f.services.alerts = {"T-1"};
+  f.signIn();
+  CHECK(f.console.state().alerts.size() == 1);
+  f.console.apply(intent(K::kAcknowledge, "T-1"));
+  CHECK(f.services.acknowledged == std::vector<std::string>{"T-1"});
+  CHECK(f.console.state().alerts.empty());
+
+  f.console.apply(intent(K::kCallNext, "gp"));
+  CHECK(f.console.state().notice == "A001 called to Room 3");
+
+  f.console.apply(intent(K::kOpen, "T-2"));
+  CHECK(f.console.screen() == StaffScreen::kPatient);
+  StaffIntent park = intent(K::kAction);
+  park.action = core::CheckinAction::kPark;
+  f.console.apply(park);
+  f.console.apply(intent(K::kOpen, "T-2"));
+  f.console.apply(intent(K::kTransferPick));
+  CHECK(f.console.screen() == StaffScreen::kTransfer);
+  f.console.apply(intent(K::kTransferTo, "gp"));
+  f.console.apply(intent(K::kOpen, "T-2"));
+  f.console.apply(intent(K::kCancelPick));
+  f.console.apply(intent(K::kCancelWith, "Patient asked"));
+  REQUIRE(f.services.actions.size() == 3);
+  CHECK(std::get<1>(f.services.actions[0]) == core::CheckinAction::kPark);
+  CHECK(std::get<1>(f.services.actions[1]) == core::CheckinAction::kTransfer);
+  CHECK(std::get<2>(f.services.actions[1]) == "gp");
+  CHECK(std::get<1>(f.services.actions[2]) == core::CheckinAction::kCancel);
+  CHECK(std::get<2>(f.services.actions[2]) == "Patient asked");
+  CHECK(f.console.screen() == StaffScreen::kConsole);
+
+  f.console.apply(intent(K::kOpen, "T-1"));
+  f.console.apply(intent(K::kMergeWith, "T-2"));
+  CHECK(f.services.merges == std::vector<std::pair<std::string, std::string>>{{"T-1", "T-2"}});
+}
+
+TEST_CASE("a refused action stays on the patient and says why") {
+  Fixture f;
+  f.services.entries = {testing::FakeStaffServices::entry("T-1", "A001", "gp")};
+  f.signIn();
+  f.services.refuseActions = true;
+  f.console.apply(intent(K::kOpen, "T-1"));
+  StaffIntent seen = intent(K::kAction);
+  seen.action = core::CheckinAction::kSeen;
+  f.console.apply(seen);
+  CHECK(f.console.screen() == StaffScreen::kPatient);
+  CHECK(f.console.state().message == "Not allowed now.");
+}
+
+TEST_CASE("add at the desk: an appointment ID typed, urgent or not") {
+  Fixture f;
+  f.signIn();
+  f.console.apply(intent(K::kAdd));
+  f.console.onText("D004");
+  StaffIntent urgent = intent(K::kAddAppointment);
+  urgent.flag = true;
+  f.console.apply(urgent);
+  CHECK(f.services.added == std::vector<std::string>{"D004!"});
+  CHECK(f.console.screen() == StaffScreen::kConsole);
+}
+
+TEST_CASE("the actions offered follow the check-in's state") {
+  using A = core::CheckinAction;
+  CHECK(ui::staff::actionsFor(core::CheckinState::kWaiting) ==
+        std::vector<A>{A::kCall, A::kPark, A::kTransfer, A::kLeft, A::kCancel});
+  CHECK(ui::staff::actionsFor(core::CheckinState::kCalled) == std::vector<A>{A::kSeen, A::kRecall, A::kNoShow, A::kLeft});
+  CHECK(ui::staff::actionsFor(core::CheckinState::kSeen).empty());
+}
+
+TEST_CASE("sign out wipes and closes; a scanned card while closed opens the PIN") {
+  Fixture f;
+  f.signIn();
+  f.console.apply(intent(K::kSignOut));
+  CHECK_FALSE(f.console.active());
+  CHECK(f.services.signOuts == std::vector<std::string>{"sign-out"});
+  f.console.onScan("LSS1:S7K2QX:ABC");
+  CHECK(f.console.screen() == StaffScreen::kPin);
+}
