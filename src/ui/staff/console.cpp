@@ -115,7 +115,7 @@ StaffIntent drawConsole(const ConsoleView& v) {
     std::string head = q.name + " - " + std::to_string(waiting) + " waiting";
     ImGui::SetCursorScreenPos(pos);
     std::string call = "Call next " + q.name;
-    float cw = buttonWidth(call);
+    float cw = std::min(buttonWidth(call), w * 0.42f);  // the label shrinks to fit rather than cover the heading
     ImGui::PushClipRect(pos, ImVec2(pos.x + w - cw - t.gap(), pos.y + rowH), true);
     listText(head, ImVec2(pos.x, pos.y + (rowH - t.fonts.heading->FontSize) / 2), t.fonts.heading->FontSize * 0.8f,
              colour::kDarkBlue, true);

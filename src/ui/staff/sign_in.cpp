@@ -16,11 +16,10 @@ void drawMessage(const std::string& message, const Rect& area, float* y) {
 }  // namespace
 
 std::string maskedCard(const std::string& cardText) {
-  std::string out;
+  // The staff ID is not secret; the rest is shown as four stars whatever its length.
   size_t shown = cardText.rfind("LSS1:", 0) == 0 ? 11 : 6;
-  for (size_t i = 0; i < cardText.size(); ++i) out += i < shown ? cardText[i] : '*';
-  if (out.size() > 40) out = out.substr(0, 40) + "...";
-  return out;
+  if (cardText.size() <= shown) return cardText;
+  return cardText.substr(0, shown) + " ****";
 }
 
 StaffIntent drawCardEntry(const SignInView& v) {

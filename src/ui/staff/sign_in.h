@@ -17,7 +17,7 @@ struct SignInView {
 StaffIntent drawCardEntry(const SignInView& v);
 StaffIntent drawPinEntry(const SignInView& v);
 
-/// The card as shown while typing: the staff ID and the first characters, the rest as dots.
+/// The card as shown while typing: the staff ID, then four stars for the secret.
 std::string maskedCard(const std::string& cardText);
 
 }  // namespace longstop::ui::staff
