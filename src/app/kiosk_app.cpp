@@ -9,6 +9,8 @@
 
 #include "app/png.h"
 #include "app/system_notify.h"
+#include "service/settings.h"
+#include "ui/admin/practice_banner.h"
 #include "ui/input.h"
 
 namespace longstop::app {
@@ -52,28 +54,105 @@ std::optional<ui::Key> keyOf(SDL_Keycode k) {
       return std::nullopt;
   }
 }
+// Stands in for the site during first-boot setup, so flow() always has a flow to return; nothing
+// reaches it because the wizard takes every frame and every input until the site exists.
+class NoSiteYet final : public service::KioskServices {
+ public:
+  const service::SiteInfo& site() const override { return info_; }
+  core::Result<service::MatchAnswer> findAppointment(const service::DetailsQuery&) override { return none(); }
+  core::Result<service::MatchAnswer> findAppointmentByNhsNumber(const core::NhsNumber&) override { return none(); }
+  core::Result<service::Ticket> checkInAppointment(const std::string&, bool) override { return none(); }
+  core::Result<service::Ticket> checkInWalkIn(const service::WalkInRequest&, bool) override { return none(); }
+
+ private:
+  static core::Error none() { return core::invalidInput("This kiosk is not set up yet."); }
+  service::SiteInfo info_;
+};
 }  // namespace
 
 core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, const core::Clock& clock) {
   std::unique_ptr<KioskApp> app(new KioskApp());
   app->clock_ = &clock;
   app->options_ = o;
-  auto kiosk = service::openKiosk(o.dataDir, clock);
-  if (!kiosk.ok()) return kiosk.error();
-  app->services_ = std::move(kiosk.value());
-  if (o.refuseWrites) {
-    if (auto s = app->services_->TEST_refuseWrites(); !s.ok()) return s.error();
-  }
-  app->flow_ = std::make_unique<ui::PatientFlow>(*app->services_, clock);
-  app->desk_ = std::make_unique<service::StaffDesk>(*app->services_, o.listFolder);
-  app->staff_ = std::make_unique<ui::staff::StaffConsole>(*app->desk_, clock);
+  app->adminDesk_ = std::make_unique<service::AdminDesk>(o.dataDir, clock);
+  app->admin_ = std::make_unique<ui::admin::AdminScreen>(*app->adminDesk_, clock);
   app->debouncer_ = std::make_unique<service::ScanDebouncer>(clock);
-  app->flow_->setCodeLookup(app->desk_.get());
-  auto display = Display::open(o.display);
+  DisplayOptions display_options = o.display;
+  if (app->adminDesk_->hasSite()) {
+    if (auto s = app->openSite(o.dataDir); !s.ok()) return s.error();
+    auto rotation = service::getSetting(app->services_->siteData(), "screen.rotation");
+    if (rotation.ok()) display_options.rotation = std::atoi(rotation.value().c_str());
+  } else {
+    app->setup_ = std::make_unique<ui::setup::SetupWizard>(*app->adminDesk_, clock);
+    static NoSiteYet noSite;
+    app->flow_ = std::make_unique<ui::PatientFlow>(noSite, clock);
+  }
+  if (o.rotation) display_options.rotation = *o.rotation;
+  if (o.testAdmin && !app->setup_) app->admin_->open("TEST", "Test administrator");
+  auto display = Display::open(display_options);
   if (!display.ok()) return display.error();
   app->display_ = std::move(display.value());
   ui::setWidgetLog(&app->widgets_);
   return app;
+}
+
+core::Status KioskApp::openSite(const std::filesystem::path& dir) {
+  staff_.reset();
+  desk_.reset();
+  flow_.reset();
+  services_.reset();
+  auto kiosk = service::openKiosk(dir, *clock_);
+  if (!kiosk.ok()) return kiosk.error();
+  services_ = std::move(kiosk.value());
+  if (options_.refuseWrites) {
+    if (auto s = services_->TEST_refuseWrites(); !s.ok()) return s;
+  }
+  flow_ = std::make_unique<ui::PatientFlow>(*services_, *clock_);
+  desk_ = std::make_unique<service::StaffDesk>(*services_, options_.listFolder);
+  staff_ = std::make_unique<ui::staff::StaffConsole>(*desk_, *clock_);
+  flow_->setCodeLookup(desk_.get());
+  return core::okStatus();
+}
+
+void KioskApp::openAdmin(const std::string& staffId, const std::string& staffName) {
+  admin_->open(staffId, staffName);
+}
+
+void KioskApp::setOnShown(std::function<void(std::string_view, std::string_view)> f) {
+  onShown_ = std::move(f);
+  if (setup_) setup_->setOnShown(onShown_);
+}
+
+void KioskApp::applyAdminOutcome() {
+  switch (admin_->takeOutcome()) {
+    case ui::admin::AdminOutcome::kDrillStarted:
+    case ui::admin::AdminOutcome::kDrillEnded:
+      // The kiosk follows the drill: its own database while it runs, the real one (untouched) after.
+      if (auto s = openSite(adminDesk_->activeDataDir()); !s.ok())
+        std::fprintf(stderr, "longstop: %s\n", s.error().message.c_str());
+      if (auto d = adminDesk_->drill(); d && onShown_) {
+        onShown_("PRACTICE_CARD", d->practiceCard);
+        onShown_("PRACTICE_PIN", d->practicePin);
+      }
+      drillCheckInStartMs_.reset();
+      break;
+    case ui::admin::AdminOutcome::kClose:
+    case ui::admin::AdminOutcome::kNone:
+      break;
+  }
+}
+
+void KioskApp::noteDrillStep() {
+  if (!adminDesk_->drill() || !flow_) return;
+  int64_t now = clock_->now().unixMs;
+  if (flow_->screen() == ui::Screen::kWelcome) {
+    drillCheckInStartMs_.reset();
+  } else if (flow_->screen() == ui::Screen::kTicket) {
+    if (drillCheckInStartMs_) (void)adminDesk_->recordDrillStep("patient check-in", now - *drillCheckInStartMs_, false, "");
+    drillCheckInStartMs_.reset();
+  } else if (!drillCheckInStartMs_) {
+    drillCheckInStartMs_ = now;
+  }
 }
 
 double KioskApp::frame(const std::optional<Pointer>& pointer, Image* capture) {
@@ -102,20 +181,44 @@ core::Status KioskApp::screenshot(const std::filesystem::path& png) {
 }
 
 void KioskApp::drawScreens() {
-  if (staff_->active()) {
-    staff_->frame();
+  if (setup_) {
+    setup_->frame();
+    if (setup_->finished()) {
+      if (auto s = openSite(options_.dataDir); !s.ok())
+        std::fprintf(stderr, "longstop: %s\n", s.error().message.c_str());
+      else
+        setup_.reset();
+    }
     return;
   }
-  flow_->frame();
-  if (flow_->screen() == ui::Screen::kWelcome && ui::staff::drawCornerHold(clock_->now().unixMs, corner_))
-    flow_->requestStaffSignIn();
-  if (auto card = flow_->takeStaffRequest()) {
-    flow_->reset(false);
-    staff_->open(*card);
+  if (admin_->active()) {
+    admin_->frame();
+    applyAdminOutcome();
+    if (adminDesk_->drill()) ui::drawPracticeBanner("PRACTICE — not real patients");
+    return;
+  }
+  if (staff_->active()) {
+    staff_->frame();
+  } else {
+    flow_->frame();
+    if (flow_->screen() == ui::Screen::kWelcome && ui::staff::drawCornerHold(clock_->now().unixMs, corner_))
+      flow_->requestStaffSignIn();
+    if (auto card = flow_->takeStaffRequest()) {
+      flow_->reset(false);
+      staff_->open(*card);
+    }
+  }
+  if (auto drill = adminDesk_->drill()) {
+    noteDrillStep();
+    // Over every patient and staff screen; staff also see the practice card's PIN.
+    ui::drawPracticeBanner(staff_->active() ? "PRACTICE — not real patients. Practice card PIN " + drill->practicePin
+                                            : std::string("PRACTICE — not real patients"));
   }
 }
 
 void KioskApp::onText(std::string_view utf8) {
+  if (setup_) return setup_->onText(utf8);
+  if (admin_->active()) return admin_->onText(utf8);
   if (staff_->active())
     staff_->onText(utf8);
   else
@@ -123,6 +226,8 @@ void KioskApp::onText(std::string_view utf8) {
 }
 
 void KioskApp::onKey(ui::Key k) {
+  if (setup_) return setup_->onKey(k);
+  if (admin_->active()) return admin_->onKey(k);
   if (staff_->active())
     staff_->onKey(k);
   else
@@ -131,6 +236,8 @@ void KioskApp::onKey(ui::Key k) {
 
 void KioskApp::onScan(std::string_view text) {
   if (!debouncer_->accept(text)) return;
+  if (setup_) return setup_->onScan(text);
+  if (admin_->active()) return admin_->onScan(text);
   if (staff_->active()) {
     staff_->onScan(text);
     return;
@@ -143,6 +250,7 @@ void KioskApp::onScan(std::string_view text) {
 }
 
 void KioskApp::noteActivity() {
+  if (setup_ || admin_->active()) return;
   if (staff_->active())
     staff_->noteActivity();
   else
@@ -150,11 +258,13 @@ void KioskApp::noteActivity() {
 }
 
 bool KioskApp::tick() {
+  if (setup_ || admin_->active()) return false;
   bool changed = staff_->active() ? staff_->tick() : flow_->tick();
   return changed || corner_.since.has_value();
 }
 
 int64_t KioskApp::msUntilNextTick() const {
+  if (setup_ || admin_->active()) return 1000;
   if (corner_.since) return 100;  // a press on the corner is being held: watch it
   return staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
 }

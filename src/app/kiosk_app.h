@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -10,11 +11,14 @@
 #include "app/display.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/admin_desk.h"
 #include "service/kiosk.h"
 #include "service/scan_actions.h"
 #include "service/staff_desk.h"
 #include "ui/input.h"
+#include "ui/admin/admin_screen.h"
 #include "ui/patient_flow.h"
+#include "ui/setup/setup_wizard.h"
 #include "ui/staff/corner_hold.h"
 #include "ui/staff/staff_ui.h"
 #include "ui/widgets.h"
@@ -24,10 +28,12 @@ union SDL_Event;
 namespace longstop::app {
 
 struct AppOptions {
-  std::filesystem::path dataDir;  // must already hold a site (longstopctl init, or createDemoSite)
+  std::filesystem::path dataDir;  // holds a site, or is empty: then first-boot setup runs first
   DisplayOptions display;
   bool kioskMode = false;     // full screen on the appliance: closing the window does not quit
   bool refuseWrites = false;  // test only: the store refuses every write (as on a full disk)
+  bool testAdmin = false;     // test only: the admin screen opens at start without a sign-in
+  std::optional<int> rotation;  // overrides the site's screen.rotation
   std::filesystem::path listFolder;  // where reception's "Save list" writes; empty: a USB stick under /media
 };
 
@@ -62,6 +68,15 @@ class KioskApp {
   bool tick();
   int64_t msUntilNextTick() const;
 
+  /// Opens the admin screen for a signed-in administrator (the reception console calls this); it hands
+  /// back to the console when closed.
+  void openAdmin(const std::string& staffId, const std::string& staffName);
+  /// Called with ("RECOVERY_CODE", ...), ("ADMIN_CARD", ...), ("PRACTICE_CARD", ...) and ("PRACTICE_PIN", ...)
+  /// as they are shown, so a script can read what a person reads off the screen.
+  void setOnShown(std::function<void(std::string_view, std::string_view)> f);
+  /// True while first-boot setup shows (no site yet).
+  bool inSetup() const { return setup_ != nullptr; }
+
   ui::PatientFlow& flow() { return *flow_; }
   ui::staff::StaffConsole& staff() { return *staff_; }
   service::Kiosk& kiosk() { return *services_; }
@@ -75,6 +90,11 @@ class KioskApp {
   bool handleEvent(const SDL_Event& e, bool* quit);
   void waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted);
   void drawScreens();
+  /// Opens the kiosk's services on `dir` (the real site, or the drill's), replacing any open ones.
+  core::Status openSite(const std::filesystem::path& dir);
+  void applyAdminOutcome();
+  /// Times the drill's patient check-ins (Welcome left to ticket shown).
+  void noteDrillStep();
 
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
@@ -86,6 +106,12 @@ class KioskApp {
   ui::staff::CornerHold corner_;
   std::unique_ptr<Display> display_;
   ui::WidgetLog widgets_;
+  std::unique_ptr<service::AdminDesk> adminDesk_;
+  std::unique_ptr<ui::setup::SetupWizard> setup_;  // only while first-boot setup shows
+  std::unique_ptr<ui::admin::AdminScreen> admin_;
+  std::function<void(std::string_view, std::string_view)> onShown_;
+  std::optional<int64_t> drillCheckInStartMs_;
 };
 
 }  // namespace longstop::app
+

@@ -89,6 +89,8 @@ int main(int argc, char** argv) {
   ao.display = {o.width, o.height, o.headless, o.fullscreen, ""};
   ao.kioskMode = o.fullscreen;
   ao.refuseWrites = o.testRefuseWrites;
+  ao.testAdmin = o.testAdmin;
+  ao.rotation = o.rotation;
   ao.listFolder = o.listDir.empty() ? std::filesystem::path(env("LONGSTOP_LIST_DIR")) : o.listDir;
   auto kiosk = app::KioskApp::open(ao, *clock);
   if (!kiosk.ok()) return fail(2, kiosk.error().message);
@@ -99,6 +101,13 @@ int main(int argc, char** argv) {
       runner.setVariable("DEMO_CARD", demoCard->cardText);
       runner.setVariable("DEMO_PIN", demoCard->pin);
     }
+    // What setup and the drill show once ($RECOVERY_CODE, $RECOVERY_TAIL, $ADMIN_CARD, $PRACTICE_CARD,
+    // $PRACTICE_PIN), so a script can type it back as a person would from the screen.
+    kiosk.value()->setOnShown([&runner](std::string_view name, std::string_view value) {
+      runner.setVariable(std::string(name), std::string(value));
+      if (name == "RECOVERY_CODE" && value.size() >= 9)
+        runner.setVariable("RECOVERY_TAIL", std::string(value.substr(value.size() - 9)));
+    });
     std::string failure = runner.run(script.commands, o.script->string());
     if (!failure.empty()) return std::fprintf(stderr, "%s\n", failure.c_str()), 1;
     return 0;

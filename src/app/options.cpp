@@ -34,6 +34,8 @@ const char* usage() {
          "  --now TIME     start the clock at this local time (it then moves only on a script's wait)\n"
          "  --board        the calling board: recent calls (ticket -> room) and queue lengths, no names\n"
          "  --list-dir DIR where reception's \"Save list\" writes the CSV (default: a USB stick in /media)\n"
+         "  --rotation DEG 0, 90, 180 or 270: turn the picture and touch (default: the site's screen.rotation)\n"
+         "An empty data directory (without --demo) starts first-boot setup on the screen.\n"
          "Patients can never leave the app: Escape means Back on every screen.\n";
 }
 
@@ -74,6 +76,14 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       o.help = true;
     else if (a == "--test-readonly-store")
       o.testRefuseWrites = true;
+    else if (a == "--test-admin")
+      o.testAdmin = true;
+    else if (a == "--rotation") {
+      const std::string* v = value();
+      if (!v || (*v != "0" && *v != "90" && *v != "180" && *v != "270"))
+        return core::invalidInput("--rotation wants 0, 90, 180 or 270.");
+      o.rotation = std::stoi(*v);
+    }
     else if (a == "--data" || a == "--script" || a == "--size" || a == "--now" || a == "--list-dir") {
       const std::string* v = value();
       if (!v) return core::invalidInput(a + " needs a value.");
@@ -98,6 +108,7 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       return core::invalidInput("Unknown option '" + a + "'.");
     }
   }
+  if (o.testAdmin && !o.script) return core::invalidInput("--test-admin is for scripted tests only (with --script).");
   if (!dataGiven && !o.demo) {
     if (!xdgDataHome.empty())
       o.dataDir = std::filesystem::path(xdgDataHome) / "longstop";
