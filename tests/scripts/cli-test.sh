@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # cli-test.sh LONGSTOP
 # The command line's contract: bad usage is one clear sentence and exit 2; a failing script names its
-# file and line and exits 1; --board is reserved.
+# file and line and exits 1; --board on a folder with no site says so.
 set -uo pipefail
 longstop=$(realpath "$1")
 work=$(mktemp -d)
@@ -28,7 +28,7 @@ expect() {
 expect 2 "Unknown option '--frobnicate'" -- --frobnicate
 expect 2 "--size wants WIDTHxHEIGHT" -- --size 800
 expect 2 "--now wants local time" -- --now tomorrow
-expect 2 "not yet available" -- --board
+expect 2 "There is no Longstop database" -- --board --headless --data "$work/nothing-here"
 expect 2 "Cannot read the script" -- --headless --demo --script "$work/missing.lsk"
 printf 'tap "Check in"\nfrobnicate\n' >"$work/bad.lsk"
 expect 2 "bad.lsk:2: unknown command 'frobnicate'" -- --headless --demo --script "$work/bad.lsk"
