@@ -7,6 +7,7 @@
 #include <string>
 
 #include "stats.h"
+#include "board_bench.h"
 #include "export_bench.h"
 #include "scan_bench.h"
 #include "storage_bench.h"
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
   const bool scanOk = longstop::bench::benchScan(dir, report);
   if (ok && !longstop::bench::benchExport(dir / "export", report))
     std::fprintf(stderr, "longstop-bench: the export benchmark failed\n");
+  if (ok && !longstop::bench::benchBoard(dir / "board", report))
+    std::fprintf(stderr, "longstop-bench: the board benchmark failed\n");
   std::error_code ec;
   fs::remove_all(dir, ec);
   if (!ok) {
