@@ -70,7 +70,7 @@ debian_mirror_lines() { debian_mirror; }
 # Builds Longstop for ARCH from the repository into STAGE (a --destdir tree with prefix /usr).
 # The build directory is kept between runs (same source mtimes from git archive, so nothing rebuilds).
 build_longstop() {
-  local arch=$1 repo=$2 worktree=$3 work=$4 stage=$5
+  local arch=$1 repo=$2 worktree=$3 work=$4 stage=$5 commit=${6:-HEAD}
   local cache=${LONGSTOP_IMAGE_CACHE:-/var/tmp/longstop-image/cache-$arch}
   local src=$cache/src build=$cache/build
   mkdir -p "$cache"
@@ -79,8 +79,8 @@ build_longstop() {
   if [ "$worktree" = 1 ]; then
     (cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -C "$src" -xf -
   else
-    git -C "$repo" archive --format=tar HEAD | tar -C "$src" -xf -
-    git -C "$repo" rev-parse HEAD >"$work/source-commit"
+    git -C "$repo" archive --format=tar "$commit" | tar -C "$src" -xf -
+    git -C "$repo" rev-parse "$commit" >"$work/source-commit"
   fi
   local cross=()
   if [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
@@ -172,10 +172,13 @@ FSTAB
     longstop-retention.timer >/dev/null
 
   mkdir -p "$etc/longstop"
+  # The kiosk's board-specific settings: image/environment, plus image/environment-ARCH if there is one
+  # (amd64: Mesa's softpipe for qemu's bochs-drm, which has no GPU).
+  cat "$here/environment" >"$etc/longstop/environment"
+  [ ! -f "$here/environment-$arch" ] || cat "$here/environment-$arch" >>"$etc/longstop/environment"
+  chmod 0644 "$etc/longstop/environment"
   if [ "$arch" = amd64 ]; then
-    # The amd64 image is the test image: qemu's bochs-drm has no GPU, so Mesa draws in software with
-    # softpipe (no JIT, so MemoryDenyWriteExecute= holds), and the test helpers are installed.
-    echo "GALLIUM_DRIVER=softpipe" >"$etc/longstop/environment"
+    # The amd64 image is the test image: the test helpers are installed.
     install -m 0755 "$here/guest/longstop-test-probe" "$root/usr/libexec/longstop/test-probe"
     install -m 0755 "$here/guest/longstop-test-stream" "$root/usr/libexec/longstop/test-stream"
     install -m 0644 "$here/guest/longstop-test-probe.service" "$here/guest/longstop-test-stream.service" \
