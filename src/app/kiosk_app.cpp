@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <thread>
 
@@ -93,6 +95,7 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
   if (!display.ok()) return display.error();
   app->display_ = std::move(display.value());
   ui::setWidgetLog(&app->widgets_);
+  if (app->services_) app->openScanInput();
   return app;
 }
 
@@ -153,6 +156,50 @@ void KioskApp::noteDrillStep() {
   } else if (!drillCheckInStartMs_) {
     drillCheckInStartMs_ = now;
   }
+}
+
+namespace {
+// Posted by the scan thread so that SDL_WaitEventTimeout wakes for a code.
+uint32_t scanWakeEvent() {
+  static const uint32_t type = SDL_RegisterEvents(1);
+  return type;
+}
+}  // namespace
+
+void KioskApp::openScanInput() {
+  ScanInputConfig c;
+  c.cameraFiles = options_.cameraFiles;
+  if (options_.hardwareScanners) {
+    service::Site& site = services_->siteData();
+    c.cameraDevice = service::getSetting(site, "camera.device").value_or("none");
+    c.scannerDevice = service::getSetting(site, "scanner.device").value_or("none");
+    const std::string size = service::getSetting(site, "camera.size").value_or("1280x720");
+    if (auto x = size.find('x'); x != std::string::npos) {
+      c.cameraWidth = std::atoi(size.c_str());
+      c.cameraHeight = std::atoi(size.c_str() + x + 1);
+    }
+  }
+  if (c.cameraFiles.empty() && c.cameraDevice == "none" && c.scannerDevice == "none") return;
+  scanWakeEvent();
+  scanInput_ = std::make_unique<ScanInput>(
+      c,
+      [] {
+        SDL_Event e{};
+        e.type = scanWakeEvent();
+        SDL_PushEvent(&e);
+      },
+      [](const scan::DeviceEvent& d) { std::fprintf(stderr, "longstop: %s\n", d.message.c_str()); });
+}
+
+bool KioskApp::takeScans() {
+  if (!scanInput_) return false;
+  scanInput_->setCameraWanted(!staff_->active() && flow_->screen() == ui::Screen::kScan);
+  bool any = false;
+  while (auto text = scanInput_->poll()) {
+    onScan(*text);
+    any = true;
+  }
+  return any;
 }
 
 double KioskApp::frame(const std::optional<Pointer>& pointer, Image* capture) {
@@ -344,6 +391,7 @@ void KioskApp::run() {
     }
     int64_t timeout = framesWanted > 0 ? 0 : std::min(msUntilNextTick(), maxSleep);
     waitForWork(timeout, &quit, &framesWanted);
+    if (takeScans()) framesWanted = std::max(framesWanted, kFramesAfterInput);
     if (tick()) framesWanted = std::max(framesWanted, 1);
   }
   notifyStopping();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/display.h"
+#include "app/scan_input.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/admin_desk.h"
@@ -35,6 +36,8 @@ struct AppOptions {
   bool testAdmin = false;     // test only: the admin screen opens at start without a sign-in
   std::optional<int> rotation;  // overrides the site's screen.rotation
   std::filesystem::path listFolder;  // where reception's "Save list" writes; empty: a USB stick under /media
+  bool hardwareScanners = false;     // open the camera and scanner named in the site settings
+  std::filesystem::path cameraFiles; // test/demo: image files stand in for the camera frames
 };
 
 class KioskApp {
@@ -95,6 +98,9 @@ class KioskApp {
   void applyAdminOutcome();
   /// Times the drill's patient check-ins (Welcome left to ticket shown).
   void noteDrillStep();
+  void openScanInput();
+  /// Takes the codes the camera and scanner read; true when there were any.
+  bool takeScans();
 
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
@@ -111,7 +117,7 @@ class KioskApp {
   std::unique_ptr<ui::admin::AdminScreen> admin_;
   std::function<void(std::string_view, std::string_view)> onShown_;
   std::optional<int64_t> drillCheckInStartMs_;
+  std::unique_ptr<ScanInput> scanInput_;  // null when no camera or scanner is in use
 };
 
 }  // namespace longstop::app
-

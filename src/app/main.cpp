@@ -91,6 +91,8 @@ int main(int argc, char** argv) {
   ao.refuseWrites = o.testRefuseWrites;
   ao.testAdmin = o.testAdmin;
   ao.rotation = o.rotation;
+  ao.hardwareScanners = !o.headless;  // a real screen: open the camera and scanner from the settings
+  ao.cameraFiles = o.cameraFiles;
   ao.listFolder = o.listDir.empty() ? std::filesystem::path(env("LONGSTOP_LIST_DIR")) : o.listDir;
   auto kiosk = app::KioskApp::open(ao, *clock);
   if (!kiosk.ok()) return fail(2, kiosk.error().message);

@@ -24,7 +24,7 @@ core::Result<std::pair<int, int>> parseSize(const std::string& s) {
 
 const char* usage() {
   return "usage: longstop [--data DIR] [--demo] [--headless] [--script FILE] [--size WxH] [--fullscreen]\n"
-         "                [--now YYYY-MM-DDTHH:MM] [--board] [--list-dir DIR]\n"
+         "                [--now YYYY-MM-DDTHH:MM] [--board] [--list-dir DIR] [--camera-files DIR]\n"
          "  --data DIR     the site's data directory (default $XDG_DATA_HOME/longstop)\n"
          "  --demo         make a demo site there if it is empty (a temporary one without --data)\n"
          "  --headless     no window: SDL's offscreen driver and the software renderer\n"
@@ -34,6 +34,7 @@ const char* usage() {
          "  --now TIME     start the clock at this local time (it then moves only on a script's wait)\n"
          "  --board        the calling board: recent calls (ticket -> room) and queue lengths, no names\n"
          "  --list-dir DIR where reception's \"Save list\" writes the CSV (default: a USB stick in /media)\n"
+         "  --camera-files DIR  images in DIR stand in for the camera (demos and tests without one)\n"
          "  --rotation DEG 0, 90, 180 or 270: turn the picture and touch (default: the site's screen.rotation)\n"
          "An empty data directory (without --demo) starts first-boot setup on the screen.\n"
          "Patients can never leave the app: Escape means Back on every screen.\n";
@@ -84,7 +85,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
         return core::invalidInput("--rotation wants 0, 90, 180 or 270.");
       o.rotation = std::stoi(*v);
     }
-    else if (a == "--data" || a == "--script" || a == "--size" || a == "--now" || a == "--list-dir") {
+    else if (a == "--data" || a == "--script" || a == "--size" || a == "--now" || a == "--list-dir" ||
+             a == "--camera-files") {
       const std::string* v = value();
       if (!v) return core::invalidInput(a + " needs a value.");
       if (a == "--data") {
@@ -94,6 +96,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
         o.script = *v;
       } else if (a == "--list-dir") {
         o.listDir = *v;
+      } else if (a == "--camera-files") {
+        o.cameraFiles = *v;
       } else if (a == "--size") {
         auto s = parseSize(*v);
         if (!s.ok()) return s.error();

@@ -26,6 +26,7 @@ struct Options {
   bool testAdmin = false;            // --test-admin: the admin screen at start, no sign-in (scripted tests only)
   std::optional<int> rotation;       // --rotation: 0, 90, 180 or 270, instead of the site's setting
   std::filesystem::path listDir;     // --list-dir: where reception's "Save list" writes (else a USB stick)
+  std::filesystem::path cameraFiles; // --camera-files: image files stand in for the camera's frames
 };
 
 /// Parses argv[1..]. `home` and `xdgDataHome` are the environment's values (empty when unset), for the
