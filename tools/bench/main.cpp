@@ -11,6 +11,7 @@
 #include "export_bench.h"
 #include "scan_bench.h"
 #include "storage_bench.h"
+#include "ui_bench.h"
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
   const bool scanOk = longstop::bench::benchScan(dir, report);
   if (ok && !longstop::bench::benchExport(dir / "export", report))
     std::fprintf(stderr, "longstop-bench: the export benchmark failed\n");
+  if (ok && !longstop::bench::benchUi(dir / "ui", report))
+    std::fprintf(stderr, "longstop-bench: the screen benchmark failed\n");
   if (ok && !longstop::bench::benchBoard(dir / "board", report))
     std::fprintf(stderr, "longstop-bench: the board benchmark failed\n");
   std::error_code ec;
