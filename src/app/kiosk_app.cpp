@@ -246,6 +246,7 @@ void KioskApp::drawScreens() {
   }
   if (staff_->active()) {
     staff_->frame();
+    if (auto who = staff_->takeAdminRequest()) openAdmin(who->id, who->name);
   } else {
     flow_->frame();
     if (flow_->screen() == ui::Screen::kWelcome && ui::staff::drawCornerHold(clock_->now().unixMs, corner_))

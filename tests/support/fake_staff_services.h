@@ -31,7 +31,7 @@ class FakeStaffServices final : public service::StaffServices {
   }
   std::optional<service::StaffIdentity> session() const override {
     if (!signedIn) return std::nullopt;
-    return service::StaffIdentity{"S7K2QX", "Jo Reception", false};
+    return service::StaffIdentity{"S7K2QX", admin ? "Sam Admin" : "Jo Reception", admin};
   }
   void touch() override { ++touches; }
   bool signOutIfIdle() override {
@@ -91,6 +91,7 @@ class FakeStaffServices final : public service::StaffServices {
 
   service::SiteInfo site_;
   bool signedIn = false, revoked = false, idle = false, refuseActions = false;
+  bool admin = false;  // the signed-in member of staff is an administrator
   int touches = 0;
   std::string lastCard, lastSearch;
   std::vector<std::string> signOuts, calledQueues, acknowledged, added, alerts;

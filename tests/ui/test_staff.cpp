@@ -173,3 +173,17 @@ TEST_CASE("sign out wipes and closes; a scanned card while closed opens the PIN"
   f.console.onScan("LSS1:S7K2QX:ABC");
   CHECK(f.console.screen() == StaffScreen::kPin);
 }
+
+TEST_CASE("only an administrator's console opens the admin screen") {
+  Fixture f;
+  f.signIn();
+  f.console.apply(intent(K::kAdmin));
+  CHECK_FALSE(f.console.takeAdminRequest().has_value());
+  CHECK(f.console.state().message.find("Only an administrator") != std::string::npos);
+  f.services.admin = true;
+  f.console.apply(intent(K::kAdmin));
+  auto who = f.console.takeAdminRequest();
+  REQUIRE(who.has_value());
+  CHECK(who->id == "S7K2QX");
+  CHECK_FALSE(f.console.takeAdminRequest().has_value());  // taken once
+}

@@ -72,10 +72,17 @@ StaffIntent drawConsole(const ConsoleView& v) {
   const Theme& t = theme();
   Rect area;
   std::string title = "Reception - " + v.staffName;
-  int pressed = drawStaffBar(title, {"Search", "Add patient", "Save list", "Summary", "Sign out"}, &area);
   using K = StaffIntent::Kind;
-  constexpr K kBar[] = {K::kSearch, K::kAdd, K::kSaveList, K::kSummary, K::kSignOut};
-  if (pressed >= 0) in.kind = kBar[pressed];
+  std::vector<std::string_view> labels = {"Search", "Add patient", "Save list", "Summary"};
+  std::vector<K> kinds = {K::kSearch, K::kAdd, K::kSaveList, K::kSummary};
+  if (v.admin) {
+    labels.push_back("Admin");
+    kinds.push_back(K::kAdmin);
+  }
+  labels.push_back("Sign out");
+  kinds.push_back(K::kSignOut);
+  int pressed = drawStaffBar(title, labels, &area);
+  if (pressed >= 0) in.kind = kinds[static_cast<size_t>(pressed)];
 
   float y = area.min.y;
   // Every urgent alert, oldest first: red, across the screen, until someone acknowledges it.

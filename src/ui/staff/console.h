@@ -18,6 +18,7 @@ struct ConsoleView {
   const std::vector<std::string>& alerts;  // record IDs
   const std::string& notice;
   const std::string& message;
+  bool admin = false;  // an administrator: the bar also offers the admin screen
 };
 
 StaffIntent drawConsole(const ConsoleView& v);

@@ -39,7 +39,8 @@ void StaffConsole::frame() {
     case StaffScreen::kConsole: {
       auto who = services_.session();
       std::string name = who ? who->name : "";
-      in = drawConsole({name, services_.site().queues, s_.entries, s_.alerts, s_.notice, s_.message});
+      in = drawConsole({name, services_.site().queues, s_.entries, s_.alerts, s_.notice, s_.message,
+                        who && who->admin});
       break;
     }
     case StaffScreen::kPatient: {

@@ -347,6 +347,12 @@ void StaffConsole::apply(const StaffIntent& in) {
       say(r.ok() ? core::okStatus() : core::Status(r.error()), r.ok() ? "List saved to " + r->string() : "");
       break;
     }
+    case K::kAdmin: {
+      auto who = services_.session();
+      if (who && who->admin) adminRequest_ = who;
+      else say(core::unauthorised("Only an administrator can open the admin screen."), "");
+      break;
+    }
     case K::kSummary: {
       auto r = services_.daySummary();
       if (r.ok()) {

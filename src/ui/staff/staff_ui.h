@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,7 @@ struct StaffIntent {
     kAddWalkIn,
     kSaveList,
     kSummary,
+    kAdmin,  // an administrator opens the admin screen (settings, drill)
   };
   Kind kind = Kind::kNone;
   std::string arg;
@@ -119,6 +121,9 @@ class StaffConsole {
   bool tick();
   int64_t msUntilNextTick() const;
 
+  /// Set when a signed-in administrator asked for the admin screen; taking it clears it.
+  std::optional<service::StaffIdentity> takeAdminRequest() { return std::exchange(adminRequest_, std::nullopt); }
+
   /// The entry with that record ID among the loaded ones, or null.
   const service::ConsoleEntry* entry(const std::string& recordId) const;
 
@@ -134,6 +139,7 @@ class StaffConsole {
   StaffState s_;
   int64_t lastActivityMs_ = 0;
   int64_t lastRefreshMs_ = 0;
+  std::optional<service::StaffIdentity> adminRequest_;
 };
 
 /// Labels used by both drawing and tests.
