@@ -14,15 +14,22 @@ fi
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 unitdir=$root/usr/lib/systemd/system
-mkdir -p "$unitdir" "$root/usr/bin" "$root/usr/libexec/longstop"
+mkdir -p "$unitdir"
 # The host's own units (targets, slices) so that dependencies resolve inside the root.
 for f in /usr/lib/systemd/system/* /lib/systemd/system/*; do
   [ -e "$unitdir/${f##*/}" ] || cp -a "$f" "$unitdir/" 2>/dev/null || true
 done
-# verify checks that ExecStart= programs exist and are executable; stubs are enough.
-for p in usr/bin/longstop usr/bin/longstopctl usr/libexec/longstop/firstboot; do
-  printf '#!/bin/sh\n' >"$root/$p"
-  chmod +x "$root/$p"
+# verify checks that Exec*= programs exist and are executable. Ours are stubbed at the paths the units
+# name (they follow the build's prefix: /usr on the image, /usr/local by default); the system's own
+# programs are copied in from the host.
+for p in $(sed -n 's/^Exec[A-Za-z]*=[-@!+:]*\(\/[^ ]*\).*/\1/p' "$units_dir"/*.service | sort -u); do
+  mkdir -p "$root${p%/*}"
+  if [ -x "$p" ] && [[ $p != */longstop* ]]; then
+    cp "$p" "$root$p"
+  else
+    printf '#!/bin/sh\n' >"$root$p"
+    chmod +x "$root$p"
+  fi
 done
 
 ours=()
