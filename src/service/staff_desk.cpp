@@ -36,6 +36,7 @@ ConsoleEntry toConsole(const SiteInfo& info, QueueEntry&& e) {
   c.clinician = std::move(e.clinician);
   c.waitedMinutes = e.waitedMinutes;
   c.possibleDuplicate = e.possibleDuplicate;
+  if (e.possibleDuplicate && e.row.dupKey) c.duplicateGroup = *e.row.dupKey;
   c.alertPending = e.alertPending;
   return c;
 }

@@ -38,6 +38,7 @@ struct ConsoleEntry {
   std::string clinician;
   int waitedMinutes = 0;
   bool possibleDuplicate = false;
+  std::string duplicateGroup;  // the same for entries thought to be one person (a keyed hash, no details)
   bool alertPending = false;  // urgent alert not yet acknowledged
 };
 

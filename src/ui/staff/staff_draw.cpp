@@ -46,7 +46,9 @@ void StaffConsole::frame() {
     case StaffScreen::kPatient: {
       bool canMerge = false;
       for (const auto& e : s_.entries)
-        if (e.possibleDuplicate && e.recordId != open->recordId && open->possibleDuplicate) canMerge = true;
+        if (e.possibleDuplicate && e.recordId != open->recordId && open->possibleDuplicate &&
+            e.duplicateGroup == open->duplicateGroup)
+          canMerge = true;
       in = drawPatient(*open, canMerge);
       break;
     }
@@ -59,7 +61,8 @@ void StaffConsole::frame() {
     case StaffScreen::kMerge: {
       std::vector<const service::ConsoleEntry*> others;
       for (const auto& e : s_.entries)
-        if (e.possibleDuplicate && e.recordId != open->recordId && e.state != core::CheckinState::kCancelled)
+        if (e.possibleDuplicate && e.recordId != open->recordId && e.state != core::CheckinState::kCancelled &&
+            e.duplicateGroup == open->duplicateGroup)
           others.push_back(&e);
       in = drawMerge(*open, others);
       break;

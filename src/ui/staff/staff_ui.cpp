@@ -141,9 +141,14 @@ void StaffConsole::startWalkIn(bool editing) {
   wipe(s_.walkIn);
   s_.editing = editing;
   if (editing) {
+    // Every answer starts as what is stored, so changing one detail keeps the others (the NHS number
+    // above all: an empty box there would drop it).
     if (const auto* e = entry(s_.selected); e && e->patient) {
       s_.walkIn.surname = e->patient->surname;
       s_.walkIn.forenames = e->patient->forenames;
+      setDate(s_.walkIn.dob, e->patient->dateOfBirth);
+      s_.walkIn.sex = e->patient->sex;
+      if (e->patient->nhsNumber) s_.walkIn.nhs.digits = e->patient->nhsNumber->digits;
     }
   }
   s_.screen = StaffScreen::kWalkIn;
@@ -152,7 +157,14 @@ void StaffConsole::startWalkIn(bool editing) {
 void StaffConsole::applyWalkIn(const WalkInIntent& in) {
   WalkInAnswers answers;
   core::Date today = core::civilFromDays(clock_.now().localDay());
-  switch (ui::applyWalkIn(s_.walkIn, in, today, &answers)) {
+  WalkInOutcome outcome = ui::applyWalkIn(s_.walkIn, in, today, &answers);
+  if (s_.editing && outcome == WalkInOutcome::kStay && s_.walkIn.step == WalkInState::Step::kService) {
+    // Editing changes who the patient is, not where they wait: no service question, the queue stays.
+    const auto* e = entry(s_.selected);
+    WalkInIntent keep{WalkInIntent::Kind::kQueue, {}, 0, core::Sex::kUnknown, e ? e->queueId : ""};
+    outcome = ui::applyWalkIn(s_.walkIn, keep, today, &answers);
+  }
+  switch (outcome) {
     case WalkInOutcome::kStay:
       return;
     case WalkInOutcome::kBack:
