@@ -83,6 +83,36 @@ std::string seal(std::string_view publicKey, std::string_view plaintext) {
   return out;
 }
 
+std::optional<SealPrep> prepareSeal(std::string_view publicKey) {
+  if (publicKey.size() != crypto_box_PUBLICKEYBYTES) return std::nullopt;
+  SealPrep p;
+  p.recipient = std::string(publicKey);
+  p.ephemeralPublic.assign(crypto_box_PUBLICKEYBYTES, '\0');
+  SecretBytes ephemeralSecret(crypto_box_SECRETKEYBYTES);
+  crypto_box_keypair(u8(p.ephemeralPublic), ephemeralSecret.data());
+  // libsodium's sealed-box nonce: BLAKE2b-192 of the ephemeral public key then the recipient's.
+  p.nonce.assign(crypto_box_NONCEBYTES, '\0');
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, nullptr, 0, crypto_box_NONCEBYTES);
+  crypto_generichash_update(&st, u8(p.ephemeralPublic), p.ephemeralPublic.size());
+  crypto_generichash_update(&st, u8(publicKey), publicKey.size());
+  crypto_generichash_final(&st, u8(p.nonce), p.nonce.size());
+  p.sharedKey = SecretBytes(crypto_box_BEFORENMBYTES);
+  if (crypto_box_beforenm(p.sharedKey.data(), u8(publicKey), ephemeralSecret.data()) != 0) return std::nullopt;
+  return p;
+}
+
+std::string sealPrepared(SealPrep&& prep, std::string_view plaintext) {
+  SealPrep used = std::move(prep);
+  if (used.sharedKey.size() != crypto_box_BEFORENMBYTES) return {};
+  std::string out = used.ephemeralPublic;
+  out.resize(crypto_box_SEALBYTES + plaintext.size());
+  if (crypto_box_easy_afternm(u8(out) + crypto_box_PUBLICKEYBYTES, u8(plaintext), plaintext.size(),
+                              u8(used.nonce), used.sharedKey.data()) != 0)
+    return {};
+  return out;  // `used` is wiped as it goes
+}
+
 std::optional<std::string> unseal(std::string_view publicKey, const SecretBytes& secretKey,
                                   std::string_view sealed) {
   if (sealed.size() < crypto_box_SEALBYTES || publicKey.size() != crypto_box_PUBLICKEYBYTES ||

@@ -35,6 +35,19 @@ std::string seal(std::string_view publicKey, std::string_view plaintext);
 std::optional<std::string> unseal(std::string_view publicKey, const SecretBytes& secretKey,
                                   std::string_view sealed);
 
+/// The costly half of one sealed box, done ahead of time (two X25519 multiplications): a fresh
+/// ephemeral key pair and its shared key with the recipient. It seals exactly one message.
+struct SealPrep {
+  std::string recipient;        // the public key it was made for
+  std::string ephemeralPublic;  // 32 bytes, the sealed box's first bytes
+  std::string nonce;            // BLAKE2b(ephemeral public || recipient), 24 bytes
+  SecretBytes sharedKey;        // crypto_box_beforenm(recipient, ephemeral secret)
+};
+std::optional<SealPrep> prepareSeal(std::string_view publicKey);
+/// The same bytes crypto_box_seal would give with that ephemeral key (unseal() opens them); the prep is
+/// used up and wiped.
+std::string sealPrepared(SealPrep&& prep, std::string_view plaintext);
+
 // ---- Signatures (Ed25519) ----
 struct SignKeyPair {
   std::string publicKey;  // 32 bytes

@@ -21,6 +21,7 @@ class Kiosk final : public KioskServices {
   core::Result<MatchAnswer> findAppointmentByNhsNumber(const core::NhsNumber& n) override;
   core::Result<Ticket> checkInAppointment(const std::string& appointmentId, bool urgent) override;
   core::Result<Ticket> checkInWalkIn(const WalkInRequest& req, bool urgent) override;
+  void prepareCheckIn() override { site_->prepareSeal(); }
 
   /// The ticket of an existing check-in (for a scanned ticket, and for longstopctl).
   core::Result<Ticket> ticketFor(const std::string& recordId);

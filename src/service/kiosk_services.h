@@ -80,6 +80,9 @@ class KioskServices {
   /// On any store failure nothing is written and the error says so.
   virtual core::Result<Ticket> checkInAppointment(const std::string& appointmentId, bool urgent) = 0;
   virtual core::Result<Ticket> checkInWalkIn(const WalkInRequest& req, bool urgent) = 0;
+  /// A check-in is about to be made (the patient is answering the safety question): do now what can be
+  /// done ahead, so the commit itself is quick. Optional.
+  virtual void prepareCheckIn() {}
 };
 
 }  // namespace longstop::service

@@ -98,6 +98,7 @@ core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const co
   if (!db.ok()) return db.error();
   std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));
   if (auto s = site->reloadSettings(); !s.ok()) return s.error();
+  site->prepareSeal();
   return site;
 }
 
@@ -147,7 +148,18 @@ std::string Site::appointmentCodeMac(std::string_view appointmentId) const {
   return hex;
 }
 
-std::string Site::seal(std::string_view plaintext) const { return crypto::seal(recordsPublicKey_, plaintext); }
+std::string Site::seal(std::string_view plaintext) const {
+  if (nextSeal_ && nextSeal_->recipient == recordsPublicKey_) {
+    std::string out = crypto::sealPrepared(std::move(*nextSeal_), plaintext);
+    nextSeal_.reset();
+    return out;
+  }
+  return crypto::seal(recordsPublicKey_, plaintext);
+}
+
+void Site::prepareSeal() const {
+  if (!nextSeal_ || nextSeal_->recipient != recordsPublicKey_) nextSeal_ = crypto::prepareSeal(recordsPublicKey_);
+}
 
 core::Result<SiteSecrets> Site::unlockWithRecoveryCode(std::string_view code) {
   auto cred = store::getCredential(*db_, "recovery");

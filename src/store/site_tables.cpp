@@ -21,16 +21,23 @@ core::Status setMeta(Database& db, std::string_view key, std::string_view value)
 }
 
 core::Result<int64_t> nextCounter(Database& db, std::string_view name) {
-  auto st = db.prepare("INSERT INTO counters(name, value) VALUES (?, 1) "
-                       "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value");
-  if (!st.ok()) return st.error();
-  st->bind(1, name);
-  auto row = st->step();
+  // Three plain statements: an UPSERT with RETURNING costs several times more (it builds a temporary
+  // table for the returned row), and this runs twice in every check-in.
+  auto up = db.prepare("UPDATE counters SET value = value + 1 WHERE name = ?");
+  if (!up.ok()) return up.error();
+  up->bind(1, name);
+  if (auto s = up->run(); !s.ok()) return s.error();
+  auto get = db.prepare("SELECT value FROM counters WHERE name = ?");
+  if (!get.ok()) return get.error();
+  get->bind(1, name);
+  auto row = get->step();
   if (!row.ok()) return row.error();
-  if (!row.value()) return core::storageError("the counter " + std::string(name) + " gave no value");
-  const int64_t v = st->columnInt(0);
-  if (auto s = st->run(); !s.ok()) return s.error();
-  return v;
+  if (row.value()) return get->columnInt(0);
+  auto add = db.prepare("INSERT INTO counters(name, value) VALUES (?, 1)");
+  if (!add.ok()) return add.error();
+  add->bind(1, name);
+  if (auto s = add->run(); !s.ok()) return s.error();
+  return int64_t{1};
 }
 
 core::Status insertQueue(Database& db, const core::QueueDef& q, int position) {

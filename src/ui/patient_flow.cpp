@@ -205,6 +205,7 @@ void PatientFlow::apply(const WalkInIntent& in) {
       break;
     case WalkInOutcome::kSubmit:
       s_.pending = PendingCheckIn{"", service::WalkInRequest{std::move(answers.patient), answers.queueId}};
+      services_.prepareCheckIn();
       go(Screen::kSafety);
       break;
   }

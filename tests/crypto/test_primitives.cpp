@@ -21,6 +21,34 @@ TEST_CASE("sealed data opens only with the matching secret key") {
   CHECK(seal(kp.publicKey, "x") != seal(kp.publicKey, "x"));
 }
 
+TEST_CASE("a seal prepared ahead of time is a standard sealed box, used once") {
+  REQUIRE(initialise());
+  const BoxKeyPair kp = makeBoxKeyPair();
+  const BoxKeyPair other = makeBoxKeyPair();
+  auto prep = prepareSeal(kp.publicKey);
+  REQUIRE(prep.has_value());
+  const std::string ephemeral = prep->ephemeralPublic;
+  const std::string sealed = sealPrepared(std::move(*prep), "Smith|1984-03-07");
+  CHECK(sealed.size() == 16 + 48);
+  CHECK(sealed.substr(0, 32) == ephemeral);
+  CHECK(sealed.find("Smith") == std::string::npos);
+  // Opened by libsodium's own crypto_box_seal_open, and by nothing else.
+  CHECK(unseal(kp.publicKey, kp.secretKey, sealed) == std::optional<std::string>("Smith|1984-03-07"));
+  CHECK_FALSE(unseal(other.publicKey, other.secretKey, sealed).has_value());
+  std::string flipped = sealed;
+  flipped[40] = static_cast<char>(flipped[40] ^ 1);
+  CHECK_FALSE(unseal(kp.publicKey, kp.secretKey, flipped).has_value());
+  // Used up: the same prep cannot seal a second message under the same key and nonce.
+  CHECK(prep->sharedKey.empty());
+  CHECK(sealPrepared(std::move(*prep), "again").empty());
+  // Each prep has its own ephemeral key.
+  auto a = prepareSeal(kp.publicKey);
+  auto b = prepareSeal(kp.publicKey);
+  REQUIRE((a && b));
+  CHECK(a->ephemeralPublic != b->ephemeralPublic);
+  CHECK_FALSE(prepareSeal("short").has_value());
+}
+
 TEST_CASE("signatures verify and any change is refused") {
   REQUIRE(initialise());
   auto kp = makeSignKeyPair();

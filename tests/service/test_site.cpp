@@ -41,8 +41,9 @@ struct Fixture {
     REQUIRE(r->added == 6);
   }
   service::Site& site() { return kiosk->siteData(); }
-  int64_t count(const std::string& table) {
-    auto st = site().db().prepare("SELECT count(*) FROM " + table);
+  int64_t count(const std::string& table) { return scalar("SELECT count(*) FROM " + table); }
+  int64_t scalar(const std::string& sql) {
+    auto st = site().db().prepare(sql);
     REQUIRE(st->step().value());
     return st->columnInt(0);
   }
@@ -218,6 +219,34 @@ TEST_CASE("the recovery code opens the day's check-ins; a wrong code opens nothi
   REQUIRE(list->front().patient);
   CHECK(list->front().patient->surname == "O'Brien");
   CHECK(list->front().patient->forenames == "Zoë");
+}
+
+TEST_CASE("walk-ins sealed with a seal prepared ahead open with the recovery code, each under its own key") {
+  Fixture f;
+  service::WalkInRequest req;
+  req.patient.surname = "Evans";
+  req.patient.forenames = "Rhys";
+  req.patient.dateOfBirth = {1972, 8, 9};
+  req.queueId = "walkin";
+  // As the kiosk does: prepared when the patient reaches the safety question; and once without.
+  f.kiosk->prepareCheckIn();
+  REQUIRE(f.kiosk->checkInWalkIn(req, false).ok());
+  REQUIRE(f.kiosk->checkInWalkIn(req, false).ok());
+  f.kiosk->prepareCheckIn();
+  f.kiosk->prepareCheckIn();  // a second call keeps the one already prepared
+  REQUIRE(f.kiosk->checkInWalkIn(req, false).ok());
+  auto secrets = f.site().unlockWithRecoveryCode(f.recoveryCode);
+  REQUIRE(secrets.ok());
+  auto list = service::openedCheckinsToday(f.site(), secrets.value());
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 3);
+  for (const auto& c : *list) {
+    REQUIRE(c.patient);
+    CHECK(c.patient->surname == "Evans");
+  }
+  // Same details, different ephemeral keys: no two sealed blobs share their first 32 bytes.
+  CHECK(f.count("checkins WHERE sealed IS NOT NULL") == 3);
+  CHECK(f.scalar("SELECT count(DISTINCT substr(sealed, 1, 32)) FROM checkins") == 3);
 }
 
 TEST_CASE("when the store refuses, a check-in writes nothing and says so") {

@@ -1,6 +1,6 @@
 // longstop-bench: Longstop's benchmarks. Prints one JSON object; ratios compare against baselines
 // measured in the same run on the same machine and disk.
-//   longstop-bench [--dir DIR] [--rounds N]
+//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|board]
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -17,12 +17,14 @@ int main(int argc, char** argv) {
   namespace fs = std::filesystem;
   fs::path base = fs::current_path();
   int rounds = 300;
+  std::string only;  // empty: every benchmark
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string opt = argv[i];
     if (opt == "--dir") base = argv[i + 1];
     else if (opt == "--rounds") rounds = std::max(10, std::atoi(argv[i + 1]));
+    else if (opt == "--only") only = argv[i + 1];
     else {
-      std::fprintf(stderr, "longstop-bench: unknown option %s (use --dir DIR, --rounds N)\n", opt.c_str());
+      std::fprintf(stderr, "longstop-bench: unknown option %s (use --dir DIR, --rounds N, --only NAME)\n", opt.c_str());
       return 2;
     }
   }
@@ -34,13 +36,14 @@ int main(int argc, char** argv) {
   }
   const fs::path dir = tmpl;
   longstop::bench::Report report;
-  const bool ok = longstop::bench::benchStorage(dir, rounds, report);
-  const bool scanOk = longstop::bench::benchScan(dir, report);
-  if (ok && !longstop::bench::benchExport(dir / "export", report))
+  const auto wanted = [&](const char* name) { return only.empty() || only == name; };
+  const bool ok = !wanted("storage") || longstop::bench::benchStorage(dir, rounds, report);
+  const bool scanOk = !wanted("scan") || longstop::bench::benchScan(dir, report);
+  if (ok && wanted("export") && !longstop::bench::benchExport(dir / "export", report))
     std::fprintf(stderr, "longstop-bench: the export benchmark failed\n");
-  if (ok && !longstop::bench::benchUi(dir / "ui", report))
+  if (ok && wanted("ui") && !longstop::bench::benchUi(dir / "ui", report))
     std::fprintf(stderr, "longstop-bench: the screen benchmark failed\n");
-  if (ok && !longstop::bench::benchBoard(dir / "board", report))
+  if (ok && wanted("board") && !longstop::bench::benchBoard(dir / "board", report))
     std::fprintf(stderr, "longstop-bench: the board benchmark failed\n");
   std::error_code ec;
   fs::remove_all(dir, ec);
