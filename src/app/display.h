@@ -68,6 +68,8 @@ class Display {
   /// True when SDL can sleep in SDL_WaitEventTimeout (X11, Wayland); otherwise it polls every 1 ms
   /// and the loop waits on its own.
   bool canWaitForEvents() const { return canWait_; }
+  /// For textures the app draws through ImGui (the camera preview); owned by the display.
+  SDL_Renderer* renderer() const { return renderer_; }
 
  private:
   Display() = default;

@@ -207,6 +207,30 @@ double KioskApp::frame(const std::optional<Pointer>& pointer, Image* capture) {
   widgets_.clear();
   display_->beginFrame(pointer);
   drawScreens();
+// The camera's picture on the patients' scan screen: the newest one is taken from the scan thread when
+// it arrives, and it is dropped as soon as the screen is left, so the next patient never sees it.
+void KioskApp::updatePreview() {
+  const bool showing = !setup_ && !admin_->active() && !staff_->active() && flow_->screen() == ui::Screen::kScan;
+  ui::CameraView view;
+  if (scanInput_) {
+    scanInput_->setPreviewWanted(showing);
+    if (!preview_) preview_ = std::make_unique<PreviewTexture>(display_->renderer());
+    if (!showing)
+      preview_->clear();
+    else if (auto picture = scanInput_->takePreview())
+      (void)preview_->update(*picture);
+    view.available = scanInput_->cameraAvailable();
+    view.picture = preview_->picture();
+    view.width = preview_->width();
+    view.height = preview_->height();
+  }
+  flow_->setCamera(view);
+}
+
+bool KioskApp::holdsCameraPicture() const {
+  return scanInput_ && ((preview_ && preview_->picture()) || scanInput_->previewWaiting());
+}
+
   (void)display_->endFrame(capture);
   return threadCpuMs() - start;
 }
@@ -233,6 +257,7 @@ void KioskApp::drawScreens() {
     if (setup_->finished()) {
       if (auto s = openSite(options_.dataDir); !s.ok())
         std::fprintf(stderr, "longstop: %s\n", s.error().message.c_str());
+  updatePreview();
       else
         setup_.reset();
     }
@@ -398,4 +423,5 @@ void KioskApp::run() {
   notifyStopping();
 }
 
+    if (scanInput_ && scanInput_->previewWaiting()) framesWanted = std::max(framesWanted, 1);
 }  // namespace longstop::app

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/display.h"
+#include "app/preview_texture.h"
 #include "app/scan_input.h"
 #include "core/clock.h"
 #include "core/result.h"
@@ -85,6 +86,8 @@ class KioskApp {
   service::Kiosk& kiosk() { return *services_; }
   const ui::WidgetLog& widgets() const { return widgets_; }
   Display& display() { return *display_; }
+  /// True while a camera picture is on screen or waiting to be drawn (false once the scan screen is left).
+  bool holdsCameraPicture() const;
   service::KioskServices& services() { return *services_; }
 
  private:
@@ -102,6 +105,8 @@ class KioskApp {
   /// Takes the codes the camera and scanner read; true when there were any.
   bool takeScans();
 
+  /// Hands the newest camera picture to the scan screen while it shows; drops it when it does not.
+  void updatePreview();
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
   std::unique_ptr<service::Kiosk> services_;
@@ -119,5 +124,6 @@ class KioskApp {
   std::optional<int64_t> drillCheckInStartMs_;
   std::unique_ptr<ScanInput> scanInput_;  // null when no camera or scanner is in use
 };
+  std::unique_ptr<PreviewTexture> preview_;  // with scanInput_; declared after display_, so freed first
 
 }  // namespace longstop::app

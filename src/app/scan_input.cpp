@@ -32,7 +32,11 @@ std::unique_ptr<scan::FrameSource> makeCamera(const ScanInputConfig& c, const sc
 }  // namespace
 
 ScanInput::ScanInput(ScanInputConfig config, std::function<void()> wake, scan::DeviceReporter report)
-    : wake_(std::move(wake)), camera_(makeCamera(config, report)) {
+    : wake_(std::move(wake)),
+      camera_(makeCamera(config, [this, report](const scan::DeviceEvent& e) {
+        cameraMissing_ = !e.available;
+        report(e);
+      })) {
   if (!config.scannerDevice.empty() && config.scannerDevice != "none")
     scanner_ = std::make_unique<scan::HidScanner>(config.scannerDevice, report);
   thread_ = std::thread([this] { run(); });
@@ -51,6 +55,20 @@ std::optional<std::string> ScanInput::poll() {
   return text;
 }
 
+void ScanInput::setPreviewWanted(bool wanted) {
+  // Cleared on the way out (not only on the way in), so the last patient's picture is gone at once.
+  if (previewWanted_.exchange(wanted) && !wanted) preview_.clear();
+}
+
+// On the scan thread: the preview is a small copy (about 130 kB), made a few times a second at most,
+// so the UI thread never touches a full frame and never draws faster than it needs to.
+void ScanInput::offerPreview(const scan::GrayFrame& frame, uint64_t epoch) {
+  const int64_t now = steadyMs();
+  if (now - lastPreviewMs_ < kPreviewIntervalMs) return;
+  lastPreviewMs_ = now;
+  if (preview_.put(scan::downscaleForPreview(frame, kPreviewWidth), epoch)) wake_();
+}
+
 void ScanInput::push(std::string text) {
   {
     std::lock_guard lock(mutex_);
@@ -61,12 +79,16 @@ void ScanInput::push(std::string text) {
 }
 
 // Pulls camera frames only while wanted (the camera light is off otherwise) and hands each to the
-// decode worker, which keeps only the newest; checks the scanner about 20 times a second.
+// decode worker, which keeps only the newest, and to the preview; checks the scanner about 20 times a
+// second.
 void ScanInput::run() {
   bool cameraOn = false;
   scan::GrayFrame frame;
   while (!stopping_) {
-    const bool wanted = cameraWanted_ && camera_;
+    // The epoch first: a preview cleared after this read is refused by put() (see PreviewSlot).
+    const uint64_t epoch = preview_.epoch();
+    const bool preview = previewWanted_;
+    const bool wanted = (cameraWanted_ || preview) && camera_;
     if (wanted != cameraOn) {
       if (wanted) cameraOn = camera_->start().ok();
       else {
@@ -76,6 +98,7 @@ void ScanInput::run() {
     }
     bool gotFrame = false;
     if (cameraOn && camera_->next(frame, 50)) {
+      if (preview) offerPreview(frame, epoch);
       worker_.submit(std::move(frame));
       frame = scan::GrayFrame();
       gotFrame = true;

@@ -10,7 +10,7 @@ constexpr size_t kMaxLineBytes = 4096;
 constexpr int64_t kMaxWaitMs = 24LL * 3600 * 1000;
 
 using Kind = ScriptCommand::Kind;
-constexpr std::array<std::pair<std::string_view, Kind>, 11> kCommands = {{
+constexpr std::array<std::pair<std::string_view, Kind>, 13> kCommands = {{
     {"tap", Kind::kTap},
     {"type", Kind::kType},
     {"key", Kind::kKey},
@@ -22,6 +22,8 @@ constexpr std::array<std::pair<std::string_view, Kind>, 11> kCommands = {{
     {"hold", Kind::kHold},                        // hold "label" 3s: a long press
     {"test-revoke-card", Kind::kTestRevokeCard},  // test only: revoke the staff card given
     {"walk-widgets", Kind::kWalkWidgets},         // walk-widgets 400: tap everything reachable, no staff screen
+    {"expect-picture", Kind::kExpectPicture},     // the scan screen shows the camera's picture (waits up to 5 s)
+    {"expect-no-picture", Kind::kExpectNoPicture},  // no camera picture shown or waiting to be shown
 }};
 
 bool isSpace(char c) {
@@ -78,6 +80,10 @@ std::string_view bareWord(std::string_view s, std::string_view* rest) {
 }
 
 std::optional<ScriptError> parseArgument(ScriptCommand& cmd, std::string_view args) {
+  if (cmd.kind == Kind::kExpectPicture || cmd.kind == Kind::kExpectNoPicture) {
+    if (onlyCommentLeft(args)) return std::nullopt;
+    return ScriptError{cmd.line, std::string(commandName(cmd.kind)) + ": takes no argument"};
+  }
   std::string why;
   std::string_view rest;
   bool wantsQuoted = cmd.kind != Kind::kKey && cmd.kind != Kind::kWait && cmd.kind != Kind::kWalkWidgets &&

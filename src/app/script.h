@@ -12,7 +12,8 @@
 namespace longstop::app {
 
 struct ScriptCommand {
-  enum class Kind { kTap, kType, kKey, kScan, kWait, kExpect, kExpectNot, kScreenshot, kHold, kTestRevokeCard, kWalkWidgets };
+  enum class Kind { kTap, kType, kKey, kScan, kWait, kExpect, kExpectNot, kScreenshot, kHold, kTestRevokeCard, kWalkWidgets,
+                    kExpectPicture, kExpectNoPicture };
   Kind kind = Kind::kTap;
   std::string text;    // the label, text, key name, scanned code or file name
   int64_t waitMs = 0;  // kWait, kHold (how long the press lasts); kWalkWidgets: the most taps

@@ -1,7 +1,9 @@
 #include "app/script_runner.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "service/staff.h"
 #include "ui/input.h"
@@ -89,6 +91,11 @@ std::string ScriptRunner::runOne(const ScriptCommand& command) {
       return hold(c.text, c.waitMs);
     case Kind::kWalkWidgets:
       return walkWidgets(c.waitMs);
+    case Kind::kExpectPicture:
+      return expectPicture();
+    case Kind::kExpectNoPicture:
+      app_.frame();
+      return app_.holdsCameraPicture() || app_.flow().cameraPictureDrawn().width() > 0 ? "a camera picture is held" : "";
     case Kind::kTestRevokeCard: {
       // The card's staff ID is the field after LSS1: (test scripts pass $DEMO_CARD).
       std::string id = c.text.rfind("LSS1:", 0) == 0 ? c.text.substr(5, 6) : c.text.substr(0, 6);
@@ -188,6 +195,37 @@ std::string ScriptRunner::walkWidgets(int64_t maxTaps) {
   }
   restart();
   return taps == 0 ? "nothing to tap" : "";
+}
+
+// The camera runs on its own thread in real time, so this waits in real time (the app's clock stays
+// still) until a frame shows the camera's picture. The picture must not be one flat colour: the strips
+// left and right of the guide square are sampled from the captured pixels.
+std::string ScriptRunner::expectPicture() {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  Image image;
+  for (;;) {
+    app_.frame(std::nullopt, &image);
+    const ui::Rect at = app_.flow().cameraPictureDrawn();
+    if (at.width() > 0 && image.width > 0) {
+      int lo = 255, hi = 0;
+      for (float side : {0.04f, 0.84f}) {
+        const int x0 = static_cast<int>(at.min.x + at.width() * side);
+        const int x1 = static_cast<int>(at.min.x + at.width() * (side + 0.12f));
+        for (int y = static_cast<int>(at.min.y + at.height() * 0.1f); y < at.min.y + at.height() * 0.9f; ++y)
+          for (int x = x0; x < x1; ++x) {
+            if (x < 0 || y < 0 || x >= image.width || y >= image.height) continue;
+            const int v = image.rgba[(static_cast<size_t>(y) * image.width + x) * 4];
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+          }
+      }
+      if (hi - lo >= 40) return "";
+      return "the camera picture is drawn but flat (levels " + std::to_string(lo) + " to " + std::to_string(hi) + ")";
+    }
+    if (std::chrono::steady_clock::now() > until)
+      return app_.flow().screen() == ui::Screen::kScan ? "no camera picture within 5 s" : "the scan screen is not showing";
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
 }
 
 void ScriptRunner::wait(int64_t ms) {

@@ -30,6 +30,7 @@ class ScriptRunner {
   std::string tap(const std::string& label);
   std::string hold(const std::string& label, int64_t ms);
   std::string walkWidgets(int64_t maxTaps);
+  std::string expectPicture();
   std::string substitute(const std::string& text) const;
   void wait(int64_t ms);
 

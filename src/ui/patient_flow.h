@@ -121,6 +121,11 @@ class PatientFlow {
   /// A mark drawn over every screen (the drill's "PRACTICE — not real patients"); empty: none.
   void setBanner(std::string text) { banner_ = std::move(text); }
 
+  /// What the scan screen shows of the camera from the next frame on (the app fills it in).
+  void setCamera(const CameraView& camera) { camera_ = camera; }
+  /// Where the last frame drew the camera's picture; empty when it drew none.
+  const Rect& cameraPictureDrawn() const { return cameraDrawn_; }
+
  private:
   void go(Screen next);
   void back();
@@ -142,6 +147,8 @@ class PatientFlow {
   service::CodeLookup* codes_ = nullptr;
   std::optional<std::string> staffRequest_;
   std::string banner_;
+  CameraView camera_;
+  Rect cameraDrawn_;
 };
 
 }  // namespace longstop::ui

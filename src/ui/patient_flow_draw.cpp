@@ -21,6 +21,7 @@ void PatientFlow::frame() {
                                       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
   ImGui::Begin("kiosk", nullptr, kFlags);
   ImGui::PushFont(theme().body());
+  cameraDrawn_ = Rect{};
   switch (s_.screen) {
     case Screen::kWelcome: {
       int64_t minutes = clock_.now().localMinutes();
@@ -40,7 +41,7 @@ void PatientFlow::frame() {
       apply(drawNhsNumber({s_.nhs, tr("What is your NHS number?"), tr("Find my appointment"), nullptr}));
       break;
     case Screen::kScan:
-      apply(drawScan());
+      apply(drawScan(camera_, &cameraDrawn_));
       break;
     case Screen::kConfirm:
       apply(drawConfirm({s_.matched ? s_.matched->time : "", s_.matched ? s_.matched->clinician : ""}));

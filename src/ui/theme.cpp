@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <vector>
 
 namespace longstop::ui {
 
@@ -97,7 +98,17 @@ ImU32 highContrastColour(ImU32 c) {
 
 void applyHighContrast(ImDrawList* list) {
   if (!list) return;
-  for (auto& v : list->VtxBuffer) v.col = highContrastColour(v.col);
+  // Pictures (the camera's) keep their own colours: only what is drawn with the font atlas is recoloured.
+  const ImTextureID atlas = ImGui::GetIO().Fonts->TexID;
+  std::vector<bool> picture;
+  for (const ImDrawCmd& cmd : list->CmdBuffer) {
+    if (cmd.TextureId == atlas || cmd.UserCallback) continue;
+    picture.resize(static_cast<size_t>(list->VtxBuffer.Size), false);
+    for (unsigned i = cmd.IdxOffset; i < cmd.IdxOffset + cmd.ElemCount; ++i)
+      picture[cmd.VtxOffset + list->IdxBuffer[static_cast<int>(i)]] = true;
+  }
+  for (int i = 0; i < list->VtxBuffer.Size; ++i)
+    if (picture.empty() || !picture[static_cast<size_t>(i)]) list->VtxBuffer[i].col = highContrastColour(list->VtxBuffer[i].col);
 }
 
 void applyStyle(float basePx) {

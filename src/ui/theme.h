@@ -77,7 +77,8 @@ core::Status loadFonts(ImFontAtlas& atlas, float basePx, const std::string& font
 
 /// High contrast: recolours everything already drawn in `list` to yellow and white on black (the
 /// palette's colours map one to one, so every screen follows without knowing about it; anything else
-/// has its lightness inverted). Call after the screen is drawn, before ImGui::Render().
+/// has its lightness inverted). Images drawn with their own texture (the camera's picture) are left as
+/// they are. Call after the screen is drawn, before ImGui::Render().
 void applyHighContrast(ImDrawList* list);
 /// The colour `c` becomes in high contrast.
 ImU32 highContrastColour(ImU32 c);

@@ -12,6 +12,8 @@
 #   #board: COMMAND            after the kiosk's script, these lines run as a script of the calling board
 #                              (longstop --board) on the same data directory: wait, expect, expect-not, screenshot
 #   #listed: TEXT              a CSV that "Save list" wrote (LONGSTOP_LIST_DIR) must contain TEXT
+#   #camera-frames             generated frames of a code (LONGSTOP_CAMERA_FRAMES names the program that
+#                              writes them) stand in for the camera: --camera-files
 # With --demo the kiosk adds a reception card; scripts use it as $DEMO_CARD and $DEMO_PIN.
 # Exit 0 when all hold, 1 otherwise, 77 (skipped) when a tool it needs is missing.
 set -uo pipefail
@@ -24,6 +26,11 @@ trap 'rm -rf "$work"' EXIT
 command -v sqlite3 >/dev/null || { echo "$name: sqlite3 is not installed"; exit 77; }
 
 read -r -a extra <<<"$(sed -n 's/^#args: *//p' "$script" | tr '\n' ' ')"
+if grep -q '^#camera-frames' "$script"; then
+  [[ -x ${LONGSTOP_CAMERA_FRAMES:-} ]] || { echo "$name: LONGSTOP_CAMERA_FRAMES is not set"; exit 77; }
+  "$LONGSTOP_CAMERA_FRAMES" "$work/camera" || { echo "$name: could not make the camera frames"; exit 1; }
+  extra+=(--camera-files "$work/camera")
+fi
 export LONGSTOP_LIST_DIR=$work/lists SDL_AUDIODRIVER=dummy
 mkdir -p "$work/lists"
 cd "$work"
