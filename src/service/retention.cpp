@@ -4,6 +4,7 @@
 #include <string>
 
 #include "service/export.h"
+#include "store/appointments.h"
 #include "store/batches.h"
 #include "store/event_log.h"
 #include "store/site_tables.h"
@@ -31,9 +32,23 @@ core::Result<PurgeReport> purgeReceived(Site& site, std::optional<int> days) {
   auto due = store::batchesDueForPurge(site.db(), cutoff);
   if (!due.ok()) return due.error();
   PurgeReport report;
-  if (due->empty()) return report;
   // Overwrite what is deleted, rather than leave it in free space in the file.
   if (auto s = site.db().exec("PRAGMA secure_delete=ON"); !s.ok()) return s.error();
+  auto unclaimed = site.db().transaction([&]() -> core::Status {
+    const int64_t before = site.clock().now().localMinutes() - int64_t{keep} * 1440;
+    auto n = store::purgeUnclaimedAppointments(site.db(), before);
+    if (!n.ok()) return n.error();
+    report.appointments = n.value();
+    if (report.appointments == 0) return core::okStatus();
+    store::JsonObject data;
+    data.add("appointments", report.appointments).add("retention_days", keep);
+    auto e = site.appendEvent("retention-purge-appointments", "", data.str());
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+  if (!unclaimed.ok()) {
+    (void)site.db().exec("PRAGMA secure_delete=OFF");
+    return unclaimed.error();
+  }
   for (const store::BatchRow& b : *due) {
     int64_t count = 0;
     auto s = site.db().transaction([&]() -> core::Status {
@@ -55,6 +70,7 @@ core::Result<PurgeReport> purgeReceived(Site& site, std::optional<int> days) {
     report.checkins += count;
   }
   (void)site.db().exec("PRAGMA secure_delete=OFF");
+  if (report.batches == 0 && report.appointments == 0) return report;
   // The write-ahead log still holds older copies of the pages: fold it in and empty it.
   if (auto s = site.db().exec("PRAGMA wal_checkpoint(TRUNCATE)"); !s.ok()) return s.error();
   return report;

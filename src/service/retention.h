@@ -1,7 +1,9 @@
 // Retention: once the receiving organisation has acknowledged a batch, the personal data of its
 // check-ins (and of their appointments) is kept for a set number of days (setting retention.days,
 // default 30) and then deleted from the kiosk, with a 'retention-purge' event per batch. Nothing in a
-// batch that has not been acknowledged, and nothing not yet exported, is ever deleted.
+// batch that has not been acknowledged, and nothing not yet exported, is ever deleted. Appointments
+// nobody checked in for are not exported (the practice holds its own list); their details go the same
+// number of days after the appointment's time, with a 'retention-purge-appointments' event.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +19,7 @@ inline constexpr int kDefaultRetentionDays = 30;
 struct PurgeReport {
   int64_t batches = 0;
   int64_t checkins = 0;
+  int64_t appointments = 0;  // never checked in, cleared after the period
 };
 
 /// Purges every acknowledged batch whose acknowledgement is older than `days` (the site's setting when

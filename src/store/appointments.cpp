@@ -67,4 +67,15 @@ core::Result<int64_t> countAppointments(Database& db) {
   return st->columnInt(0);
 }
 
+core::Result<int64_t> purgeUnclaimedAppointments(Database& db, int64_t startBeforeLocal) {
+  auto st = db.prepare(
+      "UPDATE appointments SET sealed = NULL, key_nhs = NULL, key_full = x'', key_nosex = x'', dup_key = x'' "
+      "WHERE start_local < ? AND sealed IS NOT NULL AND id NOT IN "
+      "(SELECT appointment_id FROM checkins WHERE appointment_id IS NOT NULL)");
+  if (!st.ok()) return st.error();
+  st->bind(1, startBeforeLocal);
+  if (auto s = st->run(); !s.ok()) return s.error();
+  return int64_t{sqlite3_changes(db.handle())};
+}
+
 }  // namespace longstop::store

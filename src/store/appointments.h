@@ -33,5 +33,9 @@ core::Result<std::optional<AppointmentRow>> getAppointment(Database& db, std::st
 /// Appointments starting in [fromLocal, toLocal], by start time.
 core::Result<std::vector<AppointmentRow>> appointmentsBetween(Database& db, int64_t fromLocal, int64_t toLocal);
 core::Result<int64_t> countAppointments(Database& db);
+/// Removes the sealed details and keyed hashes of appointments that started before `startBeforeLocal`
+/// and were never checked in (nobody came, so nothing of theirs is waiting to be exported: the practice
+/// holds the list). Returns how many were cleared; call inside a transaction.
+core::Result<int64_t> purgeUnclaimedAppointments(Database& db, int64_t startBeforeLocal);
 
 }  // namespace longstop::store

@@ -191,6 +191,53 @@ TEST_CASE("round trip: every check-in once in the Bundle and the CSV, then ack, 
   CHECK(f.site().log().verify().value().sound());
 }
 
+TEST_CASE("appointments nobody came for are cleared after the retention period; the others wait for their batch") {
+  test::ExportFixture f;
+  f.morning();  // A1001 and A1003 checked in, A1002 never
+  auto sealedOf = [&](const char* id) -> std::optional<std::string> {
+    auto st = f.site().db().prepare("SELECT sealed, length(key_full) FROM appointments WHERE id = ?");
+    st->bind(1, std::string_view(id));
+    REQUIRE(st->step().value());
+    if (st->columnIsNull(0)) {
+      CHECK(st->columnInt(1) == 0);  // the keyed hashes went with the details
+      return std::nullopt;
+    }
+    return st->columnBlob(0);
+  };
+  const auto unclaimed = sealedOf("A1002");
+  REQUIRE(unclaimed.has_value());
+
+  f.clock.advanceMs(int64_t{29} * 86'400'000);
+  auto early = service::purgeReceived(f.site(), 30);
+  REQUIRE(early.ok());
+  CHECK(early->appointments == 0);
+  CHECK(sealedOf("A1002").has_value());
+
+  f.clock.advanceMs(int64_t{2} * 86'400'000);
+  auto r = service::purgeReceived(f.site(), 30);
+  REQUIRE(r.ok());
+  CHECK(r->appointments == 1);
+  CHECK(r->checkins == 0);
+  CHECK_FALSE(sealedOf("A1002").has_value());
+  // Checked in but not yet exported and acknowledged: kept, however old.
+  CHECK(sealedOf("A1001").has_value());
+  CHECK(sealedOf("A1003").has_value());
+  auto again = service::purgeReceived(f.site(), 30);
+  REQUIRE(again.ok());
+  CHECK(again->appointments == 0);
+  auto events = f.site().db().prepare(
+      "SELECT count(*), json_extract(max(data), '$.appointments') FROM events WHERE kind = 'retention-purge-appointments'");
+  REQUIRE(events->step().value());
+  CHECK(events->columnInt(0) == 1);
+  CHECK(events->columnInt(1) == 1);
+  for (const auto& entry : std::filesystem::directory_iterator(f.dir / "site")) {
+    if (!entry.is_regular_file()) continue;
+    INFO(entry.path().string());
+    CHECK_FALSE(contains(test::readAll(entry.path()), unclaimed->substr(0, 48)));
+  }
+  CHECK(f.site().log().verify().value().sound());
+}
+
 TEST_CASE("the Bundle is structurally sound FHIR R4: required elements, codes, references, conditional creates") {
   test::ExportFixture f;
   f.setRecipient();

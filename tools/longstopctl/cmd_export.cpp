@@ -147,8 +147,10 @@ int cmdRetention(const Args& a) {
   if (auto d = a.get("days")) days = std::atoi(d->c_str());
   auto r = service::purgeReceived(**site, days);
   if (!r.ok()) return fail(r.error());
-  std::printf("Deleted the personal data of %lld check-ins in %lld received batches.\n",
-              static_cast<long long>(r->checkins), static_cast<long long>(r->batches));
+  std::printf("Deleted the personal data of %lld check-ins in %lld received batches, and of %lld past "
+              "appointments nobody checked in for.\n",
+              static_cast<long long>(r->checkins), static_cast<long long>(r->batches),
+              static_cast<long long>(r->appointments));
   return kExitOk;
 }
 
