@@ -96,7 +96,7 @@ core::Result<Ticket> Kiosk::ticketFor(const std::string& recordId) {
   if (!row.value()) return core::notFound("There is no check-in " + recordId + ".");
   const store::CheckinRow& c = *row.value();
   const core::QueueDef* q = findQueue(site_->info(), c.queueId);
-  auto ahead = store::countAhead(site_->db(), c.queueId, c.priority, c.seq);
+  auto ahead = store::countAhead(site_->db(), c.queueId, c.priority, c.seq, c.localDay);
   if (!ahead.ok()) return ahead.error();
   Ticket t;
   t.recordId = c.recordId;

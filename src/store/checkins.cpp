@@ -77,14 +77,15 @@ core::Result<std::vector<CheckinRow>> checkinsOnDay(Database& db, int64_t localD
   return readAll(*st);
 }
 
-core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority, int64_t seq) {
+core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority, int64_t seq,
+                                 int64_t localDay) {
   // Urgent check-ins go before every normal one; within a priority, arrival order.
   auto st = db.prepare(
-      "SELECT count(*) FROM checkins WHERE queue_id = ?1 AND state = 'waiting' AND seq <> ?3 AND "
+      "SELECT count(*) FROM checkins WHERE local_day = ?4 AND queue_id = ?1 AND state = 'waiting' AND seq <> ?3 AND "
       "((priority = 'urgent' AND (?2 <> 'urgent' OR seq < ?3)) OR (priority <> 'urgent' AND ?2 <> 'urgent' "
       "AND seq < ?3))");
   if (!st.ok()) return st.error();
-  st->bind(1, queueId).bind(2, priority).bind(3, seq);
+  st->bind(1, queueId).bind(2, priority).bind(3, seq).bind(4, localDay);
   auto row = st->step();
   if (!row.ok()) return row.error();
   return st->columnInt(0);

@@ -119,7 +119,14 @@ CREATE TABLE batches (
 ALTER TABLE checkins ADD COLUMN batch_seq INTEGER REFERENCES batches(seq);
 )sql";
 
-constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
+// Every reading of the queues is for one local day (tickets restart each day, and a check-in left
+// waiting yesterday is not ahead of anyone today), so the queue index leads with the day.
+constexpr const char* kMigration3 = R"sql(
+DROP INDEX checkins_queue;
+CREATE INDEX checkins_day_queue ON checkins(local_day, queue_id, state, priority, seq);
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

@@ -249,6 +249,30 @@ TEST_CASE("walk-ins sealed with a seal prepared ahead open with the recovery cod
   CHECK(f.scalar("SELECT count(DISTINCT substr(sealed, 1, 32)) FROM checkins") == 3);
 }
 
+TEST_CASE("people left waiting yesterday are not ahead of anyone today") {
+  Fixture f;
+  service::WalkInRequest req;
+  req.patient.surname = "Evans";
+  req.patient.forenames = "Rhys";
+  req.patient.dateOfBirth = {1972, 8, 9};
+  req.queueId = "walkin";
+  REQUIRE(f.kiosk->checkInWalkIn(req, false).ok());
+  auto second = f.kiosk->checkInWalkIn(req, false);
+  REQUIRE(second.ok());
+  CHECK(second->ahead == 1);
+  f.clock.advanceMs(int64_t{24} * 3'600'000);  // the two are never called; the kiosk runs on
+  auto today = f.kiosk->checkInWalkIn(req, false);
+  REQUIRE(today.ok());
+  CHECK(today->ticketNumber == "W001");
+  CHECK(today->ahead == 0);
+  auto next = f.kiosk->checkInWalkIn(req, true);  // urgent: still only today's count
+  REQUIRE(next.ok());
+  CHECK(next->ahead == 0);
+  auto last = f.kiosk->checkInWalkIn(req, false);
+  REQUIRE(last.ok());
+  CHECK(last->ahead == 2);
+}
+
 TEST_CASE("when the store refuses, a check-in writes nothing and says so") {
   Fixture f;
   const int64_t events = f.count("events");

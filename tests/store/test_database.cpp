@@ -63,6 +63,25 @@ TEST_CASE("an old database (schema 0) is migrated when opened") {
   CHECK(store::setMeta(**db, "k", "v").ok());
 }
 
+TEST_CASE("a schema-2 database gets the day-first queue index when opened") {
+  TempDir dir;
+  {
+    auto db = store::Database::open(dir / "v2.db", {.create = true});
+    REQUIRE(db.ok());
+    // Put it back as schema 2 left it.
+    REQUIRE((*db)->exec("DROP INDEX checkins_day_queue; "
+                        "CREATE INDEX checkins_queue ON checkins(queue_id, state, priority, seq); "
+                        "PRAGMA user_version=2").ok());
+  }
+  auto db = store::Database::open(dir / "v2.db", {});
+  REQUIRE(db.ok());
+  CHECK((*db)->schemaVersion() == store::latestSchemaVersion());
+  auto st = (*db)->prepare("SELECT group_concat(name, ',') FROM sqlite_schema WHERE type = 'index' AND "
+                           "tbl_name = 'checkins' AND name NOT LIKE 'sqlite_%'");
+  REQUIRE(st->step().value());
+  CHECK(st->columnText(0) == "checkins_day_queue");
+}
+
 TEST_CASE("a damaged database is set aside and reported, never replaced by an empty one") {
   TempDir dir;
   const auto path = dir / "x.db";
