@@ -3,10 +3,15 @@
 namespace longstop::app {
 
 std::string spokenText(const Announcement& a) {
+  // A comma after the letter: espeak-ng reads a lone "A" before a number as the article ("a zero four
+  // two"); "A, 0 4 2" it reads as the letter, then the digits.
   std::string spelt;
+  char previous = 0;
   for (char c : a.ticket) {
-    if (!spelt.empty()) spelt += ' ';
+    bool letterThenDigit = (previous >= 'A' && previous <= 'Z') && (c >= '0' && c <= '9');
+    if (!spelt.empty()) spelt += letterThenDigit ? ", " : " ";
     spelt += c;
+    previous = c;
   }
   return "Ticket " + spelt + ", please go to " + (a.room.empty() ? std::string("reception") : a.room);
 }

@@ -17,7 +17,7 @@ struct Announcement {
   std::string room;     // "Room 3"
 };
 
-/// "Ticket A 0 4 2, please go to Room 3": the ticket spelt out so a speech engine reads each character.
+/// "Ticket A, 0 4 2, please go to Room 3": the ticket spelt out so a speech engine reads each character.
 std::string spokenText(const Announcement& a);
 
 class AnnouncementQueue {

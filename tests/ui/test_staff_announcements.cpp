@@ -7,8 +7,8 @@ using longstop::app::Announcement;
 using longstop::app::AnnouncementQueue;
 
 TEST_CASE("an announcement spells the ticket out and names the room") {
-  CHECK(longstop::app::spokenText({1, "A042", "Room 3"}) == "Ticket A 0 4 2, please go to Room 3");
-  CHECK(longstop::app::spokenText({1, "W001", ""}) == "Ticket W 0 0 1, please go to reception");
+  CHECK(longstop::app::spokenText({1, "A042", "Room 3"}) == "Ticket A, 0 4 2, please go to Room 3");
+  CHECK(longstop::app::spokenText({1, "W001", ""}) == "Ticket W, 0 0 1, please go to reception");
 }
 
 TEST_CASE("announcements never talk over each other and come out in order") {

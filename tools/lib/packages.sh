@@ -15,6 +15,7 @@ LONGSTOP_IMAGE_PACKAGES=(
 )
 LONGSTOP_TEST_PACKAGES=(
   catch2 sqlite3 python3 clang libclang-rt-14-dev zbar-tools
+  espeak-ng  # the board's spoken announcements (src/app/audio_output.cpp) and their test
 )
 
 # ensure_packages PKG... : installs what dpkg does not already have, as root or through sudo.
