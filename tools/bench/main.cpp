@@ -9,6 +9,7 @@
 #include "stats.h"
 #include "board_bench.h"
 #include "export_bench.h"
+#include "preview_bench.h"
 #include "scan_bench.h"
 #include "storage_bench.h"
 #include "ui_bench.h"
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "longstop-bench: the export benchmark failed\n");
   if (ok && wanted("ui") && !longstop::bench::benchUi(dir / "ui", report))
     std::fprintf(stderr, "longstop-bench: the screen benchmark failed\n");
+  if (ok && wanted("ui") && !longstop::bench::benchScanPreview(dir / "preview", report))
+    std::fprintf(stderr, "longstop-bench: the scan screen's preview benchmark failed\n");
   if (ok && wanted("board") && !longstop::bench::benchBoard(dir / "board", report))
     std::fprintf(stderr, "longstop-bench: the board benchmark failed\n");
   std::error_code ec;

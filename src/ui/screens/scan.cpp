@@ -28,12 +28,13 @@ Rect drawPicture(const CameraView& camera, const Rect& box) {
   at.min = ImVec2(std::floor(box.min.x + (box.width() - w) / 2), box.min.y);
   at.max = ImVec2(at.min.x + w, at.min.y + h);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float rounding = t.basePx * 0.3f;
+  // Square corners: one quad, which SDL's software renderer copies as a block (a rounded outline is
+  // a fan of triangles it draws pixel by pixel, several times slower).
   if (camera.picture)
-    dl->AddImageRounded(camera.picture, at.min, at.max, ImVec2(1, 0), ImVec2(0, 1), IM_COL32_WHITE, rounding);
+    dl->AddImage(camera.picture, at.min, at.max, ImVec2(1, 0), ImVec2(0, 1));
   else
-    dl->AddRectFilled(at.min, at.max, colour::kPaleBlue, rounding);
-  dl->AddRect(at.min, at.max, colour::kGreyBorder, rounding, 0, std::max(2.0f, t.basePx * 0.06f));
+    dl->AddRectFilled(at.min, at.max, colour::kPaleBlue);
+  dl->AddRect(at.min, at.max, colour::kGreyBorder, 0, 0, std::max(2.0f, t.basePx * 0.06f));
 
   // "Put your code in here": a white band under a blue line, so it shows on dark and light pictures
   // alike (yellow on black in high contrast).
@@ -70,22 +71,36 @@ ScanIntent drawScan(const CameraView& camera, Rect* pictureAt) {
   } else {
     // Words beside the picture on a landscape screen, above it on a portrait one: the picture gets
     // all the height it can. Beside it, the words get the narrowest column they fit in (small
-    // screens, larger text and longer languages need more).
+    // screens, larger text and longer languages need more); where even the widest is too short
+    // (larger text on a 7" panel) only "Put your code inside the square." stays.
+    const char* aim = tr("Put your code inside the square.");
     const bool beside = area.width() > area.height();
     float textW = area.width();
+    bool withHowTo = true;
     if (beside) {
-      for (float share : {0.38f, 0.45f, 0.52f, 0.6f}) {
-        textW = std::floor(area.width() * share);
-        if (wrappedHeight(howTo, textW, t.body()) + wrappedHeight(tr("Put your code inside the square."), textW, t.heading()) +
-                t.gap() * 3 <=
-            area.height())
-          break;
+      auto fits = [&](float w, bool both) {
+        return (both ? wrappedHeight(howTo, w, t.body()) + t.gap() * 3 : 0) + wrappedHeight(aim, w, t.heading()) <=
+               area.height();
+      };
+      withHowTo = false;
+      for (bool both : {true, false}) {
+        for (float share : {0.38f, 0.45f, 0.52f, 0.6f}) {
+          textW = std::floor(area.width() * share);
+          if (fits(textW, both)) {
+            withHowTo = both;
+            break;
+          }
+        }
+        if (withHowTo || fits(textW, both)) break;
       }
     }
-    ImGui::SetCursorScreenPos(area.min);
-    float y = area.min.y + textWrapped(howTo, textW) + t.gap() * 3;
+    float y = area.min.y;
+    if (withHowTo) {
+      ImGui::SetCursorScreenPos(area.min);
+      y += textWrapped(howTo, textW) + t.gap() * 3;
+    }
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-    y += textWrapped(tr("Put your code inside the square."), textW, t.heading()) + t.gap() * 3;
+    y += textWrapped(aim, textW, t.heading()) + t.gap() * 3;
     Rect box = area;
     if (beside)
       box.min.x += textW + t.margin();
