@@ -9,6 +9,10 @@
 #include "ui/widgets.h"
 
 namespace longstop::ui {
+namespace {
+// Below this height (800x480 panels) the chrome makes room for the screen's own buttons and keys.
+constexpr float kShortScreenPx = 600;
+}  // namespace
 
 Rect displayRect() {
   ImVec2 d = ImGui::GetIO().DisplaySize;
@@ -35,10 +39,21 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
     if (button(label, ImVec2(w, t.target()), ButtonStyle::kSecondary, true, "nav-start-again"))
       nav = Nav::kStartAgain;
   }
-  float y = barH + t.gap() * 2;
+  // On a short screen the heading gives up its extra size before the keys give up theirs: it shrinks
+  // towards one line (no further than labels shrink, never below normal body text), and the space round
+  // it closes up.
+  bool shortScreen = d.height() < kShortScreenPx;
+  float around = shortScreen ? t.gap() : t.gap() * 2;
+  float y = barH + around;
   if (!heading.empty()) {
+    float width = d.width() - 2 * t.margin();
+    ImFont* font = t.heading();
+    float size = font->FontSize;
+    float oneLine = measure(heading, font).x;
+    if (shortScreen && oneLine > width)
+      size = std::max({t.fonts.body->FontSize, size * kMinLabelScale, size * (width - 2) / oneLine});
     ImGui::SetCursorScreenPos(ImVec2(t.margin(), y));
-    y += textWrapped(heading, d.width() - 2 * t.margin(), t.heading()) + t.gap() * 2;
+    y += textWrapped(heading, width, font, 0, size) + around;
   }
   content->min = ImVec2(t.margin(), y);
   content->max = ImVec2(d.max.x - t.margin(), d.max.y - t.margin());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include "ui/i18n.h"
 #include "ui/theme.h"
@@ -60,45 +61,88 @@ namespace {
 // A full touch target when the screen has room for the boxes, Next and one more button under them.
 float boxHeight(ImVec2 min, ImVec2 max) {
   const Theme& t = theme();
-  bool roomy = max.y - min.y >= measure("W").y + 3 * t.target() + 6 * t.gap();
+  bool roomy = max.y - min.y >= fieldLabelHeight() + 3 * t.target() + 6 * t.gap();
   return roomy ? t.target() : t.target() * 0.9f;
 }
 
 // The example line only when there is room for it, Next and another button under the boxes.
 bool showExample(ImVec2 min, ImVec2 max) {
   const Theme& t = theme();
-  float boxes = measure("W").y + boxHeight(min, max);
+  float boxes = fieldLabelHeight() + boxHeight(min, max);
   return max.y - min.y >= boxes + measure("W").y + 2 * t.target() + 6 * t.gap();
+}
+
+// The boxes' widths: wide enough for their digits, and for their labels while they all fit `room`;
+// when they do not, the labels shrink (see field()).
+void boxWidths(const char* const labels[3], float room, float widths[3]) {
+  const Theme& t = theme();
+  const float digits[3] = {t.basePx * 3.2f, t.basePx * 3.2f, t.basePx * 4.6f};
+  float total = 0;
+  for (int i = 0; i < 3; ++i) {
+    widths[i] = std::max(digits[i], std::ceil(measure(labels[i]).x));
+    total += widths[i];
+  }
+  float spare = room - t.gap() * 4 - total;
+  if (spare >= 0) return;
+  // Take the shortfall from what the labels added, in proportion.
+  float extra = total - (digits[0] + digits[1] + digits[2]);
+  float keep = extra > 0 ? std::max(0.0f, (extra + spare) / extra) : 0.0f;
+  for (int i = 0; i < 3; ++i) widths[i] = std::floor(digits[i] + (widths[i] - digits[i]) * keep);
 }
 }  // namespace
 
-float dobEntryBottom(ImVec2 min, ImVec2 max) {
+DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const char* otherLabel, ImVec2 min,
+                         ImVec2 max) {
   const Theme& t = theme();
-  float y = min.y + measure("W").y + boxHeight(min, max);
-  if (showExample(min, max)) y += measure("W").y + t.gap() * 2;
-  return y;
-}
-
-KeyPress drawDobEntry(const DobEntry& e, ImVec2 min, ImVec2 max, int* focusTapped) {
-  const Theme& t = theme();
+  DobStepPress press;
   ImVec2 pad = digitKeypadSize(max.y - min.y);
   float keypadX = max.x - pad.x;
+  float leftW = keypadX - min.x - t.gap() * 2;
   float boxH = boxHeight(min, max);
-  float boxW[3] = {t.basePx * 3.2f, t.basePx * 3.2f, t.basePx * 4.6f};
   const char* labels[3] = {tr("Day"), tr("Month"), tr("Year")};
   const char* ids[3] = {"dob-day", "dob-month", "dob-year"};
+  float boxW[3];
+  boxWidths(labels, leftW, boxW);
   float x = min.x;
   for (int i = 0; i < 3; ++i) {
     ImGui::SetCursorScreenPos(ImVec2(x, min.y));
-    if (field(labels[i], e.part(i), ImVec2(boxW[i], boxH), e.focus == i, ids[i]) && focusTapped)
-      *focusTapped = i;
+    if (field(labels[i], e.part(i), ImVec2(boxW[i], boxH), e.focus == i, ids[i])) press.focus = i;
     x += boxW[i] + t.gap() * 2;
   }
+  float y = ImGui::GetCursorScreenPos().y;
   if (showExample(min, max)) {
-    ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + boxH + measure("W").y + t.gap() * 2));
-    textWrapped(tr("For example 07 03 1984"), std::max(t.basePx * 6, keypadX - min.x - t.gap() * 2));
+    ImGui::SetCursorScreenPos(ImVec2(min.x, y + t.gap()));
+    y += t.gap() + textWrapped(tr("For example 07 03 1984"), std::max(t.basePx * 6, leftW));
   }
-  return drawDigitKeypad(ImVec2(keypadX, min.y), max.y - min.y);
+  press.key = drawDigitKeypad(ImVec2(keypadX, min.y), max.y - min.y);
+
+  // The message goes under Next when there is room for it; on a short screen it takes Next's place
+  // while it stands (Next would only repeat it, and any key clears it).
+  y += t.gap() * 2;
+  float otherY = otherLabel ? std::max(y + t.target() + t.gap() * 2, max.y - t.target()) : max.y;
+  float msgW = leftW;
+  float msgH = message.empty() ? 0 : measureWrapped(std::string("! ") + message, msgW).y;
+  bool msgBelow = message.empty() || y + t.target() + t.gap() + msgH <= otherY - t.gap();
+  if (msgBelow) {
+    ImGui::SetCursorScreenPos(ImVec2(min.x, y));
+    if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary,
+               e.complete()))
+      press.next = true;
+    y += t.target() + t.gap();
+  }
+  if (!message.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(min.x, y));
+    float h =
+        textWrappedFitted(std::string("! ") + message, ImVec2(msgW, otherY - t.gap() - y), colour::kRed);
+    otherY = std::max(otherY, y + h + t.gap());
+  }
+  if (otherLabel) {
+    ImGui::SetCursorScreenPos(ImVec2(min.x, otherY));
+    if (button(otherLabel, ImVec2(std::min(leftW, buttonWidth(otherLabel)), t.target()),
+               ButtonStyle::kSecondary))
+      press.other = true;
+  }
+  return press;
 }
 
 }  // namespace longstop::ui

@@ -30,10 +30,18 @@ core::Result<core::Date> dateOfBirth(const DobEntry& e, core::Date today);
 void setDate(DobEntry& e, core::Date d);
 void wipe(DobEntry& e);
 
-/// Draws the three boxes and the keypad inside the rectangle; returns the press and sets *focusTapped
-/// to the box tapped (or leaves it).
-KeyPress drawDobEntry(const DobEntry& e, ImVec2 min, ImVec2 max, int* focusTapped);
-/// Where what drawDobEntry draws on the left (boxes and, when there is room, an example) ends.
-float dobEntryBottom(ImVec2 min, ImVec2 max);
+/// What the patient did on the date-of-birth step.
+struct DobStepPress {
+  KeyPress key;        // a keypad key
+  int focus = -1;      // the box tapped, or -1
+  bool next = false;   // Next
+  bool other = false;  // the other way in (otherLabel)
+};
+
+/// The date-of-birth step inside [min,max]: the three boxes with the keypad on the right, Next under
+/// the boxes, `message` (why Next did not move on) under Next and, when `otherLabel` is not null, a
+/// button for another way in at the bottom.
+DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const char* otherLabel, ImVec2 min,
+                         ImVec2 max);
 
 }  // namespace longstop::ui

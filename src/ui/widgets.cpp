@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "ui/theme.h"
 
@@ -9,16 +10,27 @@ namespace longstop::ui {
 namespace {
 WidgetLog* gLog = nullptr;
 
-void record(std::string_view label, ImVec2 min, ImVec2 max, bool clickable, bool enabled) {
-  if (!gLog || label.empty()) return;
+// Records a widget whose label was drawn at `text` inside `room` (both default to its rectangle).
+void record(WidgetRecord r) {
+  if (!gLog || r.label.empty()) return;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 cmin = dl->GetClipRectMin();
   ImVec2 cmax = dl->GetClipRectMax();
   ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImVec2 c((min.x + max.x) / 2, (min.y + max.y) / 2);
-  bool visible = c.x >= std::max(cmin.x, 0.0f) && c.y >= std::max(cmin.y, 0.0f) &&
-                 c.x <= std::min(cmax.x, display.x) && c.y <= std::min(cmax.y, display.y);
-  gLog->add({std::string(label), min, max, clickable, enabled, visible});
+  ImVec2 c = r.centre();
+  r.visible = c.x >= std::max(cmin.x, 0.0f) && c.y >= std::max(cmin.y, 0.0f) &&
+              c.x <= std::min(cmax.x, display.x) && c.y <= std::min(cmax.y, display.y);
+  gLog->add(std::move(r));
+}
+
+void record(std::string_view label, ImVec2 min, ImVec2 max, bool clickable, bool enabled) {
+  WidgetRecord r;
+  r.label = std::string(label);
+  r.min = min;
+  r.max = max;
+  r.clickable = clickable;
+  r.enabled = enabled;
+  record(std::move(r));
 }
 
 struct Palette {
@@ -43,17 +55,24 @@ Palette paletteFor(ButtonStyle style, bool hovered, bool active, bool enabled) {
   return {colour::kBlue, colour::kTextOnDark, colour::kDarkBlue};
 }
 
-// Draws `s` centred in [min,max], shrinking the font (never below 60%) rather than clipping it.
-void drawCentred(ImDrawList* dl, std::string_view s, ImVec2 min, ImVec2 max, ImFont* font, ImU32 col) {
-  float size = font->FontSize;
-  float avail = (max.x - min.x) - theme().basePx * 0.4f;
-  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size());
-  if (ts.x > avail && ts.x > 0) {
-    size = std::max(size * 0.6f, size * avail / ts.x);
-    ts = font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size());
+float lineWidth(ImFont* font, std::string_view s) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+}
+
+// Draws a fitted label centred in [min,max]; returns where the text went.
+std::pair<ImVec2, ImVec2> drawCentred(ImDrawList* dl, const FittedLabel& f, ImVec2 min, ImVec2 max,
+                                      ImFont* font, ImU32 col) {
+  ImVec2 tmin(std::floor(min.x + (max.x - min.x - f.extent.x) / 2),
+              std::floor(min.y + (max.y - min.y - f.extent.y) / 2));
+  float y = tmin.y;
+  for (const std::string& line : f.lines) {
+    if (line.empty()) continue;
+    float w = font->CalcTextSizeA(f.size, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
+    dl->AddText(font, f.size, ImVec2(std::floor(min.x + (max.x - min.x - w) / 2), y), col, line.data(),
+                line.data() + line.size());
+    y += f.size;
   }
-  ImVec2 pos(std::floor(min.x + (max.x - min.x - ts.x) / 2), std::floor(min.y + (max.y - min.y - ts.y) / 2));
-  dl->AddText(font, size, pos, col, s.data(), s.data() + s.size());
+  return {tmin, ImVec2(tmin.x + f.extent.x, tmin.y + f.extent.y)};
 }
 }  // namespace
 
@@ -62,6 +81,15 @@ void setWidgetLog(WidgetLog* log) {
 }
 WidgetLog* widgetLog() {
   return gLog;
+}
+
+void WidgetLog::add(WidgetRecord r) {
+  if (r.textMax.x == 0 && r.textMax.y == 0) {
+    r.textMin = r.min;
+    r.textMax = r.max;
+  }
+  if (r.roomMax.x == 0 && r.roomMax.y == 0) r.roomMax = ImGui::GetIO().DisplaySize;
+  widgets_.push_back(std::move(r));
 }
 
 const WidgetRecord* WidgetLog::findClickable(std::string_view label) const {
@@ -94,6 +122,41 @@ std::string WidgetLog::describe() const {
   return out;
 }
 
+FittedLabel fitLabel(std::string_view s, ImVec2 box, ImFont* font, bool allowTwoLines) {
+  if (!font) font = theme().body();
+  const float full = font->FontSize;
+  float oneLine = std::max(1.0f, lineWidth(font, s));
+  float scale = std::min({1.0f, box.x / oneLine, box.y / full});
+  FittedLabel out;
+  out.lines[0] = std::string(s);
+  float widest = oneLine;
+  if (scale < 1.0f && allowTwoLines) {
+    // The space that makes the longer of the two lines shortest.
+    size_t bestAt = std::string_view::npos;
+    float bestW = FLT_MAX;
+    for (size_t i = s.find(' '); i != std::string_view::npos; i = s.find(' ', i + 1)) {
+      float w = std::max(lineWidth(font, s.substr(0, i)), lineWidth(font, s.substr(i + 1)));
+      if (w < bestW) {
+        bestW = w;
+        bestAt = i;
+      }
+    }
+    float twoLines =
+        bestAt == std::string_view::npos ? 0 : std::min({1.0f, box.x / bestW, box.y / (2 * full)});
+    if (twoLines > scale) {
+      scale = twoLines;
+      widest = bestW;
+      out.lines[0] = std::string(s.substr(0, bestAt));
+      out.lines[1] = std::string(s.substr(bestAt + 1));
+    }
+  }
+  out.fits = scale >= kMinLabelScale - 1e-4f;
+  scale = std::max(scale, kMinLabelScale);
+  out.size = full * scale;
+  out.extent = ImVec2(widest * scale, out.size * (out.lines[1].empty() ? 1 : 2));
+  return out;
+}
+
 float buttonWidth(std::string_view label) {
   ImVec2 ts = measure(label, theme().body());
   return std::max(theme().target(), ts.x + theme().basePx * 1.6f);
@@ -114,8 +177,25 @@ bool button(std::string_view label, const ImVec2& size, ButtonStyle style, bool 
   dl->AddRectFilled(min, max, p.fill, rounding);
   float edge = style == ButtonStyle::kSelected ? theme().basePx * 0.15f : theme().basePx * 0.06f;
   dl->AddRect(min, max, p.edge, rounding, 0, std::max(2.0f, edge));
-  drawCentred(dl, label, min, max, theme().body(), p.text);
-  record(label, min, max, true, enabled);
+  // The label keeps a comfortable margin inside the edge, giving it up (down to just clear of the edge)
+  // before it would shrink below the floor.
+  ImVec2 inner(size.x - theme().basePx * 0.4f, size.y - theme().basePx * 0.15f);
+  FittedLabel fitted = fitLabel(label, inner, theme().body());
+  float clear = 2 * (std::max(2.0f, edge) + 1);
+  if (!fitted.fits) fitted = fitLabel(label, ImVec2(size.x - clear, size.y - clear), theme().body());
+  auto [tmin, tmax] = drawCentred(dl, fitted, min, max, theme().body(), p.text);
+  WidgetRecord r;
+  r.label = std::string(label);
+  r.min = min;
+  r.max = max;
+  r.clickable = true;
+  r.enabled = enabled;
+  r.roomMin = min;
+  r.roomMax = max;
+  r.textMin = tmin;
+  r.textMax = tmax;
+  r.textScale = fitted.size / theme().body()->FontSize;
+  record(std::move(r));
   return pressed && enabled;
 }
 
@@ -141,22 +221,100 @@ void textCentred(std::string_view s, float x0, float x1, float y, ImFont* font, 
   text(s, font, col);
 }
 
-float textWrapped(std::string_view s, float width, ImFont* font, ImU32 col) {
+float textWrapped(std::string_view s, float width, ImFont* font, ImU32 col, float size) {
   if (!font) font = theme().body();
   if (!col) col = colour::kText;
+  if (size <= 0) size = font->FontSize;
   ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.data(), s.data() + s.size());
-  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, col, s.data(), s.data() + s.size(), width);
+  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, width, s.data(), s.data() + s.size());
+  ImGui::GetWindowDrawList()->AddText(font, size, pos, col, s.data(), s.data() + s.size(), width);
   ImGui::Dummy(ImVec2(width, ts.y));
-  record(s, pos, ImVec2(pos.x + ts.x, pos.y + ts.y), false, true);
+  WidgetRecord r;
+  r.label = std::string(s);
+  r.min = pos;
+  r.max = ImVec2(pos.x + ts.x, pos.y + ts.y);
+  r.textScale = size / font->FontSize;
+  record(std::move(r));
   return ts.y;
+}
+
+ImVec2 measureWrapped(std::string_view s, float width, ImFont* font) {
+  if (!font) font = theme().body();
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.data(), s.data() + s.size());
+}
+
+float textWrappedFitted(std::string_view s, ImVec2 room, ImU32 col, ImFont* font) {
+  if (!font) font = theme().body();
+  if (!col) col = colour::kText;
+  float size = font->FontSize;
+  auto height = [&](float px) {
+    return font->CalcTextSizeA(px, FLT_MAX, room.x, s.data(), s.data() + s.size()).y;
+  };
+  while (height(size) > room.y && size * 0.95f >= font->FontSize * kMinLabelScale) size *= 0.95f;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, room.x, s.data(), s.data() + s.size());
+  ImGui::GetWindowDrawList()->AddText(font, size, pos, col, s.data(), s.data() + s.size(), room.x);
+  ImGui::Dummy(ImVec2(room.x, ts.y));
+  WidgetRecord r;
+  r.label = std::string(s);
+  r.min = pos;
+  r.max = ImVec2(pos.x + ts.x, pos.y + ts.y);
+  r.roomMin = pos;
+  r.roomMax = ImVec2(pos.x + room.x, pos.y + room.y);
+  r.textScale = size / font->FontSize;
+  record(std::move(r));
+  return ts.y;
+}
+
+void textFitted(std::string_view s, ImVec2 min, ImVec2 max, ImFont* font, ImU32 col) {
+  if (!font) font = theme().body();
+  if (!col) col = colour::kText;
+  FittedLabel f = fitLabel(s, ImVec2(max.x - min.x, max.y - min.y), font);
+  ImVec2 tmin(min.x, std::floor(min.y + (max.y - min.y - f.extent.y) / 2));
+  float y = tmin.y;
+  for (const std::string& line : f.lines) {
+    if (line.empty()) continue;
+    ImGui::GetWindowDrawList()->AddText(font, f.size, ImVec2(min.x, y), col, line.data(),
+                                        line.data() + line.size());
+    y += f.size;
+  }
+  WidgetRecord r;
+  r.label = std::string(s);
+  r.min = tmin;
+  r.max = ImVec2(tmin.x + f.extent.x, tmin.y + f.extent.y);
+  r.roomMin = min;
+  r.roomMax = max;
+  r.textScale = f.size / font->FontSize;
+  record(std::move(r));
+}
+
+float fieldLabelHeight() {
+  return measure("W").y;
 }
 
 bool field(std::string_view label, std::string_view value, const ImVec2& boxSize, bool focused,
            const char* id) {
+  // The label sits on one line above the box and no wider than it, so boxes side by side never share
+  // their labels' space.
   ImVec2 top = ImGui::GetCursorScreenPos();
-  text(label);
-  ImGui::SetCursorScreenPos(ImVec2(top.x, ImGui::GetCursorScreenPos().y));
+  ImVec2 room(boxSize.x, fieldLabelHeight());
+  FittedLabel fitted = fitLabel(label, room, theme().body(), false);
+  ImFont* font = theme().body();
+  ImVec2 labelMax(top.x + fitted.extent.x, top.y + fitted.extent.y);
+  ImGui::GetWindowDrawList()->AddText(font, fitted.size, ImVec2(top.x, top.y + room.y - fitted.size),
+                                      colour::kText, fitted.lines[0].data(),
+                                      fitted.lines[0].data() + fitted.lines[0].size());
+  WidgetRecord labelRecord;
+  labelRecord.label = std::string(label);
+  labelRecord.min = top;
+  labelRecord.max = labelMax;
+  labelRecord.roomMin = top;
+  labelRecord.roomMax = ImVec2(top.x + room.x, top.y + room.y);
+  labelRecord.textMin = ImVec2(top.x, top.y + room.y - fitted.size);
+  labelRecord.textMax = ImVec2(labelMax.x, top.y + room.y);
+  labelRecord.textScale = fitted.size / font->FontSize;
+  record(labelRecord);
+  ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + room.y + ImGui::GetStyle().ItemSpacing.y));
   ImVec2 min = ImGui::GetCursorScreenPos();
   std::string key = std::string("field:") + (id ? id : std::string(label));
   bool pressed = ImGui::InvisibleButton(key.c_str(), boxSize);
@@ -171,7 +329,6 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   } else {
     dl->AddRect(min, max, colour::kGreyBorder, 0, 0, t * 0.08f);
   }
-  ImFont* font = theme().body();
   std::string shown(value);
   if (focused) shown += "|";
   ImVec2 ts = measure(shown, font);
@@ -180,8 +337,12 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   dl->AddText(font, font->FontSize, pos, colour::kText, shown.data(), shown.data() + shown.size());
   dl->PopClipRect();
   if (!value.empty()) record(value, pos, ImVec2(pos.x + ts.x, pos.y + ts.y), false, true);
-  (void)top;
-  record(label, min, max, true, true);  // the tappable box, labelled by what is written above it
+  // The tappable box, labelled by what is written above it.
+  WidgetRecord box = labelRecord;
+  box.min = min;
+  box.max = max;
+  box.clickable = true;
+  record(std::move(box));
   return pressed;
 }
 

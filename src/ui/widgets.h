@@ -18,6 +18,11 @@ struct WidgetRecord {
   bool clickable = false;
   bool enabled = true;
   bool visible = true;  // its centre lies inside the window and the clip rectangle
+  // Where its label was allowed to go (a button: its box) and where it was drawn; a widget that does not
+  // say is taken to have drawn its text over its whole rectangle, with the screen as its room.
+  ImVec2 roomMin{}, roomMax{};
+  ImVec2 textMin{}, textMax{};
+  float textScale = 1.0f;  // the label's font size over the font's own size (fitLabel)
   ImVec2 centre() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
 };
 
@@ -25,7 +30,7 @@ struct WidgetRecord {
 class WidgetLog {
  public:
   void clear() { widgets_.clear(); }
-  void add(WidgetRecord r) { widgets_.push_back(std::move(r)); }
+  void add(WidgetRecord r);
   const std::vector<WidgetRecord>& widgets() const { return widgets_; }
 
   /// The visible clickable widget whose label is exactly `label` (else, the only one that contains it);
@@ -39,6 +44,24 @@ class WidgetLog {
  private:
   std::vector<WidgetRecord> widgets_;
 };
+
+/// The smallest a label may shrink to fit its box, as a fraction of the font in use (with larger text,
+/// still more than four fifths of the normal text size).
+constexpr float kMinLabelScale = 2.0f / 3.0f;
+
+/// The least a button may shrink to on a short screen, in pixels: still a fingertip.
+constexpr float kMinButtonPx = 60.0f;
+
+/// How a label fits a box: at what size, on one line or two.
+struct FittedLabel {
+  float size = 0;        // font size in pixels
+  std::string lines[2];  // lines[1] is empty when the label is on one line
+  ImVec2 extent;         // the drawn text's width and height
+  bool fits = false;     // false: even at the floor it spills over the box
+};
+/// Fits `s` into `box` in `font` (null: body font): full size on one line when it fits, else split at a
+/// space onto two lines when the box is tall enough, else smaller, never below kMinLabelScale.
+FittedLabel fitLabel(std::string_view s, ImVec2 box, ImFont* font = nullptr, bool allowTwoLines = true);
 
 /// Where widgets record themselves; null (the default) records nothing.
 void setWidgetLog(WidgetLog* log);
@@ -62,13 +85,24 @@ float buttonWidth(std::string_view label);
 void text(std::string_view s, ImFont* font = nullptr, ImU32 colour = 0);
 /// Text centred horizontally between x0 and x1 at height y.
 void textCentred(std::string_view s, float x0, float x1, float y, ImFont* font = nullptr, ImU32 colour = 0);
-/// Text wrapped to `width` starting at the cursor; returns the height used.
-float textWrapped(std::string_view s, float width, ImFont* font = nullptr, ImU32 colour = 0);
+/// Text wrapped to `width` starting at the cursor, at `size` pixels (0: the font's own); returns the height
+/// used.
+float textWrapped(std::string_view s, float width, ImFont* font = nullptr, ImU32 colour = 0, float size = 0);
+/// Text wrapped to room.x at the cursor, shrunk (never below kMinLabelScale) until it is no taller than
+/// room.y; returns the height used.
+float textWrappedFitted(std::string_view s, ImVec2 room, ImU32 colour = 0, ImFont* font = nullptr);
+/// The size `s` takes wrapped to `width`.
+ImVec2 measureWrapped(std::string_view s, float width, ImFont* font = nullptr);
+/// Text fitted into [min,max] as fitLabel() does, left-aligned and centred vertically.
+void textFitted(std::string_view s, ImVec2 min, ImVec2 max, ImFont* font = nullptr, ImU32 colour = 0);
 /// The size `s` takes in `font` (null: body font).
 ImVec2 measure(std::string_view s, ImFont* font = nullptr);
 
-/// A box showing what has been typed into a field, with its label above it; tapping it returns true
-/// (to move the focus there). The focused field has a thick yellow-and-black edge, not just a colour.
+/// The height of a field's label line (fields draw their label above the box).
+float fieldLabelHeight();
+/// A box showing what has been typed into a field, with its label above it, fitted to the box's width;
+/// tapping it returns true (to move the focus there). The focused field has a thick yellow-and-black edge,
+/// not just a colour.
 bool field(std::string_view label, std::string_view value, const ImVec2& boxSize, bool focused,
            const char* id = nullptr);
 

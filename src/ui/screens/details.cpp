@@ -127,27 +127,11 @@ void drawMessage(const std::string& message, float y, float width) {
 }
 
 void drawDobStep(const DetailsState& s, const Rect& area, DetailsIntent& intent) {
-  const Theme& t = theme();
-  int focus = -1;
-  KeyPress press = drawDobEntry(s.dob, area.min, area.max, &focus);
-  if (press) intent = {Kind::kKey, press};
-  if (focus >= 0) intent = {Kind::kFocus, {}, focus};
-  float y = dobEntryBottom(area.min, area.max) + t.gap() * 2;
-  float leftW = area.width() - digitKeypadSize(area.height()).x - t.gap() * 2;
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary,
-             s.dob.complete()))
-    intent = {Kind::kNext};
-  y += t.target() + t.gap() * 2;
-  const char* nhs = tr("Use my NHS number instead");
-  float nhsY = std::max(y, area.max.y - t.target());
-  if (!s.message.empty()) {
-    drawMessage(s.message, y, leftW);
-    nhsY = std::max(nhsY, y + measure("W").y * 3);  // the message wraps to at most three lines
-  }
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, nhsY));
-  if (button(nhs, ImVec2(std::min(leftW, buttonWidth(nhs)), t.target()), ButtonStyle::kSecondary))
-    intent = {Kind::kUseNhsNumber};
+  DobStepPress p = drawDobStep(s.dob, s.message, tr("Use my NHS number instead"), area.min, area.max);
+  if (p.key) intent = {Kind::kKey, p.key};
+  if (p.focus >= 0) intent = {Kind::kFocus, {}, p.focus};
+  if (p.next) intent = {Kind::kNext};
+  if (p.other) intent = {Kind::kUseNhsNumber};
 }
 }  // namespace
 

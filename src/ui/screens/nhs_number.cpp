@@ -1,6 +1,7 @@
 #include "ui/screens/nhs_number.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/chrome.h"
 #include "ui/i18n.h"
@@ -89,21 +90,42 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
   float boxH = area.height() >= 4 * t.target() ? t.target() : t.target() * 0.9f;
   field(tr("NHS number"), core::groupNhsDigits(v.state.digits), ImVec2(boxW, boxH), true, "nhs");
   float y = ImGui::GetCursorScreenPos().y + t.gap();
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  if (button(v.nextLabel, ImVec2(std::min(leftW, buttonWidth(v.nextLabel)), t.target()),
-             ButtonStyle::kPrimary, v.state.digits.size() == 10))
-    intent = {Kind::kNext};
-  y += t.target() + t.gap() * 2;
-  if (v.skipLabel) {
-    ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-    if (button(v.skipLabel, ImVec2(std::min(leftW, buttonWidth(v.skipLabel)), t.target()),
-               ButtonStyle::kSecondary))
-      intent = {Kind::kSkip};
-    y += t.target() + t.gap() * 2;
+  // Next and the skip button one above the other when there is room, else side by side. The message
+  // goes under them when there is room, else it takes Next's place while it stands (Next would only
+  // repeat it, and any key clears it).
+  const float h = t.target(), g = t.gap(), bottom = area.max.y;
+  bool stacked = !v.skipLabel || y + 2 * h + 2 * g <= bottom;
+  float buttonsH = stacked && v.skipLabel ? 2 * h + 2 * g : h;
+  std::string message = v.state.message.empty() ? "" : "! " + v.state.message;
+  bool showNext = message.empty() || y + buttonsH + 2 * g + measureWrapped(message, leftW).y <= bottom;
+  float nextW = std::min(leftW, buttonWidth(v.nextLabel));
+  float skipW = v.skipLabel ? std::min(leftW, buttonWidth(v.skipLabel)) : 0;
+  if (!stacked && showNext && nextW + skipW + 2 * g > leftW) {
+    float scale = (leftW - 2 * g) / (nextW + skipW);
+    nextW = std::floor(nextW * scale);
+    skipW = std::floor(skipW * scale);
   }
-  if (!v.state.message.empty()) {
+  float skipX = area.min.x, skipY = y + h + 2 * g;
+  if (!showNext) {
+    skipY = bottom - h;
+  } else if (!stacked) {
+    skipX = area.min.x + nextW + 2 * g;
+    skipY = y;
+  }
+  if (showNext) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-    textWrapped(std::string("! ") + v.state.message, leftW, nullptr, colour::kRed);
+    if (button(v.nextLabel, ImVec2(nextW, h), ButtonStyle::kPrimary, v.state.digits.size() == 10))
+      intent = {Kind::kNext};
+    y += buttonsH + 2 * g;
+  }
+  if (v.skipLabel) {
+    ImGui::SetCursorScreenPos(ImVec2(skipX, skipY));
+    if (button(v.skipLabel, ImVec2(skipW, h), ButtonStyle::kSecondary)) intent = {Kind::kSkip};
+  }
+  if (!message.empty()) {
+    float msgBottom = showNext || !v.skipLabel ? bottom : skipY - g;
+    ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+    textWrappedFitted(message, ImVec2(leftW, msgBottom - y), colour::kRed);
   }
   if (nav == Nav::kBack) intent = {Kind::kBack};
   if (nav == Nav::kStartAgain) intent = {Kind::kStartAgain};

@@ -30,8 +30,8 @@ void drawUrgentBar() {
   ImGui::GetWindowDrawList()->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kRed);
   const char* msg = tr("Tell reception now. They have been alerted.");
   ImFont* font = measure(msg, t.heading()).x <= d.width() - 2 * t.margin() ? t.heading() : t.body();
-  ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - measure(msg, font).y) / 2)));
-  text(msg, font, colour::kTextOnDark);
+  textFitted(msg, ImVec2(t.margin(), t.gap() * 0.5f), ImVec2(d.max.x - t.margin(), barH - t.gap() * 0.5f),
+             font, colour::kTextOnDark);
 }
 }  // namespace
 
@@ -49,26 +49,39 @@ TicketIntent drawTicket(const TicketView& v) {
   float qrMax = std::min(area.max.y - y - doneH - hintH - t.gap() * 2, area.width() * 0.36f);
   float qrW = v.qr ? qrSide(*v.qr, qrMax) : 0;
   float textW = area.width() - qrW - t.gap() * 3;
+  std::string where = fill(tr("Please wait for: {room}"), {{"room", v.ticket.room}});
+  const std::string lines[3] = {where, aheadText(v.ticket.ahead), waitText(v.ticket.estimatedWaitMinutes)};
+  // The number gives up some of its size when the words under it would otherwise run off the bottom.
+  float wordsH = measure("W").y + measureWrapped(v.ticket.queueName, textW, t.heading()).y +
+                 ImGui::GetStyle().ItemSpacing.y * 5 - t.gap();
+  for (const auto& line : lines) wordsH += measureWrapped(line, textW).y;
+  ImFont* huge = t.fonts.huge;
+  float numberSize = std::clamp(area.height() - wordsH - ImGui::GetStyle().ItemSpacing.y,
+                                huge->FontSize * kMinLabelScale, huge->FontSize);
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   text(tr("Your number is"));
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y - t.gap()));
-  text(v.ticket.ticketNumber, t.fonts.huge, colour::kDarkBlue);
+  textWrapped(v.ticket.ticketNumber, textW, huge, colour::kDarkBlue, numberSize);
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
   textWrapped(v.ticket.queueName, textW, t.heading());
-  std::string where = fill(tr("Please wait for: {room}"), {{"room", v.ticket.room}});
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
-  textWrapped(where, textW);
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
-  textWrapped(aheadText(v.ticket.ahead), textW);
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
-  textWrapped(waitText(v.ticket.estimatedWaitMinutes), textW);
+  for (const auto& line : lines) {
+    ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
+    textWrapped(line, textW);
+  }
   if (v.qr) {
     drawQr(*v.qr, ImVec2(area.max.x - qrW, y), qrMax);
+    // The hint stays under the code (on two lines or smaller when it is wider), clear of the words on
+    // the left and of Done below.
     const char* hint = tr("Photograph this code");
     float hintW = measure(hint).x;
-    float hintX = std::min(area.max.x - qrW / 2 - hintW / 2, area.max.x - hintW);
-    ImGui::SetCursorScreenPos(ImVec2(std::floor(hintX), y + qrW + t.gap() * 0.5f));
-    text(hint);
+    float hintY = y + qrW + t.gap() * 0.5f;
+    if (hintW <= qrW + t.gap() * 2) {
+      ImGui::SetCursorScreenPos(ImVec2(std::floor(area.max.x - qrW / 2 - hintW / 2), hintY));
+      text(hint);
+    } else {
+      textFitted(hint, ImVec2(area.max.x - qrW - t.gap(), hintY),
+                 ImVec2(area.max.x, std::max(hintY + measure("W").y, area.max.y - doneH - t.gap())));
+    }
   }
   const char* done = tr("Done");
   float w = std::max(buttonWidth(done), t.basePx * 8);

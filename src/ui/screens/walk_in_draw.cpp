@@ -54,18 +54,10 @@ void drawNameStep(const WalkInState& s, const Rect& area, WalkInIntent& intent) 
 }
 
 void drawDobStep(const WalkInState& s, const Rect& area, WalkInIntent& intent) {
-  const Theme& t = theme();
-  int focus = -1;
-  KeyPress p = drawDobEntry(s.dob, area.min, area.max, &focus);
-  if (p) intent = {Kind::kKey, p};
-  if (focus >= 0) intent = {Kind::kFocus, {}, focus};
-  float y = dobEntryBottom(area.min, area.max) + t.gap() * 2;
-  float leftW = area.width() - digitKeypadSize(area.height()).x - t.gap() * 2;
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary,
-             s.dob.complete()))
-    intent = {Kind::kNext};
-  drawError(s.message, area.min.x, y + t.target() + t.gap(), leftW);
+  DobStepPress p = drawDobStep(s.dob, s.message, nullptr, area.min, area.max);
+  if (p.key) intent = {Kind::kKey, p.key};
+  if (p.focus >= 0) intent = {Kind::kFocus, {}, p.focus};
+  if (p.next) intent = {Kind::kNext};
 }
 
 void drawSexStep(const Rect& area, WalkInIntent& intent) {
