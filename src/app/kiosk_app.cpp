@@ -112,6 +112,7 @@ core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   }
   flow_ = std::make_unique<ui::PatientFlow>(*services_, *clock_);
   desk_ = std::make_unique<service::StaffDesk>(*services_, options_.listFolder);
+  if (!options_.testMedia.empty()) desk_->TEST_useMediaFolder(options_.testMedia);
   staff_ = std::make_unique<ui::staff::StaffConsole>(*desk_, *clock_);
   flow_->setCodeLookup(desk_.get());
   return core::okStatus();
@@ -193,7 +194,11 @@ void KioskApp::openScanInput() {
 
 bool KioskApp::takeScans() {
   if (!scanInput_) return false;
-  scanInput_->setCameraWanted(!staff_->active() && flow_->screen() == ui::Screen::kScan);
+  // The camera reads on the patients' scan screen, and where staff scan a batch's acknowledgement or the
+  // receiving organisation's key.
+  scanInput_->setCameraWanted((!staff_->active() && flow_->screen() == ui::Screen::kScan) ||
+                              (staff_->active() && staff_->screen() == ui::staff::StaffScreen::kExport) ||
+                              admin_->state().page == ui::admin::AdminPage::kRecipient);
   bool any = false;
   while (auto text = scanInput_->poll()) {
     onScan(*text);

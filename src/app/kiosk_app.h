@@ -39,6 +39,7 @@ struct AppOptions {
   std::filesystem::path listFolder;  // where reception's "Save list" writes; empty: a USB stick under /media
   bool hardwareScanners = false;     // open the camera and scanner named in the site settings
   std::filesystem::path cameraFiles; // test/demo: image files stand in for the camera frames
+  std::filesystem::path testMedia;   // test only: this folder stands in for the USB stick while it exists
 };
 
 class KioskApp {

@@ -86,7 +86,7 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       o.rotation = std::stoi(*v);
     }
     else if (a == "--data" || a == "--script" || a == "--size" || a == "--now" || a == "--list-dir" ||
-             a == "--camera-files") {
+             a == "--camera-files" || a == "--test-media") {
       const std::string* v = value();
       if (!v) return core::invalidInput(a + " needs a value.");
       if (a == "--data") {
@@ -98,6 +98,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
         o.listDir = *v;
       } else if (a == "--camera-files") {
         o.cameraFiles = *v;
+      } else if (a == "--test-media") {
+        o.testMedia = *v;
       } else if (a == "--size") {
         auto s = parseSize(*v);
         if (!s.ok()) return s.error();
@@ -113,6 +115,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
     }
   }
   if (o.testAdmin && !o.script) return core::invalidInput("--test-admin is for scripted tests only (with --script).");
+  if (!o.testMedia.empty() && !o.script)
+    return core::invalidInput("--test-media is for scripted tests only (with --script).");
   if (!dataGiven && !o.demo) {
     if (!xdgDataHome.empty())
       o.dataDir = std::filesystem::path(xdgDataHome) / "longstop";

@@ -27,6 +27,7 @@ struct Options {
   std::optional<int> rotation;       // --rotation: 0, 90, 180 or 270, instead of the site's setting
   std::filesystem::path listDir;     // --list-dir: where reception's "Save list" writes (else a USB stick)
   std::filesystem::path cameraFiles; // --camera-files: image files stand in for the camera's frames
+  std::filesystem::path testMedia;   // --test-media: a folder stands in for the USB stick (scripted tests only)
 };
 
 /// Parses argv[1..]. `home` and `xdgDataHome` are the environment's values (empty when unset), for the

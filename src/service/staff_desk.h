@@ -42,6 +42,18 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   core::Result<std::filesystem::path> saveList() override;
   core::Result<DaySummaryView> daySummary() override;
 
+  // Re-entry batches: staff_desk_export.cpp.
+  core::Result<ExportStatus> exportStatus() override;
+  core::Result<MadeBatch> makeBatch(const WorkProgress& progress) override;
+  std::vector<std::filesystem::path> removableMedia() override;
+  core::Result<std::filesystem::path> copyBatch(int64_t seq, const std::filesystem::path& folder,
+                                                const WorkProgress& progress) override;
+  core::Result<std::vector<std::string>> batchFrames(int64_t seq) override;
+  core::Result<BatchReceipt> acknowledgeBatch(std::string_view text) override;
+
+  /// Test only: `folder` stands in for the one USB stick, plugged in while the folder exists.
+  void TEST_useMediaFolder(std::filesystem::path folder) { testMediaFolder_ = std::move(folder); }
+
   ScannedCode classify(std::string_view text) override;
   core::Result<Ticket> ticketForCode(std::string_view text) override;
   core::Result<MatchAnswer> appointmentForCode(std::string_view text) override;
@@ -54,6 +66,7 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   std::unique_ptr<StaffSession> session_;  // null when nobody is signed in
   int64_t idleTimeoutMs_ = 180'000;        // read from staff.idle_timeout_s at each sign-in
   int64_t lastTouchMs_ = 0;
+  std::filesystem::path testMediaFolder_;  // empty: the real removable media
 };
 
 struct DemoCard {

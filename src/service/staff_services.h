@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -56,6 +57,31 @@ struct DaySummaryView {
   int total = 0;
 };
 
+/// What the export screen shows before anything is made.
+struct ExportStatus {
+  int64_t unexported = 0;      // check-ins in no batch yet
+  std::string recipientKeyId;  // the receiving organisation's key in force; empty when none is set
+  int64_t lastSeq = 0;         // the newest batch made (0: none yet)
+};
+
+/// A batch just made (the kiosk keeps its own copy until retention).
+struct MadeBatch {
+  int64_t seq = 0;
+  std::string fileName;
+  int64_t records = 0;
+  int64_t bytes = 0;
+};
+
+/// A scanned acknowledgement that was accepted.
+struct BatchReceipt {
+  int64_t seq = 0;
+  bool alreadyAcknowledged = false;  // scanned before: nothing changed
+  int retentionDays = 30;            // personal data of the batch is deleted this long after
+};
+
+/// Bytes done out of total, and what is happening ("Writing", "Checking").
+using WorkProgress = std::function<void(int64_t done, int64_t total, std::string_view stage)>;
+
 class StaffServices {
  public:
   virtual ~StaffServices() = default;
@@ -93,6 +119,21 @@ class StaffServices {
   /// Writes today's list as CSV to the list folder (see StaffDesk); returns the file written.
   virtual core::Result<std::filesystem::path> saveList() = 0;
   virtual core::Result<DaySummaryView> daySummary() = 0;
+
+  // Re-entry batches (service/export.h), also needing a session.
+  virtual core::Result<ExportStatus> exportStatus() = 0;
+  /// Every check-in not yet in a batch, sealed to the recipient; refuses with a sentence for the person
+  /// when no recipient is set or there is nothing to export.
+  virtual core::Result<MadeBatch> makeBatch(const WorkProgress& progress) = 0;
+  /// Mount points of the USB sticks plugged in now (writable ones only); empty when there is none.
+  virtual std::vector<std::filesystem::path> removableMedia() = 0;
+  /// Copies batch `seq` to `folder`, synced and read back: only after success is it safe to remove.
+  virtual core::Result<std::filesystem::path> copyBatch(int64_t seq, const std::filesystem::path& folder,
+                                                        const WorkProgress& progress) = 0;
+  /// The LSQ1 frames of batch `seq`, shown one after another for the receiving PC's camera.
+  virtual core::Result<std::vector<std::string>> batchFrames(int64_t seq) = 0;
+  /// Checks a scanned LSK1 code and marks its batch received.
+  virtual core::Result<BatchReceipt> acknowledgeBatch(std::string_view text) = 0;
 };
 
 /// What a scanned code is, for the patient screens.

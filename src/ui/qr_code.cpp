@@ -23,6 +23,18 @@ core::Result<QrMatrix> encodeQr(const std::string& text) {
   return m;
 }
 
+core::Result<QrMatrix> encodeQrText(const std::string& text) {
+  if (text.find('\0') != std::string::npos) return encodeQr(text);
+  QRcode* code = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (!code) return core::internalError("The QR code could not be made.");
+  QrMatrix m;
+  m.size = code->width;
+  m.dark.resize(static_cast<size_t>(m.size) * m.size);
+  for (size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = code->data[i] & 1;
+  QRcode_free(code);
+  return m;
+}
+
 float qrSide(const QrMatrix& m, float maxSide) {
   int total = m.size + 2 * kQuietZone;
   float module = std::floor(maxSide / total);

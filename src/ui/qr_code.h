@@ -21,6 +21,10 @@ struct QrMatrix {
 /// Encodes `text` (8-bit mode, error correction level M). Fails only if libqrencode does.
 core::Result<QrMatrix> encodeQr(const std::string& text);
 
+/// Encodes `text` in the smallest mix of numeric, alphanumeric and 8-bit segments (level M): a text of
+/// upper-case letters, digits and `:/` takes far fewer modules than in 8-bit mode.
+core::Result<QrMatrix> encodeQrText(const std::string& text);
+
 /// The side in pixels the code takes (with its 4-module quiet zone) when fitted into `maxSide`.
 float qrSide(const QrMatrix& m, float maxSide);
 /// Draws the code with its white quiet zone, top-left at `topLeft`, as large as fits `maxSide`.

@@ -79,6 +79,34 @@ class FakeStaffServices final : public service::StaffServices {
   core::Result<std::filesystem::path> saveList() override { return std::filesystem::path("/tmp/list.csv"); }
   core::Result<service::DaySummaryView> daySummary() override { return service::DaySummaryView{}; }
 
+  core::Result<service::ExportStatus> exportStatus() override {
+    if (!signedIn) return core::unauthorised("Please sign in first.");
+    return service::ExportStatus{unexported, recipientKeyId, lastSeq};
+  }
+  core::Result<service::MadeBatch> makeBatch(const service::WorkProgress& progress) override {
+    if (recipientKeyId.empty()) return core::invalidInput("No recipient key is set.");
+    if (unexported == 0) return core::notFound("Nothing to export.");
+    if (progress) progress(1, 1, "Writing");
+    ++lastSeq;
+    service::MadeBatch b{lastSeq, "B82005-K7QX-000" + std::to_string(lastSeq) + "-20261129.lsbatch", unexported, 4000};
+    unexported = 0;
+    return b;
+  }
+  std::vector<std::filesystem::path> removableMedia() override { return media; }
+  core::Result<std::filesystem::path> copyBatch(int64_t seq, const std::filesystem::path& folder,
+                                                const service::WorkProgress& progress) override {
+    copies.emplace_back(seq, folder);
+    if (failCopy) return core::internalError("The USB stick could not be written.");
+    if (progress) progress(4000, 4000, "Checking");
+    return folder / "batch.lsbatch";
+  }
+  core::Result<std::vector<std::string>> batchFrames(int64_t) override { return frames; }
+  core::Result<service::BatchReceipt> acknowledgeBatch(std::string_view text) override {
+    acks.emplace_back(text);
+    if (text.rfind("LSK1:", 0) != 0) return core::invalidInput("This acknowledgement is not for a batch made here.");
+    return service::BatchReceipt{lastSeq, acks.size() > 1, 30};
+  }
+
   static service::ConsoleEntry entry(std::string id, std::string ticket, std::string queue, bool urgent = false) {
     service::ConsoleEntry e;
     e.recordId = std::move(id);
@@ -98,6 +126,14 @@ class FakeStaffServices final : public service::StaffServices {
   std::vector<service::ConsoleEntry> entries;
   std::vector<std::tuple<std::string, core::CheckinAction, std::string>> actions;
   std::vector<std::pair<std::string, std::string>> merges, edits;
+  // Export
+  int64_t unexported = 0, lastSeq = 0;
+  std::string recipientKeyId;
+  bool failCopy = false;
+  std::vector<std::filesystem::path> media;
+  std::vector<std::pair<int64_t, std::filesystem::path>> copies;
+  std::vector<std::string> frames = {"LSQ1:ABCD1234:1/2:AAAA", "LSQ1:ABCD1234:2/2:BBBB"};
+  std::vector<std::string> acks;
 };
 
 }  // namespace longstop::testing

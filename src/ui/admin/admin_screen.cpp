@@ -210,9 +210,15 @@ void AdminScreen::onKey(Key k) {
 }
 
 void AdminScreen::onScan(std::string_view text) {
+  // The organisation's key QR, scanned on the home or key page, is used at once (the service checks it
+  // and says what is wrong); on the key page anything else fills the field to be looked at.
+  const bool key = text.rfind("LSR1:", 0) == 0;
+  if (s_.page == AdminPage::kHome && key) s_.page = AdminPage::kRecipient;
   if (s_.page != AdminPage::kRecipient) return;
-  s_.recipientText = std::string(text);
+  s_.recipientText = std::string(text.substr(0, 4096));
+  s_.recipientPath.clear();
   s_.focus = 0;
+  if (key) apply({AdminIntent::Kind::kSetRecipient});
 }
 
 }  // namespace longstop::ui::admin

@@ -85,7 +85,8 @@ class AdminScreen {
   void apply(const AdminIntent& in);
   void onText(std::string_view utf8);
   void onKey(Key k);
-  /// A scanned code: on the key page, the organisation's LSR1 text.
+  /// A scanned code: the organisation's LSR1 text (on the home or key page) is set as the recipient key
+  /// at once; anything else scanned on the key page fills its field.
   void onScan(std::string_view text);
 
   /// The last outcome, once (then kNone).

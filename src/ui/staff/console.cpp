@@ -73,8 +73,8 @@ StaffIntent drawConsole(const ConsoleView& v) {
   Rect area;
   std::string title = "Reception - " + v.staffName;
   using K = StaffIntent::Kind;
-  std::vector<std::string_view> labels = {"Search", "Add patient", "Save list", "Summary"};
-  std::vector<K> kinds = {K::kSearch, K::kAdd, K::kSaveList, K::kSummary};
+  std::vector<std::string_view> labels = {"Search", "Add patient", "Save list", "Summary", "Export"};
+  std::vector<K> kinds = {K::kSearch, K::kAdd, K::kSaveList, K::kSummary, K::kExport};
   if (v.admin) {
     labels.push_back("Admin");
     kinds.push_back(K::kAdmin);

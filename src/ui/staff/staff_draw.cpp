@@ -2,7 +2,9 @@
 #include <imgui.h>
 
 #include "ui/staff/console.h"
+#include "ui/staff/export.h"
 #include "ui/staff/patient.h"
+#include "ui/staff/qr_stream.h"
 #include "ui/staff/sign_in.h"
 #include "ui/staff/staff_ui.h"
 #include "ui/staff/tools.h"
@@ -85,6 +87,23 @@ void StaffConsole::frame() {
     case StaffScreen::kSummary:
       if (s_.summary) in = drawSummary(*s_.summary, services_.site().name);
       break;
+    case StaffScreen::kExport:
+      in = drawExport({s_.exp, exportSeq(), s_.notice, s_.message});
+      break;
+    case StaffScreen::kQrStream: {
+      ExportState& e = s_.exp;
+      if (e.frames.empty()) {
+        s_.screen = StaffScreen::kExport;
+        break;
+      }
+      if (!e.qr || e.qrFrame != e.frame) {
+        auto m = encodeQrText(e.frames[e.frame]);
+        e.qr = m.ok() ? std::optional<QrMatrix>(std::move(m.value())) : std::nullopt;
+        e.qrFrame = e.frame;
+      }
+      in = drawQrStream(e);
+      break;
+    }
   }
   ImGui::PopFont();
   ImGui::End();

@@ -365,6 +365,15 @@ void StaffConsole::apply(const StaffIntent& in) {
       else say(core::unauthorised("Only an administrator can open the admin screen."), "");
       break;
     }
+    case K::kExport:
+      openExport();
+      break;
+    case K::kMakeBatch:
+    case K::kCopyToUsb:
+    case K::kShowQr:
+    case K::kStopQr:
+      applyExport(in);
+      break;
     case K::kSummary: {
       auto r = services_.daySummary();
       if (r.ok()) {
@@ -415,6 +424,7 @@ void StaffConsole::onKey(Key k) {
   } else if (k == Key::kEscape) {
     in.kind = s_.screen == StaffScreen::kCard ? StaffIntent::Kind::kClose : StaffIntent::Kind::kBack;
     if (s_.screen == StaffScreen::kConsole) in.kind = StaffIntent::Kind::kNone;
+    if (s_.screen == StaffScreen::kQrStream) in.kind = StaffIntent::Kind::kStopQr;
   }
   apply(in);
 }
@@ -426,6 +436,12 @@ void StaffConsole::onScan(std::string_view text) {
     return;
   }
   if (text.rfind("LSS1:", 0) == 0) return;  // already signed in
+  if (text.rfind("LSK1:", 0) == 0) return acknowledgeScanned(text);
+  if (text.rfind("LSR1:", 0) == 0) {
+    s_.notice.clear();
+    s_.message = "This is a receiving organisation's key: an administrator sets it on the admin screen.";
+    return;
+  }
   // A ticket held up at the desk: find it.
   std::string t(text.substr(0, 200));
   if (t.rfind("LST1:", 0) == 0) {
@@ -453,6 +469,8 @@ bool StaffConsole::tick() {
     close("idle");
     return true;
   }
+  if (runExportWork()) return true;
+  if (tickExport(now)) return true;
   if (now - lastRefreshMs_ >= kRefreshMs) {
     size_t alerts = s_.alerts.size();
     refresh();
@@ -467,6 +485,7 @@ int64_t StaffConsole::msUntilNextTick() const {
   const int64_t now = clock_.now().unixMs;
   if (!signedIn()) return std::clamp<int64_t>(lastActivityMs_ + kSignInIdleMs - now, 1, 60'000);
   int64_t next = std::min(services_.msUntilIdleSignOut(), lastRefreshMs_ + kRefreshMs - now);
+  next = std::min(next, msUntilExportTick(now));
   return std::clamp<int64_t>(next, 1, 60'000);
 }
 

@@ -17,6 +17,7 @@
 #include "ui/input.h"
 #include "ui/keypads.h"
 #include "ui/screens/walk_in.h"
+#include "ui/staff/export_state.h"
 
 namespace longstop::ui::staff {
 
@@ -33,6 +34,8 @@ enum class StaffScreen {
   kAdd,      // add at the desk: appointment ID, or walk-in
   kWalkIn,   // the walk-in questions, for a new patient or to edit one
   kSummary,
+  kExport,    // re-entry batches: make one, copy it to a USB stick or show it as QR codes
+  kQrStream,  // the batch as a cycle of QR codes, full screen
 };
 
 /// The reasons offered when cancelling a check-in.
@@ -65,6 +68,11 @@ struct StaffIntent {
     kSaveList,
     kSummary,
     kAdmin,  // an administrator opens the admin screen (settings, drill)
+    kExport,     // the export screen
+    kMakeBatch,
+    kCopyToUsb,
+    kShowQr,
+    kStopQr,
   };
   Kind kind = Kind::kNone;
   std::string arg;
@@ -88,6 +96,7 @@ struct StaffState {
   WalkInState walkIn;
   bool editing = false;  // the walk-in questions edit `selected` rather than add a patient
   std::optional<service::DaySummaryView> summary;
+  ExportState exp;
 };
 
 class StaffConsole {
@@ -133,6 +142,17 @@ class StaffConsole {
   void say(const core::Status& s, std::string done);
   void startWalkIn(bool editing);
   void applyWalkIn(const WalkInIntent& in);
+  // The export screen (staff_export.cpp).
+  void openExport();
+  void applyExport(const StaffIntent& in);
+  /// Makes or copies the batch asked for (on the second call, so that a frame shows it first); true
+  /// when a frame is wanted.
+  bool runExportWork();
+  /// Moves the QR stream on and looks for USB sticks; true when the screen changed.
+  bool tickExport(int64_t nowMs);
+  int64_t msUntilExportTick(int64_t nowMs) const;
+  void acknowledgeScanned(std::string_view text);
+  int64_t exportSeq() const;
 
   service::StaffServices& services_;
   const core::Clock& clock_;

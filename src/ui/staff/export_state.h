@@ -1,0 +1,47 @@
+// The export screen's state: what the kiosk holds that is not yet in a batch, the batch made, the work
+// under way (made and copied on the UI thread, one step after the screen has said what is happening),
+// and the QR stream's place in its cycle.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/staff_services.h"
+#include "ui/qr_code.h"
+
+namespace longstop::ui::staff {
+
+/// How long each QR frame stays on screen: time enough for a webcam to focus and read it.
+inline constexpr int64_t kQrFrameMs = 1000;
+/// How often the export screen looks again for a USB stick.
+inline constexpr int64_t kMediaPollMs = 2000;
+
+struct ExportState {
+  enum class Work { kNone, kMake, kCopy };
+
+  std::optional<service::ExportStatus> status;
+  std::optional<service::MadeBatch> made;  // made during this visit
+  std::vector<std::filesystem::path> media;  // USB sticks plugged in now
+  int64_t mediaCheckedMs = 0;
+
+  Work pending = Work::kNone;  // asked for; done by the second tick(), after a frame has shown it
+  bool pendingShown = false;   // the first tick() has passed
+  std::string task;            // "Copying batch 3 to the USB stick"
+  std::string stage;           // the service's last word: "Writing", "Checking"
+  int64_t done = 0, total = 0;
+  bool finished = false;       // the task ran to the end (the bar is full)
+  bool safeToRemove = false;   // set only after copyBatch() succeeded
+
+  std::vector<std::string> frames;  // the QR stream of `streamSeq`, while it shows
+  int64_t streamSeq = 0;
+  size_t frame = 0;
+  int64_t frameShownMs = 0;
+  int rounds = 0;  // times the whole stream has been shown
+  std::optional<QrMatrix> qr;  // frames[qrFrame], encoded once per frame change
+  size_t qrFrame = 0;
+};
+
+}  // namespace longstop::ui::staff

@@ -1,0 +1,191 @@
+// The export screen's logic: StaffConsole's part that makes a batch, copies it to a USB stick, shows it
+// as a QR stream, and takes a scanned acknowledgement. Only StaffServices is used.
+#include <algorithm>
+
+#include "ui/staff/staff_ui.h"
+
+namespace longstop::ui::staff {
+namespace {
+std::string sizeText(int64_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " bytes";
+  return std::to_string((bytes + 512) / 1024) + " KB";
+}
+}  // namespace
+
+int64_t StaffConsole::exportSeq() const {
+  if (s_.exp.made) return s_.exp.made->seq;
+  return s_.exp.status ? s_.exp.status->lastSeq : 0;
+}
+
+void StaffConsole::openExport() {
+  s_.exp = {};
+  s_.message.clear();
+  s_.notice.clear();
+  auto st = services_.exportStatus();
+  if (st.ok())
+    s_.exp.status = st.value();
+  else
+    s_.message = st.error().message;
+  s_.exp.media = services_.removableMedia();
+  s_.exp.mediaCheckedMs = clock_.now().unixMs;
+  s_.screen = StaffScreen::kExport;
+}
+
+void StaffConsole::applyExport(const StaffIntent& in) {
+  using K = StaffIntent::Kind;
+  ExportState& e = s_.exp;
+  if (e.pending != ExportState::Work::kNone) return;  // one thing at a time
+  switch (in.kind) {
+    case K::kMakeBatch:
+      s_.message.clear();
+      s_.notice.clear();
+      e.safeToRemove = false;
+      e.pending = ExportState::Work::kMake;
+      e.task = "Making the batch";
+      e.stage = "Starting";
+      e.done = e.total = 0;
+      e.finished = false;
+      break;
+    case K::kCopyToUsb:
+      s_.message.clear();
+      s_.notice.clear();
+      e.task.clear();  // the last task's bar gives way to what happens now
+      e.safeToRemove = false;
+      e.media = services_.removableMedia();
+      e.mediaCheckedMs = clock_.now().unixMs;
+      if (exportSeq() == 0) {
+        s_.message = "Make a batch first.";
+        break;
+      }
+      if (e.media.empty()) {
+        s_.message = "No USB stick is plugged in. Plug one in, then press Copy to USB stick again.";
+        break;
+      }
+      e.pending = ExportState::Work::kCopy;
+      e.task = "Copying batch " + std::to_string(exportSeq()) + " to the USB stick - do not remove it";
+      e.stage = "Starting";
+      e.done = e.total = 0;
+      e.finished = false;
+      break;
+    case K::kShowQr: {
+      s_.message.clear();
+      s_.notice.clear();
+      auto f = services_.batchFrames(exportSeq());
+      if (!f.ok() || f->empty()) {
+        s_.message = f.ok() ? "This batch has no QR frames." : f.error().message;
+        break;
+      }
+      e.frames = std::move(f.value());
+      e.streamSeq = exportSeq();
+      e.frame = 0;
+      e.rounds = 0;
+      e.frameShownMs = clock_.now().unixMs;
+      s_.screen = StaffScreen::kQrStream;
+      break;
+    }
+    case K::kStopQr:
+      e.frames.clear();
+      s_.notice = "QR codes stopped.";
+      s_.screen = StaffScreen::kExport;
+      break;
+    default:
+      break;
+  }
+}
+
+bool StaffConsole::runExportWork() {
+  ExportState& e = s_.exp;
+  if (e.pending == ExportState::Work::kNone) return false;
+  if (!e.pendingShown) {
+    // The work blocks this thread: first let a frame say what is about to happen (the loop draws one
+    // before it ticks again).
+    e.pendingShown = true;
+    return true;
+  }
+  auto progress = [&e](int64_t done, int64_t total, std::string_view stage) {
+    e.done = done;
+    e.total = total;
+    e.stage = std::string(stage);
+  };
+  const ExportState::Work work = e.pending;
+  e.pending = ExportState::Work::kNone;
+  e.pendingShown = false;
+  if (work == ExportState::Work::kMake) {
+    auto b = services_.makeBatch(progress);
+    if (!b.ok()) {
+      s_.message = b.error().message;
+      e.task.clear();
+    } else {
+      e.made = b.value();
+      e.finished = true;
+      e.stage = "Done";
+      // Said over the full bar rather than as a notice below it: the small screen has no room for both.
+      e.task = "Batch " + std::to_string(b->seq) + " made (" + sizeText(b->bytes) +
+               "). Copy it to a USB stick or show it as QR codes.";
+    }
+    if (auto st = services_.exportStatus(); st.ok()) e.status = st.value();
+  } else if (e.media.empty()) {
+    s_.message = "The USB stick was removed before the copy started. Nothing was written.";
+    e.task.clear();
+  } else {
+    auto path = services_.copyBatch(exportSeq(), e.media.front(), progress);
+    if (!path.ok()) {
+      s_.message = "The batch could not be copied: " + path.error().message + " Try another USB stick.";
+      e.task.clear();
+    } else {
+      e.finished = true;
+      e.stage = "Written and checked";
+      e.safeToRemove = true;
+      e.task = "Batch " + std::to_string(exportSeq()) + " copied to " + e.media.front().string() + ".";
+    }
+  }
+  return true;
+}
+
+bool StaffConsole::tickExport(int64_t nowMs) {
+  ExportState& e = s_.exp;
+  if (s_.screen == StaffScreen::kQrStream && !e.frames.empty() && nowMs - e.frameShownMs >= kQrFrameMs) {
+    e.frame = (e.frame + 1) % e.frames.size();
+    if (e.frame == 0) ++e.rounds;
+    e.frameShownMs = nowMs;
+    return true;
+  }
+  if (s_.screen == StaffScreen::kExport && e.pending == ExportState::Work::kNone &&
+      nowMs - e.mediaCheckedMs >= kMediaPollMs) {
+    auto media = services_.removableMedia();
+    e.mediaCheckedMs = nowMs;
+    bool changed = media != e.media;
+    // A stick taken out after the copy: the "safe to remove" has done its job.
+    if (changed && media.empty()) e.safeToRemove = false;
+    e.media = std::move(media);
+    return changed;
+  }
+  return false;
+}
+
+int64_t StaffConsole::msUntilExportTick(int64_t nowMs) const {
+  const ExportState& e = s_.exp;
+  if (e.pending != ExportState::Work::kNone) return 1;
+  if (s_.screen == StaffScreen::kQrStream && !e.frames.empty()) return e.frameShownMs + kQrFrameMs - nowMs;
+  if (s_.screen == StaffScreen::kExport) return e.mediaCheckedMs + kMediaPollMs - nowMs;
+  return 60'000;
+}
+
+void StaffConsole::acknowledgeScanned(std::string_view text) {
+  if (s_.screen != StaffScreen::kExport) openExport();
+  auto r = services_.acknowledgeBatch(text);
+  if (!r.ok()) {
+    s_.notice.clear();
+    s_.message = "This acknowledgement was not accepted: " + r.error().message;
+    return;
+  }
+  s_.message.clear();
+  const std::string batch = "Batch " + std::to_string(r->seq);
+  s_.notice = r->alreadyAcknowledged
+                  ? batch + " was already marked received. Nothing has changed."
+                  : batch + " received — its personal data will be deleted after " +
+                        std::to_string(r->retentionDays) + " days.";
+  if (auto st = services_.exportStatus(); st.ok()) s_.exp.status = st.value();
+}
+
+}  // namespace longstop::ui::staff

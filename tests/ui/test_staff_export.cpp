@@ -1,0 +1,122 @@
+// The export screen's logic with a fake StaffServices: the refusal without a key, making a batch only
+// after a frame has shown it, the copy only to a stick that is there and "safe to remove" only after it
+// succeeded, the QR stream moving on with the clock, and a scanned acknowledgement.
+#include <catch2/catch.hpp>
+
+#include "support/clocks.h"
+#include "support/fake_staff_services.h"
+#include "ui/staff/staff_ui.h"
+
+using namespace longstop;
+using ui::staff::StaffIntent;
+using ui::staff::StaffScreen;
+using K = StaffIntent::Kind;
+
+namespace {
+StaffIntent intent(K k) {
+  StaffIntent in;
+  in.kind = k;
+  return in;
+}
+
+struct Fixture {
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  testing::FakeStaffServices services;
+  ui::staff::StaffConsole console{services, clock};
+
+  Fixture() {
+    console.open("LSS1:S7K2QX:ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    console.onText("246810");
+    console.apply(intent(K::kSignIn));
+    REQUIRE(console.screen() == StaffScreen::kConsole);
+  }
+  void makeBatch() {
+    console.apply(intent(K::kMakeBatch));
+    CHECK(console.tick());  // a frame first, saying what is being done
+    CHECK(console.tick());  // then the work
+  }
+};
+}  // namespace
+
+TEST_CASE("export: without a recipient key nothing is made and the screen says why") {
+  Fixture f;
+  f.services.unexported = 3;
+  f.console.apply(intent(K::kExport));
+  REQUIRE(f.console.screen() == StaffScreen::kExport);
+  REQUIRE(f.console.state().exp.status);
+  CHECK(f.console.state().exp.status->unexported == 3);
+  CHECK(f.console.state().exp.status->recipientKeyId.empty());
+  f.makeBatch();
+  CHECK(f.console.state().message == "No recipient key is set.");
+  CHECK(f.services.lastSeq == 0);
+}
+
+TEST_CASE("export: make, then copy only to a stick that is plugged in; safe to remove only after the copy") {
+  Fixture f;
+  f.services.unexported = 2;
+  f.services.recipientKeyId = "0123456789abcdef";
+  f.console.apply(intent(K::kExport));
+  f.makeBatch();
+  REQUIRE(f.console.state().exp.made);
+  CHECK(f.console.state().exp.made->seq == 1);
+  CHECK(f.console.state().exp.task.find("Batch 1 made (4 KB)") == 0);
+  CHECK(f.console.state().exp.status->unexported == 0);
+
+  f.console.apply(intent(K::kCopyToUsb));
+  CHECK(f.console.state().message.find("No USB stick is plugged in") == 0);
+  CHECK(f.services.copies.empty());
+
+  f.services.media = {"/media/usb"};
+  f.services.failCopy = true;
+  f.console.apply(intent(K::kCopyToUsb));
+  CHECK_FALSE(f.console.state().exp.safeToRemove);
+  CHECK(f.console.tick());
+  CHECK_FALSE(f.console.state().exp.safeToRemove);  // not yet copied
+  CHECK(f.console.tick());
+  CHECK(f.services.copies.size() == 1);
+  CHECK_FALSE(f.console.state().exp.safeToRemove);
+  CHECK(f.console.state().message.find("could not be copied") != std::string::npos);
+
+  f.services.failCopy = false;
+  f.console.apply(intent(K::kCopyToUsb));
+  (void)f.console.tick();
+  (void)f.console.tick();
+  CHECK(f.services.copies.back() == std::make_pair(int64_t{1}, std::filesystem::path("/media/usb")));
+  CHECK(f.console.state().exp.safeToRemove);
+  CHECK(f.console.state().exp.finished);
+}
+
+TEST_CASE("export: the QR stream moves on with the clock, round and round, until Stop") {
+  Fixture f;
+  f.services.lastSeq = 4;  // a batch made earlier
+  f.console.apply(intent(K::kExport));
+  f.console.apply(intent(K::kShowQr));
+  REQUIRE(f.console.screen() == StaffScreen::kQrStream);
+  CHECK(f.console.state().exp.streamSeq == 4);
+  CHECK(f.console.state().exp.frame == 0);
+  CHECK(f.console.msUntilNextTick() == ui::staff::kQrFrameMs);
+  f.clock.advanceMs(ui::staff::kQrFrameMs);
+  CHECK(f.console.tick());
+  CHECK(f.console.state().exp.frame == 1);
+  f.clock.advanceMs(ui::staff::kQrFrameMs);
+  CHECK(f.console.tick());
+  CHECK(f.console.state().exp.frame == 0);
+  CHECK(f.console.state().exp.rounds == 1);
+  f.console.onKey(ui::Key::kEscape);
+  CHECK(f.console.screen() == StaffScreen::kExport);
+  CHECK(f.console.state().exp.frames.empty());
+}
+
+TEST_CASE("export: a scanned acknowledgement marks the batch received; twice is harmless; a bad one is refused") {
+  Fixture f;
+  f.services.lastSeq = 3;
+  f.console.onScan("LSK1:B82005:K7QX:3:0011223344556677:sig");
+  CHECK(f.console.screen() == StaffScreen::kExport);
+  CHECK(f.console.state().notice == "Batch 3 received \u2014 its personal data will be deleted after 30 days.");
+  f.console.onScan("LSK1:B82005:K7QX:3:0011223344556677:sig");
+  CHECK(f.console.state().notice == "Batch 3 was already marked received. Nothing has changed.");
+  f.services.acks.clear();
+  f.console.onScan("LSR1:abc:def");
+  CHECK(f.services.acks.empty());
+  CHECK(f.console.state().message.find("admin screen") != std::string::npos);
+}
