@@ -207,11 +207,6 @@ bool KioskApp::takeScans() {
   return any;
 }
 
-double KioskApp::frame(const std::optional<Pointer>& pointer, Image* capture) {
-  double start = threadCpuMs();
-  widgets_.clear();
-  display_->beginFrame(pointer);
-  drawScreens();
 // The camera's picture on the patients' scan screen: the newest one is taken from the scan thread when
 // it arrives, and it is dropped as soon as the screen is left, so the next patient never sees it.
 void KioskApp::updatePreview() {
@@ -236,6 +231,11 @@ bool KioskApp::holdsCameraPicture() const {
   return scanInput_ && ((preview_ && preview_->picture()) || scanInput_->previewWaiting());
 }
 
+double KioskApp::frame(const std::optional<Pointer>& pointer, Image* capture) {
+  double start = threadCpuMs();
+  widgets_.clear();
+  display_->beginFrame(pointer);
+  drawScreens();
   (void)display_->endFrame(capture);
   return threadCpuMs() - start;
 }
@@ -257,12 +257,12 @@ core::Status KioskApp::screenshot(const std::filesystem::path& png) {
 }
 
 void KioskApp::drawScreens() {
+  updatePreview();
   if (setup_) {
     setup_->frame();
     if (setup_->finished()) {
       if (auto s = openSite(options_.dataDir); !s.ok())
         std::fprintf(stderr, "longstop: %s\n", s.error().message.c_str());
-  updatePreview();
       else
         setup_.reset();
     }
@@ -423,10 +423,10 @@ void KioskApp::run() {
     int64_t timeout = framesWanted > 0 ? 0 : std::min(msUntilNextTick(), maxSleep);
     waitForWork(timeout, &quit, &framesWanted);
     if (takeScans()) framesWanted = std::max(framesWanted, kFramesAfterInput);
+    if (scanInput_ && scanInput_->previewWaiting()) framesWanted = std::max(framesWanted, 1);
     if (tick()) framesWanted = std::max(framesWanted, 1);
   }
   notifyStopping();
 }
 
-    if (scanInput_ && scanInput_->previewWaiting()) framesWanted = std::max(framesWanted, 1);
 }  // namespace longstop::app

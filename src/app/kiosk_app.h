@@ -86,9 +86,9 @@ class KioskApp {
   ui::staff::StaffConsole& staff() { return *staff_; }
   service::Kiosk& kiosk() { return *services_; }
   const ui::WidgetLog& widgets() const { return widgets_; }
-  Display& display() { return *display_; }
   /// True while a camera picture is on screen or waiting to be drawn (false once the scan screen is left).
   bool holdsCameraPicture() const;
+  Display& display() { return *display_; }
   service::KioskServices& services() { return *services_; }
 
  private:
@@ -105,9 +105,9 @@ class KioskApp {
   void openScanInput();
   /// Takes the codes the camera and scanner read; true when there were any.
   bool takeScans();
-
   /// Hands the newest camera picture to the scan screen while it shows; drops it when it does not.
   void updatePreview();
+
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
   std::unique_ptr<service::Kiosk> services_;
@@ -124,7 +124,7 @@ class KioskApp {
   std::function<void(std::string_view, std::string_view)> onShown_;
   std::optional<int64_t> drillCheckInStartMs_;
   std::unique_ptr<ScanInput> scanInput_;  // null when no camera or scanner is in use
-};
   std::unique_ptr<PreviewTexture> preview_;  // with scanInput_; declared after display_, so freed first
+};
 
 }  // namespace longstop::app
