@@ -22,7 +22,8 @@ std::unique_ptr<scan::FrameSource> makeCamera(const ScanInputConfig& c, const sc
     for (const auto& e : std::filesystem::directory_iterator(c.cameraFiles, ec))
       if (e.is_regular_file()) files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    return std::make_unique<scan::ImageFileSource>(std::move(files), /*loop=*/true);
+    return std::make_unique<scan::ImageFileSource>(std::move(files), /*loop=*/true,
+                                                   /*framesPerSecond=*/15);
   }
   if (c.cameraDevice.empty() || c.cameraDevice == "none") return nullptr;
   scan::CameraConfig cfg{c.cameraDevice, c.cameraWidth, c.cameraHeight, true};

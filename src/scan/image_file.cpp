@@ -1,8 +1,10 @@
 #include "scan/image_file.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include <stb_image.h>
 #include <stb_image_write.h>
@@ -43,16 +45,30 @@ bool writeGrayPng(const std::filesystem::path& path, const GrayFrame& frame) {
   return stbi_write_png(path.c_str(), frame.width, frame.height, 1, frame.pixels.data(), frame.stride) != 0;
 }
 
-ImageFileSource::ImageFileSource(std::vector<std::filesystem::path> files, bool loop)
-    : files_(std::move(files)), loop_(loop) {}
+ImageFileSource::ImageFileSource(std::vector<std::filesystem::path> files, bool loop, int framesPerSecond)
+    : files_(std::move(files)), loop_(loop) {
+  if (framesPerSecond > 0) interval_ = std::chrono::microseconds(1'000'000 / framesPerSecond);
+}
 
 core::Status ImageFileSource::start() {
   position_ = 0;
+  due_ = {};
   if (files_.empty()) return core::invalidInput("No image files were given.");
   return core::okStatus();
 }
 
-bool ImageFileSource::next(GrayFrame& out, int /*timeoutMs*/) {
+bool ImageFileSource::next(GrayFrame& out, int timeoutMs) {
+  if (interval_.count() > 0) {
+    const auto now = std::chrono::steady_clock::now();
+    if (due_ > now) {
+      if (due_ - now > std::chrono::milliseconds(timeoutMs)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(timeoutMs));
+        return false;  // no frame within the timeout, as a camera between frames
+      }
+      std::this_thread::sleep_until(due_);
+    }
+    due_ = std::max(due_, now) + interval_;  // when the frame after this one may come
+  }
   for (size_t tries = 0; tries < files_.size(); ++tries) {
     if (position_ >= files_.size()) {
       if (!loop_) return false;

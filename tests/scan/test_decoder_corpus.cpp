@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -104,6 +105,25 @@ TEST_CASE("decoder: frames written as PNG read back through ImageFileSource and 
     else CHECK((r && r->text == expected[i]));
   }
   CHECK_FALSE(source.next(f, 0));
+}
+
+TEST_CASE("image files paced like a camera: no frame before its time, none lost") {
+  const fs::path dir = corpusDir();
+  const fs::path p = dir / "paced.png";
+  GrayFrame blank;
+  blank.resize(64, 48);
+  REQUIRE(writeGrayPng(p, blank));
+  ImageFileSource source({p}, /*loop=*/true, /*framesPerSecond=*/4);
+  REQUIRE(source.start().ok());
+  GrayFrame f;
+  const auto t0 = std::chrono::steady_clock::now();
+  REQUIRE(source.next(f, 0));  // the first at once
+  CHECK_FALSE(source.next(f, 20));  // the next is 250 ms away: nothing within 20 ms
+  REQUIRE(source.next(f, 1000));
+  REQUIRE(source.next(f, 1000));
+  // Three frames at 4 a second span at least two intervals.
+  CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(500));
+  CHECK(f.sequence == 3);
 }
 
 TEST_CASE("decoder: a Code 128 NHS-number barcode, as printed on letters") {
