@@ -18,8 +18,8 @@ const core::QueueDef* findQueue(const SiteInfo& info, std::string_view id) {
 
 // Minutes a patient can expect: (ahead + 1) times the median gap between the queue's recent calls.
 // Fewer than three calls so far: not yet known.
-std::optional<int> estimateWait(store::Database& db, const std::string& queueId, int ahead) {
-  auto calls = store::recentCallTimesMs(db, queueId, 7);
+std::optional<int> estimateWait(store::Database& db, const std::string& queueId, int64_t localDay, int ahead) {
+  auto calls = store::recentCallTimesMs(db, queueId, localDay, 7);
   if (!calls.ok() || calls->size() < 3) return std::nullopt;
   std::vector<int64_t> gaps;
   for (size_t i = 1; i < calls->size(); ++i) gaps.push_back((*calls)[i - 1] - (*calls)[i]);
@@ -106,7 +106,7 @@ core::Result<Ticket> Kiosk::ticketFor(const std::string& recordId) {
   t.room = q ? q->room : "";
   t.priority = c.priority == "urgent" ? core::Priority::kUrgent : core::Priority::kNormal;
   t.ahead = static_cast<int>(ahead.value());
-  t.estimatedWaitMinutes = estimateWait(site_->db(), c.queueId, t.ahead);
+  t.estimatedWaitMinutes = estimateWait(site_->db(), c.queueId, c.localDay, t.ahead);
   t.qrText = "LST1:" + c.recordId + ":" + site_->ticketMac(c.recordId);
   return t;
 }

@@ -113,11 +113,12 @@ core::Result<std::vector<std::pair<std::string, int64_t>>> countByState(Database
   }
 }
 
-core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int n) {
-  auto st = db.prepare("SELECT called_ms FROM checkins WHERE queue_id = ? AND called_ms IS NOT NULL "
+core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int64_t localDay,
+                                                     int n) {
+  auto st = db.prepare("SELECT called_ms FROM checkins WHERE local_day = ? AND queue_id = ? AND called_ms IS NOT NULL "
                        "ORDER BY called_ms DESC LIMIT ?");
   if (!st.ok()) return st.error();
-  st->bind(1, queueId).bind(2, int64_t{n});
+  st->bind(1, localDay).bind(2, queueId).bind(3, int64_t{n});
   std::vector<int64_t> out;
   for (;;) {
     auto row = st->step();

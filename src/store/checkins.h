@@ -41,7 +41,9 @@ core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::st
 core::Status updateCheckinState(Database& db, std::string_view recordId, std::string_view state, int64_t atMs);
 /// Count of check-ins per state, e.g. {"waiting", 3}.
 core::Result<std::vector<std::pair<std::string, int64_t>>> countByState(Database& db);
-/// When the last `n` check-ins of a queue were first called (ms, newest first), for wait estimates.
-core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int n);
+/// When the last `n` of a day's check-ins in a queue were first called (ms, newest first), for wait
+/// estimates: the gap across a night says nothing about today's pace.
+core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int64_t localDay,
+                                                     int n);
 
 }  // namespace longstop::store

@@ -212,3 +212,19 @@ TEST_CASE("the board sees calls and waiting counts, and nothing personal") {
     if (name == "Walk-in") walkinWaiting = n;
   CHECK(walkinWaiting == 1);
 }
+
+TEST_CASE("the wait estimate comes from today's calls only") {
+  Fixture f;
+  // Yesterday: four called ten minutes apart.
+  for (int i = 0; i < 4; ++i) f.walkIn("Early", {1970, 1, 1});
+  for (int i = 0; i < 4; ++i) {
+    f.clock.advanceMs(600'000);
+    REQUIRE(service::callNext(f.site(), *f.session, "walkin").ok());
+  }
+  const auto pace = f.walkIn("Pace", {1970, 1, 1});
+  CHECK(f.kiosk->ticketFor(pace)->estimatedWaitMinutes == std::optional<int>(10));
+  // Next morning nobody has been called yet: no estimate rather than one spanning the night.
+  f.clock.advanceMs(int64_t{20} * 3'600'000);
+  const auto today = f.walkIn("Today", {1970, 1, 1});
+  CHECK_FALSE(f.kiosk->ticketFor(today)->estimatedWaitMinutes.has_value());
+}
