@@ -1,5 +1,6 @@
 #include "service/retention.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -35,7 +36,9 @@ core::Result<PurgeReport> purgeReceived(Site& site, std::optional<int> days) {
   // Overwrite what is deleted, rather than leave it in free space in the file.
   if (auto s = site.db().exec("PRAGMA secure_delete=ON"); !s.ok()) return s.error();
   auto unclaimed = site.db().transaction([&]() -> core::Status {
-    const int64_t before = site.clock().now().localMinutes() - int64_t{keep} * 1440;
+    // Never today's: a late patient must still be matched, whatever the period (--days 0 included).
+    const core::Instant now = site.clock().now();
+    const int64_t before = std::min(now.localMinutes() - int64_t{keep} * 1440, now.localDay() * 1440);
     auto n = store::purgeUnclaimedAppointments(site.db(), before);
     if (!n.ok()) return n.error();
     report.appointments = n.value();

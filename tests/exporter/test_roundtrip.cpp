@@ -206,6 +206,10 @@ TEST_CASE("appointments nobody came for are cleared after the retention period; 
   };
   const auto unclaimed = sealedOf("A1002");
   REQUIRE(unclaimed.has_value());
+  // Today's list is never touched, even with a period of 0 days: a late patient must still match.
+  auto sameDay = service::purgeReceived(f.site(), 0);
+  REQUIRE(sameDay.ok());
+  CHECK(sameDay->appointments == 0);
 
   f.clock.advanceMs(int64_t{29} * 86'400'000);
   auto early = service::purgeReceived(f.site(), 30);
