@@ -220,6 +220,7 @@ void KioskApp::updatePreview() {
     else if (auto picture = scanInput_->takePreview())
       (void)preview_->update(*picture);
     view.available = scanInput_->cameraAvailable();
+    view.faulty = scanInput_->cameraFaulty();
     view.picture = preview_->picture();
     view.width = preview_->width();
     view.height = preview_->height();

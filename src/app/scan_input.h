@@ -53,6 +53,9 @@ class ScanInput {
   /// A camera (or the image files standing in for one) is configured and has not been reported
   /// missing since it last opened.
   bool cameraAvailable() const { return camera_ && !cameraMissing_; }
+  /// A camera is configured and has been reported missing (unplugged, broken). A site with a hand
+  /// scanner and no camera has none configured: that is not a fault to tell patients about.
+  bool cameraFaulty() const { return camera_ && cameraMissing_; }
 
   static constexpr int kPreviewWidth = 480;
   static constexpr int64_t kPreviewIntervalMs = 80;  // 12.5 pictures a second

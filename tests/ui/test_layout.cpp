@@ -71,3 +71,26 @@ TEST_CASE("800x480: every touch target fits the screen without overlapping, and 
   checkScreens(800, 480, 60.0f, false);
   checkScreens(800, 480, 60.0f, true);
 }
+
+TEST_CASE("the scan screen tells patients the camera is not working only when a configured one is missing") {
+  Headless imgui(1280, 800);
+  auto sentence = [&](const CameraView& view) {
+    FakeKioskServices services;
+    core::ManualClock clock(testing::nineOClock());
+    PatientFlow f(services, clock);
+    for (const auto& [name, steps] : testing::patientScreens())
+      if (name == "scan")
+        for (const auto& s : steps) s(f);
+    f.setCamera(view);
+    imgui.draw(f);
+    bool shown = false, howTo = false;
+    for (const auto& wr : imgui.log.widgets()) {
+      shown = shown || wr.label.find("The camera is not working") != std::string::npos;
+      howTo = howTo || wr.label.find("Use the code from your appointment letter") != std::string::npos;
+    }
+    CHECK(howTo);
+    return shown;
+  };
+  CHECK(sentence(CameraView{.available = false, .faulty = true}));
+  CHECK_FALSE(sentence(CameraView{}));  // a hand scanner only: nothing is broken
+}

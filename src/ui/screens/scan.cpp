@@ -64,10 +64,12 @@ ScanIntent drawScan(const CameraView& camera, Rect* pictureAt) {
   if (!camera.available) {
     ImGui::SetCursorScreenPos(area.min);
     const float h = textWrapped(howTo, area.width());
-    ImGui::SetCursorScreenPos(ImVec2(area.min.x, area.min.y + h + t.gap() * 3));
-    textWrapped(tr("The camera is not working at the moment. Please go back and enter your details instead, "
-                   "or ask at reception."),
-                area.width());
+    if (camera.faulty) {
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, area.min.y + h + t.gap() * 3));
+      textWrapped(tr("The camera is not working at the moment. Please go back and enter your details instead, "
+                     "or ask at reception."),
+                  area.width());
+    }
   } else {
     // Words beside the picture on a landscape screen, above it on a portrait one: the picture gets
     // all the height it can. Beside it, the words get the narrowest column they fit in (small
