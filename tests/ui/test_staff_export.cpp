@@ -102,6 +102,22 @@ TEST_CASE("export: the QR stream moves on with the clock, round and round, until
   CHECK(f.console.tick());
   CHECK(f.console.state().exp.frame == 0);
   CHECK(f.console.state().exp.rounds == 1);
+  // The stream holds the session awake for its first rounds only (a long one would outlast the idle
+  // sign-out), then lets it lapse.
+  const int touched = f.services.touches;
+  f.clock.advanceMs(ui::staff::kQrFrameMs);
+  CHECK(f.console.tick());
+  CHECK(f.services.touches == touched + 1);
+  while (f.console.state().exp.rounds < ui::staff::kQrRoundsHeld) {
+    f.clock.advanceMs(ui::staff::kQrFrameMs);
+    REQUIRE(f.console.tick());
+  }
+  const int held = f.services.touches;
+  for (int i = 0; i < 4; ++i) {
+    f.clock.advanceMs(ui::staff::kQrFrameMs);
+    CHECK(f.console.tick());
+  }
+  CHECK(f.services.touches == held);
   f.console.onKey(ui::Key::kEscape);
   CHECK(f.console.screen() == StaffScreen::kExport);
   CHECK(f.console.state().exp.frames.empty());

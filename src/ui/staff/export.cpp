@@ -32,7 +32,7 @@ float drawProgress(const std::string& task, const std::string& stage, int64_t do
   dl->AddRect(ImVec2(pos.x, y), ImVec2(pos.x + width, y + h), colour::kGreyBorder, t.basePx * 0.15f);
   std::string label = stage + " - " + std::to_string(static_cast<int>(std::round(f * 100))) + "%";
   float px = listPx();
-  ImVec2 ts = theme().fonts.body->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
+  ImVec2 ts = t.fonts.heading->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
   ImVec2 at(pos.x + t.gap(), y + (h - ts.y) / 2);
   // The same words white over the filled part and dark over the rest, so every letter stays readable.
   const float split = pos.x + width * f;

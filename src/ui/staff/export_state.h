@@ -16,6 +16,9 @@ namespace longstop::ui::staff {
 
 /// How long each QR frame stays on screen: time enough for a webcam to focus and read it.
 inline constexpr int64_t kQrFrameMs = 1000;
+/// How many times round a stream keeps the staff session awake (a batch of a busy week is longer than
+/// the idle sign-out); after that an unattended stream ends with the session.
+inline constexpr int kQrRoundsHeld = 3;
 /// How often the export screen looks again for a USB stick.
 inline constexpr int64_t kMediaPollMs = 2000;
 

@@ -148,6 +148,9 @@ bool StaffConsole::tickExport(int64_t nowMs) {
     e.frame = (e.frame + 1) % e.frames.size();
     if (e.frame == 0) ++e.rounds;
     e.frameShownMs = nowMs;
+    // A receiving camera needs every frame: a long stream keeps the session awake for its first
+    // kQrRoundsHeld rounds; after that an unattended screen signs out as any other does.
+    if (e.rounds < kQrRoundsHeld) services_.touch();
     return true;
   }
   if (s_.screen == StaffScreen::kExport && e.pending == ExportState::Work::kNone &&
