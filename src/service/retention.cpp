@@ -11,7 +11,6 @@
 #include "store/site_tables.h"
 
 namespace longstop::service {
-namespace {
 
 int retentionDays(Site& site) {
   auto v = store::getMeta(site.db(), "retention_days");
@@ -23,8 +22,6 @@ int retentionDays(Site& site) {
     return kDefaultRetentionDays;
   }
 }
-
-}  // namespace
 
 core::Result<PurgeReport> purgeReceived(Site& site, std::optional<int> days) {
   const int keep = days.value_or(retentionDays(site));

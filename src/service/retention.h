@@ -16,6 +16,9 @@ namespace longstop::service {
 
 inline constexpr int kDefaultRetentionDays = 30;
 
+/// The site's retention period in days (setting retention.days), the default when unset or unreadable.
+int retentionDays(Site& site);
+
 struct PurgeReport {
   int64_t batches = 0;
   int64_t checkins = 0;

@@ -1,10 +1,9 @@
 // StaffDesk's re-entry batches: the export screen's questions answered over service/export.h, with the
 // signed-in member of staff's keys (a batch needs the records key to open the details it seals).
-#include <cstdlib>
 
 #include "exporter/destination.h"
 #include "service/export.h"
-#include "service/settings.h"
+#include "service/retention.h"
 #include "service/staff_desk.h"
 #include "store/batches.h"
 
@@ -61,10 +60,7 @@ core::Result<BatchReceipt> StaffDesk::acknowledgeBatch(std::string_view text) {
   Site& site = kiosk_.siteData();
   auto r = service::acknowledgeBatch(site, text, session_->who().id);
   if (!r.ok()) return r.error();
-  BatchReceipt receipt{r->seq, r->alreadyAcknowledged, 30};
-  if (auto days = getSetting(site, "retention.days"); days.ok() && std::atoi(days->c_str()) > 0)
-    receipt.retentionDays = std::atoi(days->c_str());
-  return receipt;
+  return BatchReceipt{r->seq, r->alreadyAcknowledged, retentionDays(site)};
 }
 
 }  // namespace longstop::service
