@@ -7,20 +7,14 @@
 #include "ui/i18n.h"
 #include "ui/patient_flow.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace longstop::ui {
 
 void PatientFlow::frame() {
   theme().largerText = s_.largerText;
   theme().highContrast = s_.highContrast;
-  ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
-  ImGui::Begin("kiosk", nullptr, kFlags);
-  ImGui::PushFont(theme().body());
+  beginScreenWindow("kiosk", theme().body());
   cameraDrawn_ = Rect{};
   switch (s_.screen) {
     case Screen::kWelcome: {
@@ -74,8 +68,7 @@ void PatientFlow::frame() {
   }
   if (!banner_.empty()) drawPracticeBanner(banner_);
   if (s_.highContrast) applyHighContrast(ImGui::GetWindowDrawList());
-  ImGui::PopFont();
-  ImGui::End();
+  endScreenWindow();
 }
 
 }  // namespace longstop::ui

@@ -346,4 +346,19 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   return pressed;
 }
 
+void beginScreenWindow(const char* id, ImFont* font) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+  ImGui::Begin(id, nullptr, kFlags);
+  ImGui::PushFont(font);
+}
+
+void endScreenWindow() {
+  ImGui::PopFont();
+  ImGui::End();
+}
+
 }  // namespace longstop::ui

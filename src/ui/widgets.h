@@ -63,6 +63,11 @@ struct FittedLabel {
 /// space onto two lines when the box is tall enough, else smaller, never below kMinLabelScale.
 FittedLabel fitLabel(std::string_view s, ImVec2 box, ImFont* font = nullptr, bool allowTwoLines = true);
 
+/// Opens the one full-screen, undecorated, unmovable window a screen draws into (`id` names it) and
+/// pushes `font`. Close it with endScreenWindow().
+void beginScreenWindow(const char* id, ImFont* font);
+void endScreenWindow();
+
 /// Where widgets record themselves; null (the default) records nothing.
 void setWidgetLog(WidgetLog* log);
 WidgetLog* widgetLog();

@@ -49,6 +49,16 @@ struct Fixture {
   }
 };
 
+/// A walk-in to the walk-in queue, for tests that only need someone to check in.
+service::WalkInRequest walkInEvans() {
+  service::WalkInRequest req;
+  req.patient.surname = "Evans";
+  req.patient.forenames = "Rhys";
+  req.patient.dateOfBirth = {1972, 8, 9};
+  req.queueId = "walkin";
+  return req;
+}
+
 service::DetailsQuery details(core::Date dob, char initial, std::optional<core::Sex> sex) {
   return {dob, initial, sex};
 }
@@ -223,11 +233,7 @@ TEST_CASE("the recovery code opens the day's check-ins; a wrong code opens nothi
 
 TEST_CASE("walk-ins sealed with a seal prepared ahead open with the recovery code, each under its own key") {
   Fixture f;
-  service::WalkInRequest req;
-  req.patient.surname = "Evans";
-  req.patient.forenames = "Rhys";
-  req.patient.dateOfBirth = {1972, 8, 9};
-  req.queueId = "walkin";
+  const service::WalkInRequest req = walkInEvans();
   // As the kiosk does: prepared when the patient reaches the safety question; and once without.
   f.kiosk->prepareCheckIn();
   REQUIRE(f.kiosk->checkInWalkIn(req, false).ok());
@@ -251,11 +257,7 @@ TEST_CASE("walk-ins sealed with a seal prepared ahead open with the recovery cod
 
 TEST_CASE("people left waiting yesterday are not ahead of anyone today") {
   Fixture f;
-  service::WalkInRequest req;
-  req.patient.surname = "Evans";
-  req.patient.forenames = "Rhys";
-  req.patient.dateOfBirth = {1972, 8, 9};
-  req.queueId = "walkin";
+  const service::WalkInRequest req = walkInEvans();
   REQUIRE(f.kiosk->checkInWalkIn(req, false).ok());
   auto second = f.kiosk->checkInWalkIn(req, false);
   REQUIRE(second.ok());

@@ -53,14 +53,7 @@ int settingsPerPage() {
 void AdminScreen::frame() {
   if (!active()) return;
   const Theme& t = theme();
-  ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
-  ImGui::Begin("admin", nullptr, kFlags);
-  ImGui::PushFont(t.fonts.body);
+  beginScreenWindow("admin", t.fonts.body);
   AdminIntent in;
   auto pick = [&](AdminIntent i) {
     if (i.kind != K::kNone) in = i;
@@ -204,8 +197,7 @@ void AdminScreen::frame() {
       break;
     }
   }
-  ImGui::PopFont();
-  ImGui::End();
+  endScreenWindow();
   apply(in);
 }
 

@@ -103,14 +103,7 @@ std::string minutes(int m) {
 
 void SetupWizard::frame() {
   const Theme& t = theme();
-  ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
-  ImGui::Begin("setup", nullptr, kFlags);
-  ImGui::PushFont(t.fonts.body);
+  beginScreenWindow("setup", t.fonts.body);
   std::string stepText =
       s_.step == SetupStep::kIntro ? "" : "Step " + std::to_string(stepNumber(s_.step)) + " of " + std::to_string(kStepCount);
   Cursor c{drawFormBar(titleOf(s_.step), stepText), 0};
@@ -334,8 +327,7 @@ void SetupWizard::frame() {
     case -1: in = {K::kBack}; break;
     default: break;
   }
-  ImGui::PopFont();
-  ImGui::End();
+  endScreenWindow();
   apply(in);
 }
 

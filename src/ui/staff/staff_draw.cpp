@@ -9,19 +9,13 @@
 #include "ui/staff/staff_ui.h"
 #include "ui/staff/tools.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace longstop::ui::staff {
 
 void StaffConsole::frame() {
   theme().largerText = false;
-  ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
-  ImGui::Begin("staff", nullptr, kFlags);
-  ImGui::PushFont(theme().body());
+  beginScreenWindow("staff", theme().body());
   const service::ConsoleEntry* open = entry(s_.selected);
   if (!signedIn() && s_.screen != StaffScreen::kCard && s_.screen != StaffScreen::kPin) s_.screen = StaffScreen::kCard;
   if ((s_.screen == StaffScreen::kPatient || s_.screen == StaffScreen::kTransfer || s_.screen == StaffScreen::kCancel ||
@@ -105,8 +99,7 @@ void StaffConsole::frame() {
       break;
     }
   }
-  ImGui::PopFont();
-  ImGui::End();
+  endScreenWindow();
   apply(in);
 }
 
