@@ -113,6 +113,7 @@ core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   flow_ = std::make_unique<ui::PatientFlow>(*services_, *clock_);
   desk_ = std::make_unique<service::StaffDesk>(*services_, options_.listFolder);
   if (!options_.testMedia.empty()) desk_->TEST_useMediaFolder(options_.testMedia);
+  if (options_.testWorkPaceMs > 0) desk_->TEST_paceWork(options_.testWorkPaceMs);
   staff_ = std::make_unique<ui::staff::StaffConsole>(*desk_, *clock_);
   flow_->setCodeLookup(desk_.get());
   return core::okStatus();

@@ -40,6 +40,7 @@ struct AppOptions {
   bool hardwareScanners = false;     // open the camera and scanner named in the site settings
   std::filesystem::path cameraFiles; // test/demo: image files stand in for the camera frames
   std::filesystem::path testMedia;   // test only: this folder stands in for the USB stick while it exists
+  int64_t testWorkPaceMs = 0;        // test only: export work pauses this long after each progress report
 };
 
 class KioskApp {
@@ -88,6 +89,8 @@ class KioskApp {
   const ui::WidgetLog& widgets() const { return widgets_; }
   /// True while a camera picture is on screen or waiting to be drawn (false once the scan screen is left).
   bool holdsCameraPicture() const;
+  /// True while export work (a batch being made or copied) runs on its own thread.
+  bool exportWorkRunning() { return desk_ && desk_->exportProgress().has_value(); }
   Display& display() { return *display_; }
   service::KioskServices& services() { return *services_; }
 

@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
   ao.hardwareScanners = !o.headless;  // a real screen: open the camera and scanner from the settings
   ao.cameraFiles = o.cameraFiles;
   ao.testMedia = o.testMedia;
+  ao.testWorkPaceMs = o.testWorkPaceMs;
   ao.listFolder = o.listDir.empty() ? std::filesystem::path(env("LONGSTOP_LIST_DIR")) : o.listDir;
   auto kiosk = app::KioskApp::open(ao, *clock);
   if (!kiosk.ok()) return fail(2, kiosk.error().message);

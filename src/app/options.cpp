@@ -86,7 +86,7 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       o.rotation = std::stoi(*v);
     }
     else if (a == "--data" || a == "--script" || a == "--size" || a == "--now" || a == "--list-dir" ||
-             a == "--camera-files" || a == "--test-media") {
+             a == "--camera-files" || a == "--test-media" || a == "--test-work-pace") {
       const std::string* v = value();
       if (!v) return core::invalidInput(a + " needs a value.");
       if (a == "--data") {
@@ -100,6 +100,12 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
         o.cameraFiles = *v;
       } else if (a == "--test-media") {
         o.testMedia = *v;
+      } else if (a == "--test-work-pace") {
+        int64_t ms = -1;
+        auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), ms);
+        if (ec != std::errc() || end != v->data() + v->size() || ms < 0 || ms > 10'000)
+          return core::invalidInput("--test-work-pace wants milliseconds from 0 to 10000.");
+        o.testWorkPaceMs = ms;
       } else if (a == "--size") {
         auto s = parseSize(*v);
         if (!s.ok()) return s.error();
@@ -117,6 +123,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
   if (o.testAdmin && !o.script) return core::invalidInput("--test-admin is for scripted tests only (with --script).");
   if (!o.testMedia.empty() && !o.script)
     return core::invalidInput("--test-media is for scripted tests only (with --script).");
+  if (o.testWorkPaceMs > 0 && !o.script)
+    return core::invalidInput("--test-work-pace is for scripted tests only (with --script).");
   if (!dataGiven && !o.demo) {
     if (!xdgDataHome.empty())
       o.dataDir = std::filesystem::path(xdgDataHome) / "longstop";

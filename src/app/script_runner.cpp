@@ -233,6 +233,11 @@ void ScriptRunner::wait(int64_t ms) {
     int64_t step = std::min(ms, kWaitStepMs);
     clock_.advanceMs(step);
     ms -= step;
+    // Export work runs on its own thread in real time: it gets as much real time as the script waits
+    // (and no more), so a script sees what a person would after that long.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(step);
+    while (app_.exportWorkRunning() && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
     (void)app_.tick();
     app_.frame();
   }

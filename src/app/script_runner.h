@@ -1,5 +1,6 @@
 // Runs a parsed automation script against the real app, frame by frame: taps go through ImGui as mouse
-// presses at the widget's centre, `wait` advances the manual clock and lets the idle reset happen.
+// presses at the widget's centre, `wait` advances the manual clock and lets the idle reset happen (and
+// gives export work on its own thread as much real time as it waits).
 #pragma once
 
 #include <map>

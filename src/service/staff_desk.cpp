@@ -88,6 +88,7 @@ core::Status StaffDesk::signIn(const std::string& cardText, const std::string& p
 }
 
 void StaffDesk::signOut(std::string_view reason) {
+  worker_.forget();  // export work under way finishes, but its result is for nobody now
   if (session_) service::signOut(kiosk_.siteData(), session_, reason);
 }
 

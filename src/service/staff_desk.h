@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/export_worker.h"
 #include "service/kiosk.h"
 #include "service/staff.h"
 #include "service/staff_services.h"
@@ -44,15 +45,19 @@ class StaffDesk final : public StaffServices, public CodeLookup {
 
   // Re-entry batches: staff_desk_export.cpp.
   core::Result<ExportStatus> exportStatus() override;
-  core::Result<MadeBatch> makeBatch(const WorkProgress& progress) override;
   std::vector<std::filesystem::path> removableMedia() override;
-  core::Result<std::filesystem::path> copyBatch(int64_t seq, const std::filesystem::path& folder,
-                                                const WorkProgress& progress) override;
+  core::Status startMakeBatch() override;
+  core::Status startCopyBatch(int64_t seq, const std::filesystem::path& folder) override;
+  std::optional<WorkProgressView> exportProgress() override;
+  std::optional<ExportWorkResult> takeExportResult() override;
   core::Result<std::vector<std::string>> batchFrames(int64_t seq) override;
   core::Result<BatchReceipt> acknowledgeBatch(std::string_view text) override;
 
   /// Test only: `folder` stands in for the one USB stick, plugged in while the folder exists.
   void TEST_useMediaFolder(std::filesystem::path folder) { testMediaFolder_ = std::move(folder); }
+  /// Test only: export work pauses this long after each progress report, so a script can photograph
+  /// the bar part way (a two-check-in batch is otherwise made in milliseconds).
+  void TEST_paceWork(int64_t ms) { workPaceMs_ = ms; }
 
   ScannedCode classify(std::string_view text) override;
   core::Result<Ticket> ticketForCode(std::string_view text) override;
@@ -60,6 +65,7 @@ class StaffDesk final : public StaffServices, public CodeLookup {
 
  private:
   core::Status needSession() const;
+  core::Status startWork(ExportWorker::Job job);
 
   Kiosk& kiosk_;
   std::filesystem::path listFolder_;
@@ -67,6 +73,8 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   int64_t idleTimeoutMs_ = 180'000;        // read from staff.idle_timeout_s at each sign-in
   int64_t lastTouchMs_ = 0;
   std::filesystem::path testMediaFolder_;  // empty: the real removable media
+  int64_t workPaceMs_ = 0;
+  ExportWorker worker_;  // last: joined first when the desk goes, while the rest still stands
 };
 
 struct DemoCard {

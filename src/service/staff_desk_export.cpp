@@ -1,5 +1,10 @@
 // StaffDesk's re-entry batches: the export screen's questions answered over service/export.h, with the
 // signed-in member of staff's keys (a batch needs the records key to open the details it seals).
+// Making and copying run on the ExportWorker's thread over a Site of their own.
+
+#include <chrono>
+#include <memory>
+#include <thread>
 
 #include "exporter/destination.h"
 #include "service/export.h"
@@ -25,12 +30,68 @@ core::Result<ExportStatus> StaffDesk::exportStatus() {
   return st;
 }
 
-core::Result<MadeBatch> StaffDesk::makeBatch(const WorkProgress& progress) {
-  if (auto s = needSession(); !s.ok()) return s.error();
-  auto b = exportBatch(kiosk_.siteData(), session_->secrets(), session_->who().id, progress);
-  if (!b.ok()) return b.error();
-  return MadeBatch{b->seq, b->fileName, b->records, b->bytes};
+namespace {
+
+// Runs `body` on a Site of its own over the same data directory (its own database connection), with
+// its clock stopped at `at`: the moment the button was pressed, which the batch and its event carry.
+template <typename Body>
+ExportWorkResult onOwnSite(const std::filesystem::path& dataDir, core::Instant at, const Body& body) {
+  core::ManualClock clock(at);
+  auto site = Site::open(dataDir, clock);
+  if (!site.ok()) return {site.error(), {}, {}};
+  return body(*site.value());
 }
+
+std::filesystem::path dataDirOf(Site& site) { return site.db().path().parent_path(); }
+
+}  // namespace
+
+core::Status StaffDesk::startWork(ExportWorker::Job job) {
+  if (const int64_t pace = workPaceMs_; pace > 0)
+    job = [inner = std::move(job), pace](const exporter::Progress& progress) {
+      return inner([&](int64_t done, int64_t total, std::string_view stage) {
+        progress(done, total, stage);
+        std::this_thread::sleep_for(std::chrono::milliseconds(pace));
+      });
+    };
+  if (!worker_.start(std::move(job)))
+    return core::conflict("The last export is still running. Please wait for it to finish.");
+  return core::okStatus();
+}
+
+core::Status StaffDesk::startMakeBatch() {
+  if (auto s = needSession(); !s.ok()) return s;
+  Site& site = kiosk_.siteData();
+  // The job's own copy of the keys (locked memory), wiped when it ends: signing out meanwhile wipes the
+  // session's copy but lets the batch be finished, so nothing is left half-made.
+  const SiteSecrets& keys = session_->secrets();
+  auto secrets = std::make_shared<SiteSecrets>(SiteSecrets{crypto::SecretBytes::copyOf(keys.recordsSecretKey.view()),
+                                                           crypto::SecretBytes::copyOf(keys.signSecretKey.view())});
+  return startWork([dir = dataDirOf(site), at = site.clock().now(), secrets,
+                    staffId = session_->who().id](const exporter::Progress& progress) {
+    return onOwnSite(dir, at, [&](Site& own) -> ExportWorkResult {
+      auto b = exportBatch(own, *secrets, staffId, progress);
+      if (!b.ok()) return {b.error(), {}, {}};
+      return {std::nullopt, MadeBatch{b->seq, b->fileName, b->records, b->bytes}, {}};
+    });
+  });
+}
+
+core::Status StaffDesk::startCopyBatch(int64_t seq, const std::filesystem::path& folder) {
+  if (auto s = needSession(); !s.ok()) return s;
+  Site& site = kiosk_.siteData();
+  return startWork([dir = dataDirOf(site), at = site.clock().now(), seq, folder](const exporter::Progress& progress) {
+    return onOwnSite(dir, at, [&](Site& own) -> ExportWorkResult {
+      auto path = copyBatchTo(own, seq, folder, progress);
+      if (!path.ok()) return {path.error(), {}, {}};
+      return {std::nullopt, std::nullopt, path.value()};
+    });
+  });
+}
+
+std::optional<WorkProgressView> StaffDesk::exportProgress() { return worker_.progress(); }
+
+std::optional<ExportWorkResult> StaffDesk::takeExportResult() { return worker_.take(); }
 
 std::vector<std::filesystem::path> StaffDesk::removableMedia() {
   std::vector<std::filesystem::path> out;
@@ -42,12 +103,6 @@ std::vector<std::filesystem::path> StaffDesk::removableMedia() {
   for (const auto& m : exporter::findRemovableMedia())
     if (m.writable) out.push_back(m.mountPoint);
   return out;
-}
-
-core::Result<std::filesystem::path> StaffDesk::copyBatch(int64_t seq, const std::filesystem::path& folder,
-                                                         const WorkProgress& progress) {
-  if (auto s = needSession(); !s.ok()) return s.error();
-  return copyBatchTo(kiosk_.siteData(), seq, folder, progress);
 }
 
 core::Result<std::vector<std::string>> StaffDesk::batchFrames(int64_t seq) {

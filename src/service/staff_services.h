@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -79,8 +78,20 @@ struct BatchReceipt {
   int retentionDays = 30;            // personal data of the batch is deleted this long after
 };
 
-/// Bytes done out of total, and what is happening ("Writing", "Checking").
-using WorkProgress = std::function<void(int64_t done, int64_t total, std::string_view stage)>;
+/// How export work under way is going: `done` of `total` steps (records opened, bytes written or read
+/// back) in its current stage ("Opening records", "Writing", "Checking").
+struct WorkProgressView {
+  int64_t done = 0, total = 0;
+  std::string stage;
+};
+
+/// What finished export work gave: the batch made (after startMakeBatch) or the file written and read
+/// back (after startCopyBatch); or, when `error` is set, why not.
+struct ExportWorkResult {
+  std::optional<core::Error> error;
+  std::optional<MadeBatch> made;
+  std::filesystem::path copiedTo;
+};
 
 class StaffServices {
  public:
@@ -122,14 +133,21 @@ class StaffServices {
 
   // Re-entry batches (service/export.h), also needing a session.
   virtual core::Result<ExportStatus> exportStatus() = 0;
-  /// Every check-in not yet in a batch, sealed to the recipient; refuses with a sentence for the person
-  /// when no recipient is set or there is nothing to export.
-  virtual core::Result<MadeBatch> makeBatch(const WorkProgress& progress) = 0;
   /// Mount points of the USB sticks plugged in now (writable ones only); empty when there is none.
   virtual std::vector<std::filesystem::path> removableMedia() = 0;
-  /// Copies batch `seq` to `folder`, synced and read back: only after success is it safe to remove.
-  virtual core::Result<std::filesystem::path> copyBatch(int64_t seq, const std::filesystem::path& folder,
-                                                        const WorkProgress& progress) = 0;
+  // Making a batch and copying one take seconds on a Raspberry Pi, so they run off the UI thread, one
+  // at a time: start*() returns at once (refusing while other work runs), exportProgress() says how it
+  // goes, and takeExportResult() hands over the outcome once.
+  /// Starts making a batch of every check-in not yet in one, sealed to the recipient; its result is
+  /// refused with a sentence for the person when no recipient is set or there is nothing to export.
+  virtual core::Status startMakeBatch() = 0;
+  /// Starts copying batch `seq` to `folder`, synced and read back: only a result without an error
+  /// means the stick is safe to remove.
+  virtual core::Status startCopyBatch(int64_t seq, const std::filesystem::path& folder) = 0;
+  /// The work under way; empty when none runs (also once it has finished).
+  virtual std::optional<WorkProgressView> exportProgress() = 0;
+  /// The outcome of finished work, once; empty while it runs or when there is none.
+  virtual std::optional<ExportWorkResult> takeExportResult() = 0;
   /// The LSQ1 frames of batch `seq`, shown one after another for the receiving PC's camera.
   virtual core::Result<std::vector<std::string>> batchFrames(int64_t seq) = 0;
   /// Checks a scanned LSK1 code and marks its batch received.

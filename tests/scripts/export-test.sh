@@ -68,7 +68,7 @@ IFS=: read -r _ x25519 ed25519 <"$work/org.pub"
 vars[KEYID]=$({ unb64url "$x25519"; unb64url "$ed25519"; } | sha256sum | cut -c1-16)
 
 # 1: no stick yet (the folder standing in for it does not exist).
-run export_make 09:00 --demo --test-admin
+run export_make 09:00 --demo --test-admin --test-work-pace 1500
 card=$(sed -n 's/.*demo reception card (shown once): \(LSS1:[^ ]*\)  PIN \([0-9]*\).*/\1/p' "$work/export_make.stderr")
 pin=$(sed -n 's/.*demo reception card (shown once): \(LSS1:[^ ]*\)  PIN \([0-9]*\).*/\2/p' "$work/export_make.stderr")
 [[ -n $card && -n $pin ]] || { echo "export-test: the demo card was not shown"; exit 1; }

@@ -83,22 +83,42 @@ class FakeStaffServices final : public service::StaffServices {
     if (!signedIn) return core::unauthorised("Please sign in first.");
     return service::ExportStatus{unexported, recipientKeyId, lastSeq};
   }
-  core::Result<service::MadeBatch> makeBatch(const service::WorkProgress& progress) override {
-    if (recipientKeyId.empty()) return core::invalidInput("No recipient key is set.");
-    if (unexported == 0) return core::notFound("Nothing to export.");
-    if (progress) progress(1, 1, "Writing");
-    ++lastSeq;
-    service::MadeBatch b{lastSeq, "B82005-K7QX-000" + std::to_string(lastSeq) + "-20261129.lsbatch", unexported, 4000};
-    unexported = 0;
-    return b;
-  }
   std::vector<std::filesystem::path> removableMedia() override { return media; }
-  core::Result<std::filesystem::path> copyBatch(int64_t seq, const std::filesystem::path& folder,
-                                                const service::WorkProgress& progress) override {
+  // Export work: the outcome is worked out when it starts, and handed over by takeExportResult() unless
+  // the test holds the work (holdWork), when exportProgress() reports `progressNow` instead.
+  core::Status startMakeBatch() override {
+    if (workRunning) return core::conflict("The last export is still running.");
+    workRunning = true;
+    ++workStarted;
+    if (recipientKeyId.empty()) {
+      outcome = {core::invalidInput("No recipient key is set."), {}, {}};
+    } else if (unexported == 0) {
+      outcome = {core::notFound("Nothing to export."), {}, {}};
+    } else {
+      ++lastSeq;
+      service::MadeBatch b{lastSeq, "B82005-K7QX-000" + std::to_string(lastSeq) + "-20261129.lsbatch", unexported, 4000};
+      unexported = 0;
+      outcome = {std::nullopt, b, {}};
+    }
+    return core::okStatus();
+  }
+  core::Status startCopyBatch(int64_t seq, const std::filesystem::path& folder) override {
+    if (workRunning) return core::conflict("The last export is still running.");
+    workRunning = true;
+    ++workStarted;
     copies.emplace_back(seq, folder);
-    if (failCopy) return core::internalError("The USB stick could not be written.");
-    if (progress) progress(4000, 4000, "Checking");
-    return folder / "batch.lsbatch";
+    if (failCopy) outcome = {core::internalError("The USB stick could not be written."), {}, {}};
+    else outcome = {std::nullopt, std::nullopt, folder / "batch.lsbatch"};
+    return core::okStatus();
+  }
+  std::optional<service::WorkProgressView> exportProgress() override {
+    if (!workRunning) return std::nullopt;
+    return progressNow;
+  }
+  std::optional<service::ExportWorkResult> takeExportResult() override {
+    if (!workRunning || holdWork) return std::nullopt;
+    workRunning = false;
+    return outcome;
   }
   core::Result<std::vector<std::string>> batchFrames(int64_t) override { return frames; }
   core::Result<service::BatchReceipt> acknowledgeBatch(std::string_view text) override {
@@ -128,6 +148,10 @@ class FakeStaffServices final : public service::StaffServices {
   std::vector<std::pair<std::string, std::string>> merges, edits;
   // Export
   int64_t unexported = 0, lastSeq = 0;
+  bool workRunning = false, holdWork = false;
+  int workStarted = 0;
+  service::WorkProgressView progressNow{0, 0, "Starting"};
+  service::ExportWorkResult outcome;
   std::string recipientKeyId;
   bool failCopy = false;
   std::vector<std::filesystem::path> media;

@@ -41,10 +41,24 @@ TEST_CASE("bad usage is one clear sentence") {
                                                          {"--now", "tomorrow"},
                                                          {"--now", "2026-02-30T09:00"},
                                                          {"--data"},
-                                                         {"--frobnicate"}}) {
+                                                         {"--frobnicate"},
+                                                         {"--script", "s.lsk", "--test-work-pace", "fast"},
+                                                         {"--script", "s.lsk", "--test-work-pace", "-5"},
+                                                         {"--script", "s.lsk", "--test-work-pace", "20000"},
+                                                         {"--test-work-pace", "100"}}) {
     auto o = parseOptions(args, "/h", "");
     REQUIRE_FALSE(o.ok());
     CHECK_FALSE(o.error().message.empty());
     CHECK(o.error().message.find('\n') == std::string::npos);
   }
+}
+
+TEST_CASE("test switches are for scripts only") {
+  auto o = parseOptions({"--script", "s.lsk", "--test-media", "/tmp/stick", "--test-work-pace", "250"}, "/h", "");
+  REQUIRE(o.ok());
+  CHECK(o->testMedia == "/tmp/stick");
+  CHECK(o->testWorkPaceMs == 250);
+  CHECK(parseOptions({"--test-work-pace", "250"}, "/h", "").error().message.find("scripted tests only") !=
+        std::string::npos);
+  CHECK_FALSE(parseOptions({"--test-media", "/tmp/stick"}, "/h", "").ok());
 }

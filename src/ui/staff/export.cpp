@@ -58,7 +58,7 @@ StaffIntent drawExport(const ExportView& v) {
   if (drawStaffBar("Export for re-entry", {"Back to list"}, &area) == 0) in.kind = K::kBack;
   const Theme& t = theme();
   const ExportState& e = v.exp;
-  const bool busy = e.pending != ExportState::Work::kNone;
+  const bool busy = e.working != ExportState::Work::kNone;
   const bool hasKey = e.status && !e.status->recipientKeyId.empty();
 
   // The buttons in a column on the right, the state of things on the left.

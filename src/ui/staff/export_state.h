@@ -1,6 +1,6 @@
 // The export screen's state: what the kiosk holds that is not yet in a batch, the batch made, the work
-// under way (made and copied on the UI thread, one step after the screen has said what is happening),
-// and the QR stream's place in its cycle.
+// under way (making and copying run off the UI thread; the screen polls their progress), and the QR
+// stream's place in its cycle.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +21,8 @@ inline constexpr int64_t kQrFrameMs = 1000;
 inline constexpr int kQrRoundsHeld = 3;
 /// How often the export screen looks again for a USB stick.
 inline constexpr int64_t kMediaPollMs = 2000;
+/// How often the bar is brought up to date while work runs (the bar moves at 10 frames a second).
+inline constexpr int64_t kWorkPollMs = 100;
 
 struct ExportState {
   enum class Work { kNone, kMake, kCopy };
@@ -30,8 +32,7 @@ struct ExportState {
   std::vector<std::filesystem::path> media;  // USB sticks plugged in now
   int64_t mediaCheckedMs = 0;
 
-  Work pending = Work::kNone;  // asked for; done by the second tick(), after a frame has shown it
-  bool pendingShown = false;   // the first tick() has passed
+  Work working = Work::kNone;  // started, and its result not yet taken
   std::string task;            // "Copying batch 3 to the USB stick"
   std::string stage;           // the service's last word: "Writing", "Checking"
   int64_t done = 0, total = 0;

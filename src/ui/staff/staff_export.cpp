@@ -18,7 +18,7 @@ int64_t StaffConsole::exportSeq() const {
 }
 
 void StaffConsole::openExport() {
-  s_.exp = {};
+  if (s_.exp.working == ExportState::Work::kNone) s_.exp = {};  // work under way keeps its bar
   s_.message.clear();
   s_.notice.clear();
   auto st = services_.exportStatus();
@@ -34,18 +34,26 @@ void StaffConsole::openExport() {
 void StaffConsole::applyExport(const StaffIntent& in) {
   using K = StaffIntent::Kind;
   ExportState& e = s_.exp;
-  if (e.pending != ExportState::Work::kNone) return;  // one thing at a time
+  if (e.working != ExportState::Work::kNone) return;  // one thing at a time
+  auto started = [&](ExportState::Work work, std::string task) {
+    e.working = work;
+    e.task = std::move(task);
+    e.stage = "Starting";
+    e.done = e.total = 0;
+    e.finished = false;
+  };
   switch (in.kind) {
-    case K::kMakeBatch:
+    case K::kMakeBatch: {
       s_.message.clear();
       s_.notice.clear();
       e.safeToRemove = false;
-      e.pending = ExportState::Work::kMake;
-      e.task = "Making the batch";
-      e.stage = "Starting";
-      e.done = e.total = 0;
-      e.finished = false;
+      if (auto s = services_.startMakeBatch(); !s.ok()) {
+        s_.message = s.error().message;
+        break;
+      }
+      started(ExportState::Work::kMake, "Making the batch");
       break;
+    }
     case K::kCopyToUsb:
       s_.message.clear();
       s_.notice.clear();
@@ -61,11 +69,12 @@ void StaffConsole::applyExport(const StaffIntent& in) {
         s_.message = "No USB stick is plugged in. Plug one in, then press Copy to USB stick again.";
         break;
       }
-      e.pending = ExportState::Work::kCopy;
-      e.task = "Copying batch " + std::to_string(exportSeq()) + " to the USB stick - do not remove it";
-      e.stage = "Starting";
-      e.done = e.total = 0;
-      e.finished = false;
+      if (auto s = services_.startCopyBatch(exportSeq(), e.media.front()); !s.ok()) {
+        s_.message = s.error().message;
+        break;
+      }
+      started(ExportState::Work::kCopy,
+              "Copying batch " + std::to_string(exportSeq()) + " to the USB stick - do not remove it");
       break;
     case K::kShowQr: {
       s_.message.clear();
@@ -93,52 +102,46 @@ void StaffConsole::applyExport(const StaffIntent& in) {
   }
 }
 
-bool StaffConsole::runExportWork() {
+bool StaffConsole::pollExportWork() {
   ExportState& e = s_.exp;
-  if (e.pending == ExportState::Work::kNone) return false;
-  if (!e.pendingShown) {
-    // The work blocks this thread: first let a frame say what is about to happen (the loop draws one
-    // before it ticks again).
-    e.pendingShown = true;
+  if (e.working == ExportState::Work::kNone) return false;
+  services_.touch();
+  std::optional<service::ExportWorkResult> r = services_.takeExportResult();
+  if (!r) {
+    auto p = services_.exportProgress();
+    if (!p) {  // neither running nor finished: nothing more will come
+      e.working = ExportState::Work::kNone;
+      e.task.clear();
+      return true;
+    }
+    if (p->done == e.done && p->total == e.total && p->stage == e.stage) return false;
+    e.done = p->done;
+    e.total = p->total;
+    e.stage = std::move(p->stage);
     return true;
   }
-  auto progress = [&e](int64_t done, int64_t total, std::string_view stage) {
-    e.done = done;
-    e.total = total;
-    e.stage = std::string(stage);
-  };
-  const ExportState::Work work = e.pending;
-  e.pending = ExportState::Work::kNone;
-  e.pendingShown = false;
-  if (work == ExportState::Work::kMake) {
-    auto b = services_.makeBatch(progress);
-    if (!b.ok()) {
-      s_.message = b.error().message;
-      e.task.clear();
-    } else {
-      e.made = b.value();
-      e.finished = true;
-      e.stage = "Done";
-      // Said over the full bar rather than as a notice below it: the small screen has no room for both.
-      e.task = "Batch " + std::to_string(b->seq) + " made (" + sizeText(b->bytes) +
-               "). Copy it to a USB stick or show it as QR codes.";
-    }
-    if (auto st = services_.exportStatus(); st.ok()) e.status = st.value();
-  } else if (e.media.empty()) {
-    s_.message = "The USB stick was removed before the copy started. Nothing was written.";
+  const ExportState::Work work = e.working;
+  e.working = ExportState::Work::kNone;
+  if (r->error) {
+    s_.message = work == ExportState::Work::kMake
+                     ? r->error->message
+                     : "The batch could not be copied: " + r->error->message + " Try another USB stick.";
     e.task.clear();
-  } else {
-    auto path = services_.copyBatch(exportSeq(), e.media.front(), progress);
-    if (!path.ok()) {
-      s_.message = "The batch could not be copied: " + path.error().message + " Try another USB stick.";
-      e.task.clear();
-    } else {
-      e.finished = true;
-      e.stage = "Written and checked";
-      e.safeToRemove = true;
-      e.task = "Batch " + std::to_string(exportSeq()) + " copied to " + e.media.front().string() + ".";
-    }
+  } else if (work == ExportState::Work::kMake && r->made) {
+    e.made = r->made;
+    e.finished = true;
+    e.stage = "Done";
+    // Said over the full bar rather than as a notice below it: the small screen has no room for both.
+    e.task = "Batch " + std::to_string(r->made->seq) + " made (" + sizeText(r->made->bytes) +
+             "). Copy it to a USB stick or show it as QR codes.";
+  } else if (work == ExportState::Work::kCopy) {
+    e.finished = true;
+    e.stage = "Written and checked";
+    e.safeToRemove = true;
+    e.task = "Batch " + std::to_string(exportSeq()) + " copied to " + r->copiedTo.parent_path().string() + ".";
   }
+  if (work == ExportState::Work::kMake)
+    if (auto st = services_.exportStatus(); st.ok()) e.status = st.value();
   return true;
 }
 
@@ -153,7 +156,7 @@ bool StaffConsole::tickExport(int64_t nowMs) {
     if (e.rounds < kQrRoundsHeld) services_.touch();
     return true;
   }
-  if (s_.screen == StaffScreen::kExport && e.pending == ExportState::Work::kNone &&
+  if (s_.screen == StaffScreen::kExport && e.working == ExportState::Work::kNone &&
       nowMs - e.mediaCheckedMs >= kMediaPollMs) {
     auto media = services_.removableMedia();
     e.mediaCheckedMs = nowMs;
@@ -168,7 +171,7 @@ bool StaffConsole::tickExport(int64_t nowMs) {
 
 int64_t StaffConsole::msUntilExportTick(int64_t nowMs) const {
   const ExportState& e = s_.exp;
-  if (e.pending != ExportState::Work::kNone) return 1;
+  if (e.working != ExportState::Work::kNone) return kWorkPollMs;
   if (s_.screen == StaffScreen::kQrStream && !e.frames.empty()) return e.frameShownMs + kQrFrameMs - nowMs;
   if (s_.screen == StaffScreen::kExport) return e.mediaCheckedMs + kMediaPollMs - nowMs;
   return 60'000;

@@ -469,7 +469,7 @@ bool StaffConsole::tick() {
     close("idle");
     return true;
   }
-  if (runExportWork()) return true;
+  if (pollExportWork()) return true;
   if (tickExport(now)) return true;
   if (now - lastRefreshMs_ >= kRefreshMs) {
     size_t alerts = s_.alerts.size();

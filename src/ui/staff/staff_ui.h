@@ -145,9 +145,9 @@ class StaffConsole {
   // The export screen (staff_export.cpp).
   void openExport();
   void applyExport(const StaffIntent& in);
-  /// Makes or copies the batch asked for (on the second call, so that a frame shows it first); true
-  /// when a frame is wanted.
-  bool runExportWork();
+  /// Brings the bar up to date with the work under way, and takes its result when it has finished;
+  /// true when a frame is wanted. Work under way counts as activity (no idle sign-out halfway).
+  bool pollExportWork();
   /// Moves the QR stream on and looks for USB sticks; true when the screen changed.
   bool tickExport(int64_t nowMs);
   int64_t msUntilExportTick(int64_t nowMs) const;
