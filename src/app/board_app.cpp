@@ -57,7 +57,6 @@ bool BoardApp::poll() {
   if (newest > newestSeq_ && !state->recentCalls.empty()) newestAtMs_ = now.unixMs;
   newestSeq_ = std::max(newestSeq_, newest);
   view_.highlightNewest = !view_.calls.empty() && now.unixMs - newestAtMs_ < kHighlightMs;
-  playNext();
   return true;
 }
 
@@ -100,8 +99,10 @@ void BoardApp::run() {
       display_->processEvent(e);
       if (e.type == SDL_QUIT) quit = true;
     }
+    // The call is drawn first, then said: making the speech takes espeak-ng a moment, and the screen
+    // should not wait for it.
     if (poll()) frame();
-    if (audio_ && announcements_.pending() > 0) playNext();
+    if (announcements_.pending() > 0) playNext();
     std::this_thread::sleep_for(std::chrono::milliseconds(kBoardPollMs));
   }
   notifyStopping();
@@ -118,6 +119,7 @@ std::string BoardApp::runScript(const std::vector<ScriptCommand>& commands, cons
         for (int64_t left = c.waitMs; left > 0; left -= kBoardPollMs) {
           clock.advanceMs(std::min(left, kBoardPollMs));
           if (poll()) frame();
+          if (announcements_.pending() > 0) playNext();
         }
         break;
       case Kind::kExpect:

@@ -34,7 +34,8 @@ core::Status editDetails(Site& site, const StaffSession& who, const std::string&
                          const core::PatientDetails& details);
 
 /// Folds `duplicateId` into `keepId`: the duplicate is cancelled with a 'merge' event pointing at the
-/// kept record; both histories stay in the event log.
+/// kept record; both histories stay in the event log. Only a waiting or parked duplicate is folded (a
+/// called or seen one records a visit: keep that one instead), and never into a cancelled check-in.
 core::Status mergeCheckins(Site& site, const StaffSession& who, const std::string& keepId,
                            const std::string& duplicateId);
 

@@ -130,6 +130,32 @@ TEST_CASE("the console list opens names, flags duplicates, and merge keeps both 
   CHECK_FALSE(service::mergeCheckins(f.site(), *f.session, a, a).ok());
 }
 
+TEST_CASE("merge never folds away a check-in whose visit happened, nor into a cancelled one") {
+  Fixture f;
+  const auto a = f.walkIn("Nguyen", {1980, 5, 5});
+  const auto c = f.walkIn("nguyen", {1980, 5, 5});
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, c, CheckinAction::kCall).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, c, CheckinAction::kSeen).ok());
+  auto refused = service::mergeCheckins(f.site(), *f.session, a, c);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == core::ErrorCode::kConflict);
+  CHECK(refused.error().message.find("has already been seen, so keep it") != std::string::npos);
+  CHECK(f.state(c) == "seen");  // nothing changed
+  // The other way round is the merge to make: the waiting one folds into the seen one.
+  REQUIRE(service::mergeCheckins(f.site(), *f.session, c, a).ok());
+  CHECK(f.state(a) == "cancelled");
+  CHECK(f.state(c) == "seen");
+
+  const auto d = f.walkIn("Okoro", {1990, 6, 6});
+  const auto e = f.walkIn("okoro", {1990, 6, 6});
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, d, CheckinAction::kCancel, {"", "", "booked in error"}).ok());
+  auto intoCancelled = service::mergeCheckins(f.site(), *f.session, d, e);
+  REQUIRE_FALSE(intoCancelled.ok());
+  CHECK(intoCancelled.error().message.find("is cancelled") != std::string::npos);
+  CHECK(f.state(e) == "waiting");
+  CHECK(f.site().log().verify()->sound());
+}
+
 TEST_CASE("search finds by ticket, surname and NHS number") {
   Fixture f;
   f.walkIn("Nguyen", {1980, 5, 5});
