@@ -89,6 +89,7 @@ class FakeStaffServices final : public service::StaffServices {
   core::Status startMakeBatch() override {
     if (workRunning) return core::conflict("The last export is still running.");
     workRunning = true;
+    resultReady = false;
     ++workStarted;
     if (recipientKeyId.empty()) {
       outcome = {core::invalidInput("No recipient key is set."), {}, {}};
@@ -105,6 +106,7 @@ class FakeStaffServices final : public service::StaffServices {
   core::Status startCopyBatch(int64_t seq, const std::filesystem::path& folder) override {
     if (workRunning) return core::conflict("The last export is still running.");
     workRunning = true;
+    resultReady = false;
     ++workStarted;
     copies.emplace_back(seq, folder);
     if (failCopy) outcome = {core::internalError("The USB stick could not be written."), {}, {}};
@@ -116,8 +118,18 @@ class FakeStaffServices final : public service::StaffServices {
     return progressNow;
   }
   std::optional<service::ExportWorkResult> takeExportResult() override {
-    if (!workRunning || holdWork) return std::nullopt;
-    workRunning = false;
+    if (workRunning && !holdWork) {
+      workRunning = false;
+      resultReady = true;
+    }
+    if (!resultReady) {
+      if (workRunning && endsAfterTakeLooks) {  // the job ends just after this looked
+        workRunning = false;
+        resultReady = true;
+      }
+      return std::nullopt;
+    }
+    resultReady = false;
     return outcome;
   }
   core::Result<std::vector<std::string>> batchFrames(int64_t) override { return frames; }
@@ -148,7 +160,8 @@ class FakeStaffServices final : public service::StaffServices {
   std::vector<std::pair<std::string, std::string>> merges, edits;
   // Export
   int64_t unexported = 0, lastSeq = 0;
-  bool workRunning = false, holdWork = false;
+  bool workRunning = false, holdWork = false, resultReady = false;
+  bool endsAfterTakeLooks = false;  // the work finishes between takeExportResult() and the next call
   int workStarted = 0;
   service::WorkProgressView progressNow{0, 0, "Starting"};
   service::ExportWorkResult outcome;

@@ -138,6 +138,23 @@ TEST_CASE("export: while the work runs elsewhere the bar follows it, nothing els
   CHECK(f.console.msUntilNextTick() > ui::staff::kWorkPollMs);
 }
 
+TEST_CASE("export: work that ends between two looks is taken as finished, never lost") {
+  Fixture f;
+  f.services.unexported = 3;
+  f.services.recipientKeyId = "0123456789abcdef";
+  f.services.holdWork = true;
+  f.services.endsAfterTakeLooks = true;
+  f.console.apply(intent(K::kExport));
+  f.console.apply(intent(K::kMakeBatch));
+  (void)f.console.tick();  // the work ends just after this poll looked for a result
+  CHECK(f.console.state().exp.working == ui::staff::ExportState::Work::kMake);
+  f.clock.advanceMs(ui::staff::kWorkPollMs);
+  CHECK(f.console.tick());
+  REQUIRE(f.console.state().exp.made);
+  CHECK(f.console.state().exp.made->records == 3);
+  CHECK(f.console.state().exp.task.find("Batch 1 made") == 0);
+}
+
 TEST_CASE("export: the QR stream moves on with the clock, round and round, until Stop") {
   Fixture f;
   f.services.lastSeq = 4;  // a batch made earlier

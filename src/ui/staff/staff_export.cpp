@@ -106,9 +106,11 @@ bool StaffConsole::pollExportWork() {
   ExportState& e = s_.exp;
   if (e.working == ExportState::Work::kNone) return false;
   services_.touch();
+  // Progress first, then the result: work that ends between the two calls is then seen as finished,
+  // never as vanished (it stops running and leaves its result in one step).
+  std::optional<service::WorkProgressView> p = services_.exportProgress();
   std::optional<service::ExportWorkResult> r = services_.takeExportResult();
   if (!r) {
-    auto p = services_.exportProgress();
     if (!p) {  // neither running nor finished: nothing more will come
       e.working = ExportState::Work::kNone;
       e.task.clear();
