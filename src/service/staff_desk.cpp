@@ -1,7 +1,5 @@
 #include "service/staff_desk.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 
@@ -39,23 +37,6 @@ ConsoleEntry toConsole(const SiteInfo& info, QueueEntry&& e) {
   if (e.possibleDuplicate && e.row.dupKey) c.duplicateGroup = *e.row.dupKey;
   c.alertPending = e.alertPending;
   return c;
-}
-
-// The first folder under /media (or /media/<user>) that can be written: where the appliance mounts a
-// USB stick.
-std::optional<std::filesystem::path> usbFolder() {
-  std::error_code ec;
-  std::vector<std::filesystem::path> candidates;
-  for (const auto& d : std::filesystem::directory_iterator("/media", ec)) {
-    if (!d.is_directory(ec)) continue;
-    candidates.push_back(d.path());
-    for (const auto& sub : std::filesystem::directory_iterator(d.path(), ec))
-      if (sub.is_directory(ec)) candidates.push_back(sub.path());
-  }
-  for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
-    if (::access(it->c_str(), W_OK) == 0) return *it;
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -174,9 +155,11 @@ core::Result<std::filesystem::path> StaffDesk::saveList() {
   if (auto s = needSession(); !s.ok()) return s.error();
   std::filesystem::path folder = listFolder_;
   if (folder.empty()) {
-    auto usb = usbFolder();
-    if (!usb) return core::notFound("No USB stick found. Plug one in and try again.");
-    folder = *usb;
+    // Only a stick that is really mounted: the list holds names, and a writable folder under /media
+    // with nothing mounted on it would be the kiosk's own disk.
+    const auto media = removableMedia();
+    if (media.empty()) return core::notFound("No USB stick found. Plug one in and try again.");
+    folder = media.front();
   }
   return exportCurrentList(kiosk_.siteData(), *session_, folder);
 }

@@ -18,7 +18,7 @@ namespace longstop::service {
 class StaffDesk final : public StaffServices, public CodeLookup {
  public:
   /// `kiosk` is borrowed and must outlive the desk. `listFolder`: where "Save list" writes; empty means
-  /// the first writable folder under /media (a USB stick mounted by the appliance).
+  /// the first writable USB stick mounted now (removableMedia(), the same one Export copies to).
   StaffDesk(Kiosk& kiosk, std::filesystem::path listFolder);
   ~StaffDesk() override;
 

@@ -1,7 +1,7 @@
-// Making and copying a batch from the reception screen (StaffDesk) run on a worker thread over a
-// database connection of their own; the caller only polls. The real site, files and SQLite: while
-// another connection holds the write lock, the batch waits to be recorded and the caller's thread
-// goes on, seeing the progress so far and no result.
+// StaffDesk over a real site, its files and SQLite. Making and copying a batch run on a worker thread
+// over a database connection of their own; the caller only polls: while another connection holds the
+// write lock, the batch waits to be recorded and the caller's thread goes on, seeing the progress so
+// far and no result. The day's list (names) goes only to a USB stick that is there.
 #include <chrono>
 #include <thread>
 
@@ -206,4 +206,26 @@ TEST_CASE("export worker: the desk going away waits for the work, which is recor
   REQUIRE(b.ok());
   REQUIRE(b.value());
   CHECK(b.value()->recordCount == 5);
+}
+
+TEST_CASE("staff desk: Save list writes only to a USB stick that is there, the one Export uses") {
+  test::ExportFixture f;
+  f.walkIn("Smith", "Ann", {1984, 3, 7});
+  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "246810");
+  REQUIRE(c.ok());
+  service::StaffDesk desk(*f.kiosk, {});  // no list folder: a USB stick
+  desk.TEST_useMediaFolder(f.dir / "stick");
+  REQUIRE(desk.signIn(c->cardText, "246810").ok());
+
+  auto none = desk.saveList();  // the stick's folder does not exist: nothing is plugged in
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.error().message == "No USB stick found. Plug one in and try again.");
+  CHECK_FALSE(std::filesystem::exists(f.dir / "stick"));
+
+  std::filesystem::create_directories(f.dir / "stick");
+  auto saved = desk.saveList();
+  REQUIRE(saved.ok());
+  CHECK(saved->parent_path() == f.dir / "stick");
+  CHECK(test::readAll(*saved).find("Smith") != std::string::npos);
+  CHECK(desk.removableMedia() == std::vector<std::filesystem::path>{f.dir / "stick"});
 }
