@@ -59,7 +59,8 @@ class Database {
  public:
   /// Opens (or creates) the database at `path`: sets WAL and synchronous=FULL, runs quick_check and the
   /// migrations. A file that fails quick_check is moved aside to `<path>.damaged-<n>` and reported as an
-  /// error; it is never replaced by an empty database silently.
+  /// error; it is never replaced by an empty database silently. A check that cannot run (the file is
+  /// locked, an I/O error) is a storage error and moves nothing.
   static core::Result<std::unique_ptr<Database>> open(const std::filesystem::path& path,
                                                        const OpenOptions& options);
   ~Database();

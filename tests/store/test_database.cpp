@@ -105,6 +105,24 @@ TEST_CASE("a damaged database is set aside and reported, never replaced by an em
   CHECK(std::filesystem::exists(path.string() + ".damaged-1"));
 }
 
+TEST_CASE("a database that cannot be checked just now is left where it is (only damage sets it aside)") {
+  TempDir dir;
+  const auto path = dir / "x.db";
+  auto holder = store::Database::open(path, {.create = true});
+  REQUIRE(holder.ok());
+  // Another connection keeps the file locked (exclusive locking mode holds it after its first write),
+  // so the check cannot read it: the file is healthy, and a second opener must not move it aside.
+  REQUIRE((*holder)->exec("PRAGMA locking_mode=EXCLUSIVE").ok());
+  REQUIRE(store::setMeta(**holder, "k", "v").ok());
+  auto second = store::Database::open(path, {});
+  REQUIRE_FALSE(second.ok());
+  CHECK(second.error().code == core::ErrorCode::kStorage);
+  CHECK(second.error().message.find("could not be checked") != std::string::npos);
+  CHECK(std::filesystem::exists(path));
+  CHECK_FALSE(std::filesystem::exists(path.string() + ".damaged-1"));
+  CHECK(store::setMeta(**holder, "k", "still here").ok());
+}
+
 TEST_CASE("a transaction whose body fails leaves nothing behind") {
   TempDir dir;
   auto db = store::Database::open(dir / "x.db", {.create = true});
