@@ -34,8 +34,9 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   float lw = std::max(buttonWidth(tr("Larger text: off")), buttonWidth(tr("Larger text: on")));
   float cw = std::max(buttonWidth(tr("High contrast: off")), buttonWidth(tr("High contrast: on")));
   float langW = std::min(buttonWidth(lang), d.width() - 2 * t.margin());
-  // One row of three when it fits; otherwise the two toggles above the language button, and the
-  // introduction line gives up its place on a short screen.
+  // One row of three when it fits; otherwise a grid the width of the screen: the two toggles side by
+  // side in equal halves above the language button, and the introduction line gives up its place on a
+  // short screen.
   bool oneRow = langW + lw + cw + 2 * t.gap() + 2 * t.margin() <= d.width();
   float rows = oneRow ? 1 : 2;
   float bottomH = rows * t.target() + (rows - 1) * t.gap() + t.margin() * 2;
@@ -57,19 +58,15 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   if (button(tr("Check in"), ImVec2(bigW, bigH), ButtonStyle::kPrimary)) intent = WelcomeIntent::kCheckIn;
 
   float by = d.max.y - t.margin() - t.target();
+  if (!oneRow) {
+    const float room = d.width() - 2 * t.margin();
+    langW = room;
+    lw = cw = std::floor((room - t.gap()) / 2);
+  }
   ImGui::SetCursorScreenPos(ImVec2(t.margin(), by));
   if (button(lang, ImVec2(langW, t.target()), ButtonStyle::kSecondary, true, "language"))
     intent = WelcomeIntent::kLanguage;
   float ty = oneRow ? by : by - t.target() - t.gap();
-  if (!oneRow) {
-    // Side by side, sharing the width when they must.
-    float total = lw + cw + t.gap();
-    float room = d.width() - 2 * t.margin();
-    if (total > room) {
-      lw = std::floor(lw * room / total);
-      cw = std::floor(cw * room / total);
-    }
-  }
   ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw - cw - t.gap(), ty));
   if (button(contrast, ImVec2(cw, t.target()), v.highContrast ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
              true, "high-contrast"))
