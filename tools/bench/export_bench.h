@@ -8,8 +8,9 @@
 
 namespace longstop::bench {
 
-/// Adds export_10k_s, verify_decrypt_10k_s, qr_stream_frames_10k, batch_bytes_10k, seal_same_bytes_s and
-/// export_vs_seal_ratio to `report`, working in `dir` (created here).
+/// Adds export_10k_s, verify_decrypt_10k_s, qr_stream_frames_10k, batch_bytes_10k, seal_same_bytes_s,
+/// export_vs_seal_ratio, and export_worker_open_10k_ms (the export worker's own Site opened on that
+/// database) with export_worker_open_vs_export, to `report`, working in `dir` (created here).
 bool benchExport(const std::filesystem::path& dir, Report& report);
 
 }  // namespace longstop::bench
