@@ -119,12 +119,13 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
 
   auto check = quickCheck(*db);
   // A check that could not run (the file locked by another program, an I/O error) says nothing about
-  // damage: the file stays where it is. Only a check that answered with damage sets it aside.
-  if (!check.ok())
+  // damage: the file stays where it is. A check that answered with damage, or that SQLite refused
+  // because the file is damaged or not a database at all, sets it aside.
+  if (!check.ok() && check.error().code != core::ErrorCode::kCorrupt)
     return core::storageError("The database at " + path.string() + " could not be checked just now (" +
                               check.error().message + "); nothing was changed. Try again.");
-  if (check.value() != "ok") {
-    const std::string why = check.value();
+  if (!check.ok() || check.value() != "ok") {
+    const std::string why = check.ok() ? check.value() : check.error().message;
     db.reset();
     if (options.readOnly) return core::corrupt("The database failed its integrity check: " + why);
     const auto aside = setAside(path);

@@ -105,6 +105,24 @@ TEST_CASE("a damaged database is set aside and reported, never replaced by an em
   CHECK(std::filesystem::exists(path.string() + ".damaged-1"));
 }
 
+TEST_CASE("a file whose header is not a database's is set aside as damaged too") {
+  TempDir dir;
+  const auto path = dir / "x.db";
+  {
+    auto db = store::Database::open(path, {.create = true});
+    REQUIRE(db.ok());
+    REQUIRE((*db)->exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+  }
+  std::string bytes = test::readAll(path);
+  for (size_t i = 0; i < 100; ++i) bytes[i] = '\x5a';  // the header, "SQLite format 3" included
+  test::writeAll(path, bytes);
+  auto db = store::Database::open(path, {});
+  REQUIRE_FALSE(db.ok());
+  CHECK(db.error().code == core::ErrorCode::kCorrupt);
+  CHECK_FALSE(std::filesystem::exists(path));
+  CHECK(std::filesystem::exists(path.string() + ".damaged-1"));
+}
+
 TEST_CASE("a database that cannot be checked just now is left where it is (only damage sets it aside)") {
   TempDir dir;
   const auto path = dir / "x.db";
