@@ -1,6 +1,7 @@
 #include "service/export.h"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "core/patient.h"
@@ -100,9 +101,42 @@ core::Result<std::vector<exporter::BatchRecord>> gatherRecords(Site& site, const
   return records;
 }
 
+// The newest event's sequence number (0 when there is none).
+core::Result<int64_t> lastEventSeq(Site& site) {
+  auto st = site.db().prepare("SELECT coalesce(max(seq), 0) FROM events");
+  if (!st.ok()) return st.error();
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  return st->columnInt(0);
+}
+
+// A ticket among `records` that something happened to after event `sinceSeq` (a call, an edit, a
+// merge...), or empty. Such a record may have been gathered before the change: the batch would carry
+// it stale and mark it exported, so the change would never reach re-entry.
+core::Result<std::string> changedSince(Site& site, int64_t sinceSeq, const std::vector<exporter::BatchRecord>& records) {
+  auto st = site.db().prepare("SELECT DISTINCT record_id FROM events WHERE seq > ? AND record_id <> ''");
+  if (!st.ok()) return st.error();
+  st->bind(1, sinceSeq);
+  std::set<std::string> touched;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    touched.insert(st->columnText(0));
+  }
+  for (const auto& r : records)
+    if (touched.count(r.recordId)) return r.ticket;
+  return std::string();
+}
+
 core::Status recordBatch(Site& site, const store::BatchRow& row, const std::vector<exporter::BatchRecord>& records,
-                         std::string_view staffId) {
+                         std::string_view staffId, int64_t gatheredAfterSeq) {
   return site.db().transaction([&]() -> core::Status {
+    auto changed = changedSince(site, gatheredAfterSeq, records);
+    if (!changed.ok()) return changed.error();
+    if (!changed->empty())
+      return core::conflict("Ticket " + *changed + " changed while the batch was being made, so nothing was "
+                            "exported. Press Make batch again.");
     if (auto s = store::insertBatch(site.db(), row); !s.ok()) return s;
     for (const auto& r : records)
       if (auto s = store::assignToBatch(site.db(), r.recordId, row.seq); !s.ok()) return s;
@@ -146,6 +180,10 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   if (!recipient.ok()) return recipient.error();
   if (!recipient.value()) return core::invalidInput(kNoRecipient);
   if (secrets.signSecretKey.size() != 64) return core::unauthorised("The site's signing key is not unlocked.");
+  // Anything that happens to a gathered check-in after this point refuses the batch when it is
+  // recorded (the kiosk goes on working while a batch is made).
+  auto gatheredAfterSeq = lastEventSeq(site);
+  if (!gatheredAfterSeq.ok()) return gatheredAfterSeq.error();
   auto records = gatherRecords(site, secrets, progress);
   if (!records.ok()) return records.error();
   auto last = store::lastBatch(site.db());
@@ -180,7 +218,7 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   if (!path.ok()) return path.error();
   const std::string hash = exporter::sha256Bytes(file);
   store::BatchRow row{h.seq, name, now.unixMs, sum.count, h.prevHash, hash, recipient.value()->keyId(), {}, {}};
-  if (auto s = recordBatch(site, row, *records, staffId); !s.ok()) {
+  if (auto s = recordBatch(site, row, *records, staffId, *gatheredAfterSeq); !s.ok()) {
     fs::remove(*path, ec);
     return s.error();
   }

@@ -40,7 +40,8 @@ struct ExportedBatch {
 /// opened with `secrets`, sealed to the recipient and signed with the site's key. The file is written
 /// durably first; then, in one transaction, the batch is recorded, its check-ins are marked and an
 /// 'export' event is written. Refuses with a clear message when no recipient is set or there is nothing
-/// to export. `progress` hears ("Opening records", i, n) and the file write.
+/// to export, and (removing the file) when anything happened to a gathered check-in while the batch was
+/// being made. `progress` hears ("Opening records", i, n) and the file write.
 core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, std::string_view staffId = {},
                                         const exporter::Progress& progress = {});
 

@@ -118,9 +118,13 @@ core::Status mergeCheckins(Site& site, const StaffSession& who, const std::strin
     if (dup->state == "cancelled") return core::conflict("Check-in " + duplicateId + " is already cancelled.");
     // Only a check-in whose visit has not happened is folded away: a called or seen one is the record
     // of a consultation, which re-entry must carry as it was.
-    if (dup->state != "waiting" && dup->state != "parked")
-      return core::conflict("Ticket " + dup->ticket + " has already been " + dup->state +
-                            ", so keep it: open " + dup->ticket + " and merge " + keep->ticket + " into it.");
+    if (dup->state != "waiting" && dup->state != "parked") {
+      const std::string what = dup->state == "no-show" ? "marked as a no-show"
+                               : dup->state == "left"  ? "marked as left"
+                                                       : dup->state;  // "called", "seen"
+      return core::conflict("Ticket " + dup->ticket + " has already been " + what + ", so keep it: open " +
+                            dup->ticket + " and merge " + keep->ticket + " into it.");
+    }
     if (keep->state == "cancelled")
       return core::conflict("Ticket " + keep->ticket + " is cancelled; merge into the check-in that stays.");
     if (auto s = store::updateCheckinState(site.db(), duplicateId, "cancelled", site.clock().now().unixMs); !s.ok())

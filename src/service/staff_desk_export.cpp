@@ -32,11 +32,27 @@ core::Result<ExportStatus> StaffDesk::exportStatus() {
 
 namespace {
 
-// Runs `body` on a Site of its own over the same data directory (its own database connection), with
-// its clock stopped at `at`: the moment the button was pressed, which the batch and its event carry.
+// The worker's own clock: the kiosk's time when the button was pressed, moving on with real time. The
+// kiosk's clock object is not shared between threads (in scripted tests it is a manual one).
+class RunningFrom final : public core::Clock {
+ public:
+  explicit RunningFrom(core::Instant at) : at_(at), start_(std::chrono::steady_clock::now()) {}
+  core::Instant now() const override {
+    core::Instant i = at_;
+    i.unixMs += std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_).count();
+    return i;
+  }
+
+ private:
+  core::Instant at_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// Runs `body` on a Site of its own over the same data directory (its own database connection) and its
+// own clock.
 template <typename Body>
 ExportWorkResult onOwnSite(const std::filesystem::path& dataDir, core::Instant at, const Body& body) {
-  core::ManualClock clock(at);
+  const RunningFrom clock(at);
   auto site = Site::open(dataDir, clock);
   if (!site.ok()) return {site.error(), {}, {}};
   return body(*site.value());

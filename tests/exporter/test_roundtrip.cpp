@@ -63,6 +63,36 @@ TEST_CASE("export refuses without a recipient key and says how to set one") {
   CHECK(contains(again.error().message, "Nothing to export"));
 }
 
+TEST_CASE("a check-in that changes while its batch is being made refuses the batch; the next one carries the change") {
+  test::ExportFixture f;
+  f.setRecipient();
+  const std::string a = f.walkIn("Smith", "Ann", {1984, 3, 7});
+  f.walkIn("Brown", "Mary", {1948, 1, 2});
+  bool called = false;
+  // Reception calls Smith after her record was gathered, while the file is being written.
+  auto r = service::exportBatch(f.site(), *f.secrets, {}, [&](int64_t, int64_t, std::string_view stage) {
+    if (stage == "Writing" && !called) {
+      called = true;
+      f.act(a, core::CheckinAction::kCall);
+    }
+  });
+  REQUIRE(called);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == core::ErrorCode::kConflict);
+  CHECK(contains(r.error().message, "changed while the batch was being made"));
+  CHECK(std::filesystem::is_empty(service::batchesDir(f.site())));
+  auto none = store::lastBatch(f.site().db());
+  REQUIRE(none.ok());
+  CHECK_FALSE(none.value());
+
+  auto again = service::exportBatch(f.site(), *f.secrets);
+  REQUIRE(again.ok());
+  CHECK(again->seq == 1);
+  CHECK(again->records == 2);
+  const auto payload = openFile(again->path, f.org);
+  CHECK(contains(payload.checkinsCsv, "called"));
+}
+
 TEST_CASE("round trip: every check-in once in the Bundle and the CSV, then ack, retention and a chained second batch") {
   test::ExportFixture f;
   f.setRecipient();

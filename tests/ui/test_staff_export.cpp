@@ -122,8 +122,14 @@ TEST_CASE("export: while the work runs elsewhere the bar follows it, nothing els
   CHECK(e.stage == "Writing");
   CHECK(e.done == 5000);
 
-  // Leaving the screen and coming back keeps the bar of the work under way.
+  // Away from the Export screen the work no longer keeps the session awake (a hung copy must not keep
+  // the list of names open for ever); coming back keeps the bar of the work under way.
   f.console.apply(intent(K::kBack));
+  const int away = f.services.touches;
+  f.services.progressNow = {6000, 20000, "Writing"};
+  f.clock.advanceMs(ui::staff::kWorkPollMs);
+  CHECK(f.console.tick());
+  CHECK(f.services.touches == away);
   f.console.apply(intent(K::kExport));
   CHECK(f.console.state().exp.task == "Making the batch");
   CHECK(f.console.state().exp.working == ui::staff::ExportState::Work::kMake);
@@ -136,6 +142,25 @@ TEST_CASE("export: while the work runs elsewhere the bar follows it, nothing els
   CHECK(f.console.state().exp.finished);
   CHECK(f.console.state().exp.working == ui::staff::ExportState::Work::kNone);
   CHECK(f.console.msUntilNextTick() > ui::staff::kWorkPollMs);
+}
+
+TEST_CASE("export: work from an earlier session still finishing is shown, then said to have finished") {
+  Fixture f;
+  f.services.recipientKeyId = "0123456789abcdef";
+  f.services.workRunning = true;  // started before this sign-in; its result is not this session's
+  f.services.holdWork = true;
+  f.services.progressNow = {7, 10, "Opening records"};
+  f.console.apply(intent(K::kExport));
+  const auto& e = f.console.state().exp;
+  CHECK(e.working == ui::staff::ExportState::Work::kEarlier);
+  CHECK(e.task == "An export started earlier is finishing");
+  CHECK(e.done == 7);
+  f.services.workRunning = false;  // it ends; nothing is handed over
+  f.clock.advanceMs(ui::staff::kWorkPollMs);
+  CHECK(f.console.tick());
+  CHECK(e.working == ui::staff::ExportState::Work::kNone);
+  CHECK(e.task.empty());
+  CHECK(f.console.state().notice == "The export started earlier has finished.");
 }
 
 TEST_CASE("export: work that ends between two looks is taken as finished, never lost") {

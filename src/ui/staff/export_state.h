@@ -25,7 +25,8 @@ inline constexpr int64_t kMediaPollMs = 2000;
 inline constexpr int64_t kWorkPollMs = 100;
 
 struct ExportState {
-  enum class Work { kNone, kMake, kCopy };
+  // kEarlier: work started in an earlier session, still finishing (its result is not this session's).
+  enum class Work { kNone, kMake, kCopy, kEarlier };
 
   std::optional<service::ExportStatus> status;
   std::optional<service::MadeBatch> made;  // made during this visit
@@ -37,7 +38,7 @@ struct ExportState {
   std::string stage;           // the service's last word: "Writing", "Checking"
   int64_t done = 0, total = 0;
   bool finished = false;       // the task ran to the end (the bar is full)
-  bool safeToRemove = false;   // set only after copyBatch() succeeded
+  bool safeToRemove = false;   // set only after a copy's result came back without an error
 
   std::vector<std::string> frames;  // the QR stream of `streamSeq`, while it shows
   int64_t streamSeq = 0;

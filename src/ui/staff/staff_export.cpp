@@ -18,7 +18,17 @@ int64_t StaffConsole::exportSeq() const {
 }
 
 void StaffConsole::openExport() {
-  if (s_.exp.working == ExportState::Work::kNone) s_.exp = {};  // work under way keeps its bar
+  if (s_.exp.working == ExportState::Work::kNone) {
+    s_.exp = {};
+    // Work from an earlier session may still be finishing: show it, rather than only refusing to start.
+    if (auto p = services_.exportProgress()) {
+      s_.exp.working = ExportState::Work::kEarlier;
+      s_.exp.task = "An export started earlier is finishing";
+      s_.exp.stage = p->stage;
+      s_.exp.done = p->done;
+      s_.exp.total = p->total;
+    }
+  }
   s_.message.clear();
   s_.notice.clear();
   auto st = services_.exportStatus();
@@ -105,15 +115,20 @@ void StaffConsole::applyExport(const StaffIntent& in) {
 bool StaffConsole::pollExportWork() {
   ExportState& e = s_.exp;
   if (e.working == ExportState::Work::kNone) return false;
-  services_.touch();
+  // Work under way is activity while its bar shows (no idle sign-out halfway); elsewhere, and if it
+  // hangs, the session lapses as usual.
+  if (s_.screen == StaffScreen::kExport) services_.touch();
   // Progress first, then the result: work that ends between the two calls is then seen as finished,
   // never as vanished (it stops running and leaves its result in one step).
   std::optional<service::WorkProgressView> p = services_.exportProgress();
   std::optional<service::ExportWorkResult> r = services_.takeExportResult();
   if (!r) {
-    if (!p) {  // neither running nor finished: nothing more will come
+    if (!p) {  // neither running nor finished (an earlier session's work): nothing more will come
+      const bool earlier = e.working == ExportState::Work::kEarlier;
       e.working = ExportState::Work::kNone;
       e.task.clear();
+      if (earlier) s_.notice = "The export started earlier has finished.";
+      if (auto st = services_.exportStatus(); st.ok()) e.status = st.value();
       return true;
     }
     if (p->done == e.done && p->total == e.total && p->stage == e.stage) return false;

@@ -146,7 +146,7 @@ class StaffConsole {
   void openExport();
   void applyExport(const StaffIntent& in);
   /// Brings the bar up to date with the work under way, and takes its result when it has finished;
-  /// true when a frame is wanted. Work under way counts as activity (no idle sign-out halfway).
+  /// true when a frame is wanted. Work under way counts as activity while the Export screen shows it.
   bool pollExportWork();
   /// Moves the QR stream on and looks for USB sticks; true when the screen changed.
   bool tickExport(int64_t nowMs);
