@@ -60,8 +60,16 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   float by = d.max.y - t.margin() - t.target();
   if (!oneRow) {
     const float room = d.width() - 2 * t.margin();
+    const float pair = room - t.gap();
     langW = room;
-    lw = cw = std::floor((room - t.gap()) / 2);
+    // Equal halves, unless one label needs more than half: then in proportion to their labels.
+    if (std::max(lw, cw) <= std::floor(pair / 2)) {
+      lw = cw = std::floor(pair / 2);
+    } else {
+      const float l = std::floor(pair * lw / (lw + cw));
+      cw = pair - l;
+      lw = l;
+    }
   }
   ImGui::SetCursorScreenPos(ImVec2(t.margin(), by));
   if (button(lang, ImVec2(langW, t.target()), ButtonStyle::kSecondary, true, "language"))
