@@ -142,6 +142,20 @@ bool verifySignature(std::string_view publicKey, std::string_view message, std::
          crypto_sign_verify_detached(u8(signature), u8(message), message.size(), u8(publicKey)) == 0;
 }
 
+std::string boxPublicKeyOf(const SecretBytes& secretKey) {
+  if (secretKey.size() != crypto_box_SECRETKEYBYTES) return {};
+  std::string pk(crypto_box_PUBLICKEYBYTES, '\0');
+  crypto_scalarmult_base(u8(pk), secretKey.data());
+  return pk;
+}
+
+std::string signPublicKeyOf(const SecretBytes& secretKey) {
+  if (secretKey.size() != crypto_sign_SECRETKEYBYTES) return {};
+  std::string pk(crypto_sign_PUBLICKEYBYTES, '\0');
+  crypto_sign_ed25519_sk_to_pk(u8(pk), secretKey.data());
+  return pk;
+}
+
 KdfParams newKdfParams() {
   return {randomBytes(crypto_pwhash_SALTBYTES), crypto_pwhash_OPSLIMIT_INTERACTIVE,
           crypto_pwhash_MEMLIMIT_INTERACTIVE};

@@ -30,6 +30,8 @@ struct BoxKeyPair {
   SecretBytes secretKey;  // 32 bytes
 };
 BoxKeyPair makeBoxKeyPair();
+/// The public half of an X25519 secret key.
+std::string boxPublicKeyOf(const SecretBytes& secretKey);
 /// Anyone with the public key can seal; only the secret key opens. Output is 48 bytes longer.
 std::string seal(std::string_view publicKey, std::string_view plaintext);
 std::optional<std::string> unseal(std::string_view publicKey, const SecretBytes& secretKey,
@@ -56,6 +58,9 @@ struct SignKeyPair {
 SignKeyPair makeSignKeyPair();
 std::string sign(const SecretBytes& secretKey, std::string_view message);  // 64-byte detached
 bool verifySignature(std::string_view publicKey, std::string_view message, std::string_view signature);
+/// The public half of an Ed25519 secret key (libsodium keeps it in the secret key's second half, which
+/// is exactly why it must be checked against a key that came from elsewhere).
+std::string signPublicKeyOf(const SecretBytes& secretKey);
 
 // ---- Keys from what people hold (Argon2id) and key wrapping (XSalsa20-Poly1305) ----
 struct KdfParams {

@@ -88,6 +88,7 @@ std::string duplicateKeyText(const core::Date& dob, std::string_view surname) {
 }
 
 core::Result<CommittedCheckin> commitCheckin(Site& site, const NewCheckin& c) {
+  if (auto s = site.requireUnlocked(); !s.ok()) return s.error();
   const core::QueueDef* queue = findQueue(site.info(), c.queueId);
   if (queue == nullptr) return core::invalidInput("There is no queue called '" + c.queueId + "' at this site.");
   if (c.appointmentId.has_value() == c.walkIn.has_value())

@@ -1,3 +1,4 @@
+#include "service/site_check.h"
 #include "service/export.h"
 
 #include <fstream>
@@ -179,6 +180,10 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   auto recipient = currentRecipient(site);
   if (!recipient.ok()) return recipient.error();
   if (!recipient.value()) return core::invalidInput(kNoRecipient);
+  // A key planted in the settings would seal the batch to whoever planted it.
+  auto planted = checkRecipientSetting(site.db());
+  if (!planted.ok()) return planted.error();
+  if (!planted->empty()) return core::corrupt(*planted);
   if (secrets.signSecretKey.size() != 64) return core::unauthorised("The site's signing key is not unlocked.");
   // Anything that happens to a gathered check-in after this point refuses the batch when it is
   // recorded (the kiosk goes on working while a batch is made).

@@ -48,6 +48,7 @@ std::string queueForService(const SiteInfo& info, std::string_view service) {
 }
 
 core::Result<ImportReport> importAppointments(Site& site, std::string_view csvText) {
+  if (auto s = site.requireUnlocked(); !s.ok()) return s.error();
   const core::Date today = core::civilFromDays(site.clock().now().localDay());
   auto records = core::parseAppointmentCsv(csvText, today);
   if (!records.ok()) return records.error();

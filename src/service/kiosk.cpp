@@ -64,6 +64,7 @@ core::Result<AppointmentView> Kiosk::viewOf(const std::string& appointmentId) {
 }
 
 core::Result<MatchAnswer> Kiosk::findAppointment(const DetailsQuery& q) {
+  if (auto s = site_->requireUnlocked(); !s.ok()) return s.error();
   const bool sexGiven = q.sex.has_value();
   const std::string text = sexGiven ? core::matchKeyText(q.dateOfBirth, q.surnameInitial, *q.sex)
                                     : core::matchKeyTextNoSex(q.dateOfBirth, q.surnameInitial);
@@ -71,6 +72,7 @@ core::Result<MatchAnswer> Kiosk::findAppointment(const DetailsQuery& q) {
 }
 
 core::Result<MatchAnswer> Kiosk::findAppointmentByNhsNumber(const core::NhsNumber& n) {
+  if (auto s = site_->requireUnlocked(); !s.ok()) return s.error();
   return matchAmong(site_->matchHash("nhs1|" + n.digits), true, true);
 }
 
@@ -95,6 +97,7 @@ core::Result<Ticket> Kiosk::ticketFor(const std::string& recordId) {
   if (!row.ok()) return row.error();
   if (!row.value()) return core::notFound("There is no check-in " + recordId + ".");
   const store::CheckinRow& c = *row.value();
+  if (auto s = site_->requireUnlocked(); !s.ok()) return s.error();
   const core::QueueDef* q = findQueue(site_->info(), c.queueId);
   auto ahead = store::countAhead(site_->db(), c.queueId, c.priority, c.seq, c.localDay);
   if (!ahead.ok()) return ahead.error();

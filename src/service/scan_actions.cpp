@@ -64,6 +64,9 @@ ScanOutcome classifyScan(const Site& site, std::string_view text) {
   ScanOutcome out = classifyScanUnchecked(text);
   if (!out.payload) return out;
   const core::PayloadFields& f = out.payload->fields;
+  const bool needsKeys = std::holds_alternative<core::TicketCode>(f) || std::holds_alternative<core::AppointmentCode>(f);
+  if (needsKeys && !site.unlocked())
+    return invalid(out.kind, out.payload, "This kiosk has not been started yet — please see reception.");
   out.validity = ScanValidity::kValid;
   if (const auto* t = std::get_if<core::TicketCode>(&f)) {
     if (!crypto::equalConstantTime(site.ticketMac(t->recordId), t->mac))

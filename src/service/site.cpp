@@ -1,13 +1,17 @@
 #include "service/site.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <stdexcept>
 
 #include "core/ids.h"
 #include "crypto/primitives.h"
 #include "service/settings.h"
 #include "store/site_tables.h"
+
+#include <sodium.h>
 
 namespace longstop::service {
 namespace fs = std::filesystem;
@@ -19,16 +23,37 @@ std::vector<core::QueueDef> defaultQueues() {
           {"walkin", "Walk-in", 'W', "Reception desk"}};
 }
 
+std::string concatKeys(const SiteSecrets& s) {
+  std::string out(s.recordsSecretKey.view());
+  out += s.signSecretKey.view();
+  out += s.matchKey.view();
+  out += s.ticketKey.view();
+  return out;
+}
+
+SiteSecrets splitKeys(std::string_view plain) {
+  SiteSecrets s{crypto::SecretBytes::copyOf(plain.substr(0, 32)), crypto::SecretBytes::copyOf(plain.substr(32, 64)),
+                {}, {}};
+  if (plain.size() == kWrappedKeysSize) {
+    s.matchKey = crypto::SecretBytes::copyOf(plain.substr(96, 32));
+    s.ticketKey = crypto::SecretBytes::copyOf(plain.substr(128, 32));
+  }
+  return s;
+}
+
+// The signed message under which a migrated site keeps its matching and ticket keys for the
+// credentials not yet rewrapped: only the holder of the signing key could have written it.
+std::string deviceKeysSignedBytes(std::string_view sealed) { return "LSDK1" + std::string(sealed); }
+
 core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& deviceId,
                         const crypto::BoxKeyPair& records, const crypto::SignKeyPair& signer,
-                        const std::string& recoveryCode) {
+                        const SiteSecrets& secrets, const std::string& recoveryCode) {
   store::Database& db = site.db();
   const int64_t now = site.clock().now().unixMs;
   const std::vector<std::pair<std::string, std::string>> meta = {
       {"device_id", deviceId}, {"ods_code", setup.odsCode}, {"site_name", setup.name},
       {"created_ms", std::to_string(now)}, {"records_pk", crypto::toHex(records.publicKey)},
-      {"sign_pk", crypto::toHex(signer.publicKey)}, {"match_key", crypto::toHex(crypto::randomBytes(32))},
-      {"ticket_key", crypto::toHex(crypto::randomBytes(32))}, {"idle_timeout_s", "45"},
+      {"sign_pk", crypto::toHex(signer.publicKey)}, {"idle_timeout_s", "45"},
       {"match_before_min", "120"}, {"match_after_min", "60"}};
   for (const auto& [k, v] : meta)
     if (auto s = store::setMeta(db, k, v); !s.ok()) return s;
@@ -39,15 +64,12 @@ core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& d
   }
   if (auto s = store::setMeta(db, "walkin_queue", queues.back().id); !s.ok()) return s;
 
-  // The recovery code unwraps both secret keys; nothing else can until staff are added.
+  // The recovery code unwraps every key; nothing else can until staff are added.
   const crypto::KdfParams kdf = crypto::newKdfParams();
   auto key = crypto::deriveKey(crypto::normaliseCode(recoveryCode), kdf);
   if (!key) return core::internalError("Not enough memory to derive the recovery key.");
-  std::string secrets(records.secretKey.view());
-  secrets += signer.secretKey.view();
   store::CredentialRow cred{"recovery", "recovery", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
-                            static_cast<int64_t>(kdf.memLimit), crypto::wrap(*key, secrets), now};
-  std::fill(secrets.begin(), secrets.end(), '\0');
+                            static_cast<int64_t>(kdf.memLimit), wrapKeys(*key, secrets), now};
   if (auto s = store::insertCredential(db, cred); !s.ok()) return s;
   store::JsonObject data;
   data.add("ods", setup.odsCode).add("device", deviceId).add("records_pk", crypto::toHex(records.publicKey));
@@ -57,10 +79,24 @@ core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& d
 
 }  // namespace
 
+std::string wrapKeys(const crypto::SecretBytes& key, const SiteSecrets& secrets) {
+  std::string plain = concatKeys(secrets);
+  std::string wrapped = crypto::wrap(key, plain);
+  sodium_memzero(plain.data(), plain.size());
+  return wrapped;
+}
+
 fs::path Site::databasePath(const fs::path& dataDir) { return dataDir / "longstop.db"; }
+
+SiteSecrets SiteSecrets::copy() const {
+  return {crypto::SecretBytes::copyOf(recordsSecretKey.view()), crypto::SecretBytes::copyOf(signSecretKey.view()),
+          crypto::SecretBytes::copyOf(matchKey.view()), crypto::SecretBytes::copyOf(ticketKey.view())};
+}
 
 Site::Site(std::unique_ptr<store::Database> db, const core::Clock& clock)
     : db_(std::move(db)), log_(*db_, digest_), clock_(clock) {}
+
+Site::~Site() { log_.setSigner(nullptr); }
 
 core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& setup, const core::Clock& clock) {
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
@@ -84,20 +120,42 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
   InitResult result{core::deviceIdFromRandom(r), crypto::newRecoveryCode()};
   const crypto::BoxKeyPair records = crypto::makeBoxKeyPair();
   const crypto::SignKeyPair signer = crypto::makeSignKeyPair();
+  SiteSecrets secrets{crypto::SecretBytes::copyOf(records.secretKey.view()),
+                      crypto::SecretBytes::copyOf(signer.secretKey.view()),
+                      crypto::SecretBytes::copyOf(crypto::randomBytes(32)),
+                      crypto::SecretBytes::copyOf(crypto::randomBytes(32))};
+  // Whoever makes the site holds the recovery code: the new site starts unlocked for this boot.
+  site->info_.deviceId = result.deviceId;
+  site->signPublicKey_ = signer.publicKey;
+  site->keyStore_ = &kernelKeyring();
+  site->install(unattendedOf(secrets));
   auto s = site->db().transaction(
-      [&] { return writeSetup(*site, setup, result.deviceId, records, signer, result.recoveryCode); });
-  if (!s.ok()) return s.error();
+      [&] { return writeSetup(*site, setup, result.deviceId, records, signer, secrets, result.recoveryCode); });
+  if (!s.ok()) {
+    site->lock();
+    return s.error();
+  }
+  site->remember();
   return result;
 }
 
-core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const core::Clock& clock, const char* vfs) {
+core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const core::Clock& clock, const char* vfs,
+                                               KeyStore* keys) {
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
   if (!fs::exists(databasePath(dataDir)))
     return core::notFound("No Longstop site in " + dataDir.string() + " (run `longstopctl init` first).");
   auto db = store::Database::open(databasePath(dataDir), {.create = false, .vfs = vfs});
   if (!db.ok()) return db.error();
   std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));
+  site->keyStore_ = keys ? keys : &kernelKeyring();
   if (auto s = site->reloadSettings(); !s.ok()) return s.error();
+  // Unlocked earlier in this boot (a restart by the watchdog): carry on without anyone.
+  if (auto saved = site->keyStore_->load(site->keyStoreName()); saved && saved->size() == 128) {
+    Site::Unattended k{crypto::SecretBytes::copyOf(saved->view().substr(0, 64)),
+                       crypto::SecretBytes::copyOf(saved->view().substr(64, 32)),
+                       crypto::SecretBytes::copyOf(saved->view().substr(96, 32))};
+    if (crypto::signPublicKeyOf(k.signSecretKey) == site->signPublicKey_) site->install(std::move(k));
+  }
   site->prepareSeal();
   return site;
 }
@@ -124,17 +182,146 @@ core::Status Site::reloadSettings() {
   info_.queues = std::move(queues.value());
   recordsPublicKey_ = crypto::fromHex(get("records_pk")).value_or("");
   signPublicKey_ = crypto::fromHex(get("sign_pk")).value_or("");
-  matchKey_ = crypto::fromHex(get("match_key")).value_or("");
-  ticketKey_ = crypto::fromHex(get("ticket_key")).value_or("");
-  if (recordsPublicKey_.size() != 32 || matchKey_.size() != 32 || ticketKey_.size() != 32)
+  if (recordsPublicKey_.size() != 32 || signPublicKey_.size() != 32)
     return core::corrupt("The site's keys in the database are damaged.");
   return core::okStatus();
 }
 
-std::string Site::matchHash(std::string_view text) const { return crypto::keyedHash(matchKey_, text, 16); }
+std::string unattendedKeyName(std::string_view deviceId, std::string_view signPublicKey) {
+  return "longstop:" + std::string(deviceId) + ":" + crypto::toHex(signPublicKey).substr(0, 16);
+}
+
+std::string Site::keyStoreName() const { return unattendedKeyName(info_.deviceId, signPublicKey_); }
+
+void Site::install(Unattended keys) {
+  unattended_ = std::move(keys);
+  signer_ = std::make_unique<SodiumSigner>(unattended_->signSecretKey);
+  log_.setSigner(signer_.get());
+}
+
+Site::Unattended Site::unattendedOf(const SiteSecrets& s) {
+  return {crypto::SecretBytes::copyOf(s.signSecretKey.view()), crypto::SecretBytes::copyOf(s.matchKey.view()),
+          crypto::SecretBytes::copyOf(s.ticketKey.view())};
+}
+
+void Site::remember() {
+  crypto::SecretBytes saved(128);
+  std::copy_n(unattended_->signSecretKey.data(), 64, saved.data());
+  std::copy_n(unattended_->matchKey.data(), 32, saved.data() + 64);
+  std::copy_n(unattended_->ticketKey.data(), 32, saved.data() + 96);
+  (void)keyStore_->save(keyStoreName(), saved);  // without a keyring, a restart needs staff again
+}
+
+void Site::lock() {
+  log_.setSigner(nullptr);
+  signer_.reset();
+  unattended_.reset();
+  if (keyStore_) keyStore_->forget(keyStoreName());
+}
+
+core::Status Site::requireUnlocked() const {
+  if (unlocked()) return core::okStatus();
+  return core::unauthorised(store::kLockedMessage);
+}
+
+const Site::Unattended& Site::keys() const {
+  if (!unattended_) throw std::logic_error("the site's keys are locked");
+  return *unattended_;
+}
+
+core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
+                                       std::string_view byStaffId) {
+  auto plain = crypto::unwrap(derivedKey, credential.wrapped);
+  if (!plain || (plain->size() != kWrappedKeysSize && plain->size() != kLegacyWrappedKeysSize))
+    return core::unauthorised("That credential does not open this site's keys.");
+  SiteSecrets secrets = splitKeys(plain->view());
+  // The wrapped keys are authenticated; the public keys in meta are not: a planted one shows here.
+  if (crypto::signPublicKeyOf(secrets.signSecretKey) != signPublicKey_ ||
+      crypto::boxPublicKeyOf(secrets.recordsSecretKey) != recordsPublicKey_)
+    return core::corrupt("The public keys recorded on this card are not the site's own: the database has been "
+                         "changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
+  if (plain->size() == kLegacyWrappedKeysSize) {
+    if (auto s = adoptLegacyKeys(secrets); !s.ok()) return s.error();
+    if (auto s = rewrap(credential, derivedKey, secrets); !s.ok()) return s.error();
+  }
+  if (unlocked()) return secrets;
+  install(unattendedOf(secrets));
+  remember();
+  store::JsonObject data;
+  data.add("credential", credential.kind);
+  auto s = db_->transaction([&]() -> core::Status {
+    auto e = appendEvent("unlocked", "", data.str(), byStaffId);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+  if (!s.ok()) {
+    lock();
+    return s.error();
+  }
+  return secrets;
+}
+
+// A site from before signed logs kept its matching and ticket keys in meta in the clear. The first
+// unlock seals them to the records key, signs that, and removes the clear copies (zeroed, and the
+// write-ahead log emptied); credentials not yet rewrapped find them there.
+core::Status Site::adoptLegacyKeys(SiteSecrets& secrets) {
+  auto get = [&](const char* key) -> std::optional<std::string> {
+    auto v = store::getMeta(*db_, key);
+    return v.ok() ? v.value() : std::nullopt;
+  };
+  const auto sealedHex = get("device_keys");
+  const auto sigHex = get("device_keys_sig");
+  if (sealedHex && sigHex) {
+    const auto sealed = crypto::fromHex(*sealedHex);
+    const auto sig = crypto::fromHex(*sigHex);
+    if (!sealed || !sig || !crypto::verifySignature(signPublicKey_, deviceKeysSignedBytes(*sealed), *sig))
+      return core::corrupt("The site's matching keys have been changed outside Longstop. Call the practice's IT support.");
+    auto opened = crypto::unseal(recordsPublicKey_, secrets.recordsSecretKey, *sealed);
+    if (!opened || opened->size() != 64) return core::corrupt("The site's matching keys are damaged.");
+    secrets.matchKey = crypto::SecretBytes::copyOf(std::string_view(*opened).substr(0, 32));
+    secrets.ticketKey = crypto::SecretBytes::copyOf(std::string_view(*opened).substr(32, 32));
+    sodium_memzero(opened->data(), opened->size());
+    return core::okStatus();
+  }
+  auto anySigned = db_->prepare("SELECT 1 FROM events WHERE sig IS NOT NULL LIMIT 1");
+  if (!anySigned.ok()) return anySigned.error();
+  auto row = anySigned->step();
+  if (!row.ok()) return row.error();
+  const auto match = crypto::fromHex(get("match_key").value_or(""));
+  const auto ticket = crypto::fromHex(get("ticket_key").value_or(""));
+  if (row.value() || !match || !ticket || match->size() != 32 || ticket->size() != 32)
+    return core::corrupt("The site's matching keys are missing or were changed outside Longstop. Call the "
+                         "practice's IT support.");
+  secrets.matchKey = crypto::SecretBytes::copyOf(*match);
+  secrets.ticketKey = crypto::SecretBytes::copyOf(*ticket);
+  std::string both = *match + *ticket;
+  const std::string sealed = crypto::seal(recordsPublicKey_, both);
+  sodium_memzero(both.data(), both.size());
+  const std::string sig = crypto::sign(secrets.signSecretKey, deviceKeysSignedBytes(sealed));
+  (void)db_->exec("PRAGMA secure_delete=ON");
+  auto s = db_->transaction([&]() -> core::Status {
+    if (auto m = store::setMeta(*db_, "device_keys", crypto::toHex(sealed)); !m.ok()) return m;
+    if (auto m = store::setMeta(*db_, "device_keys_sig", crypto::toHex(sig)); !m.ok()) return m;
+    return db_->exec("DELETE FROM meta WHERE key IN ('match_key', 'ticket_key')");
+  });
+  (void)db_->exec("PRAGMA secure_delete=OFF");
+  if (!s.ok()) return s;
+  return db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+core::Status Site::rewrap(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
+                          const SiteSecrets& secrets) {
+  auto st = db_->prepare("UPDATE credentials SET wrapped = ? WHERE id = ?");
+  if (!st.ok()) return st.error();
+  st->bindBlob(1, wrapKeys(derivedKey, secrets)).bind(2, credential.id);
+  return db_->transaction([&] { return st->run(); });
+}
+
+std::string Site::matchHash(std::string_view text) const {
+  return crypto::keyedHash(keys().matchKey.view(), text, 16);
+}
 
 std::string Site::ticketMac(std::string_view recordId) const {
-  std::string hex = crypto::toHex(crypto::keyedHash(ticketKey_, std::string("LST1:") + std::string(recordId), 16));
+  std::string hex = crypto::toHex(crypto::keyedHash(keys().ticketKey.view(), std::string("LST1:") + std::string(recordId), 16));
   hex.resize(8);
   for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return hex;
@@ -142,7 +329,7 @@ std::string Site::ticketMac(std::string_view recordId) const {
 
 std::string Site::appointmentCodeMac(std::string_view appointmentId) const {
   const std::string message = "LSA1:" + info_.odsCode + ":" + std::string(appointmentId);
-  std::string hex = crypto::toHex(crypto::keyedHash(ticketKey_, message, 16));
+  std::string hex = crypto::toHex(crypto::keyedHash(keys().ticketKey.view(), message, 16));
   hex.resize(8);
   for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return hex;
@@ -169,10 +356,10 @@ core::Result<SiteSecrets> Site::unlockWithRecoveryCode(std::string_view code) {
   crypto::KdfParams kdf{c.kdfSalt, static_cast<uint64_t>(c.kdfOps), static_cast<uint64_t>(c.kdfMem)};
   auto key = crypto::deriveKey(crypto::normaliseCode(code), kdf);
   if (!key) return core::internalError("Not enough memory to check the recovery code.");
-  auto secrets = crypto::unwrap(*key, c.wrapped);
-  if (!secrets || secrets->size() != 96) return core::unauthorised("That recovery code is not right for this site.");
-  return SiteSecrets{crypto::SecretBytes::copyOf(secrets->view().substr(0, 32)),
-                     crypto::SecretBytes::copyOf(secrets->view().substr(32, 64))};
+  auto secrets = unlock(c, *key, "");
+  if (!secrets.ok() && secrets.error().code == core::ErrorCode::kUnauthorised)
+    return core::unauthorised("That recovery code is not right for this site.");
+  return secrets;
 }
 
 core::Result<std::string> Site::open(const SiteSecrets& secrets, std::string_view sealed) const {
@@ -183,6 +370,7 @@ core::Result<std::string> Site::open(const SiteSecrets& secrets, std::string_vie
 
 core::Result<int64_t> Site::appendEvent(std::string_view kind, std::string_view recordId, std::string data,
                                         std::string_view staffId) {
+  if (!log_.canAppend()) return core::unauthorised(store::kLockedMessage);
   return log_.append({clock_.now().unixMs, std::string(kind), std::string(recordId), std::string(staffId),
                       std::move(data)});
 }

@@ -1,6 +1,9 @@
 // One site's data directory, opened: the database, the event log, the public keys and settings.
-// Secrets (the records key that opens personal data, the signing key) are not here: they come only
-// from unlock*() for as long as the caller keeps the SiteSecrets.
+// No key that opens, matches or signs anything is on the card in the clear: each credential (the
+// recovery code, every staff card with its PIN) wraps them all. After a boot the site is locked; the
+// first unlock (a staff sign-in or the recovery code) gives this Site the keys the kiosk needs
+// unattended (matching, tickets, signing) and leaves them in the kernel keyring for the boot. The
+// records key, which opens personal data, stays with the caller's SiteSecrets.
 #pragma once
 
 #include <filesystem>
@@ -12,10 +15,12 @@
 #include "core/result.h"
 #include "crypto/primitives.h"
 #include "crypto/secret_bytes.h"
+#include "service/key_store.h"
 #include "service/kiosk_services.h"
 #include "service/sodium_digest.h"
 #include "store/database.h"
 #include "store/event_log.h"
+#include "store/site_tables.h"
 
 namespace longstop::service {
 
@@ -34,8 +39,22 @@ struct InitResult {
 /// The site's secret keys, in locked memory, wiped when this goes away.
 struct SiteSecrets {
   crypto::SecretBytes recordsSecretKey;  // opens sealed personal data
-  crypto::SecretBytes signSecretKey;     // signs export batches
+  crypto::SecretBytes signSecretKey;     // signs events and export batches
+  crypto::SecretBytes matchKey;          // keyed hashes for matching and duplicates
+  crypto::SecretBytes ticketKey;         // MACs of ticket and appointment codes
+  SiteSecrets copy() const;
 };
+
+/// What a credential wraps: the four keys above, 32 + 64 + 32 + 32 bytes. (Before signed logs it was
+/// the first two only, and the other two lay in meta in the clear; see Site::unlock.)
+inline constexpr size_t kWrappedKeysSize = 160;
+inline constexpr size_t kLegacyWrappedKeysSize = 96;
+
+/// The name under which a device's unattended keys are kept in the key store for the boot.
+std::string unattendedKeyName(std::string_view deviceId, std::string_view signPublicKey);
+
+/// What a credential stores: every key in `secrets`, wrapped (XSalsa20-Poly1305) under `key`.
+std::string wrapKeys(const crypto::SecretBytes& key, const SiteSecrets& secrets);
 
 class Site {
  public:
@@ -46,15 +65,25 @@ class Site {
   static core::Result<InitResult> create(const std::filesystem::path& dataDir, const SiteSetup& setup,
                                          const core::Clock& clock);
   /// Opens an existing site. `vfs` is for the benchmark's sync counter.
+  /// `keys` is where unattended keys are kept for the boot (default: the kernel keyring); a key found
+  /// there unlocks the site at once.
   static core::Result<std::unique_ptr<Site>> open(const std::filesystem::path& dataDir, const core::Clock& clock,
-                                                  const char* vfs = nullptr);
+                                                  const char* vfs = nullptr, KeyStore* keys = nullptr);
+  ~Site();
 
   store::Database& db() { return *db_; }
   store::EventLog& log() { return log_; }
   const core::Clock& clock() const { return clock_; }
   const SiteInfo& info() const { return info_; }
 
+  /// True once this boot's first unlock has given the site its unattended keys.
+  bool unlocked() const { return unattended_.has_value(); }
+  /// kUnauthorised with the words a person needs while the site is locked.
+  core::Status requireUnlocked() const;
+
   /// Keyed hash with the site's matching key (for date-of-birth/initial/sex, NHS number, duplicates).
+  /// These three need an unlocked site; on a locked one they throw std::logic_error (a broken
+  /// precondition: callers check requireUnlocked() first).
   std::string matchHash(std::string_view text) const;
   /// The MAC part of an LST1 ticket code for a record ID: 8 upper-case hex characters.
   std::string ticketMac(std::string_view recordId) const;
@@ -70,8 +99,16 @@ class Site {
   const std::string& recordsPublicKey() const { return recordsPublicKey_; }
   const std::string& signPublicKey() const { return signPublicKey_; }
 
-  /// Unwraps the site's secrets with the recovery code. Costs one Argon2id derivation.
+  /// Unwraps the site's secrets with the recovery code (and unlocks the site). One Argon2id derivation.
   core::Result<SiteSecrets> unlockWithRecoveryCode(std::string_view code);
+  /// Unwraps a credential's keys with the key derived from what its holder knows, checks them against
+  /// the site's public keys, and unlocks the site if it was locked (an 'unlocked' event says who).
+  /// kUnauthorised when the derived key is wrong; kCorrupt when the keys do not belong to this site.
+  /// A credential from before signed logs is rewrapped with all four keys on the way.
+  core::Result<SiteSecrets> unlock(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
+                                   std::string_view byStaffId);
+  /// Wipes the unattended keys from this process and from the keyring: the next start needs staff.
+  void lock();
   /// Opens a sealed blob with unlocked secrets.
   core::Result<std::string> open(const SiteSecrets& secrets, std::string_view sealed) const;
 
@@ -86,16 +123,29 @@ class Site {
  private:
   Site(std::unique_ptr<store::Database> db, const core::Clock& clock);
 
+  struct Unattended {
+    crypto::SecretBytes signSecretKey, matchKey, ticketKey;
+  };
+  std::string keyStoreName() const;
+  static Unattended unattendedOf(const SiteSecrets& s);
+  void install(Unattended keys);
+  void remember();  // into the key store, for the boot
+  core::Status adoptLegacyKeys(SiteSecrets& secrets);
+  core::Status rewrap(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
+                      const SiteSecrets& secrets);
+  const Unattended& keys() const;
+
   SodiumDigest digest_;
   std::unique_ptr<store::Database> db_;
   store::EventLog log_;
   const core::Clock& clock_;
+  KeyStore* keyStore_ = nullptr;
   SiteInfo info_;
   std::string recordsPublicKey_;
   mutable std::optional<crypto::SealPrep> nextSeal_;
   std::string signPublicKey_;
-  std::string matchKey_;
-  std::string ticketKey_;
+  std::optional<Unattended> unattended_;
+  std::unique_ptr<SodiumSigner> signer_;  // over unattended_->signSecretKey
 };
 
 }  // namespace longstop::service

@@ -42,7 +42,18 @@ core::Status validatePin(const std::string& pin) {
   return core::okStatus();
 }
 
-std::string cardCheck(const Site& site, std::string_view secret) { return site.matchHash("card1|" + std::string(secret)); }
+// Tells a wrong card from a wrong PIN before the costly derivation. The card's 128 random bits make an
+// unkeyed hash safe, and a locked kiosk (no matching key yet) can check it. Cards made before signed
+// logs have a 16-byte check keyed with the matching key: a locked kiosk leaves them to the wrapped keys
+// alone, and their first sign-in gives them the new check.
+std::string cardCheck(std::string_view secret) {
+  return crypto::keyedHash("longstop-card-check-v2", "card2|" + std::string(secret), 32);
+}
+
+bool cardFits(const Site& site, const std::string& stored, const std::string& secret) {
+  if (stored.size() == 32) return crypto::equalConstantTime(stored, cardCheck(secret));
+  return !site.unlocked() || crypto::equalConstantTime(stored, site.matchHash("card1|" + secret));
+}
 std::string unwrapSecret(std::string_view secret, std::string_view pin) {
   return "staff1|" + std::string(secret) + "|" + std::string(pin);
 }
@@ -98,6 +109,8 @@ core::Status recordFailure(Site& site, const StaffMember& m, int64_t now) {
     if (!st.ok()) return st.error();
     st->bind(1, int64_t{failures}).bind(2, lockedUntil).bind(3, m.id);
     if (auto s = st->run(); !s.ok()) return s;
+    // A locked kiosk cannot sign, so a wrong PIN before the first unlock counts in the staff row only.
+    if (!site.unlocked()) return core::okStatus();
     store::JsonObject data;
     data.add("attempt", failures);
     if (lockedUntil) data.add("locked_until_ms", lockedUntil);
@@ -129,17 +142,16 @@ core::Result<NewCard> addStaff(Site& site, const SiteSecrets& secrets, const std
   NewCard card{newStaffId(), newCardSecret(), ""};
   card.cardText = "LSS1:" + card.staffId + ":" + card.secret;
   const crypto::KdfParams kdf = crypto::newKdfParams();
+  if (secrets.matchKey.size() != 32 || secrets.ticketKey.size() != 32)
+    return core::unauthorised("These keys cannot make a new card; sign in again.");
   auto key = crypto::deriveKey(unwrapSecret(card.secret, pin), kdf);
   if (!key) return core::internalError("Not enough memory to protect the new card.");
-  std::string plain(secrets.recordsSecretKey.view());
-  plain += secrets.signSecretKey.view();
-  const std::string wrapped = crypto::wrap(*key, plain);
-  std::fill(plain.begin(), plain.end(), '\0');
+  const std::string wrapped = wrapKeys(*key, secrets);
   const int64_t now = site.clock().now().unixMs;
   auto s = site.db().transaction([&]() -> core::Status {
     auto st = site.db().prepare("INSERT INTO staff(id, name, role, card_check, created_ms) VALUES (?,?,?,?,?)");
     if (!st.ok()) return st.error();
-    st->bind(1, card.staffId).bind(2, name).bind(3, toString(role)).bindBlob(4, cardCheck(site, card.secret));
+    st->bind(1, card.staffId).bind(2, name).bind(3, toString(role)).bindBlob(4, cardCheck(card.secret));
     st->bind(5, now);
     if (auto r = st->run(); !r.ok()) return r;
     store::CredentialRow cred{card.staffId, "staff", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
@@ -202,7 +214,7 @@ core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string
   const auto& [id, secret] = parts.value();
   auto loaded = loadStaff(site, id);
   if (!loaded.ok()) return loaded.error();
-  if (!loaded.value() || !crypto::equalConstantTime(loaded.value()->cardCheck, cardCheck(site, secret)))
+  if (!loaded.value() || !cardFits(site, loaded.value()->cardCheck, secret))
     return core::unauthorised("This card is not known here. Please use your own staff card.");
   const StaffMember& m = loaded.value()->member;
   if (m.revokedMs) return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
@@ -216,25 +228,25 @@ core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string
   auto key = crypto::deriveKey(unwrapSecret(secret, pin),
                                {c.kdfSalt, static_cast<uint64_t>(c.kdfOps), static_cast<uint64_t>(c.kdfMem)});
   if (!key) return core::internalError("Not enough memory to check the PIN.");
-  auto secrets = crypto::unwrap(*key, c.wrapped);
-  if (!secrets || secrets->size() != 96) {
+  auto secrets = site.unlock(c, *key, id);
+  if (!secrets.ok() && secrets.error().code != core::ErrorCode::kUnauthorised) return secrets.error();
+  if (!secrets.ok()) {
     if (auto s = recordFailure(site, m, now); !s.ok()) return s.error();
     const int left = kFreeAttempts - (m.failedAttempts + 1);
     if (left > 0) return core::unauthorised("Wrong PIN. " + std::to_string(left) + " tries left before the card locks.");
     return core::unauthorised("Wrong PIN. The card is now locked for a while; the delay grows with each wrong PIN.");
   }
   auto s = site.db().transaction([&]() -> core::Status {
-    auto st = site.db().prepare("UPDATE staff SET failed_attempts = 0, locked_until_ms = 0 WHERE id = ?");
+    auto st = site.db().prepare(
+        "UPDATE staff SET failed_attempts = 0, locked_until_ms = 0, card_check = ? WHERE id = ?");
     if (!st.ok()) return st.error();
-    st->bind(1, id);
+    st->bindBlob(1, cardCheck(secret)).bind(2, id);
     if (auto r = st->run(); !r.ok()) return r;
     auto e = site.appendEvent("signin", "", "{}", id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
   if (!s.ok()) return s.error();
-  SiteSecrets unlocked{crypto::SecretBytes::copyOf(secrets->view().substr(0, 32)),
-                       crypto::SecretBytes::copyOf(secrets->view().substr(32, 64))};
-  return std::make_unique<StaffSession>(m, std::move(unlocked), now);
+  return std::make_unique<StaffSession>(m, std::move(secrets.value()), now);
 }
 
 void signOut(Site& site, std::unique_ptr<StaffSession>& session, std::string_view reason) {

@@ -80,9 +80,7 @@ core::Status StaffDesk::startMakeBatch() {
   Site& site = kiosk_.siteData();
   // The job's own copy of the keys (locked memory), wiped when it ends: signing out meanwhile wipes the
   // session's copy but lets the batch be finished, so nothing is left half-made.
-  const SiteSecrets& keys = session_->secrets();
-  auto secrets = std::make_shared<SiteSecrets>(SiteSecrets{crypto::SecretBytes::copyOf(keys.recordsSecretKey.view()),
-                                                           crypto::SecretBytes::copyOf(keys.signSecretKey.view())});
+  auto secrets = std::make_shared<SiteSecrets>(session_->secrets().copy());
   return startWork([dir = dataDirOf(site), at = site.clock().now(), secrets,
                     staffId = session_->who().id](const exporter::Progress& progress) {
     return onOwnSite(dir, at, [&](Site& own) -> ExportWorkResult {

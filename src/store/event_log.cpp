@@ -1,6 +1,8 @@
 #include "store/event_log.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 
 namespace longstop::store {
 namespace {
@@ -28,7 +30,16 @@ std::string canonicalEventBytes(std::string_view prevHash, int64_t seq, const Ev
   return out;
 }
 
+std::string eventSignedBytes(std::string_view hash) { return "LSEV1" + std::string(hash); }
+
+std::string headSignedBytes(int64_t seq, std::string_view hash) {
+  std::string out = "LSHD1";
+  for (int i = 7; i >= 0; --i) out += static_cast<char>((static_cast<uint64_t>(seq) >> (8 * i)) & 0xff);
+  return out + std::string(hash);
+}
+
 core::Result<int64_t> EventLog::append(const EventInput& e) {
+  if (!signer_) return core::unauthorised(kLockedMessage);
   auto last = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
   if (!last.ok()) return last.error();
   auto row = last->step();
@@ -37,24 +48,69 @@ core::Result<int64_t> EventLog::append(const EventInput& e) {
   const std::string prev = row.value() ? last->columnBlob(1) : kGenesis;
 
   const std::string hash = hashBytes(digest_.sha256(canonicalEventBytes(prev, seq, e)));
+  const std::string sig = signer_->sign(eventSignedBytes(hash));
+  const std::string headSig = signer_->sign(headSignedBytes(seq, hash));
+  if (sig.empty() || headSig.empty()) return core::internalError("The device's signing key is not usable.");
   auto ins = db_.prepare(
-      "INSERT INTO events(seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash) "
-      "VALUES (?,?,?,?,?,?,?,?)");
+      "INSERT INTO events(seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash, sig) "
+      "VALUES (?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return ins.error();
   ins->bind(1, seq).bind(2, e.atMs).bind(3, std::string_view(e.kind));
   ins->bind(4, std::string_view(e.recordId)).bind(5, std::string_view(e.staffId));
-  ins->bind(6, std::string_view(e.data)).bindBlob(7, prev).bindBlob(8, hash);
+  ins->bind(6, std::string_view(e.data)).bindBlob(7, prev).bindBlob(8, hash).bindBlob(9, sig);
   if (auto s = ins->run(); !s.ok()) return s.error();
+  auto head = db_.prepare("INSERT OR REPLACE INTO log_head(id, seq, hash, sig) VALUES (1,?,?,?)");
+  if (!head.ok()) return head.error();
+  head->bind(1, seq).bindBlob(2, hash).bindBlob(3, headSig);
+  if (auto s = head->run(); !s.ok()) return s.error();
   return seq;
 }
 
-core::Result<VerifyReport> EventLog::verify() {
+namespace {
+
+struct Head {
+  int64_t seq = 0;
+  std::string hash, sig;
+};
+
+core::Result<std::optional<Head>> readHead(Database& db) {
+  auto st = db.prepare("SELECT seq, hash, sig FROM log_head WHERE id = 1");
+  if (!st.ok()) return st.error();
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return std::optional<Head>();
+  return std::optional<Head>(Head{st->columnInt(0), st->columnBlob(1), st->columnBlob(2)});
+}
+
+// The signed end against the rows found: what a cut tail, an added row or a planted end looks like.
+std::string checkHead(const std::optional<Head>& head, int64_t lastSeq, const std::string& lastHash,
+                      int64_t firstSignedSeq, std::string_view publicKey, const core::SignatureCheck& check) {
+  if (!head) return firstSignedSeq ? "the record of where the log ends is missing" : "";
+  if (!check.verify(publicKey, headSignedBytes(head->seq, head->hash), head->sig))
+    return "the record of where the log ends is not signed by this device";
+  if (head->seq > lastSeq)
+    return "the newest " + std::to_string(head->seq - lastSeq) + " events are missing (the log ends at event " +
+           std::to_string(lastSeq) + " but was signed up to event " + std::to_string(head->seq) + ")";
+  if (head->seq < lastSeq)
+    return "events after " + std::to_string(head->seq) + " were added without the device's signature";
+  if (head->hash != lastHash) return "the newest event is not the one the device signed";
+  return "";
+}
+
+}  // namespace
+
+core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const core::SignatureCheck& check) {
   auto st = db_.prepare(
-      "SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash FROM events ORDER BY seq");
+      "SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash, sig FROM events ORDER BY seq");
   if (!st.ok()) return st.error();
   VerifyReport report;
   std::string prev = kGenesis;
-  int64_t expectedSeq = 1;
+  int64_t expectedSeq = 1, firstSignedSeq = 0;
+  auto bad = [&](int64_t seq, const std::string& why) {
+    report.firstBadSeq = seq;
+    report.reason = "event " + std::to_string(seq) + ": " + why;
+    return report;
+  };
   for (;;) {
     auto row = st->step();
     if (!row.ok()) return row.error();
@@ -65,18 +121,29 @@ core::Result<VerifyReport> EventLog::verify() {
                  st->columnText(5)};
     const std::string storedPrev = st->columnBlob(6);
     const std::string storedHash = st->columnBlob(7);
+    const bool hasSig = !st->columnIsNull(8);
     std::string why;
     if (seq != expectedSeq) why = "a row is missing before it (expected " + std::to_string(expectedSeq) + ")";
     else if (storedPrev != prev) why = "it does not point at the row before it";
     else if (storedHash != hashBytes(digest_.sha256(canonicalEventBytes(prev, seq, e))))
       why = "its contents were changed after it was written";
-    if (!why.empty()) {
-      report.firstBadSeq = seq;
-      report.reason = "event " + std::to_string(seq) + ": " + why;
-      return report;
+    else if (!hasSig && firstSignedSeq)
+      why = "it carries no signature although the events before it do";
+    else if (hasSig && !check.verify(publicKey, eventSignedBytes(storedHash), st->columnBlob(8)))
+      why = "its signature is not this device's";
+    if (!why.empty()) return bad(seq, why);
+    if (hasSig) {
+      ++report.signedRows;
+      if (!firstSignedSeq) firstSignedSeq = seq;
     }
     prev = storedHash;
     expectedSeq = seq + 1;
+  }
+  auto head = readHead(db_);
+  if (!head.ok()) return head.error();
+  if (auto why = checkHead(head.value(), expectedSeq - 1, prev, firstSignedSeq, publicKey, check); !why.empty()) {
+    report.firstBadSeq = std::max<int64_t>(expectedSeq - 1, 1);
+    report.reason = why;
   }
   return report;
 }

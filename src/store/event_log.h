@@ -1,11 +1,15 @@
 // The append-only event log. Each row carries the SHA-256 of the row before it (the first row's
-// predecessor is 32 zero bytes), so changing, removing or reordering any row breaks the chain.
+// predecessor is 32 zero bytes), so changing, removing or reordering any row breaks the chain. Each
+// row is also signed with the device's Ed25519 key, and the signed end of the log (sequence and hash
+// of the newest row, the table log_head) is rewritten with every append, so that a copy of the card
+// alone can neither rewrite a row nor cut the newest rows off without `verify` seeing it.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
 #include "core/digest.h"
+#include "core/signer.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -21,25 +25,43 @@ struct EventInput {
 
 struct VerifyReport {
   int64_t rows = 0;
+  int64_t signedRows = 0;   // rows written before signing began (an upgraded site) are not
   int64_t firstBadSeq = 0;  // 0 when the chain is sound
   std::string reason;       // why that row is bad
   bool sound() const { return firstBadSeq == 0; }
 };
+
+/// What append() says while no signer is set: the device's keys are not unlocked.
+inline constexpr const char* kLockedMessage =
+    "This kiosk is locked since it started: a member of staff must sign in once (staff card and PIN) or "
+    "use the recovery code before anything can be recorded.";
 
 class EventLog {
  public:
   /// Both are borrowed and must outlive the log.
   EventLog(Database& db, const core::Digest& digest) : db_(db), digest_(digest) {}
 
-  /// Appends one row chained to the last; call inside a transaction. Returns its sequence number.
+  /// The device's signer (borrowed, may be null: then append() refuses with kLockedMessage).
+  void setSigner(const core::Signer* signer) { signer_ = signer; }
+  bool canAppend() const { return signer_ != nullptr; }
+
+  /// Appends one signed row chained to the last and moves the signed end to it; call inside a
+  /// transaction. Returns its sequence number.
   core::Result<int64_t> append(const EventInput& e);
-  /// Recomputes the whole chain and reports the first row that does not fit.
-  core::Result<VerifyReport> verify();
+  /// Recomputes the whole chain, checks every signature under `publicKey` and that the log ends where
+  /// its signed end says; reports the first row that does not fit.
+  core::Result<VerifyReport> verify(std::string_view publicKey, const core::SignatureCheck& check);
 
  private:
   Database& db_;
   const core::Digest& digest_;
+  const core::Signer* signer_ = nullptr;
 };
+
+/// The message an event row's signature covers: a tag and the row's chain hash.
+std::string eventSignedBytes(std::string_view hash);
+/// The message the log's signed end covers: a tag, the newest row's sequence and hash.
+std::string headSignedBytes(int64_t seq, std::string_view hash);
 
 /// The bytes hashed for a row: the previous hash and every field, length-prefixed.
 std::string canonicalEventBytes(std::string_view prevHash, int64_t seq, const EventInput& e);

@@ -126,7 +126,20 @@ DROP INDEX checkins_queue;
 CREATE INDEX checkins_day_queue ON checkins(local_day, queue_id, state, priority, seq);
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+// Every event is signed by the device's Ed25519 key from here on (rows written before this version
+// stay unsigned; the first signed row's chain hash vouches for them). The signed end of the log lives
+// in its own one-row table, so a deleted tail is seen.
+constexpr const char* kMigration4 = R"sql(
+ALTER TABLE events ADD COLUMN sig BLOB;
+CREATE TABLE log_head (
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  seq   INTEGER NOT NULL,
+  hash  BLOB NOT NULL,
+  sig   BLOB NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4};
 
 }  // namespace
 

@@ -71,6 +71,7 @@ TEST_CASE("a schema-2 database gets the day-first queue index when opened") {
     // Put it back as schema 2 left it.
     REQUIRE((*db)->exec("DROP INDEX checkins_day_queue; "
                         "CREATE INDEX checkins_queue ON checkins(queue_id, state, priority, seq); "
+                        "DROP TABLE log_head; ALTER TABLE events DROP COLUMN sig; "
                         "PRAGMA user_version=2").ok());
   }
   auto db = store::Database::open(dir / "v2.db", {});

@@ -6,6 +6,7 @@ LONGSTOP_BUILD_PACKAGES=(
   libsdl2-dev libimgui-dev libsqlite3-dev libqrencode-dev libzxing-dev libsodium-dev libstb-dev
   libturbojpeg0-dev libevdev-dev
   zlib1g-dev nlohmann-json3-dev
+  libkeyutils-dev  # the kernel keyring holds the kiosk's unattended keys for one boot
   libsystemd-dev fonts-dejavu-core
   gettext  # msgfmt builds the language catalogues (po/)
 )

@@ -4,6 +4,8 @@
 #include "commands.h"
 #include "common.h"
 #include "service/admin.h"
+#include "crypto/primitives.h"
+#include "service/site_check.h"
 #include "service/sodium_digest.h"
 #include "store/event_log.h"
 
@@ -64,15 +66,21 @@ int cmdVerify(const Args& a) {
                  row.ok() ? integrity->columnText(0).c_str() : row.error().message.c_str());
     return kExitCheckFailed;
   }
-  service::SodiumDigest digest;
-  store::EventLog log(**db, digest);
-  auto report = log.verify();
-  if (!report.ok()) return fail(report.error());
-  if (!report->sound()) {
-    std::fprintf(stderr, "longstopctl: the event log is broken at %s.\n", report->reason.c_str());
+  std::string signer;
+  if (auto hex = a.get("signer")) {
+    auto raw = crypto::fromHex(*hex);
+    if (!raw || raw->size() != 32) return usage("--signer is the device's signing key: 64 hexadecimal digits.");
+    signer = *raw;
+  }
+  auto check = service::checkSite(**db, signer);
+  if (!check.ok()) return fail(check.error());
+  if (!check->sound()) {
+    for (const auto& p : check->problems) std::fprintf(stderr, "longstopctl: %s\n", p.c_str());
     return kExitCheckFailed;
   }
-  std::printf("The database and its event log of %lld rows are sound.\n", static_cast<long long>(report->rows));
+  const auto& report = check->log;
+  std::printf("Signatures checked with %s.\n", check->keySource.c_str());
+  std::printf("The database and its event log of %lld rows are sound.\n", static_cast<long long>(report.rows));
   return kExitOk;
 }
 

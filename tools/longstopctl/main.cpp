@@ -19,7 +19,7 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   checkins --data DIR --recovery-code CODE [--json]
       Today's check-ins with the sealed details opened.
   status --data DIR [--json]
-  verify --data DIR
+  verify --data DIR [--signer HEX]
       Exit 0 when the database and the event chain are sound, 1 otherwise.
   staff add --data DIR --name NAME --role reception|admin --pin PIN --recovery-code CODE [--card-png FILE]
   staff list --data DIR [--json]

@@ -1,0 +1,129 @@
+#include "service/site_check.h"
+
+#include <map>
+
+#include "crypto/primitives.h"
+#include "exporter/org_keys.h"
+#include "service/site.h"
+#include "store/site_tables.h"
+
+namespace longstop::service {
+namespace {
+
+std::string meta(store::Database& db, const char* key) {
+  auto v = store::getMeta(db, key);
+  return v.ok() && v.value() ? *v.value() : std::string();
+}
+
+// The text value of `"key":"..."` in an event's JSON data (written by store::JsonObject).
+std::string field(const std::string& json, const std::string& key) {
+  const std::string tag = "\"" + key + "\":\"";
+  const auto at = json.find(tag);
+  if (at == std::string::npos) return {};
+  const auto end = json.find('"', at + tag.size());
+  return end == std::string::npos ? std::string() : json.substr(at + tag.size(), end - at - tag.size());
+}
+
+int64_t number(const std::string& json, const std::string& key) {
+  const std::string tag = "\"" + key + "\":";
+  const auto at = json.find(tag);
+  return at == std::string::npos ? 0 : std::atoll(json.c_str() + at + tag.size());
+}
+
+// Wrong PINs since each card's last good sign-in, as the log tells them, against the staff table.
+core::Result<std::vector<std::string>> checkLockouts(store::Database& db) {
+  auto st = db.prepare("SELECT kind, staff_id, data FROM events WHERE kind IN ('signin', 'signin-failed') ORDER BY seq");
+  if (!st.ok()) return st.error();
+  struct Seen {
+    int64_t failures = 0, lockedUntil = 0;
+  };
+  std::map<std::string, Seen> seen;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    Seen& s = seen[st->columnText(1)];
+    if (st->columnText(0) == "signin") s = {};
+    else s = {s.failures + 1, number(st->columnText(2), "locked_until_ms")};
+  }
+  std::vector<std::string> out;
+  auto staff = db.prepare("SELECT id, failed_attempts, locked_until_ms FROM staff");
+  if (!staff.ok()) return staff.error();
+  for (;;) {
+    auto row = staff->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    const Seen s = seen[staff->columnText(0)];
+    if (staff->columnInt(1) < s.failures || staff->columnInt(2) < s.lockedUntil)
+      out.push_back("The lockout of staff card " + staff->columnText(0) + " was reset outside Longstop (the log has " +
+                    std::to_string(s.failures) + " wrong PINs since its last sign-in).");
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Result<std::string> checkRecipientSetting(store::Database& db) {
+  auto st = db.prepare("SELECT data FROM events WHERE kind = 'recipient-set' ORDER BY seq DESC LIMIT 1");
+  if (!st.ok()) return st.error();
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  const std::string signedId = row.value() ? field(st->columnText(0), "key_id") : std::string();
+  const std::string current = meta(db, "recipient");
+  if (current.empty() && signedId.empty()) return std::string();
+  if (current != signedId)
+    return std::string("The recipient key in the settings (" + (current.empty() ? "none" : current) +
+                       ") is not the one set through Longstop (" + (signedId.empty() ? "none" : signedId) +
+                       "): someone changed the database. Do not export; set the receiving organisation's key again "
+                       "on the admin screen and tell the practice's IT support.");
+  const std::string text = meta(db, ("recipient:" + current).c_str());
+  auto key = exporter::parseOrgPublicKey(text);
+  if (!key.ok() || key->keyId() != current)
+    return std::string("The stored recipient key " + current +
+                       " does not match its fingerprint: someone changed the database. Do not export; set the "
+                       "receiving organisation's key again on the admin screen.");
+  return std::string();
+}
+
+core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer) {
+  if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
+  SiteCheck out;
+  const std::string stored = crypto::fromHex(meta(db, "sign_pk")).value_or("");
+  std::string key = std::string(signer);
+  out.keySource = "the key given on the command line";
+  if (key.empty()) {
+    auto unlocked = kernelKeyring().load(unattendedKeyName(meta(db, "device_id"), stored));
+    if (unlocked && unlocked->size() == 128) {
+      key = crypto::signPublicKeyOf(crypto::SecretBytes::copyOf(unlocked->view().substr(0, 64)));
+      out.keySource = "this device's unlocked key";
+    }
+  }
+  if (key.empty()) {
+    key = stored;
+    out.keySource =
+        "the key the database names itself (a copy of the card could replace it: give --signer from the "
+        "kiosk's admin screen, or verify on the unlocked kiosk)";
+  }
+  if (key != stored)
+    out.problems.push_back("The database names a signing key that is not this device's: it was replaced.");
+  SodiumSignatureCheck check;
+  SodiumDigest digest;
+  store::EventLog log(db, digest);
+  auto report = log.verify(key, check);
+  if (!report.ok()) return report.error();
+  out.log = report.value();
+  if (!out.log.sound()) out.problems.push_back("The event log is broken at " + out.log.reason + ".");
+  else if (out.log.rows > 0 && out.log.signedRows == 0)
+    out.problems.push_back(
+        "The event log carries no signatures, so nothing shows it was not rewritten. A site made before "
+        "signed logs is signed from its first unlock: sign in once on the kiosk, then verify again.");
+  auto recipient = checkRecipientSetting(db);
+  if (!recipient.ok()) return recipient.error();
+  if (!recipient->empty()) out.problems.push_back(*recipient);
+  auto lockouts = checkLockouts(db);
+  if (!lockouts.ok()) return lockouts.error();
+  out.problems.insert(out.problems.end(), lockouts->begin(), lockouts->end());
+  return out;
+}
+
+}  // namespace longstop::service
