@@ -110,6 +110,7 @@ core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   if (options_.refuseWrites) {
     if (auto s = services_->TEST_refuseWrites(); !s.ok()) return s;
   }
+  if (options_.testLocked) services_->TEST_lock();
   flow_ = std::make_unique<ui::PatientFlow>(*services_, *clock_);
   desk_ = std::make_unique<service::StaffDesk>(*services_, options_.listFolder);
   if (!options_.testMedia.empty()) desk_->TEST_useMediaFolder(options_.testMedia);

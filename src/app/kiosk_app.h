@@ -34,6 +34,7 @@ struct AppOptions {
   DisplayOptions display;
   bool kioskMode = false;     // full screen on the appliance: closing the window does not quit
   bool refuseWrites = false;  // test only: the store refuses every write (as on a full disk)
+  bool testLocked = false;    // test only: the site's keys are forgotten at start, as after a reboot
   bool testAdmin = false;     // test only: the admin screen opens at start without a sign-in
   std::optional<int> rotation;  // overrides the site's screen.rotation
   std::filesystem::path listFolder;  // where reception's "Save list" writes; empty: a USB stick under /media

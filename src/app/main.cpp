@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
   ao.kioskMode = o.fullscreen;
   ao.refuseWrites = o.testRefuseWrites;
   ao.testAdmin = o.testAdmin;
+  ao.testLocked = o.testLocked;
   ao.rotation = o.rotation;
   ao.hardwareScanners = !o.headless;  // a real screen: open the camera and scanner from the settings
   ao.cameraFiles = o.cameraFiles;

@@ -79,6 +79,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       o.testRefuseWrites = true;
     else if (a == "--test-admin")
       o.testAdmin = true;
+    else if (a == "--test-locked")
+      o.testLocked = true;
     else if (a == "--rotation") {
       const std::string* v = value();
       if (!v || (*v != "0" && *v != "90" && *v != "180" && *v != "270"))
@@ -120,6 +122,7 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       return core::invalidInput("Unknown option '" + a + "'.");
     }
   }
+  if (o.testLocked && !o.script) return core::invalidInput("--test-locked is for scripted tests only (with --script).");
   if (o.testAdmin && !o.script) return core::invalidInput("--test-admin is for scripted tests only (with --script).");
   if (!o.testMedia.empty() && !o.script)
     return core::invalidInput("--test-media is for scripted tests only (with --script).");

@@ -23,6 +23,7 @@ struct Options {
   int height = 800;
   std::optional<core::Instant> now;  // --now: start a manual clock here
   bool testRefuseWrites = false;     // --test-readonly-store: every write fails (scripted tests only)
+  bool testLocked = false;           // --test-locked: start as after a reboot, keys forgotten (scripted tests only)
   bool testAdmin = false;            // --test-admin: the admin screen at start, no sign-in (scripted tests only)
   std::optional<int> rotation;       // --rotation: 0, 90, 180 or 270, instead of the site's setting
   std::filesystem::path listDir;     // --list-dir: where reception's "Save list" writes (else a USB stick)

@@ -47,7 +47,9 @@ std::string ScriptRunner::substitute(const std::string& text) const {
     if (close == std::string::npos) break;
     std::string id = out.substr(at + 6, close - at - 6);
     service::Site& site = app_.kiosk().siteData();
-    std::string code = "LSA1:" + site.info().odsCode + ":" + id + ":" + site.appointmentCodeMac(id);
+    // A locked kiosk has no ticket key to make the MAC with; a code it cannot check stands in.
+    const std::string mac = site.unlocked() ? site.appointmentCodeMac(id) : "00000000";
+    std::string code = "LSA1:" + site.info().odsCode + ":" + id + ":" + mac;
     out.replace(at, close + 1 - at, code);
     at += code.size();
   }

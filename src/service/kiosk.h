@@ -22,12 +22,15 @@ class Kiosk final : public KioskServices {
   core::Result<Ticket> checkInAppointment(const std::string& appointmentId, bool urgent) override;
   core::Result<Ticket> checkInWalkIn(const WalkInRequest& req, bool urgent) override;
   void prepareCheckIn() override { site_->prepareSeal(); }
+  bool locked() const override { return !site_->unlocked(); }
 
   /// The ticket of an existing check-in (for a scanned ticket, and for longstopctl).
   core::Result<Ticket> ticketFor(const std::string& recordId);
   Site& siteData() { return *site_; }
   /// From now on every write fails inside SQLite, as on a full disk (scripted store-failure tests).
   core::Status TEST_refuseWrites() { return site_->db().TEST_refuseWrites(); }
+  /// As after a reboot: the unattended keys are wiped here and forgotten by the key store.
+  void TEST_lock() { site_->lock(); }
 
  private:
   core::Result<MatchAnswer> matchAmong(std::string_view key, bool sexGiven, bool byNhs);

@@ -83,6 +83,8 @@ class KioskServices {
   /// A check-in is about to be made (the patient is answering the safety question): do now what can be
   /// done ahead, so the commit itself is quick. Optional.
   virtual void prepareCheckIn() {}
+  /// True after a boot until a member of staff has unlocked the kiosk's keys: no patient can check in.
+  virtual bool locked() const { return false; }
 };
 
 }  // namespace longstop::service

@@ -6,6 +6,7 @@
 #include "ui/chrome.h"
 #include "ui/i18n.h"
 #include "ui/patient_flow.h"
+#include "ui/staff/locked.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -19,6 +20,12 @@ void PatientFlow::frame() {
   switch (s_.screen) {
     case Screen::kWelcome: {
       int64_t minutes = clock_.now().localMinutes();
+      if (services_.locked()) {
+        if (staff::drawLocked({services_.site().name, core::formatClockTime(minutes)}) ==
+            staff::LockedIntent::kStaffStart)
+          requestStaffSignIn();
+        break;
+      }
       apply(drawWelcome({services_.site().name, core::formatClockTime(minutes), s_.largerText, s_.highContrast}));
       break;
     }

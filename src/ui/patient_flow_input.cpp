@@ -81,6 +81,7 @@ void PatientFlow::onScan(std::string_view text) {
       return;
     }
     if (s_.screen == Screen::kTicket || s_.screen == Screen::kSafety) return;  // finish this patient first
+    if (services_.locked()) return;  // nothing for a patient until staff have started the kiosk
     if (code.kind == service::ScannedKind::kTicket && code.valid) {
       auto t = codes_->ticketForCode(text);
       if (t.ok()) return showTicket(std::move(t.value()));
