@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "exporter/device_code.h"
 #include "service/drill.h"
 #include "service/export.h"
 #include "service/settings.h"
@@ -153,6 +154,14 @@ core::Result<std::string> AdminDesk::setRecipientFile(const fs::path& file, cons
   text << in.rdbuf();
   if (text.str().size() > 4096) return core::invalidInput(file.string() + " is too big to be a public key file.");
   return setRecipientText(text.str(), by);
+}
+
+core::Result<std::string> AdminDesk::trustCode() {
+  auto s = site();
+  if (!s.ok()) return s.error();
+  // The same site and device the batch header names, and the key export signs with.
+  const Site& site = **s;
+  return exporter::formatDeviceCode({site.info().odsCode, site.info().deviceId, site.signPublicKey()});
 }
 
 DeviceReport AdminDesk::checkDevice(const std::string& settingKey) {

@@ -32,6 +32,7 @@ class AdminDesk final : public AdminServices {
   core::Result<std::string> recipientKeyId() override;
   core::Result<std::string> setRecipientText(const std::string& text, const std::string& byStaffId) override;
   core::Result<std::string> setRecipientFile(const std::filesystem::path& file, const std::string& byStaffId) override;
+  core::Result<std::string> trustCode() override;
   DeviceReport checkDevice(const std::string& settingKey) override;
 
   core::Result<DrillSession> startDrill() override;

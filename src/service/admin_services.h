@@ -90,6 +90,10 @@ class AdminServices {
   /// Sets it from a .pub file (on a USB stick, say); returns the new key ID.
   virtual core::Result<std::string> setRecipientFile(const std::filesystem::path& file,
                                                      const std::string& byStaffId) = 0;
+  /// This kiosk's trust code for the receiving PC (`LSD1:<ods>:<device>:<signing-key>:<check>`, see
+  /// exporter/device_code.h): `longstop-batch trust add` pins the key that signs its batches with it.
+  /// Nothing in it is secret; it only has to reach the PC through a person, not through a batch.
+  virtual core::Result<std::string> trustCode() = 0;
   /// Looks for the device a setting names (camera.device, scanner.device, printer.device).
   virtual DeviceReport checkDevice(const std::string& settingKey) = 0;
 

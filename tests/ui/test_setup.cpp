@@ -62,6 +62,10 @@ class FakeAdmin : public service::AdminServices {
   core::Result<std::string> setRecipientFile(const std::filesystem::path& p, const std::string&) override {
     return core::notFound("Cannot read " + p.string() + ".");
   }
+  core::Result<std::string> trustCode() override {
+    if (trust.empty()) return core::notFound("The site could not be opened.");
+    return trust;
+  }
   service::DeviceReport checkDevice(const std::string& k) override {
     return {k, "/dev/none", false, "not found at /dev/none — skip, or set it later"};
   }
@@ -86,6 +90,7 @@ class FakeAdmin : public service::AdminServices {
   std::map<std::string, std::string> values = {{"kiosk.idle_timeout_s", "45"}, {"site.name", "Riverside"}};
   bool clockConfirmed = false;
   std::string key;
+  std::string trust = "LSD1:B82005:K7QX:4IMHCWK5P2NIZDQ6JEMAK52VDJ47YUGAYJUSA6HBQ23HVXRVK6UA:DPQ6";
   std::optional<service::DrillSession> session;
 };
 
@@ -219,4 +224,37 @@ TEST_CASE("admin screen: a bad value is refused with the service's message, a go
   a.apply({AdminIntent::Kind::kClose});
   CHECK(a.takeOutcome() == AdminOutcome::kClose);
   CHECK_FALSE(a.active());
+}
+
+TEST_CASE("admin screen: the trust code page shows the service's code as text and as a QR code") {
+  FakeAdmin admin;
+  core::ManualClock clock(nine());
+  AdminScreen a(admin, clock);
+  a.open("S1", "Ada");
+  a.apply({AdminIntent::Kind::kTrustCode});
+  REQUIRE(a.state().page == AdminPage::kTrustCode);
+  CHECK(a.state().trustCode == admin.trust);
+  REQUIRE(a.state().trustQr.has_value());
+  CHECK(a.state().trustQr->size >= 21);
+  a.apply({AdminIntent::Kind::kHome});
+  CHECK(a.state().page == AdminPage::kHome);
+
+  // A site that cannot be read says so and stays on the home page, never showing an empty code.
+  admin.trust.clear();
+  a.apply({AdminIntent::Kind::kTrustCode});
+  CHECK(a.state().page == AdminPage::kHome);
+  CHECK(a.state().message == "The site could not be opened.");
+}
+
+TEST_CASE("admin screen: the trust code is shown with its key in groups of four, nothing else changed") {
+  using ui::admin::trustCodeForReading;
+  const std::string code = "LSD1:B82005:K7QX:4IMHCWK5P2NIZDQ6JEMAK52VDJ47YUGAYJUSA6HBQ23HVXRVK6UA:DPQ6";
+  CHECK(trustCodeForReading(code) ==
+        "LSD1:B82005:K7QX: 4IMH CWK5 P2NI ZDQ6 JEMA K52V DJ47 YUGA YJUS A6HB Q23H VXRV K6UA:DPQ6");
+  std::string squeezed;
+  for (char c : trustCodeForReading(code))
+    if (c != ' ') squeezed += c;
+  CHECK(squeezed == code);
+  CHECK(trustCodeForReading("not a code") == "not a code");
+  CHECK(trustCodeForReading("LSD1:B82005") == "LSD1:B82005");
 }

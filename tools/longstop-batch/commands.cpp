@@ -66,41 +66,63 @@ int cmdVerify(const Args& a) {
   if (a.words.size() < 2) return usage("verify needs one or more batch FILEs.");
   int64_t from = 1;
   if (auto f = a.get("from")) from = std::max<int64_t>(1, std::atoll(f->c_str()));
+  auto storePath = trustStorePath(a);
+  if (!storePath.ok()) return fail(storePath.error());
+  auto store = loadTrustStore(*storePath);
+  if (!store.ok()) return fail(store.error());
   std::vector<exporter::NamedBytes> files;
   for (size_t i = 1; i < a.words.size(); ++i) {
     auto bytes = readFile(a.words[i]);
     if (!bytes.ok()) return fail(bytes.error());
     files.push_back({a.words[i], std::move(bytes.value())});
   }
-  for (const auto& f : files)
-    if (auto b = exporter::readBatchFile(f.bytes); b.ok()) describe(f.name, *b);
+  // What a batch says about itself is shown only once a pinned key is known to have signed it.
+  size_t untrusted = 0;
+  for (const auto& f : files) {
+    auto b = exporter::readBatchFile(f.bytes);
+    if (!b.ok()) continue;  // the chain report names it
+    if (auto s = exporter::checkSigner(*store, b->header); !s.ok()) {
+      std::fprintf(stderr, "UNTRUSTED: %s: %s\n", f.name.c_str(), s.error().message.c_str());
+      ++untrusted;
+    } else {
+      describe(f.name, *b);
+    }
+  }
   const exporter::ChainReport report = exporter::verifyChain(files, from);
   for (const auto& p : report.problems)
     std::fprintf(stderr, "PROBLEM: %s%s%s\n", p.file.c_str(), p.file.empty() ? "" : ": ", p.reason.c_str());
-  for (const auto& d : report.devices)
-    std::printf("Kiosk %s-%s: batches %lld to %lld, %lld check-ins\n", d.odsCode.c_str(), d.deviceId.c_str(),
-                static_cast<long long>(d.firstSeq), static_cast<long long>(d.lastSeq), static_cast<long long>(d.records));
+  if (untrusted == 0)
+    for (const auto& d : report.devices)
+      std::printf("Kiosk %s-%s: batches %lld to %lld, %lld check-ins\n", d.odsCode.c_str(), d.deviceId.c_str(),
+                  static_cast<long long>(d.firstSeq), static_cast<long long>(d.lastSeq),
+                  static_cast<long long>(d.records));
   if (!report.sound()) {
     std::fprintf(stderr, "NOT VERIFIED: %zu problem(s); do not re-enter these batches until they are explained.\n",
-                 report.problems.size());
+                 report.problems.size() + untrusted);
     return ctl::kExitCheckFailed;
   }
-  std::printf("Verified: %zu file(s); signatures, payloads and chain are sound.\n", files.size());
+  if (untrusted > 0) {
+    std::fprintf(stderr, "NOT VERIFIED: %zu batch(es) signed by a key this PC does not trust for their kiosk; do "
+                 "not re-enter them until the key is checked on the kiosk.\n", untrusted);
+    return kExitUntrusted;
+  }
+  std::printf("Verified: %zu file(s); signed by the kiosks' trusted keys, payloads and chain are sound.\n",
+              files.size());
   return ctl::kExitOk;
 }
 
 int cmdDecrypt(const Args& a) {
   auto out = a.get("out");
   if (!out || a.words.size() != 2) return usage("decrypt needs --key PREFIX.key, one FILE and --out DIR.");
-  auto payload = openFile(a, a.words[1]);
-  if (!payload.ok()) return fail(payload.error());
+  exporter::Payload payload;
+  if (int status = openFile(a, a.words[1], &payload); status != ctl::kExitOk) return status;
   std::error_code ec;
   fs::create_directories(*out, ec);
   if (ec) return fail(core::storageError("Could not make " + *out + ": " + ec.message()));
   fs::permissions(*out, fs::perms::owner_all, fs::perm_options::replace, ec);
-  auto report = exporter::reconcile({payload->checkinsCsv});
+  auto report = exporter::reconcile({payload.checkinsCsv});
   const fs::path dir(*out);
-  for (const auto& [name, text] : {std::pair{"bundle.json", payload->bundleJson}, std::pair{"checkins.csv", payload->checkinsCsv},
+  for (const auto& [name, text] : {std::pair{"bundle.json", payload.bundleJson}, std::pair{"checkins.csv", payload.checkinsCsv},
                                    std::pair{"report.txt", report.ok() ? report->text() : report.error().message}})
     if (auto s = writePrivateFile((dir / name).string(), text); !s.ok()) return fail(s.error());
   std::printf("Wrote %s, %s and %s.\n", (dir / "bundle.json").c_str(), (dir / "checkins.csv").c_str(),
@@ -111,18 +133,18 @@ int cmdDecrypt(const Args& a) {
 
 int cmdConvert(const Args& a, bool fhir) {
   if (a.words.size() != 2) return usage(std::string(fhir ? "to-fhir" : "to-csv") + " needs --key PREFIX.key and one FILE.");
-  auto payload = openFile(a, a.words[1]);
-  if (!payload.ok()) return fail(payload.error());
-  return writeOut(a, fhir ? payload->bundleJson : payload->checkinsCsv);
+  exporter::Payload payload;
+  if (int status = openFile(a, a.words[1], &payload); status != ctl::kExitOk) return status;
+  return writeOut(a, fhir ? payload.bundleJson : payload.checkinsCsv);
 }
 
 int cmdReport(const Args& a) {
   if (a.words.size() < 2) return usage("report needs --key PREFIX.key and one or more FILEs.");
   std::vector<std::string> csvs;
   for (size_t i = 1; i < a.words.size(); ++i) {
-    auto payload = openFile(a, a.words[i]);
-    if (!payload.ok()) return fail(payload.error());
-    csvs.push_back(std::move(payload->checkinsCsv));
+    exporter::Payload payload;
+    if (int status = openFile(a, a.words[i], &payload); status != ctl::kExitOk) return status;
+    csvs.push_back(std::move(payload.checkinsCsv));
   }
   std::vector<std::string_view> views(csvs.begin(), csvs.end());
   auto report = exporter::reconcile(views);
@@ -134,16 +156,15 @@ int cmdReport(const Args& a) {
 int cmdAck(const Args& a) {
   if (a.words.size() != 2) return usage("ack needs --key PREFIX.key and one batch FILE.");
   const std::string& path = a.words[1];
-  // Acknowledge only what this organisation can really open: the kiosk deletes the data afterwards.
-  auto payload = openFile(a, path);
-  if (!payload.ok()) return fail(payload.error());
+  // Acknowledge only what this organisation can really open, from a kiosk it trusts: the kiosk deletes
+  // the data afterwards.
+  exporter::Payload payload;
+  exporter::VerifiedBatch batch;
+  if (int status = openFile(a, path, &payload, &batch); status != ctl::kExitOk) return status;
   auto key = loadKey(a);
-  auto bytes = readFile(path);
-  if (!key.ok() || !bytes.ok()) return fail(core::invalidInput("Could not read the key or the batch again."));
-  auto batch = exporter::readBatchFile(*bytes);
-  if (!batch.ok()) return fail(batch.error());
-  const auto& h = batch->header;
-  const std::string code = exporter::makeAck(h.odsCode, h.deviceId, h.seq, batch->batchHash, key->signSecret);
+  if (!key.ok()) return fail(key.error());
+  const auto& h = batch.header;
+  const std::string code = exporter::makeAck(h.odsCode, h.deviceId, h.seq, batch.batchHash, key->signSecret);
   const std::string png = a.get("png").value_or(path + ".ack.png");
   auto img = exporter::renderQr(code, 6);
   if (!img.ok()) return fail(img.error());

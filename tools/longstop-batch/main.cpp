@@ -12,9 +12,17 @@ constexpr const char* kUsage = R"(usage: longstop-batch COMMAND [options]
   keygen --out PREFIX
       Make the organisation's key pair: PREFIX.pub (give it to each kiosk, or show PREFIX.pub.png to
       its camera) and PREFIX.key (keep it secret; readable by you only).
+  trust add CODE | trust add --image PHOTO [--replace]
+      Trust a kiosk's batches: CODE is the LSD1 code on its admin screen (Admin, then "Code for the
+      receiving PC"), typed with or without its spaces, or PHOTO a picture of the QR code beside it.
+      A kiosk that already has a different key is refused unless --replace.
+  trust list
+  trust remove ODS-DEVICE
+      The kiosks trusted on this PC, and taking one away (e.g. B82005-K7QX).
   verify [--from SEQ] FILE...
       Check signatures, payload hashes and the chain across the files of each kiosk: reports a missing
-      batch, a duplicate, a replay or a changed byte, and exits 1 on any of them.
+      batch, a duplicate, a replay or a changed byte, and exits 1 on any of them; exits 4 when a batch is
+      not signed by the key trusted for its kiosk.
   decrypt --key PREFIX.key FILE --out DIR
       Write DIR/bundle.json (FHIR R4 transaction Bundle), DIR/checkins.csv and DIR/report.txt.
   to-fhir --key PREFIX.key FILE [--out OUT]
@@ -29,6 +37,12 @@ constexpr const char* kUsage = R"(usage: longstop-batch COMMAND [options]
   ack --key PREFIX.key FILE [--png OUT.png]
       Print the LSK1 acknowledgement for a batch that opens with this key, and write it as a QR code
       (default FILE.ack.png) to show to the kiosk's camera.
+
+Every command that reads a batch (verify, decrypt, to-fhir, to-csv, report, receive, ack) first checks
+that the key trusted for its kiosk signed it, and refuses it otherwise (exit status 4). The trust store
+is --trust-store FILE, or $LONGSTOP_TRUST_STORE, or $XDG_CONFIG_HOME/longstop/trusted-kiosks
+(~/.config/longstop/trusted-kiosks).
+Exit status: 0 fine, 1 a check failed, 2 bad usage or input, 3 trouble with files, 4 signer not trusted.
 )";
 
 }  // namespace
@@ -39,7 +53,7 @@ int main(int argc, char** argv) {
     std::fputs("longstop-batch: libsodium could not start on this machine.\n", stderr);
     return 3;
   }
-  auto args = longstop::ctl::parseArgs(argc, argv, {"help"});
+  auto args = longstop::ctl::parseArgs(argc, argv, {"help", "replace"});
   if (!args.ok()) return fail(args.error());
   if (args->has("help") || args->words.empty()) {
     std::fputs(kUsage, args->has("help") ? stdout : stderr);
@@ -54,5 +68,6 @@ int main(int argc, char** argv) {
   if (cmd == "report") return cmdReport(*args);
   if (cmd == "receive") return cmdReceive(*args);
   if (cmd == "ack") return cmdAck(*args);
+  if (cmd == "trust") return cmdTrust(*args);
   return usage("Unknown command '" + cmd + "'; run `longstop-batch --help` for the list.");
 }

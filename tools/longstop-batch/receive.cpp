@@ -10,6 +10,10 @@ namespace longstop::batchtool {
 int cmdReceive(const Args& a) {
   auto out = a.get("out");
   if (!out || a.words.size() < 2) return usage("receive needs --out FILE and one or more IMAGE files.");
+  auto storePath = trustStorePath(a);
+  if (!storePath.ok()) return fail(storePath.error());
+  auto store = loadTrustStore(*storePath);
+  if (!store.ok()) return fail(store.error());
   exporter::QrStreamAssembler assembler;
   for (size_t i = 1; i < a.words.size(); ++i) {
     auto img = exporter::loadImage(a.words[i]);
@@ -34,8 +38,15 @@ int cmdReceive(const Args& a) {
   }
   auto batch = exporter::readBatchFile(*file);
   if (!batch.ok()) return fail(batch.error());
+  // A batch from a signer nobody vouched for is not kept: the pictures are, to receive it again once
+  // the kiosk's key has been checked and trusted.
+  if (auto s = exporter::checkSigner(*store, batch->header); !s.ok()) {
+    std::fprintf(stderr, "longstop-batch: %s Nothing was written to %s.\n", s.error().message.c_str(), out->c_str());
+    return kExitUntrusted;
+  }
   if (auto s = writePrivateFile(*out, *file); !s.ok()) return fail(s.error());
-  std::printf("Complete: wrote %s (batch %s-%s %lld, %lld check-ins). Verify it with the others next.\n",
+  std::printf("Complete: wrote %s (batch %s-%s %lld, %lld check-ins, signed by the kiosk's trusted key). Verify "
+              "it with the others next.\n",
               out->c_str(), batch->header.odsCode.c_str(), batch->header.deviceId.c_str(),
               static_cast<long long>(batch->header.seq), static_cast<long long>(batch->header.records));
   return ctl::kExitOk;

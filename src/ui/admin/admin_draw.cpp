@@ -1,13 +1,15 @@
 // The admin screen's drawing: the settings as a paged list on the left, the other tasks on the right;
 // one setting's editor with its description, the service's refusal and a keyboard; the key page; the
-// drill page.
+// trust code page; the drill page.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
 
 #include <imgui.h>
 
 #include "ui/admin/admin_screen.h"
+#include "ui/qr_code.h"
 #include "ui/setup/form.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -29,6 +31,41 @@ int taskColumn(const std::vector<std::string>& labels, float x, float y, float w
     y += theme().target() * 0.8f + theme().gap();
   }
   return pressed;
+}
+
+// The code as text on the left and as a QR code as large as the right-hand side allows. The words are
+// at body size where they fit, else at the console's smaller size (800x480). Returns drawNavRow's answer.
+int drawTrustCode(const Rect& area, const AdminState& s) {
+  const Theme& t = theme();
+  const float room = area.height() - setup::navRowHeight() - t.gap();
+  const float side = std::min(room, area.width() * 0.42f);
+  const float textW = area.width() - side - t.margin();
+  const std::string words =
+      "The PC that receives this kiosk's batches accepts only those signed by a key it has been told to trust. On "
+      "that PC, run  longstop-batch trust add  with this code, or  longstop-batch trust add --image  with a photo "
+      "of the QR code.";
+  const std::string code = trustCodeForReading(s.trustCode);
+  auto tall = [&](const std::string& text, ImFont* font, float size) {
+    return font->CalcTextSizeA(size, FLT_MAX, textW, text.data(), text.data() + text.size()).y;
+  };
+  float y = area.min.y;
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  y += textWrapped("Code for the receiving PC", textW, t.heading(), colour::kDarkBlue) + t.gap();
+  float size = t.body()->FontSize;
+  if (y + tall(words, t.body(), size) + tall(code, t.fonts.heading, size) + t.gap() > area.min.y + room)
+    size = std::floor(t.basePx * 0.7f);
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  y += textWrapped(words, textW, t.body(), colour::kText, size) + t.gap();
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  (void)textWrapped(code, textW, t.fonts.heading, colour::kDarkBlue, size);
+  if (s.trustQr) {
+    const float q = qrSide(*s.trustQr, side);
+    drawQr(*s.trustQr, ImVec2(area.max.x - side + (side - q) / 2, area.min.y + (room - q) / 2), side);
+  } else {
+    ImGui::SetCursorScreenPos(ImVec2(area.max.x - side, area.min.y));
+    (void)setup::drawMessage("The QR code could not be made here; type the code instead.", side);
+  }
+  return setup::drawNavRow(area, "Back", "", "");
 }
 
 AdminIntent keyboard(const Rect& area, float top, bool caps) {
@@ -95,7 +132,7 @@ void AdminScreen::frame() {
       std::vector<std::string> tasks;
       if (!drill) {
         tasks = {s_.clockConfirmed ? "Clock confirmed today" : "Confirm the clock", "Receiving organisation's key",
-                 "Continuity drill", "More settings", "Close"};
+                 "Code for the receiving PC", "Continuity drill", "More settings", "Close"};
       } else {
         tasks = {"Continuity drill", "Close"};
       }
@@ -104,6 +141,7 @@ void AdminScreen::frame() {
         const std::string& l = tasks[size_t(p)];
         if (l == "Confirm the clock" || l == "Clock confirmed today") in = {K::kConfirmClock};
         if (l == "Receiving organisation's key") in = {K::kRecipient};
+        if (l == "Code for the receiving PC") in = {K::kTrustCode};
         if (l == "Continuity drill") in = {K::kDrill};
         if (l == "More settings") in = {K::kMore};
         if (l == "Close") in = {K::kClose};
@@ -160,6 +198,9 @@ void AdminScreen::frame() {
       }
       break;
     }
+    case AdminPage::kTrustCode:
+      if (drawTrustCode(area, s_) == -1) in = {K::kHome};
+      break;
     case AdminPage::kDrill: {
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
       if (!drill) {

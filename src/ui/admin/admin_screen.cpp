@@ -141,6 +141,18 @@ void AdminScreen::apply(const AdminIntent& in) {
       reload();
       return;
     }
+    case K::kTrustCode: {
+      auto code = services_.trustCode();
+      if (!code.ok()) {
+        s_.message = code.error().message;
+        return;
+      }
+      s_.trustCode = code.value();
+      auto qr = encodeQrText(s_.trustCode);
+      s_.trustQr = qr.ok() ? std::optional<QrMatrix>(std::move(qr.value())) : std::nullopt;
+      s_.page = AdminPage::kTrustCode;
+      return;
+    }
     case K::kDrill:
       s_.page = AdminPage::kDrill;
       s_.caps = false;
@@ -179,6 +191,25 @@ void AdminScreen::apply(const AdminIntent& in) {
       return;
     }
   }
+}
+
+std::string trustCodeForReading(std::string_view code) {
+  // Only the key is grouped: the site and device read as they are, and the check stays whole.
+  size_t keyStart = 0;
+  for (int colons = 0; colons < 3; ++colons) {
+    keyStart = code.find(':', keyStart);
+    if (keyStart == std::string_view::npos) return std::string(code);
+    ++keyStart;
+  }
+  const size_t keyEnd = code.rfind(':');
+  if (keyEnd < keyStart) return std::string(code);
+  std::string out(code.substr(0, keyStart));
+  for (size_t i = keyStart; i < keyEnd; i += 4) {
+    out += ' ';
+    out += code.substr(i, std::min<size_t>(4, keyEnd - i));
+  }
+  out += code.substr(keyEnd);
+  return out;
 }
 
 void AdminScreen::onText(std::string_view utf8) {

@@ -1,8 +1,8 @@
 // The admin screen, for a signed-in administrator: every catalogue setting with the service's own
-// validation, the clock confirmation, the receiving organisation's key, and the continuity drill
-// (start, report export, end). The reception console opens it (AdminScreen::open) for an admin and
-// gets control back when outcome() says kClose. State in a struct, intents applied through
-// AdminServices only, so tests drive it without a display.
+// validation, the clock confirmation, the receiving organisation's key, this kiosk's trust code for
+// the receiving PC, and the continuity drill (start, report export, end). The reception console opens
+// it (AdminScreen::open) for an admin and gets control back when outcome() says kClose. State in a
+// struct, intents applied through AdminServices only, so tests drive it without a display.
 #pragma once
 
 #include <cstdint>
@@ -17,10 +17,11 @@
 #include "service/admin_services.h"
 #include "ui/input.h"
 #include "ui/keypads.h"
+#include "ui/qr_code.h"
 
 namespace longstop::ui::admin {
 
-enum class AdminPage { kClosed, kHome, kEdit, kRecipient, kDrill };
+enum class AdminPage { kClosed, kHome, kEdit, kRecipient, kTrustCode, kDrill };
 
 struct AdminState {
   AdminPage page = AdminPage::kClosed;
@@ -29,6 +30,8 @@ struct AdminState {
   int firstRow = 0;  // paging through the settings
   std::string editKey, editValue;
   std::string recipientKeyId, recipientText, recipientPath;
+  std::string trustCode;              // LSD1 text, read when its page opens
+  std::optional<QrMatrix> trustQr;    // the same text as a QR code
   int focus = 0;
   bool caps = true;
   std::string drillFolder = "/media/usb";
@@ -51,6 +54,7 @@ struct AdminIntent {
     kConfirmClock,
     kRecipient,  // open the key page
     kSetRecipient,
+    kTrustCode,  // open the page with this kiosk's trust code
     kDrill,      // open the drill page
     kStartDrill,
     kExportReport,
@@ -104,5 +108,9 @@ class AdminScreen {
 
 /// Rows of settings shown per page at the current screen size.
 int settingsPerPage();
+
+/// The trust code as the page shows it, for a person to read and type: the key in groups of four
+/// (`LSD1:B82005:K7QX: ABCD EFGH … WXYZ:CHCK`); the receiving PC ignores the spaces.
+std::string trustCodeForReading(std::string_view code);
 
 }  // namespace longstop::ui::admin
