@@ -84,4 +84,26 @@ int cmdVerify(const Args& a) {
   return kExitOk;
 }
 
+int cmdUnlock(const Args& a) {
+  auto code = a.get("recovery-code");
+  if (!code) return usage("unlock needs --data DIR --recovery-code CODE.");
+  auto site = openSite(a);
+  if (!site.ok()) return fail(site.error());
+  const bool was = (*site)->unlocked();
+  auto secrets = (*site)->unlockWithRecoveryCode(*code);
+  if (!secrets.ok()) return fail(secrets.error());
+  std::printf(was ? "This device was already unlocked for this boot.\n"
+                  : "Unlocked for this boot: the kiosk now checks patients in without anyone, until the next "
+                    "reboot or power cut.\n");
+  return kExitOk;
+}
+
+int cmdLock(const Args& a) {
+  auto site = openSite(a);
+  if (!site.ok()) return fail(site.error());
+  (*site)->lock();
+  std::printf("Locked: the kiosk's keys are gone from this boot; a member of staff must start it again.\n");
+  return kExitOk;
+}
+
 }  // namespace longstop::ctl

@@ -11,6 +11,8 @@ int cmdCheckin(const Args& a);
 int cmdCheckins(const Args& a);
 int cmdStatus(const Args& a);
 int cmdVerify(const Args& a);
+int cmdUnlock(const Args& a);
+int cmdLock(const Args& a);
 int cmdStaff(const Args& a);
 int cmdConfig(const Args& a);
 int cmdAppointmentCodes(const Args& a);

@@ -20,6 +20,8 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       Today's check-ins with the sealed details opened.
   status --data DIR [--json]
   verify --data DIR [--signer HEX]
+  unlock --data DIR --recovery-code CODE   (after a boot: the kiosk's keys, for this boot)
+  lock --data DIR                          (forget them now, as a reboot does)
       Exit 0 when the database and the event chain are sound, 1 otherwise.
   staff add --data DIR --name NAME --role reception|admin --pin PIN --recovery-code CODE [--card-png FILE]
   staff list --data DIR [--json]
@@ -81,6 +83,8 @@ int main(int argc, char** argv) {
   if (cmd == "checkins") return cmdCheckins(*args);
   if (cmd == "status") return cmdStatus(*args);
   if (cmd == "verify") return cmdVerify(*args);
+  if (cmd == "unlock") return cmdUnlock(*args);
+  if (cmd == "lock") return cmdLock(*args);
   if (cmd == "staff") return cmdStaff(*args);
   if (cmd == "config") return cmdConfig(*args);
   if (cmd == "appointment-codes") return cmdAppointmentCodes(*args);
