@@ -71,6 +71,21 @@ expect_status 0 "scan an appointment code" -- "$ctl" scan --data "$d" --json "$t
 contains "$tmp/out" '"kind":"appointment"' "the PNG decodes to an appointment code"
 contains "$tmp/out" '"validity":"valid"' "and its MAC checks"
 
+# An appointment ID is a file name there: one that would climb out of --out is refused, nothing written.
+expect_status 0 "init a second site" -- "$ctl" init --data "$tmp/site2" --ods B82005 --name "Hillside" --json
+code2=$(sed -E 's/.*"recovery_code":"([^"]+)".*/\1/' "$tmp/out")
+printf '%s\n' "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode" \
+  "A2001,${today}T09:10,Dr Patel,GP,,Ng,Li,1990-01-01,F," "../../escaped,${today}T09:20,Dr Patel,GP,,Ng,Mo,1991-01-01,M," \
+  >"$tmp/climb.csv"
+expect_status 0 "import an ID with slashes" -- "$ctl" import-appointments --data "$tmp/site2" "$tmp/climb.csv"
+mkdir -p "$tmp/deep/a"
+expect_status 2 "appointment-codes refuses an ID that is not a file name" -- "$ctl" appointment-codes \
+  --data "$tmp/site2" --recovery-code "$code2" --out "$tmp/deep/a/codes"
+contains "$tmp/err" 'The appointment ID "../../escaped" cannot be used as a file name' "the refusal names the ID"
+if [ -e "$tmp/deep/escaped.png" ] || [ -e "$tmp/deep/escaped.txt" ] || [ -e "$tmp/deep/a/codes" ]; then
+  bad "appointment-codes wrote files for a refused ID"
+else ok; fi
+
 # Staff cards.
 expect_status 2 "staff add with a short PIN" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
   --pin 12345 --recovery-code "$code"
