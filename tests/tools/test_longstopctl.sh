@@ -31,6 +31,14 @@ contains "$tmp/err" "Nothing was imported" "and says nothing was imported"
 expect_status 0 "status" -- "$ctl" status --data "$d" --json
 contains "$tmp/out" '"appointments":0' "nothing was imported from the bad file"
 
+# A ten-megabyte clinician is refused by name, and takes the good rows with it.
+{ cat "$tmp/appts.csv"; printf 'A1004,%sT09:40,' "$today"; head -c 10485760 /dev/zero | tr '\0' x
+  echo ",GP,,Ng,Li,1990-01-01,F,"; } >"$tmp/huge.csv"
+expect_status 2 "a ten-megabyte field aborts the import" -- "$ctl" import-appointments --data "$d" "$tmp/huge.csv"
+contains "$tmp/err" "line 4: the clinician field is too long (10485760 bytes; at most 100)" "the error names line and field"
+expect_status 0 "status" -- "$ctl" status --data "$d" --json
+contains "$tmp/out" '"appointments":0' "nothing was imported from the file with the huge field"
+
 expect_status 0 "import" -- "$ctl" import-appointments --data "$d" "$tmp/appts.csv"
 contains "$tmp/out" "Imported 2" "two rows imported"
 expect_status 0 "import again" -- "$ctl" import-appointments --data "$d" "$tmp/appts.csv"
