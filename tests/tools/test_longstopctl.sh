@@ -79,6 +79,21 @@ expect_status 0 "scan an appointment code" -- "$ctl" scan --data "$d" --json "$t
 contains "$tmp/out" '"kind":"appointment"' "the PNG decodes to an appointment code"
 contains "$tmp/out" '"validity":"valid"' "and its MAC checks"
 
+# A picture that declares 20000x20000 (900 MB to decode; 400 kB on disk) is refused from its header.
+python3 - "$tmp/big.png" <<'PY'
+import struct, sys, zlib
+w = h = 20000
+z = zlib.compressobj(9)
+row = bytes(w + 1)
+idat = b"".join(z.compress(row) for _ in range(h)) + z.flush()
+chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+                              + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+PY
+expect_status 2 "scan refuses a picture too large to decode" -- "$ctl" scan "$tmp/big.png"
+contains "$tmp/err" "the picture is 20000 x 20000 pixels; Longstop reads pictures of at most 50 megapixels" \
+  "scan says the picture's size and the limit"
+
 # An appointment ID is a file name there: one that would climb out of --out is refused, nothing written.
 expect_status 0 "init a second site" -- "$ctl" init --data "$tmp/site2" --ods B82005 --name "Hillside" --json
 code2=$(sed -E 's/.*"recovery_code":"([^"]+)".*/\1/' "$tmp/out")
