@@ -18,6 +18,22 @@ expect_status 2 "init refuses a bad ODS code" -- "$ctl" init --data "$tmp/other"
 expect_status 2 "no command" -- "$ctl"
 expect_status 2 "unknown command" -- "$ctl" frobnicate
 
+# The command line: an unknown option, or one without its value, is refused with a usage line.
+expect_status 2 "an unknown option" -- "$ctl" status --data "$d" --verbose --json
+contains "$tmp/err" "There is no option --verbose." "the unknown option is named"
+contains "$tmp/err" "usage: longstopctl COMMAND [options]" "with a usage line"
+expect_status 2 "a missing value" -- "$ctl" status --data
+contains "$tmp/err" "The option --data needs a value." "the option without a value is named"
+contains "$tmp/err" "usage: longstopctl" "with a usage line"
+expect_status 2 "a value forgotten before the next option" -- "$ctl" backup --to --data "$d"
+contains "$tmp/err" "The option --to needs a value, but the next word is the option --data." "says which"
+expect_status 2 "another command's option" -- "$ctl" backup --data "$d" --to "$tmp/b" --days 3
+contains "$tmp/err" "backup does not take the option --days." "the option is named"
+[ ! -e "$tmp/b" ] && ok || bad "backup ran with an option it does not take"
+expect_status 2 "a number that is not one" -- "$ctl" retention --data "$d" --days 3O
+contains "$tmp/err" "--days takes a whole number from 0 to 36500, not '3O'." "the bad number is named"
+expect_status 0 "--help" -- "$ctl" --help
+
 cat >"$tmp/appts.csv" <<CSV
 appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode
 A1001,${today}T09:10,Dr Patel,GP,943 476 5919,Wolstenholme,Ann,1984-03-07,F,LS1 4AP
