@@ -128,6 +128,17 @@ make_root_tree() {
     bookworm "$root" "${mirrors[@]}"
 }
 
+# Ctrl+Alt+Del on a USB keyboard left by the kiosk must not reboot it in the middle of a check-in: the
+# target it starts is masked, and so is systemd's own fallback (pressed seven times in two seconds it
+# forces a reboot even with the target masked). No `|| true`: better no image than one that reboots.
+# tests/appliance/check_console_keys.sh runs configure_root on a bare tree and checks both.
+no_keyboard_reboot() {
+  local root=$1
+  systemctl --root="$root" mask ctrl-alt-del.target >/dev/null
+  mkdir -p "$root/etc/systemd/system.conf.d"
+  printf '[Manager]\nCtrlAltDelBurstAction=none\n' >"$root/etc/systemd/system.conf.d/longstop-keys.conf"
+}
+
 # Everything that makes the tree an appliance. File operations and `systemctl --root` only, so that the
 # same steps work for a foreign-architecture tree.
 configure_root() {
@@ -158,6 +169,7 @@ FSTAB
   systemctl --root="$root" mask getty@.service serial-getty@.service console-getty.service \
     container-getty@.service autovt@.service getty-static.service systemd-firstboot.service systemd-random-seed.service \
     apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service >/dev/null 2>&1 || true
+  no_keyboard_reboot "$root"
   mkdir -p "$etc/systemd/logind.conf.d" "$etc/systemd/system.conf.d" "$etc/systemd/journald.conf.d" \
     "$etc/sysctl.d"
   printf '[Login]\nNAutoVTs=0\nReserveVT=0\n' >"$etc/systemd/logind.conf.d/longstop.conf"

@@ -13,6 +13,12 @@ enum Column : size_t { kId, kStart, kClinician, kService, kNhs, kSurname, kForen
 constexpr std::array<std::string_view, 10> kColumns = {
     "appointment_id", "start",     "clinician",     "service", "nhs_number",
     "surname",        "forenames", "date_of_birth", "sex",     "postcode"};
+// The longest value each column may hold, checked before anything is parsed, so that a 10 MB field is
+// refused by its name rather than by whatever a parser makes of it. Dates, NHS numbers and sex codes
+// have room for spaces and the longest forms their parsers accept.
+constexpr std::array<size_t, kColumns.size()> kMaxBytes = {
+    kMaxAppointmentIdBytes, 32, kMaxClinicianBytes, kMaxServiceBytes, 32,
+    kMaxNameBytes,          kMaxNameBytes, 32, 16, kMaxPostcodeBytes};
 
 std::string_view trimmed(std::string_view s) {
   const size_t first = s.find_first_not_of(" \t");
@@ -71,9 +77,10 @@ Result<std::array<size_t, kColumns.size()>> mapHeader(const CsvRow& header) {
 // The patient part of one row.
 Result<PatientDetails> readPatient(const std::array<std::string_view, kColumns.size()>& f, Date today) {
   PatientDetails p;
-  if (Status names = validateNames(f[kSurname], f[kForenames]); !names) return names.error();
   p.surname = std::string(f[kSurname]);
   p.forenames = std::string(f[kForenames]);
+  p.postcode = std::string(f[kPostcode]);
+  if (Status valid = validateDetails(p); !valid) return valid.error();
   if (f[kDob].empty()) return invalidInput("The date of birth is empty");
   Result<Date> dob = parseDateOfBirth(f[kDob], today);
   if (!dob) return dob.error();
@@ -87,14 +94,19 @@ Result<PatientDetails> readPatient(const std::array<std::string_view, kColumns.s
     p.nhsNumber = *nhs;
   }
   p.nhsNumberTraced = false;  // imported, not verified against the national index here
-  p.postcode = std::string(f[kPostcode]);
   return p;
 }
 
 Result<AppointmentRecord> readRecord(const CsvRow& row, const std::array<size_t, kColumns.size()>& where,
                                      Date today) {
   std::array<std::string_view, kColumns.size()> f;
-  for (size_t c = 0; c < kColumns.size(); ++c) f[c] = trimmed(row.fields[where[c]]);
+  for (size_t c = 0; c < kColumns.size(); ++c) {
+    f[c] = trimmed(row.fields[where[c]]);
+    if (f[c].size() > kMaxBytes[c]) {
+      return invalidInput("The " + std::string(kColumns[c]) + " field is too long (" + std::to_string(f[c].size()) +
+                          " bytes; at most " + std::to_string(kMaxBytes[c]) + ")");
+    }
+  }
   AppointmentRecord r;
   r.line = row.line;
   if (f[kId].empty()) return invalidInput("The appointment_id is empty");

@@ -22,9 +22,15 @@ struct AppointmentRecord {
   PatientDetails patient;
 };
 
+/// Longest accepted appointment fields, in bytes (names and postcode: see patient.h). An appointment ID
+/// must fit in an LSA1 code; a clinician or service is shown on the console and printed on tickets.
+inline constexpr size_t kMaxAppointmentIdBytes = 64;
+inline constexpr size_t kMaxClinicianBytes = 100;
+inline constexpr size_t kMaxServiceBytes = 100;
+
 /// Parses the whole file or nothing: any bad row (unknown or missing column, invalid NHS number,
-/// impossible date, bad sex code, duplicate appointment_id, empty surname) is an error
-/// "line N: <reason>". Columns may come in any order; all ten must be present once. `today` is used
+/// impossible date, bad sex code, duplicate appointment_id, empty surname, a field longer than its
+/// limit) is an error "line N: <reason>". Columns may come in any order; all ten must be present once. `today` is used
 /// for the date-of-birth checks.
 Result<std::vector<AppointmentRecord>> parseAppointmentCsv(std::string_view text, Date today);
 

@@ -13,7 +13,6 @@ namespace longstop::core {
 namespace {
 
 constexpr std::string_view kVersionLine = "LSD1";
-constexpr size_t kMaxNameBytes = 100;
 constexpr std::array<std::string_view, 7> kKeys = {"surname", "forenames", "dob",     "sex",
                                                    "nhs",     "traced",    "postcode"};
 constexpr char kHex[] = "0123456789ABCDEF";
@@ -183,6 +182,14 @@ Status validateNames(std::string_view surname, std::string_view forenames) {
   if (surname.find_first_not_of(' ') == std::string_view::npos) return invalidInput("The surname is empty");
   if (Status s = checkName("surname", surname); !s) return s;
   return checkName("forenames", forenames);
+}
+
+Status validateDetails(const PatientDetails& d) {
+  if (Status s = validateNames(d.surname, d.forenames); !s) return s;
+  if (d.postcode.size() > kMaxPostcodeBytes) {
+    return invalidInput("The postcode is too long (at most " + std::to_string(kMaxPostcodeBytes) + " bytes)");
+  }
+  return checkName("postcode", d.postcode);
 }
 
 std::string serializeDetails(const PatientDetails& d) {

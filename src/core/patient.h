@@ -30,8 +30,16 @@ struct PatientDetails {
   bool operator==(const PatientDetails&) const = default;
 };
 
-/// Refuses an empty surname, names with control characters or over 100 bytes, invalid UTF-8.
+/// Longest accepted values, in bytes: generous for real names and UK postcodes, and small enough that a
+/// damaged or hostile file cannot make every sealed record, export and screen carry megabytes.
+inline constexpr size_t kMaxNameBytes = 100;
+inline constexpr size_t kMaxPostcodeBytes = 16;
+
+/// Refuses an empty surname, names with control characters or over kMaxNameBytes, invalid UTF-8.
 Status validateNames(std::string_view surname, std::string_view forenames);
+/// validateNames, and a postcode of at most kMaxPostcodeBytes printable characters. Every way in for
+/// details (the appointment list, a walk-in, an edit at the desk) goes through this.
+Status validateDetails(const PatientDetails& d);
 
 /// A stable text form (versioned) for sealing; parse refuses anything malformed.
 std::string serializeDetails(const PatientDetails& d);

@@ -67,6 +67,24 @@ core::Status syncFolder(const fs::path& folder) {
 
 }  // namespace
 
+core::Status replaceDurably(const fs::path& folder, const std::string& name, std::string_view bytes,
+                            const Progress& progress) {
+  const fs::path tmp = folder / ("." + name + ".part");
+  const fs::path target = folder / name;
+  std::error_code ec;
+  fs::remove(tmp, ec);  // a leftover from a power cut; O_EXCL below must make a new file
+  // O_EXCL: the file is ours and new, so its mode is the 0600 asked for here (less the umask), not
+  // whatever an older file of that name had.
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return ioError("create", tmp);
+  core::Status s = writeAll(fd, bytes, tmp, progress);
+  if (::close(fd) != 0 && s.ok()) s = ioError("close", tmp);
+  if (s.ok() && ::rename(tmp.c_str(), target.c_str()) != 0) s = ioError("rename", tmp);
+  if (s.ok()) s = syncFolder(folder);
+  if (!s.ok()) fs::remove(tmp, ec);
+  return s;
+}
+
 core::Result<fs::path> writeVerified(const fs::path& folder, const std::string& name, std::string_view bytes,
                                      const Progress& progress) {
   std::error_code ec;
@@ -77,17 +95,7 @@ core::Result<fs::path> writeVerified(const fs::path& folder, const std::string& 
     if (existing.ok() && existing.value() == bytes) return target;
     return core::conflict(target.string() + " already exists with different contents; it was not replaced.");
   }
-  const fs::path tmp = folder / ("." + name + ".part");
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return ioError("create", tmp);
-  core::Status s = writeAll(fd, bytes, tmp, progress);
-  if (::close(fd) != 0 && s.ok()) s = ioError("close", tmp);
-  if (s.ok() && ::rename(tmp.c_str(), target.c_str()) != 0) s = ioError("rename", tmp);
-  if (s.ok()) s = syncFolder(folder);
-  if (!s.ok()) {
-    fs::remove(tmp, ec);
-    return s.error();
-  }
+  if (auto s = replaceDurably(folder, name, bytes, progress); !s.ok()) return s.error();
   auto back = readBack(target, static_cast<int64_t>(bytes.size()), progress);
   if (!back.ok()) return back.error();
   if (back.value() != bytes)

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+#include "core/image_limits.h"
+
 namespace longstop::exporter {
 
 core::Result<QrModules> encodeQrModules(std::string_view text) {
@@ -43,6 +45,11 @@ core::Status writePng(const GrayImage& image, const std::filesystem::path& path)
 
 core::Result<GrayImage> loadImage(const std::filesystem::path& path) {
   int w = 0, h = 0, channels = 0;
+  // The header alone first: a tiny file may declare a picture too large to hold in memory.
+  if (stbi_info(path.c_str(), &w, &h, &channels) != 0) {
+    if (auto size = core::checkImageSize(w, h); !size.ok())
+      return core::invalidInput("Could not read the picture " + path.string() + ": " + size.error().message + ".");
+  }
   std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(stbi_load(path.c_str(), &w, &h, &channels, 1),
                                                             &stbi_image_free);
   if (!data) return core::invalidInput("Could not read the picture " + path.string() + " (not a PNG or JPEG?).");

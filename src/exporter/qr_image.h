@@ -33,7 +33,8 @@ core::Result<QrModules> encodeQrModules(std::string_view text);
 core::Result<GrayImage> renderQr(std::string_view text, int pixelsPerModule = 4);
 
 core::Status writePng(const GrayImage& image, const std::filesystem::path& path);
-/// Reads a PNG or JPEG (anything stb_image reads) as grey.
+/// Reads a PNG or JPEG (anything stb_image reads) as grey; refuses one larger than core::checkImageSize
+/// allows before decoding it.
 core::Result<GrayImage> loadImage(const std::filesystem::path& path);
 
 /// The texts of every QR code found in the picture (none is not an error).

@@ -9,6 +9,8 @@
 #include <stb_image.h>
 #include <stb_image_write.h>
 
+#include "core/image_limits.h"
+
 namespace longstop::scan {
 namespace {
 
@@ -26,9 +28,14 @@ core::Result<GrayFrame> fromStb(unsigned char* data, int w, int h) {
 
 core::Result<GrayFrame> decodeGrayImage(const std::string& bytes) {
   if (bytes.empty() || bytes.size() > static_cast<size_t>(INT32_MAX)) return core::invalidInput("the image is empty");
+  const auto* buffer = reinterpret_cast<const stbi_uc*>(bytes.data());
+  const int length = static_cast<int>(bytes.size());
   int w = 0, h = 0, channels = 0;
-  unsigned char* data = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
-                                              static_cast<int>(bytes.size()), &w, &h, &channels, 1);
+  // The header alone first: a tiny file may declare a picture too large to hold in memory.
+  if (stbi_info_from_memory(buffer, length, &w, &h, &channels) != 0) {
+    if (auto size = core::checkImageSize(w, h); !size.ok()) return size.error();
+  }
+  unsigned char* data = stbi_load_from_memory(buffer, length, &w, &h, &channels, 1);
   return fromStb(data, w, h);
 }
 

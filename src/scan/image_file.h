@@ -12,7 +12,8 @@ namespace longstop::scan {
 
 /// Loads an image file as grayscale. The error names the file and says why it cannot be read.
 core::Result<GrayFrame> loadGrayImage(const std::filesystem::path& path);
-/// Decodes an image held in memory (PNG, JPEG, ...).
+/// Decodes an image held in memory (PNG, JPEG, ...). A picture larger than core::checkImageSize allows
+/// is refused from its header, before any pixel is decoded.
 core::Result<GrayFrame> decodeGrayImage(const std::string& bytes);
 /// Writes a frame as an 8-bit grayscale PNG; false when the file cannot be written.
 bool writeGrayPng(const std::filesystem::path& path, const GrayFrame& frame);

@@ -94,7 +94,7 @@ core::Result<CommittedCheckin> commitCheckin(Site& site, const NewCheckin& c) {
   if (c.appointmentId.has_value() == c.walkIn.has_value())
     return core::invalidInput("A check-in is either for an appointment or a walk-in.");
   if (c.walkIn) {
-    if (auto s = core::validateNames(c.walkIn->surname, c.walkIn->forenames); !s.ok()) return s.error();
+    if (auto s = core::validateDetails(*c.walkIn); !s.ok()) return s.error();
   }
   CommittedCheckin out;
   auto s = site.db().transaction([&]() -> core::Status {

@@ -90,7 +90,7 @@ core::Result<std::optional<std::string>> callNext(Site& site, const StaffSession
 
 core::Status editDetails(Site& site, const StaffSession& who, const std::string& recordId,
                          const core::PatientDetails& details) {
-  if (auto s = core::validateNames(details.surname, details.forenames); !s.ok()) return s;
+  if (auto s = core::validateDetails(details); !s.ok()) return s;
   const std::string sealed = site.seal(core::serializeDetails(details));
   const std::string dupKey = site.matchHash(duplicateKeyText(details.dateOfBirth, details.surname));
   return site.db().transaction([&]() -> core::Status {

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 
 #include "core/csv.h"
 #include "core/date.h"
+#include "exporter/destination.h"
 #include "store/appointments.h"
 
 namespace longstop::service {
@@ -132,10 +132,8 @@ core::Result<std::filesystem::path> exportCurrentList(Site& site, const StaffSes
                           e.patient ? e.patient->dateOfBirth.iso() : "",
                           e.patient && e.patient->nhsNumber ? e.patient->nhsNumber->formatted() : "", flags});
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << csv;
-  out.close();
-  if (!out) return core::storageError("Could not write " + path.string() + ".");
+  // Names on a stick that may be pulled at any moment: whole or not there, readable by the owner only.
+  if (auto s = exporter::replaceDurably(folder, name, csv); !s.ok()) return s.error();
   store::JsonObject data;
   data.add("rows", static_cast<int64_t>(entries->size())).add("file", name);
   (void)site.db().transaction([&]() -> core::Status {

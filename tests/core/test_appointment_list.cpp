@@ -198,3 +198,36 @@ TEST_CASE("rows from the file are never marked traced") {
   REQUIRE(r.ok());
   for (const AppointmentRecord& a : *r) CHECK_FALSE(a.patient.nhsNumberTraced);
 }
+
+TEST_CASE("a field longer than its limit aborts the file, naming the line and the column") {
+  struct Case {
+    std::string column;
+    size_t limit;
+  };
+  const std::vector<Case> cases = {{"appointment_id", 64}, {"start", 32},    {"clinician", 100},
+                                   {"service", 100},       {"nhs_number", 32}, {"surname", 100},
+                                   {"forenames", 100},     {"date_of_birth", 32}, {"sex", 16},
+                                   {"postcode", 16}};
+  for (const Case& c : cases) {
+    INFO(c.column);
+    const std::string tooLong(c.limit + 1, '9');
+    const std::string message = errorOf(kHeader + kGoodRow + rowWith(c.column, tooLong));
+    CHECK(message == "line 3: the " + c.column + " field is too long (" + std::to_string(c.limit + 1) +
+                         " bytes; at most " + std::to_string(c.limit) + ")");
+  }
+  // The clinician that started it: ten megabytes in one field.
+  const std::string huge(10 * 1024 * 1024, 'x');
+  CHECK_THAT(errorOf(kHeader + kGoodRow + rowWith("clinician", huge) + kGoodRow),
+             Catch::StartsWith("line 3: the clinician field is too long (10485760 bytes; at most 100)"));
+}
+
+TEST_CASE("fields at their limits load") {
+  const std::string text = kHeader + rowWith("appointment_id", std::string(64, 'A')) +
+                           "A9,2026-11-29T09:20," + std::string(100, 'x') + ",GP,,Jones,Bob,1970-01-01,M,\n" +
+                           "A10,2026-11-29T09:20,Dr Patel,GP,,Jones,Bob,1970-01-01,M," + std::string(16, 'Z') + "\n";
+  Result<std::vector<AppointmentRecord>> r = parseAppointmentCsv(text, kToday);
+  REQUIRE(r.ok());
+  CHECK(r->at(0).id.size() == 64);
+  CHECK(r->at(1).clinician.size() == 100);
+  CHECK(r->at(2).patient.postcode.size() == 16);
+}

@@ -36,6 +36,14 @@ mkdir -p "$tmp/usb" "$tmp/pc"
 expect_status 0 "keygen" -- "$lb" keygen --out "$tmp/pc/org"
 if [ "$(stat -c %a "$tmp/pc/org.key")" = 600 ]; then ok; else bad "the secret key file is readable by others"; fi
 expect_status 2 "keygen never replaces a key" -- "$lb" keygen --out "$tmp/pc/org"
+expect_status 2 "longstop-batch: an unknown option" -- "$lb" keygen --output "$tmp/pc/other"
+contains "$tmp/err" "There is no option --output." "the unknown option is named"
+contains "$tmp/err" "usage: longstop-batch COMMAND [options]" "with a usage line"
+expect_status 2 "longstop-batch: a missing value" -- "$lb" keygen --out
+contains "$tmp/err" "The option --out needs a value." "the option without a value is named"
+expect_status 2 "longstop-batch: another command's option" -- "$lb" keygen --out "$tmp/pc/other" --key x
+contains "$tmp/err" "keygen does not take the option --key." "the option is named"
+[ ! -e "$tmp/pc/other.key" ] && ok || bad "keygen ran with an option it does not take"
 expect_status 2 "export without a recipient" -- "$ctl" export --data "$d" --to "$tmp/usb" --recovery-code "$code"
 contains "$tmp/err" "recipient set" "export says how to set a recipient"
 expect_status 0 "recipient set" -- "$ctl" recipient set --data "$d" "$tmp/pc/org.pub"
@@ -56,6 +64,8 @@ if [ -n "$validator" ]; then
 fi
 
 expect_status 0 "verify" -- "$lb" verify "$batch1"
+expect_status 2 "verify --from that is not a number" -- "$lb" verify --from one "$batch1"
+contains "$tmp/err" "--from takes a whole number from 1" "the bad number is named"
 expect_status 0 "decrypt" -- "$lb" decrypt --key "$tmp/pc/org.key" "$batch1" --out "$tmp/pc/b1"
 contains "$tmp/pc/b1/checkins.csv" "Wolstenholme" "the CSV holds the names"
 contains "$tmp/pc/b1/bundle.json" '"https://fhir.nhs.uk/Id/nhs-number"' "the Bundle holds the NHS number system"

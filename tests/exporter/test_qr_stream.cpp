@@ -2,11 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <random>
 
 #include "crypto/primitives.h"
 #include "exporter/qr_image.h"
 #include "exporter/qr_stream.h"
+#include "support/blank_png.h"
 #include "support/temp_dir.h"
 
 using namespace longstop;
@@ -86,4 +88,18 @@ TEST_CASE("frame parser refuses malformed frames") {
                           "LSQ1:ABCDEF01:1-2:AA", "LSQ2:ABCDEF01:1/2:AA", "LSQ1:ABCDEF01:1/9999999:AA"})
     CHECK_FALSE(parseQrFrame(bad).ok());
   CHECK(describeNumbers({1, 2, 3, 5, 7, 8}) == "1 to 3, 5, 7, 8");
+}
+
+TEST_CASE("receive's pictures: one too large to decode is refused from its header") {
+  longstop::test::TempDir dir;
+  std::ofstream(dir / "big.png", std::ios::binary) << longstop::test::blankPng(20000, 20000);
+  std::ofstream(dir / "small.png", std::ios::binary) << longstop::test::blankPng(7, 3);
+  auto big = exporter::loadImage(dir / "big.png");
+  REQUIRE_FALSE(big.ok());
+  CHECK(big.error().message == "Could not read the picture " + (dir / "big.png").string() +
+                                   ": the picture is 20000 x 20000 pixels; Longstop reads pictures of at most 50 "
+                                   "megapixels and 10000 pixels on a side.");
+  auto small = exporter::loadImage(dir / "small.png");
+  REQUIRE(small.ok());
+  CHECK(small->width == 7);
 }

@@ -2,6 +2,8 @@
 // over a database connection of their own; the caller only polls: while another connection holds the
 // write lock, the batch waits to be recorded and the caller's thread goes on, seeing the progress so
 // far and no result. The day's list (names) goes only to a USB stick that is there.
+#include <sys/stat.h>
+
 #include <chrono>
 #include <thread>
 
@@ -228,4 +230,37 @@ TEST_CASE("staff desk: Save list writes only to a USB stick that is there, the o
   CHECK(saved->parent_path() == f.dir / "stick");
   CHECK(test::readAll(*saved).find("Smith") != std::string::npos);
   CHECK(desk.removableMedia() == std::vector<std::filesystem::path>{f.dir / "stick"});
+}
+
+TEST_CASE("staff desk: Save list is readable by its owner only, whatever the umask, and replaced whole") {
+  test::ExportFixture f;
+  f.walkIn("Smith", "Ann", {1984, 3, 7});
+  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "246810");
+  REQUIRE(c.ok());
+  std::filesystem::create_directories(f.dir / "lists");
+  service::StaffDesk desk(*f.kiosk, f.dir / "lists");
+  REQUIRE(desk.signIn(c->cardText, "246810").ok());
+
+  const mode_t before = ::umask(0);  // the widest a process could have: the file must still be 0600
+  const core::Instant at = f.clock.now();
+  auto saved = desk.saveList();
+  f.walkIn("Jones", "Bob", {1990, 1, 2});
+  f.clock.set(at);
+  auto again = desk.saveList();  // the same minute, so the same name: the file is replaced
+  ::umask(before);
+  REQUIRE(saved.ok());
+  REQUIRE(again.ok());
+  CHECK(*again == *saved);
+  struct stat st {};
+  REQUIRE(::stat(saved->c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0600);
+  const std::string csv = test::readAll(*saved);
+  CHECK(csv.rfind("ticket,queue,state,priority,arrived,waited_min,appointment,clinician,surname,forenames,"
+                  "date_of_birth,nhs_number,flags\r\n", 0) == 0);
+  CHECK(csv.find(",Smith,Ann,1984-03-07,") != std::string::npos);
+  CHECK(csv.find(",Jones,Bob,1990-01-02,") != std::string::npos);
+  // Nothing else is left in the folder: no temporary file beside the list.
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(f.dir / "lists")) files.push_back(e.path());
+  CHECK(files == std::vector<std::filesystem::path>{*saved});
 }

@@ -1,4 +1,5 @@
-// Fuzzes parseAppointmentCsv: it returns all rows or a "line N:" error, and what it accepts is sound.
+// Fuzzes parseAppointmentCsv: it returns all rows or a "line N:" error, and what it accepts is sound
+// (within the field limits).
 #include <cstdint>
 #include <cstdlib>
 #include <set>
@@ -22,7 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (r.id.empty() || !ids.insert(r.id).second) std::abort();
     if (r.line <= lastLine) std::abort();
     lastLine = r.line;
-    if (!validateNames(r.patient.surname, r.patient.forenames)) std::abort();
+    if (!validateDetails(r.patient)) std::abort();
+    if (r.id.size() > kMaxAppointmentIdBytes || r.clinician.size() > kMaxClinicianBytes ||
+        r.service.size() > kMaxServiceBytes)
+      std::abort();
     if (r.patient.dateOfBirth > today || ageOn(r.patient.dateOfBirth, today) > 120) std::abort();
     if (r.patient.nhsNumberTraced) std::abort();
     if (r.patient.nhsNumber && !parseNhsNumber(r.patient.nhsNumber->digits)) std::abort();

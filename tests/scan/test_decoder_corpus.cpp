@@ -18,6 +18,8 @@
 #include "scan/image_file.h"
 #include "scan/synthetic_corpus.h"
 #include "scan/synthetic_scene.h"
+#include "support/blank_png.h"
+#include "support/temp_dir.h"
 
 using namespace longstop::scan;
 namespace fs = std::filesystem;
@@ -160,4 +162,40 @@ TEST_CASE("image files: an unreadable file is an error naming it; bad frames nev
   CHECK_FALSE(Decoder().decode(odd));
   odd.resize(1, 1);
   CHECK_FALSE(Decoder().decode(odd));
+}
+
+TEST_CASE("image files: a picture too large to decode is refused from its header, naming its size") {
+  longstop::test::TempDir dir;
+  // 20000×20000 grey: 400 MB of pixels (900 MB in stb_image) from a file of a few hundred kilobytes.
+  const std::string big = longstop::test::blankPng(20000, 20000);
+  REQUIRE(big.size() < 1'000'000);
+  std::ofstream(dir / "big.png", std::ios::binary) << big;
+  std::ofstream(dir / "wide.png", std::ios::binary) << longstop::test::blankPng(10001, 1);
+  std::ofstream(dir / "small.png", std::ios::binary) << longstop::test::blankPng(7, 3);
+
+  auto r = loadGrayImage(dir / "big.png");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "Cannot read " + (dir / "big.png").string() +
+                                 ": the picture is 20000 x 20000 pixels; Longstop reads pictures of at most 50 "
+                                 "megapixels and 10000 pixels on a side.");
+  auto fromMemory = decodeGrayImage(big);
+  REQUIRE_FALSE(fromMemory.ok());
+  CHECK_THAT(fromMemory.error().message, Catch::Contains("20000 x 20000"));
+  auto wide = loadGrayImage(dir / "wide.png");
+  REQUIRE_FALSE(wide.ok());
+  CHECK_THAT(wide.error().message, Catch::Contains("10001 x 1 pixels"));
+
+  // The same writer's small picture is a real PNG that decodes, so the refusals above are for size.
+  auto small = loadGrayImage(dir / "small.png");
+  REQUIRE(small.ok());
+  CHECK(small->width == 7);
+  CHECK(small->height == 3);
+
+  // A camera fed from files (--camera-files) skips the picture and says why.
+  ImageFileSource source({dir / "big.png", dir / "small.png"});
+  REQUIRE(source.start().ok());
+  GrayFrame f;
+  REQUIRE(source.next(f, 100));
+  CHECK(f.width == 7);
+  CHECK_THAT(source.lastError(), Catch::Contains("20000 x 20000"));
 }

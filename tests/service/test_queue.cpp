@@ -183,6 +183,30 @@ TEST_CASE("editing details reseals them") {
   CHECK_FALSE(service::editDetails(f.site(), *f.session, id, d).ok());
 }
 
+TEST_CASE("a walk-in or an edit is held to the appointment list's limits") {
+  Fixture f;
+  const auto id = f.walkIn("Smyth", {1980, 5, 5});
+  core::PatientDetails d;
+  d.surname = "Smith";
+  d.forenames = "Ann";
+  d.dateOfBirth = {1980, 5, 5};
+  d.postcode = std::string(10 * 1024 * 1024, 'x');
+  auto edit = service::editDetails(f.site(), *f.session, id, d);
+  REQUIRE_FALSE(edit.ok());
+  CHECK(edit.error().message == "The postcode is too long (at most 16 bytes)");
+  service::WalkInRequest req;
+  req.patient = d;
+  req.queueId = "walkin";
+  auto walkIn = f.kiosk->checkInWalkIn(req, false);
+  REQUIRE_FALSE(walkIn.ok());
+  CHECK(walkIn.error().message == "The postcode is too long (at most 16 bytes)");
+  req.patient.postcode = "LS1 4AP";
+  req.patient.forenames = std::string(101, 'a');
+  CHECK_FALSE(f.kiosk->checkInWalkIn(req, false).ok());
+  req.patient.forenames = "Ann";
+  CHECK(f.kiosk->checkInWalkIn(req, false).ok());
+}
+
 TEST_CASE("urgent alerts stay pending until acknowledged") {
   Fixture f;
   const auto u = f.walkIn("Urgent", {1950, 1, 1}, true);

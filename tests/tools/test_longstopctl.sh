@@ -18,6 +18,22 @@ expect_status 2 "init refuses a bad ODS code" -- "$ctl" init --data "$tmp/other"
 expect_status 2 "no command" -- "$ctl"
 expect_status 2 "unknown command" -- "$ctl" frobnicate
 
+# The command line: an unknown option, or one without its value, is refused with a usage line.
+expect_status 2 "an unknown option" -- "$ctl" status --data "$d" --verbose --json
+contains "$tmp/err" "There is no option --verbose." "the unknown option is named"
+contains "$tmp/err" "usage: longstopctl COMMAND [options]" "with a usage line"
+expect_status 2 "a missing value" -- "$ctl" status --data
+contains "$tmp/err" "The option --data needs a value." "the option without a value is named"
+contains "$tmp/err" "usage: longstopctl" "with a usage line"
+expect_status 2 "a value forgotten before the next option" -- "$ctl" backup --to --data "$d"
+contains "$tmp/err" "The option --to needs a value, but the next word is the option --data." "says which"
+expect_status 2 "another command's option" -- "$ctl" backup --data "$d" --to "$tmp/b" --days 3
+contains "$tmp/err" "backup does not take the option --days." "the option is named"
+[ ! -e "$tmp/b" ] && ok || bad "backup ran with an option it does not take"
+expect_status 2 "a number that is not one" -- "$ctl" retention --data "$d" --days 3O
+contains "$tmp/err" "--days takes a whole number from 0 to 36500, not '3O'." "the bad number is named"
+expect_status 0 "--help" -- "$ctl" --help
+
 cat >"$tmp/appts.csv" <<CSV
 appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode
 A1001,${today}T09:10,Dr Patel,GP,943 476 5919,Wolstenholme,Ann,1984-03-07,F,LS1 4AP
@@ -30,6 +46,14 @@ contains "$tmp/err" "line 4" "the error names the line"
 contains "$tmp/err" "Nothing was imported" "and says nothing was imported"
 expect_status 0 "status" -- "$ctl" status --data "$d" --json
 contains "$tmp/out" '"appointments":0' "nothing was imported from the bad file"
+
+# A ten-megabyte clinician is refused by name, and takes the good rows with it.
+{ cat "$tmp/appts.csv"; printf 'A1004,%sT09:40,' "$today"; head -c 10485760 /dev/zero | tr '\0' x
+  echo ",GP,,Ng,Li,1990-01-01,F,"; } >"$tmp/huge.csv"
+expect_status 2 "a ten-megabyte field aborts the import" -- "$ctl" import-appointments --data "$d" "$tmp/huge.csv"
+contains "$tmp/err" "line 4: the clinician field is too long (10485760 bytes; at most 100)" "the error names line and field"
+expect_status 0 "status" -- "$ctl" status --data "$d" --json
+contains "$tmp/out" '"appointments":0' "nothing was imported from the file with the huge field"
 
 expect_status 0 "import" -- "$ctl" import-appointments --data "$d" "$tmp/appts.csv"
 contains "$tmp/out" "Imported 2" "two rows imported"
@@ -70,6 +94,36 @@ contains "$tmp/codes/index.csv" "Wolstenholme" "the index names who each code is
 expect_status 0 "scan an appointment code" -- "$ctl" scan --data "$d" --json "$tmp/codes/A1001.png"
 contains "$tmp/out" '"kind":"appointment"' "the PNG decodes to an appointment code"
 contains "$tmp/out" '"validity":"valid"' "and its MAC checks"
+
+# A picture that declares 20000x20000 (900 MB to decode; 400 kB on disk) is refused from its header.
+python3 - "$tmp/big.png" <<'PY'
+import struct, sys, zlib
+w = h = 20000
+z = zlib.compressobj(9)
+row = bytes(w + 1)
+idat = b"".join(z.compress(row) for _ in range(h)) + z.flush()
+chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+                              + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+PY
+expect_status 2 "scan refuses a picture too large to decode" -- "$ctl" scan "$tmp/big.png"
+contains "$tmp/err" "the picture is 20000 x 20000 pixels; Longstop reads pictures of at most 50 megapixels" \
+  "scan says the picture's size and the limit"
+
+# An appointment ID is a file name there: one that would climb out of --out is refused, nothing written.
+expect_status 0 "init a second site" -- "$ctl" init --data "$tmp/site2" --ods B82005 --name "Hillside" --json
+code2=$(sed -E 's/.*"recovery_code":"([^"]+)".*/\1/' "$tmp/out")
+printf '%s\n' "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode" \
+  "A2001,${today}T09:10,Dr Patel,GP,,Ng,Li,1990-01-01,F," "../../escaped,${today}T09:20,Dr Patel,GP,,Ng,Mo,1991-01-01,M," \
+  >"$tmp/climb.csv"
+expect_status 0 "import an ID with slashes" -- "$ctl" import-appointments --data "$tmp/site2" "$tmp/climb.csv"
+mkdir -p "$tmp/deep/a"
+expect_status 2 "appointment-codes refuses an ID that is not a file name" -- "$ctl" appointment-codes \
+  --data "$tmp/site2" --recovery-code "$code2" --out "$tmp/deep/a/codes"
+contains "$tmp/err" 'The appointment ID "../../escaped" cannot be used as a file name' "the refusal names the ID"
+if [ -e "$tmp/deep/escaped.png" ] || [ -e "$tmp/deep/escaped.txt" ] || [ -e "$tmp/deep/a/codes" ]; then
+  bad "appointment-codes wrote files for a refused ID"
+else ok; fi
 
 # Staff cards.
 expect_status 2 "staff add with a short PIN" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \

@@ -64,8 +64,9 @@ int cmdKeygen(const Args& a) {
 
 int cmdVerify(const Args& a) {
   if (a.words.size() < 2) return usage("verify needs one or more batch FILEs.");
-  int64_t from = 1;
-  if (auto f = a.get("from")) from = std::max<int64_t>(1, std::atoll(f->c_str()));
+  auto f = ctl::wholeNumber(a, "from", 1, INT64_MAX);
+  if (!f.ok()) return usage(f.error().message);
+  const int64_t from = f->value_or(1);
   auto storePath = trustStorePath(a);
   if (!storePath.ok()) return fail(storePath.error());
   auto store = loadTrustStore(*storePath);

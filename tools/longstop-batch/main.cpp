@@ -1,6 +1,8 @@
 // longstop-batch: verify, open, convert, receive and acknowledge Longstop batches on the receiving PC.
 #include <cstdio>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "batch_tool.h"
 #include "crypto/primitives.h"
@@ -8,6 +10,9 @@
 namespace {
 
 constexpr const char* kUsage = R"(usage: longstop-batch COMMAND [options]
+
+  Options come before, after or among the other words, as --name VALUE or --name=VALUE, written in
+  full. An option the command does not take, or one without its value, is refused (exit status 2).
 
   keygen --out PREFIX
       Make the organisation's key pair: PREFIX.pub (give it to each kiosk, or show PREFIX.pub.png to
@@ -47,27 +52,63 @@ Exit status: 0 fine, 1 a check failed, 2 bad usage or input, 3 trouble with file
 
 }  // namespace
 
+namespace {
+using longstop::ctl::OptionKind;
+using longstop::ctl::OptionSpec;
+using namespace longstop::batchtool;
+
+const std::vector<OptionSpec> kOptions = {
+    {"help", OptionKind::kFlag}, {"replace", OptionKind::kFlag}, {"out"}, {"from"}, {"key"}, {"png"},
+    {"trust-store"}, {"image"},
+};
+
+struct Command {
+  const char* name;
+  int (*run)(const Args&);
+  std::set<std::string> options;  // which of kOptions it takes
+};
+
+int toFhir(const Args& a) { return cmdConvert(a, true); }
+int toCsv(const Args& a) { return cmdConvert(a, false); }
+
+const std::vector<Command> kCommands = {
+    {"keygen", cmdKeygen, {"out"}},
+    {"verify", cmdVerify, {"from", "trust-store"}},
+    {"decrypt", cmdDecrypt, {"key", "out", "trust-store"}},
+    {"to-fhir", toFhir, {"key", "out", "trust-store"}},
+    {"to-csv", toCsv, {"key", "out", "trust-store"}},
+    {"report", cmdReport, {"key", "trust-store"}},
+    {"receive", cmdReceive, {"out", "trust-store"}},
+    {"ack", cmdAck, {"key", "png", "trust-store"}},
+    {"trust", cmdTrust, {"trust-store", "image", "replace"}},
+};
+
+// A usage error: the reason, then where to look; exit status 2.
+int badUsage(const std::string& message) {
+  std::fprintf(stderr,
+               "longstop-batch: %s\nusage: longstop-batch COMMAND [options]; `longstop-batch --help` lists them.\n",
+               message.c_str());
+  return longstop::ctl::kExitUsage;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace longstop::batchtool;
   if (!longstop::crypto::initialise()) {
     std::fputs("longstop-batch: libsodium could not start on this machine.\n", stderr);
     return 3;
   }
-  auto args = longstop::ctl::parseArgs(argc, argv, {"help", "replace"});
-  if (!args.ok()) return fail(args.error());
+  auto args = longstop::ctl::parseArgs(argc, argv, kOptions);
+  if (!args.ok()) return badUsage(args.error().message);
   if (args->has("help") || args->words.empty()) {
     std::fputs(kUsage, args->has("help") ? stdout : stderr);
     return args->has("help") ? 0 : 2;
   }
   const std::string& cmd = args->words.front();
-  if (cmd == "keygen") return cmdKeygen(*args);
-  if (cmd == "verify") return cmdVerify(*args);
-  if (cmd == "decrypt") return cmdDecrypt(*args);
-  if (cmd == "to-fhir") return cmdConvert(*args, true);
-  if (cmd == "to-csv") return cmdConvert(*args, false);
-  if (cmd == "report") return cmdReport(*args);
-  if (cmd == "receive") return cmdReceive(*args);
-  if (cmd == "ack") return cmdAck(*args);
-  if (cmd == "trust") return cmdTrust(*args);
+  for (const Command& c : kCommands) {
+    if (cmd != c.name) continue;
+    if (auto s = longstop::ctl::onlyOptions(*args, cmd, c.options); !s.ok()) return badUsage(s.error().message);
+    return c.run(*args);
+  }
   return usage("Unknown command '" + cmd + "'; run `longstop-batch --help` for the list.");
 }

@@ -1,10 +1,14 @@
-// Command-line arguments: `longstopctl COMMAND [--opt VALUE]... [--flag]... [POSITIONAL]...`.
+// Command-line arguments: `longstopctl COMMAND [--opt VALUE]... [--flag]... [POSITIONAL]...`, parsed
+// with glibc's getopt_long against a table of the options each program, and each command, takes.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -20,8 +24,34 @@ struct Args {
   std::optional<std::string> get(const std::string& opt) const;
 };
 
-/// `booleanFlags` take no value (e.g. "json"); every other --name takes the next word.
-core::Result<Args> parseArgs(int argc, char** argv, const std::set<std::string>& booleanFlags);
+enum class OptionKind {
+  kFlag,     // --json
+  kValue,    // --data DIR or --data=DIR
+  kRetired,  // no longer accepted; using it is an error that says why and what to do instead
+};
+
+struct OptionSpec {
+  OptionSpec(std::string n, OptionKind k = OptionKind::kValue, std::string why = {})  // NOLINT: {"data"} reads well
+      : name(std::move(n)), kind(k), retiredBecause(std::move(why)) {}
+  std::string name;  // without the leading "--"
+  OptionKind kind;
+  std::string retiredBecause;  // kRetired: the sentence printed after "--name is no longer accepted ..."
+};
+
+/// Options may come before, after or among the words; `--` ends them (for a word that starts with '-').
+/// `-h` is `--help` when `known` has a "help" flag. An error (code kInvalidInput, exit status 2) for:
+/// an option not in `known`, a value given to a flag, an option without its value (also when the next
+/// word is itself an option: `--out --data DIR` forgot the value of --out), an option given twice,
+/// and a retired option.
+core::Result<Args> parseArgs(int argc, char** argv, const std::vector<OptionSpec>& known);
+
+/// An error naming the first option in `a` that `command` does not take (`allowed`; "help" always is).
+core::Status onlyOptions(const Args& a, std::string_view command, const std::set<std::string>& allowed);
+
+/// The value of --`name` as a whole number from `min` to `max`; nullopt when the option is absent. An
+/// error names the option for anything else ("--days takes a whole number from 0 to 3650, not 'x'."), so
+/// that a typo never becomes 0.
+core::Result<std::optional<int64_t>> wholeNumber(const Args& a, const std::string& name, int64_t min, int64_t max);
 
 /// Exit statuses: 0 fine, 1 the check failed (verify), 2 bad usage or bad input, 3 storage trouble.
 inline constexpr int kExitOk = 0;

@@ -14,16 +14,9 @@ int cmdBackup(const Args& a) {
   auto dir = a.get("data");
   auto to = a.get("to");
   if (!dir || !to) return usage("backup needs --data DIR and --to DIR.");
-  int keep = kDefaultKeep;
-  if (auto k = a.get("keep")) {
-    try {
-      size_t used = 0;
-      keep = std::stoi(*k, &used);
-      if (used != k->size()) throw std::invalid_argument(*k);
-    } catch (const std::exception&) {
-      return usage("--keep takes a whole number, such as 7.");
-    }
-  }
+  auto k = wholeNumber(a, "keep", 1, 10000);
+  if (!k.ok()) return usage(k.error().message);
+  const int keep = static_cast<int>(k->value_or(kDefaultKeep));
   auto r = store::backupDatabase(service::Site::databasePath(*dir), *to, keep);
   if (!r.ok()) return fail(r.error());
   std::printf("Backed up to %s", r->file.c_str());

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <string_view>
 
 #include "commands.h"
 #include "common.h"
@@ -12,6 +14,31 @@
 #include "store/appointments.h"
 
 namespace longstop::ctl {
+namespace {
+
+// Each code is written as <appointment-id>.png and .txt, and the ID comes from the practice's file:
+// only a plain name (letters, digits, '-', '_', '.', not starting with '.') stays inside --out and
+// means the same on a USB stick's file system. "../../x" or "A/1" would write somewhere else.
+constexpr size_t kMaxFileNameId = 64;
+
+bool isFileNameSafe(std::string_view id) {
+  if (id.empty() || id.size() > kMaxFileNameId || id.front() == '.') return false;
+  for (char c : id) {
+    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '_' || c == '.';
+    if (!plain) return false;
+  }
+  return true;
+}
+
+// The ID as it can be shown in one line of a terminal: unprintable bytes as '?', long ones cut.
+std::string shown(std::string_view id) {
+  std::string out;
+  for (char c : id.substr(0, 40)) out += (c >= ' ' && c < 0x7f) ? c : '?';
+  return id.size() > 40 ? out + "..." : out;
+}
+
+}  // namespace
 
 int cmdAppointmentCodes(const Args& a) {
   auto code = a.get("recovery-code");
@@ -23,6 +50,14 @@ int cmdAppointmentCodes(const Args& a) {
   if (!secrets.ok()) return fail(secrets.error());
   auto rows = store::appointmentsBetween((*site)->db(), INT64_MIN, INT64_MAX);
   if (!rows.ok()) return fail(rows.error());
+  // All checked before anything is written, so a bad ID leaves no half-made set of codes.
+  for (const auto& r : rows.value()) {
+    if (!isFileNameSafe(r.id)) {
+      return usage("The appointment ID \"" + shown(r.id) +
+                   "\" cannot be used as a file name: only letters, digits, '-', '_' and '.' (not first), up to " +
+                   std::to_string(kMaxFileNameId) + " characters. No codes were written.");
+    }
+  }
   std::error_code ec;
   std::filesystem::create_directories(*out, ec);
   if (ec) return fail(core::storageError("Could not create " + *out + ": " + ec.message()));

@@ -143,8 +143,11 @@ int cmdAcknowledge(const Args& a) {
 int cmdRetention(const Args& a) {
   auto site = openSite(a);
   if (!site.ok()) return fail(site.error());
+  // A typo must not become 0 days, which would delete every received batch's personal data at once.
+  auto d = wholeNumber(a, "days", 0, 36500);
+  if (!d.ok()) return usage(d.error().message);
   std::optional<int> days;
-  if (auto d = a.get("days")) days = std::atoi(d->c_str());
+  if (d.value()) days = static_cast<int>(**d);
   auto r = service::purgeReceived(**site, days);
   if (!r.ok()) return fail(r.error());
   std::printf("Deleted the personal data of %lld check-ins in %lld received batches, and of %lld past "

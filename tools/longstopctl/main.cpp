@@ -1,6 +1,8 @@
 // longstopctl: administration of a Longstop kiosk from a terminal (and from scripts, with --json).
 #include <cstdio>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "args.h"
 #include "commands.h"
@@ -8,6 +10,10 @@
 namespace {
 
 constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
+
+  Options come before, after or among the other words, as --name VALUE or --name=VALUE, written in
+  full. An option the command does not take, or one without its value, is refused (exit status 2).
+  Put -- before a word that starts with '-'.
 
   init --data DIR --ods CODE --name NAME [--json]
       Create a new site; prints the recovery code once.
@@ -68,32 +74,66 @@ int cmdAcknowledge(const Args& a);
 int cmdRetention(const Args& a);
 }  // namespace longstop::ctl
 
+namespace {
+using namespace longstop::ctl;
+
+const std::vector<OptionSpec> kOptions = {
+    {"help", OptionKind::kFlag}, {"json", OptionKind::kFlag}, {"walk-in", OptionKind::kFlag},
+    {"urgent", OptionKind::kFlag},
+    {"data"}, {"ods"}, {"name"}, {"out"}, {"to"}, {"keep"}, {"days"},
+    {"appointment"}, {"surname"}, {"forenames"}, {"dob"}, {"sex"}, {"nhs"}, {"queue"},
+    {"role"}, {"card"}, {"card-png"}, {"pin"}, {"recovery-code"}, {"signer"},
+};
+
+struct Command {
+  const char* name;
+  int (*run)(const Args&);
+  std::set<std::string> options;  // which of kOptions it takes
+};
+
+const std::vector<Command> kCommands = {
+    {"init", cmdInit, {"data", "ods", "name", "json"}},
+    {"import-appointments", cmdImportAppointments, {"data"}},
+    {"checkin", cmdCheckin,
+     {"data", "appointment", "walk-in", "surname", "forenames", "dob", "sex", "nhs", "queue", "urgent", "json"}},
+    {"checkins", cmdCheckins, {"data", "recovery-code", "json"}},
+    {"status", cmdStatus, {"data", "json"}},
+    {"verify", cmdVerify, {"data", "signer"}},
+    {"unlock", cmdUnlock, {"data", "recovery-code"}},
+    {"lock", cmdLock, {"data"}},
+    {"staff", cmdStaff, {"data", "name", "role", "pin", "recovery-code", "card-png", "json"}},
+    {"config", cmdConfig, {"data"}},
+    {"appointment-codes", cmdAppointmentCodes, {"data", "recovery-code", "out"}},
+    {"backup", cmdBackup, {"data", "to", "keep"}},
+    {"export", cmdExport, {"data", "to", "recovery-code", "card", "pin", "json"}},
+    {"batches", cmdBatches, {"data", "json"}},
+    {"recipient", cmdRecipient, {"data"}},
+    {"acknowledge", cmdAcknowledge, {"data"}},
+    {"retention", cmdRetention, {"data", "days"}},
+    {"scan", cmdScan, {"data", "json"}},
+};
+
+// A usage error: the reason, then where to look; exit status 2.
+int badUsage(const std::string& message) {
+  std::fprintf(stderr, "longstopctl: %s\nusage: longstopctl COMMAND [options]; `longstopctl --help` lists them.\n",
+               message.c_str());
+  return kExitUsage;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace longstop::ctl;
-  auto args = parseArgs(argc, argv, {"json", "walk-in", "urgent", "help"});
-  if (!args.ok()) return fail(args.error());
+  auto args = parseArgs(argc, argv, kOptions);
+  if (!args.ok()) return badUsage(args.error().message);
   if (args->has("help") || args->words.empty()) {
     std::fputs(kUsage, args->has("help") ? stdout : stderr);
     return args->has("help") ? kExitOk : kExitUsage;
   }
   const std::string& cmd = args->words.front();
-  if (cmd == "init") return cmdInit(*args);
-  if (cmd == "import-appointments") return cmdImportAppointments(*args);
-  if (cmd == "checkin") return cmdCheckin(*args);
-  if (cmd == "checkins") return cmdCheckins(*args);
-  if (cmd == "status") return cmdStatus(*args);
-  if (cmd == "verify") return cmdVerify(*args);
-  if (cmd == "unlock") return cmdUnlock(*args);
-  if (cmd == "lock") return cmdLock(*args);
-  if (cmd == "staff") return cmdStaff(*args);
-  if (cmd == "config") return cmdConfig(*args);
-  if (cmd == "appointment-codes") return cmdAppointmentCodes(*args);
-  if (cmd == "backup") return cmdBackup(*args);
-  if (cmd == "export") return cmdExport(*args);
-  if (cmd == "batches") return cmdBatches(*args);
-  if (cmd == "recipient") return cmdRecipient(*args);
-  if (cmd == "acknowledge") return cmdAcknowledge(*args);
-  if (cmd == "retention") return cmdRetention(*args);
-  if (cmd == "scan") return cmdScan(*args);
+  for (const Command& c : kCommands) {
+    if (cmd != c.name) continue;
+    if (auto s = onlyOptions(*args, cmd, c.options); !s.ok()) return badUsage(s.error().message);
+    return c.run(*args);
+  }
   return usage("Unknown command '" + cmd + "'; run `longstopctl --help` for the list.");
 }
