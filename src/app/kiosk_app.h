@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "app/display.h"
+#include "app/pointer_input.h"
 #include "app/preview_texture.h"
 #include "app/scan_input.h"
+#include "app/touch_gate.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/admin_desk.h"
@@ -55,6 +57,12 @@ class KioskApp {
   std::vector<double> runFrames(int n);
   /// Draws a frame and writes it to `png`.
   core::Status screenshot(const std::filesystem::path& png);
+  /// Milliseconds before a new press is taken after the last screen change (a script's tap waits them,
+  /// as a person takes that long to see a new screen).
+  int64_t msUntilTapsTaken() const { return gate_.msUntilSettled(clock_->now().unixMs); }
+  /// Test only: takes every SDL event waiting (tests push them with SDL_PushEvent) the way run() does,
+  /// and draws the frames they ask for. Never waits.
+  void TEST_pumpEvents();
 
   /// The event-driven loop: sleeps until input, the idle countdown or the clock's minute need a frame
   /// (at most 1 Hz with nobody touching it). Returns when asked to stop, or when the window is closed
@@ -100,6 +108,11 @@ class KioskApp {
   bool handleEvent(const SDL_Event& e, bool* quit);
   void waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted);
   void drawScreens();
+  /// Starts an ImGui frame with `pointer` (through the touch gate), draws, and notes what was drawn.
+  void drawFrame(const Pointer& pointer);
+  /// Names what shows, down to the step within a screen and its layout (language, larger text): a new
+  /// name is a screen change to the touch gate.
+  std::string screenName() const;
   /// Opens the kiosk's services on `dir` (the real site, or the drill's), replacing any open ones.
   core::Status openSite(const std::filesystem::path& dir);
   void applyAdminOutcome();
@@ -121,6 +134,8 @@ class KioskApp {
   ui::staff::CornerHold corner_;
   std::unique_ptr<Display> display_;
   ui::WidgetLog widgets_;
+  PointerInput pointer_;
+  TouchGate gate_;
   std::unique_ptr<service::AdminDesk> adminDesk_;
   std::unique_ptr<ui::setup::SetupWizard> setup_;  // only while first-boot setup shows
   std::unique_ptr<ui::admin::AdminScreen> admin_;
