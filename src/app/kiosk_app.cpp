@@ -11,6 +11,7 @@
 
 #include "app/png.h"
 #include "app/system_notify.h"
+#include "service/queue_view.h"
 #include "service/settings.h"
 #include "ui/admin/practice_banner.h"
 #include "ui/i18n.h"
@@ -97,6 +98,7 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
   app->display_ = std::move(display.value());
   ui::setWidgetLog(&app->widgets_);
   if (app->services_) app->openScanInput();
+  if (o.sound) app->audio_ = AudioOutput::open();
   return app;
 }
 
@@ -357,7 +359,19 @@ void KioskApp::noteActivity() {
     flow_->noteActivity();
 }
 
+void KioskApp::checkUrgentAlarm() {
+  if (!services_) return;
+  const int64_t now = clock_->now().unixMs;
+  if (alarmCheckedMs_ && now >= *alarmCheckedMs_ && now - *alarmCheckedMs_ < 1000) return;
+  alarmCheckedMs_ = now;
+  auto pending = service::pendingAlerts(services_->siteData());
+  if (!pending.ok() || !alarm_.due(pending.value(), now)) return;
+  ++urgentAlarms_;
+  if (audio_) audio_->play(makeUrgentTone(audio_->rate()));
+}
+
 bool KioskApp::tick() {
+  checkUrgentAlarm();
   if (setup_ || admin_->active()) return false;
   bool changed = staff_->active() ? staff_->tick() : flow_->tick();
   return changed || corner_.since.has_value();

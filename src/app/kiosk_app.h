@@ -8,11 +8,13 @@
 #include <optional>
 #include <vector>
 
+#include "app/audio_output.h"
 #include "app/display.h"
 #include "app/pointer_input.h"
 #include "app/preview_texture.h"
 #include "app/scan_input.h"
 #include "app/touch_gate.h"
+#include "app/urgent_alarm.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/admin_desk.h"
@@ -43,6 +45,7 @@ struct AppOptions {
   std::filesystem::path cameraFiles; // test/demo: image files stand in for the camera frames
   std::filesystem::path testMedia;   // test only: this folder stands in for the USB stick while it exists
   int64_t testWorkPaceMs = 0;        // test only: export work pauses this long after each progress report
+  bool sound = false;                // the urgent alarm through the default sound device (when there is one)
 };
 
 class KioskApp {
@@ -78,8 +81,10 @@ class KioskApp {
   void onKey(ui::Key k);
   void onScan(std::string_view text);
   void noteActivity();
-  /// The idle clocks of whichever side shows; true when a frame is needed.
+  /// The idle clocks of whichever side shows, and the urgent alarm; true when a frame is needed.
   bool tick();
+  /// How many times the urgent alarm has sounded (counted with no sound device too).
+  int64_t urgentAlarms() const { return urgentAlarms_; }
   int64_t msUntilNextTick() const;
 
   /// Opens the admin screen for a signed-in administrator (the reception console calls this); it hands
@@ -123,6 +128,8 @@ class KioskApp {
   bool takeScans();
   /// Hands the newest camera picture to the scan screen while it shows; drops it when it does not.
   void updatePreview();
+  /// Sounds the urgent alarm while an urgent alert waits for staff (looked for once a second).
+  void checkUrgentAlarm();
 
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
@@ -143,6 +150,10 @@ class KioskApp {
   std::optional<int64_t> drillCheckInStartMs_;
   std::unique_ptr<ScanInput> scanInput_;  // null when no camera or scanner is in use
   std::unique_ptr<PreviewTexture> preview_;  // with scanInput_; declared after display_, so freed first
+  std::unique_ptr<AudioOutput> audio_;       // null: no sound
+  UrgentAlarm alarm_;
+  std::optional<int64_t> alarmCheckedMs_;
+  int64_t urgentAlarms_ = 0;
 };
 
 }  // namespace longstop::app
