@@ -51,6 +51,15 @@ std::optional<std::pair<std::vector<int16_t>, int>> parseWav(const std::string& 
 }
 }  // namespace
 
+std::vector<int16_t> makeUrgentTone(int rate) {
+  std::vector<int16_t> out;
+  for (int i = 0; i < 3; ++i) {
+    tone(out, rate, 1318.5, 0.22);
+    out.insert(out.end(), static_cast<size_t>(rate * 0.16), 0);
+  }
+  return out;
+}
+
 std::vector<int16_t> makeChime(int rate) {
   std::vector<int16_t> out;
   tone(out, rate, 880.0, 0.35);

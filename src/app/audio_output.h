@@ -13,6 +13,10 @@ namespace longstop::app {
 /// A two-tone chime (about 0.8 s) as 16-bit mono samples at `rate`.
 std::vector<int16_t> makeChime(int rate);
 
+/// The urgent alarm (about 1.2 s): three short high beeps, unlike the call chime, so staff tell an urgent
+/// patient from a call without looking.
+std::vector<int16_t> makeUrgentTone(int rate);
+
 /// Runs `espeak-ng --stdout TEXT` and returns its speech as 16-bit mono at `rate`; nullopt when
 /// espeak-ng is missing or fails.
 std::optional<std::vector<int16_t>> speak(const std::string& text, int rate);

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdio>
 #include <thread>
+#include <utility>
 
 #include <SDL.h>
 
@@ -41,13 +42,23 @@ bool BoardApp::poll() {
   bool highlight = !view_.calls.empty() && now.unixMs - newestAtMs_ < kHighlightMs;
   changed |= highlight != view_.highlightNewest;
   view_.highlightNewest = highlight;
-  if (!feed_->changed() && newestSeq_ >= 0) return changed;
+  if (feed_->changed() || newestSeq_ < 0) changed |= read(now);
+  // The alarm repeats on the clock whether or not anything was written since the last read.
+  if (alarm_.due(view_.urgentTickets, now.unixMs)) {
+    alarmDue_ = true;
+    ++urgentAlarms_;
+  }
+  return changed;
+}
+
+bool BoardApp::read(const core::Instant& now) {
   auto state = feed_->read(now.localDay());
-  if (!state.ok()) return changed;
+  if (!state.ok()) return false;
   view_.siteName = state->siteName;
   view_.calls.clear();
   for (const auto& c : state->recentCalls) view_.calls.push_back({c.ticket, c.room});
   view_.waitingPerQueue = state->waitingPerQueue;
+  view_.urgentTickets = state->urgentTickets;
   int64_t newest = state->recentCalls.empty() ? 0 : state->recentCalls.front().eventSeq;
   if (newestSeq_ >= 0) {
     // Every call newer than the last seen, oldest first.
@@ -61,6 +72,7 @@ bool BoardApp::poll() {
 }
 
 void BoardApp::playNext() {
+  if (std::exchange(alarmDue_, false) && audio_) audio_->play(makeUrgentTone(audio_->rate()));
   if (!audio_) {
     while (announcements_.next(false)) {
     }  // silent: nothing to say them with
@@ -102,7 +114,7 @@ void BoardApp::run() {
     // The call is drawn first, then said: making the speech takes espeak-ng a moment, and the screen
     // should not wait for it.
     if (poll()) frame();
-    if (announcements_.pending() > 0) playNext();
+    if (announcements_.pending() > 0 || alarmDue_) playNext();
     std::this_thread::sleep_for(std::chrono::milliseconds(kBoardPollMs));
   }
   notifyStopping();
@@ -119,7 +131,7 @@ std::string BoardApp::runScript(const std::vector<ScriptCommand>& commands, cons
         for (int64_t left = c.waitMs; left > 0; left -= kBoardPollMs) {
           clock.advanceMs(std::min(left, kBoardPollMs));
           if (poll()) frame();
-          if (announcements_.pending() > 0) playNext();
+          if (announcements_.pending() > 0 || alarmDue_) playNext();
         }
         break;
       case Kind::kExpect:

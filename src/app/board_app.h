@@ -12,6 +12,7 @@
 #include "app/audio_queue.h"
 #include "app/display.h"
 #include "app/script.h"
+#include "app/urgent_alarm.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/board_feed.h"
@@ -40,10 +41,14 @@ class BoardApp {
                         core::ManualClock& clock);
 
   const ui::WidgetLog& widgets() const { return widgets_; }
+  /// How many times the urgent alarm has sounded (counted with no sound device too).
+  int64_t urgentAlarms() const { return urgentAlarms_; }
 
  private:
   BoardApp() = default;
   void playNext();
+  /// Reads the feed into the view and queues announcements for new calls; false when it could not.
+  bool read(const core::Instant& now);
 
   const core::Clock* clock_ = nullptr;
   std::unique_ptr<service::BoardFeed> feed_;
@@ -54,6 +59,9 @@ class BoardApp {
   int64_t newestSeq_ = -1;  // -1: not read yet (calls already on the board at start are not announced)
   int64_t newestAtMs_ = 0;
   ui::WidgetLog widgets_;
+  UrgentAlarm alarm_;
+  bool alarmDue_ = false;  // the urgent alarm is to be played
+  int64_t urgentAlarms_ = 0;
 };
 
 }  // namespace longstop::app

@@ -65,6 +65,9 @@ class Display {
   int width() const { return width_; }
   int height() const { return height_; }
   int rotation() const { return rotation_; }
+  /// The window's size in pixels, as touch and mouse events give it (before turning).
+  int panelWidth() const { return panelW_; }
+  int panelHeight() const { return panelH_; }
   /// True when SDL can sleep in SDL_WaitEventTimeout (X11, Wayland); otherwise it polls every 1 ms
   /// and the loop waits on its own.
   bool canWaitForEvents() const { return canWait_; }

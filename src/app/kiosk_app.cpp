@@ -11,8 +11,10 @@
 
 #include "app/png.h"
 #include "app/system_notify.h"
+#include "service/queue_view.h"
 #include "service/settings.h"
 #include "ui/admin/practice_banner.h"
+#include "ui/i18n.h"
 #include "ui/input.h"
 
 namespace longstop::app {
@@ -96,6 +98,7 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
   app->display_ = std::move(display.value());
   ui::setWidgetLog(&app->widgets_);
   if (app->services_) app->openScanInput();
+  if (o.sound) app->audio_ = AudioOutput::open();
   return app;
 }
 
@@ -236,11 +239,32 @@ bool KioskApp::holdsCameraPicture() const {
 
 double KioskApp::frame(const std::optional<Pointer>& pointer, Image* capture) {
   double start = threadCpuMs();
-  widgets_.clear();
-  display_->beginFrame(pointer);
-  drawScreens();
+  drawFrame(pointer ? *pointer : pointer_.next());
   (void)display_->endFrame(capture);
   return threadCpuMs() - start;
+}
+
+void KioskApp::drawFrame(const Pointer& pointer) {
+  const int64_t now = clock_->now().unixMs;
+  widgets_.clear();
+  display_->beginFrame(gate_.filter(pointer, now));
+  drawScreens();
+  gate_.noteScreen(screenName(), now);
+}
+
+std::string KioskApp::screenName() const {
+  auto n = [](auto e) { return std::to_string(static_cast<int>(e)); };
+  if (setup_) return "setup " + n(setup_->step());
+  if (admin_->active())
+    return "admin " + n(admin_->state().page) + " " + std::to_string(admin_->state().firstRow);
+  if (staff_->active()) return "staff " + n(staff_->screen());
+  const ui::FlowState& f = flow_->state();
+  std::string name = "patient " + n(f.screen);
+  if (f.screen == ui::Screen::kDetails) name += " " + n(f.details.step);
+  if (f.screen == ui::Screen::kWalkIn) name += " " + n(f.walkIn.step);
+  // Larger text, high contrast and a language move or relabel every button under the finger.
+  return name + (f.largerText ? " larger" : "") + (f.highContrast ? " contrast" : "") + " " +
+         ui::currentLanguage();
 }
 
 std::vector<double> KioskApp::runFrames(int n) {
@@ -252,9 +276,7 @@ std::vector<double> KioskApp::runFrames(int n) {
 
 core::Status KioskApp::screenshot(const std::filesystem::path& png) {
   Image image;
-  widgets_.clear();
-  display_->beginFrame(std::nullopt);
-  drawScreens();
+  drawFrame(pointer_.next());
   if (auto s = display_->endFrame(&image); !s.ok()) return s;
   return writePng(image, png);
 }
@@ -338,7 +360,19 @@ void KioskApp::noteActivity() {
     flow_->noteActivity();
 }
 
+void KioskApp::checkUrgentAlarm() {
+  if (!services_) return;
+  const int64_t now = clock_->now().unixMs;
+  if (alarmCheckedMs_ && now >= *alarmCheckedMs_ && now - *alarmCheckedMs_ < 1000) return;
+  alarmCheckedMs_ = now;
+  auto pending = service::pendingAlerts(services_->siteData());
+  if (!pending.ok() || !alarm_.due(pending.value(), now)) return;
+  ++urgentAlarms_;
+  if (audio_) audio_->play(makeUrgentTone(audio_->rate()));
+}
+
 bool KioskApp::tick() {
+  checkUrgentAlarm();
   if (setup_ || admin_->active()) return false;
   bool changed = staff_->active() ? staff_->tick() : flow_->tick();
   return changed || corner_.since.has_value();
@@ -360,6 +394,7 @@ bool KioskApp::stopRequested() {
 
 bool KioskApp::handleEvent(const SDL_Event& e, bool* quit) {
   display_->processEvent(e);
+  (void)pointer_.onEvent(e, display_->panelWidth(), display_->panelHeight(), display_->rotation());
   switch (e.type) {
     case SDL_QUIT:
       if (!options_.kioskMode) *quit = true;  // in kiosk mode only a signal (systemd) stops the app
@@ -409,6 +444,16 @@ void KioskApp::waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted) {
   }
 }
 
+void KioskApp::TEST_pumpEvents() {
+  bool quit = false;
+  int framesWanted = 0;
+  waitForWork(0, &quit, &framesWanted);
+  while (framesWanted > 0 || pointer_.pending()) {
+    frame();
+    framesWanted = std::max(0, framesWanted - 1);
+  }
+}
+
 void KioskApp::run() {
   bool quit = false;
   frame();
@@ -423,6 +468,8 @@ void KioskApp::run() {
       frame();
       --framesWanted;
     }
+    // Presses and releases still queued each want a frame of their own.
+    if (pointer_.pending()) framesWanted = std::max(framesWanted, 1);
     int64_t timeout = framesWanted > 0 ? 0 : std::min(msUntilNextTick(), maxSleep);
     waitForWork(timeout, &quit, &framesWanted);
     if (takeScans()) framesWanted = std::max(framesWanted, kFramesAfterInput);

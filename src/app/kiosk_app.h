@@ -8,9 +8,13 @@
 #include <optional>
 #include <vector>
 
+#include "app/audio_output.h"
 #include "app/display.h"
+#include "app/pointer_input.h"
 #include "app/preview_texture.h"
 #include "app/scan_input.h"
+#include "app/touch_gate.h"
+#include "app/urgent_alarm.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/admin_desk.h"
@@ -42,6 +46,7 @@ struct AppOptions {
   std::filesystem::path cameraFiles; // test/demo: image files stand in for the camera frames
   std::filesystem::path testMedia;   // test only: this folder stands in for the USB stick while it exists
   int64_t testWorkPaceMs = 0;        // test only: export work pauses this long after each progress report
+  bool sound = false;                // the urgent alarm through the default sound device (when there is one)
 };
 
 class KioskApp {
@@ -56,6 +61,12 @@ class KioskApp {
   std::vector<double> runFrames(int n);
   /// Draws a frame and writes it to `png`.
   core::Status screenshot(const std::filesystem::path& png);
+  /// Milliseconds before a new press is taken after the last screen change (a script's tap waits them,
+  /// as a person takes that long to see a new screen).
+  int64_t msUntilTapsTaken() const { return gate_.msUntilSettled(clock_->now().unixMs); }
+  /// Test only: takes every SDL event waiting (tests push them with SDL_PushEvent) the way run() does,
+  /// and draws the frames they ask for. Never waits.
+  void TEST_pumpEvents();
 
   /// The event-driven loop: sleeps until input, the idle countdown or the clock's minute need a frame
   /// (at most 1 Hz with nobody touching it). Returns when asked to stop, or when the window is closed
@@ -71,8 +82,10 @@ class KioskApp {
   void onKey(ui::Key k);
   void onScan(std::string_view text);
   void noteActivity();
-  /// The idle clocks of whichever side shows; true when a frame is needed.
+  /// The idle clocks of whichever side shows, and the urgent alarm; true when a frame is needed.
   bool tick();
+  /// How many times the urgent alarm has sounded (counted with no sound device too).
+  int64_t urgentAlarms() const { return urgentAlarms_; }
   int64_t msUntilNextTick() const;
 
   /// Opens the admin screen for a signed-in administrator (the reception console calls this); it hands
@@ -101,6 +114,11 @@ class KioskApp {
   bool handleEvent(const SDL_Event& e, bool* quit);
   void waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted);
   void drawScreens();
+  /// Starts an ImGui frame with `pointer` (through the touch gate), draws, and notes what was drawn.
+  void drawFrame(const Pointer& pointer);
+  /// Names what shows, down to the step within a screen and its layout (language, larger text): a new
+  /// name is a screen change to the touch gate.
+  std::string screenName() const;
   /// Opens the kiosk's services on `dir` (the real site, or the drill's), replacing any open ones.
   core::Status openSite(const std::filesystem::path& dir);
   void applyAdminOutcome();
@@ -111,6 +129,8 @@ class KioskApp {
   bool takeScans();
   /// Hands the newest camera picture to the scan screen while it shows; drops it when it does not.
   void updatePreview();
+  /// Sounds the urgent alarm while an urgent alert waits for staff (looked for once a second).
+  void checkUrgentAlarm();
 
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
@@ -122,6 +142,8 @@ class KioskApp {
   ui::staff::CornerHold corner_;
   std::unique_ptr<Display> display_;
   ui::WidgetLog widgets_;
+  PointerInput pointer_;
+  TouchGate gate_;
   std::unique_ptr<service::AdminDesk> adminDesk_;
   std::unique_ptr<ui::setup::SetupWizard> setup_;  // only while first-boot setup shows
   std::unique_ptr<ui::admin::AdminScreen> admin_;
@@ -129,6 +151,10 @@ class KioskApp {
   std::optional<int64_t> drillCheckInStartMs_;
   std::unique_ptr<ScanInput> scanInput_;  // null when no camera or scanner is in use
   std::unique_ptr<PreviewTexture> preview_;  // with scanInput_; declared after display_, so freed first
+  std::unique_ptr<AudioOutput> audio_;       // null: no sound
+  UrgentAlarm alarm_;
+  std::optional<int64_t> alarmCheckedMs_;
+  int64_t urgentAlarms_ = 0;
 };
 
 }  // namespace longstop::app

@@ -34,6 +34,7 @@ class ScriptRunner {
   std::string expectPicture();
   std::string substitute(const std::string& text) const;
   void wait(int64_t ms);
+  void settle();
 
   KioskApp& app_;
   core::ManualClock& clock_;

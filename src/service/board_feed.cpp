@@ -47,6 +47,22 @@ core::Result<BoardState> BoardFeed::read(int64_t localDay, int maxCalls) {
     if (!row.value()) break;
     s.waitingPerQueue.emplace_back(waiting->columnText(0), static_cast<int>(waiting->columnInt(1)));
   }
+  // Until a desk device exists, an urgent answer must reach someone who is not signed in: the board
+  // shows (and sounds) it until staff acknowledge it on the console. The same rule as pendingAlerts(),
+  // reading the ticket only.
+  auto urgent = db_->prepare(
+      "SELECT c.ticket FROM events a JOIN checkins c ON c.record_id = a.record_id "
+      "WHERE a.kind = 'urgent-alert' AND c.local_day = ? AND NOT EXISTS "
+      "(SELECT 1 FROM events b WHERE b.kind = 'urgent-ack' AND b.record_id = a.record_id AND b.seq > a.seq) "
+      "ORDER BY a.seq");
+  if (!urgent.ok()) return urgent.error();
+  urgent->bind(1, localDay);
+  for (;;) {
+    auto row = urgent->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    s.urgentTickets.push_back(urgent->columnText(0));
+  }
   return s;
 }
 

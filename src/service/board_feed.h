@@ -24,6 +24,7 @@ struct BoardState {
   std::string siteName;
   std::vector<BoardCall> recentCalls;                        // newest first
   std::vector<std::pair<std::string, int>> waitingPerQueue;  // queue name, count
+  std::vector<std::string> urgentTickets;  // urgent alerts today not yet acknowledged, oldest first
 };
 
 class BoardFeed {
@@ -31,7 +32,8 @@ class BoardFeed {
   static core::Result<std::unique_ptr<BoardFeed>> open(const std::filesystem::path& dataDir);
   /// True when the kiosk has committed anything since the last read (cheap: PRAGMA data_version).
   bool changed();
-  /// The last `maxCalls` calls and today's waiting counts for local day `localDay`.
+  /// The last `maxCalls` calls, and today's waiting counts and unacknowledged urgent alerts for local
+  /// day `localDay`.
   core::Result<BoardState> read(int64_t localDay, int maxCalls = 6);
 
  private:

@@ -131,6 +131,35 @@ TEST_CASE("console intents reach the services with the open record") {
   CHECK(f.services.merges == std::vector<std::pair<std::string, std::string>>{{"T-1", "T-2"}});
 }
 
+TEST_CASE("merging offers to keep the appointment over the walk-in first, and either can stay") {
+  using testing::FakeStaffServices;
+  auto appointment = FakeStaffServices::entry("T-1", "A001", "gp");
+  appointment.appointmentTime = "09:10";
+  appointment.clinician = "Dr Patel";
+  auto walkIn = FakeStaffServices::entry("T-2", "W001", "walkin");
+  // Opened from the walk-in, the first (default) choice keeps the appointment; so from the appointment.
+  for (const auto& [open, other] : {std::pair{walkIn, appointment}, std::pair{appointment, walkIn}}) {
+    const auto choices = ui::staff::mergeChoices(open, other);
+    CHECK(choices[0].keep->ticket == "A001");
+    CHECK(choices[0].fold->ticket == "W001");
+    CHECK(choices[1].keep->ticket == "W001");
+    CHECK(ui::staff::mergeLabel(choices[0]) == "Keep A001, merge W001 into it");
+  }
+  // Two walk-ins: the open one is offered as the one that stays.
+  auto other = FakeStaffServices::entry("T-3", "W002", "walkin");
+  CHECK(ui::staff::mergeChoices(walkIn, other)[0].keep->ticket == "W001");
+
+  // Staff choose: from the walk-in, keeping the appointment folds the open walk-in into it.
+  Fixture f;
+  f.services.entries = {appointment, walkIn};
+  f.signIn();
+  f.console.apply(intent(K::kOpen, "T-2"));
+  StaffIntent keepOther = intent(K::kMergeWith, "T-1");
+  keepOther.flag = true;
+  f.console.apply(keepOther);
+  CHECK(f.services.merges == std::vector<std::pair<std::string, std::string>>{{"T-1", "T-2"}});
+}
+
 TEST_CASE("a refused action stays on the patient and says why") {
   Fixture f;
   f.services.entries = {testing::FakeStaffServices::entry("T-1", "A001", "gp")};

@@ -48,9 +48,24 @@ void drawBoard(const BoardView& v) {
   put(v.siteName, ImVec2(m, (barH - cs.y) / 2), bold, barPx, colour::kTextOnDark);
   dl->PopClipRect();
 
+  // An urgent answer at the kiosk, until staff acknowledge it: red across the whole board, in words so it
+  // does not rely on colour, the ticket only.
+  float top = barH;
+  if (!v.urgentTickets.empty()) {
+    const float px = t.basePx * 1.6f;
+    const float bandH = px * 1.8f;
+    dl->AddRectFilled(ImVec2(0, top), ImVec2(W, top + bandH), colour::kRed);
+    std::string line = "Urgent: see reception";
+    for (size_t i = 0; i < v.urgentTickets.size(); ++i) line += (i == 0 ? "  " : ", ") + v.urgentTickets[i];
+    float linePx = px;
+    while (linePx > t.basePx && size(line, huge, linePx).x > W - 2 * m) linePx *= 0.9f;
+    put(line, ImVec2(m, top + (bandH - size(line, huge, linePx).y) / 2), huge, linePx, colour::kTextOnDark);
+    top += bandH;
+  }
+
   // Left two thirds: the calls. Right third: waiting per queue.
   const float split = std::floor(W * 0.66f);
-  float y = barH + m;
+  float y = top + m;
   put("Now calling", ImVec2(m, y), bold, t.basePx, colour::kDarkBlue);
   y += t.basePx * 1.5f;
   if (v.calls.empty()) {
@@ -74,14 +89,14 @@ void drawBoard(const BoardView& v) {
     }
   }
 
-  dl->AddLine(ImVec2(split, barH + m), ImVec2(split, H - m), colour::kDisabled, 2.0f);
+  dl->AddLine(ImVec2(split, top + m), ImVec2(split, H - m), colour::kDisabled, 2.0f);
   float x = split + m;
-  y = barH + m;
+  y = top + m;
   put("Waiting", ImVec2(x, y), bold, t.basePx, colour::kDarkBlue);
   y += t.basePx * 1.8f;
   const float qPx = t.basePx * 1.0f;
   for (const auto& [name, count] : v.waitingPerQueue) {
-    if (y + qPx * 2 > H) break;
+    if (y + qPx * 2.8f > H) break;  // the name and, under it, the count (drawn 1.3 times as large)
     dl->PushClipRect(ImVec2(x, y), ImVec2(W - m, y + qPx * 1.4f), true);
     put(name, ImVec2(x, y), t.fonts.body, qPx, colour::kText);
     dl->PopClipRect();

@@ -20,6 +20,7 @@ struct BoardView {
   std::vector<BoardCallView> calls;                          // newest first
   std::vector<std::pair<std::string, int>> waitingPerQueue;  // queue name, count
   bool highlightNewest = true;                               // the call just made flashes
+  std::vector<std::string> urgentTickets;  // urgent alerts not yet acknowledged: "Urgent: see reception"
 };
 
 void drawBoard(const BoardView& v);

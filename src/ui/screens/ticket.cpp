@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "ui/chrome.h"
 #include "ui/i18n.h"
@@ -28,7 +29,8 @@ void drawUrgentBar() {
   Rect d = displayRect();
   float barH = t.target() + t.gap() * 2;
   ImGui::GetWindowDrawList()->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kRed);
-  const char* msg = tr("Tell reception now. They have been alerted.");
+  // An instruction, not a claim: nobody at the desk may have seen the alert yet.
+  const char* msg = tr("Tell reception now");
   ImFont* font = measure(msg, t.heading()).x <= d.width() - 2 * t.margin() ? t.heading() : t.body();
   textFitted(msg, ImVec2(t.margin(), t.gap() * 0.5f), ImVec2(d.max.x - t.margin(), barH - t.gap() * 0.5f),
              font, colour::kTextOnDark);
@@ -49,10 +51,21 @@ TicketIntent drawTicket(const TicketView& v) {
   float qrMax = std::min(area.max.y - y - doneH - hintH - t.gap() * 2, area.width() * 0.36f);
   float qrW = v.qr ? qrSide(*v.qr, qrMax) : 0;
   float textW = area.width() - qrW - t.gap() * 3;
-  std::string where = fill(tr("Please wait for: {room}"), {{"room", v.ticket.room}});
-  const std::string lines[3] = {where, aheadText(v.ticket.ahead), waitText(v.ticket.estimatedWaitMinutes)};
+  // Someone who may be having a heart attack or a stroke is told what to do now, not their place in a
+  // queue or how long it will be.
+  const bool urgent = v.ticket.priority == core::Priority::kUrgent;
+  std::vector<std::string> lines;
+  if (urgent) {
+    lines = {tr("Do not wait to be called."), tr("If you feel worse, tell the nearest member of staff or call 999.")};
+  } else {
+    lines = {fill(tr("Please wait for: {room}"), {{"room", v.ticket.room}}), aheadText(v.ticket.ahead),
+             waitText(v.ticket.estimatedWaitMinutes)};
+  }
   // The number gives up some of its size when the words under it would otherwise run off the bottom.
-  float wordsH = measure("W").y + measureWrapped(v.ticket.queueName, textW, t.heading()).y +
+  // An urgent ticket leaves out the queue's name: the patient is not to wait in it, and the words that
+  // say what to do need the room.
+  const std::string queueName = urgent ? std::string() : v.ticket.queueName;
+  float wordsH = measure("W").y + (urgent ? 0 : measureWrapped(queueName, textW, t.heading()).y) +
                  ImGui::GetStyle().ItemSpacing.y * 5 - t.gap();
   for (const auto& line : lines) wordsH += measureWrapped(line, textW).y;
   ImFont* huge = t.fonts.huge;
@@ -62,8 +75,10 @@ TicketIntent drawTicket(const TicketView& v) {
   text(tr("Your number is"));
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y - t.gap()));
   textWrapped(v.ticket.ticketNumber, textW, huge, colour::kDarkBlue, numberSize);
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
-  textWrapped(v.ticket.queueName, textW, t.heading());
+  if (!urgent) {
+    ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
+    textWrapped(queueName, textW, t.heading());
+  }
   for (const auto& line : lines) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
     textWrapped(line, textW);

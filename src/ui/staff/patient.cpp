@@ -1,6 +1,7 @@
 #include "ui/staff/patient.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/date.h"
 #include "ui/staff/console.h"
@@ -141,22 +142,59 @@ StaffIntent drawCancel(const service::ConsoleEntry& e) {
   return in;
 }
 
+std::array<MergeChoice, 2> mergeChoices(const service::ConsoleEntry& open,
+                                        const service::ConsoleEntry& other) {
+  const bool otherIsAppointmentOverWalkIn = open.appointmentTime.empty() && !other.appointmentTime.empty();
+  if (otherIsAppointmentOverWalkIn) return {MergeChoice{&other, &open}, MergeChoice{&open, &other}};
+  return {MergeChoice{&open, &other}, MergeChoice{&other, &open}};
+}
+
+std::string mergeLabel(const MergeChoice& c) {
+  return "Keep " + c.keep->ticket + ", merge " + c.fold->ticket + " into it";
+}
+
 StaffIntent drawMerge(const service::ConsoleEntry& e, const std::vector<const service::ConsoleEntry*>& others) {
+  const Theme& t = theme();
   StaffIntent in;
   Rect area;
   if (drawStaffBar(heading(e), {"Back"}, &area) == 0) in.kind = K::kBack;
   ImGui::SetCursorScreenPos(area.min);
   float y = area.min.y +
-            textWrapped("Which check-in is the same person? It is cancelled and folded into " + e.ticket +
-                            "; both histories are kept.",
+            textWrapped("The same person, checked in twice? Choose which check-in stays: the other is "
+                        "cancelled and folded into it; both histories are kept.",
                         area.width()) +
-            theme().gap();
-  std::vector<std::string> labels;
-  for (const auto* o : others) labels.push_back("Merge " + o->ticket + " into " + e.ticket);
-  int i = buttonGrid(labels, area, y);
-  if (i >= 0) {
-    in.kind = K::kMergeWith;
-    in.arg = others[static_cast<size_t>(i)]->recordId;
+            t.gap();
+  for (const auto* o : others) {
+    // The two records side by side, so staff compare them before choosing.
+    const float mid = std::floor((area.min.x + area.max.x) / 2);
+    const Rect left{area.min, ImVec2(mid - t.gap() / 2, area.max.y)};
+    const Rect right{ImVec2(mid + t.gap() / 2, area.min.y), area.max};
+    const float px = listPx() * 1.15f;
+    listText(heading(e), ImVec2(left.min.x, y), px, colour::kText, true);
+    listText(heading(*o), ImVec2(right.min.x, y), px, colour::kText, true);
+    y += px * 1.4f;
+    const float leftEnd = detailsBlock(e, left, y);
+    y = std::max(leftEnd, detailsBlock(*o, right, y));
+    // Under each record, the button that keeps it; the one to choose unless staff know better (an
+    // appointment over a walk-in) is the way forward, the other is there for when it is wrong.
+    const auto choices = mergeChoices(e, *o);
+    const MergeChoice keepOpen = choices[0].keep == &e ? choices[0] : choices[1];
+    const MergeChoice keepOther = choices[0].keep == o ? choices[0] : choices[1];
+    const auto styleOf = [&](const MergeChoice& c) {
+      return c.keep == choices[0].keep ? ButtonStyle::kPrimary : ButtonStyle::kSecondary;
+    };
+    ImGui::SetCursorScreenPos(ImVec2(left.min.x, y));
+    if (button(mergeLabel(keepOpen), ImVec2(left.width(), t.target()), styleOf(keepOpen))) {
+      in.kind = K::kMergeWith;
+      in.arg = o->recordId;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(right.min.x, y));
+    if (button(mergeLabel(keepOther), ImVec2(right.width(), t.target()), styleOf(keepOther))) {
+      in.kind = K::kMergeWith;
+      in.arg = o->recordId;
+      in.flag = true;  // the open check-in is the one folded away
+    }
+    y += t.target() + t.gap() * 2;
   }
   return in;
 }

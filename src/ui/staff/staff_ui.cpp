@@ -316,10 +316,12 @@ void StaffConsole::apply(const StaffIntent& in) {
       s_.screen = StaffScreen::kMerge;
       break;
     case K::kMergeWith: {
-      const auto* keep = entry(s_.selected);
-      const auto* dup = entry(in.arg);
-      std::string done = (dup ? dup->ticket : in.arg) + " merged into " + (keep ? keep->ticket : s_.selected);
-      auto st = services_.merge(s_.selected, in.arg);
+      const std::string keepId = in.flag ? in.arg : s_.selected;
+      const std::string dupId = in.flag ? s_.selected : in.arg;
+      const auto* keep = entry(keepId);
+      const auto* dup = entry(dupId);
+      std::string done = (dup ? dup->ticket : dupId) + " merged into " + (keep ? keep->ticket : keepId);
+      auto st = services_.merge(keepId, dupId);
       say(st, done);
       if (st.ok()) s_.screen = StaffScreen::kConsole;
       refresh();

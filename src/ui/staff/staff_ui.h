@@ -59,7 +59,8 @@ struct StaffIntent {
     kCancelPick,    // show the reasons
     kCancelWith,    // arg: reason
     kMergePick,
-    kMergeWith,     // arg: the duplicate's record ID (folded into the open one)
+    kMergeWith,     // arg: the other check-in; flag: it stays and the open one is folded into it (else the
+                    // other is folded into the open one)
     kEdit,
     kSearch,
     kAdd,
