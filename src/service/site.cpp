@@ -96,8 +96,6 @@ SiteSecrets SiteSecrets::copy() const {
 Site::Site(std::unique_ptr<store::Database> db, const core::Clock& clock)
     : db_(std::move(db)), log_(*db_, digest_), clock_(clock) {}
 
-Site::~Site() { log_.setSigner(nullptr); }
-
 core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& setup, const core::Clock& clock) {
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
   if (auto s = validateOds(setup.odsCode); !s.ok()) return s.error();

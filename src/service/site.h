@@ -69,7 +69,6 @@ class Site {
   /// there unlocks the site at once.
   static core::Result<std::unique_ptr<Site>> open(const std::filesystem::path& dataDir, const core::Clock& clock,
                                                   const char* vfs = nullptr, KeyStore* keys = nullptr);
-  ~Site();
 
   store::Database& db() { return *db_; }
   store::EventLog& log() { return log_; }

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "crypto/primitives.h"
 #include "exporter/org_keys.h"
 #include "service/site.h"
@@ -15,20 +17,13 @@ std::string meta(store::Database& db, const char* key) {
   return v.ok() && v.value() ? *v.value() : std::string();
 }
 
-// The text value of `"key":"..."` in an event's JSON data (written by store::JsonObject).
-std::string field(const std::string& json, const std::string& key) {
-  const std::string tag = "\"" + key + "\":\"";
-  const auto at = json.find(tag);
-  if (at == std::string::npos) return {};
-  const auto end = json.find('"', at + tag.size());
-  return end == std::string::npos ? std::string() : json.substr(at + tag.size(), end - at - tag.size());
+// A field of an event's JSON data; empty (or 0) when the data or the field is not there.
+nlohmann::json dataOf(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  return j.is_object() ? j : nlohmann::json::object();
 }
-
-int64_t number(const std::string& json, const std::string& key) {
-  const std::string tag = "\"" + key + "\":";
-  const auto at = json.find(tag);
-  return at == std::string::npos ? 0 : std::atoll(json.c_str() + at + tag.size());
-}
+std::string field(const std::string& json, const char* key) { return dataOf(json).value(key, std::string()); }
+int64_t number(const std::string& json, const char* key) { return dataOf(json).value(key, int64_t{0}); }
 
 // Wrong PINs since each card's last good sign-in, as the log tells them, against the staff table.
 core::Result<std::vector<std::string>> checkLockouts(store::Database& db) {
