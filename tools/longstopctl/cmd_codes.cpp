@@ -11,6 +11,7 @@
 #include "core/csv.h"
 #include "core/date.h"
 #include "exporter/qr_image.h"
+#include "secret_input.h"
 #include "store/appointments.h"
 
 namespace longstop::ctl {
@@ -41,11 +42,12 @@ std::string shown(std::string_view id) {
 }  // namespace
 
 int cmdAppointmentCodes(const Args& a) {
-  auto code = a.get("recovery-code");
   auto out = a.get("out");
-  if (!code || !out) return usage("appointment-codes needs --data DIR --recovery-code CODE --out DIR.");
+  if (!out) return usage("appointment-codes needs --data DIR --out DIR.");
   auto site = openSite(a);
   if (!site.ok()) return fail(site.error());
+  auto code = SecretInput::standard().read("recovery code");
+  if (!code.ok()) return fail(code.error());
   auto secrets = (*site)->unlockWithRecoveryCode(*code);
   if (!secrets.ok()) return fail(secrets.error());
   auto rows = store::appointmentsBetween((*site)->db(), INT64_MIN, INT64_MAX);
