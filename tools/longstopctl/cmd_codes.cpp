@@ -25,8 +25,8 @@ constexpr size_t kMaxFileNameId = 64;
 bool isFileNameSafe(std::string_view id) {
   if (id.empty() || id.size() > kMaxFileNameId || id.front() == '.') return false;
   for (char c : id) {
-    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '_' || c == '.';
+    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || c == '.';
     if (!plain) return false;
   }
   return true;
@@ -55,9 +55,10 @@ int cmdAppointmentCodes(const Args& a) {
   // All checked before anything is written, so a bad ID leaves no half-made set of codes.
   for (const auto& r : rows.value()) {
     if (!isFileNameSafe(r.id)) {
-      return usage("The appointment ID \"" + shown(r.id) +
-                   "\" cannot be used as a file name: only letters, digits, '-', '_' and '.' (not first), up to " +
-                   std::to_string(kMaxFileNameId) + " characters. No codes were written.");
+      return usage(
+          "The appointment ID \"" + shown(r.id) +
+          "\" cannot be used as a file name: only letters, digits, '-', '_' and '.' (not first), up to " +
+          std::to_string(kMaxFileNameId) + " characters. No codes were written.");
     }
   }
   std::error_code ec;

@@ -84,12 +84,29 @@ namespace {
 using namespace longstop::ctl;
 
 const std::vector<OptionSpec> kOptions = {
-    {"help", OptionKind::kFlag}, {"json", OptionKind::kFlag}, {"walk-in", OptionKind::kFlag},
+    {"help", OptionKind::kFlag},
+    {"json", OptionKind::kFlag},
+    {"walk-in", OptionKind::kFlag},
     {"urgent", OptionKind::kFlag},
-    {"data"}, {"ods"}, {"name"}, {"out"}, {"to"}, {"keep"}, {"days"},
-    {"appointment"}, {"surname"}, {"forenames"}, {"dob"}, {"sex"}, {"nhs"}, {"queue"},
-    {"role"}, {"card"}, {"card-png"},
-    {"pin", OptionKind::kRetired, kSecretsNotInArgv}, {"recovery-code", OptionKind::kRetired, kSecretsNotInArgv},
+    {"data"},
+    {"ods"},
+    {"name"},
+    {"out"},
+    {"to"},
+    {"keep"},
+    {"days"},
+    {"appointment"},
+    {"surname"},
+    {"forenames"},
+    {"dob"},
+    {"sex"},
+    {"nhs"},
+    {"queue"},
+    {"role"},
+    {"card"},
+    {"card-png"},
+    {"pin", OptionKind::kRetired, kSecretsNotInArgv},
+    {"recovery-code", OptionKind::kRetired, kSecretsNotInArgv},
 };
 
 struct Command {
@@ -101,8 +118,10 @@ struct Command {
 const std::vector<Command> kCommands = {
     {"init", cmdInit, {"data", "ods", "name", "json"}},
     {"import-appointments", cmdImportAppointments, {"data"}},
-    {"checkin", cmdCheckin,
-     {"data", "appointment", "walk-in", "surname", "forenames", "dob", "sex", "nhs", "queue", "urgent", "json"}},
+    {"checkin",
+     cmdCheckin,
+     {"data", "appointment", "walk-in", "surname", "forenames", "dob", "sex", "nhs", "queue", "urgent",
+      "json"}},
     {"checkins", cmdCheckins, {"data", "json"}},
     {"status", cmdStatus, {"data", "json"}},
     {"verify", cmdVerify, {"data"}},
@@ -120,7 +139,8 @@ const std::vector<Command> kCommands = {
 
 // A usage error: the reason, then where to look; exit status 2.
 int badUsage(const std::string& message) {
-  std::fprintf(stderr, "longstopctl: %s\nusage: longstopctl COMMAND [options]; `longstopctl --help` lists them.\n",
+  std::fprintf(stderr,
+               "longstopctl: %s\nusage: longstopctl COMMAND [options]; `longstopctl --help` lists them.\n",
                message.c_str());
   return kExitUsage;
 }

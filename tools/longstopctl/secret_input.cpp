@@ -51,7 +51,9 @@ class NoEcho {
 
 }  // namespace
 
-SecretInput SecretInput::standard() { return SecretInput(stdin, stderr, ::isatty(STDIN_FILENO) == 1); }
+SecretInput SecretInput::standard() {
+  return SecretInput(stdin, stderr, ::isatty(STDIN_FILENO) == 1);
+}
 
 core::Result<std::string> SecretInput::read(const std::string& what) {
   std::string prompt = what + ": ";
@@ -64,7 +66,8 @@ core::Result<std::string> SecretInput::readNew(const std::string& what) {
   if (!first.ok() || !terminal_) return first;
   auto again = readAfter("The same " + what + " again: ", what);
   if (!again.ok()) return again;
-  if (*again != *first) return core::invalidInput("The " + what + " was not typed the same twice; nothing was changed.");
+  if (*again != *first)
+    return core::invalidInput("The " + what + " was not typed the same twice; nothing was changed.");
   return first;
 }
 
@@ -80,7 +83,8 @@ core::Result<std::string> SecretInput::readAfter(const std::string& prompt, cons
   const std::optional<std::string> line = readLine(in_);
   std::string secret = line ? trimmed(*line) : std::string();
   if (secret.empty()) {
-    return core::unauthorised("No " + what + " was given. Type it when asked, or give it on standard input, one "
+    return core::unauthorised("No " + what +
+                              " was given. Type it when asked, or give it on standard input, one "
                               "line for each secret.");
   }
   return secret;
