@@ -17,8 +17,17 @@ constexpr std::array<std::string_view, 10> kColumns = {
 // refused by its name rather than by whatever a parser makes of it. Dates, NHS numbers and sex codes
 // have room for spaces and the longest forms their parsers accept.
 constexpr std::array<size_t, kColumns.size()> kMaxBytes = {
-    kMaxAppointmentIdBytes, 32, kMaxClinicianBytes, kMaxServiceBytes, 32,
-    kMaxNameBytes,          kMaxNameBytes, 32, 16, kMaxPostcodeBytes};
+    kMaxAppointmentIdBytes,  // appointment_id
+    32,                      // start
+    kMaxClinicianBytes,      // clinician
+    kMaxServiceBytes,        // service
+    32,                      // nhs_number
+    kMaxNameBytes,           // surname
+    kMaxNameBytes,           // forenames
+    32,                      // date_of_birth
+    16,                      // sex
+    kMaxPostcodeBytes,       // postcode
+};
 
 std::string_view trimmed(std::string_view s) {
   const size_t first = s.find_first_not_of(" \t");
@@ -103,8 +112,9 @@ Result<AppointmentRecord> readRecord(const CsvRow& row, const std::array<size_t,
   for (size_t c = 0; c < kColumns.size(); ++c) {
     f[c] = trimmed(row.fields[where[c]]);
     if (f[c].size() > kMaxBytes[c]) {
-      return invalidInput("The " + std::string(kColumns[c]) + " field is too long (" + std::to_string(f[c].size()) +
-                          " bytes; at most " + std::to_string(kMaxBytes[c]) + ")");
+      return invalidInput("The " + std::string(kColumns[c]) + " field is too long (" +
+                          std::to_string(f[c].size()) + " bytes; at most " + std::to_string(kMaxBytes[c]) +
+                          ")");
     }
   }
   AppointmentRecord r;

@@ -30,8 +30,8 @@ inline constexpr size_t kMaxServiceBytes = 100;
 
 /// Parses the whole file or nothing: any bad row (unknown or missing column, invalid NHS number,
 /// impossible date, bad sex code, duplicate appointment_id, empty surname, a field longer than its
-/// limit) is an error "line N: <reason>". Columns may come in any order; all ten must be present once. `today` is used
-/// for the date-of-birth checks.
+/// limit) is an error "line N: <reason>". Columns may come in any order; all ten must be present once.
+/// `today` is used for the date-of-birth checks.
 Result<std::vector<AppointmentRecord>> parseAppointmentCsv(std::string_view text, Date today);
 
 }  // namespace longstop::core

@@ -18,11 +18,13 @@ inline constexpr int64_t kMaxImagePixels = 50'000'000;
 /// An error saying the picture's size and the limit when width × height is over it.
 inline Status checkImageSize(int width, int height) {
   const int64_t pixels = static_cast<int64_t>(width) * height;
-  if (width > 0 && height > 0 && width <= kMaxImageSide && height <= kMaxImageSide && pixels <= kMaxImagePixels)
+  if (width > 0 && height > 0 && width <= kMaxImageSide && height <= kMaxImageSide &&
+      pixels <= kMaxImagePixels)
     return okStatus();
   return invalidInput("the picture is " + std::to_string(width) + " x " + std::to_string(height) +
-                      " pixels; Longstop reads pictures of at most " + std::to_string(kMaxImagePixels / 1'000'000) +
-                      " megapixels and " + std::to_string(kMaxImageSide) + " pixels on a side");
+                      " pixels; Longstop reads pictures of at most " +
+                      std::to_string(kMaxImagePixels / 1'000'000) + " megapixels and " +
+                      std::to_string(kMaxImageSide) + " pixels on a side");
 }
 
 }  // namespace longstop::core

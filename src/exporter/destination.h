@@ -25,8 +25,8 @@ core::Result<std::filesystem::path> writeVerified(const std::filesystem::path& f
 /// Writes `bytes` to folder/name so that after a power cut or a pulled stick the file is either the old
 /// one or whole: a temporary file readable by its owner only (0600), fsynced, renamed over folder/name,
 /// then the folder fsynced. On an error the temporary file is removed and folder/name is untouched.
-core::Status replaceDurably(const std::filesystem::path& folder, const std::string& name, std::string_view bytes,
-                            const Progress& progress = {});
+core::Status replaceDurably(const std::filesystem::path& folder, const std::string& name,
+                            std::string_view bytes, const Progress& progress = {});
 
 /// A mounted removable medium, such as a USB stick.
 struct MountedMedium {

@@ -48,7 +48,8 @@ core::Result<GrayImage> loadImage(const std::filesystem::path& path) {
   // The header alone first: a tiny file may declare a picture too large to hold in memory.
   if (stbi_info(path.c_str(), &w, &h, &channels) != 0) {
     if (auto size = core::checkImageSize(w, h); !size.ok())
-      return core::invalidInput("Could not read the picture " + path.string() + ": " + size.error().message + ".");
+      return core::invalidInput("Could not read the picture " + path.string() + ": " + size.error().message +
+                                ".");
   }
   std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(stbi_load(path.c_str(), &w, &h, &channels, 1),
                                                             &stbi_image_free);

@@ -204,10 +204,9 @@ TEST_CASE("a field longer than its limit aborts the file, naming the line and th
     std::string column;
     size_t limit;
   };
-  const std::vector<Case> cases = {{"appointment_id", 64}, {"start", 32},    {"clinician", 100},
-                                   {"service", 100},       {"nhs_number", 32}, {"surname", 100},
-                                   {"forenames", 100},     {"date_of_birth", 32}, {"sex", 16},
-                                   {"postcode", 16}};
+  const std::vector<Case> cases = {
+      {"appointment_id", 64}, {"start", 32},      {"clinician", 100},    {"service", 100}, {"nhs_number", 32},
+      {"surname", 100},       {"forenames", 100}, {"date_of_birth", 32}, {"sex", 16},      {"postcode", 16}};
   for (const Case& c : cases) {
     INFO(c.column);
     const std::string tooLong(c.limit + 1, '9');
@@ -224,7 +223,8 @@ TEST_CASE("a field longer than its limit aborts the file, naming the line and th
 TEST_CASE("fields at their limits load") {
   const std::string text = kHeader + rowWith("appointment_id", std::string(64, 'A')) +
                            "A9,2026-11-29T09:20," + std::string(100, 'x') + ",GP,,Jones,Bob,1970-01-01,M,\n" +
-                           "A10,2026-11-29T09:20,Dr Patel,GP,,Jones,Bob,1970-01-01,M," + std::string(16, 'Z') + "\n";
+                           "A10,2026-11-29T09:20,Dr Patel,GP,,Jones,Bob,1970-01-01,M," +
+                           std::string(16, 'Z') + "\n";
   Result<std::vector<AppointmentRecord>> r = parseAppointmentCsv(text, kToday);
   REQUIRE(r.ok());
   CHECK(r->at(0).id.size() == 64);

@@ -44,11 +44,11 @@ contains "$tmp/err" "The option --out needs a value." "the option without a valu
 expect_status 2 "longstop-batch: another command's option" -- "$lb" keygen --out "$tmp/pc/other" --key x
 contains "$tmp/err" "keygen does not take the option --key." "the option is named"
 [ ! -e "$tmp/pc/other.key" ] && ok || bad "keygen ran with an option it does not take"
-expect_status 2 "export without a recipient" -- "$ctl" export --data "$d" --to "$tmp/usb" --recovery-code "$code"
+expect_status 2 "export without a recipient" -- "$ctl" export --data "$d" --to "$tmp/usb" <<<"$code"
 contains "$tmp/err" "recipient set" "export says how to set a recipient"
 expect_status 0 "recipient set" -- "$ctl" recipient set --data "$d" "$tmp/pc/org.pub"
-expect_status 2 "export needs credentials" -- "$ctl" export --data "$d" --to "$tmp/usb"
-expect_status 0 "export" -- "$ctl" export --data "$d" --to "$tmp/usb" --recovery-code "$code" --json
+expect_status 2 "export needs credentials" -- "$ctl" export --data "$d" --to "$tmp/usb" </dev/null
+expect_status 0 "export" -- "$ctl" export --data "$d" --to "$tmp/usb" --json <<<"$code"
 contains "$tmp/out" '"records":3' "three check-ins in the batch"
 batch1=$(ls "$tmp"/usb/*.lsbatch)
 # First contact: the receiving PC trusts the kiosk's code from its admin screen.
@@ -103,12 +103,15 @@ contains "$tmp/out" "of 3 check-ins in 1 received" "batch 1 purged"
 expect_status 0 "batches" -- "$ctl" batches --data "$d"
 contains "$tmp/out" "personal data deleted" "batch 1 shows as purged"
 rm -rf "$tmp/usb2"; mkdir -p "$tmp/usb2"
-expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role admin --pin 123456 \
-  --recovery-code "$code" --json
+expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role admin --json \
+  < <(printf '%s\n' "$code" 123456)
 card=$(sed -E 's/.*"card":"([^"]+)".*/\1/' "$tmp/out")
-expect_status 2 "export with a wrong PIN" -- "$ctl" export --data "$d" --to "$tmp/usb2" --card "$card" --pin 654321
+expect_status 2 "export with a wrong PIN" -- "$ctl" export --data "$d" --to "$tmp/usb2" --card "$card" <<<654321
+expect_status 2 "export with the PIN on the command line" -- "$ctl" export --data "$d" --to "$tmp/usb2" \
+  --card "$card" --pin 123456
+contains "$tmp/err" "--pin is no longer accepted on the command line:" "says it is no longer accepted"
 expect_status 0 "second export, signed in with card and PIN" -- "$ctl" export --data "$d" --to "$tmp/usb2" \
-  --card "$card" --pin 123456 --json
+  --card "$card" --json <<<123456
 contains "$tmp/out" '"records":1' "only the newer check-in"
 batch2=$(ls "$tmp"/usb2/*.lsbatch)
 expect_status 0 "verify the chain" -- "$lb" verify "$batch1" "$batch2"

@@ -96,9 +96,10 @@ TEST_CASE("receive's pictures: one too large to decode is refused from its heade
   std::ofstream(dir / "small.png", std::ios::binary) << longstop::test::blankPng(7, 3);
   auto big = exporter::loadImage(dir / "big.png");
   REQUIRE_FALSE(big.ok());
-  CHECK(big.error().message == "Could not read the picture " + (dir / "big.png").string() +
-                                   ": the picture is 20000 x 20000 pixels; Longstop reads pictures of at most 50 "
-                                   "megapixels and 10000 pixels on a side.");
+  CHECK(big.error().message ==
+        "Could not read the picture " + (dir / "big.png").string() +
+            ": the picture is 20000 x 20000 pixels; Longstop reads pictures of at most 50 "
+            "megapixels and 10000 pixels on a side.");
   auto small = exporter::loadImage(dir / "small.png");
   REQUIRE(small.ok());
   CHECK(small->width == 7);

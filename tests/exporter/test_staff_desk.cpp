@@ -256,7 +256,8 @@ TEST_CASE("staff desk: Save list is readable by its owner only, whatever the uma
   CHECK((st.st_mode & 07777) == 0600);
   const std::string csv = test::readAll(*saved);
   CHECK(csv.rfind("ticket,queue,state,priority,arrived,waited_min,appointment,clinician,surname,forenames,"
-                  "date_of_birth,nhs_number,flags\r\n", 0) == 0);
+                  "date_of_birth,nhs_number,flags\r\n",
+                  0) == 0);
   CHECK(csv.find(",Smith,Ann,1984-03-07,") != std::string::npos);
   CHECK(csv.find(",Jones,Bob,1990-01-02,") != std::string::npos);
   // Nothing else is left in the folder: no temporary file beside the list.

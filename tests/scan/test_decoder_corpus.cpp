@@ -175,9 +175,10 @@ TEST_CASE("image files: a picture too large to decode is refused from its header
 
   auto r = loadGrayImage(dir / "big.png");
   REQUIRE_FALSE(r.ok());
-  CHECK(r.error().message == "Cannot read " + (dir / "big.png").string() +
-                                 ": the picture is 20000 x 20000 pixels; Longstop reads pictures of at most 50 "
-                                 "megapixels and 10000 pixels on a side.");
+  CHECK(r.error().message ==
+        "Cannot read " + (dir / "big.png").string() +
+            ": the picture is 20000 x 20000 pixels; Longstop reads pictures of at most 50 "
+            "megapixels and 10000 pixels on a side.");
   auto fromMemory = decodeGrayImage(big);
   REQUIRE_FALSE(fromMemory.ok());
   CHECK_THAT(fromMemory.error().message, Catch::Contains("20000 x 20000"));

@@ -12,7 +12,11 @@ using namespace longstop::ctl;
 namespace {
 
 const std::vector<OptionSpec> kKnown = {
-    {"help", OptionKind::kFlag}, {"json", OptionKind::kFlag}, {"data"}, {"out"}, {"days"},
+    {"help", OptionKind::kFlag},
+    {"json", OptionKind::kFlag},
+    {"data"},
+    {"out"},
+    {"days"},
     {"pin", OptionKind::kRetired, "type it when asked."},
 };
 
@@ -75,9 +79,12 @@ TEST_CASE("args: a missing value is refused, also when the next word is an optio
 }
 
 TEST_CASE("args: a retired option says so and why, with or without its old value") {
-  CHECK(errorOf({"export", "--pin", "123456"}) == "--pin is no longer accepted on the command line: type it when asked.");
-  CHECK(errorOf({"export", "--pin=123456"}) == "--pin is no longer accepted on the command line: type it when asked.");
-  CHECK(errorOf({"export", "--pin"}) == "--pin is no longer accepted on the command line: type it when asked.");
+  CHECK(errorOf({"export", "--pin", "123456"}) ==
+        "--pin is no longer accepted on the command line: type it when asked.");
+  CHECK(errorOf({"export", "--pin=123456"}) ==
+        "--pin is no longer accepted on the command line: type it when asked.");
+  CHECK(errorOf({"export", "--pin"}) ==
+        "--pin is no longer accepted on the command line: type it when asked.");
 }
 
 TEST_CASE("args: each command takes only its own options") {

@@ -75,8 +75,46 @@ expect_status 2 "walk-in with an impossible date" -- "$ctl" checkin --data "$d" 
 
 expect_status 0 "status" -- "$ctl" status --data "$d" --json
 contains "$tmp/out" '"waiting":2' "two waiting"
-expect_status 2 "checkins with a wrong code" -- "$ctl" checkins --data "$d" --recovery-code AAAA-BBBB
-expect_status 0 "checkins with the recovery code" -- "$ctl" checkins --data "$d" --recovery-code "$code" --json
+# Secrets come on standard input (or at a prompt without echo), never on the command line.
+expect_status 2 "checkins with a wrong code" -- "$ctl" checkins --data "$d" <<<AAAA-BBBB
+expect_status 2 "checkins with no code" -- "$ctl" checkins --data "$d" </dev/null
+contains "$tmp/err" "No recovery code was given." "says the code is missing"
+expect_status 2 "the recovery code on the command line" -- "$ctl" checkins --data "$d" --recovery-code "$code"
+contains "$tmp/err" "--recovery-code is no longer accepted on the command line: other users can read" "says why"
+contains "$tmp/err" "usage: longstopctl" "with a usage line"
+if grep -qF -- "$code" "$tmp/out" "$tmp/err"; then bad "the refused recovery code was printed"; else ok; fi
+expect_status 0 "checkins with the recovery code" -- "$ctl" checkins --data "$d" --json <<<"$code"
+# At a terminal the code is asked for, and what is typed is not shown.
+python3 - "$ctl" "$d" "$code" >"$tmp/pty" 2>&1 <<'PY'
+import os, pty, sys, time
+ctl, data, code = sys.argv[1:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(ctl, [ctl, "checkins", "--data", data, "--json"])
+out = b""
+deadline = time.time() + 60
+while b"Recovery code: " not in out and time.time() < deadline:
+    try:
+        out += os.read(fd, 4096)
+    except OSError:  # it ended without asking
+        break
+os.write(fd, code.encode() + b"\n")
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:  # the child has gone and the terminal with it
+        break
+    if not chunk:
+        break
+    out += chunk
+status = os.waitpid(pid, 0)[1]
+print(out.decode(errors="replace"))
+print("EXIT", os.waitstatus_to_exitcode(status))
+PY
+contains "$tmp/pty" "Recovery code: " "at a terminal the code is asked for"
+contains "$tmp/pty" '"surname":"Wolstenholme"' "and opens the details"
+contains "$tmp/pty" "EXIT 0" "and the command succeeds"
+if grep -qF -- "$code" "$tmp/pty"; then bad "the recovery code was shown at the terminal"; else ok; fi
 contains "$tmp/out" '"surname":"Wolstenholme"' "opened appointment details"
 contains "$tmp/out" '"surname":"Featherstonehaugh"' "opened walk-in details"
 contains "$tmp/out" '"nhs_number":"999 000 0018"' "NHS number shown 3-3-4"
@@ -87,8 +125,8 @@ if grep -rqa -e Wolstenholme -e Featherstonehaugh -e 9434765919 -e "943 476 5919
 else ok; fi
 
 # Appointment codes: a PNG per appointment that the real decoder reads back as a valid LSA1 code.
-expect_status 2 "appointment-codes without a code" -- "$ctl" appointment-codes --data "$d" --out "$tmp/codes"
-expect_status 0 "appointment-codes" -- "$ctl" appointment-codes --data "$d" --recovery-code "$code" --out "$tmp/codes"
+expect_status 2 "appointment-codes without a code" -- "$ctl" appointment-codes --data "$d" --out "$tmp/codes" </dev/null
+expect_status 0 "appointment-codes" -- "$ctl" appointment-codes --data "$d" --out "$tmp/codes" <<<"$code"
 contains "$tmp/codes/index.csv" "A1002" "the index lists the appointments"
 contains "$tmp/codes/index.csv" "Wolstenholme" "the index names who each code is for"
 expect_status 0 "scan an appointment code" -- "$ctl" scan --data "$d" --json "$tmp/codes/A1001.png"
@@ -119,21 +157,27 @@ printf '%s\n' "appointment_id,start,clinician,service,nhs_number,surname,forenam
 expect_status 0 "import an ID with slashes" -- "$ctl" import-appointments --data "$tmp/site2" "$tmp/climb.csv"
 mkdir -p "$tmp/deep/a"
 expect_status 2 "appointment-codes refuses an ID that is not a file name" -- "$ctl" appointment-codes \
-  --data "$tmp/site2" --recovery-code "$code2" --out "$tmp/deep/a/codes"
+  --data "$tmp/site2" --out "$tmp/deep/a/codes" <<<"$code2"
 contains "$tmp/err" 'The appointment ID "../../escaped" cannot be used as a file name' "the refusal names the ID"
 if [ -e "$tmp/deep/escaped.png" ] || [ -e "$tmp/deep/escaped.txt" ] || [ -e "$tmp/deep/a/codes" ]; then
   bad "appointment-codes wrote files for a refused ID"
 else ok; fi
 
 # Staff cards.
+# staff add reads the recovery code, then the new PIN: one line each.
 expect_status 2 "staff add with a short PIN" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
-  --pin 12345 --recovery-code "$code"
+  < <(printf '%s\n' "$code" 12345)
 expect_status 2 "staff add with a wrong recovery code" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
-  --pin 123456 --recovery-code AAAA-BBBB-CCCC-DDDD-EEEE-FFFF
+  < <(printf '%s\n' AAAA-BBBB-CCCC-DDDD-EEEE-FFFF 123456)
 expect_status 2 "staff add with a bad role" -- "$ctl" staff add --data "$d" --name "Jo" --role boss \
-  --pin 123456 --recovery-code "$code"
-expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role reception --pin 123456 \
-  --recovery-code "$code" --card-png "$tmp/card.png" --json
+  < <(printf '%s\n' "$code" 123456)
+expect_status 2 "staff add with no PIN" -- "$ctl" staff add --data "$d" --name "Jo" --role reception <<<"$code"
+contains "$tmp/err" "No PIN for Jo's card was given." "says the PIN is missing"
+expect_status 2 "staff add with the PIN on the command line" -- "$ctl" staff add --data "$d" --name "Jo" \
+  --role reception --pin 123456 <<<"$code"
+contains "$tmp/err" "--pin is no longer accepted on the command line:" "says it is no longer accepted"
+expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role reception \
+  --card-png "$tmp/card.png" --json < <(printf '%s\n' "$code" 123456)
 card=$(sed -E 's/.*"card":"([^"]+)".*/\1/' "$tmp/out")
 staff_id=$(sed -E 's/.*"staff_id":"([^"]+)".*/\1/' "$tmp/out")
 if command -v zbarimg >/dev/null; then
@@ -147,6 +191,23 @@ contains "$tmp/out" "revoked" "the card shows as revoked"
 if grep -rqa -e "${card#LSS1:*:}" "$d"; then bad "a card secret was stored"; else ok; fi
 
 expect_status 0 "verify a sound site" -- "$ctl" verify --data "$d"
+contains "$tmp/out" "this device's unlocked key" "verify trusts this boot's key"
+
+# After a reboot (lock forgets this boot's keys) nothing can be recorded until the recovery code is given.
+expect_status 0 "lock" -- "$ctl" lock --data "$d"
+expect_status 2 "a locked site refuses a check-in" -- "$ctl" checkin --data "$d" --appointment A1002
+contains "$tmp/err" "locked" "the refusal says the kiosk is locked"
+expect_status 0 "verify a locked site" -- "$ctl" verify --data "$d"
+contains "$tmp/out" "the key the database names itself" "verify says it could only use the card's own key"
+expect_status 2 "unlock with a wrong code" -- sh -c "echo AAAA-BBBB-CCCC-DDDD-EEEE-FFFF | '$ctl' unlock --data '$d'"
+expect_status 2 "unlock refuses the code as an option" -- "$ctl" unlock --data "$d" --recovery-code "$code"
+expect_status 0 "unlock with the recovery code on standard input" -- sh -c "echo '$code' | '$ctl' unlock --data '$d'"
+contains "$tmp/out" "Unlocked for this boot" "unlock says so"
+expect_status 0 "a check-in once unlocked" -- "$ctl" checkin --data "$d" --appointment A1002
+sign_pk=$(sqlite3 "$d/longstop.db" "SELECT value FROM meta WHERE key = 'sign_pk'")
+expect_status 0 "verify with the device's key given" -- "$ctl" verify --data "$d" --signer "$sign_pk"
+expect_status 1 "verify with another device's key" -- "$ctl" verify --data "$d" --signer "$(printf '%064d' 7)"
+
 # Tamper with one event the way someone with the SD card could, around the triggers.
 sqlite3 "$d/longstop.db" "DROP TRIGGER events_no_update; UPDATE events SET data = replace(data, 'A001', 'A009') WHERE kind = 'checkin';"
 expect_status 1 "verify finds a tampered event" -- "$ctl" verify --data "$d"

@@ -68,8 +68,12 @@ struct Command {
   std::set<std::string> options;  // which of kOptions it takes
 };
 
-int toFhir(const Args& a) { return cmdConvert(a, true); }
-int toCsv(const Args& a) { return cmdConvert(a, false); }
+int toFhir(const Args& a) {
+  return cmdConvert(a, true);
+}
+int toCsv(const Args& a) {
+  return cmdConvert(a, false);
+}
 
 const std::vector<Command> kCommands = {
     {"keygen", cmdKeygen, {"out"}},
@@ -85,9 +89,10 @@ const std::vector<Command> kCommands = {
 
 // A usage error: the reason, then where to look; exit status 2.
 int badUsage(const std::string& message) {
-  std::fprintf(stderr,
-               "longstop-batch: %s\nusage: longstop-batch COMMAND [options]; `longstop-batch --help` lists them.\n",
-               message.c_str());
+  std::fprintf(
+      stderr,
+      "longstop-batch: %s\nusage: longstop-batch COMMAND [options]; `longstop-batch --help` lists them.\n",
+      message.c_str());
   return longstop::ctl::kExitUsage;
 }
 
@@ -107,7 +112,8 @@ int main(int argc, char** argv) {
   const std::string& cmd = args->words.front();
   for (const Command& c : kCommands) {
     if (cmd != c.name) continue;
-    if (auto s = longstop::ctl::onlyOptions(*args, cmd, c.options); !s.ok()) return badUsage(s.error().message);
+    if (auto s = longstop::ctl::onlyOptions(*args, cmd, c.options); !s.ok())
+      return badUsage(s.error().message);
     return c.run(*args);
   }
   return usage("Unknown command '" + cmd + "'; run `longstop-batch --help` for the list.");

@@ -10,7 +10,9 @@ namespace {
 // getopt_long reports an option by this plus its index in the table (above every char a short option has).
 constexpr int kLongBase = 256;
 
-core::Error usageError(std::string message) { return core::invalidInput(std::move(message)); }
+core::Error usageError(std::string message) {
+  return core::invalidInput(std::move(message));
+}
 
 // "--name=value" and "--name" both name "--name".
 std::string optionName(std::string_view word) {
@@ -58,13 +60,16 @@ core::Result<Args> parseArgs(int argc, char** argv, const std::vector<OptionSpec
     }
     if (c == '?') {
       if (optopt >= kLongBase)  // "--json=yes"
-        return usageError("The option --" + known[static_cast<size_t>(optopt - kLongBase)].name + " takes no value.");
-      const std::string word = optopt != 0 ? std::string("-") + static_cast<char>(optopt) : optionName(argv[optind - 1]);
+        return usageError("The option --" + known[static_cast<size_t>(optopt - kLongBase)].name +
+                          " takes no value.");
+      const std::string word =
+          optopt != 0 ? std::string("-") + static_cast<char>(optopt) : optionName(argv[optind - 1]);
       return usageError("There is no option " + word + ".");
     }
     if (c == ':') {
-      const std::string name = optopt >= kLongBase ? "--" + known[static_cast<size_t>(optopt - kLongBase)].name
-                                                   : std::string("-") + static_cast<char>(optopt);
+      const std::string name = optopt >= kLongBase
+                                   ? "--" + known[static_cast<size_t>(optopt - kLongBase)].name
+                                   : std::string("-") + static_cast<char>(optopt);
       return usageError("The option " + name + " needs a value.");
     }
     const OptionSpec& o = known[static_cast<size_t>(c - kLongBase)];
@@ -72,7 +77,8 @@ core::Result<Args> parseArgs(int argc, char** argv, const std::vector<OptionSpec
     // script means never changes when another option is added.
     const bool valueInNextWord = optarg != nullptr && optarg == argv[optind - 1];
     const std::string given = optionName(argv[optind - (valueInNextWord ? 2 : 1)]);
-    if (given != "--" + o.name) return usageError("Write the option in full: --" + o.name + ", not " + given + ".");
+    if (given != "--" + o.name)
+      return usageError("Write the option in full: --" + o.name + ", not " + given + ".");
     if (o.kind == OptionKind::kRetired) {
       return usageError("--" + o.name + " is no longer accepted on the command line: " + o.retiredBecause);
     }
@@ -86,7 +92,8 @@ core::Result<Args> parseArgs(int argc, char** argv, const std::vector<OptionSpec
       return usageError("The option --" + o.name + " needs a value, but the next word is the option " +
                         optionName(optarg) + ".");
     }
-    if (!a.options.emplace(o.name, optarg).second) return usageError("The option --" + o.name + " is given twice.");
+    if (!a.options.emplace(o.name, optarg).second)
+      return usageError("The option --" + o.name + " is given twice.");
   }
   for (int i = optind; i < argc; ++i) a.words.emplace_back(argv[i]);  // after "--"
   return a;
@@ -102,15 +109,16 @@ core::Status onlyOptions(const Args& a, std::string_view command, const std::set
   return core::okStatus();
 }
 
-core::Result<std::optional<int64_t>> wholeNumber(const Args& a, const std::string& name, int64_t min, int64_t max) {
+core::Result<std::optional<int64_t>> wholeNumber(const Args& a, const std::string& name, int64_t min,
+                                                 int64_t max) {
   const auto text = a.get(name);
   if (!text) return std::optional<int64_t>();
   int64_t value = 0;
   const char* end = text->data() + text->size();
   const auto [ptr, ec] = std::from_chars(text->data(), end, value);
   if (text->empty() || ec != std::errc() || ptr != end || value < min || value > max) {
-    return usageError("--" + name + " takes a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-                      ", not '" + *text + "'.");
+    return usageError("--" + name + " takes a whole number from " + std::to_string(min) + " to " +
+                      std::to_string(max) + ", not '" + *text + "'.");
   }
   return std::optional<int64_t>(value);
 }

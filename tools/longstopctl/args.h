@@ -31,7 +31,8 @@ enum class OptionKind {
 };
 
 struct OptionSpec {
-  OptionSpec(std::string n, OptionKind k = OptionKind::kValue, std::string why = {})  // NOLINT: {"data"} reads well
+  // Not explicit, so that a table can say {"data"} for a value option.
+  OptionSpec(std::string n, OptionKind k = OptionKind::kValue, std::string why = {})  // NOLINT
       : name(std::move(n)), kind(k), retiredBecause(std::move(why)) {}
   std::string name;  // without the leading "--"
   OptionKind kind;
@@ -51,7 +52,8 @@ core::Status onlyOptions(const Args& a, std::string_view command, const std::set
 /// The value of --`name` as a whole number from `min` to `max`; nullopt when the option is absent. An
 /// error names the option for anything else ("--days takes a whole number from 0 to 3650, not 'x'."), so
 /// that a typo never becomes 0.
-core::Result<std::optional<int64_t>> wholeNumber(const Args& a, const std::string& name, int64_t min, int64_t max);
+core::Result<std::optional<int64_t>> wholeNumber(const Args& a, const std::string& name, int64_t min,
+                                                 int64_t max);
 
 /// Exit statuses: 0 fine, 1 the check failed (verify), 2 bad usage or bad input, 3 storage trouble.
 inline constexpr int kExitOk = 0;

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "common.h"
 #include "core/date.h"
+#include "secret_input.h"
 #include "service/admin.h"
 #include "service/import.h"
 #include "service/kiosk.h"
@@ -88,10 +89,10 @@ int cmdCheckin(const Args& a) {
 }
 
 int cmdCheckins(const Args& a) {
-  auto code = a.get("recovery-code");
-  if (!code) return usage("checkins needs --recovery-code CODE to open the sealed details.");
   auto site = openSite(a);
   if (!site.ok()) return fail(site.error());
+  auto code = SecretInput::standard().read("recovery code");
+  if (!code.ok()) return fail(code.error());
   auto secrets = (*site)->unlockWithRecoveryCode(*code);
   if (!secrets.ok()) return fail(secrets.error());
   auto list = service::openedCheckinsToday(**site, secrets.value());

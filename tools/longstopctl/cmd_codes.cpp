@@ -11,6 +11,7 @@
 #include "core/csv.h"
 #include "core/date.h"
 #include "exporter/qr_image.h"
+#include "secret_input.h"
 #include "store/appointments.h"
 
 namespace longstop::ctl {
@@ -24,8 +25,8 @@ constexpr size_t kMaxFileNameId = 64;
 bool isFileNameSafe(std::string_view id) {
   if (id.empty() || id.size() > kMaxFileNameId || id.front() == '.') return false;
   for (char c : id) {
-    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '_' || c == '.';
+    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || c == '.';
     if (!plain) return false;
   }
   return true;
@@ -41,11 +42,12 @@ std::string shown(std::string_view id) {
 }  // namespace
 
 int cmdAppointmentCodes(const Args& a) {
-  auto code = a.get("recovery-code");
   auto out = a.get("out");
-  if (!code || !out) return usage("appointment-codes needs --data DIR --recovery-code CODE --out DIR.");
+  if (!out) return usage("appointment-codes needs --data DIR --out DIR.");
   auto site = openSite(a);
   if (!site.ok()) return fail(site.error());
+  auto code = SecretInput::standard().read("recovery code");
+  if (!code.ok()) return fail(code.error());
   auto secrets = (*site)->unlockWithRecoveryCode(*code);
   if (!secrets.ok()) return fail(secrets.error());
   auto rows = store::appointmentsBetween((*site)->db(), INT64_MIN, INT64_MAX);
@@ -53,9 +55,10 @@ int cmdAppointmentCodes(const Args& a) {
   // All checked before anything is written, so a bad ID leaves no half-made set of codes.
   for (const auto& r : rows.value()) {
     if (!isFileNameSafe(r.id)) {
-      return usage("The appointment ID \"" + shown(r.id) +
-                   "\" cannot be used as a file name: only letters, digits, '-', '_' and '.' (not first), up to " +
-                   std::to_string(kMaxFileNameId) + " characters. No codes were written.");
+      return usage(
+          "The appointment ID \"" + shown(r.id) +
+          "\" cannot be used as a file name: only letters, digits, '-', '_' and '.' (not first), up to " +
+          std::to_string(kMaxFileNameId) + " characters. No codes were written.");
     }
   }
   std::error_code ec;

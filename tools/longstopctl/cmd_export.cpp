@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "common.h"
 #include "crypto/primitives.h"
+#include "secret_input.h"
 #include "service/export.h"
 #include "service/retention.h"
 #include "service/staff.h"
@@ -13,7 +14,7 @@
 namespace longstop::ctl {
 namespace {
 
-// The site's secrets from --recovery-code, or from --card and --pin (a member of staff signing in).
+// The site's secrets from the recovery code, or from --card and its PIN (a member of staff signing in).
 struct Unlocked {
   std::unique_ptr<service::StaffSession> session;
   std::optional<service::SiteSecrets> recovery;
@@ -23,17 +24,17 @@ struct Unlocked {
 
 core::Result<Unlocked> unlock(service::Site& site, const Args& a) {
   Unlocked u;
-  if (auto code = a.get("recovery-code")) {
+  auto card = a.get("card");
+  if (!card) {
+    auto code = SecretInput::standard().read("recovery code");
+    if (!code.ok()) return code.error();
     auto s = site.unlockWithRecoveryCode(*code);
     if (!s.ok()) return s.error();
     u.recovery = std::move(s.value());
     return u;
   }
-  auto card = a.get("card");
-  auto pin = a.get("pin");
-  if (!card || !pin)
-    return core::unauthorised("Exporting opens patients' details: sign in with --card CODE --pin PIN, or give "
-                              "--recovery-code CODE.");
+  auto pin = SecretInput::standard().read("PIN");
+  if (!pin.ok()) return pin.error();
   auto session = service::signIn(site, *card, *pin);
   if (!session.ok()) return session.error();
   u.session = std::move(session.value());

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "secret_input.h"
 #include "common.h"
 #include "service/admin.h"
 #include "crypto/primitives.h"
@@ -85,11 +86,11 @@ int cmdVerify(const Args& a) {
 }
 
 int cmdUnlock(const Args& a) {
-  auto code = a.get("recovery-code");
-  if (!code) return usage("unlock needs --data DIR --recovery-code CODE.");
   auto site = openSite(a);
   if (!site.ok()) return fail(site.error());
   const bool was = (*site)->unlocked();
+  auto code = SecretInput::standard().read("recovery code");
+  if (!code.ok()) return fail(code.error());
   auto secrets = (*site)->unlockWithRecoveryCode(*code);
   if (!secrets.ok()) return fail(secrets.error());
   std::printf(was ? "This device was already unlocked for this boot.\n"

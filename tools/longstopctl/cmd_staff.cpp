@@ -4,6 +4,7 @@
 #include "card_png.h"
 #include "commands.h"
 #include "common.h"
+#include "secret_input.h"
 #include "service/staff.h"
 #include "store/event_log.h"
 
@@ -13,15 +14,18 @@ namespace {
 int staffAdd(const Args& a, service::Site& site) {
   auto name = a.get("name");
   auto role = a.get("role");
-  auto pin = a.get("pin");
-  auto code = a.get("recovery-code");
-  if (!name || !role || !pin || !code)
-    return usage("staff add needs --name NAME --role reception|admin --pin PIN --recovery-code CODE.");
+  if (!name || !role) return usage("staff add needs --name NAME --role reception|admin.");
   auto r = service::parseRole(*role);
   if (!r.ok()) return fail(r.error());
-  auto secrets = site.unlockWithRecoveryCode(*code);
-  if (!secrets.ok()) return fail(secrets.error());
-  auto card = service::addStaff(site, secrets.value(), *name, r.value(), *pin);
+  // In this order, one line each when they come from a script.
+  SecretInput secrets = SecretInput::standard();
+  auto code = secrets.read("recovery code");
+  if (!code.ok()) return fail(code.error());
+  auto unlocked = site.unlockWithRecoveryCode(*code);
+  if (!unlocked.ok()) return fail(unlocked.error());
+  auto pin = secrets.readNew("PIN for " + *name + "'s card");
+  if (!pin.ok()) return fail(pin.error());
+  auto card = service::addStaff(site, unlocked.value(), *name, r.value(), *pin);
   if (!card.ok()) return fail(card.error());
   if (auto png = a.get("card-png")) {
     if (auto s = writeCardPng(*png, {*name, std::string(service::toString(r.value())), card->cardText}); !s.ok())

@@ -6,6 +6,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "secret_input.h"
 
 namespace {
 
@@ -15,6 +16,10 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   full. An option the command does not take, or one without its value, is refused (exit status 2).
   Put -- before a word that starts with '-'.
 
+  Secrets are never options: a command that needs the recovery code or a PIN asks for it without
+  showing what is typed or, when standard input is not a terminal, reads one line for each from it:
+      printf '%s\n' "$RECOVERY_CODE" | longstopctl checkins --data DIR
+
   init --data DIR --ods CODE --name NAME [--json]
       Create a new site; prints the recovery code once.
   import-appointments --data DIR FILE
@@ -22,19 +27,21 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   checkin --data DIR --appointment ID [--json]
   checkin --data DIR --walk-in --surname S --forenames F --dob D --sex F|M|U [--nhs N] [--queue Q] [--json]
       Check a patient in as reception would; prints the ticket and record ID.
-  checkins --data DIR --recovery-code CODE [--json]
-      Today's check-ins with the sealed details opened.
+  checkins --data DIR [--json]
+      Today's check-ins with the sealed details opened (asks for the recovery code).
   status --data DIR [--json]
   verify --data DIR [--signer HEX]
-  unlock --data DIR --recovery-code CODE   (after a boot: the kiosk's keys, for this boot)
+  unlock --data DIR                        (after a boot: the kiosk's keys, for this boot; asks for the recovery code)
   lock --data DIR                          (forget them now, as a reboot does)
       Exit 0 when the database and the event chain are sound, 1 otherwise.
-  staff add --data DIR --name NAME --role reception|admin --pin PIN --recovery-code CODE [--card-png FILE]
+  staff add --data DIR --name NAME --role reception|admin [--card-png FILE]
+      Asks for the recovery code, then for the new card's PIN (twice at a terminal).
   staff list --data DIR [--json]
   staff revoke --data DIR STAFF_ID
       Staff cards: a QR code plus a PIN of six digits or more.
-  appointment-codes --data DIR --recovery-code CODE --out DIR
-      An LSA1 code (text and PNG) per loaded appointment, and index.csv naming who each is for.
+  appointment-codes --data DIR --out DIR
+      An LSA1 code (text and PNG) per loaded appointment, and index.csv naming who each is for (asks
+      for the recovery code).
   config list [--data DIR]
   config get --data DIR KEY
   config set --data DIR KEY VALUE
@@ -45,8 +52,9 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   recipient set --data DIR FILE.pub
   recipient show --data DIR
       The receiving organisation's key (from `longstop-batch keygen`) that batches are sealed to.
-  export --data DIR --to FOLDER (--recovery-code CODE | --card CODE --pin PIN) [--json]
+  export --data DIR --to FOLDER [--card CODE] [--json]
       Every check-in not yet exported, as a signed and sealed batch, written to FOLDER and read back.
+      Asks for the card's PIN with --card, otherwise for the recovery code.
   batches --data DIR [--json]
       The batches made, and whether each has been received.
   acknowledge --data DIR LSK1:...
@@ -78,11 +86,30 @@ namespace {
 using namespace longstop::ctl;
 
 const std::vector<OptionSpec> kOptions = {
-    {"help", OptionKind::kFlag}, {"json", OptionKind::kFlag}, {"walk-in", OptionKind::kFlag},
+    {"help", OptionKind::kFlag},
+    {"json", OptionKind::kFlag},
+    {"walk-in", OptionKind::kFlag},
     {"urgent", OptionKind::kFlag},
-    {"data"}, {"ods"}, {"name"}, {"out"}, {"to"}, {"keep"}, {"days"},
-    {"appointment"}, {"surname"}, {"forenames"}, {"dob"}, {"sex"}, {"nhs"}, {"queue"},
-    {"role"}, {"card"}, {"card-png"}, {"pin"}, {"recovery-code"}, {"signer"},
+    {"data"},
+    {"ods"},
+    {"name"},
+    {"out"},
+    {"to"},
+    {"keep"},
+    {"days"},
+    {"appointment"},
+    {"surname"},
+    {"forenames"},
+    {"dob"},
+    {"sex"},
+    {"nhs"},
+    {"queue"},
+    {"role"},
+    {"card"},
+    {"card-png"},
+    {"pin", OptionKind::kRetired, kSecretsNotInArgv},
+    {"recovery-code", OptionKind::kRetired, kSecretsNotInArgv},
+    {"signer"},
 };
 
 struct Command {
@@ -94,18 +121,20 @@ struct Command {
 const std::vector<Command> kCommands = {
     {"init", cmdInit, {"data", "ods", "name", "json"}},
     {"import-appointments", cmdImportAppointments, {"data"}},
-    {"checkin", cmdCheckin,
-     {"data", "appointment", "walk-in", "surname", "forenames", "dob", "sex", "nhs", "queue", "urgent", "json"}},
-    {"checkins", cmdCheckins, {"data", "recovery-code", "json"}},
+    {"checkin",
+     cmdCheckin,
+     {"data", "appointment", "walk-in", "surname", "forenames", "dob", "sex", "nhs", "queue", "urgent",
+      "json"}},
+    {"checkins", cmdCheckins, {"data", "json"}},
     {"status", cmdStatus, {"data", "json"}},
     {"verify", cmdVerify, {"data", "signer"}},
-    {"unlock", cmdUnlock, {"data", "recovery-code"}},
+    {"unlock", cmdUnlock, {"data"}},
     {"lock", cmdLock, {"data"}},
-    {"staff", cmdStaff, {"data", "name", "role", "pin", "recovery-code", "card-png", "json"}},
+    {"staff", cmdStaff, {"data", "name", "role", "card-png", "json"}},
     {"config", cmdConfig, {"data"}},
-    {"appointment-codes", cmdAppointmentCodes, {"data", "recovery-code", "out"}},
+    {"appointment-codes", cmdAppointmentCodes, {"data", "out"}},
     {"backup", cmdBackup, {"data", "to", "keep"}},
-    {"export", cmdExport, {"data", "to", "recovery-code", "card", "pin", "json"}},
+    {"export", cmdExport, {"data", "to", "card", "json"}},
     {"batches", cmdBatches, {"data", "json"}},
     {"recipient", cmdRecipient, {"data"}},
     {"acknowledge", cmdAcknowledge, {"data"}},
@@ -115,7 +144,8 @@ const std::vector<Command> kCommands = {
 
 // A usage error: the reason, then where to look; exit status 2.
 int badUsage(const std::string& message) {
-  std::fprintf(stderr, "longstopctl: %s\nusage: longstopctl COMMAND [options]; `longstopctl --help` lists them.\n",
+  std::fprintf(stderr,
+               "longstopctl: %s\nusage: longstopctl COMMAND [options]; `longstopctl --help` lists them.\n",
                message.c_str());
   return kExitUsage;
 }
