@@ -2,10 +2,12 @@
 // signed-in member of staff's keys (a batch needs the records key to open the details it seals).
 // Making and copying run on the ExportWorker's thread over a Site of their own.
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <thread>
 
+#include "core/date.h"
 #include "exporter/destination.h"
 #include "service/export.h"
 #include "service/retention.h"
@@ -24,6 +26,20 @@ core::Result<ExportStatus> StaffDesk::exportStatus() {
   auto key = currentRecipient(site);
   if (!key.ok()) return key.error();
   if (key.value()) st.recipientKeyId = key.value()->keyId();
+  auto set = site.db().prepare(
+      "SELECT e.at_ms, s.name, e.staff_id FROM events e LEFT JOIN staff s ON s.id = e.staff_id "
+      "WHERE e.kind = 'recipient-set' ORDER BY e.seq DESC LIMIT 1");
+  if (!set.ok()) return set.error();
+  if (auto row = set->step(); row.ok() && row.value()) {
+    const core::Instant at{set->columnInt(0), site.clock().now().utcOffsetMinutes};
+    std::string when = core::formatLocalDateTime(at.localMinutes());
+    std::replace(when.begin(), when.end(), 'T', ' ');
+    const std::string staffId = set->columnText(2);
+    const std::string who = !set->columnIsNull(1) ? set->columnText(1)
+                            : staffId.empty()     ? std::string("at setup")
+                                                  : "staff " + staffId;
+    st.recipientSetBy = who + ", " + when;
+  }
   auto last = store::lastBatch(site.db());
   if (!last.ok()) return last.error();
   if (last.value()) st.lastSeq = last.value()->seq;

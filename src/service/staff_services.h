@@ -61,6 +61,7 @@ struct ExportStatus {
   int64_t unexported = 0;      // check-ins in no batch yet
   std::string recipientKeyId;  // the receiving organisation's key in force; empty when none is set
   int64_t lastSeq = 0;         // the newest batch made (0: none yet)
+  std::string recipientSetBy;  // "Pat Admin, 2026-11-29 09:12": who set it, when (from the signed log)
 };
 
 /// A batch just made (the kiosk keeps its own copy until retention).

@@ -81,7 +81,7 @@ class FakeStaffServices final : public service::StaffServices {
 
   core::Result<service::ExportStatus> exportStatus() override {
     if (!signedIn) return core::unauthorised("Please sign in first.");
-    return service::ExportStatus{unexported, recipientKeyId, lastSeq};
+    return service::ExportStatus{unexported, recipientKeyId, lastSeq, recipientSetBy};
   }
   std::vector<std::filesystem::path> removableMedia() override { return media; }
   // Export work: the outcome is worked out when it starts, and handed over by takeExportResult() unless
@@ -166,6 +166,7 @@ class FakeStaffServices final : public service::StaffServices {
   service::WorkProgressView progressNow{0, 0, "Starting"};
   service::ExportWorkResult outcome;
   std::string recipientKeyId;
+  std::string recipientSetBy;
   bool failCopy = false;
   std::vector<std::filesystem::path> media;
   std::vector<std::pair<int64_t, std::filesystem::path>> copies;

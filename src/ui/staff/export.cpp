@@ -86,8 +86,9 @@ StaffIntent drawExport(const ExportView& v) {
   if (e.status) {
     line(checkinsText(e.status->unexported), t.fonts.heading, colour::kText);
     if (hasKey)
-      line("Sealed to the receiving organisation's key " + e.status->recipientKeyId + ".", t.fonts.body,
-           colour::kText);
+      line("Sealed to key " + e.status->recipientKeyId +
+               (e.status->recipientSetBy.empty() ? std::string() : " (" + e.status->recipientSetBy + ")") + ".",
+           t.fonts.body, colour::kText);
     else
       line(kNoRecipientText, t.fonts.body, colour::kRed);
   }
