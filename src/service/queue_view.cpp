@@ -132,14 +132,17 @@ core::Result<std::filesystem::path> exportCurrentList(Site& site, const StaffSes
                           e.patient ? e.patient->dateOfBirth.iso() : "",
                           e.patient && e.patient->nhsNumber ? e.patient->nhsNumber->formatted() : "", flags});
   }
-  // Names on a stick that may be pulled at any moment: whole or not there, readable by the owner only.
-  if (auto s = exporter::replaceDurably(folder, name, csv); !s.ok()) return s.error();
+  // The audit row first: names never leave the kiosk without the log saying who took them (a write that
+  // then fails leaves a row for a list that did not arrive, which errs on the side of the patient).
   store::JsonObject data;
   data.add("rows", static_cast<int64_t>(entries->size())).add("file", name);
-  (void)site.db().transaction([&]() -> core::Status {
+  auto logged = site.db().transaction([&]() -> core::Status {
     auto ev = site.appendEvent("list-exported", "", data.str(), who.who().id);
     return ev.ok() ? core::okStatus() : core::Status(ev.error());
   });
+  if (!logged.ok()) return logged.error();
+  // Names on a stick that may be pulled at any moment: whole or not there, readable by the owner only.
+  if (auto s = exporter::replaceDurably(folder, name, csv); !s.ok()) return s.error();
   return path;
 }
 

@@ -243,6 +243,16 @@ TEST_CASE("added at the desk, exported as CSV, summarised at the end of the day"
   CHECK(*s->medianWaitMinutes == 10);
 }
 
+TEST_CASE("Save list writes no names when its audit row cannot be recorded") {
+  Fixture f;
+  f.walkIn("Unlogged", {1970, 1, 1});
+  std::filesystem::create_directories(f.dir / "stick");
+  REQUIRE(f.site().db().TEST_refuseWrites().ok());
+  auto path = service::exportCurrentList(f.site(), *f.session, f.dir / "stick");
+  REQUIRE_FALSE(path.ok());
+  CHECK(std::filesystem::is_empty(f.dir / "stick"));
+}
+
 TEST_CASE("the board sees calls and waiting counts, and nothing personal") {
   Fixture f;
   const auto a = f.walkIn("Zebedee", {1970, 1, 1});
