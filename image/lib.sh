@@ -2,11 +2,11 @@
 # amd64 and arm64 is in this file and says so.
 
 # The Debian packages the image is made of: the base, the kernel, and what `longstop` links to
-# (checked with ldd: SDL2, SQLite, libsodium, qrencode, zxing, libsystemd, Mesa for KMS/DRM via GBM/EGL).
+# (checked with ldd: SDL2, SQLite, libsodium, qrencode, zxing, libsystemd, libkeyutils, Mesa for KMS/DRM via GBM/EGL).
 image_packages() {
   local arch=$1
   local p=(systemd-sysv udev kmod initramfs-tools iproute2
-    libsystemd0 libsdl2-2.0-0 libsqlite3-0 libsodium23 libqrencode4 libzxing2 fonts-dejavu-core
+    libsystemd0 libsdl2-2.0-0 libsqlite3-0 libsodium23 libqrencode4 libzxing2 libkeyutils1 fonts-dejavu-core
     libgl1-mesa-dri libegl1 libegl-mesa0 libgles2 libgbm1 libdrm2)
   # Whatever else the installed programs link to (e.g. libstb0), found with ldd on this machine.
   [ -f "$work/runtime-packages" ] && mapfile -t -O "${#p[@]}" p <"$work/runtime-packages"
