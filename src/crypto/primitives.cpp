@@ -214,6 +214,11 @@ std::string newRecoveryCode() {
   return code;
 }
 
+void wipe(std::string& s) {
+  sodium_memzero(s.data(), s.size());
+  s.clear();
+}
+
 std::string normaliseCode(std::string_view typed) {
   std::string out;
   for (char c : typed) {

@@ -81,6 +81,8 @@ std::string keyedHash(std::string_view key, std::string_view message, size_t out
 
 /// A recovery code to print once: 120 random bits as 6 groups of 4 from A–Z2–7, "K7QX-..." style.
 std::string newRecoveryCode();
+/// Zeroes a string that held a secret (a PIN, a code) before it goes away.
+void wipe(std::string& s);
 /// Upper-cases, drops spaces and dashes: what the person typed -> what is hashed.
 std::string normaliseCode(std::string_view typed);
 

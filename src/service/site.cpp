@@ -66,7 +66,9 @@ core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& d
 
   // The recovery code unwraps every key; nothing else can until staff are added.
   const crypto::KdfParams kdf = crypto::newKdfParams();
-  auto key = crypto::deriveKey(crypto::normaliseCode(recoveryCode), kdf);
+  std::string typed = crypto::normaliseCode(recoveryCode);
+  auto key = crypto::deriveKey(typed, kdf);
+  crypto::wipe(typed);
   if (!key) return core::internalError("Not enough memory to derive the recovery key.");
   store::CredentialRow cred{"recovery", "recovery", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
                             static_cast<int64_t>(kdf.memLimit), wrapKeys(*key, secrets), now};
@@ -352,7 +354,9 @@ core::Result<SiteSecrets> Site::unlockWithRecoveryCode(std::string_view code) {
   if (!cred.value()) return core::notFound("This site has no recovery credential.");
   const auto& c = *cred.value();
   crypto::KdfParams kdf{c.kdfSalt, static_cast<uint64_t>(c.kdfOps), static_cast<uint64_t>(c.kdfMem)};
-  auto key = crypto::deriveKey(crypto::normaliseCode(code), kdf);
+  std::string typed = crypto::normaliseCode(code);
+  auto key = crypto::deriveKey(typed, kdf);
+  crypto::wipe(typed);
   if (!key) return core::internalError("Not enough memory to check the recovery code.");
   auto secrets = unlock(c, *key, "");
   if (!secrets.ok() && secrets.error().code == core::ErrorCode::kUnauthorised)

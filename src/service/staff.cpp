@@ -144,7 +144,9 @@ core::Result<NewCard> addStaff(Site& site, const SiteSecrets& secrets, const std
   const crypto::KdfParams kdf = crypto::newKdfParams();
   if (secrets.matchKey.size() != 32 || secrets.ticketKey.size() != 32)
     return core::unauthorised("These keys cannot make a new card; sign in again.");
-  auto key = crypto::deriveKey(unwrapSecret(card.secret, pin), kdf);
+  std::string material = unwrapSecret(card.secret, pin);
+  auto key = crypto::deriveKey(material, kdf);
+  crypto::wipe(material);
   if (!key) return core::internalError("Not enough memory to protect the new card.");
   const std::string wrapped = wrapKeys(*key, secrets);
   const int64_t now = site.clock().now().unixMs;
@@ -225,8 +227,10 @@ core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string
   if (!cred.ok()) return cred.error();
   if (!cred.value()) return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
   const auto& c = *cred.value();
-  auto key = crypto::deriveKey(unwrapSecret(secret, pin),
+  std::string material = unwrapSecret(secret, pin);
+  auto key = crypto::deriveKey(material,
                                {c.kdfSalt, static_cast<uint64_t>(c.kdfOps), static_cast<uint64_t>(c.kdfMem)});
+  crypto::wipe(material);
   if (!key) return core::internalError("Not enough memory to check the PIN.");
   auto secrets = site.unlock(c, *key, id);
   if (!secrets.ok() && secrets.error().code != core::ErrorCode::kUnauthorised) return secrets.error();
