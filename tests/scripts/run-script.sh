@@ -76,6 +76,7 @@ done < <(sed -n 's/^#absent: *//p' "$script")
 while IFS= read -r png; do
   if ! command -v zbarimg >/dev/null; then
     echo "$name: #qr: zbarimg (zbar-tools) is not installed; QR check skipped"
+    qr_skipped=yes
     continue
   fi
   decoded=$(zbarimg -q --raw "$work/$png" 2>/dev/null)
@@ -101,4 +102,6 @@ while IFS= read -r text; do
   fi
 done < <(sed -n 's/^#listed: *//p' "$script")
 
+# A check that could not run is a skip, not a pass; a failure elsewhere still wins.
+[[ $status -eq 0 && ${qr_skipped:-no} == yes ]] && exit 77
 exit $status
