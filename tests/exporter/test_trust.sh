@@ -23,7 +23,7 @@ expect_status 0 "walk-in" -- "$ctl" checkin --data "$d" --walk-in --surname Wols
   --dob 1984-03-07 --sex F
 "$lb" keygen --out "$tmp/pc/org" >/dev/null || { echo "keygen failed"; exit 1; }
 expect_status 0 "recipient set" -- "$ctl" recipient set --data "$d" "$tmp/pc/org.pub"
-expect_status 0 "export" -- "$ctl" export --data "$d" --to "$tmp/usb" --recovery-code "$recovery"
+expect_status 0 "export" -- "$ctl" export --data "$d" --to "$tmp/usb" <<<"$recovery"
 real=$(ls "$tmp"/usb/*.lsbatch)
 code=$("$trustcode" "$d") || { echo "the kiosk's trust code could not be read"; exit 1; }
 device=$(echo "$code" | cut -d: -f3)
