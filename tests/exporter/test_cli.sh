@@ -103,12 +103,12 @@ contains "$tmp/out" "of 3 check-ins in 1 received" "batch 1 purged"
 expect_status 0 "batches" -- "$ctl" batches --data "$d"
 contains "$tmp/out" "personal data deleted" "batch 1 shows as purged"
 rm -rf "$tmp/usb2"; mkdir -p "$tmp/usb2"
-expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role admin --pin 123456 \
+expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role admin --pin 12345678 \
   --recovery-code "$code" --json
 card=$(sed -E 's/.*"card":"([^"]+)".*/\1/' "$tmp/out")
 expect_status 2 "export with a wrong PIN" -- "$ctl" export --data "$d" --to "$tmp/usb2" --card "$card" --pin 654321
 expect_status 0 "second export, signed in with card and PIN" -- "$ctl" export --data "$d" --to "$tmp/usb2" \
-  --card "$card" --pin 123456 --json
+  --card "$card" --pin 12345678 --json
 contains "$tmp/out" '"records":1' "only the newer check-in"
 batch2=$(ls "$tmp"/usb2/*.lsbatch)
 expect_status 0 "verify the chain" -- "$lb" verify "$batch1" "$batch2"

@@ -129,10 +129,10 @@ else ok; fi
 expect_status 2 "staff add with a short PIN" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
   --pin 12345 --recovery-code "$code"
 expect_status 2 "staff add with a wrong recovery code" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
-  --pin 123456 --recovery-code AAAA-BBBB-CCCC-DDDD-EEEE-FFFF
+  --pin 12345678 --recovery-code AAAA-BBBB-CCCC-DDDD-EEEE-FFFF
 expect_status 2 "staff add with a bad role" -- "$ctl" staff add --data "$d" --name "Jo" --role boss \
-  --pin 123456 --recovery-code "$code"
-expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role reception --pin 123456 \
+  --pin 12345678 --recovery-code "$code"
+expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role reception --pin 12345678 \
   --recovery-code "$code" --card-png "$tmp/card.png" --json
 card=$(sed -E 's/.*"card":"([^"]+)".*/\1/' "$tmp/out")
 staff_id=$(sed -E 's/.*"staff_id":"([^"]+)".*/\1/' "$tmp/out")

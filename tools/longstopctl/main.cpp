@@ -32,7 +32,7 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   staff add --data DIR --name NAME --role reception|admin --pin PIN --recovery-code CODE [--card-png FILE]
   staff list --data DIR [--json]
   staff revoke --data DIR STAFF_ID
-      Staff cards: a QR code plus a PIN of six digits or more.
+      Staff cards: a QR code plus a PIN of eight digits or more.
   appointment-codes --data DIR --recovery-code CODE --out DIR
       An LSA1 code (text and PNG) per loaded appointment, and index.csv naming who each is for.
   config list [--data DIR]
