@@ -10,6 +10,7 @@
 namespace longstop::bench {
 
 bool benchKdf(Report& report) {
+  if (!crypto::initialise()) return false;  // the other benchmarks may not have run first
   using Clock = std::chrono::steady_clock;
   // Not newKdfParams(): the figure is the production cost even in a build that tests cheaply.
   const crypto::KdfParams params{crypto::randomBytes(16), crypto::kKdfOpsLimit, crypto::kKdfMemLimit};
