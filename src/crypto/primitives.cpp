@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <cstdlib>
 
 namespace longstop::crypto {
 namespace {
@@ -157,8 +158,11 @@ std::string signPublicKeyOf(const SecretBytes& secretKey) {
 }
 
 KdfParams newKdfParams() {
-  return {randomBytes(crypto_pwhash_SALTBYTES), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-          crypto_pwhash_MEMLIMIT_INTERACTIVE};
+#ifdef LONGSTOP_CHEAP_TEST_KDF
+  if (const char* cheap = std::getenv("LONGSTOP_TEST_CHEAP_KDF"); cheap && std::string_view(cheap) == "1")
+    return {randomBytes(crypto_pwhash_SALTBYTES), crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+#endif
+  return {randomBytes(crypto_pwhash_SALTBYTES), kKdfOpsLimit, kKdfMemLimit};
 }
 
 std::optional<SecretBytes> deriveKey(std::string_view secret, const KdfParams& params) {

@@ -68,7 +68,15 @@ struct KdfParams {
   uint64_t opsLimit = 0;
   uint64_t memLimit = 0;
 };
-/// Fresh salt with libsodium's "interactive" cost (64 MiB, about a second on a Raspberry Pi 4).
+/// The cost of every new credential: Argon2id, 4 passes over 128 MiB. About 0.6 s here (an EPYC core)
+/// and, taking a Pi 4 core as 3-5 times slower at Argon2, 1.7-2.8 s on the kiosk: one wait a sign-in, and a
+/// whole 8-digit PIN space costs an attacker years of computing (see docs/decisions.md, "Security").
+/// (Measured: 0.57 s best of three, 1.8 core-years for 10^8 PINs.) Credentials keep the cost they were made with (stored beside them), so older ones still open.
+inline constexpr uint64_t kKdfOpsLimit = 4;
+inline constexpr uint64_t kKdfMemLimit = 128ull << 20;
+/// Fresh salt with the cost above. Only a build configured with -Dcheap_test_kdf=true (the test build)
+/// looks at LONGSTOP_TEST_CHEAP_KDF=1 and then uses libsodium's minimum cost instead, so the test suite
+/// does not spend minutes deriving keys; any other build ignores that variable.
 KdfParams newKdfParams();
 /// 32 bytes from the secret; empty when the memory cannot be had.
 std::optional<SecretBytes> deriveKey(std::string_view secret, const KdfParams& params);

@@ -31,7 +31,7 @@ core::Result<DrillStart> startDrill(const fs::path& realDataDir, const std::stri
     return s.error();
   auto secrets = (*site)->unlockWithRecoveryCode(code.value());
   if (!secrets.ok()) return secrets.error();
-  const std::string pin = "123456";  // synthetic data only: printed on the drill banner on purpose
+  const std::string pin = "12345678";  // synthetic data only: printed on the drill banner on purpose
   auto card = addStaff(**site, secrets.value(), "Practice card", StaffRole::kAdmin, pin);
   if (!card.ok()) return card.error();
   auto e = (*site)->db().transaction([&]() -> core::Status {

@@ -36,7 +36,7 @@ std::string newCardSecret() {
 }
 
 core::Status validatePin(const std::string& pin) {
-  if (pin.size() < kMinPinLength) return core::invalidInput("A PIN needs at least six digits.");
+  if (pin.size() < kMinPinLength) return core::invalidInput("A PIN needs at least eight digits.");
   for (char c : pin)
     if (c < '0' || c > '9') return core::invalidInput("A PIN is digits only.");
   return core::okStatus();

@@ -56,10 +56,13 @@ class StaffSession {
 inline constexpr int kFreeAttempts = 5;
 inline constexpr int64_t kFirstLockMs = 30'000;
 inline constexpr int64_t kMaxLockMs = 3'600'000;
-inline constexpr size_t kMinPinLength = 6;
+/// New cards need 8 digits (10^8 guesses at the full KDF cost offline); cards made when 6 were enough
+/// still sign in, so sign-in accepts kMinSignInPinLength.
+inline constexpr size_t kMinPinLength = 8;
+inline constexpr size_t kMinSignInPinLength = 6;
 
 /// Adds a member of staff; needs the site's secrets (recovery code or an admin's session) to wrap
-/// them for the new card. Refuses a PIN shorter than six digits or of anything but digits.
+/// them for the new card. Refuses a PIN shorter than eight digits or of anything but digits.
 core::Result<NewCard> addStaff(Site& site, const SiteSecrets& secrets, const std::string& name, StaffRole role,
                                const std::string& pin, const std::string& byStaffId = {});
 core::Result<std::vector<StaffMember>> listStaff(Site& site);

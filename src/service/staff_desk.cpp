@@ -234,7 +234,7 @@ core::Result<DemoCard> addDemoCard(const std::filesystem::path& dataDir, const c
   if (!site.ok()) return site.error();
   auto secrets = site.value()->unlockWithRecoveryCode(recoveryCode);
   if (!secrets.ok()) return secrets.error();
-  std::string random = crypto::randomBytes(6);
+  std::string random = crypto::randomBytes(kMinPinLength);
   std::string pin;
   for (size_t i = 0; i < random.size(); ++i) {
     auto b = static_cast<unsigned char>(random[i]);

@@ -104,14 +104,14 @@ expect_status 0 "batches" -- "$ctl" batches --data "$d"
 contains "$tmp/out" "personal data deleted" "batch 1 shows as purged"
 rm -rf "$tmp/usb2"; mkdir -p "$tmp/usb2"
 expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role admin --json \
-  < <(printf '%s\n' "$code" 123456)
+  < <(printf '%s\n' "$code" 12345678)
 card=$(sed -E 's/.*"card":"([^"]+)".*/\1/' "$tmp/out")
-expect_status 2 "export with a wrong PIN" -- "$ctl" export --data "$d" --to "$tmp/usb2" --card "$card" <<<654321
+expect_status 2 "export with a wrong PIN" -- "$ctl" export --data "$d" --to "$tmp/usb2" --card "$card" <<<87654321
 expect_status 2 "export with the PIN on the command line" -- "$ctl" export --data "$d" --to "$tmp/usb2" \
-  --card "$card" --pin 123456
+  --card "$card" --pin 12345678
 contains "$tmp/err" "--pin is no longer accepted on the command line:" "says it is no longer accepted"
 expect_status 0 "second export, signed in with card and PIN" -- "$ctl" export --data "$d" --to "$tmp/usb2" \
-  --card "$card" --json <<<123456
+  --card "$card" --json <<<12345678
 contains "$tmp/out" '"records":1' "only the newer check-in"
 batch2=$(ls "$tmp"/usb2/*.lsbatch)
 expect_status 0 "verify the chain" -- "$lb" verify "$batch1" "$batch2"

@@ -22,10 +22,10 @@ struct DeskFixture : test::ExportFixture {
   std::string card;
 
   DeskFixture() {
-    auto c = service::addStaff(site(), *secrets, "Jo Reception", service::StaffRole::kReception, "246810");
+    auto c = service::addStaff(site(), *secrets, "Jo Reception", service::StaffRole::kReception, "24681012");
     REQUIRE(c.ok());
     card = c->cardText;
-    REQUIRE(desk.signIn(card, "246810").ok());
+    REQUIRE(desk.signIn(card, "24681012").ok());
   }
 
   // Polls as the screen does until the result comes; every distinct report seen is kept.
@@ -183,7 +183,7 @@ TEST_CASE("export worker: signing out halfway lets the batch finish for nobody; 
   CHECK(f.lastBatch()->seq == 1);
   CHECK(f.lastBatch()->recordCount == 5);
 
-  REQUIRE(f.desk.signIn(f.card, "246810").ok());
+  REQUIRE(f.desk.signIn(f.card, "24681012").ok());
   f.walkIn("Green", "Tom", {1975, 8, 9});
   REQUIRE(f.desk.startMakeBatch().ok());
   const service::ExportWorkResult next = f.waitForResult();
@@ -196,11 +196,11 @@ TEST_CASE("export worker: the desk going away waits for the work, which is recor
   test::ExportFixture f;
   f.setRecipient();
   f.morning();
-  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "246810");
+  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "24681012");
   REQUIRE(c.ok());
   {
     service::StaffDesk desk(*f.kiosk, f.dir / "lists");
-    REQUIRE(desk.signIn(c->cardText, "246810").ok());
+    REQUIRE(desk.signIn(c->cardText, "24681012").ok());
     desk.TEST_paceWork(30);
     REQUIRE(desk.startMakeBatch().ok());
   }  // joined here
@@ -213,11 +213,11 @@ TEST_CASE("export worker: the desk going away waits for the work, which is recor
 TEST_CASE("staff desk: Save list writes only to a USB stick that is there, the one Export uses") {
   test::ExportFixture f;
   f.walkIn("Smith", "Ann", {1984, 3, 7});
-  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "246810");
+  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "24681012");
   REQUIRE(c.ok());
   service::StaffDesk desk(*f.kiosk, {});  // no list folder: a USB stick
   desk.TEST_useMediaFolder(f.dir / "stick");
-  REQUIRE(desk.signIn(c->cardText, "246810").ok());
+  REQUIRE(desk.signIn(c->cardText, "24681012").ok());
 
   auto none = desk.saveList();  // the stick's folder does not exist: nothing is plugged in
   REQUIRE_FALSE(none.ok());
@@ -235,11 +235,11 @@ TEST_CASE("staff desk: Save list writes only to a USB stick that is there, the o
 TEST_CASE("staff desk: Save list is readable by its owner only, whatever the umask, and replaced whole") {
   test::ExportFixture f;
   f.walkIn("Smith", "Ann", {1984, 3, 7});
-  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "246810");
+  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "24681012");
   REQUIRE(c.ok());
   std::filesystem::create_directories(f.dir / "lists");
   service::StaffDesk desk(*f.kiosk, f.dir / "lists");
-  REQUIRE(desk.signIn(c->cardText, "246810").ok());
+  REQUIRE(desk.signIn(c->cardText, "24681012").ok());
 
   const mode_t before = ::umask(0);  // the widest a process could have: the file must still be 0600
   const core::Instant at = f.clock.now();

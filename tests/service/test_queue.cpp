@@ -28,8 +28,8 @@ struct Fixture {
     REQUIRE(k.ok());
     kiosk = std::move(k.value());
     auto secrets = site().unlockWithRecoveryCode(init->recoveryCode);
-    auto card = service::addStaff(site(), secrets.value(), "Jo", service::StaffRole::kReception, "246810");
-    auto s = service::signIn(site(), card->cardText, "246810");
+    auto card = service::addStaff(site(), secrets.value(), "Jo", service::StaffRole::kReception, "24681012");
+    auto s = service::signIn(site(), card->cardText, "24681012");
     REQUIRE(s.ok());
     session = std::move(s.value());
   }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include "service/site.h"
 #include "service/staff.h"
 #include "support/clocks.h"
@@ -23,7 +25,7 @@ struct Fixture {
     site = std::move(s.value());
     auto secrets = site->unlockWithRecoveryCode(init->recoveryCode);
     REQUIRE(secrets.ok());
-    auto c = service::addStaff(*site, secrets.value(), "Jo Reception", service::StaffRole::kReception, "246810");
+    auto c = service::addStaff(*site, secrets.value(), "Jo Reception", service::StaffRole::kReception, "24681012");
     REQUIRE(c.ok());
     card = c.value();
   }
@@ -56,7 +58,7 @@ TEST_CASE("a wrong recovery code unlocks nothing") {
 
 TEST_CASE("card and PIN sign in and unwrap the records key") {
   Fixture f;
-  auto session = service::signIn(*f.site, f.card.cardText, "246810");
+  auto session = service::signIn(*f.site, f.card.cardText, "24681012");
   REQUIRE(session.ok());
   CHECK((*session)->who().id == f.card.staffId);
   CHECK((*session)->secrets().recordsSecretKey.size() == 32);
@@ -67,7 +69,7 @@ TEST_CASE("card and PIN sign in and unwrap the records key") {
   // The card typed by hand, with spaces and lower case, works too.
   std::string typed = f.card.staffId + " " + f.card.secret;
   for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  CHECK(service::signIn(*f.site, typed, "246810").ok());
+  CHECK(service::signIn(*f.site, typed, "24681012").ok());
 }
 
 TEST_CASE("wrong PINs count down, then lock the card with a growing delay") {
@@ -81,18 +83,18 @@ TEST_CASE("wrong PINs count down, then lock the card with a growing delay") {
   REQUIRE_FALSE(fifth.ok());
   CHECK(fifth.error().message.find("locked") != std::string::npos);
   // Even the right PIN is refused while locked, and the message says for how long.
-  auto locked = service::signIn(*f.site, f.card.cardText, "246810");
+  auto locked = service::signIn(*f.site, f.card.cardText, "24681012");
   REQUIRE_FALSE(locked.ok());
   CHECK(locked.error().message.find("30 seconds") != std::string::npos);
   CHECK(f.events("signin-failed") == 5);
   f.clock.advanceMs(31'000);
   auto sixth = service::signIn(*f.site, f.card.cardText, "000000");
   REQUIRE_FALSE(sixth.ok());
-  auto stillLocked = service::signIn(*f.site, f.card.cardText, "246810");
+  auto stillLocked = service::signIn(*f.site, f.card.cardText, "24681012");
   REQUIRE_FALSE(stillLocked.ok());
   CHECK(stillLocked.error().message.find("60 seconds") != std::string::npos);
   f.clock.advanceMs(61'000);
-  REQUIRE(service::signIn(*f.site, f.card.cardText, "246810").ok());
+  REQUIRE(service::signIn(*f.site, f.card.cardText, "24681012").ok());
   // A good sign-in resets the count.
   CHECK(service::signIn(*f.site, f.card.cardText, "000000").error().message.find("4 tries left") != std::string::npos);
 }
@@ -101,19 +103,19 @@ TEST_CASE("an unknown or forged card is refused without touching any member's co
   Fixture f;
   std::string forged = f.card.cardText;
   forged.back() = forged.back() == 'A' ? 'B' : 'A';
-  auto r = service::signIn(*f.site, forged, "246810");
+  auto r = service::signIn(*f.site, forged, "24681012");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message.find("not known") != std::string::npos);
-  CHECK_FALSE(service::signIn(*f.site, "LSS1:garbage", "246810").ok());
-  CHECK_FALSE(service::signIn(*f.site, "", "246810").ok());
+  CHECK_FALSE(service::signIn(*f.site, "LSS1:garbage", "24681012").ok());
+  CHECK_FALSE(service::signIn(*f.site, "", "24681012").ok());
   CHECK(f.events("signin-failed") == 0);
 }
 
 TEST_CASE("a revoked card stops working at once") {
   Fixture f;
-  REQUIRE(service::signIn(*f.site, f.card.cardText, "246810").ok());
+  REQUIRE(service::signIn(*f.site, f.card.cardText, "24681012").ok());
   REQUIRE(service::revokeStaff(*f.site, f.card.staffId).ok());
-  auto r = service::signIn(*f.site, f.card.cardText, "246810");
+  auto r = service::signIn(*f.site, f.card.cardText, "24681012");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message.find("revoked") != std::string::npos);
   auto st = f.site->db().prepare("SELECT count(*) FROM credentials WHERE kind = 'staff'");
@@ -122,12 +124,12 @@ TEST_CASE("a revoked card stops working at once") {
   CHECK_FALSE(service::revokeStaff(*f.site, "NOPE22").ok());
 }
 
-TEST_CASE("a PIN must be six digits or more") {
+TEST_CASE("a new card's PIN must be eight digits or more") {
   Fixture f;
-  auto session = service::signIn(*f.site, f.card.cardText, "246810");
+  auto session = service::signIn(*f.site, f.card.cardText, "24681012");
   REQUIRE(session.ok());
   const auto& secrets = (*session)->secrets();
-  CHECK_FALSE(service::addStaff(*f.site, secrets, "A", service::StaffRole::kAdmin, "12345").ok());
+  CHECK_FALSE(service::addStaff(*f.site, secrets, "A", service::StaffRole::kAdmin, "1234567").ok());
   CHECK_FALSE(service::addStaff(*f.site, secrets, "A", service::StaffRole::kAdmin, "12345a").ok());
   CHECK_FALSE(service::addStaff(*f.site, secrets, "", service::StaffRole::kAdmin, "123456").ok());
   auto admin = service::addStaff(*f.site, secrets, "Sam Admin", service::StaffRole::kAdmin, "13579135");
@@ -139,7 +141,7 @@ TEST_CASE("a PIN must be six digits or more") {
 
 TEST_CASE("sessions go idle and sign-out is logged") {
   Fixture f;
-  auto session = service::signIn(*f.site, f.card.cardText, "246810");
+  auto session = service::signIn(*f.site, f.card.cardText, "24681012");
   REQUIRE(session.ok());
   const int64_t t0 = f.clock.now().unixMs;
   CHECK_FALSE((*session)->idleFor(t0 + 179'000, 180'000));
@@ -150,4 +152,26 @@ TEST_CASE("sessions go idle and sign-out is logged") {
   service::signOut(*f.site, s, "idle");
   CHECK(s == nullptr);
   CHECK(f.events("signout") == 1);
+}
+
+// The test build may make credentials cheaply (LONGSTOP_TEST_CHEAP_KDF=1 with -Dcheap_test_kdf=true);
+// without that variable a new site and a new card must get the production cost, whatever the build.
+TEST_CASE("without the test setting, new credentials get the production Argon2id cost") {
+  const char* was = std::getenv("LONGSTOP_TEST_CHEAP_KDF");
+  const std::string saved = was ? was : "";
+  ::unsetenv("LONGSTOP_TEST_CHEAP_KDF");
+  Fixture f;
+  if (was) ::setenv("LONGSTOP_TEST_CHEAP_KDF", saved.c_str(), 1);
+  auto st = f.site->db().prepare("SELECT id, kdf_ops, kdf_mem FROM credentials ORDER BY id");
+  REQUIRE(st.ok());
+  int rows = 0;
+  while (st->step().value()) {
+    ++rows;
+    INFO("credential " << st->columnText(0));
+    CHECK(st->columnInt(1) == static_cast<int64_t>(crypto::kKdfOpsLimit));
+    CHECK(st->columnInt(2) == static_cast<int64_t>(crypto::kKdfMemLimit));
+  }
+  CHECK(rows == 2);  // the recovery code and Jo's card
+  CHECK(crypto::kKdfMemLimit >= (128u << 20));
+  CHECK(crypto::kKdfOpsLimit >= 4);
 }

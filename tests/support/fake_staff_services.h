@@ -21,7 +21,7 @@ class FakeStaffServices final : public service::StaffServices {
   core::Status signIn(const std::string& card, const std::string& pin) override {
     lastCard = card;
     if (revoked) return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
-    if (pin != "246810") return core::unauthorised("Wrong PIN. 4 tries left before the card locks.");
+    if (pin != "24681012") return core::unauthorised("Wrong PIN. 4 tries left before the card locks.");
     signedIn = true;
     return core::okStatus();
   }

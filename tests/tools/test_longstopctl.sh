@@ -168,16 +168,16 @@ else ok; fi
 expect_status 2 "staff add with a short PIN" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
   < <(printf '%s\n' "$code" 12345)
 expect_status 2 "staff add with a wrong recovery code" -- "$ctl" staff add --data "$d" --name "Jo" --role reception \
-  < <(printf '%s\n' AAAA-BBBB-CCCC-DDDD-EEEE-FFFF 123456)
+  < <(printf '%s\n' AAAA-BBBB-CCCC-DDDD-EEEE-FFFF 12345678)
 expect_status 2 "staff add with a bad role" -- "$ctl" staff add --data "$d" --name "Jo" --role boss \
-  < <(printf '%s\n' "$code" 123456)
+  < <(printf '%s\n' "$code" 12345678)
 expect_status 2 "staff add with no PIN" -- "$ctl" staff add --data "$d" --name "Jo" --role reception <<<"$code"
 contains "$tmp/err" "No PIN for Jo's card was given." "says the PIN is missing"
 expect_status 2 "staff add with the PIN on the command line" -- "$ctl" staff add --data "$d" --name "Jo" \
-  --role reception --pin 123456 <<<"$code"
+  --role reception --pin 12345678 <<<"$code"
 contains "$tmp/err" "--pin is no longer accepted on the command line:" "says it is no longer accepted"
 expect_status 0 "staff add" -- "$ctl" staff add --data "$d" --name "Zoë Desk" --role reception \
-  --card-png "$tmp/card.png" --json < <(printf '%s\n' "$code" 123456)
+  --card-png "$tmp/card.png" --json < <(printf '%s\n' "$code" 12345678)
 card=$(sed -E 's/.*"card":"([^"]+)".*/\1/' "$tmp/out")
 staff_id=$(sed -E 's/.*"staff_id":"([^"]+)".*/\1/' "$tmp/out")
 if command -v zbarimg >/dev/null; then

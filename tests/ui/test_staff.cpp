@@ -33,7 +33,7 @@ struct Fixture {
 
   void signIn() {
     console.open("LSS1:S7K2QX:ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    for (char c : std::string("246810")) console.apply(key(c));
+    for (char c : std::string("24681012")) console.apply(key(c));
     console.apply(intent(K::kSignIn));
     REQUIRE(console.screen() == StaffScreen::kConsole);
   }
@@ -52,7 +52,7 @@ TEST_CASE("staff sign-in: card then PIN; the PIN is wiped after every attempt") 
   CHECK(f.console.state().pin.empty());
   CHECK(f.console.state().message.find("Wrong PIN") != std::string::npos);
   CHECK(f.console.screen() == StaffScreen::kPin);  // try again with the same card
-  f.console.onText("246810");
+  f.console.onText("24681012");
   f.console.apply(intent(K::kSignIn));
   CHECK(f.console.screen() == StaffScreen::kConsole);
   CHECK(f.console.state().cardText.empty());

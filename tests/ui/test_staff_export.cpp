@@ -26,7 +26,7 @@ struct Fixture {
 
   Fixture() {
     console.open("LSS1:S7K2QX:ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    console.onText("246810");
+    console.onText("24681012");
     console.apply(intent(K::kSignIn));
     REQUIRE(console.screen() == StaffScreen::kConsole);
   }

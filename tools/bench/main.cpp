@@ -1,6 +1,6 @@
 // longstop-bench: Longstop's benchmarks. Prints one JSON object; ratios compare against baselines
 // measured in the same run on the same machine and disk.
-//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|board]
+//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|board|kdf]
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +9,7 @@
 #include "stats.h"
 #include "board_bench.h"
 #include "export_bench.h"
+#include "kdf_bench.h"
 #include "preview_bench.h"
 #include "scan_bench.h"
 #include "storage_bench.h"
@@ -48,6 +49,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "longstop-bench: the scan screen's preview benchmark failed\n");
   if (ok && wanted("board") && !longstop::bench::benchBoard(dir / "board", report))
     std::fprintf(stderr, "longstop-bench: the board benchmark failed\n");
+  if (ok && wanted("kdf") && !longstop::bench::benchKdf(report))
+    std::fprintf(stderr, "longstop-bench: the key derivation benchmark could not get its memory\n");
   std::error_code ec;
   fs::remove_all(dir, ec);
   if (!ok) {

@@ -38,7 +38,7 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       Asks for the recovery code, then for the new card's PIN (twice at a terminal).
   staff list --data DIR [--json]
   staff revoke --data DIR STAFF_ID
-      Staff cards: a QR code plus a PIN of six digits or more.
+      Staff cards: a QR code plus a PIN of eight digits or more.
   appointment-codes --data DIR --out DIR
       An LSA1 code (text and PNG) per loaded appointment, and index.csv naming who each is for (asks
       for the recovery code).

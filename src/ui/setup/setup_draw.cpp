@@ -232,7 +232,7 @@ void SetupWizard::frame() {
       break;
     }
     case SetupStep::kAdmin:
-      c.para("The first administrator signs in with a staff card and a PIN of at least six digits. Their "
+      c.para("The first administrator signs in with a staff card and a PIN of at least eight digits. Their "
              "card is shown next, to photograph.");
       pick(drawFields(c, {{"Name", &s_.adminName}, {"PIN", &s_.pin}, {"PIN again", &s_.pinAgain}},
                       {false, true, true}, s_, c.area.width() * 0.6f, false));

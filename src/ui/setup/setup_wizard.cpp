@@ -131,8 +131,8 @@ void SetupWizard::createSite() {
     s_.focus = 0;
     return;
   }
-  if (s_.pin.size() < 6 || s_.pin.find_first_not_of("0123456789") != std::string::npos) {
-    s_.message = "The PIN must be at least six digits, and digits only.";
+  if (s_.pin.size() < 8 || s_.pin.find_first_not_of("0123456789") != std::string::npos) {
+    s_.message = "The PIN must be at least eight digits, and digits only.";
     s_.focus = 1;
     return;
   }

@@ -13,6 +13,8 @@ constexpr int64_t kSignInIdleMs = 60'000;
 constexpr int64_t kRefreshMs = 15'000;
 constexpr size_t kMaxCardChars = 80;
 constexpr size_t kMaxPinDigits = 12;
+// New cards have 8 or more (service::kMinPinLength); cards made when 6 were enough still sign in.
+constexpr size_t kMinSignInPinDigits = 6;
 
 bool isCardChar(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
@@ -230,7 +232,7 @@ void StaffConsole::apply(const StaffIntent& in) {
       s_.screen = StaffScreen::kPin;
       break;
     case K::kSignIn: {
-      if (s_.pin.size() < 6) {
+      if (s_.pin.size() < kMinSignInPinDigits) {
         s_.message = "Your PIN has at least 6 digits.";
         break;
       }
