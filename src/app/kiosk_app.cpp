@@ -104,6 +104,7 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
 
 core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   staff_.reset();
+  workGate_ = nullptr;  // the desk's, going with it
   desk_.reset();
   flow_.reset();
   services_.reset();
@@ -117,7 +118,7 @@ core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   flow_ = std::make_unique<ui::PatientFlow>(*services_, *clock_);
   desk_ = std::make_unique<service::StaffDesk>(*services_, options_.listFolder);
   if (!options_.testMedia.empty()) desk_->TEST_useMediaFolder(options_.testMedia);
-  if (options_.testWorkPaceMs > 0) desk_->TEST_paceWork(options_.testWorkPaceMs);
+  workGate_ = options_.testWorkPaceMs > 0 ? &desk_->TEST_stepWork(options_.testWorkPaceMs) : nullptr;
   staff_ = std::make_unique<ui::staff::StaffConsole>(*desk_, *clock_);
   flow_->setCodeLookup(desk_.get());
   return core::okStatus();

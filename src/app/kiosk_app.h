@@ -45,7 +45,7 @@ struct AppOptions {
   bool hardwareScanners = false;     // open the camera and scanner named in the site settings
   std::filesystem::path cameraFiles; // test/demo: image files stand in for the camera frames
   std::filesystem::path testMedia;   // test only: this folder stands in for the USB stick while it exists
-  int64_t testWorkPaceMs = 0;        // test only: export work pauses this long after each progress report
+  int64_t testWorkPaceMs = 0;        // test only: export work waits this long on the script's clock after each report
   bool sound = false;                // the urgent alarm through the default sound device (when there is one)
 };
 
@@ -105,6 +105,8 @@ class KioskApp {
   bool holdsCameraPicture() const;
   /// True while export work (a batch being made or copied) runs on its own thread.
   bool exportWorkRunning() { return desk_ && desk_->exportProgress().has_value(); }
+  /// Test only: the gate export work steps through with --test-work-pace; null without it.
+  service::WorkGate* TEST_workGate() { return workGate_; }
   Display& display() { return *display_; }
   service::KioskServices& services() { return *services_; }
 
@@ -137,6 +139,7 @@ class KioskApp {
   std::unique_ptr<service::Kiosk> services_;
   std::unique_ptr<ui::PatientFlow> flow_;
   std::unique_ptr<service::StaffDesk> desk_;
+  service::WorkGate* workGate_ = nullptr;  // desk_'s, with --test-work-pace only
   std::unique_ptr<ui::staff::StaffConsole> staff_;
   std::unique_ptr<service::ScanDebouncer> debouncer_;
   ui::staff::CornerHold corner_;

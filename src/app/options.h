@@ -29,7 +29,7 @@ struct Options {
   std::filesystem::path listDir;     // --list-dir: where reception's "Save list" writes (else a USB stick)
   std::filesystem::path cameraFiles; // --camera-files: image files stand in for the camera's frames
   std::filesystem::path testMedia;   // --test-media: a folder stands in for the USB stick (scripted tests only)
-  int64_t testWorkPaceMs = 0;        // --test-work-pace MS: export work pauses after each report (scripted tests only)
+  int64_t testWorkPaceMs = 0;        // --test-work-pace MS: export work waits MS of script time after each report (scripted tests only)
 };
 
 /// Parses argv[1..]. `home` and `xdgDataHome` are the environment's values (empty when unset), for the

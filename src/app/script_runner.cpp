@@ -244,16 +244,26 @@ void ScriptRunner::settle() {
 void ScriptRunner::wait(int64_t ms) {
   while (ms > 0) {
     int64_t step = std::min(ms, kWaitStepMs);
+    settleExportWork();
     clock_.advanceMs(step);
     ms -= step;
-    // Export work runs on its own thread in real time: it gets as much real time as the script waits
-    // (and no more), so a script sees what a person would after that long.
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(step);
-    while (app_.exportWorkRunning() && std::chrono::steady_clock::now() < until)
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (service::WorkGate* gate = app_.TEST_workGate()) gate->advance(step);
+    settleExportWork();
     (void)app_.tick();
     app_.frame();
   }
+}
+
+// Export work runs on its own thread. With --test-work-pace it steps on the script's clock (it parks
+// after each report until the gate lets it go on); without, it is given as long as it needs. Either way
+// the screen is looked at only once the work stands still, so a busy machine cannot make a script see
+// an earlier stage than an idle one would.
+void ScriptRunner::settleExportWork() {
+  // A job stuck this long is left to the next expect to report, rather than hanging the script.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  const service::WorkGate* gate = app_.TEST_workGate();
+  while (app_.exportWorkRunning() && !(gate && gate->parked()) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
 }  // namespace longstop::app

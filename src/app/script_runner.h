@@ -1,6 +1,6 @@
 // Runs a parsed automation script against the real app, frame by frame: taps go through ImGui as mouse
 // presses at the widget's centre, `wait` advances the manual clock and lets the idle reset happen (and
-// gives export work on its own thread as much real time as it waits).
+// lets export work on its own thread reach its next step, see settleExportWork).
 #pragma once
 
 #include <map>
@@ -34,6 +34,7 @@ class ScriptRunner {
   std::string expectPicture();
   std::string substitute(const std::string& text) const;
   void wait(int64_t ms);
+  void settleExportWork();
   void settle();
 
   KioskApp& app_;

@@ -45,6 +45,7 @@ StaffDesk::StaffDesk(Kiosk& kiosk, std::filesystem::path listFolder)
     : kiosk_(kiosk), listFolder_(std::move(listFolder)) {}
 
 StaffDesk::~StaffDesk() {
+  if (workGate_) workGate_->openForGood();  // a parked job must finish for worker_ to be joined
   signOut("sign-out");
 }
 

@@ -12,6 +12,7 @@
 #include "service/kiosk.h"
 #include "service/staff.h"
 #include "service/staff_services.h"
+#include "service/work_gate.h"
 
 namespace longstop::service {
 
@@ -58,6 +59,9 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   /// Test only: export work pauses this long after each progress report, so a script can photograph
   /// the bar part way (a two-check-in batch is otherwise made in milliseconds).
   void TEST_paceWork(int64_t ms) { workPaceMs_ = ms; }
+  /// Test only: export work parks after each progress report until `paceMs` of a script's time have
+  /// passed (see work_gate.h), instead of pausing in real time. The gate lives as long as the desk.
+  WorkGate& TEST_stepWork(int64_t paceMs);
 
   ScannedCode classify(std::string_view text) override;
   core::Result<Ticket> ticketForCode(std::string_view text) override;
@@ -74,6 +78,7 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   int64_t lastTouchMs_ = 0;
   std::filesystem::path testMediaFolder_;  // empty: the real removable media
   int64_t workPaceMs_ = 0;
+  std::unique_ptr<WorkGate> workGate_;  // test only; before worker_, so it outlives the worker's thread
   ExportWorker worker_;  // last: joined first when the desk goes, while the rest still stands
 };
 

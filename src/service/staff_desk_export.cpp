@@ -78,7 +78,19 @@ std::filesystem::path dataDirOf(Site& site) { return site.db().path().parent_pat
 
 }  // namespace
 
+WorkGate& StaffDesk::TEST_stepWork(int64_t paceMs) {
+  workGate_ = std::make_unique<WorkGate>(paceMs);
+  return *workGate_;
+}
+
 core::Status StaffDesk::startWork(ExportWorker::Job job) {
+  if (WorkGate* gate = workGate_.get())
+    job = [inner = std::move(job), gate](const exporter::Progress& progress) {
+      return inner([&](int64_t done, int64_t total, std::string_view stage) {
+        progress(done, total, stage);
+        gate->park();
+      });
+    };
   if (const int64_t pace = workPaceMs_; pace > 0)
     job = [inner = std::move(job), pace](const exporter::Progress& progress) {
       return inner([&](int64_t done, int64_t total, std::string_view stage) {
