@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "core/payload.h"
 #include "service/staff.h"
 #include "ui/input.h"
 
@@ -49,7 +50,7 @@ std::string ScriptRunner::substitute(const std::string& text) const {
     service::Site& site = app_.kiosk().siteData();
     // A locked kiosk has no ticket key to make the MAC with; a code it cannot check stands in.
     const std::string mac = site.unlocked() ? site.appointmentCodeMac(id) : "00000000";
-    std::string code = "LSA1:" + site.info().odsCode + ":" + id + ":" + mac;
+    std::string code = core::formatCode(core::AppointmentCode{site.info().odsCode, id, mac});
     out.replace(at, close + 1 - at, code);
     at += code.size();
   }
@@ -100,7 +101,7 @@ std::string ScriptRunner::runOne(const ScriptCommand& command) {
       return app_.holdsCameraPicture() || app_.flow().cameraPictureDrawn().width() > 0 ? "a camera picture is held" : "";
     case Kind::kTestRevokeCard: {
       // The card's staff ID is the field after LSS1: (test scripts pass $DEMO_CARD).
-      std::string id = c.text.rfind("LSS1:", 0) == 0 ? c.text.substr(5, 6) : c.text.substr(0, 6);
+      std::string id = core::claimedPayloadKind(c.text) == core::PayloadKind::kStaffCard ? c.text.substr(5, 6) : c.text.substr(0, 6);
       auto s = service::revokeStaff(app_.kiosk().siteData(), id);
       return s.ok() ? "" : s.error().message;
     }

@@ -3,42 +3,12 @@
 
 #include <cstdint>
 
+#include "core/utf8.h"
+
 namespace longstop::core {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-// Length of the valid UTF-8 sequence at `pos`, or 0 when the bytes there are not valid UTF-8.
-size_t utf8SequenceLength(std::string_view s, size_t pos) {
-  const auto b = [&](size_t i) { return static_cast<unsigned char>(s[pos + i]); };
-  const unsigned char b0 = b(0);
-  if (b0 < 0x80) return 1;
-  const size_t len = b0 >= 0xC2 && b0 <= 0xDF   ? 2
-                     : b0 >= 0xE0 && b0 <= 0xEF ? 3
-                     : b0 >= 0xF0 && b0 <= 0xF4 ? 4
-                                                : 0;
-  if (len == 0 || pos + len > s.size()) return 0;
-  for (size_t i = 1; i < len; ++i)
-    if ((b(i) & 0xC0) != 0x80) return 0;
-  // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
-  if (b0 == 0xE0 && b(1) < 0xA0) return 0;
-  if (b0 == 0xED && b(1) > 0x9F) return 0;
-  if (b0 == 0xF0 && b(1) < 0x90) return 0;
-  if (b0 == 0xF4 && b(1) > 0x8F) return 0;
-  return len;
-}
-
-// The 1-based line of the first byte that is not valid UTF-8, or 0 when all of it is valid.
-int firstInvalidUtf8Line(std::string_view s) {
-  int line = 1;
-  for (size_t pos = 0; pos < s.size();) {
-    const size_t len = utf8SequenceLength(s, pos);
-    if (len == 0) return line;
-    if (s[pos] == '\n') ++line;
-    pos += len;
-  }
-  return 0;
-}
 
 Error errorAt(int line, std::string_view what) {
   return invalidInput("line " + std::to_string(line) + ": " + std::string(what));

@@ -9,6 +9,8 @@
 #include <array>
 #include <cstdint>
 
+#include "core/utf8.h"
+
 namespace longstop::core {
 namespace {
 
@@ -16,31 +18,6 @@ constexpr std::string_view kVersionLine = "LSD1";
 constexpr std::array<std::string_view, 7> kKeys = {"surname", "forenames", "dob",     "sex",
                                                    "nhs",     "traced",    "postcode"};
 constexpr char kHex[] = "0123456789ABCDEF";
-
-// Decodes one UTF-8 code point at `pos` and advances; -1 (and advances one byte) when invalid.
-int32_t nextCodePoint(std::string_view s, size_t& pos) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char b0 = byte(pos);
-  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || pos + static_cast<size_t>(len) > s.size()) {
-    ++pos;
-    return -1;
-  }
-  int32_t cp = len == 1 ? b0 : b0 & (0x7F >> len);
-  for (int i = 1; i < len; ++i) {
-    const unsigned char b = byte(pos + static_cast<size_t>(i));
-    if ((b & 0xC0) != 0x80) {
-      ++pos;
-      return -1;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  static constexpr std::array<int32_t, 5> kMinForLength = {0, 0, 0x80, 0x800, 0x10000};
-  const bool bad =
-      cp < kMinForLength[static_cast<size_t>(len)] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
-  pos += bad ? 1 : static_cast<size_t>(len);
-  return bad ? -1 : cp;
-}
 
 bool isControl(int32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);

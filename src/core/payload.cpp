@@ -173,7 +173,9 @@ std::string batchAckSignedText(const BatchAckCode& a) {
   return "LSK1:" + a.odsCode + ":" + a.deviceId + ":" + std::to_string(a.batchSeq) + ":" + a.batchHash;
 }
 
-std::string formatPayload(const Payload& p) {
+std::string formatPayload(const Payload& p) { return formatCode(p.fields); }
+
+std::string formatCode(const PayloadFields& fields) {
   struct Visitor {
     std::string operator()(const std::monostate&) const { return {}; }
     std::string operator()(const TicketCode& t) const { return "LST1:" + t.recordId + ":" + t.mac; }
@@ -187,7 +189,7 @@ std::string formatPayload(const Payload& p) {
     }
     std::string operator()(const NhsNumber& n) const { return n.digits; }
   };
-  return std::visit(Visitor{}, p.fields);
+  return std::visit(Visitor{}, fields);
 }
 
 }  // namespace longstop::core

@@ -77,6 +77,9 @@ Result<Payload> parsePayload(std::string_view text);
 /// The canonical text of a payload (an LSK1 hash lower-case, an NHS number as ten digits); parsePayload of it
 /// gives the same payload back. For BatchAckCode, signedText is ignored and rebuilt from the fields.
 std::string formatPayload(const Payload& payload);
+/// The same, from the fields alone (the kind follows from them): `formatCode(TicketCode{id, mac})`. Every
+/// code Longstop writes is made here or by formatPayload, never by joining strings elsewhere.
+std::string formatCode(const PayloadFields& fields);
 /// The text an LSK1 signature covers: `LSK1:<ods>:<device>:<batch-seq>:<batch-hash>`.
 std::string batchAckSignedText(const BatchAckCode& ack);
 

@@ -202,20 +202,55 @@ std::string keyedHash(std::string_view key, std::string_view message, size_t out
 }
 
 std::string newRecoveryCode() {
-  const std::string random = randomBytes(15);  // 120 bits -> 24 base32 characters
+  std::string random = randomBytes(15);  // 120 bits -> 24 base32 characters, in groups of four
+  std::string plain = toBase32(random);
   std::string code;
+  for (size_t i = 0; i < plain.size(); ++i) {
+    if (i > 0 && i % 4 == 0) code += '-';
+    code += plain[i];
+  }
+  wipe(random);
+  wipe(plain);
+  return code;
+}
+
+std::string toBase32(std::string_view bytes) {
+  std::string out;
+  out.reserve((bytes.size() * 8 + 4) / 5);
   uint32_t buffer = 0;
   int bits = 0;
-  for (unsigned char byte : random) {
-    buffer = (buffer << 8) | byte;
+  for (unsigned char b : bytes) {
+    buffer = (buffer << 8) | b;
     bits += 8;
     while (bits >= 5) {
-      if (!code.empty() && (code.size() + 1) % 5 == 0) code += '-';
-      code += kBase32[(buffer >> (bits - 5)) & 31];
+      out += kBase32[(buffer >> (bits - 5)) & 31];
       bits -= 5;
     }
   }
-  return code;
+  if (bits > 0) out += kBase32[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+std::optional<std::string> fromBase32(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() * 5 / 8);
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    int v = -1;
+    if (c >= 'A' && c <= 'Z') v = c - 'A';
+    else if (c >= '2' && c <= '7') v = c - '2' + 26;
+    if (v < 0) return std::nullopt;
+    buffer = (buffer << 5) | static_cast<uint32_t>(v);
+    bits += 5;
+    if (bits >= 8) {
+      out += static_cast<char>((buffer >> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  // Leftover bits must be padding zeros, and fewer than a whole character's worth.
+  if (bits >= 5 || (buffer & ((1u << bits) - 1)) != 0) return std::nullopt;
+  return out;
 }
 
 void wipe(std::string& s) {

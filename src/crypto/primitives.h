@@ -23,6 +23,10 @@ std::string toHex(std::string_view bytes);
 std::optional<std::string> fromHex(std::string_view hex);
 std::string toBase64(std::string_view bytes);  // URL-safe alphabet, no padding
 std::optional<std::string> fromBase64(std::string_view text);
+/// RFC 4648 base32 (A-Z, 2-7) without padding; the decoder refuses other characters and non-zero
+/// trailing bits, so every text has one decoding and every decoding one text.
+std::string toBase32(std::string_view bytes);
+std::optional<std::string> fromBase32(std::string_view text);
 
 // ---- Sealing personal data to the site's records key (X25519 sealed boxes) ----
 struct BoxKeyPair {

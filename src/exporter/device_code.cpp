@@ -4,7 +4,6 @@
 
 #include "core/ids.h"
 #include "crypto/primitives.h"
-#include "exporter/qr_stream.h"
 
 namespace longstop::exporter {
 namespace {
@@ -17,11 +16,11 @@ constexpr size_t kMaxCodeLength = 256;
 
 std::string checkFor(std::string_view signedText) {
   const auto h = crypto::sha256(signedText);
-  return toBase32(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())).substr(0, kCheckChars);
+  return crypto::toBase32(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())).substr(0, kCheckChars);
 }
 
 std::string signedTextOf(const DeviceCode& c) {
-  return std::string(kPrefix) + ":" + c.odsCode + ":" + c.deviceId + ":" + toBase32(c.signPublicKey);
+  return std::string(kPrefix) + ":" + c.odsCode + ":" + c.deviceId + ":" + crypto::toBase32(c.signPublicKey);
 }
 
 // What the person meant: no spaces or tabs, upper case. Nothing else is forgiven.
@@ -87,7 +86,7 @@ core::Result<DeviceCode> parseDeviceCode(std::string_view text) {
   if (f[3].size() != kKeyChars)
     return bad("has a key of " + std::to_string(f[3].size()) + " characters; it should be " +
                std::to_string(kKeyChars) + ".");
-  auto key = fromBase32(f[3]);
+  auto key = crypto::fromBase32(f[3]);
   // The last character carries 4 bits of padding, which must be zero: only one text per key.
   if (!key || key->size() != kKeyBytes) return bad("has a damaged key: its last character cannot end a key.");
   DeviceCode code{std::string(f[1]), std::string(f[2]), std::move(*key)};
@@ -97,7 +96,7 @@ core::Result<DeviceCode> parseDeviceCode(std::string_view text) {
 }
 
 std::string keyForReading(std::string_view signPublicKey) {
-  const std::string b32 = toBase32(signPublicKey);
+  const std::string b32 = crypto::toBase32(signPublicKey);
   std::string out;
   for (size_t i = 0; i < b32.size(); i += 4) {
     if (i) out += ' ';

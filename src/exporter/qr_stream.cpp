@@ -1,14 +1,12 @@
 #include "exporter/qr_stream.h"
 
-#include <charconv>
 #include <cstdint>
 
+#include "core/payload.h"
 #include "crypto/primitives.h"
 
 namespace longstop::exporter {
 namespace {
-
-constexpr const char* kBase32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 std::string upperHex8(std::string_view bytes) {
   std::string h = crypto::toHex(bytes.substr(0, 4));
@@ -22,84 +20,30 @@ std::string fileHash8(std::string_view file) {
   return upperHex8(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
 }
 
-bool parseInt(std::string_view s, int& out) {
-  if (s.empty() || s.size() > 6) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size();
-}
-
 }  // namespace
-
-std::string toBase32(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() * 8 + 4) / 5);
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (unsigned char b : bytes) {
-    buffer = (buffer << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += kBase32[(buffer >> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += kBase32[(buffer << (5 - bits)) & 31];
-  return out;
-}
-
-std::optional<std::string> fromBase32(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() * 5 / 8);
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    int v = -1;
-    if (c >= 'A' && c <= 'Z') v = c - 'A';
-    else if (c >= '2' && c <= '7') v = c - '2' + 26;
-    if (v < 0) return std::nullopt;
-    buffer = (buffer << 5) | static_cast<uint32_t>(v);
-    bits += 5;
-    if (bits >= 8) {
-      out += static_cast<char>((buffer >> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  // Leftover bits must be padding zeros, and fewer than a whole character's worth.
-  if (bits >= 5 || (buffer & ((1u << bits) - 1)) != 0) return std::nullopt;
-  return out;
-}
 
 std::vector<std::string> qrStreamFrames(std::string_view file, size_t frameBytes) {
   const std::string hash8 = fileHash8(file);
   const size_t n = file.empty() ? 1 : (file.size() + frameBytes - 1) / frameBytes;
   std::vector<std::string> frames;
   frames.reserve(n);
-  for (size_t i = 0; i < n; ++i)
-    frames.push_back("LSQ1:" + hash8 + ":" + std::to_string(i + 1) + "/" + std::to_string(n) + ":" +
-                     toBase32(file.substr(i * frameBytes, frameBytes)));
+  for (size_t i = 0; i < n; ++i) {
+    core::BatchFrameCode code{hash8, static_cast<int>(i + 1), static_cast<int>(n),
+                              crypto::toBase32(file.substr(i * frameBytes, frameBytes))};
+    frames.push_back(core::formatCode(std::move(code)));
+  }
   return frames;
 }
 
 core::Result<QrFrame> parseQrFrame(std::string_view text) {
-  if (!text.starts_with("LSQ1:")) return core::invalidInput("This is not a batch frame (LSQ1:...).");
-  const size_t c1 = 4, c2 = text.find(':', c1 + 1);
-  if (c2 == std::string_view::npos) return core::invalidInput("This batch frame is incomplete.");
-  const size_t c3 = text.find(':', c2 + 1);
-  if (c3 == std::string_view::npos) return core::invalidInput("This batch frame is incomplete.");
-  QrFrame f;
-  f.hash8 = std::string(text.substr(c1 + 1, c2 - c1 - 1));
-  auto hex = crypto::fromHex(f.hash8);
-  if (f.hash8.size() != 8 || !hex || upperHex8(*hex) != f.hash8)
-    return core::invalidInput("This batch frame's batch hash is not 8 upper-case hex digits.");
-  const std::string_view count = text.substr(c2 + 1, c3 - c2 - 1);
-  const size_t slash = count.find('/');
-  if (slash == std::string_view::npos || !parseInt(count.substr(0, slash), f.index) ||
-      !parseInt(count.substr(slash + 1), f.total) || f.index < 1 || f.index > f.total)
-    return core::invalidInput("This batch frame's number is not i/n with 1 <= i <= n.");
-  auto data = fromBase32(text.substr(c3 + 1));
+  if (core::claimedPayloadKind(text) != core::PayloadKind::kBatchFrame)
+    return core::invalidInput("This is not a batch frame (LSQ1:...).");
+  auto payload = core::parsePayload(text);
+  if (!payload.ok()) return payload.error();
+  const auto& code = std::get<core::BatchFrameCode>(payload->fields);
+  auto data = crypto::fromBase32(code.data);
   if (!data) return core::invalidInput("This batch frame's data is damaged (not base32).");
-  f.data = std::move(*data);
-  return f;
+  return QrFrame{code.batchHash, code.index, code.count, std::move(*data)};
 }
 
 core::Result<bool> QrStreamAssembler::add(std::string_view text) {

@@ -33,9 +33,6 @@ struct QrFrame {
 /// Parses one frame; anything else is "not recognised" with a reason.
 core::Result<QrFrame> parseQrFrame(std::string_view text);
 
-std::string toBase32(std::string_view bytes);
-std::optional<std::string> fromBase32(std::string_view text);
-
 /// Collects frames in any order until the batch is whole.
 class QrStreamAssembler {
  public:

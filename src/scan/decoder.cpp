@@ -25,10 +25,18 @@ ZXing::ImageView viewOf(const GrayFrame& f) {
   return ZXing::ImageView(f.pixels.data(), f.width, f.height, ZXing::ImageFormat::Lum, f.stride);
 }
 
-std::optional<DecodedCode> read(const ZXing::ImageView& view, const ZXing::DecodeHints& hints) {
-  ZXing::Result r = ZXing::ReadBarcode(view, hints);
-  if (!r.isValid()) return std::nullopt;
-  return DecodedCode{r.text(), ZXing::ToString(r.format())};
+// One pass: the first code (decode) or every code (decodeAll) ZXing finds with these settings.
+using Codes = std::vector<DecodedCode>;
+Codes read(const ZXing::ImageView& view, const ZXing::DecodeHints& hints, bool all) {
+  Codes out;
+  if (!all) {
+    ZXing::Result r = ZXing::ReadBarcode(view, hints);
+    if (r.isValid()) out.push_back({r.text(), ZXing::ToString(r.format())});
+    return out;
+  }
+  for (const ZXing::Result& r : ZXing::ReadBarcodes(view, hints))
+    if (r.isValid()) out.push_back({r.text(), ZXing::ToString(r.format())});
+  return out;
 }
 
 // A lookup table that stretches the 1st..99th percentile (sampled) to 0..255, at most 4x, optionally
@@ -72,33 +80,45 @@ ZXing::DecodeHints hintsFor(ZXing::BarcodeFormats formats, ZXing::Binarizer bina
   return h;
 }
 
-std::optional<DecodedCode> decodeTuned(const GrayFrame& frame) {
+Codes decodeTuned(const GrayFrame& frame, bool all) {
   using ZXing::BarcodeFormat, ZXing::Binarizer;
   constexpr auto kQrAndLinear = BarcodeFormat::QRCode | BarcodeFormat::Code128 | BarcodeFormat::Code39;
   static const ZXing::DecodeHints fixedQrAndLinear = hintsFor(kQrAndLinear, Binarizer::FixedThreshold);
   static const ZXing::DecodeHints localQr = hintsFor(BarcodeFormat::QRCode, Binarizer::LocalAverage);
   static const ZXing::DecodeHints localQrAndLinear = hintsFor(kQrAndLinear, Binarizer::LocalAverage);
-  if (auto r = read(viewOf(frame), fixedQrAndLinear)) return r;
+  if (auto r = read(viewOf(frame), fixedQrAndLinear, all); !r.empty()) return r;
   GrayFrame half;
   halve(frame, stretchTable(frame, false), half);
-  if (auto r = read(viewOf(half), localQr)) return r;
-  if (auto r = read(viewOf(frame), localQrAndLinear)) return r;
+  if (auto r = read(viewOf(half), localQr, all); !r.empty()) return r;
+  if (auto r = read(viewOf(frame), localQrAndLinear, all); !r.empty()) return r;
   halve(frame, stretchTable(frame, true), half);
-  return read(viewOf(half), localQr);
+  return read(viewOf(half), localQr, all);
+}
+
+}  // namespace
+
+namespace {
+
+Codes decodeFrame(const GrayFrame& frame, DecoderProfile profile, bool all) {
+  if (frame.width < 2 || frame.height < 2 || frame.stride < frame.width ||
+      frame.pixels.size() < static_cast<size_t>(frame.stride) * frame.height)
+    return {};
+  try {
+    if (profile == DecoderProfile::kZxingDefault) return read(viewOf(frame), ZXing::DecodeHints(), all);
+    return decodeTuned(frame, all);
+  } catch (...) {  // ZXing throws only on broken preconditions; a frame is never worth a crash
+    return {};
+  }
 }
 
 }  // namespace
 
 std::optional<DecodedCode> Decoder::decode(const GrayFrame& frame) const {
-  if (frame.width < 2 || frame.height < 2 || frame.stride < frame.width ||
-      frame.pixels.size() < static_cast<size_t>(frame.stride) * frame.height)
-    return std::nullopt;
-  try {
-    if (profile_ == DecoderProfile::kZxingDefault) return read(viewOf(frame), ZXing::DecodeHints());
-    return decodeTuned(frame);
-  } catch (...) {  // ZXing throws only on broken preconditions; a frame is never worth a crash
-    return std::nullopt;
-  }
+  Codes found = decodeFrame(frame, profile_, false);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
+
+std::vector<DecodedCode> Decoder::decodeAll(const GrayFrame& frame) const { return decodeFrame(frame, profile_, true); }
 
 }  // namespace longstop::scan

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "scan/frame.h"
 
@@ -24,6 +25,10 @@ class Decoder {
   explicit Decoder(DecoderProfile profile = DecoderProfile::kTuned) : profile_(profile) {}
   /// The first code found, or nothing. Never throws (a ZXing exception counts as nothing found).
   std::optional<DecodedCode> decode(const GrayFrame& frame) const;
+  /// Every code found by the first pass that finds any, with the same settings as decode(): a photo
+  /// of a kiosk's screen holding several codes (the receiving PC's `longstop-batch receive` and
+  /// `trust add --image` read photos with this, so the kiosk and the PC never disagree about a code).
+  std::vector<DecodedCode> decodeAll(const GrayFrame& frame) const;
 
  private:
   DecoderProfile profile_;

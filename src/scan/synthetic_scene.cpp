@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <qrencode.h>
 
 namespace longstop::scan::synthetic {
 namespace {
@@ -55,15 +54,8 @@ double Random::gaussian() {
 }
 
 QrModules encodeQr(const std::string& text) {
-  QrModules m;
-  QRcode* code = QRcode_encodeData(static_cast<int>(text.size()), reinterpret_cast<const unsigned char*>(text.data()),
-                                   0, QR_ECLEVEL_M);
-  if (code == nullptr) return m;
-  m.size = code->width;
-  m.dark.resize(static_cast<size_t>(m.size) * m.size);
-  for (size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = (code->data[i] & 1) != 0;
-  QRcode_free(code);
-  return m;
+  auto m = qr::encode(text, qr::Segments::kBytes);
+  return m.ok() ? std::move(m.value()) : QrModules{};
 }
 
 Placement place(double cx, double cy, double side, double degrees, double tilt) {

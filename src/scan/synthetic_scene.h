@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "qr/encode.h"
 #include "scan/frame.h"
 
 namespace longstop::scan::synthetic {
@@ -25,12 +26,9 @@ class Random {
   uint64_t s_;
 };
 
-/// Modules of a QR code, row-major, true = dark; `size` modules a side (no quiet zone).
-struct QrModules {
-  int size = 0;
-  std::vector<bool> dark;
-};
-/// libqrencode's symbol for the text, error correction level M (as the kiosk prints tickets).
+/// Modules of a QR code, row-major, 1 = dark; `size` modules a side (no quiet zone).
+using QrModules = qr::Matrix;
+/// The text's QR code in 8-bit mode, as the kiosk makes tickets (qr::encode); empty if it does not fit.
 QrModules encodeQr(const std::string& text);
 
 using Point = std::array<double, 2>;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "core/payload.h"
 #include "service/checkin.h"
 #include "store/appointments.h"
 #include "store/checkins.h"
@@ -110,7 +111,7 @@ core::Result<Ticket> Kiosk::ticketFor(const std::string& recordId) {
   t.priority = c.priority == "urgent" ? core::Priority::kUrgent : core::Priority::kNormal;
   t.ahead = static_cast<int>(ahead.value());
   t.estimatedWaitMinutes = estimateWait(site_->db(), c.queueId, c.localDay, t.ahead);
-  t.qrText = "LST1:" + c.recordId + ":" + site_->ticketMac(c.recordId);
+  t.qrText = core::formatCode(core::TicketCode{c.recordId, site_->ticketMac(c.recordId)});
   return t;
 }
 

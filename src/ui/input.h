@@ -2,7 +2,10 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
+
+#include "core/utf8.h"
 
 namespace longstop::ui {
 
@@ -12,12 +15,12 @@ enum class Key { kEnter, kBackspace, kEscape, kTab, kDelete, kSpace, kLeft, kRig
 /// case-insensitive. Nullopt for anything else.
 std::optional<Key> parseKeyName(std::string_view name);
 
-/// Splits UTF-8 text into code points; invalid bytes are skipped.
+/// Splits UTF-8 text into code points (core::nextCodePoint); invalid bytes are skipped.
 template <typename F>
 void forEachCodePoint(std::string_view s, F&& f);
 
 /// One code point back to UTF-8.
-void appendUtf8(std::string& out, char32_t c);
+using core::appendUtf8;
 
 }  // namespace longstop::ui
 

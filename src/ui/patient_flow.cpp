@@ -271,7 +271,7 @@ void PatientFlow::showTicket(service::Ticket t) {
   s_.history.clear();
   s_.ticket = std::move(t);
   s_.qr.reset();
-  auto qr = encodeQr(s_.ticket->qrText);
+  auto qr = qr::encode(s_.ticket->qrText, qr::Segments::kBytes);
   if (qr.ok()) s_.qr = std::move(qr.value());
   s_.screen = Screen::kTicket;
 }
@@ -289,7 +289,7 @@ void PatientFlow::checkIn(bool urgent) {
     return;
   }
   s_.ticket = std::move(t.value());
-  auto qr = encodeQr(s_.ticket->qrText);
+  auto qr = qr::encode(s_.ticket->qrText, qr::Segments::kBytes);
   if (qr.ok()) s_.qr = std::move(qr.value());
   s_.screen = Screen::kTicket;
 }

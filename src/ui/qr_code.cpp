@@ -2,37 +2,12 @@
 
 #include <cmath>
 
-#include <qrencode.h>
-
 #include "ui/theme.h"
 
 namespace longstop::ui {
 namespace {
 constexpr int kQuietZone = 4;
-
-// Takes libqrencode's symbol (null when it could not make one) and frees it.
-core::Result<QrMatrix> toMatrix(QRcode* code, const char* failure) {
-  if (!code) return core::internalError(failure);
-  QrMatrix m;
-  m.size = code->width;
-  m.dark.resize(static_cast<size_t>(m.size) * m.size);
-  for (size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = code->data[i] & 1;
-  QRcode_free(code);
-  return m;
-}
 }  // namespace
-
-core::Result<QrMatrix> encodeQr(const std::string& text) {
-  return toMatrix(QRcode_encodeData(static_cast<int>(text.size()),
-                                    reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M),
-                  "The ticket's QR code could not be made.");
-}
-
-core::Result<QrMatrix> encodeQrText(const std::string& text) {
-  if (text.find('\0') != std::string::npos) return encodeQr(text);
-  return toMatrix(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
-                  "The QR code could not be made.");
-}
 
 float qrSide(const QrMatrix& m, float maxSide) {
   int total = m.size + 2 * kQuietZone;

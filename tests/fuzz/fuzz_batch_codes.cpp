@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (auto f = exporter::parseQrFrame(text); f.ok()) {
     if (f->index < 1 || f->index > f->total) std::abort();
     const std::string remade = "LSQ1:" + f->hash8 + ":" + std::to_string(f->index) + "/" + std::to_string(f->total) +
-                               ":" + exporter::toBase32(f->data);
+                               ":" + crypto::toBase32(f->data);
     auto back = exporter::parseQrFrame(remade);
     if (!back.ok() || back->data != f->data) std::abort();
   }

@@ -2,7 +2,8 @@
 #include <cstdio>
 
 #include "batch_tool.h"
-#include "exporter/qr_image.h"
+#include "scan/decoder.h"
+#include "scan/image_file.h"
 #include "exporter/qr_stream.h"
 
 namespace longstop::batchtool {
@@ -16,17 +17,18 @@ int cmdReceive(const Args& a) {
   if (!store.ok()) return fail(store.error());
   exporter::QrStreamAssembler assembler;
   for (size_t i = 1; i < a.words.size(); ++i) {
-    auto img = exporter::loadImage(a.words[i]);
+    auto img = scan::loadGrayImage(a.words[i]);
     if (!img.ok()) {
       std::fprintf(stderr, "%s\n", img.error().message.c_str());
       continue;
     }
-    const auto texts = exporter::decodeQrCodes(*img);
-    if (texts.empty()) {
+    const auto codes = scan::Decoder().decodeAll(*img);
+    if (codes.empty()) {
       std::fprintf(stderr, "%s: no QR code found.\n", a.words[i].c_str());
     }
-    for (const auto& t : texts)
-      if (auto r = assembler.add(t); !r.ok()) std::fprintf(stderr, "%s: %s\n", a.words[i].c_str(), r.error().message.c_str());
+    for (const auto& c : codes)
+      if (auto r = assembler.add(c.text); !r.ok())
+        std::fprintf(stderr, "%s: %s\n", a.words[i].c_str(), r.error().message.c_str());
   }
   if (!assembler.started()) return fail(core::notFound("No batch frames (LSQ1) were found in the pictures."));
   std::printf("Batch %s: %d of %d frames read.\n", assembler.hash8().c_str(), assembler.received(), assembler.total());

@@ -5,7 +5,8 @@
 #include <set>
 
 #include "batch_tool.h"
-#include "exporter/qr_image.h"
+#include "scan/decoder.h"
+#include "scan/image_file.h"
 
 namespace longstop::batchtool {
 namespace {
@@ -24,11 +25,11 @@ std::string nowUtc() {
 core::Result<exporter::DeviceCode> codeFrom(const Args& a) {
   if (auto image = a.get("image")) {
     if (a.words.size() != 2) return core::invalidInput("Give either a code or --image PHOTO, not both.");
-    auto img = exporter::loadImage(*image);
+    auto img = scan::loadGrayImage(*image);
     if (!img.ok()) return img.error();
     std::set<std::string> found;
-    for (const auto& text : exporter::decodeQrCodes(*img))
-      if (text.starts_with("LSD1:")) found.insert(text);
+    for (const auto& code : scan::Decoder().decodeAll(*img))
+      if (code.text.starts_with("LSD1:")) found.insert(code.text);
     if (found.empty())
       return core::notFound("No trust code (LSD1) was found in " + *image + ". Take the photo closer and straight "
                             "on, or type the code shown under the QR code.");

@@ -7,7 +7,8 @@
 #include <iterator>
 #include <vector>
 
-#include "exporter/qr_image.h"
+#include "core/utf8.h"
+#include "qr/encode.h"
 
 namespace longstop::ctl {
 namespace {
@@ -25,39 +26,20 @@ struct Canvas {
 };
 
 void drawQr(Canvas& c, const std::string& text, int x0, int y0, int size) {
-  auto qr = exporter::encodeQrModules(text);
+  auto qr = qr::encode(text, qr::Segments::kBytes);
   if (!qr.ok()) return;
   const int module = size / (qr->size + 8);  // four modules of quiet zone each side
   const int offset = 4 * module;
   for (int y = 0; y < qr->size; ++y)
     for (int x = 0; x < qr->size; ++x)
-      if (qr->dark[static_cast<size_t>(y) * qr->size + x]) c.fill(x0 + offset + x * module, y0 + offset + y * module, module, module, 0);
-}
-
-// UTF-8 to code points; a broken sequence becomes U+FFFD.
-std::vector<int> codePoints(const std::string& s) {
-  std::vector<int> out;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char b = static_cast<unsigned char>(s[i]);
-    const int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    int cp = len == 1 ? b : b & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
+      if (qr->at(x, y)) c.fill(x0 + offset + x * module, y0 + offset + y * module, module, module, 0);
 }
 
 // One line of text, black on white.
 void drawText(Canvas& c, const stbtt_fontinfo& font, const std::string& text, int x, int baseline, float px) {
   const float scale = stbtt_ScaleForPixelHeight(&font, px);
   float pen = static_cast<float>(x);
-  for (int ch : codePoints(text)) {
+  for (const char32_t ch : core::codePoints(text)) {
     int w = 0, h = 0, xoff = 0, yoff = 0, advance = 0, lsb = 0;
     unsigned char* glyph = stbtt_GetCodepointBitmap(&font, scale, scale, ch, &w, &h, &xoff, &yoff);
     for (int gy = 0; gy < h; ++gy)

@@ -10,6 +10,7 @@
 #include "common.h"
 #include "core/csv.h"
 #include "core/date.h"
+#include "core/payload.h"
 #include "exporter/qr_image.h"
 #include "secret_input.h"
 #include "store/appointments.h"
@@ -70,7 +71,7 @@ int cmdAppointmentCodes(const Args& a) {
                                      "date_of_birth", "code", "png"});
   const std::string ods = (*site)->info().odsCode;
   for (const auto& r : rows.value()) {
-    const std::string text = "LSA1:" + ods + ":" + r.id + ":" + (*site)->appointmentCodeMac(r.id);
+    const std::string text = core::formatCode(core::AppointmentCode{ods, r.id, (*site)->appointmentCodeMac(r.id)});
     const auto png = std::filesystem::path(*out) / (r.id + ".png");
     auto image = exporter::renderQr(text, 8);
     if (!image.ok()) return fail(image.error());

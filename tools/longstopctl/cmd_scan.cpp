@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "args.h"
 #include "commands.h"
 #include "common.h"
@@ -14,19 +16,6 @@
 
 namespace longstop::ctl {
 namespace {
-
-std::string jsonString(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-    else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else out += static_cast<char>(c);
-  }
-  return out + "\"";
-}
 
 struct Line {
   std::string file;
@@ -48,13 +37,21 @@ void printText(const Line& l) {
 }
 
 std::string jsonLine(const Line& l) {
-  std::string j = "{\"file\":" + jsonString(l.file);
-  if (!l.readable) return j + ",\"error\":" + jsonString(l.error) + "}";
-  if (!l.code) return j + ",\"found\":false}";
-  return j + ",\"found\":true,\"text\":" + jsonString(l.code->text) + ",\"format\":" + jsonString(l.code->format) +
-         ",\"kind\":" + jsonString(core::payloadKindName(l.outcome.kind)) +
-         ",\"validity\":" + jsonString(service::scanValidityName(l.outcome.validity)) +
-         ",\"message\":" + jsonString(l.outcome.message) + "}";
+  nlohmann::ordered_json j{{"file", l.file}};
+  if (!l.readable) {
+    j["error"] = l.error;
+  } else if (!l.code) {
+    j["found"] = false;
+  } else {
+    j["found"] = true;
+    j["text"] = l.code->text;
+    j["format"] = l.code->format;
+    j["kind"] = core::payloadKindName(l.outcome.kind);
+    j["validity"] = service::scanValidityName(l.outcome.validity);
+    j["message"] = l.outcome.message;
+  }
+  // A code's text is whatever the picture held: bytes that are not UTF-8 become U+FFFD, not an exception.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace

@@ -148,7 +148,7 @@ void AdminScreen::apply(const AdminIntent& in) {
         return;
       }
       s_.trustCode = code.value();
-      auto qr = encodeQrText(s_.trustCode);
+      auto qr = qr::encode(s_.trustCode, qr::Segments::kSmallest);
       s_.trustQr = qr.ok() ? std::optional<QrMatrix>(std::move(qr.value())) : std::nullopt;
       s_.page = AdminPage::kTrustCode;
       return;

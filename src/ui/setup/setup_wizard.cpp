@@ -166,7 +166,7 @@ void SetupWizard::createSite() {
     return;
   }
   s_.done = done.value();
-  auto qr = encodeQr(s_.done->adminCardText);
+  auto qr = qr::encode(s_.done->adminCardText, qr::Segments::kBytes);
   if (qr.ok()) s_.cardQr = qr.value();
   go(SetupStep::kCard);
 }

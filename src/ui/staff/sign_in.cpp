@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/payload.h"
 #include "ui/staff/staff_chrome.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -17,7 +18,7 @@ void drawMessage(const std::string& message, const Rect& area, float* y) {
 
 std::string maskedCard(const std::string& cardText) {
   // The staff ID is not secret; the rest is shown as four stars whatever its length.
-  size_t shown = cardText.rfind("LSS1:", 0) == 0 ? 11 : 6;
+  size_t shown = core::claimedPayloadKind(cardText) == core::PayloadKind::kStaffCard ? 11 : 6;
   if (cardText.size() <= shown) return cardText;
   return cardText.substr(0, shown) + " ****";
 }

@@ -91,7 +91,7 @@ void StaffConsole::frame() {
         break;
       }
       if (!e.qr || e.qrFrame != e.frame) {
-        auto m = encodeQrText(e.frames[e.frame]);
+        auto m = qr::encode(e.frames[e.frame], qr::Segments::kSmallest);
         e.qr = m.ok() ? std::optional<QrMatrix>(std::move(m.value())) : std::nullopt;
         e.qrFrame = e.frame;
       }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "core/payload.h"
 #include "ui/wipe.h"
 
 namespace longstop::ui::staff {
@@ -439,8 +440,9 @@ void StaffConsole::onScan(std::string_view text) {
     open(text);
     return;
   }
-  if (text.rfind("LSS1:", 0) == 0) return;  // already signed in
-  if (text.rfind("LSK1:", 0) == 0) return acknowledgeScanned(text);
+  const core::PayloadKind kind = core::claimedPayloadKind(text);
+  if (kind == core::PayloadKind::kStaffCard) return;  // already signed in
+  if (kind == core::PayloadKind::kBatchAck) return acknowledgeScanned(text);
   if (text.rfind("LSR1:", 0) == 0) {
     s_.notice.clear();
     s_.message = "This is a receiving organisation's key: an administrator sets it on the admin screen.";
@@ -448,9 +450,8 @@ void StaffConsole::onScan(std::string_view text) {
   }
   // A ticket held up at the desk: find it.
   std::string t(text.substr(0, 200));
-  if (t.rfind("LST1:", 0) == 0) {
-    auto second = t.find(':', 5);
-    t = t.substr(5, second == std::string::npos ? std::string::npos : second - 5);
+  if (auto ticket = core::parsePayload(text); ticket.ok() && ticket->kind == core::PayloadKind::kTicket) {
+    t = std::get<core::TicketCode>(ticket->fields).recordId;
     for (const auto& e : s_.entries)
       if (e.recordId == t) t = e.ticket;
   }
