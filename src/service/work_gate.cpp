@@ -11,15 +11,16 @@ void WorkGate::park() {
   released_.wait(lock, [&] { return open_ || releases_ != seen; });
 }
 
-void WorkGate::advance(int64_t ms) {
+bool WorkGate::advance(int64_t ms) {
   std::lock_guard lock(mutex_);
-  if (!parked_) return;
+  if (!parked_) return false;
   parkedForMs_ += ms;
-  if (parkedForMs_ < paceMs_) return;
+  if (parkedForMs_ < paceMs_) return false;
   // Not parked from here on, before the worker even wakes: the script then waits for the next park.
   parked_ = false;
   ++releases_;
   released_.notify_all();
+  return true;
 }
 
 bool WorkGate::parked() const {

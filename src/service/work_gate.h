@@ -16,8 +16,9 @@ class WorkGate {
 
   /// Worker thread: parks until the script's clock releases it, or the gate is opened for good.
   void park();
-  /// Script thread: `ms` of script time passed; releases a worker parked for `paceMs` or more.
-  void advance(int64_t ms);
+  /// Script thread: `ms` of script time passed; releases a worker parked for `paceMs` or more, and
+  /// says whether it did (parked() may already be true again by the time the caller looks).
+  bool advance(int64_t ms);
   /// Script thread: whether the worker is parked now (and so will not change what the screen shows).
   bool parked() const;
   /// Never parks again and releases a parked worker, so the worker's thread can be joined.

@@ -21,7 +21,7 @@ void drawQr(const QrMatrix& m, ImVec2 topLeft, float maxSide) {
   if (module < 1) return;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 o(std::floor(topLeft.x), std::floor(topLeft.y));
-  dl->AddRectFilled(o, ImVec2(o.x + module * total, o.y + module * total), colour::rgb(0xFFFFFF));
+  dl->AddRectFilled(o, ImVec2(o.x + module * total, o.y + module * total), colour::kQrLight);
   dl->AddRect(o, ImVec2(o.x + module * total, o.y + module * total), colour::kGreyBorder);
   for (int y = 0; y < m.size; ++y) {
     int x = 0;
@@ -34,7 +34,7 @@ void drawQr(const QrMatrix& m, ImVec2 topLeft, float maxSide) {
       while (run < m.size && m.at(run, y)) ++run;  // one rectangle per run of dark modules
       ImVec2 a(o.x + (kQuietZone + x) * module, o.y + (kQuietZone + y) * module);
       ImVec2 b(o.x + (kQuietZone + run) * module, a.y + module);
-      dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 255));
+      dl->AddRectFilled(a, b, colour::kQrDark);
       x = run;
     }
   }

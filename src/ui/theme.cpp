@@ -89,6 +89,7 @@ ImU32 highContrastColour(ImU32 c) {
   else if (opaque == kGreyBorder) out = kWhite;
   else if (opaque == kDisabled) out = kDarkGrey;
   else if (opaque == kYellow) out = kCyan;            // the focus ring must differ from text
+  else if (opaque == kQrDark || opaque == kQrLight) out = opaque;  // codes stay dark on light
   else {
     ImVec4 f = ImGui::ColorConvertU32ToFloat4(opaque);
     out = ImGui::ColorConvertFloat4ToU32(ImVec4(1 - f.x, 1 - f.y, 1 - f.z, 1));

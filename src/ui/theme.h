@@ -39,6 +39,10 @@ inline constexpr ImU32 kDarkRed = rgb(0x8A1538);
 inline constexpr ImU32 kGreyBorder = rgb(0x4C6272);  // 6.6:1 on white: a visible edge
 inline constexpr ImU32 kDisabled = rgb(0xD8DDE0);
 inline constexpr ImU32 kYellow = rgb(0xFFEB3B);  // focus ring; dark text on it is 13:1
+// A QR code's modules and quiet zone: dark on light in every mode (high contrast keeps them as they are),
+// because phone cameras and scanners read codes dark on light and most refuse them inverted.
+inline constexpr ImU32 kQrDark = rgb(0x010101);
+inline constexpr ImU32 kQrLight = rgb(0xFEFEFE);
 }  // namespace colour
 
 /// The fonts in the atlas, each loaded at the size it is drawn at (no scaling blur).
