@@ -1,4 +1,4 @@
-// The automation language of `longstop --script FILE` (see DESIGN.md): one command a line, `#` starts a
+// The automation language of `longstop --script FILE` (described in docs/scripts.md): one command a line, `#` starts a
 // comment. This is only the parser; it reads outside data, so it refuses anything odd with the line
 // number and a reason, and never throws. Running the commands is script_runner.h's job.
 #pragma once
