@@ -45,9 +45,14 @@ struct Headless {
   Headless& operator=(const Headless&) = delete;
 
   void draw(ui::PatientFlow& f) {
+    drawWith([&] { f.frame(); });
+  }
+  /// One frame of whatever `drawScreen` draws (the board, a single screen).
+  template <typename F>
+  void drawWith(F&& drawScreen) {
     log.clear();
     ImGui::NewFrame();
-    f.frame();
+    drawScreen();
     ImGui::Render();
   }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -10,6 +12,9 @@
 
 namespace longstop::ui::board {
 namespace {
+// The newest call's ticket, as a share of the screen's height: readable across a waiting room.
+constexpr float kNewestCallShare = 0.2f;
+
 // Text at `pos` scaled to `px`, recorded for scripts (the board's screenshot tests read it).
 void put(std::string_view s, ImVec2 pos, ImFont* font, float px, ImU32 col) {
   ImGui::GetWindowDrawList()->AddText(font, px, pos, col, s.data(), s.data() + s.size());
@@ -63,46 +68,78 @@ void drawBoard(const BoardView& v) {
     top += bandH;
   }
 
-  // Left two thirds: the calls. Right third: waiting per queue.
-  const float split = std::floor(W * 0.66f);
+  // The newest call across the whole width, readable across a waiting room: the ticket at least 15% of
+  // the screen's height. When ticket and room do not fit on one line at that size the room goes beneath.
   float y = top + m;
   put("Now calling", ImVec2(m, y), bold, t.basePx, colour::kDarkBlue);
   y += t.basePx * 1.5f;
   if (v.calls.empty()) {
     put("No one called yet", ImVec2(m, y), t.fonts.body, t.basePx, colour::kText);
+    y += t.basePx * 1.5f;
   } else {
-    // The newest: as large as fits, yellow behind it.
     const auto& c = v.calls.front();
-    std::string line = c.ticket + "  \xE2\x86\x92  " + c.room;  // →
-    float px = std::min(huge->FontSize, t.basePx * 3.0f);
-    while (px > t.basePx && size(line, huge, px).x > split - 3 * m) px *= 0.9f;
-    float h = px * 1.4f;
-    dl->AddRectFilled(ImVec2(m * 0.5f, y), ImVec2(split - m * 0.5f, y + h),
-                      v.highlightNewest ? colour::kYellow : colour::kPaleBlue, t.basePx * 0.3f);
-    put(line, ImVec2(m, y + (h - size(line, huge, px).y) / 2), huge, px, colour::kText);
-    y += h + m;
-    const float rowPx = t.basePx * 1.3f;
-    for (size_t i = 1; i < v.calls.size() && y + rowPx < H - m; ++i) {
-      std::string earlier = v.calls[i].ticket + "  \xE2\x86\x92  " + v.calls[i].room;
-      put(earlier, ImVec2(m, y), bold, rowPx, colour::kText);
-      y += rowPx * 1.5f;
+    const float room = W - 3 * m;
+    const float px = std::max(t.basePx, std::min(huge->FontSize, H * kNewestCallShare));
+    const std::string line = c.ticket + "  \xE2\x86\x92  " + c.room;  // →
+    std::vector<std::pair<std::string, float>> lines;
+    if (size(line, huge, px).x <= room) {
+      lines.push_back({line, px});
+    } else {
+      float ticketPx = px;
+      while (ticketPx > t.basePx && size(c.ticket, huge, ticketPx).x > room) ticketPx *= 0.95f;
+      const std::string where = "\xE2\x86\x92  " + c.room;
+      float wherePx = px * 0.7f;
+      while (wherePx > t.basePx && size(where, huge, wherePx).x > room) wherePx *= 0.95f;
+      lines.push_back({c.ticket, ticketPx});
+      lines.push_back({where, wherePx});
     }
+    float h = 0;
+    for (const auto& [text, linePx] : lines) h += linePx * 1.15f;
+    h += px * 0.2f;
+    dl->AddRectFilled(ImVec2(m * 0.5f, y), ImVec2(W - m * 0.5f, y + h),
+                      v.highlightNewest ? colour::kYellow : colour::kPaleBlue, t.basePx * 0.3f);
+    float ly = y + px * 0.1f;
+    for (const auto& [text, linePx] : lines) {
+      put(text, ImVec2(m, ly + (linePx * 1.15f - size(text, huge, linePx).y) / 2), huge, linePx, colour::kText);
+      ly += linePx * 1.15f;
+    }
+    y += h + m;
   }
 
-  dl->AddLine(ImVec2(split, top + m), ImVec2(split, H - m), colour::kDisabled, 2.0f);
+  // Beneath: the few calls before it (left) and how many wait in each queue (right). A
+  // recalled ticket is the newest call again, not a second line.
+  // On a small panel the counts get half the width, so that queue names are not cut short.
+  const float split = std::floor(W * (W < 1000 ? 0.5f : 0.66f));
+  const float lowerTop = y;
+  const float rowPx = t.basePx * 1.3f;
+  std::vector<std::string> shown;
+  if (!v.calls.empty()) shown.push_back(v.calls.front().ticket);
+  for (size_t i = 1; i < v.calls.size() && y + rowPx < H - m; ++i) {
+    if (std::find(shown.begin(), shown.end(), v.calls[i].ticket) != shown.end()) continue;
+    shown.push_back(v.calls[i].ticket);
+    std::string earlier = v.calls[i].ticket + "  \xE2\x86\x92  " + v.calls[i].room;
+    dl->PushClipRect(ImVec2(0, y), ImVec2(split - m, y + rowPx * 1.4f), true);
+    put(earlier, ImVec2(m, y), bold, rowPx, colour::kText);
+    dl->PopClipRect();
+    y += rowPx * 1.5f;
+  }
+
+  dl->AddLine(ImVec2(split, lowerTop), ImVec2(split, H - m), colour::kDisabled, 2.0f);
   float x = split + m;
-  y = top + m;
+  y = lowerTop;
   put("Waiting", ImVec2(x, y), bold, t.basePx, colour::kDarkBlue);
-  y += t.basePx * 1.8f;
+  y += t.basePx * 1.35f;
+  // One line a queue: its name (cut short if it must be) and the count at the right.
   const float qPx = t.basePx * 1.0f;
   for (const auto& [name, count] : v.waitingPerQueue) {
-    if (y + qPx * 2.8f > H) break;  // the name and, under it, the count (drawn 1.3 times as large)
-    dl->PushClipRect(ImVec2(x, y), ImVec2(W - m, y + qPx * 1.4f), true);
+    if (y + qPx * 1.3f > H) break;
+    const std::string n = std::to_string(count);
+    const float nw = size(n, bold, qPx * 1.2f).x;
+    dl->PushClipRect(ImVec2(x, y), ImVec2(W - 2 * m - nw, y + qPx * 1.4f), true);
     put(name, ImVec2(x, y), t.fonts.body, qPx, colour::kText);
     dl->PopClipRect();
-    std::string n = std::to_string(count);
-    put(n, ImVec2(W - m - size(n, bold, qPx * 1.3f).x, y + qPx * 1.3f), bold, qPx * 1.3f, colour::kDarkBlue);
-    y += qPx * 3.0f;
+    put(n, ImVec2(W - m - nw, y - qPx * 0.1f), bold, qPx * 1.2f, colour::kDarkBlue);
+    y += qPx * 1.45f;
   }
   ImGui::End();
 }
