@@ -179,6 +179,19 @@ std::string currentLanguage() {
   return current();
 }
 
+std::string languageButtonLabel() {
+  constexpr size_t kNamesShown = 4;
+  std::string label = currentLanguageName();
+  size_t shown = 1;
+  for (const auto& l : languages()) {
+    if (l.code == current() || shown == kNamesShown) continue;
+    label += " \u00B7 " + l.name;
+    ++shown;
+  }
+  if (languages().size() > kNamesShown) label += " \u2026";
+  return label;
+}
+
 std::string currentLanguageName() {
   for (const auto& l : languages())
     if (l.code == current()) return l.name;

@@ -35,6 +35,9 @@ std::string setLanguage(std::string_view code);
 std::string currentLanguage();
 /// The current language's own name ("Cymraeg").
 std::string currentLanguageName();
+/// What the language button says, in the languages' own names so that a patient who reads no English
+/// finds theirs: the current one first, then the next few, "English · Cymraeg · Polski · Română …".
+std::string languageButtonLabel();
 
 /// Where the compiled catalogues are looked for, first match wins: $LONGSTOP_LOCALEDIR, the build
 /// tree's po/ (an uninstalled run), then the installed locale directory. `<dir>/<code>/LC_MESSAGES/

@@ -30,7 +30,7 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   WelcomeIntent intent = WelcomeIntent::kNone;
   const char* larger = v.largerText ? tr("Larger text: on") : tr("Larger text: off");
   const char* contrast = v.highContrast ? tr("High contrast: on") : tr("High contrast: off");
-  std::string lang = std::string(tr("Language")) + ": " + currentLanguageName();
+  std::string lang = languageButtonLabel();
   float lw = std::max(buttonWidth(tr("Larger text: off")), buttonWidth(tr("Larger text: on")));
   float cw = std::max(buttonWidth(tr("High contrast: off")), buttonWidth(tr("High contrast: on")));
   float langW = std::min(buttonWidth(lang), d.width() - 2 * t.margin());
