@@ -135,6 +135,14 @@ Result<Date> parseDateOfBirth(std::string_view text, Date today) {
   return checkPlausibleBirth(*d, today);
 }
 
+BirthDateProblem birthDateProblem(int year, int month, int day, Date today) {
+  if (!isValidDate(year, month, day)) return BirthDateProblem::kNotADate;
+  const Date dob{year, month, day};
+  if (dob > today) return BirthDateProblem::kInFuture;
+  if (ageOn(dob, today) > kMaxAgeYears) return BirthDateProblem::kTooOld;
+  return BirthDateProblem::kNone;
+}
+
 Result<Date> checkDateOfBirth(int year, int month, int day, Date today) {
   if (!isValidDate(year, month, day)) {
     return invalidInput("That date of birth is not a real date (" + whyNotADate(year, month, day) + ")");

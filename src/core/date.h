@@ -32,6 +32,9 @@ Result<Date> parseDate(std::string_view text);
 Result<Date> parseDateOfBirth(std::string_view text, Date today);
 /// The same checks for a date already split into its parts (from the keypad).
 Result<Date> checkDateOfBirth(int year, int month, int day, Date today);
+/// What is wrong with a date of birth, as a kind, for screens that say it in the patient's language.
+enum class BirthDateProblem { kNone, kNotADate, kInFuture, kTooOld };
+BirthDateProblem birthDateProblem(int year, int month, int day, Date today);
 
 /// `YYYY-MM-DDTHH:MM` local time -> minutes since 1970-01-01T00:00 on the local wall clock.
 Result<int64_t> parseLocalDateTime(std::string_view text);

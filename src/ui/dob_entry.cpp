@@ -39,7 +39,19 @@ void applyKey(DobEntry& e, const KeyPress& press) {
 core::Result<core::Date> dateOfBirth(const DobEntry& e, core::Date today) {
   if (!e.complete())
     return core::invalidInput(tr("Please enter the day, the month and all four digits of the year."));
-  return core::checkDateOfBirth(toInt(e.year), toInt(e.month), toInt(e.day), today);
+  const int year = toInt(e.year), month = toInt(e.month), day = toInt(e.day);
+  // Said in the patient's language (core's own sentences are English, for the command line).
+  switch (core::birthDateProblem(year, month, day, today)) {
+    case core::BirthDateProblem::kNotADate:
+      return core::invalidInput(tr("That date does not exist. Please check the day and the month."));
+    case core::BirthDateProblem::kInFuture:
+      return core::invalidInput(tr("That date is in the future. Please check the year."));
+    case core::BirthDateProblem::kTooOld:
+      return core::invalidInput(tr("Please check the year: that date would make you over 120 years old."));
+    case core::BirthDateProblem::kNone:
+      break;
+  }
+  return core::Date{year, month, day};
 }
 
 void setDate(DobEntry& e, core::Date d) {
@@ -125,8 +137,8 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   bool msgBelow = message.empty() || y + t.target() + t.gap() + msgH <= otherY - t.gap();
   if (msgBelow) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, y));
-    if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary,
-               e.complete()))
+    // Next always answers: with a two-digit year it says what is missing rather than sit greyed out.
+    if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary, true))
       press.next = true;
     y += t.target() + t.gap();
   }

@@ -42,17 +42,30 @@ TEST_CASE("date of birth boxes fill in turn and step back on Delete") {
 }
 
 TEST_CASE("impossible, future and incomplete dates of birth are refused with a message") {
-  DobEntry e;
-  for (char c : std::string("31022000")) applyKey(e, ch(char32_t(c)));
-  CHECK_FALSE(dateOfBirth(e, {2026, 11, 29}).ok());
+  auto messageFor = [](const std::string& digits) {
+    DobEntry e;
+    for (char c : digits) applyKey(e, ch(char32_t(c)));
+    auto r = dateOfBirth(e, {2026, 11, 29});
+    return r.ok() ? std::string() : r.error().message;
+  };
+  CHECK(messageFor("31022000") == "That date does not exist. Please check the day and the month.");
+  CHECK(messageFor("01012030") == "That date is in the future. Please check the year.");
+  CHECK(messageFor("01011890") == "Please check the year: that date would make you over 120 years old.");
+  // A two-digit year: the reason, not a greyed-out Next.
+  CHECK(messageFor("010184") == "Please enter the day, the month and all four digits of the year.");
+  CHECK(messageFor("0101") == "Please enter the day, the month and all four digits of the year.");
+  CHECK(messageFor("07031984").empty());
+}
+
+TEST_CASE("date of birth messages are said in the patient's language, in no date format of their own") {
+  setLanguage("cy");
   DobEntry future;
   for (char c : std::string("01012030")) applyKey(future, ch(char32_t(c)));
-  CHECK_FALSE(dateOfBirth(future, {2026, 11, 29}).ok());
-  DobEntry partial;
-  for (char c : std::string("0101")) applyKey(partial, ch(char32_t(c)));
-  auto r = dateOfBirth(partial, {2026, 11, 29});
+  auto r = dateOfBirth(future, {2026, 11, 29});
+  setLanguage("en");
   REQUIRE_FALSE(r.ok());
-  CHECK_FALSE(r.error().message.empty());
+  CHECK(r.error().message == "Mae'r dyddiad hwnnw yn y dyfodol. Gwiriwch y flwyddyn.");
+  CHECK(r.error().message.find("2030-01-01") == std::string::npos);
 }
 
 TEST_CASE("NHS number: ten digits at most, grouped 3-3-4, checked before submitting") {
