@@ -15,6 +15,7 @@
 #include "exporter/records.h"
 #include "store/appointments.h"
 #include "store/checkins.h"
+#include "service/admin_sign.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
@@ -151,7 +152,8 @@ core::Status recordBatch(Site& site, const store::BatchRow& row, const std::vect
 
 }  // namespace
 
-core::Result<exporter::OrgPublicKey> setRecipient(Site& site, std::string_view pubText, std::string_view staffId) {
+core::Result<exporter::OrgPublicKey> setRecipient(Site& site, const StaffSession& admin, std::string_view pubText) {
+  if (auto s = requireAdmin(site, admin); !s.ok()) return s.error();
   auto key = exporter::parseOrgPublicKey(pubText);
   if (!key.ok()) return key.error();
   auto s = site.db().transaction([&]() -> core::Status {
@@ -159,7 +161,7 @@ core::Result<exporter::OrgPublicKey> setRecipient(Site& site, std::string_view p
     if (auto m = store::setMeta(site.db(), "recipient", key->keyId()); !m.ok()) return m;
     store::JsonObject data;
     data.add("key_id", key->keyId());
-    auto e = site.appendEvent("recipient-set", "", data.str(), staffId);
+    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "recipient-set", std::move(data), admin.who().id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
   if (!s.ok()) return s.error();
