@@ -58,6 +58,8 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
     AdminEvent e{st->columnInt(0), st->columnText(1), st->columnText(2), false, false};
     const int64_t n = dataOf(e.data).value("admin_n", int64_t{0});
     std::string& key = out.adminPublicKey;
+    if (e.kind == "site-created" && !keyField(e.data, "records_pk").empty())
+      out.recordsPublicKey = keyField(e.data, "records_pk");
     if (e.kind == "site-created" || e.kind == "admin-key-created") {
       const std::string named = keyField(e.data, "admin_pk");
       if (key.empty() && !named.empty()) {
@@ -70,8 +72,10 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
       e.beforeAdminKey = e.valid = true;
     } else {
       e.valid = n > lastN && adminSignatureValid(key, deviceId, e.kind, e.data);
-      if (e.valid && e.kind == "staff-revoked" && !keyField(e.data, "admin_pk").empty())
+      if (e.valid && e.kind == "staff-revoked" && !keyField(e.data, "admin_pk").empty()) {
         key = keyField(e.data, "admin_pk");
+        out.recordsPublicKey = keyField(e.data, "records_pk");
+      }
     }
     if (e.valid && n > 0) lastN = n;
     if (!e.valid)
@@ -80,6 +84,12 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
                              "with the device's key did. Tell the practice's IT support.");
     out.events.push_back(std::move(e));
   }
+  auto records = store::getMeta(db, "records_pk");
+  if (!records.ok()) return records.error();
+  if (!out.recordsPublicKey.empty() &&
+      crypto::fromHex(records.value().value_or("")).value_or("") != out.recordsPublicKey)
+    out.problems.push_back("The records key in the settings is not the one the signed log names: new personal "
+                           "data would be sealed to a key someone planted. Call the practice's IT support.");
   auto meta = store::getMeta(db, "admin_pk");
   if (!meta.ok()) return meta.error();
   if (crypto::fromHex(meta.value().value_or("")).value_or("") != out.adminPublicKey)

@@ -1,7 +1,5 @@
 #include "service/admin_sign.h"
 
-#include <array>
-
 #include "crypto/primitives.h"
 #include "service/site.h"
 #include "store/site_tables.h"
@@ -9,8 +7,6 @@
 namespace longstop::service {
 namespace {
 
-constexpr std::array<std::string_view, 5> kAdminKinds = {"site-created", "recipient-set", "config-set", "staff-added",
-                                                         "staff-revoked"};
 constexpr std::string_view kSigField = ",\"admin_sig\":\"";
 constexpr size_t kSigHex = 128;
 
@@ -19,12 +15,6 @@ std::string signedMessage(std::string_view deviceId, std::string_view kind, std:
 }
 
 }  // namespace
-
-bool isAdminEventKind(std::string_view kind) {
-  for (auto k : kAdminKinds)
-    if (k == kind) return true;
-  return false;
-}
 
 core::Result<int64_t> appendAdminEvent(Site& site, const crypto::SecretBytes& adminSecretKey, std::string_view kind,
                                        store::JsonObject data, std::string_view staffId) {

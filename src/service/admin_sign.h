@@ -15,9 +15,6 @@ namespace longstop::service {
 
 class Site;
 
-/// True for the kinds of event that need the admin key's signature.
-bool isAdminEventKind(std::string_view kind);
-
 /// Appends `kind` with `data` and two more fields: `admin_n` (the site's count of admin events, so an
 /// old signed event cannot be replayed as new) and, last, `admin_sig`. Call inside a transaction.
 core::Result<int64_t> appendAdminEvent(Site& site, const crypto::SecretBytes& adminSecretKey, std::string_view kind,

@@ -8,6 +8,7 @@
 
 #include "core/ids.h"
 #include "crypto/primitives.h"
+#include "service/admin_log.h"
 #include "service/admin_sign.h"
 #include "service/key_bundle.h"
 #include "service/settings.h"
@@ -197,12 +198,20 @@ core::Status Site::reloadSettings() {
   auto queues = store::listQueues(*db_);
   if (!queues.ok()) return queues.error();
   info_.queues = std::move(queues.value());
-  recordsPublicKey_ = crypto::fromHex(get("records_pk")).value_or("");
+  const std::string records = crypto::fromHex(get("records_pk")).value_or("");
   signPublicKey_ = crypto::fromHex(get("sign_pk")).value_or("");
   adminPublicKey_ = crypto::fromHex(get("admin_pk")).value_or("");
-  if (recordsPublicKey_.size() != 32 || signPublicKey_.size() != 32 ||
+  if (records.size() != 32 || signPublicKey_.size() != 32 ||
       (!adminPublicKey_.empty() && adminPublicKey_.size() != 32))
     return core::corrupt("The site's keys in the database are damaged.");
+  if (records != recordsPublicKey_) {
+    auto log = readAdminLog(*db_);
+    if (!log.ok()) return log.error();
+    if (!log->recordsPublicKey.empty() && log->recordsPublicKey != records)
+      return core::corrupt("The records key in the database is not the one its signed log names: it was changed "
+                           "outside Longstop. Do not use this kiosk; call the practice's IT support.");
+    recordsPublicKey_ = records;
+  }
   return core::okStatus();
 }
 
@@ -418,7 +427,19 @@ std::string Site::seal(std::string_view plaintext) const {
   return crypto::seal(recordsPublicKey_, plaintext);
 }
 
-void Site::prepareSeal() const {
+// A revocation made through another connection renews records_pk in meta; this one follows it, but only
+// to a key the signed log names (a key planted in meta would have every new record sealed to its owner).
+void Site::followRecordsKey() {
+  auto v = store::getMeta(*db_, "records_pk");
+  if (!v.ok() || !v.value()) return;
+  const auto key = crypto::fromHex(*v.value());
+  if (!key || key->size() != 32 || *key == recordsPublicKey_) return;
+  auto log = readAdminLog(*db_);
+  if (log.ok() && log->recordsPublicKey == *key) recordsPublicKey_ = *key;
+}
+
+void Site::prepareSeal() {
+  followRecordsKey();
   if (!nextSeal_ || nextSeal_->recipient != recordsPublicKey_) nextSeal_ = crypto::prepareSeal(recordsPublicKey_);
 }
 

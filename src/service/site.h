@@ -100,7 +100,9 @@ class Site {
   /// Does the costly part of the next seal now (two X25519 multiplications, ~0.2 ms here and more on a
   /// Raspberry Pi), at a moment nobody is waiting, so the check-in that uses it seals in microseconds.
   /// seal() works without it, only slower. Each prepared seal is used once.
-  void prepareSeal() const;
+  /// It also follows a records key renewed by another process (a revocation with longstopctl), once the
+  /// signed log names it.
+  void prepareSeal();
   const std::string& recordsPublicKey() const { return recordsPublicKey_; }
   const std::string& signPublicKey() const { return signPublicKey_; }
   /// The site admin key's public half (meta admin_pk); empty on a site from before admin keys until
@@ -146,6 +148,7 @@ class Site {
   core::Result<SiteSecrets> openCredential(const store::CredentialRow& credential,
                                            const crypto::SecretBytes& derivedKey) const;
   core::Status checkKeys(const SiteSecrets& secrets);
+  void followRecordsKey();
   const Unattended& keys() const;
 
   SodiumDigest digest_;

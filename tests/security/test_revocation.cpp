@@ -269,3 +269,42 @@ TEST_CASE("a card from before schema 5 not used before a revocation is told to g
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().message.find("before the site's keys were renewed") != std::string::npos);
 }
+
+TEST_CASE("a revocation made by another process reaches the running kiosk at its next prepared check-in") {
+  Practice f;
+  const std::string oldKey = f.site().recordsPublicKey();
+  {
+    // longstopctl staff revoke: its own connection to the same database.
+    auto other = service::Site::open(f.dir / "site", f.clock);
+    REQUIRE(other.ok());
+    auto recovery = service::recoverySession(**other, f.recoveryCode);
+    REQUIRE(recovery.ok());
+    REQUIRE(service::revokeStaff(**other, **recovery, f.leaver.staffId).ok());
+  }
+  CHECK(f.site().recordsPublicKey() == oldKey);  // the kiosk has not looked yet
+  f.kiosk->prepareCheckIn();                     // the patient reaches the safety question
+  CHECK(f.site().recordsPublicKey() != oldKey);
+  const std::string after = f.walkIn("Green", "Ann", {1950, 2, 3});
+  auto s = f.signIn(f.stayer, "11223344");
+  CHECK(opens(f.site(), *s, sealedOf(f.site(), after), "Green"));
+  // Sealed to the new key, not the one from before the revocation.
+  std::vector<crypto::SecretBytes> before;
+  before.push_back(crypto::SecretBytes::copyOf(f.secrets->recordsSecretKey.view()));
+  CHECK_FALSE(openWithAny(before, sealedOf(f.site(), after)));
+}
+
+TEST_CASE("a records key planted in the settings is not sealed to, and verify and the next start say so") {
+  Practice f;
+  const crypto::BoxKeyPair theirs = crypto::makeBoxKeyPair();
+  REQUIRE(store::setMeta(f.site().db(), "records_pk", crypto::toHex(theirs.publicKey)).ok());
+  f.kiosk->prepareCheckIn();
+  const std::string after = f.walkIn("Green", "Ann", {1950, 2, 3});
+  CHECK_FALSE(crypto::unseal(theirs.publicKey, theirs.secretKey, sealedOf(f.site(), after)));
+  CHECK(opens(f.site(), *f.admin, sealedOf(f.site(), after), "Green"));
+  auto check = service::checkSite(f.site().db(), f.site().signPublicKey());
+  REQUIRE(check.ok());
+  CHECK_FALSE(check->sound());
+  auto reopened = service::Site::open(f.dir / "site", f.clock);
+  REQUIRE_FALSE(reopened.ok());
+  CHECK(reopened.error().code == core::ErrorCode::kCorrupt);
+}
