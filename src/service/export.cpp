@@ -15,6 +15,7 @@
 #include "exporter/records.h"
 #include "store/appointments.h"
 #include "store/checkins.h"
+#include "service/admin_log.h"
 #include "service/admin_sign.h"
 #include "store/site_tables.h"
 
@@ -186,6 +187,12 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   auto planted = checkRecipientSetting(site.db());
   if (!planted.ok()) return planted.error();
   if (!planted->empty()) return core::corrupt(*planted);
+  // So would anything else done without an administrator (a card, a setting): someone holds the device's
+  // key who should not, and a batch signed now would vouch for their work.
+  auto admin = readAdminLog(site.db());
+  if (!admin.ok()) return admin.error();
+  if (!admin->problems.empty())
+    return core::corrupt(admin->problems.front() + " Export is refused until the practice's IT support has looked.");
   if (secrets.signSecretKey.size() != 64) return core::unauthorised("The site's signing key is not unlocked.");
   // Anything that happens to a gathered check-in after this point refuses the batch when it is
   // recorded (the kiosk goes on working while a batch is made).

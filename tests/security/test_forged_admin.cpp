@@ -107,6 +107,7 @@ TEST_CASE("a setting changed with the device's key alone is found by verify") {
   auto check = service::checkSite(f.site().db(), f.site().signPublicKey());
   REQUIRE(check.ok());
   CHECK(mentions(*check, "(config-set) is not signed by the site's admin key"));
+  CHECK_FALSE(service::exportBatch(f.site(), *f.secrets).ok());
 }
 
 TEST_CASE("a card added with the device's key alone is found by verify and gets no admin key") {
@@ -133,6 +134,10 @@ TEST_CASE("a card added with the device's key alone is found by verify and gets 
   REQUIRE(check.ok());
   CHECK(mentions(*check, "Staff card " + id + " was not added by an administrator"));
   CHECK(mentions(*check, "(staff-added) is not signed by the site's admin key"));
+  auto batch = service::exportBatch(f.site(), *f.secrets);
+  REQUIRE_FALSE(batch.ok());
+  CHECK(batch.error().code == core::ErrorCode::kCorrupt);
+  CHECK(f.batches() == 0);
   // The card signs in (its holder made it) but holds no admin key, so it administers nothing.
   auto mallory = service::signIn(f.site(), "LSS1:" + id + ":" + secret, pin);
   REQUIRE(mallory.ok());
