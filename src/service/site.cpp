@@ -315,6 +315,7 @@ core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, c
   });
   if (!s.ok()) {
     if (wasLocked) lock();
+    (void)reloadSettings();  // the admin key a conversion made was rolled back with it
     return s.error();
   }
   return secrets;
