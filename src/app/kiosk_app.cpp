@@ -92,7 +92,16 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
     app->flow_ = std::make_unique<ui::PatientFlow>(noSite, clock);
   }
   if (o.rotation) display_options.rotation = *o.rotation;
-  if (o.testAdmin && !app->setup_) app->admin_->open("TEST", "Test administrator");
+  app->adminDesk_->setSessionSource([raw = app.get()]() { return raw->desk_ ? raw->desk_->activeSession() : nullptr; });
+  if (o.testAdmin && !app->setup_) {
+    // The service acts only as an administrator: scripts lend it the test site's recovery code.
+    if (!o.testRecoveryCode.empty()) {
+      auto admin = service::recoverySession(app->services_->siteData(), o.testRecoveryCode);
+      if (!admin.ok()) return admin.error();
+      app->adminDesk_->TEST_useSession(std::move(admin.value()));
+    }
+    app->admin_->open("TEST", "Test administrator");
+  }
   auto display = Display::open(display_options);
   if (!display.ok()) return display.error();
   app->display_ = std::move(display.value());
@@ -289,8 +298,10 @@ void KioskApp::drawScreens() {
     if (setup_->finished()) {
       if (auto s = openSite(options_.dataDir); !s.ok())
         std::fprintf(stderr, "longstop: %s\n", s.error().message.c_str());
-      else
+      else {
         setup_.reset();
+        adminDesk_->endSetup();
+      }
     }
     return;
   }

@@ -40,6 +40,7 @@ struct AppOptions {
   bool refuseWrites = false;  // test only: the store refuses every write (as on a full disk)
   bool testLocked = false;    // test only: the site's keys are forgotten at start, as after a reboot
   bool testAdmin = false;     // test only: the admin screen opens at start without a sign-in
+  std::string testRecoveryCode;  // test only (scripts): what --test-admin and test-revoke-card act with
   std::optional<int> rotation;  // overrides the site's screen.rotation
   std::filesystem::path listFolder;  // where reception's "Save list" writes; empty: a USB stick under /media
   bool hardwareScanners = false;     // open the camera and scanner named in the site settings
@@ -100,6 +101,8 @@ class KioskApp {
   ui::PatientFlow& flow() { return *flow_; }
   ui::staff::StaffConsole& staff() { return *staff_; }
   service::Kiosk& kiosk() { return *services_; }
+  /// Scripts only: the recovery code of the site under test, or empty.
+  const std::string& testRecoveryCode() const { return options_.testRecoveryCode; }
   const ui::WidgetLog& widgets() const { return widgets_; }
   /// True while a camera picture is on screen or waiting to be drawn (false once the scan screen is left).
   bool holdsCameraPicture() const;

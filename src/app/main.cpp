@@ -90,6 +90,9 @@ int main(int argc, char** argv) {
   ao.kioskMode = o.fullscreen;
   ao.refuseWrites = o.testRefuseWrites;
   ao.testAdmin = o.testAdmin;
+  // Scripts only: the demo site's recovery code made just now, or (for a site made by an earlier run)
+  // LONGSTOP_TEST_RECOVERY_CODE, which only a script run reads.
+  if (o.script) ao.testRecoveryCode = data->recoveryCode.empty() ? env("LONGSTOP_TEST_RECOVERY_CODE") : data->recoveryCode;
   ao.testLocked = o.testLocked;
   ao.rotation = o.rotation;
   ao.hardwareScanners = !o.headless;  // a real screen: open the camera and scanner from the settings

@@ -102,7 +102,9 @@ std::string ScriptRunner::runOne(const ScriptCommand& command) {
     case Kind::kTestRevokeCard: {
       // The card's staff ID is the field after LSS1: (test scripts pass $DEMO_CARD).
       std::string id = core::claimedPayloadKind(c.text) == core::PayloadKind::kStaffCard ? c.text.substr(5, 6) : c.text.substr(0, 6);
-      auto s = service::revokeStaff(app_.kiosk().siteData(), id);
+      auto admin = service::recoverySession(app_.kiosk().siteData(), app_.testRecoveryCode());
+      if (!admin.ok()) return admin.error().message;
+      auto s = service::revokeStaff(app_.kiosk().siteData(), *admin.value(), id);
       return s.ok() ? "" : s.error().message;
     }
     case Kind::kScreenshot: {

@@ -57,9 +57,10 @@ core::Result<SetupDone> AdminDesk::createSite(const SetupAnswers& a) {
   auto opened = site();
   if (!opened.ok()) return fail(opened.error());
   Site& s = *opened.value();
-  auto secrets = s.unlockWithRecoveryCode(init->recoveryCode);
-  if (!secrets.ok()) return fail(secrets.error());
-  auto card = addStaff(s, secrets.value(), a.adminName, StaffRole::kAdmin, a.adminPin);
+  auto recovery = recoverySession(s, init->recoveryCode);
+  if (!recovery.ok()) return fail(recovery.error());
+  setupSession_ = std::move(recovery.value());
+  auto card = addStaff(s, *setupSession_, a.adminName, StaffRole::kAdmin, a.adminPin);
   if (!card.ok()) return fail(card.error());
   const std::vector<std::pair<std::string, std::string>> values = {
       {"walkin.queue", a.walkInQueueId.empty() ? a.queues.back().id : a.walkInQueueId},
@@ -70,9 +71,9 @@ core::Result<SetupDone> AdminDesk::createSite(const SetupAnswers& a) {
       {"screen.rotation", std::to_string(a.rotation)},
   };
   for (const auto& [k, v] : values)
-    if (auto r = service::setSetting(s, k, v, card->staffId); !r.ok()) return fail(r.error());
+    if (auto r = service::setSetting(s, *setupSession_, k, v); !r.ok()) return fail(r.error());
   if (a.clockConfirmed)
-    if (auto r = confirmClock(card->staffId); !r.ok()) return fail(r.error());
+    if (auto r = confirmClock(); !r.ok()) return fail(r.error());
   return SetupDone{init->deviceId, init->recoveryCode, card->staffId, card->cardText};
 }
 
@@ -84,6 +85,22 @@ core::Result<Site*> AdminDesk::site() {
     site_ = std::move(s.value());
   }
   return site_.get();
+}
+
+const StaffSession* AdminDesk::session() const {
+  if (setupSession_) return setupSession_.get();
+  if (testSession_) return testSession_.get();
+  return sessionSource_ ? sessionSource_() : nullptr;
+}
+
+core::Result<std::pair<Site*, const StaffSession*>> AdminDesk::asAdmin() {
+  const StaffSession* who = session();
+  if (!who) return core::unauthorised("Nobody is signed in: sign in with an admin card first.");
+  auto s = site();
+  if (!s.ok()) return s.error();
+  if (auto r = (*s)->reloadSettings(); !r.ok()) return r.error();  // the admin key may have been renewed
+  if (auto r = requireAdmin(**s, *who); !r.ok()) return r.error();
+  return std::make_pair(*s, who);
 }
 
 core::Result<std::vector<SettingRow>> AdminDesk::settings() {
@@ -106,13 +123,17 @@ core::Result<std::vector<SettingRow>> AdminDesk::settings() {
   return rows;
 }
 
-core::Status AdminDesk::setSetting(const std::string& key, const std::string& value, const std::string& by) {
-  auto s = site();
-  if (!s.ok()) return s.error();
-  return service::setSetting(**s, key, value, by);
+core::Status AdminDesk::setSetting(const std::string& key, const std::string& value) {
+  auto admin = asAdmin();
+  if (!admin.ok()) return admin.error();
+  return service::setSetting(*admin->first, *admin->second, key, value);
 }
 
-core::Status AdminDesk::confirmClock(const std::string& by) {
+// Any member of staff may confirm the clock: it is what reception does each morning.
+core::Status AdminDesk::confirmClock() {
+  const StaffSession* who = session();
+  if (!who) return core::unauthorised("Nobody is signed in: sign in with a staff card first.");
+  const std::string by = who->who().id;
   auto s = site();
   if (!s.ok()) return s.error();
   Site& site = **s;
@@ -139,21 +160,21 @@ core::Result<std::string> AdminDesk::recipientKeyId() {
   return r.value() ? r.value()->keyId() : std::string();
 }
 
-core::Result<std::string> AdminDesk::setRecipientText(const std::string& text, const std::string& by) {
-  auto s = site();
-  if (!s.ok()) return s.error();
-  auto k = setRecipient(**s, text, by);
+core::Result<std::string> AdminDesk::setRecipientText(const std::string& text) {
+  auto admin = asAdmin();
+  if (!admin.ok()) return admin.error();
+  auto k = setRecipient(*admin->first, *admin->second, text);
   if (!k.ok()) return k.error();
   return k->keyId();
 }
 
-core::Result<std::string> AdminDesk::setRecipientFile(const fs::path& file, const std::string& by) {
+core::Result<std::string> AdminDesk::setRecipientFile(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return core::notFound("Cannot read " + file.string() + ". Is the USB stick in?");
   std::stringstream text;
   text << in.rdbuf();
   if (text.str().size() > 4096) return core::invalidInput(file.string() + " is too big to be a public key file.");
-  return setRecipientText(text.str(), by);
+  return setRecipientText(text.str());
 }
 
 core::Result<std::string> AdminDesk::trustCode() {
@@ -183,9 +204,9 @@ DeviceReport AdminDesk::checkDevice(const std::string& settingKey) {
 
 core::Result<DrillSession> AdminDesk::startDrill() {
   if (drill_) return *drill_;
-  auto s = site();
-  if (!s.ok()) return s.error();
-  const std::string name = (*s)->info().name;
+  auto admin = asAdmin();
+  if (!admin.ok()) return admin.error();
+  const std::string name = admin->first->info().name;
   site_.reset();  // the real site stays closed until the drill ends
   auto started = service::startDrill(dataDir_, name, clock_);
   if (!started.ok()) return started.error();

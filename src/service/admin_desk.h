@@ -4,12 +4,14 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
 #include "core/clock.h"
 #include "service/admin_services.h"
 #include "service/site.h"
+#include "service/staff.h"
 
 namespace longstop::service {
 
@@ -19,6 +21,14 @@ class AdminDesk final : public AdminServices {
   AdminDesk(std::filesystem::path dataDir, const core::Clock& clock);
   ~AdminDesk() override;
 
+  /// Where the signed-in session comes from (the reception console's StaffDesk); borrowed each time.
+  void setSessionSource(std::function<const StaffSession*()> source) { sessionSource_ = std::move(source); }
+  /// The wizard's administrator (the recovery code's session from createSite) is forgotten: call when
+  /// first-boot setup ends.
+  void endSetup() { setupSession_.reset(); }
+  /// Scripts only (--test-admin): act as this session.
+  void TEST_useSession(std::unique_ptr<StaffSession> s) { testSession_ = std::move(s); }
+
   bool hasSite() const override;
   core::Status checkSiteName(const std::string& name) const override;
   core::Status checkOds(const std::string& ods) const override;
@@ -26,12 +36,12 @@ class AdminDesk final : public AdminServices {
   core::Result<SetupDone> createSite(const SetupAnswers& answers) override;
 
   core::Result<std::vector<SettingRow>> settings() override;
-  core::Status setSetting(const std::string& key, const std::string& value, const std::string& byStaffId) override;
-  core::Status confirmClock(const std::string& byStaffId) override;
+  core::Status setSetting(const std::string& key, const std::string& value) override;
+  core::Status confirmClock() override;
   bool clockConfirmedToday() override;
   core::Result<std::string> recipientKeyId() override;
-  core::Result<std::string> setRecipientText(const std::string& text, const std::string& byStaffId) override;
-  core::Result<std::string> setRecipientFile(const std::filesystem::path& file, const std::string& byStaffId) override;
+  core::Result<std::string> setRecipientText(const std::string& text) override;
+  core::Result<std::string> setRecipientFile(const std::filesystem::path& file) override;
   core::Result<std::string> trustCode() override;
   DeviceReport checkDevice(const std::string& settingKey) override;
 
@@ -49,12 +59,18 @@ class AdminDesk final : public AdminServices {
  private:
   /// The real site, opened on first use (never while a drill runs).
   core::Result<Site*> site();
+  /// The session acting now: the wizard's, a test's, or the console's signed-in one; null when none.
+  const StaffSession* session() const;
+  /// The real site and an administrator's session, or why not.
+  core::Result<std::pair<Site*, const StaffSession*>> asAdmin();
 
   std::filesystem::path dataDir_;
   const core::Clock& clock_;
   std::unique_ptr<Site> site_;
   std::optional<DrillSession> drill_;
   std::unique_ptr<Site> drillSite_;
+  std::function<const StaffSession*()> sessionSource_;
+  std::unique_ptr<StaffSession> setupSession_, testSession_;
 };
 
 }  // namespace longstop::service

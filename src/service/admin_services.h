@@ -76,20 +76,21 @@ class AdminServices {
   virtual core::Result<SetupDone> createSite(const SetupAnswers& answers) = 0;
 
   // ---- Settings: a site exists ----
+  // What changes the site acts as the administrator signed in now (the implementation holds the session
+  // and its keys; the UI never does) and is refused without one: with kUnauthorised and a sentence.
   /// Every catalogue key with the value in force, and one row per queue (`queue.<id>`).
   virtual core::Result<std::vector<SettingRow>> settings() = 0;
   /// Validated and evented by the settings service; the refusal's message is for a person.
-  virtual core::Status setSetting(const std::string& key, const std::string& value, const std::string& byStaffId) = 0;
+  virtual core::Status setSetting(const std::string& key, const std::string& value) = 0;
   /// Records that a person has checked the wall clock today (meta clock_confirmed_day and an event).
-  virtual core::Status confirmClock(const std::string& byStaffId) = 0;
+  virtual core::Status confirmClock() = 0;
   virtual bool clockConfirmedToday() = 0;
   /// The receiving organisation's key in force: its key ID, or empty when none is set.
   virtual core::Result<std::string> recipientKeyId() = 0;
   /// Sets it from LSR1 text (a scanned QR, or pasted); returns the new key ID.
-  virtual core::Result<std::string> setRecipientText(const std::string& text, const std::string& byStaffId) = 0;
+  virtual core::Result<std::string> setRecipientText(const std::string& text) = 0;
   /// Sets it from a .pub file (on a USB stick, say); returns the new key ID.
-  virtual core::Result<std::string> setRecipientFile(const std::filesystem::path& file,
-                                                     const std::string& byStaffId) = 0;
+  virtual core::Result<std::string> setRecipientFile(const std::filesystem::path& file) = 0;
   /// This kiosk's trust code for the receiving PC (`LSD1:<ods>:<device>:<signing-key>:<check>`, see
   /// exporter/device_code.h): `longstop-batch trust add` pins the key that signs its batches with it.
   /// Nothing in it is secret; it only has to reach the PC through a person, not through a batch.
@@ -98,7 +99,7 @@ class AdminServices {
   virtual DeviceReport checkDevice(const std::string& settingKey) = 0;
 
   // ---- The continuity drill ----
-  /// Starts a fresh drill beside the real site (which is closed until endDrill()).
+  /// Starts a fresh drill beside the real site (which is closed until endDrill()); an administrator's.
   virtual core::Result<DrillSession> startDrill() = 0;
   virtual std::optional<DrillSession> drill() const = 0;
   /// Notes one rehearsed step in the drill's log (nothing when no drill runs).

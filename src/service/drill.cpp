@@ -25,14 +25,14 @@ core::Result<DrillStart> startDrill(const fs::path& realDataDir, const std::stri
   if (!code.ok()) return code.error();
   auto site = Site::open(dir, clock);
   if (!site.ok()) return site.error();
-  if (auto s = setSetting(**site, "site.name", (realSiteName.empty() ? "Longstop" : realSiteName.substr(0, 60)) +
-                                                  " (PRACTICE)");
+  auto admin = recoverySession(**site, code.value());
+  if (!admin.ok()) return admin.error();
+  if (auto s = setSetting(**site, **admin, "site.name",
+                          (realSiteName.empty() ? "Longstop" : realSiteName.substr(0, 60)) + " (PRACTICE)");
       !s.ok())
     return s.error();
-  auto secrets = (*site)->unlockWithRecoveryCode(code.value());
-  if (!secrets.ok()) return secrets.error();
   const std::string pin = "12345678";  // synthetic data only: printed on the drill banner on purpose
-  auto card = addStaff(**site, secrets.value(), "Practice card", StaffRole::kAdmin, pin);
+  auto card = addStaff(**site, **admin, "Practice card", StaffRole::kAdmin, pin);
   if (!card.ok()) return card.error();
   auto e = (*site)->db().transaction([&]() -> core::Status {
     auto ev = (*site)->appendEvent("drill-started", "", "{}");

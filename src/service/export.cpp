@@ -15,6 +15,8 @@
 #include "exporter/records.h"
 #include "store/appointments.h"
 #include "store/checkins.h"
+#include "service/admin_log.h"
+#include "service/admin_sign.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
@@ -151,7 +153,8 @@ core::Status recordBatch(Site& site, const store::BatchRow& row, const std::vect
 
 }  // namespace
 
-core::Result<exporter::OrgPublicKey> setRecipient(Site& site, std::string_view pubText, std::string_view staffId) {
+core::Result<exporter::OrgPublicKey> setRecipient(Site& site, const StaffSession& admin, std::string_view pubText) {
+  if (auto s = requireAdmin(site, admin); !s.ok()) return s.error();
   auto key = exporter::parseOrgPublicKey(pubText);
   if (!key.ok()) return key.error();
   auto s = site.db().transaction([&]() -> core::Status {
@@ -159,7 +162,7 @@ core::Result<exporter::OrgPublicKey> setRecipient(Site& site, std::string_view p
     if (auto m = store::setMeta(site.db(), "recipient", key->keyId()); !m.ok()) return m;
     store::JsonObject data;
     data.add("key_id", key->keyId());
-    auto e = site.appendEvent("recipient-set", "", data.str(), staffId);
+    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "recipient-set", std::move(data), admin.who().id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
   if (!s.ok()) return s.error();
@@ -184,6 +187,12 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   auto planted = checkRecipientSetting(site.db());
   if (!planted.ok()) return planted.error();
   if (!planted->empty()) return core::corrupt(*planted);
+  // So would anything else done without an administrator (a card, a setting): someone holds the device's
+  // key who should not, and a batch signed now would vouch for their work.
+  auto admin = readAdminLog(site.db());
+  if (!admin.ok()) return admin.error();
+  if (!admin->problems.empty())
+    return core::corrupt(admin->problems.front() + " Export is refused until the practice's IT support has looked.");
   if (secrets.signSecretKey.size() != 64) return core::unauthorised("The site's signing key is not unlocked.");
   // Anything that happens to a gathered check-in after this point refuses the batch when it is
   // recorded (the kiosk goes on working while a batch is made).

@@ -6,6 +6,7 @@
 
 #include "core/queue.h"
 #include "core/settings_file.h"
+#include "service/admin_sign.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
@@ -127,7 +128,7 @@ core::Status storeQueue(Site& site, const core::QueueDef& q) {
   return st->run();
 }
 
-core::Status applyOne(Site& site, const std::string& key, const std::string& value, const std::string& by) {
+core::Status applyOne(Site& site, const StaffSession& admin, const std::string& key, const std::string& value) {
   if (key.rfind("queue.", 0) == 0) {
     auto q = parseQueueValue(key.substr(6), value);
     if (!q.ok()) return q.error();
@@ -140,7 +141,7 @@ core::Status applyOne(Site& site, const std::string& key, const std::string& val
   }
   store::JsonObject data;
   data.add("key", key).add("value", value);
-  auto e = site.appendEvent("config-set", "", data.str(), by);
+  auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "config-set", std::move(data), admin.who().id);
   return e.ok() ? core::okStatus() : core::Status(e.error());
 }
 
@@ -178,18 +179,20 @@ core::Result<std::string> getSetting(Site& site, const std::string& key) {
   return v.value().value_or(k->info.defaultValue);
 }
 
-core::Status setSetting(Site& site, const std::string& key, const std::string& value, const std::string& byStaffId) {
-  auto s = site.db().transaction([&] { return applyOne(site, key, value, byStaffId); });
+core::Status setSetting(Site& site, const StaffSession& admin, const std::string& key, const std::string& value) {
+  if (auto s = requireAdmin(site, admin); !s.ok()) return s;
+  auto s = site.db().transaction([&] { return applyOne(site, admin, key, value); });
   if (!s.ok()) return s;
   return site.reloadSettings();
 }
 
-core::Result<int> importSettings(Site& site, std::string_view fileText, const std::string& byStaffId) {
+core::Result<int> importSettings(Site& site, const StaffSession& admin, std::string_view fileText) {
+  if (auto s = requireAdmin(site, admin); !s.ok()) return s.error();
   auto lines = core::parseSettingsFile(fileText);
   if (!lines.ok()) return lines.error();
   auto s = site.db().transaction([&]() -> core::Status {
     for (const auto& l : lines.value())
-      if (auto r = applyOne(site, l.key, l.value, byStaffId); !r.ok())
+      if (auto r = applyOne(site, admin, l.key, l.value); !r.ok())
         return core::Error{r.error().code, "line " + std::to_string(l.line) + ": " + r.error().message};
     return core::okStatus();
   });

@@ -8,6 +8,7 @@
 
 #include "core/result.h"
 #include "service/site.h"
+#include "service/staff.h"
 
 namespace longstop::service {
 
@@ -22,10 +23,11 @@ const std::vector<SettingInfo>& settingCatalogue();
 
 /// The value now in force, or an error for an unknown key.
 core::Result<std::string> getSetting(Site& site, const std::string& key);
-/// Checks and stores one value (and an event); nothing changes when it is refused.
-core::Status setSetting(Site& site, const std::string& key, const std::string& value, const std::string& byStaffId = {});
+/// Checks and stores one value (and an event signed with the admin key); needs an administrator's
+/// session. Nothing changes when it is refused.
+core::Status setSetting(Site& site, const StaffSession& admin, const std::string& key, const std::string& value);
 /// Applies a whole settings file in one transaction, or nothing: errors name the file's line.
-core::Result<int> importSettings(Site& site, std::string_view fileText, const std::string& byStaffId = {});
+core::Result<int> importSettings(Site& site, const StaffSession& admin, std::string_view fileText);
 
 /// An ODS code: 3 to 10 capital letters and digits (e.g. B82005, RR8).
 core::Status validateOds(std::string_view ods);

@@ -8,6 +8,9 @@
 
 #include "core/ids.h"
 #include "crypto/primitives.h"
+#include "service/admin_log.h"
+#include "service/admin_sign.h"
+#include "service/key_bundle.h"
 #include "service/settings.h"
 #include "store/site_tables.h"
 
@@ -32,8 +35,9 @@ std::string concatKeys(const SiteSecrets& s) {
 }
 
 SiteSecrets splitKeys(std::string_view plain) {
-  SiteSecrets s{crypto::SecretBytes::copyOf(plain.substr(0, 32)), crypto::SecretBytes::copyOf(plain.substr(32, 64)),
-                {}, {}};
+  SiteSecrets s;
+  s.recordsSecretKey = crypto::SecretBytes::copyOf(plain.substr(0, 32));
+  s.signSecretKey = crypto::SecretBytes::copyOf(plain.substr(32, 64));
   if (plain.size() == kWrappedKeysSize) {
     s.matchKey = crypto::SecretBytes::copyOf(plain.substr(96, 32));
     s.ticketKey = crypto::SecretBytes::copyOf(plain.substr(128, 32));
@@ -48,12 +52,13 @@ std::string deviceKeysSignedBytes(std::string_view sealed) { return "LSDK1" + st
 core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& deviceId,
                         const crypto::BoxKeyPair& records, const crypto::SignKeyPair& signer,
                         const SiteSecrets& secrets, const std::string& recoveryCode) {
+  const std::string adminPk = site.adminPublicKey();
   store::Database& db = site.db();
   const int64_t now = site.clock().now().unixMs;
   const std::vector<std::pair<std::string, std::string>> meta = {
       {"device_id", deviceId}, {"ods_code", setup.odsCode}, {"site_name", setup.name},
       {"created_ms", std::to_string(now)}, {"records_pk", crypto::toHex(records.publicKey)},
-      {"sign_pk", crypto::toHex(signer.publicKey)}, {"idle_timeout_s", "45"},
+      {"sign_pk", crypto::toHex(signer.publicKey)}, {"admin_pk", crypto::toHex(adminPk)}, {"idle_timeout_s", "45"},
       {"match_before_min", "120"}, {"match_after_min", "60"}};
   for (const auto& [k, v] : meta)
     if (auto s = store::setMeta(db, k, v); !s.ok()) return s;
@@ -70,12 +75,15 @@ core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& d
   auto key = crypto::deriveKey(typed, kdf);
   crypto::wipe(typed);
   if (!key) return core::internalError("Not enough memory to derive the recovery key.");
+  const CredentialKeys own = makeCredentialKeys(*key, secrets, true);
   store::CredentialRow cred{"recovery", "recovery", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
-                            static_cast<int64_t>(kdf.memLimit), wrapKeys(*key, secrets), now};
+                            static_cast<int64_t>(kdf.memLimit), own.wrapped, now, own.publicKey, own.bundle};
   if (auto s = store::insertCredential(db, cred); !s.ok()) return s;
+  // The first event names the admin key (and proves it with its own signature): verify starts there.
   store::JsonObject data;
   data.add("ods", setup.odsCode).add("device", deviceId).add("records_pk", crypto::toHex(records.publicKey));
-  auto ev = site.appendEvent("site-created", "", data.str());
+  data.add("admin_pk", crypto::toHex(adminPk));
+  auto ev = appendAdminEvent(site, secrets.adminSecretKey, "site-created", std::move(data), "");
   return ev.ok() ? core::okStatus() : core::Status(ev.error());
 }
 
@@ -91,8 +99,14 @@ std::string wrapKeys(const crypto::SecretBytes& key, const SiteSecrets& secrets)
 fs::path Site::databasePath(const fs::path& dataDir) { return dataDir / "longstop.db"; }
 
 SiteSecrets SiteSecrets::copy() const {
-  return {crypto::SecretBytes::copyOf(recordsSecretKey.view()), crypto::SecretBytes::copyOf(signSecretKey.view()),
-          crypto::SecretBytes::copyOf(matchKey.view()), crypto::SecretBytes::copyOf(ticketKey.view())};
+  SiteSecrets out;
+  out.recordsSecretKey = crypto::SecretBytes::copyOf(recordsSecretKey.view());
+  out.signSecretKey = crypto::SecretBytes::copyOf(signSecretKey.view());
+  out.matchKey = crypto::SecretBytes::copyOf(matchKey.view());
+  out.ticketKey = crypto::SecretBytes::copyOf(ticketKey.view());
+  if (!adminSecretKey.empty()) out.adminSecretKey = crypto::SecretBytes::copyOf(adminSecretKey.view());
+  for (const auto& k : olderRecordsKeys) out.olderRecordsKeys.push_back(crypto::SecretBytes::copyOf(k.view()));
+  return out;
 }
 
 Site::Site(std::unique_ptr<store::Database> db, const core::Clock& clock)
@@ -120,13 +134,17 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
   InitResult result{core::deviceIdFromRandom(r), crypto::newRecoveryCode()};
   const crypto::BoxKeyPair records = crypto::makeBoxKeyPair();
   const crypto::SignKeyPair signer = crypto::makeSignKeyPair();
-  SiteSecrets secrets{crypto::SecretBytes::copyOf(records.secretKey.view()),
-                      crypto::SecretBytes::copyOf(signer.secretKey.view()),
-                      crypto::SecretBytes::copyOf(crypto::randomBytes(32)),
-                      crypto::SecretBytes::copyOf(crypto::randomBytes(32))};
+  const crypto::SignKeyPair admin = crypto::makeSignKeyPair();
+  SiteSecrets secrets;
+  secrets.recordsSecretKey = crypto::SecretBytes::copyOf(records.secretKey.view());
+  secrets.signSecretKey = crypto::SecretBytes::copyOf(signer.secretKey.view());
+  secrets.matchKey = crypto::SecretBytes::copyOf(crypto::randomBytes(32));
+  secrets.ticketKey = crypto::SecretBytes::copyOf(crypto::randomBytes(32));
+  secrets.adminSecretKey = crypto::SecretBytes::copyOf(admin.secretKey.view());
   // Whoever makes the site holds the recovery code: the new site starts unlocked for this boot.
   site->info_.deviceId = result.deviceId;
   site->signPublicKey_ = signer.publicKey;
+  site->adminPublicKey_ = admin.publicKey;
   site->keyStore_ = &kernelKeyring();
   site->install(unattendedOf(secrets));
   auto s = site->db().transaction(
@@ -180,10 +198,20 @@ core::Status Site::reloadSettings() {
   auto queues = store::listQueues(*db_);
   if (!queues.ok()) return queues.error();
   info_.queues = std::move(queues.value());
-  recordsPublicKey_ = crypto::fromHex(get("records_pk")).value_or("");
+  const std::string records = crypto::fromHex(get("records_pk")).value_or("");
   signPublicKey_ = crypto::fromHex(get("sign_pk")).value_or("");
-  if (recordsPublicKey_.size() != 32 || signPublicKey_.size() != 32)
+  adminPublicKey_ = crypto::fromHex(get("admin_pk")).value_or("");
+  if (records.size() != 32 || signPublicKey_.size() != 32 ||
+      (!adminPublicKey_.empty() && adminPublicKey_.size() != 32))
     return core::corrupt("The site's keys in the database are damaged.");
+  if (records != recordsPublicKey_) {
+    auto log = readAdminLog(*db_);
+    if (!log.ok()) return log.error();
+    if (!log->recordsPublicKey.empty() && log->recordsPublicKey != records)
+      return core::corrupt("The records key in the database is not the one its signed log names: it was changed "
+                           "outside Longstop. Do not use this kiosk; call the practice's IT support.");
+    recordsPublicKey_ = records;
+  }
   return core::okStatus();
 }
 
@@ -229,35 +257,99 @@ const Site::Unattended& Site::keys() const {
   return *unattended_;
 }
 
-core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
-                                       std::string_view byStaffId) {
+core::Result<SiteSecrets> Site::openCredential(const store::CredentialRow& credential,
+                                               const crypto::SecretBytes& derivedKey) const {
+  if (!credential.publicKey.empty()) {
+    auto own = openCredentialSecret(credential, derivedKey);
+    if (!own) return core::unauthorised("That credential does not open this site's keys.");
+    auto secrets = openBundle(credential, *own);
+    if (!secrets)
+      return core::corrupt("This card's keys were changed outside Longstop. Do not use this kiosk; call the "
+                           "practice's IT support.");
+    return std::move(*secrets);
+  }
   auto plain = crypto::unwrap(derivedKey, credential.wrapped);
   if (!plain || (plain->size() != kWrappedKeysSize && plain->size() != kLegacyWrappedKeysSize))
     return core::unauthorised("That credential does not open this site's keys.");
-  SiteSecrets secrets = splitKeys(plain->view());
-  // The wrapped keys are authenticated; the public keys in meta are not: a planted one shows here.
-  if (crypto::signPublicKeyOf(secrets.signSecretKey) != signPublicKey_ ||
-      crypto::boxPublicKeyOf(secrets.recordsSecretKey) != recordsPublicKey_)
+  return splitKeys(plain->view());
+}
+
+// The wrapped keys are authenticated; the public keys in meta are not: a planted one shows here.
+core::Status Site::checkKeys(const SiteSecrets& secrets) {
+  const std::string recordsPk = crypto::boxPublicKeyOf(secrets.recordsSecretKey);
+  if (recordsPk != recordsPublicKey_) {
+    auto previous = store::getMeta(*db_, "records_pk_previous");
+    if (previous.ok() && previous.value() && previous.value()->find(crypto::toHex(recordsPk)) != std::string::npos)
+      return core::conflict("This card was made before the site's keys were renewed (when a card was revoked) and "
+                            "cannot open what was written since. Ask an administrator for a new card.");
+  }
+  if (crypto::signPublicKeyOf(secrets.signSecretKey) != signPublicKey_ || recordsPk != recordsPublicKey_ ||
+      (secrets.admin() && crypto::signPublicKeyOf(secrets.adminSecretKey) != adminPublicKey_))
     return core::corrupt("The public keys recorded on this card are not the site's own: the database has been "
                          "changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
-  if (plain->size() == kLegacyWrappedKeysSize) {
+  return core::okStatus();
+}
+
+core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
+                                       std::string_view byStaffId) {
+  auto opened = openCredential(credential, derivedKey);
+  if (!opened.ok()) return opened.error();
+  SiteSecrets secrets = std::move(opened.value());
+  if (auto s = checkKeys(secrets); !s.ok()) return s.error();
+  const bool old = credential.publicKey.empty();
+  if (old && secrets.matchKey.empty())
     if (auto s = adoptLegacyKeys(secrets); !s.ok()) return s.error();
-    if (auto s = rewrap(credential, derivedKey, secrets); !s.ok()) return s.error();
+  const bool wasLocked = !unlocked();
+  if (wasLocked) {
+    install(unattendedOf(secrets));
+    remember();
   }
-  if (unlocked()) return secrets;
-  install(unattendedOf(secrets));
-  remember();
   store::JsonObject data;
   data.add("credential", credential.kind);
   auto s = db_->transaction([&]() -> core::Status {
+    if (old)
+      if (auto c = convertCredential(credential, derivedKey, secrets); !c.ok()) return c;
+    if (!wasLocked) return core::okStatus();
     auto e = appendEvent("unlocked", "", data.str(), byStaffId);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
   if (!s.ok()) {
-    lock();
+    if (wasLocked) lock();
+    (void)reloadSettings();  // the admin key a conversion made was rolled back with it
     return s.error();
   }
   return secrets;
+}
+
+// A credential from before schema 5 gets its own key pair and a sealed bundle. A card's bundle is a
+// reception card's whatever its staff row says (a role in an unsigned row proves nothing); the recovery
+// code makes the site's admin key if it has none yet, and refuses one it did not make.
+core::Status Site::convertCredential(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
+                                     SiteSecrets& secrets) {
+  const bool recovery = credential.kind == "recovery";
+  if (recovery) {
+    if (!adminPublicKey_.empty())
+      return core::corrupt("This site has an admin key that its recovery code did not make: the database was "
+                           "changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
+    const crypto::SignKeyPair admin = crypto::makeSignKeyPair();
+    if (auto m = store::setMeta(*db_, "admin_pk", crypto::toHex(admin.publicKey)); !m.ok()) return m;
+    adminPublicKey_ = admin.publicKey;
+    secrets.adminSecretKey = crypto::SecretBytes::copyOf(admin.secretKey.view());
+    store::JsonObject data;
+    data.add("admin_pk", crypto::toHex(admin.publicKey));
+    auto e = appendAdminEvent(*this, secrets.adminSecretKey, "admin-key-created", std::move(data), "");
+    if (!e.ok()) {
+      adminPublicKey_.clear();
+      secrets.adminSecretKey = {};
+      return e.error();
+    }
+  }
+  const CredentialKeys own = makeCredentialKeys(derivedKey, secrets, recovery);
+  store::CredentialRow row = credential;
+  row.wrapped = own.wrapped;
+  row.publicKey = own.publicKey;
+  row.bundle = own.bundle;
+  return store::updateCredential(*db_, row);
 }
 
 // A site from before signed logs kept its matching and ticket keys in meta in the clear. The first
@@ -308,14 +400,6 @@ core::Status Site::adoptLegacyKeys(SiteSecrets& secrets) {
   return db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-core::Status Site::rewrap(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
-                          const SiteSecrets& secrets) {
-  auto st = db_->prepare("UPDATE credentials SET wrapped = ? WHERE id = ?");
-  if (!st.ok()) return st.error();
-  st->bindBlob(1, wrapKeys(derivedKey, secrets)).bind(2, credential.id);
-  return db_->transaction([&] { return st->run(); });
-}
-
 std::string Site::matchHash(std::string_view text) const {
   return crypto::keyedHash(keys().matchKey.view(), text, 16);
 }
@@ -344,7 +428,19 @@ std::string Site::seal(std::string_view plaintext) const {
   return crypto::seal(recordsPublicKey_, plaintext);
 }
 
-void Site::prepareSeal() const {
+// A revocation made through another connection renews records_pk in meta; this one follows it, but only
+// to a key the signed log names (a key planted in meta would have every new record sealed to its owner).
+void Site::followRecordsKey() {
+  auto v = store::getMeta(*db_, "records_pk");
+  if (!v.ok() || !v.value()) return;
+  const auto key = crypto::fromHex(*v.value());
+  if (!key || key->size() != 32 || *key == recordsPublicKey_) return;
+  auto log = readAdminLog(*db_);
+  if (log.ok() && log->recordsPublicKey == *key) recordsPublicKey_ = *key;
+}
+
+void Site::prepareSeal() {
+  followRecordsKey();
   if (!nextSeal_ || nextSeal_->recipient != recordsPublicKey_) nextSeal_ = crypto::prepareSeal(recordsPublicKey_);
 }
 
@@ -366,6 +462,11 @@ core::Result<SiteSecrets> Site::unlockWithRecoveryCode(std::string_view code) {
 
 core::Result<std::string> Site::open(const SiteSecrets& secrets, std::string_view sealed) const {
   auto plain = crypto::unseal(recordsPublicKey_, secrets.recordsSecretKey, sealed);
+  // Rows sealed before a revocation are sealed to an older records key: the newest first.
+  for (size_t i = 0; !plain && i < secrets.olderRecordsKeys.size(); ++i) {
+    const auto& key = secrets.olderRecordsKeys[i];
+    plain = crypto::unseal(crypto::boxPublicKeyOf(key), key, sealed);
+  }
   if (!plain) return core::corrupt("A sealed record could not be opened with this site's key.");
   return std::move(*plain);
 }

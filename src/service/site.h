@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -36,24 +37,29 @@ struct InitResult {
   std::string recoveryCode;  // shown once; never stored
 };
 
-/// The site's secret keys, in locked memory, wiped when this goes away.
+/// The site's secret keys, in locked memory, wiped when this goes away. A reception card's hold no
+/// admin secret; an admin card's and the recovery code's do.
 struct SiteSecrets {
-  crypto::SecretBytes recordsSecretKey;  // opens sealed personal data
+  crypto::SecretBytes recordsSecretKey;  // opens personal data sealed since the last revocation
   crypto::SecretBytes signSecretKey;     // signs events and export batches
   crypto::SecretBytes matchKey;          // keyed hashes for matching and duplicates
   crypto::SecretBytes ticketKey;         // MACs of ticket and appointment codes
+  crypto::SecretBytes adminSecretKey;    // Ed25519: signs what only an administrator may change; may be empty
+  std::vector<crypto::SecretBytes> olderRecordsKeys;  // records keys before each revocation, newest first
+  bool admin() const { return adminSecretKey.size() == 64; }
   SiteSecrets copy() const;
 };
 
-/// What a credential wraps: the four keys above, 32 + 64 + 32 + 32 bytes. (Before signed logs it was
-/// the first two only, and the other two lay in meta in the clear; see Site::unlock.)
+/// What a credential from before schema 5 wrapped: the four keys above, 32 + 64 + 32 + 32 bytes. (Before
+/// signed logs it was the first two only, and the other two lay in meta in the clear; see Site::unlock.)
 inline constexpr size_t kWrappedKeysSize = 160;
 inline constexpr size_t kLegacyWrappedKeysSize = 96;
 
 /// The name under which a device's unattended keys are kept in the key store for the boot.
 std::string unattendedKeyName(std::string_view deviceId, std::string_view signPublicKey);
 
-/// What a credential stores: every key in `secrets`, wrapped (XSalsa20-Poly1305) under `key`.
+/// What a credential stored before schema 5: the four keys in `secrets`, wrapped (XSalsa20-Poly1305)
+/// under `key`. New credentials use key_bundle.h; this remains for the tests of old sites.
 std::string wrapKeys(const crypto::SecretBytes& key, const SiteSecrets& secrets);
 
 class Site {
@@ -94,21 +100,28 @@ class Site {
   /// Does the costly part of the next seal now (two X25519 multiplications, ~0.2 ms here and more on a
   /// Raspberry Pi), at a moment nobody is waiting, so the check-in that uses it seals in microseconds.
   /// seal() works without it, only slower. Each prepared seal is used once.
-  void prepareSeal() const;
+  /// It also follows a records key renewed by another process (a revocation with longstopctl), once the
+  /// signed log names it.
+  void prepareSeal();
   const std::string& recordsPublicKey() const { return recordsPublicKey_; }
   const std::string& signPublicKey() const { return signPublicKey_; }
+  /// The site admin key's public half (meta admin_pk); empty on a site from before admin keys until
+  /// its recovery code is first used.
+  const std::string& adminPublicKey() const { return adminPublicKey_; }
 
   /// Unwraps the site's secrets with the recovery code (and unlocks the site). One Argon2id derivation.
   core::Result<SiteSecrets> unlockWithRecoveryCode(std::string_view code);
   /// Unwraps a credential's keys with the key derived from what its holder knows, checks them against
   /// the site's public keys, and unlocks the site if it was locked (an 'unlocked' event says who).
   /// kUnauthorised when the derived key is wrong; kCorrupt when the keys do not belong to this site.
-  /// A credential from before signed logs is rewrapped with all four keys on the way.
+  /// A credential from before schema 5 gets a key pair of its own and a sealed bundle on the way (see
+  /// docs/decisions.md): a reception-level bundle for a card; the recovery code of a site with no
+  /// admin key yet makes it. A card made before the site's keys were last renewed is refused.
   core::Result<SiteSecrets> unlock(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
                                    std::string_view byStaffId);
   /// Wipes the unattended keys from this process and from the keyring: the next start needs staff.
   void lock();
-  /// Opens a sealed blob with unlocked secrets.
+  /// Opens a sealed blob with unlocked secrets (any generation of the records key).
   core::Result<std::string> open(const SiteSecrets& secrets, std::string_view sealed) const;
 
   /// Appends an event stamped with the clock's now; call inside a transaction.
@@ -130,8 +143,12 @@ class Site {
   void install(Unattended keys);
   void remember();  // into the key store, for the boot
   core::Status adoptLegacyKeys(SiteSecrets& secrets);
-  core::Status rewrap(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
-                      const SiteSecrets& secrets);
+  core::Status convertCredential(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
+                                 SiteSecrets& secrets);
+  core::Result<SiteSecrets> openCredential(const store::CredentialRow& credential,
+                                           const crypto::SecretBytes& derivedKey) const;
+  core::Status checkKeys(const SiteSecrets& secrets);
+  void followRecordsKey();
   const Unattended& keys() const;
 
   SodiumDigest digest_;
@@ -143,6 +160,7 @@ class Site {
   std::string recordsPublicKey_;
   mutable std::optional<crypto::SealPrep> nextSeal_;
   std::string signPublicKey_;
+  std::string adminPublicKey_;
   std::optional<Unattended> unattended_;
   std::unique_ptr<SodiumSigner> signer_;  // over unattended_->signSecretKey
 };

@@ -6,6 +6,7 @@
 
 #include "crypto/primitives.h"
 #include "exporter/org_keys.h"
+#include "service/admin_log.h"
 #include "service/site.h"
 #include "store/site_tables.h"
 
@@ -56,14 +57,46 @@ core::Result<std::vector<std::string>> checkLockouts(store::Database& db) {
   return out;
 }
 
+// Every card must have been added through Longstop, and a card added since the site has an admin key
+// must be the one (role and public key) an administrator signed.
+core::Result<std::vector<std::string>> checkCards(store::Database& db, const AdminLog& log) {
+  auto credentials = store::listCredentials(db);
+  if (!credentials.ok()) return credentials.error();
+  auto roles = db.prepare("SELECT role FROM staff WHERE id = ?");
+  if (!roles.ok()) return roles.error();
+  std::vector<std::string> out;
+  for (const auto& c : credentials.value()) {
+    if (c.kind != "staff") continue;
+    roles->bind(1, c.id);
+    auto row = roles->step();
+    if (!row.ok()) return row.error();
+    const std::string role = row.value() ? roles->columnText(0) : std::string();
+    roles->reset();
+    bool valid = false;
+    auto grant = log.grantFor(c.id, &valid);
+    const bool before = grant && !valid && grant->role.empty();
+    if (!grant || (!valid && !before))
+      out.push_back("Staff card " + c.id + " was not added by an administrator: someone with the device's key "
+                    "put it on the card. Revoke it and tell the practice's IT support.");
+    else if (valid && (grant->publicKey != c.publicKey || grant->role != role))
+      out.push_back("Staff card " + c.id + " is not the card an administrator added (its role or key was changed "
+                    "outside Longstop). Revoke it and tell the practice's IT support.");
+  }
+  return out;
+}
+
 }  // namespace
 
 core::Result<std::string> checkRecipientSetting(store::Database& db) {
-  auto st = db.prepare("SELECT data FROM events WHERE kind = 'recipient-set' ORDER BY seq DESC LIMIT 1");
-  if (!st.ok()) return st.error();
-  auto row = st->step();
-  if (!row.ok()) return row.error();
-  const std::string signedId = row.value() ? field(st->columnText(0), "key_id") : std::string();
+  auto log = readAdminLog(db);
+  if (!log.ok()) return log.error();
+  const AdminEvent* newest = log->newest("recipient-set");
+  if (newest && !newest->valid)
+    return std::string("The recipient key was set without an administrator's signature (event " +
+                       std::to_string(newest->seq) +
+                       "): someone with the device's key planted it. Do not export; set the receiving "
+                       "organisation's key again on the admin screen and tell the practice's IT support.");
+  const std::string signedId = newest ? field(newest->data, "key_id") : std::string();
   const std::string current = meta(db, "recipient");
   if (current.empty() && signedId.empty()) return std::string();
   if (current != signedId)
@@ -115,6 +148,12 @@ core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer) 
   auto recipient = checkRecipientSetting(db);
   if (!recipient.ok()) return recipient.error();
   if (!recipient->empty()) out.problems.push_back(*recipient);
+  auto admin = readAdminLog(db);
+  if (!admin.ok()) return admin.error();
+  out.problems.insert(out.problems.end(), admin->problems.begin(), admin->problems.end());
+  auto cards = checkCards(db, admin.value());
+  if (!cards.ok()) return cards.error();
+  out.problems.insert(out.problems.end(), cards->begin(), cards->end());
   auto lockouts = checkLockouts(db);
   if (!lockouts.ok()) return lockouts.error();
   out.problems.insert(out.problems.end(), lockouts->begin(), lockouts->end());

@@ -4,6 +4,9 @@
 
 #include "core/ids.h"
 #include "crypto/primitives.h"
+#include "service/admin_sign.h"
+#include "service/key_bundle.h"
+#include "service/key_renewal.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
@@ -135,8 +138,29 @@ core::Result<StaffRole> parseRole(std::string_view text) {
   return core::invalidInput("A role is 'reception' or 'admin'.");
 }
 
-core::Result<NewCard> addStaff(Site& site, const SiteSecrets& secrets, const std::string& name, StaffRole role,
-                               const std::string& pin, const std::string& byStaffId) {
+core::Status requireAdmin(const Site& site, const StaffSession& session) {
+  if (session.who().role != StaffRole::kAdmin)
+    return core::unauthorised("Only an administrator can do that: sign in with an admin card.");
+  if (!session.secrets().admin())
+    return core::unauthorised("This admin card was made before admin keys and cannot administer. Make a new admin "
+                              "card with the recovery code (longstopctl staff add), then revoke this one.");
+  if (crypto::signPublicKeyOf(session.secrets().adminSecretKey) != site.adminPublicKey())
+    return core::unauthorised("These keys are not this site's admin key: sign in again.");
+  return core::okStatus();
+}
+
+core::Result<std::unique_ptr<StaffSession>> recoverySession(Site& site, std::string_view recoveryCode) {
+  auto secrets = site.unlockWithRecoveryCode(recoveryCode);
+  if (!secrets.ok()) return secrets.error();
+  StaffMember who{"", "Recovery code", StaffRole::kAdmin, 0, std::nullopt, 0, 0};
+  return std::make_unique<StaffSession>(std::move(who), std::move(secrets.value()), site.clock().now().unixMs);
+}
+
+core::Result<NewCard> addStaff(Site& site, const StaffSession& admin, const std::string& name, StaffRole role,
+                               const std::string& pin) {
+  if (auto s = requireAdmin(site, admin); !s.ok()) return s.error();
+  const SiteSecrets& secrets = admin.secrets();
+  const std::string& byStaffId = admin.who().id;
   if (name.empty() || name.size() > 80) return core::invalidInput("A member of staff needs a name (up to 80 characters).");
   if (auto s = validatePin(pin); !s.ok()) return s.error();
   NewCard card{newStaffId(), newCardSecret(), ""};
@@ -148,7 +172,7 @@ core::Result<NewCard> addStaff(Site& site, const SiteSecrets& secrets, const std
   auto key = crypto::deriveKey(material, kdf);
   crypto::wipe(material);
   if (!key) return core::internalError("Not enough memory to protect the new card.");
-  const std::string wrapped = wrapKeys(*key, secrets);
+  const CredentialKeys own = makeCredentialKeys(*key, secrets, role == StaffRole::kAdmin);
   const int64_t now = site.clock().now().unixMs;
   auto s = site.db().transaction([&]() -> core::Status {
     auto st = site.db().prepare("INSERT INTO staff(id, name, role, card_check, created_ms) VALUES (?,?,?,?,?)");
@@ -157,11 +181,11 @@ core::Result<NewCard> addStaff(Site& site, const SiteSecrets& secrets, const std
     st->bind(5, now);
     if (auto r = st->run(); !r.ok()) return r;
     store::CredentialRow cred{card.staffId, "staff", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
-                              static_cast<int64_t>(kdf.memLimit), wrapped, now};
+                              static_cast<int64_t>(kdf.memLimit), own.wrapped, now, own.publicKey, own.bundle};
     if (auto r = store::insertCredential(site.db(), cred); !r.ok()) return r;
     store::JsonObject data;
-    data.add("staff", card.staffId).add("role", toString(role));
-    auto e = site.appendEvent("staff-added", "", data.str(), byStaffId);
+    data.add("staff", card.staffId).add("role", toString(role)).add("box_pk", crypto::toHex(own.publicKey));
+    auto e = appendAdminEvent(site, secrets.adminSecretKey, "staff-added", std::move(data), byStaffId);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
   if (!s.ok()) return s.error();
@@ -187,27 +211,38 @@ core::Result<std::vector<StaffMember>> listStaff(Site& site) {
   return out;
 }
 
-core::Status revokeStaff(Site& site, const std::string& staffId, const std::string& byStaffId) {
+core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std::string& staffId) {
+  if (auto s = requireAdmin(site, admin); !s.ok()) return s.error();
+  if (staffId == admin.who().id)
+    return core::invalidInput("You cannot revoke the card you are signed in with; ask another administrator.");
   auto r = loadStaff(site, staffId);
   if (!r.ok()) return r.error();
   if (!r.value()) return core::notFound("There is no member of staff " + staffId + ".");
-  if (r.value()->member.revokedMs) return core::okStatus();
+  if (r.value()->member.revokedMs) return Revocation{};
   const int64_t now = site.clock().now().unixMs;
-  return site.db().transaction([&]() -> core::Status {
+  SiteSecrets next;
+  Revocation done;
+  auto s = site.db().transaction([&]() -> core::Status {
     auto st = site.db().prepare("UPDATE staff SET revoked_ms = ? WHERE id = ?");
     if (!st.ok()) return st.error();
     st->bind(1, now).bind(2, staffId);
     if (auto s = st->run(); !s.ok()) return s;
-    // The wrapped keys go too: a revoked card can never unwrap anything again, even offline.
+    // The wrapped keys go too, and every other credential gets new ones: whatever the revoked card's
+    // holder still knows opens nothing written from now on.
     auto del = site.db().prepare("DELETE FROM credentials WHERE id = ? AND kind = 'staff'");
     if (!del.ok()) return del.error();
     del->bind(1, staffId);
     if (auto s = del->run(); !s.ok()) return s;
-    store::JsonObject data;
-    data.add("staff", staffId);
-    auto e = site.appendEvent("staff-revoked", "", data.str(), byStaffId);
-    return e.ok() ? core::okStatus() : core::Status(e.error());
+    auto renewed = renewSiteKeys(site, admin.secrets(), staffId, admin.who().id);
+    if (!renewed.ok()) return renewed.error();
+    done = {renewed->renewed, renewed->notRenewed};
+    next = std::move(renewed->secrets);
+    return core::okStatus();
   });
+  if (!s.ok()) return s.error();
+  admin.renew(std::move(next));
+  if (auto reload = site.reloadSettings(); !reload.ok()) return reload.error();
+  return done;
 }
 
 core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string& cardText, const std::string& pin) {

@@ -34,14 +34,18 @@ struct NewCard {
   std::string cardText;  // LSS1:<staff-id>:<secret>, the QR's content and what can be typed
 };
 
-/// A signed-in member of staff, holding the site's secrets in locked memory until it ends.
+/// A signed-in member of staff (or the holder of the recovery code), holding the site's secrets in locked
+/// memory until it ends. An administrator is one whose secrets hold the admin key, not only whose staff
+/// row says so.
 class StaffSession {
  public:
   StaffSession(StaffMember who, SiteSecrets secrets, int64_t startedMs)
       : who_(std::move(who)), secrets_(std::move(secrets)), lastActivityMs_(startedMs) {}
   const StaffMember& who() const { return who_; }
   const SiteSecrets& secrets() const { return secrets_; }
-  bool isAdmin() const { return who_.role == StaffRole::kAdmin; }
+  bool isAdmin() const { return who_.role == StaffRole::kAdmin && secrets_.admin(); }
+  /// After a revocation renewed the site's keys: the session goes on with the new ones.
+  void renew(SiteSecrets secrets) { secrets_ = std::move(secrets); }
   /// Call on every staff interaction; the idle timeout counts from the last one.
   void touch(int64_t nowMs) { lastActivityMs_ = nowMs; }
   bool idleFor(int64_t nowMs, int64_t timeoutMs) const { return nowMs - lastActivityMs_ >= timeoutMs; }
@@ -61,13 +65,27 @@ inline constexpr int64_t kMaxLockMs = 3'600'000;
 inline constexpr size_t kMinPinLength = 8;
 inline constexpr size_t kMinSignInPinLength = 6;
 
-/// Adds a member of staff; needs the site's secrets (recovery code or an admin's session) to wrap
-/// them for the new card. Refuses a PIN shorter than eight digits or of anything but digits.
-core::Result<NewCard> addStaff(Site& site, const SiteSecrets& secrets, const std::string& name, StaffRole role,
-                               const std::string& pin, const std::string& byStaffId = {});
+/// kUnauthorised, with the words a person needs, unless `session` holds this site's admin key.
+core::Status requireAdmin(const Site& site, const StaffSession& session);
+
+/// The session of whoever holds the recovery code: an administrator's, with no card (its ID is empty).
+core::Result<std::unique_ptr<StaffSession>> recoverySession(Site& site, std::string_view recoveryCode);
+
+/// Adds a member of staff; needs an administrator's session, whose keys are sealed to the new card (a
+/// reception card gets no admin key). Refuses a PIN shorter than eight digits or of anything but digits.
+/// The 'staff-added' event names the card's role and public key, signed with the admin key.
+core::Result<NewCard> addStaff(Site& site, const StaffSession& admin, const std::string& name, StaffRole role,
+                               const std::string& pin);
 core::Result<std::vector<StaffMember>> listStaff(Site& site);
-/// From now on the card is refused. Writes a 'staff-revoked' event.
-core::Status revokeStaff(Site& site, const std::string& staffId, const std::string& byStaffId = {});
+/// What a revocation did to the site's keys.
+struct Revocation {
+  int renewed = 0;     // credentials given the new keys (the recovery code among them)
+  int notRenewed = 0;  // cards unused since before admin keys, or changed outside Longstop: to re-issue
+};
+/// From now on the card is refused, and it opens nothing written afterwards: needs an administrator's
+/// session, renews the site's records and admin keys for every other credential (service/key_renewal.h)
+/// and writes a signed 'staff-revoked' event. The session carries on with the new keys.
+core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std::string& staffId);
 
 /// Sign-in with the card's text (LSS1:… or the typed secret with its staff ID) and a PIN. Every
 /// attempt is an event. A locked card is refused without trying the PIN, with the time left.

@@ -27,6 +27,8 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   core::Status signIn(const std::string& cardText, const std::string& pin) override;
   void signOut(std::string_view reason) override;
   std::optional<StaffIdentity> session() const override;
+  /// The signed-in session itself, for the admin desk (service/admin_desk.h); null when none.
+  const StaffSession* activeSession() const { return session_.get(); }
   void touch() override;
   bool signOutIfIdle() override;
   int64_t msUntilIdleSignOut() const override;

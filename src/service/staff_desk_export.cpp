@@ -36,7 +36,7 @@ core::Result<ExportStatus> StaffDesk::exportStatus() {
     std::replace(when.begin(), when.end(), 'T', ' ');
     const std::string staffId = set->columnText(2);
     const std::string who = !set->columnIsNull(1) ? set->columnText(1)
-                            : staffId.empty()     ? std::string("at setup")
+                            : staffId.empty()     ? std::string("with the recovery code")
                                                   : "staff " + staffId;
     st.recipientSetBy = who + ", " + when;
   }

@@ -139,7 +139,17 @@ CREATE TABLE log_head (
 ) STRICT;
 )sql";
 
-constexpr std::array<const char*, 4> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4};
+// Each credential gets an X25519 key pair of its own: `wrapped` then holds only its secret half (under the
+// Argon2id key), and `bundle` the site's keys sealed to its public half, so that an administrator can
+// hand new keys to every card (at a revocation) without knowing anyone's PIN. Older rows keep their
+// wrapped keys (NULL public key) until their first use.
+constexpr const char* kMigration5 = R"sql(
+ALTER TABLE credentials ADD COLUMN box_pk BLOB;
+ALTER TABLE credentials ADD COLUMN bundle BLOB;
+)sql";
+
+constexpr std::array<const char*, 5> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                    kMigration5};
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "store/site_tables.h"
 
+#include <sqlite3.h>
+
 namespace longstop::store {
 
 core::Result<std::optional<std::string>> getMeta(Database& db, std::string_view key) {
@@ -61,26 +63,65 @@ core::Result<std::vector<core::QueueDef>> listQueues(Database& db) {
   return out;
 }
 
+namespace {
+void bindOptionalBlob(Statement& st, int i, const std::string& b) {
+  if (b.empty()) st.bindNull(i);
+  else st.bindBlob(i, b);
+}
+constexpr const char* kCredentialColumns = "id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms, box_pk, bundle";
+CredentialRow credentialOf(Statement& st) {
+  CredentialRow c{st.columnText(0), st.columnText(1), st.columnBlob(2), st.columnInt(3), st.columnInt(4),
+                  st.columnBlob(5),  st.columnInt(6), {},              {}};
+  if (!st.columnIsNull(7)) c.publicKey = st.columnBlob(7);
+  if (!st.columnIsNull(8)) c.bundle = st.columnBlob(8);
+  return c;
+}
+}  // namespace
+
 core::Status insertCredential(Database& db, const CredentialRow& c) {
-  auto st = db.prepare("INSERT INTO credentials(id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms) "
-                       "VALUES (?,?,?,?,?,?,?)");
+  auto st = db.prepare(std::string("INSERT INTO credentials(") + kCredentialColumns + ") VALUES (?,?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   st->bind(1, c.id).bind(2, c.kind).bindBlob(3, c.kdfSalt).bind(4, c.kdfOps).bind(5, c.kdfMem);
   st->bindBlob(6, c.wrapped).bind(7, c.createdMs);
+  bindOptionalBlob(*st, 8, c.publicKey);
+  bindOptionalBlob(*st, 9, c.bundle);
   return st->run();
 }
 
+core::Status updateCredential(Database& db, const CredentialRow& c) {
+  auto st = db.prepare("UPDATE credentials SET wrapped = ?, box_pk = ?, bundle = ? WHERE id = ?");
+  if (!st.ok()) return st.error();
+  st->bindBlob(1, c.wrapped);
+  bindOptionalBlob(*st, 2, c.publicKey);
+  bindOptionalBlob(*st, 3, c.bundle);
+  st->bind(4, c.id);
+  if (auto s = st->run(); !s.ok()) return s;
+  if (sqlite3_changes(db.handle()) != 1) return core::notFound("There is no credential " + c.id + ".");
+  return core::okStatus();
+}
+
 core::Result<std::optional<CredentialRow>> getCredential(Database& db, std::string_view id) {
-  auto st = db.prepare("SELECT id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms "
-                       "FROM credentials WHERE id = ?");
+  auto st = db.prepare(std::string("SELECT ") + kCredentialColumns + " FROM credentials WHERE id = ?");
   if (!st.ok()) return st.error();
   st->bind(1, id);
   auto row = st->step();
   if (!row.ok()) return row.error();
   if (!row.value()) return std::optional<CredentialRow>();
-  return std::optional<CredentialRow>(CredentialRow{st->columnText(0), st->columnText(1), st->columnBlob(2),
-                                                    st->columnInt(3), st->columnInt(4), st->columnBlob(5),
-                                                    st->columnInt(6)});
+  return std::optional<CredentialRow>(credentialOf(*st));
+}
+
+core::Result<std::vector<CredentialRow>> listCredentials(Database& db) {
+  auto st = db.prepare(std::string("SELECT ") + kCredentialColumns +
+                       " FROM credentials ORDER BY kind = 'recovery' DESC, created_ms, id");
+  if (!st.ok()) return st.error();
+  std::vector<CredentialRow> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    out.push_back(credentialOf(*st));
+  }
+  return out;
 }
 
 }  // namespace longstop::store

@@ -28,10 +28,16 @@ struct CredentialRow {
   std::string kdfSalt;
   int64_t kdfOps = 0;
   int64_t kdfMem = 0;
-  std::string wrapped;
+  std::string wrapped;    // the credential's own secret key (or, before schema 5, the site's keys)
   int64_t createdMs = 0;
+  std::string publicKey;  // the credential's X25519 public key; empty for a credential from before
+  std::string bundle;     // the site's keys sealed to publicKey
 };
 core::Status insertCredential(Database& db, const CredentialRow& c);
 core::Result<std::optional<CredentialRow>> getCredential(Database& db, std::string_view id);
+/// Every credential, recovery first, then by age.
+core::Result<std::vector<CredentialRow>> listCredentials(Database& db);
+/// Replaces the wrapped secret, public key and bundle of an existing credential.
+core::Status updateCredential(Database& db, const CredentialRow& c);
 
 }  // namespace longstop::store

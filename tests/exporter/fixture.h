@@ -38,7 +38,8 @@ struct ExportFixture {
   std::string recoveryCode;
   std::unique_ptr<service::Kiosk> kiosk;
   exporter::OrgKeyPair org = exporter::makeOrgKeyPair();
-  std::optional<service::SiteSecrets> secrets;
+  std::optional<service::SiteSecrets> secrets;      // the recovery code's
+  std::unique_ptr<service::StaffSession> admin;    // the recovery code's session, an administrator's
   std::vector<std::string> recordIds;
 
   ExportFixture() {
@@ -49,12 +50,13 @@ struct ExportFixture {
     REQUIRE(k.ok());
     kiosk = std::move(k.value());
     REQUIRE(service::importAppointments(site(), kAppointmentsCsv).ok());
-    auto s = site().unlockWithRecoveryCode(recoveryCode);
-    REQUIRE(s.ok());
-    secrets = std::move(s.value());
+    auto a = service::recoverySession(site(), recoveryCode);
+    REQUIRE(a.ok());
+    admin = std::move(a.value());
+    secrets = admin->secrets().copy();
   }
   service::Site& site() { return kiosk->siteData(); }
-  void setRecipient() { REQUIRE(service::setRecipient(site(), org.pub.text()).ok()); }
+  void setRecipient() { REQUIRE(service::setRecipient(site(), *admin, org.pub.text()).ok()); }
 
   std::string walkIn(const std::string& surname, const std::string& forenames, core::Date dob, bool urgent = false,
                      const std::string& nhs = "") {

@@ -46,7 +46,7 @@ contains "$tmp/err" "keygen does not take the option --key." "the option is name
 [ ! -e "$tmp/pc/other.key" ] && ok || bad "keygen ran with an option it does not take"
 expect_status 2 "export without a recipient" -- "$ctl" export --data "$d" --to "$tmp/usb" <<<"$code"
 contains "$tmp/err" "recipient set" "export says how to set a recipient"
-expect_status 0 "recipient set" -- "$ctl" recipient set --data "$d" "$tmp/pc/org.pub"
+expect_status 0 "recipient set" -- "$ctl" recipient set --data "$d" "$tmp/pc/org.pub" <<<"$code"
 expect_status 2 "export needs credentials" -- "$ctl" export --data "$d" --to "$tmp/usb" </dev/null
 expect_status 0 "export" -- "$ctl" export --data "$d" --to "$tmp/usb" --json <<<"$code"
 contains "$tmp/out" '"records":3' "three check-ins in the batch"

@@ -22,7 +22,7 @@ struct DeskFixture : test::ExportFixture {
   std::string card;
 
   DeskFixture() {
-    auto c = service::addStaff(site(), *secrets, "Jo Reception", service::StaffRole::kReception, "24681012");
+    auto c = service::addStaff(site(), *admin, "Jo Reception", service::StaffRole::kReception, "24681012");
     REQUIRE(c.ok());
     card = c->cardText;
     REQUIRE(desk.signIn(card, "24681012").ok());
@@ -196,7 +196,7 @@ TEST_CASE("export worker: the desk going away waits for the work, which is recor
   test::ExportFixture f;
   f.setRecipient();
   f.morning();
-  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "24681012");
+  auto c = service::addStaff(f.site(), *f.admin, "Jo Reception", service::StaffRole::kReception, "24681012");
   REQUIRE(c.ok());
   {
     service::StaffDesk desk(*f.kiosk, f.dir / "lists");
@@ -213,7 +213,7 @@ TEST_CASE("export worker: the desk going away waits for the work, which is recor
 TEST_CASE("staff desk: Save list writes only to a USB stick that is there, the one Export uses") {
   test::ExportFixture f;
   f.walkIn("Smith", "Ann", {1984, 3, 7});
-  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "24681012");
+  auto c = service::addStaff(f.site(), *f.admin, "Jo Reception", service::StaffRole::kReception, "24681012");
   REQUIRE(c.ok());
   service::StaffDesk desk(*f.kiosk, {});  // no list folder: a USB stick
   desk.TEST_useMediaFolder(f.dir / "stick");
@@ -235,7 +235,7 @@ TEST_CASE("staff desk: Save list writes only to a USB stick that is there, the o
 TEST_CASE("staff desk: Save list is readable by its owner only, whatever the umask, and replaced whole") {
   test::ExportFixture f;
   f.walkIn("Smith", "Ann", {1984, 3, 7});
-  auto c = service::addStaff(f.site(), *f.secrets, "Jo Reception", service::StaffRole::kReception, "24681012");
+  auto c = service::addStaff(f.site(), *f.admin, "Jo Reception", service::StaffRole::kReception, "24681012");
   REQUIRE(c.ok());
   std::filesystem::create_directories(f.dir / "lists");
   service::StaffDesk desk(*f.kiosk, f.dir / "lists");

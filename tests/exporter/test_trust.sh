@@ -22,7 +22,7 @@ recovery=$(sed -E 's/.*"recovery_code":"([^"]+)".*/\1/' "$tmp/init")
 expect_status 0 "walk-in" -- "$ctl" checkin --data "$d" --walk-in --surname Wolstenholme --forenames Ann \
   --dob 1984-03-07 --sex F
 "$lb" keygen --out "$tmp/pc/org" >/dev/null || { echo "keygen failed"; exit 1; }
-expect_status 0 "recipient set" -- "$ctl" recipient set --data "$d" "$tmp/pc/org.pub"
+expect_status 0 "recipient set" -- "$ctl" recipient set --data "$d" "$tmp/pc/org.pub" <<<"$recovery"
 expect_status 0 "export" -- "$ctl" export --data "$d" --to "$tmp/usb" <<<"$recovery"
 real=$(ls "$tmp"/usb/*.lsbatch)
 code=$("$trustcode" "$d") || { echo "the kiosk's trust code could not be read"; exit 1; }

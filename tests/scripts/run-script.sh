@@ -41,7 +41,10 @@ if [[ -n $same ]]; then
   # Make the site with an empty script, and keep a copy of the file to compare.
   : >"$work/empty.lsk"
   "$longstop" --headless "${demo[@]}" --data "$work/data" --now 2026-11-29T09:00 --script "$work/empty.lsk" \
-    2>/dev/null || { echo "$name: could not make the site"; exit 1; }
+    2>"$work/made" || { echo "$name: could not make the site"; exit 1; }
+  # The second run finds the site made: it acts as an administrator (--test-admin) with this code.
+  LONGSTOP_TEST_RECOVERY_CODE=$(sed -n 's/.*its recovery code (shown once): //p' "$work/made")
+  export LONGSTOP_TEST_RECOVERY_CODE
   cp "$work/data/$same" "$work/same.before"
 fi
 if ! "$longstop" --headless "${demo[@]}" --data "$work/data" --now 2026-11-29T09:00 --script "$script" "${extra[@]}" \

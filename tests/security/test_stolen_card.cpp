@@ -23,6 +23,7 @@
 #include "store/backup.h"
 #include "store/site_tables.h"
 #include "support/clocks.h"
+#include "support/legacy_layout.h"
 #include "support/temp_dir.h"
 
 using namespace longstop;
@@ -166,7 +167,7 @@ struct StolenSite {
 };
 
 // Puts a copy back into the layout of before signed logs: the matching and ticket keys in meta in
-// the clear, credentials wrapping the records and signing keys only, no signatures.
+// the clear, credentials wrapping the records and signing keys only, no signatures, no admin key.
 void toLegacyLayout(const fs::path& data, const service::SiteSecrets& keys, const crypto::SecretBytes& recoveryKek) {
   auto db = store::Database::open(service::Site::databasePath(data), {});
   REQUIRE(db.ok());
@@ -174,10 +175,11 @@ void toLegacyLayout(const fs::path& data, const service::SiteSecrets& keys, cons
   REQUIRE(store::setMeta(**db, "ticket_key", crypto::toHex(keys.ticketKey.view())).ok());
   std::string two(keys.recordsSecretKey.view());
   two += keys.signSecretKey.view();
-  auto up = (*db)->prepare("UPDATE credentials SET wrapped = ? WHERE id = 'recovery'");
+  auto up = (*db)->prepare("UPDATE credentials SET wrapped = ?, box_pk = NULL, bundle = NULL WHERE id = 'recovery'");
   up->bindBlob(1, crypto::wrap(recoveryKek, two));
   REQUIRE(up->run().ok());
-  REQUIRE((*db)->exec("DROP TRIGGER events_no_update; UPDATE events SET sig = NULL; DELETE FROM log_head;").ok());
+  REQUIRE((*db)->exec("DELETE FROM meta WHERE key = 'admin_pk'; DELETE FROM counters WHERE name = 'admin_events';").ok());
+  test::stripAdminFromLog(**db, nullptr);
 }
 
 crypto::SecretBytes recoveryKek(const fs::path& data, const std::string& code) {
@@ -239,7 +241,10 @@ TEST_CASE("a site from before signed logs is migrated at its first unlock, and t
   auto checked = service::checkSite((*upgraded)->db());
   REQUIRE(checked.ok());
   CHECK(checked->sound());
-  CHECK(checked->log.signedRows == 1);  // the 'unlocked' event vouches for the unsigned history before it
+  // 'admin-key-created' (the recovery code makes the admin key) and 'unlocked' vouch for the unsigned
+  // history before them.
+  CHECK(checked->log.signedRows == 2);
+  CHECK_FALSE((*upgraded)->adminPublicKey().empty());
   // The hashes made with the old key still match: patients check in as before.
   auto hash = (*upgraded)->matchHash(core::matchKeyText(site.appointments[0].dob, site.appointments[0].surname[0],
                                                         site.appointments[0].sex == 'F'   ? core::Sex::kFemale

@@ -72,7 +72,7 @@ TEST_CASE("a rewritten event is found") {
 
 TEST_CASE("a reset lockout is found") {
   Tampered f;
-  auto card = service::addStaff(f.site(), *f.secrets, "Pat Reception", service::StaffRole::kReception, "48291573");
+  auto card = service::addStaff(f.site(), *f.admin, "Pat Reception", service::StaffRole::kReception, "48291573");
   REQUIRE(card.ok());
   for (int i = 0; i < 3; ++i) CHECK_FALSE(service::signIn(f.site(), card->cardText, "000000").ok());
   REQUIRE(service::checkSite(f.site().db())->sound());

@@ -27,8 +27,9 @@ struct Fixture {
     auto k = service::openKiosk(dir / "site", clock);
     REQUIRE(k.ok());
     kiosk = std::move(k.value());
-    auto secrets = site().unlockWithRecoveryCode(init->recoveryCode);
-    auto card = service::addStaff(site(), secrets.value(), "Jo", service::StaffRole::kReception, "24681012");
+    auto admin = service::recoverySession(site(), init->recoveryCode);
+    REQUIRE(admin.ok());
+    auto card = service::addStaff(site(), *admin.value(), "Jo", service::StaffRole::kReception, "24681012");
     auto s = service::signIn(site(), card->cardText, "24681012");
     REQUIRE(s.ok());
     session = std::move(s.value());

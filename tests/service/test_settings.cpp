@@ -2,6 +2,7 @@
 
 #include "service/settings.h"
 #include "service/site.h"
+#include "service/staff.h"
 #include "support/clocks.h"
 #include "support/temp_dir.h"
 
@@ -12,9 +13,12 @@ struct Fixture {
   test::TempDir dir;
   core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
   std::unique_ptr<service::Site> site;
+  std::unique_ptr<service::StaffSession> admin;
   Fixture() {
-    REQUIRE(service::Site::create(dir / "site", {"B82005", "Riverside", {}}, clock).ok());
+    auto init = service::Site::create(dir / "site", {"B82005", "Riverside", {}}, clock);
+    REQUIRE(init.ok());
     site = std::move(service::Site::open(dir / "site", clock).value());
+    admin = std::move(service::recoverySession(*site, init->recoveryCode).value());
   }
 };
 }  // namespace
@@ -23,27 +27,27 @@ TEST_CASE("settings read their defaults and take valid values") {
   Fixture f;
   CHECK(service::getSetting(*f.site, "kiosk.idle_timeout_s").value() == "45");
   CHECK(service::getSetting(*f.site, "screen.rotation").value() == "0");
-  REQUIRE(service::setSetting(*f.site, "kiosk.idle_timeout_s", "60").ok());
+  REQUIRE(service::setSetting(*f.site, *f.admin, "kiosk.idle_timeout_s", "60").ok());
   CHECK(f.site->info().idleTimeoutSeconds == 60);
-  REQUIRE(service::setSetting(*f.site, "site.name", "Meddygfa'r Bont").ok());
+  REQUIRE(service::setSetting(*f.site, *f.admin, "site.name", "Meddygfa'r Bont").ok());
   CHECK(f.site->info().name == "Meddygfa'r Bont");
-  REQUIRE(service::setSetting(*f.site, "queue.bloods", "B | Blood tests | Room 5").ok());
+  REQUIRE(service::setSetting(*f.site, *f.admin, "queue.bloods", "B | Blood tests | Room 5").ok());
   CHECK(f.site->info().queues.back().id == "bloods");
   CHECK(service::getSetting(*f.site, "queue.bloods").value() == "B | Blood tests | Room 5");
 }
 
 TEST_CASE("bad keys and values are refused and change nothing") {
   Fixture f;
-  CHECK_FALSE(service::setSetting(*f.site, "kiosk.idle_timeout", "60").ok());
-  CHECK_FALSE(service::setSetting(*f.site, "kiosk.idle_timeout_s", "5").ok());
-  CHECK_FALSE(service::setSetting(*f.site, "kiosk.idle_timeout_s", "60s").ok());
-  CHECK_FALSE(service::setSetting(*f.site, "screen.rotation", "45").ok());
-  CHECK_FALSE(service::setSetting(*f.site, "screen.size", "big").ok());
-  CHECK_FALSE(service::setSetting(*f.site, "site.ods", "b82005").ok());
-  CHECK_FALSE(service::setSetting(*f.site, "camera.device", "/etc/passwd").ok());
-  CHECK_FALSE(service::setSetting(*f.site, "walkin.queue", "nowhere").ok());
-  CHECK_FALSE(service::setSetting(*f.site, "queue.x", "AB | X | Y").ok());
-  CHECK_FALSE(service::setSetting(*f.site, "queue.x", "A | X").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "kiosk.idle_timeout", "60").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "kiosk.idle_timeout_s", "5").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "kiosk.idle_timeout_s", "60s").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "screen.rotation", "45").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "screen.size", "big").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "site.ods", "b82005").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "camera.device", "/etc/passwd").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "walkin.queue", "nowhere").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "queue.x", "AB | X | Y").ok());
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "queue.x", "A | X").ok());
   CHECK(service::getSetting(*f.site, "kiosk.idle_timeout_s").value() == "45");
   CHECK(f.site->info().queues.size() == 3);
 }
@@ -56,7 +60,7 @@ TEST_CASE("a settings file applies whole, or not at all with the line named") {
       "queue.bloods = B | Blood tests | Room 5\n"
       "walkin.queue = bloods\n"
       "match.before_min = 90\n";
-  auto n = service::importSettings(*f.site, good);
+  auto n = service::importSettings(*f.site, *f.admin, good);
   REQUIRE(n.ok());
   CHECK(n.value() == 4);
   CHECK(f.site->info().walkInQueueId == "bloods");
@@ -66,7 +70,7 @@ TEST_CASE("a settings file applies whole, or not at all with the line named") {
       "site.name = Changed\n"
       "match.after_min = 30\n"
       "kiosk.idle_timeout_s = never\n";
-  auto r = service::importSettings(*f.site, bad);
+  auto r = service::importSettings(*f.site, *f.admin, bad);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message.find("line 3") == 0);
   CHECK(f.site->info().name == "Riverside (kiosk 2)");

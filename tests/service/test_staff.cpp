@@ -16,6 +16,7 @@ struct Fixture {
   core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
   std::unique_ptr<service::Site> site;
   service::NewCard card;
+  std::unique_ptr<service::StaffSession> admin;  // the recovery code's
 
   Fixture() {
     auto init = service::Site::create(dir / "site", {"B82005", "Riverside", {}}, clock);
@@ -23,9 +24,10 @@ struct Fixture {
     auto s = service::Site::open(dir / "site", clock);
     REQUIRE(s.ok());
     site = std::move(s.value());
-    auto secrets = site->unlockWithRecoveryCode(init->recoveryCode);
-    REQUIRE(secrets.ok());
-    auto c = service::addStaff(*site, secrets.value(), "Jo Reception", service::StaffRole::kReception, "24681012");
+    auto a = service::recoverySession(*site, init->recoveryCode);
+    REQUIRE(a.ok());
+    admin = std::move(a.value());
+    auto c = service::addStaff(*site, *admin, "Jo Reception", service::StaffRole::kReception, "24681012");
     REQUIRE(c.ok());
     card = c.value();
   }
@@ -114,25 +116,22 @@ TEST_CASE("an unknown or forged card is refused without touching any member's co
 TEST_CASE("a revoked card stops working at once") {
   Fixture f;
   REQUIRE(service::signIn(*f.site, f.card.cardText, "24681012").ok());
-  REQUIRE(service::revokeStaff(*f.site, f.card.staffId).ok());
+  REQUIRE(service::revokeStaff(*f.site, *f.admin, f.card.staffId).ok());
   auto r = service::signIn(*f.site, f.card.cardText, "24681012");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message.find("revoked") != std::string::npos);
   auto st = f.site->db().prepare("SELECT count(*) FROM credentials WHERE kind = 'staff'");
   REQUIRE(st->step().value());
   CHECK(st->columnInt(0) == 0);
-  CHECK_FALSE(service::revokeStaff(*f.site, "NOPE22").ok());
+  CHECK_FALSE(service::revokeStaff(*f.site, *f.admin, "NOPE22").ok());
 }
 
 TEST_CASE("a new card's PIN must be eight digits or more") {
   Fixture f;
-  auto session = service::signIn(*f.site, f.card.cardText, "24681012");
-  REQUIRE(session.ok());
-  const auto& secrets = (*session)->secrets();
-  CHECK_FALSE(service::addStaff(*f.site, secrets, "A", service::StaffRole::kAdmin, "1234567").ok());
-  CHECK_FALSE(service::addStaff(*f.site, secrets, "A", service::StaffRole::kAdmin, "12345a").ok());
-  CHECK_FALSE(service::addStaff(*f.site, secrets, "", service::StaffRole::kAdmin, "123456").ok());
-  auto admin = service::addStaff(*f.site, secrets, "Sam Admin", service::StaffRole::kAdmin, "13579135");
+  CHECK_FALSE(service::addStaff(*f.site, *f.admin, "A", service::StaffRole::kAdmin, "1234567").ok());
+  CHECK_FALSE(service::addStaff(*f.site, *f.admin, "A", service::StaffRole::kAdmin, "12345a").ok());
+  CHECK_FALSE(service::addStaff(*f.site, *f.admin, "", service::StaffRole::kAdmin, "123456").ok());
+  auto admin = service::addStaff(*f.site, *f.admin, "Sam Admin", service::StaffRole::kAdmin, "13579135");
   REQUIRE(admin.ok());
   auto adminSession = service::signIn(*f.site, admin->cardText, "13579135");
   REQUIRE(adminSession.ok());

@@ -72,6 +72,7 @@ TEST_CASE("a schema-2 database gets the day-first queue index when opened") {
     REQUIRE((*db)->exec("DROP INDEX checkins_day_queue; "
                         "CREATE INDEX checkins_queue ON checkins(queue_id, state, priority, seq); "
                         "DROP TABLE log_head; ALTER TABLE events DROP COLUMN sig; "
+                        "ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
                         "PRAGMA user_version=2").ok());
   }
   auto db = store::Database::open(dir / "v2.db", {});
@@ -178,4 +179,35 @@ TEST_CASE("refusing writes makes every change fail inside SQLite") {
   auto s = store::setMeta(**db, "k", "v");
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == core::ErrorCode::kStorage);
+}
+
+TEST_CASE("a schema-4 database keeps its credentials and gets room for their key pairs") {
+  TempDir dir;
+  {
+    auto db = store::Database::open(dir / "v4.db", {.create = true});
+    REQUIRE(db.ok());
+    REQUIRE((*db)->exec("ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
+                        "INSERT INTO credentials(id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms) "
+                        "VALUES ('recovery', 'recovery', x'01', 1, 8192, x'0203', 5); PRAGMA user_version=4").ok());
+  }
+  auto db = store::Database::open(dir / "v4.db", {});
+  REQUIRE(db.ok());
+  CHECK((*db)->schemaVersion() == store::latestSchemaVersion());
+  auto old = store::getCredential(**db, "recovery");
+  REQUIRE(old.ok());
+  REQUIRE(old.value());
+  CHECK(old.value()->wrapped == "\x02\x03");
+  CHECK(old.value()->publicKey.empty());  // a credential from before: converted at its first use
+  store::CredentialRow row = *old.value();
+  row.wrapped = "new";
+  row.publicKey = std::string(32, 'p');
+  row.bundle = "sealed";
+  REQUIRE(store::updateCredential(**db, row).ok());
+  auto all = store::listCredentials(**db);
+  REQUIRE(all.ok());
+  REQUIRE(all->size() == 1);
+  CHECK(all->front().publicKey == row.publicKey);
+  CHECK(all->front().bundle == "sealed");
+  row.id = "NOPE22";
+  CHECK_FALSE(store::updateCredential(**db, row).ok());
 }

@@ -185,7 +185,7 @@ if command -v zbarimg >/dev/null; then
 fi
 expect_status 0 "staff list" -- "$ctl" staff list --data "$d" --json
 contains "$tmp/out" '"status":"active"' "the new card is active"
-expect_status 0 "staff revoke" -- "$ctl" staff revoke --data "$d" "$staff_id"
+expect_status 0 "staff revoke" -- "$ctl" staff revoke --data "$d" "$staff_id" <<<"$code"
 expect_status 0 "staff list" -- "$ctl" staff list --data "$d"
 contains "$tmp/out" "revoked" "the card shows as revoked"
 if grep -rqa -e "${card#LSS1:*:}" "$d"; then bad "a card secret was stored"; else ok; fi

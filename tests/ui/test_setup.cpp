@@ -42,24 +42,24 @@ class FakeAdmin : public service::AdminServices {
     for (const auto& [k, v] : values) rows.push_back({k, "a setting", v});
     return rows;
   }
-  core::Status setSetting(const std::string& k, const std::string& v, const std::string&) override {
+  core::Status setSetting(const std::string& k, const std::string& v) override {
     if (k == "kiosk.idle_timeout_s" && (v.empty() || std::stoi(v) < 15))
       return core::invalidInput("'" + v + "' is not a whole number from 15 to 600.");
     values[k] = v;
     return core::okStatus();
   }
-  core::Status confirmClock(const std::string&) override {
+  core::Status confirmClock() override {
     clockConfirmed = true;
     return core::okStatus();
   }
   bool clockConfirmedToday() override { return clockConfirmed; }
   core::Result<std::string> recipientKeyId() override { return key; }
-  core::Result<std::string> setRecipientText(const std::string& t, const std::string&) override {
+  core::Result<std::string> setRecipientText(const std::string& t) override {
     if (t.rfind("LSR1:", 0) != 0) return core::invalidInput("Not an LSR1 key.");
     key = "0123456789ABCDEF";
     return key;
   }
-  core::Result<std::string> setRecipientFile(const std::filesystem::path& p, const std::string&) override {
+  core::Result<std::string> setRecipientFile(const std::filesystem::path& p) override {
     return core::notFound("Cannot read " + p.string() + ".");
   }
   core::Result<std::string> trustCode() override {

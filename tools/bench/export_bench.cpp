@@ -11,6 +11,7 @@
 #include "exporter/qr_stream.h"
 #include "service/checkin.h"
 #include "service/export.h"
+#include "service/staff.h"
 #include "service/site.h"
 
 namespace longstop::bench {
@@ -51,9 +52,9 @@ bool benchExport(const std::filesystem::path& dir, Report& report) {
   auto site = service::Site::open(dir / "site", clock);
   if (!site.ok() || !fillSite(**site, clock)) return false;
   const exporter::OrgKeyPair org = exporter::makeOrgKeyPair();
-  if (!service::setRecipient(**site, org.pub.text()).ok()) return false;
-  auto secrets = (*site)->unlockWithRecoveryCode(init->recoveryCode);
-  if (!secrets.ok()) return false;
+  auto admin = service::recoverySession(**site, init->recoveryCode);
+  if (!admin.ok() || !service::setRecipient(**site, *admin.value(), org.pub.text()).ok()) return false;
+  const service::SiteSecrets* secrets = &admin.value()->secrets();
 
   // What the export worker pays before it starts: its own Site on the same 10,000-check-in database
   // (open, quick_check, settings), against the export itself below.

@@ -36,14 +36,20 @@ int cmdConfig(const Args& a) {
   }
   if (sub == "set") {
     if (a.words.size() != 4) return usage("config set needs KEY and VALUE.");
-    if (auto s = service::setSetting(**site, a.words[2], a.words[3]); !s.ok()) return fail(s.error());
+    SecretInput in = SecretInput::standard();
+    auto admin = adminSession(**site, in);
+    if (!admin.ok()) return fail(admin.error());
+    if (auto s = service::setSetting(**site, *admin.value(), a.words[2], a.words[3]); !s.ok()) return fail(s.error());
     return kExitOk;
   }
   if (sub == "import") {
     if (a.words.size() != 3) return usage("config import needs one FILE.");
     auto text = readFile(a.words[2]);
     if (!text.ok()) return fail(text.error());
-    auto n = service::importSettings(**site, text.value());
+    SecretInput in = SecretInput::standard();
+    auto admin = adminSession(**site, in);
+    if (!admin.ok()) return fail(admin.error());
+    auto n = service::importSettings(**site, *admin.value(), text.value());
     if (!n.ok()) {
       std::fprintf(stderr, "longstopctl: %s: %s Nothing was changed.\n", a.words[2].c_str(), n.error().message.c_str());
       return exitCodeFor(n.error());

@@ -108,7 +108,10 @@ int cmdRecipient(const Args& a) {
     if (!site.ok()) return fail(site.error());
     auto text = readFile(a.words[2]);
     if (!text.ok()) return fail(text.error());
-    auto key = service::setRecipient(**site, *text);
+    SecretInput in = SecretInput::standard();
+    auto admin = adminSession(**site, in);
+    if (!admin.ok()) return fail(admin.error());
+    auto key = service::setRecipient(**site, *admin.value(), *text);
     if (!key.ok()) return fail(key.error());
     std::printf("Batches will be sealed to the key %s from now on.\n", key->keyId().c_str());
     return kExitOk;

@@ -19,13 +19,11 @@ int staffAdd(const Args& a, service::Site& site) {
   if (!r.ok()) return fail(r.error());
   // In this order, one line each when they come from a script.
   SecretInput secrets = SecretInput::standard();
-  auto code = secrets.read("recovery code");
-  if (!code.ok()) return fail(code.error());
-  auto unlocked = site.unlockWithRecoveryCode(*code);
-  if (!unlocked.ok()) return fail(unlocked.error());
+  auto admin = adminSession(site, secrets);
+  if (!admin.ok()) return fail(admin.error());
   auto pin = secrets.readNew("PIN for " + *name + "'s card");
   if (!pin.ok()) return fail(pin.error());
-  auto card = service::addStaff(site, unlocked.value(), *name, r.value(), *pin);
+  auto card = service::addStaff(site, *admin.value(), *name, r.value(), *pin);
   if (!card.ok()) return fail(card.error());
   if (auto png = a.get("card-png")) {
     if (auto s = writeCardPng(*png, {*name, std::string(service::toString(r.value())), card->cardText}); !s.ok())
@@ -74,8 +72,17 @@ int cmdStaff(const Args& a) {
   if (sub == "list") return staffList(a, **site);
   if (sub == "revoke") {
     if (a.words.size() != 3) return usage("staff revoke needs the staff ID.");
-    if (auto s = service::revokeStaff(**site, a.words[2]); !s.ok()) return fail(s.error());
-    std::printf("Card %s revoked; it no longer opens anything.\n", a.words[2].c_str());
+    SecretInput in = SecretInput::standard();
+    auto admin = adminSession(**site, in);
+    if (!admin.ok()) return fail(admin.error());
+    auto done = service::revokeStaff(**site, *admin.value(), a.words[2]);
+    if (!done.ok()) return fail(done.error());
+    std::printf("Card %s revoked; it opens nothing written from now on. The site's keys were renewed for %d "
+                "other credentials.\n", a.words[2].c_str(), done->renewed);
+    if (done->notRenewed > 0)
+      std::printf("%d cards could not be given the new keys (unused since before this version, or changed "
+                  "outside Longstop): issue them new cards.\n", done->notRenewed);
+    std::printf("Restart a kiosk that is running on this data directory, so that it seals to the new key.\n");
     return kExitOk;
   }
   return usage("staff needs add, list or revoke.");

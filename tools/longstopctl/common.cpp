@@ -20,6 +20,12 @@ core::Result<std::unique_ptr<service::Site>> openSite(const Args& a) {
   return service::Site::open(*dir, clock());
 }
 
+core::Result<std::unique_ptr<service::StaffSession>> adminSession(service::Site& site, SecretInput& in) {
+  auto code = in.read("recovery code");
+  if (!code.ok()) return code.error();
+  return service::recoverySession(site, *code);
+}
+
 core::Result<std::string> readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::invalidInput("Could not read the file " + path + ".");

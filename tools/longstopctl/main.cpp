@@ -38,7 +38,8 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       Asks for the recovery code, then for the new card's PIN (twice at a terminal).
   staff list --data DIR [--json]
   staff revoke --data DIR STAFF_ID
-      Staff cards: a QR code plus a PIN of eight digits or more.
+      Staff cards: a QR code plus a PIN of eight digits or more. Revoking asks for the recovery code and
+      renews the site's keys, so the card opens nothing written afterwards.
   appointment-codes --data DIR --out DIR
       An LSA1 code (text and PNG) per loaded appointment, and index.csv naming who each is for (asks
       for the recovery code).
@@ -46,12 +47,14 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   config get --data DIR KEY
   config set --data DIR KEY VALUE
   config import --data DIR FILE
-      Site settings; a settings file is applied whole or not at all (see docs/settings.md).
+      Site settings; a settings file is applied whole or not at all (see docs/settings.md). Set and
+      import ask for the recovery code.
   backup --data DIR --to DIR [--keep N]
       An online copy of the database as longstop-YYYYmmdd-HHMMSS.db, keeping the newest N (7).
   recipient set --data DIR FILE.pub
   recipient show --data DIR
-      The receiving organisation's key (from `longstop-batch keygen`) that batches are sealed to.
+      The receiving organisation's key (from `longstop-batch keygen`) that batches are sealed to; set
+      asks for the recovery code.
   export --data DIR --to FOLDER [--card CODE] [--json]
       Every check-in not yet exported, as a signed and sealed batch, written to FOLDER and read back.
       Asks for the card's PIN with --card, otherwise for the recovery code.

@@ -87,7 +87,7 @@ void AdminScreen::apply(const AdminIntent& in) {
         }
       return;
     case K::kSave: {
-      auto st = services_.setSetting(s_.editKey, s_.editValue, s_.staffId);
+      auto st = services_.setSetting(s_.editKey, s_.editValue);
       if (!st.ok()) {
         s_.message = st.error().message;  // the value stays, to be corrected
         return;
@@ -114,7 +114,7 @@ void AdminScreen::apply(const AdminIntent& in) {
       return;
     }
     case K::kConfirmClock: {
-      auto st = services_.confirmClock(s_.staffId);
+      auto st = services_.confirmClock();
       if (!st.ok())
         s_.message = st.error().message;
       else
@@ -128,8 +128,8 @@ void AdminScreen::apply(const AdminIntent& in) {
       s_.caps = false;
       return;
     case K::kSetRecipient: {
-      auto id = s_.recipientText.empty() ? services_.setRecipientFile(s_.recipientPath, s_.staffId)
-                                         : services_.setRecipientText(s_.recipientText, s_.staffId);
+      auto id = s_.recipientText.empty() ? services_.setRecipientFile(s_.recipientPath)
+                                         : services_.setRecipientText(s_.recipientText);
       if (!id.ok()) {
         s_.message = id.error().message;
         return;

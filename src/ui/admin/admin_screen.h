@@ -25,7 +25,7 @@ enum class AdminPage { kClosed, kHome, kEdit, kRecipient, kTrustCode, kDrill };
 
 struct AdminState {
   AdminPage page = AdminPage::kClosed;
-  std::string staffId, staffName;  // who is signed in (for the events)
+  std::string staffId, staffName;  // who is signed in (shown; the service acts as the session itself)
   std::vector<service::SettingRow> rows;
   int firstRow = 0;  // paging through the settings
   std::string editKey, editValue;

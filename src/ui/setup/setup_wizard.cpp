@@ -231,8 +231,8 @@ void SetupWizard::next() {
         return;
       }
       auto id = trimmed(s_.recipientText).empty()
-                    ? services_.setRecipientFile(trimmed(s_.recipientPath), s_.done ? s_.done->adminStaffId : "")
-                    : services_.setRecipientText(trimmed(s_.recipientText), s_.done ? s_.done->adminStaffId : "");
+                    ? services_.setRecipientFile(trimmed(s_.recipientPath))
+                    : services_.setRecipientText(trimmed(s_.recipientText));
       if (!id.ok()) {
         s_.message = id.error().message;
         return;
