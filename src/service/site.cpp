@@ -8,6 +8,7 @@
 
 #include "core/ids.h"
 #include "crypto/primitives.h"
+#include "service/backup.h"
 #include "service/settings.h"
 #include "store/site_tables.h"
 
@@ -113,6 +114,7 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
   auto db = store::Database::open(databasePath(dataDir), {.create = true});
   if (!db.ok()) return db.error();
   std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));
+  site->dataDir_ = dataDir;
 
   const std::string random = crypto::randomBytes(4);
   std::array<uint8_t, 4> r{};
@@ -147,6 +149,7 @@ core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const co
   auto db = store::Database::open(databasePath(dataDir), {.create = false, .vfs = vfs});
   if (!db.ok()) return db.error();
   std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));
+  site->dataDir_ = dataDir;
   site->keyStore_ = keys ? keys : &kernelKeyring();
   if (auto s = site->reloadSettings(); !s.ok()) return s.error();
   // Unlocked earlier in this boot (a restart by the watchdog): carry on without anyone.
@@ -240,24 +243,44 @@ core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, c
       crypto::boxPublicKeyOf(secrets.recordsSecretKey) != recordsPublicKey_)
     return core::corrupt("The public keys recorded on this card are not the site's own: the database has been "
                          "changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
-  if (plain->size() == kLegacyWrappedKeysSize) {
+  const bool legacy = plain->size() == kLegacyWrappedKeysSize;
+  if (legacy) {
     if (auto s = adoptLegacyKeys(secrets); !s.ok()) return s.error();
     if (auto s = rewrap(credential, derivedKey, secrets); !s.ok()) return s.error();
   }
-  if (unlocked()) return secrets;
-  install(unattendedOf(secrets));
-  remember();
+  if (!unlocked()) {
+    install(unattendedOf(secrets));
+    remember();
+    store::JsonObject data;
+    data.add("credential", credential.kind);
+    auto s = db_->transaction([&]() -> core::Status {
+      auto e = appendEvent("unlocked", "", data.str(), byStaffId);
+      return e.ok() ? core::okStatus() : core::Status(e.error());
+    });
+    if (!s.ok()) {
+      lock();
+      return s.error();
+    }
+  }
+  if (legacy) sealPlainBackups();
+  return secrets;
+}
+
+// The plain backups of a site from before sealing hold the matching and ticket keys that the migration
+// has just taken out of the database: they are sealed (or deleted) too, and the log says so. A failure
+// is logged and does not stop the kiosk; the next `longstopctl backup` tries again.
+void Site::sealPlainBackups() {
+  auto header = backupHeaderOf(*db_);
+  auto done = header.ok() ? service::sealPlainBackups(backupsDir(dataDir_), *header)
+                          : core::Result<PlainBackups>(header.error());
+  if (done.ok() && !done->any()) return;
   store::JsonObject data;
-  data.add("credential", credential.kind);
-  auto s = db_->transaction([&]() -> core::Status {
-    auto e = appendEvent("unlocked", "", data.str(), byStaffId);
+  if (done.ok()) data.add("sealed", done->sealed).add("deleted", done->deleted);
+  else data.add("error", done.error().message);
+  (void)db_->transaction([&]() -> core::Status {
+    auto e = appendEvent(done.ok() ? "plain-backups-sealed" : "plain-backups-not-sealed", "", data.str());
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
-  if (!s.ok()) {
-    lock();
-    return s.error();
-  }
-  return secrets;
 }
 
 // A site from before signed logs kept its matching and ticket keys in meta in the clear. The first

@@ -130,6 +130,7 @@ class Site {
   void install(Unattended keys);
   void remember();  // into the key store, for the boot
   core::Status adoptLegacyKeys(SiteSecrets& secrets);
+  void sealPlainBackups();
   core::Status rewrap(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
                       const SiteSecrets& secrets);
   const Unattended& keys() const;
@@ -138,6 +139,7 @@ class Site {
   std::unique_ptr<store::Database> db_;
   store::EventLog log_;
   const core::Clock& clock_;
+  std::filesystem::path dataDir_;
   KeyStore* keyStore_ = nullptr;
   SiteInfo info_;
   std::string recordsPublicKey_;
