@@ -153,14 +153,21 @@ core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const co
   site->keyStore_ = keys ? keys : &kernelKeyring();
   if (auto s = site->reloadSettings(); !s.ok()) return s.error();
   // Unlocked earlier in this boot (a restart by the watchdog): carry on without anyone.
-  if (auto saved = site->keyStore_->load(site->keyStoreName()); saved && saved->size() == 128) {
-    Site::Unattended k{crypto::SecretBytes::copyOf(saved->view().substr(0, 64)),
-                       crypto::SecretBytes::copyOf(saved->view().substr(64, 32)),
-                       crypto::SecretBytes::copyOf(saved->view().substr(96, 32))};
-    if (crypto::signPublicKeyOf(k.signSecretKey) == site->signPublicKey_) site->install(std::move(k));
-  }
+  (void)site->adoptSavedKeys();
   site->prepareSeal();
   return site;
+}
+
+bool Site::adoptSavedKeys() {
+  if (unlocked() || !keyStore_) return false;
+  auto saved = keyStore_->load(keyStoreName());
+  if (!saved || saved->size() != 128) return false;
+  Unattended k{crypto::SecretBytes::copyOf(saved->view().substr(0, 64)),
+               crypto::SecretBytes::copyOf(saved->view().substr(64, 32)),
+               crypto::SecretBytes::copyOf(saved->view().substr(96, 32))};
+  if (crypto::signPublicKeyOf(k.signSecretKey) != signPublicKey_) return false;
+  install(std::move(k));
+  return true;
 }
 
 core::Status Site::reloadSettings() {

@@ -106,6 +106,9 @@ class Site {
   /// A credential from before signed logs is rewrapped with all four keys on the way.
   core::Result<SiteSecrets> unlock(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
                                    std::string_view byStaffId);
+  /// A locked site takes this boot's keys from the key store if another process (`longstopctl unlock`)
+  /// has put them there since; true when that unlocked it.
+  bool adoptSavedKeys();
   /// Wipes the unattended keys from this process and from the keyring: the next start needs staff.
   void lock();
   /// Opens a sealed blob with unlocked secrets.
