@@ -10,7 +10,9 @@
 #include "service/site.h"
 #include "service/site_check.h"
 #include "store/database.h"
+#include "store/site_tables.h"
 #include "support/clocks.h"
+#include "support/legacy_layout.h"
 #include "support/temp_dir.h"
 
 using namespace longstop;
@@ -165,4 +167,57 @@ TEST_CASE("a backup whose contents fail their check is not restored") {
   CHECK(r.error().code == core::ErrorCode::kCorrupt);
   CHECK(r.error().message.find("does not check") != std::string::npos);
   CHECK_FALSE(fs::exists(site.dir / "target" / "longstop.db"));
+}
+
+TEST_CASE("a backup of a site from before credential key pairs restores, and the site converts at unlock") {
+  TempDir dir;
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  const fs::path data = dir / "site";
+  auto init = service::Site::create(data, {"B82005", "Riverside Surgery", {}}, clock);
+  REQUIRE(init.ok());
+  const std::string code = init->recoveryCode;
+  {
+    auto opened = service::Site::open(data, clock);
+    REQUIRE(opened.ok());
+    auto keys = (*opened)->unlockWithRecoveryCode(code);
+    REQUIRE(keys.ok());
+    opened->reset();
+    crypto::SecretBytes kek;
+    {
+      auto db = store::Database::open(service::Site::databasePath(data), {});
+      REQUIRE(db.ok());
+      kek = test::credentialKek(**db, "recovery", code);
+    }
+    test::toBeforeAdminKeys(data, keys.value(), {{"recovery", &kek}});
+  }
+  auto made = service::backupSite(data, dir / "backups", 3);
+  REQUIRE(made.ok());
+  auto parsed = service::readBackupHeader(readAll(made->file));
+  REQUIRE(parsed.ok());
+  CHECK(parsed->header.recovery.publicKey.empty());  // the old layout: the site's keys wrapped directly
+  CHECK(parsed->header.recovery.bundle.empty());
+
+  auto restored = service::restoreBackup(made->file, dir / "new-card", code);
+  INFO((restored.ok() ? std::string() : restored.error().message));
+  REQUIRE(restored.ok());
+  auto opened = service::Site::open(dir / "new-card", clock);
+  REQUIRE(opened.ok());
+  (*opened)->lock();
+  REQUIRE((*opened)->unlockWithRecoveryCode(code).ok());
+  CHECK_FALSE((*opened)->adminPublicKey().empty());  // converted, and the admin key made
+  auto cred = store::getCredential((*opened)->db(), "recovery");
+  REQUIRE(cred.ok());
+  REQUIRE(cred.value());
+  CHECK_FALSE(cred.value()->publicKey.empty());
+  auto check = service::checkSite((*opened)->db());
+  REQUIRE(check.ok());
+  CHECK(check->sound());
+
+  // A backup of the converted site carries the new layout and restores with the same code.
+  auto again = service::backupSite(dir / "new-card", dir / "backups2", 3);
+  REQUIRE(again.ok());
+  auto header = service::readBackupHeader(readAll(again->file));
+  REQUIRE(header.ok());
+  CHECK(header->header.recovery.publicKey == cred.value()->publicKey);
+  CHECK(service::restoreBackup(again->file, dir / "third-card", code).ok());
 }
