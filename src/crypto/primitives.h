@@ -58,6 +58,22 @@ struct SignKeyPair {
 SignKeyPair makeSignKeyPair();
 std::string sign(const SecretBytes& secretKey, std::string_view message);  // 64-byte detached
 bool verifySignature(std::string_view publicKey, std::string_view message, std::string_view signature);
+
+/// The costly half of one Ed25519 signature, done ahead of time: a nonce r and its point R = r·B (the
+/// base-point multiplication that is most of a signature's cost). The nonce is a keyed hash of the
+/// secret key's nonce half and 32 fresh random bytes, so a weak random source alone does not reveal it.
+/// The signature it makes is an ordinary Ed25519 signature (verifySignature and libsodium's
+/// crypto_sign_verify_detached accept it); only its nonce is not derived from the message. It signs
+/// exactly one message: a nonce used twice would give the secret key away.
+struct SignPrep {
+  std::string point;  // R, 32 bytes: the signature's first half
+  SecretBytes nonce;  // r, 32 bytes, reduced modulo the group order
+};
+/// Empty on a secret key of the wrong size.
+std::optional<SignPrep> prepareSign(const SecretBytes& secretKey);
+/// The 64-byte detached signature of `message` with the prepared nonce, which is used up and wiped;
+/// empty for a used prep or a wrong key. `secretKey` must be the one the prep was made with.
+std::string signPrepared(SignPrep&& prep, const SecretBytes& secretKey, std::string_view message);
 /// The public half of an Ed25519 secret key (libsodium keeps it in the secret key's second half, which
 /// is exactly why it must be checked against a key that came from elsewhere).
 std::string signPublicKeyOf(const SecretBytes& secretKey);

@@ -156,7 +156,7 @@ core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const co
                        crypto::SecretBytes::copyOf(saved->view().substr(96, 32))};
     if (crypto::signPublicKeyOf(k.signSecretKey) == site->signPublicKey_) site->install(std::move(k));
   }
-  site->prepareSeal();
+  site->prepareAhead();
   return site;
 }
 
@@ -344,8 +344,9 @@ std::string Site::seal(std::string_view plaintext) const {
   return crypto::seal(recordsPublicKey_, plaintext);
 }
 
-void Site::prepareSeal() const {
+void Site::prepareAhead() const {
   if (!nextSeal_ || nextSeal_->recipient != recordsPublicKey_) nextSeal_ = crypto::prepareSeal(recordsPublicKey_);
+  if (signer_) signer_->prepare(kSignaturesAhead);
 }
 
 core::Result<SiteSecrets> Site::unlockWithRecoveryCode(std::string_view code) {

@@ -87,7 +87,7 @@ bool benchStorage(const std::filesystem::path& dir, int rounds, Report& report) 
     clock.advanceMs(1000);
     // What the kiosk does while the patient answers the safety question.
     const auto t0 = Clock::now();
-    siteRef.prepareSeal();
+    siteRef.prepareAhead();
     prepare.push_back(usSince(t0));
     const uint64_t before = store::countedSyncs();
     const auto t = Clock::now();
