@@ -104,15 +104,16 @@ std::optional<SealPrep> prepareSeal(std::string_view publicKey) {
   return p;
 }
 
-std::string sealPrepared(SealPrep&& prep, std::string_view plaintext) {
-  SealPrep used = std::move(prep);
-  if (used.sharedKey.size() != crypto_box_BEFORENMBYTES) return {};
-  std::string out = used.ephemeralPublic;
-  out.resize(crypto_box_SEALBYTES + plaintext.size());
-  if (crypto_box_easy_afternm(u8(out) + crypto_box_PUBLICKEYBYTES, u8(plaintext), plaintext.size(),
-                              u8(used.nonce), used.sharedKey.data()) != 0)
+std::string sealPrepared(SealPrep& prep, std::string_view plaintext) {
+  if (prep.sharedKey.size() != crypto_box_BEFORENMBYTES || prep.ephemeralPublic.size() != crypto_box_PUBLICKEYBYTES)
     return {};
-  return out;  // `used` is wiped as it goes
+  std::string out = prep.ephemeralPublic;
+  out.resize(crypto_box_SEALBYTES + plaintext.size());
+  const int rc = crypto_box_easy_afternm(u8(out) + crypto_box_PUBLICKEYBYTES, u8(plaintext), plaintext.size(),
+                                         u8(prep.nonce), prep.sharedKey.data());
+  sodium_memzero(prep.sharedKey.data(), prep.sharedKey.size());
+  prep.ephemeralPublic.clear();
+  return rc == 0 ? out : std::string();
 }
 
 std::optional<std::string> unseal(std::string_view publicKey, const SecretBytes& secretKey,
@@ -180,11 +181,19 @@ std::optional<SignPrep> prepareSign(const SecretBytes& secretKey) {
   return p;
 }
 
-std::string signPrepared(SignPrep&& prep, const SecretBytes& secretKey, std::string_view message) {
-  SignPrep used = std::move(prep);  // wiped when this returns, whatever happens
-  if (secretKey.size() != crypto_sign_SECRETKEYBYTES || used.nonce.size() != crypto_core_ed25519_SCALARBYTES ||
-      used.point.size() != crypto_core_ed25519_BYTES)
+std::string signPrepared(SignPrep& prep, const SecretBytes& secretKey, std::string_view message) {
+  if (prep.nonce.size() != crypto_core_ed25519_SCALARBYTES || prep.point.size() != crypto_core_ed25519_BYTES)
     return {};
+  // Used up whatever happens next.
+  struct UsedUp {
+    SignPrep& p;
+    ~UsedUp() {
+      sodium_memzero(p.nonce.data(), p.nonce.size());
+      p.point.clear();
+    }
+  } usedUp{prep};
+  SignPrep& used = prep;
+  if (secretKey.size() != crypto_sign_SECRETKEYBYTES) return {};
   struct {
     unsigned char az[crypto_hash_sha512_BYTES];
     unsigned char a[crypto_core_ed25519_SCALARBYTES];

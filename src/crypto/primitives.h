@@ -46,9 +46,11 @@ struct SealPrep {
   SecretBytes sharedKey;        // crypto_box_beforenm(recipient, ephemeral secret)
 };
 std::optional<SealPrep> prepareSeal(std::string_view publicKey);
-/// The same bytes crypto_box_seal would give with that ephemeral key (unseal() opens them); the prep is
-/// used up and wiped.
-std::string sealPrepared(SealPrep&& prep, std::string_view plaintext);
+/// The same bytes crypto_box_seal would give with that ephemeral key (unseal() opens them). The prep is
+/// used up: its shared key is zeroed in place and its public half cleared, so it seals nothing more. Its
+/// locked memory is released when the caller drops it (freeing locked memory takes system calls, which
+/// a caller can keep out of a hurried moment).
+std::string sealPrepared(SealPrep& prep, std::string_view plaintext);
 
 // ---- Signatures (Ed25519) ----
 struct SignKeyPair {
@@ -71,9 +73,10 @@ struct SignPrep {
 };
 /// Empty on a secret key of the wrong size.
 std::optional<SignPrep> prepareSign(const SecretBytes& secretKey);
-/// The 64-byte detached signature of `message` with the prepared nonce, which is used up and wiped;
-/// empty for a used prep or a wrong key. `secretKey` must be the one the prep was made with.
-std::string signPrepared(SignPrep&& prep, const SecretBytes& secretKey, std::string_view message);
+/// The 64-byte detached signature of `message` with the prepared nonce; empty for a used prep or a wrong
+/// key. `secretKey` must be the one the prep was made with. The prep is used up as sealPrepared's is:
+/// nonce zeroed in place, point cleared.
+std::string signPrepared(SignPrep& prep, const SecretBytes& secretKey, std::string_view message);
 /// The public half of an Ed25519 secret key (libsodium keeps it in the secret key's second half, which
 /// is exactly why it must be checked against a key that came from elsewhere).
 std::string signPublicKeyOf(const SecretBytes& secretKey);

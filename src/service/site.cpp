@@ -337,7 +337,8 @@ std::string Site::appointmentCodeMac(std::string_view appointmentId) const {
 
 std::string Site::seal(std::string_view plaintext) const {
   if (nextSeal_ && nextSeal_->recipient == recordsPublicKey_) {
-    std::string out = crypto::sealPrepared(std::move(*nextSeal_), plaintext);
+    std::string out = crypto::sealPrepared(*nextSeal_, plaintext);
+    spentSeal_ = std::move(nextSeal_);  // zeroed; its locked memory is freed at the next prepareAhead()
     nextSeal_.reset();
     return out;
   }
@@ -345,6 +346,7 @@ std::string Site::seal(std::string_view plaintext) const {
 }
 
 void Site::prepareAhead() const {
+  spentSeal_.reset();
   if (!nextSeal_ || nextSeal_->recipient != recordsPublicKey_) nextSeal_ = crypto::prepareSeal(recordsPublicKey_);
   if (signer_) signer_->prepare(kSignaturesAhead);
 }

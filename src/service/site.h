@@ -144,7 +144,7 @@ class Site {
   KeyStore* keyStore_ = nullptr;
   SiteInfo info_;
   std::string recordsPublicKey_;
-  mutable std::optional<crypto::SealPrep> nextSeal_;
+  mutable std::optional<crypto::SealPrep> nextSeal_, spentSeal_;
   std::string signPublicKey_;
   std::optional<Unattended> unattended_;
   std::unique_ptr<SodiumSigner> signer_;  // over unattended_->signSecretKey

@@ -23,12 +23,13 @@ class SodiumSigner final : public core::Signer {
   explicit SodiumSigner(const crypto::SecretBytes& secretKey) : secretKey_(secretKey) {}
   std::string sign(std::string_view message) const override {
     if (ready_.empty()) return crypto::sign(secretKey_, message);
-    crypto::SignPrep prep = std::move(ready_.back());
+    spent_.push_back(std::move(ready_.back()));
     ready_.pop_back();
-    return crypto::signPrepared(std::move(prep), secretKey_, message);
+    return crypto::signPrepared(spent_.back(), secretKey_, message);
   }
-  /// Prepares signatures until `count` are ready.
+  /// Prepares signatures until `count` are ready, and releases the used ones' (zeroed) locked memory.
   void prepare(size_t count) {
+    spent_.clear();
     while (ready_.size() < count) {
       auto prep = crypto::prepareSign(secretKey_);
       if (!prep) return;
@@ -40,6 +41,7 @@ class SodiumSigner final : public core::Signer {
  private:
   const crypto::SecretBytes& secretKey_;
   mutable std::vector<crypto::SignPrep> ready_;  // each used once, wiped when used or with this signer
+  mutable std::vector<crypto::SignPrep> spent_;  // used and zeroed; freed at the next prepare(), not mid-commit
 };
 
 class SodiumSignatureCheck final : public core::SignatureCheck {

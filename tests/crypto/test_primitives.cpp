@@ -30,7 +30,7 @@ TEST_CASE("a seal prepared ahead of time is a standard sealed box, used once") {
   auto prep = prepareSeal(kp.publicKey);
   REQUIRE(prep.has_value());
   const std::string ephemeral = prep->ephemeralPublic;
-  const std::string sealed = sealPrepared(std::move(*prep), "Smith|1984-03-07");
+  const std::string sealed = sealPrepared(*prep, "Smith|1984-03-07");
   CHECK(sealed.size() == 16 + 48);
   CHECK(sealed.substr(0, 32) == ephemeral);
   CHECK(sealed.find("Smith") == std::string::npos);
@@ -40,9 +40,10 @@ TEST_CASE("a seal prepared ahead of time is a standard sealed box, used once") {
   std::string flipped = sealed;
   flipped[40] = static_cast<char>(flipped[40] ^ 1);
   CHECK_FALSE(unseal(kp.publicKey, kp.secretKey, flipped).has_value());
-  // Used up: the same prep cannot seal a second message under the same key and nonce.
-  CHECK(prep->sharedKey.empty());
-  CHECK(sealPrepared(std::move(*prep), "again").empty());
+  // Used up: the shared key is zeroed and the same prep cannot seal a second message under it.
+  CHECK(prep->sharedKey.view() == std::string(32, '\0'));
+  CHECK(prep->ephemeralPublic.empty());
+  CHECK(sealPrepared(*prep, "again").empty());
   // Each prep has its own ephemeral key.
   auto a = prepareSeal(kp.publicKey);
   auto b = prepareSeal(kp.publicKey);
@@ -135,16 +136,17 @@ TEST_CASE("a signature prepared ahead of time is an ordinary Ed25519 signature, 
     auto prep = prepareSign(kp.secretKey);
     REQUIRE(prep.has_value());
     const std::string point = prep->point;
-    const std::string sig = signPrepared(std::move(*prep), kp.secretKey, message);
+    const std::string sig = signPrepared(*prep, kp.secretKey, message);
     REQUIRE(sig.size() == 64);
     CHECK(sig.substr(0, 32) == point);
     // Checked by libsodium's crypto_sign_verify_detached, and refused for any other message or key.
     CHECK(verifySignature(kp.publicKey, message, sig));
     CHECK_FALSE(verifySignature(kp.publicKey, message + "!", sig));
     CHECK_FALSE(verifySignature(other.publicKey, message, sig));
-    // Used up: the nonce is gone, and the prep signs nothing more.
-    CHECK(prep->nonce.empty());
-    CHECK(signPrepared(std::move(*prep), kp.secretKey, "again").empty());
+    // Used up: the nonce is zeroed, and the prep signs nothing more.
+    CHECK(prep->nonce.view() == std::string(32, '\0'));
+    CHECK(prep->point.empty());
+    CHECK(signPrepared(*prep, kp.secretKey, "again").empty());
   }
   // Each prep has its own nonce.
   auto a = prepareSign(kp.secretKey);
@@ -152,7 +154,7 @@ TEST_CASE("a signature prepared ahead of time is an ordinary Ed25519 signature, 
   REQUIRE((a && b));
   CHECK(a->point != b->point);
   CHECK_FALSE(prepareSign(SecretBytes::copyOf("short")).has_value());
-  CHECK(signPrepared(std::move(*a), SecretBytes::copyOf("short"), "m").empty());
+  CHECK(signPrepared(*a, SecretBytes::copyOf("short"), "m").empty());
 }
 
 TEST_CASE("with libsodium's own nonce, a prepared signature is byte for byte crypto_sign_detached's") {
@@ -171,5 +173,5 @@ TEST_CASE("with libsodium's own nonce, a prepared signature is byte for byte cry
   crypto_core_ed25519_scalar_reduce(prep.nonce.data(), wide);
   REQUIRE(crypto_scalarmult_ed25519_base_noclamp(reinterpret_cast<unsigned char*>(prep.point.data()),
                                                  prep.nonce.data()) == 0);
-  CHECK(signPrepared(std::move(prep), kp.secretKey, message) == sign(kp.secretKey, message));
+  CHECK(signPrepared(prep, kp.secretKey, message) == sign(kp.secretKey, message));
 }
