@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -103,15 +104,16 @@ std::optional<SealPrep> prepareSeal(std::string_view publicKey) {
   return p;
 }
 
-std::string sealPrepared(SealPrep&& prep, std::string_view plaintext) {
-  SealPrep used = std::move(prep);
-  if (used.sharedKey.size() != crypto_box_BEFORENMBYTES) return {};
-  std::string out = used.ephemeralPublic;
-  out.resize(crypto_box_SEALBYTES + plaintext.size());
-  if (crypto_box_easy_afternm(u8(out) + crypto_box_PUBLICKEYBYTES, u8(plaintext), plaintext.size(),
-                              u8(used.nonce), used.sharedKey.data()) != 0)
+std::string sealPrepared(SealPrep& prep, std::string_view plaintext) {
+  if (prep.sharedKey.size() != crypto_box_BEFORENMBYTES || prep.ephemeralPublic.size() != crypto_box_PUBLICKEYBYTES)
     return {};
-  return out;  // `used` is wiped as it goes
+  std::string out = prep.ephemeralPublic;
+  out.resize(crypto_box_SEALBYTES + plaintext.size());
+  const int rc = crypto_box_easy_afternm(u8(out) + crypto_box_PUBLICKEYBYTES, u8(plaintext), plaintext.size(),
+                                         u8(prep.nonce), prep.sharedKey.data());
+  sodium_memzero(prep.sharedKey.data(), prep.sharedKey.size());
+  prep.ephemeralPublic.clear();
+  return rc == 0 ? out : std::string();
 }
 
 std::optional<std::string> unseal(std::string_view publicKey, const SecretBytes& secretKey,
@@ -135,6 +137,86 @@ std::string sign(const SecretBytes& secretKey, std::string_view message) {
   std::string sig(crypto_sign_BYTES, '\0');
   if (secretKey.size() != crypto_sign_SECRETKEYBYTES) return {};
   crypto_sign_detached(u8(sig), nullptr, u8(message), message.size(), secretKey.data());
+  return sig;
+}
+
+namespace {
+
+// Ed25519's secret scalar a (the clamped first half of SHA-512 of the seed) and its nonce half, as
+// libsodium's crypto_sign_detached computes them.
+void expandKey(const SecretBytes& secretKey, unsigned char az[crypto_hash_sha512_BYTES]) {
+  crypto_hash_sha512(az, secretKey.data(), 32);
+  az[0] &= 248;
+  az[31] &= 127;
+  az[31] |= 64;
+}
+
+// Intermediate secrets live on the stack, as in libsodium's own signing, and are zeroed on the way out.
+template <typename T>
+struct WipedOnExit {
+  T& bytes;
+  ~WipedOnExit() { sodium_memzero(&bytes, sizeof bytes); }
+};
+
+}  // namespace
+
+std::optional<SignPrep> prepareSign(const SecretBytes& secretKey) {
+  if (secretKey.size() != crypto_sign_SECRETKEYBYTES) return std::nullopt;
+  struct {
+    unsigned char az[crypto_hash_sha512_BYTES];
+    unsigned char wide[crypto_hash_sha512_BYTES];
+    crypto_hash_sha512_state st;
+  } t;
+  WipedOnExit<decltype(t)> wipe{t};
+  expandKey(secretKey, t.az);
+  const std::string fresh = randomBytes(32);
+  crypto_hash_sha512_init(&t.st);
+  crypto_hash_sha512_update(&t.st, t.az + 32, 32);
+  crypto_hash_sha512_update(&t.st, u8(fresh), fresh.size());
+  crypto_hash_sha512_final(&t.st, t.wide);
+  SignPrep p{std::string(crypto_core_ed25519_BYTES, '\0'), SecretBytes(crypto_core_ed25519_SCALARBYTES)};
+  crypto_core_ed25519_scalar_reduce(p.nonce.data(), t.wide);
+  if (crypto_scalarmult_ed25519_base_noclamp(u8(p.point), p.nonce.data()) != 0)
+    return std::nullopt;  // r = 0: a chance of 2^-252
+  return p;
+}
+
+std::string signPrepared(SignPrep& prep, const SecretBytes& secretKey, std::string_view message) {
+  if (prep.nonce.size() != crypto_core_ed25519_SCALARBYTES || prep.point.size() != crypto_core_ed25519_BYTES)
+    return {};
+  // Used up whatever happens next.
+  struct UsedUp {
+    SignPrep& p;
+    ~UsedUp() {
+      sodium_memzero(p.nonce.data(), p.nonce.size());
+      p.point.clear();
+    }
+  } usedUp{prep};
+  SignPrep& used = prep;
+  if (secretKey.size() != crypto_sign_SECRETKEYBYTES) return {};
+  struct {
+    unsigned char az[crypto_hash_sha512_BYTES];
+    unsigned char a[crypto_core_ed25519_SCALARBYTES];
+    unsigned char ka[crypto_core_ed25519_SCALARBYTES];
+  } t;
+  WipedOnExit<decltype(t)> wipe{t};
+  // k = SHA-512(R || A || M) mod L, then S = r + k·a mod L: the signature is (R, S), as in RFC 8032.
+  unsigned char hram[crypto_hash_sha512_BYTES];
+  crypto_hash_sha512_state st;
+  crypto_hash_sha512_init(&st);
+  crypto_hash_sha512_update(&st, u8(used.point), used.point.size());
+  crypto_hash_sha512_update(&st, secretKey.data() + 32, 32);
+  crypto_hash_sha512_update(&st, u8(message), message.size());
+  crypto_hash_sha512_final(&st, hram);
+  unsigned char k[crypto_core_ed25519_SCALARBYTES];
+  crypto_core_ed25519_scalar_reduce(k, hram);
+  expandKey(secretKey, t.az);
+  std::fill_n(t.az + 32, 32, 0);  // a as 64 bytes, to reduce it modulo L
+  crypto_core_ed25519_scalar_reduce(t.a, t.az);
+  crypto_core_ed25519_scalar_mul(t.ka, k, t.a);
+  std::string sig = used.point;
+  sig.resize(crypto_sign_BYTES);
+  crypto_core_ed25519_scalar_add(u8(sig) + 32, used.nonce.data(), t.ka);
   return sig;
 }
 

@@ -50,9 +50,11 @@ struct SealPrep {
   SecretBytes sharedKey;        // crypto_box_beforenm(recipient, ephemeral secret)
 };
 std::optional<SealPrep> prepareSeal(std::string_view publicKey);
-/// The same bytes crypto_box_seal would give with that ephemeral key (unseal() opens them); the prep is
-/// used up and wiped.
-std::string sealPrepared(SealPrep&& prep, std::string_view plaintext);
+/// The same bytes crypto_box_seal would give with that ephemeral key (unseal() opens them). The prep is
+/// used up: its shared key is zeroed in place and its public half cleared, so it seals nothing more. Its
+/// locked memory is released when the caller drops it (freeing locked memory takes system calls, which
+/// a caller can keep out of a hurried moment).
+std::string sealPrepared(SealPrep& prep, std::string_view plaintext);
 
 // ---- Signatures (Ed25519) ----
 struct SignKeyPair {
@@ -62,6 +64,23 @@ struct SignKeyPair {
 SignKeyPair makeSignKeyPair();
 std::string sign(const SecretBytes& secretKey, std::string_view message);  // 64-byte detached
 bool verifySignature(std::string_view publicKey, std::string_view message, std::string_view signature);
+
+/// The costly half of one Ed25519 signature, done ahead of time: a nonce r and its point R = r·B (the
+/// base-point multiplication that is most of a signature's cost). The nonce is a keyed hash of the
+/// secret key's nonce half and 32 fresh random bytes, so a weak random source alone does not reveal it.
+/// The signature it makes is an ordinary Ed25519 signature (verifySignature and libsodium's
+/// crypto_sign_verify_detached accept it); only its nonce is not derived from the message. It signs
+/// exactly one message: a nonce used twice would give the secret key away.
+struct SignPrep {
+  std::string point;  // R, 32 bytes: the signature's first half
+  SecretBytes nonce;  // r, 32 bytes, reduced modulo the group order
+};
+/// Empty on a secret key of the wrong size.
+std::optional<SignPrep> prepareSign(const SecretBytes& secretKey);
+/// The 64-byte detached signature of `message` with the prepared nonce; empty for a used prep or a wrong
+/// key. `secretKey` must be the one the prep was made with. The prep is used up as sealPrepared's is:
+/// nonce zeroed in place, point cleared.
+std::string signPrepared(SignPrep& prep, const SecretBytes& secretKey, std::string_view message);
 /// The public half of an Ed25519 secret key (libsodium keeps it in the secret key's second half, which
 /// is exactly why it must be checked against a key that came from elsewhere).
 std::string signPublicKeyOf(const SecretBytes& secretKey);

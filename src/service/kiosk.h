@@ -21,7 +21,7 @@ class Kiosk final : public KioskServices {
   core::Result<MatchAnswer> findAppointmentByNhsNumber(const core::NhsNumber& n) override;
   core::Result<Ticket> checkInAppointment(const std::string& appointmentId, bool urgent) override;
   core::Result<Ticket> checkInWalkIn(const WalkInRequest& req, bool urgent) override;
-  void prepareCheckIn() override { site_->prepareSeal(); }
+  void prepareCheckIn() override { site_->prepareAhead(); }
   bool locked() const override { return !site_->unlocked(); }
 
   /// The ticket of an existing check-in (for a scanned ticket, and for longstopctl).

@@ -189,7 +189,7 @@ core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const co
   if (auto s = site->reloadSettings(); !s.ok()) return s.error();
   // Unlocked earlier in this boot (a restart by the watchdog): carry on without anyone.
   (void)site->adoptSavedKeys();
-  site->prepareSeal();
+  site->prepareAhead();
   return site;
 }
 
@@ -457,7 +457,8 @@ std::string Site::appointmentCodeMac(std::string_view appointmentId) const {
 
 std::string Site::seal(std::string_view plaintext) const {
   if (nextSeal_ && nextSeal_->recipient == recordsPublicKey_) {
-    std::string out = crypto::sealPrepared(std::move(*nextSeal_), plaintext);
+    std::string out = crypto::sealPrepared(*nextSeal_, plaintext);
+    spentSeal_ = std::move(nextSeal_);  // zeroed; its locked memory is freed at the next prepareAhead()
     nextSeal_.reset();
     return out;
   }
@@ -475,9 +476,11 @@ void Site::followRecordsKey() {
   if (log.ok() && log->recordsPublicKey == *key) recordsPublicKey_ = *key;
 }
 
-void Site::prepareSeal() {
+void Site::prepareAhead() {
   followRecordsKey();
+  spentSeal_.reset();
   if (!nextSeal_ || nextSeal_->recipient != recordsPublicKey_) nextSeal_ = crypto::prepareSeal(recordsPublicKey_);
+  if (signer_) signer_->prepare(kSignaturesAhead);
 }
 
 core::Result<SiteSecrets> Site::unlockWithRecoveryCode(std::string_view code) {

@@ -97,12 +97,15 @@ class Site {
   std::string appointmentCodeMac(std::string_view appointmentId) const;
   /// Seals bytes to the site's records public key (the kiosk can seal but not open).
   std::string seal(std::string_view plaintext) const;
-  /// Does the costly part of the next seal now (two X25519 multiplications, ~0.2 ms here and more on a
-  /// Raspberry Pi), at a moment nobody is waiting, so the check-in that uses it seals in microseconds.
-  /// seal() works without it, only slower. Each prepared seal is used once.
+  /// Does the costly part of the next check-in's crypto now, at a moment nobody is waiting: the seal
+  /// (two X25519 multiplications, ~0.2 ms here and more on a Raspberry Pi) and, on an unlocked site,
+  /// kSignaturesAhead signatures' base-point multiplications (~15 µs each here). seal() and the event
+  /// log work without it, only slower. Each prepared seal and signature is used once.
   /// It also follows a records key renewed by another process (a revocation with longstopctl), once the
   /// signed log names it.
-  void prepareSeal();
+  void prepareAhead();
+  /// Enough for an urgent check-in: two events, each signed twice (its row and the log's signed end).
+  static constexpr size_t kSignaturesAhead = 4;
   const std::string& recordsPublicKey() const { return recordsPublicKey_; }
   const std::string& signPublicKey() const { return signPublicKey_; }
   /// The site admin key's public half (meta admin_pk); empty on a site from before admin keys until
@@ -163,7 +166,7 @@ class Site {
   KeyStore* keyStore_ = nullptr;
   SiteInfo info_;
   std::string recordsPublicKey_;
-  mutable std::optional<crypto::SealPrep> nextSeal_;
+  mutable std::optional<crypto::SealPrep> nextSeal_, spentSeal_;
   std::string signPublicKey_;
   std::string adminPublicKey_;
   std::optional<Unattended> unattended_;

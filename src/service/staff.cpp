@@ -288,15 +288,16 @@ core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string
   return std::make_unique<StaffSession>(m, std::move(secrets.value()), now);
 }
 
-void signOut(Site& site, std::unique_ptr<StaffSession>& session, std::string_view reason) {
-  if (!session) return;
+core::Status signOut(Site& site, std::unique_ptr<StaffSession>& session, std::string_view reason) {
+  if (!session) return core::okStatus();
   store::JsonObject data;
   data.add("reason", reason);
-  (void)site.db().transaction([&]() -> core::Status {
+  auto recorded = site.db().transaction([&]() -> core::Status {
     auto e = site.appendEvent("signout", "", data.str(), session->who().id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
-  session.reset();  // SiteSecrets' SecretBytes wipe themselves
+  session.reset();  // whatever happened: SiteSecrets' SecretBytes wipe themselves
+  return recorded;
 }
 
 }  // namespace longstop::service

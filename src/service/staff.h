@@ -92,6 +92,8 @@ core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std:
 core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string& cardText, const std::string& pin);
 
 /// Ends a session: wipes the keys and writes a 'signout' event with the reason ("sign-out", "idle").
-void signOut(Site& site, std::unique_ptr<StaffSession>& session, std::string_view reason);
+/// The keys are wiped and the session ends whatever happens; the error, if any, says the 'signout' event
+/// could not be written (the caller reports it: an unrecorded sign-out is a gap in the audit).
+core::Status signOut(Site& site, std::unique_ptr<StaffSession>& session, std::string_view reason);
 
 }  // namespace longstop::service

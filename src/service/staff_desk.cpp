@@ -1,6 +1,7 @@
 #include "service/staff_desk.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/date.h"
@@ -71,7 +72,12 @@ core::Status StaffDesk::signIn(const std::string& cardText, const std::string& p
 
 void StaffDesk::signOut(std::string_view reason) {
   worker_.forget();  // export work under way finishes, but its result is for nobody now
-  if (session_) service::signOut(kiosk_.siteData(), session_, reason);
+  if (!session_) return;
+  const std::string who = session_->who().id;
+  if (auto s = service::signOut(kiosk_.siteData(), session_, reason); !s.ok())
+    // Signed out all the same; the journal keeps what the log could not.
+    std::fprintf(stderr, "longstop: the sign-out of staff %s (%.*s) could not be recorded: %s\n", who.c_str(),
+                 static_cast<int>(reason.size()), reason.data(), s.error().message.c_str());
 }
 
 std::optional<StaffIdentity> StaffDesk::session() const {

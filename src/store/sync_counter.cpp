@@ -9,6 +9,7 @@ namespace longstop::store {
 namespace {
 
 std::atomic<uint64_t> gSyncs{0};
+std::atomic<uint64_t> gWalBytes{0};
 sqlite3_vfs* gBase = nullptr;
 sqlite3_vfs gVfs;
 sqlite3_io_methods gMethods;
@@ -16,6 +17,7 @@ sqlite3_io_methods gMethods;
 // Our file: the methods pointer SQLite expects first, then the real file that the base VFS fills in.
 struct CountingFile {
   sqlite3_file base;
+  bool wal;
   sqlite3_file* real() { return reinterpret_cast<sqlite3_file*>(this + 1); }
 };
 CountingFile* cf(sqlite3_file* f) { return reinterpret_cast<CountingFile*>(f); }
@@ -24,7 +26,9 @@ sqlite3_file* real(sqlite3_file* f) { return cf(f)->real(); }
 int xClose(sqlite3_file* f) { return real(f)->pMethods->xClose(real(f)); }
 int xRead(sqlite3_file* f, void* b, int n, sqlite3_int64 o) { return real(f)->pMethods->xRead(real(f), b, n, o); }
 int xWrite(sqlite3_file* f, const void* b, int n, sqlite3_int64 o) {
-  return real(f)->pMethods->xWrite(real(f), b, n, o);
+  const int rc = real(f)->pMethods->xWrite(real(f), b, n, o);
+  if (rc == SQLITE_OK && cf(f)->wal) gWalBytes += static_cast<uint64_t>(n);
+  return rc;
 }
 int xTruncate(sqlite3_file* f, sqlite3_int64 s) { return real(f)->pMethods->xTruncate(real(f), s); }
 int xSync(sqlite3_file* f, int flags) {
@@ -52,6 +56,7 @@ int xOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* 
   const int rc = gBase->xOpen(gBase, name, real(f), flags, outFlags);
   // SQLite calls xClose only when pMethods is set, so leave it null if the real open failed.
   f->pMethods = (rc == SQLITE_OK && real(f)->pMethods != nullptr) ? &gMethods : nullptr;
+  cf(f)->wal = (flags & SQLITE_OPEN_WAL) != 0;
   return rc;
 }
 
@@ -74,5 +79,6 @@ bool registerCountingVfs() {
 }
 
 uint64_t countedSyncs() { return gSyncs.load(); }
+uint64_t countedWalBytes() { return gWalBytes.load(); }
 
 }  // namespace longstop::store

@@ -1,5 +1,6 @@
-// A pass-through SQLite VFS that counts the syncs (fsync/fdatasync) SQLite asks for, so the benchmark
-// can report fsyncs per check-in as counted, not assumed.
+// A pass-through SQLite VFS that counts the syncs (fsync/fdatasync) SQLite asks for and the bytes it
+// writes to write-ahead logs, so the benchmark can report fsyncs and pages per commit as counted, not
+// assumed.
 #pragma once
 
 #include <cstdint>
@@ -11,5 +12,7 @@ bool registerCountingVfs();
 inline constexpr const char* kCountingVfs = "longstop-counting";
 /// Syncs made through that VFS since the program started.
 uint64_t countedSyncs();
+/// Bytes written to write-ahead-log files through that VFS since the program started.
+uint64_t countedWalBytes();
 
 }  // namespace longstop::store

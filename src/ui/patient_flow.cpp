@@ -162,6 +162,7 @@ void PatientFlow::apply(ConfirmIntent in) {
     case ConfirmIntent::kConfirm:
       if (s_.matched) {
         s_.pending = PendingCheckIn{s_.matched->appointmentId, std::nullopt};
+        services_.prepareCheckIn();
         go(Screen::kSafety);
       }
       break;

@@ -92,6 +92,7 @@ void PatientFlow::onScan(std::string_view text) {
       if (a.ok() && a->outcome == core::MatchOutcome::kOne && a->appointment) {
         s_.matched = a->appointment;
         s_.pending = PendingCheckIn{a->appointment->appointmentId, std::nullopt};
+        services_.prepareCheckIn();
         go(Screen::kSafety);
         return;
       }

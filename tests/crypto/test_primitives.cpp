@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <sodium.h>
+
 #include "crypto/primitives.h"
 
 using namespace longstop::crypto;
@@ -28,7 +30,7 @@ TEST_CASE("a seal prepared ahead of time is a standard sealed box, used once") {
   auto prep = prepareSeal(kp.publicKey);
   REQUIRE(prep.has_value());
   const std::string ephemeral = prep->ephemeralPublic;
-  const std::string sealed = sealPrepared(std::move(*prep), "Smith|1984-03-07");
+  const std::string sealed = sealPrepared(*prep, "Smith|1984-03-07");
   CHECK(sealed.size() == 16 + 48);
   CHECK(sealed.substr(0, 32) == ephemeral);
   CHECK(sealed.find("Smith") == std::string::npos);
@@ -38,9 +40,10 @@ TEST_CASE("a seal prepared ahead of time is a standard sealed box, used once") {
   std::string flipped = sealed;
   flipped[40] = static_cast<char>(flipped[40] ^ 1);
   CHECK_FALSE(unseal(kp.publicKey, kp.secretKey, flipped).has_value());
-  // Used up: the same prep cannot seal a second message under the same key and nonce.
-  CHECK(prep->sharedKey.empty());
-  CHECK(sealPrepared(std::move(*prep), "again").empty());
+  // Used up: the shared key is zeroed and the same prep cannot seal a second message under it.
+  CHECK(prep->sharedKey.view() == std::string(32, '\0'));
+  CHECK(prep->ephemeralPublic.empty());
+  CHECK(sealPrepared(*prep, "again").empty());
   // Each prep has its own ephemeral key.
   auto a = prepareSeal(kp.publicKey);
   auto b = prepareSeal(kp.publicKey);
@@ -123,4 +126,52 @@ TEST_CASE("secret bytes move and wipe") {
   CHECK(b.view() == "secret");
   b.wipe();
   CHECK(b.empty());
+}
+
+TEST_CASE("a signature prepared ahead of time is an ordinary Ed25519 signature, made once") {
+  REQUIRE(initialise());
+  const SignKeyPair kp = makeSignKeyPair();
+  const SignKeyPair other = makeSignKeyPair();
+  for (const std::string& message : {std::string(), std::string("LSEV1") + std::string(32, 'h'), std::string(5000, 'x')}) {
+    auto prep = prepareSign(kp.secretKey);
+    REQUIRE(prep.has_value());
+    const std::string point = prep->point;
+    const std::string sig = signPrepared(*prep, kp.secretKey, message);
+    REQUIRE(sig.size() == 64);
+    CHECK(sig.substr(0, 32) == point);
+    // Checked by libsodium's crypto_sign_verify_detached, and refused for any other message or key.
+    CHECK(verifySignature(kp.publicKey, message, sig));
+    CHECK_FALSE(verifySignature(kp.publicKey, message + "!", sig));
+    CHECK_FALSE(verifySignature(other.publicKey, message, sig));
+    // Used up: the nonce is zeroed, and the prep signs nothing more.
+    CHECK(prep->nonce.view() == std::string(32, '\0'));
+    CHECK(prep->point.empty());
+    CHECK(signPrepared(*prep, kp.secretKey, "again").empty());
+  }
+  // Each prep has its own nonce.
+  auto a = prepareSign(kp.secretKey);
+  auto b = prepareSign(kp.secretKey);
+  REQUIRE((a && b));
+  CHECK(a->point != b->point);
+  CHECK_FALSE(prepareSign(SecretBytes::copyOf("short")).has_value());
+  CHECK(signPrepared(*a, SecretBytes::copyOf("short"), "m").empty());
+}
+
+TEST_CASE("with libsodium's own nonce, a prepared signature is byte for byte crypto_sign_detached's") {
+  REQUIRE(initialise());
+  const SignKeyPair kp = makeSignKeyPair();
+  const std::string message = "LSHD1 the log's signed end";
+  // libsodium's deterministic nonce: SHA-512(second half of SHA-512(seed) || message) mod L.
+  unsigned char az[64], wide[64];
+  crypto_hash_sha512(az, kp.secretKey.data(), 32);
+  crypto_hash_sha512_state st;
+  crypto_hash_sha512_init(&st);
+  crypto_hash_sha512_update(&st, az + 32, 32);
+  crypto_hash_sha512_update(&st, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+  crypto_hash_sha512_final(&st, wide);
+  SignPrep prep{std::string(32, '\0'), SecretBytes(32)};
+  crypto_core_ed25519_scalar_reduce(prep.nonce.data(), wide);
+  REQUIRE(crypto_scalarmult_ed25519_base_noclamp(reinterpret_cast<unsigned char*>(prep.point.data()),
+                                                 prep.nonce.data()) == 0);
+  CHECK(signPrepared(prep, kp.secretKey, message) == sign(kp.secretKey, message));
 }

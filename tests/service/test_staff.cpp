@@ -148,9 +148,21 @@ TEST_CASE("sessions go idle and sign-out is logged") {
   (*session)->touch(t0 + 100'000);
   CHECK_FALSE((*session)->idleFor(t0 + 180'000, 180'000));
   std::unique_ptr<service::StaffSession> s = std::move(session.value());
-  service::signOut(*f.site, s, "idle");
+  CHECK(service::signOut(*f.site, s, "idle").ok());
   CHECK(s == nullptr);
   CHECK(f.events("signout") == 1);
+}
+
+TEST_CASE("a sign-out the log cannot take still ends the session, and says it was not recorded") {
+  Fixture f;
+  auto session = service::signIn(*f.site, f.card.cardText, "24681012");
+  REQUIRE(session.ok());
+  std::unique_ptr<service::StaffSession> s = std::move(session.value());
+  REQUIRE(f.site->db().TEST_refuseWrites().ok());
+  auto out = service::signOut(*f.site, s, "sign-out");
+  CHECK_FALSE(out.ok());
+  CHECK(s == nullptr);  // the keys are gone whatever the disk did
+  CHECK(f.events("signout") == 0);
 }
 
 // The test build may make credentials cheaply (LONGSTOP_TEST_CHEAP_KDF=1 with -Dcheap_test_kdf=true);

@@ -9,6 +9,8 @@
 #include "core/date.h"
 #include "service/admin_services.h"
 #include "service/settings.h"
+#include "support/patient_screens.h"
+#include "ui/setup/form.h"
 #include "ui/admin/admin_screen.h"
 #include "ui/setup/setup_wizard.h"
 
@@ -257,4 +259,40 @@ TEST_CASE("admin screen: the trust code is shown with its key in groups of four,
   CHECK(squeezed == code);
   CHECK(trustCodeForReading("not a code") == "not a code");
   CHECK(trustCodeForReading("LSD1:B82005") == "LSD1:B82005");
+}
+
+TEST_CASE("setup keyboard: an apostrophe, a comma and an ampersand, every key inside and apart") {
+  for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{800, 480}}) {
+    longstop::testing::Headless imgui(w, h);
+    const float width = static_cast<float>(w) - 40;
+    imgui.drawWith([&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(static_cast<float>(w), static_cast<float>(h)));
+      ImGui::Begin("keys", nullptr, ImGuiWindowFlags_NoDecoration);
+      const float room = static_cast<float>(h) / 2;
+      drawFormKeyboard(ImVec2(20, static_cast<float>(h) - formKeyboardHeight(width, room)), width, room, false);
+      ImGui::End();
+    });
+    std::vector<longstop::ui::WidgetRecord> keys;
+    for (const auto& wr : imgui.log.widgets())
+      if (wr.clickable) keys.push_back(wr);
+    INFO(w << "x" << h);
+    for (const char* needed : {"'", ",", "&", "-", "."}) {
+      bool found = false;
+      for (const auto& k : keys) found = found || k.label == needed;
+      INFO("key " << needed);
+      CHECK(found);
+    }
+    for (size_t i = 0; i < keys.size(); ++i) {
+      INFO("'" << keys[i].label << "' at " << keys[i].min.x << "-" << keys[i].max.x);
+      CHECK(keys[i].min.x >= 0);
+      CHECK(keys[i].max.x <= static_cast<float>(w));
+      CHECK(keys[i].max.y <= static_cast<float>(h));
+      for (size_t j = i + 1; j < keys.size(); ++j) {
+        const bool apart = keys[i].max.x <= keys[j].min.x + 0.5f || keys[j].max.x <= keys[i].min.x + 0.5f ||
+                           keys[i].max.y <= keys[j].min.y + 0.5f || keys[j].max.y <= keys[i].min.y + 0.5f;
+        CHECK(apart);
+      }
+    }
+  }
 }

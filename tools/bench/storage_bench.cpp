@@ -1,6 +1,7 @@
 #include "storage_bench.h"
 
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -20,6 +21,12 @@ using Clock = std::chrono::steady_clock;
 double usSince(Clock::time_point t) {
   return std::chrono::duration<double, std::micro>(Clock::now() - t).count();
 }
+// This thread's CPU time (user and kernel, not time spent waiting for the disk), in microseconds.
+double cpuUs() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
+}
 
 std::vector<double> rawFsync(const std::filesystem::path& dir, int rounds) {
   const std::string path = (dir / "fsync.bin").string();
@@ -36,29 +43,59 @@ std::vector<double> rawFsync(const std::filesystem::path& dir, int rounds) {
   return out;
 }
 
-// The same pragmas as the store, one INSERT of a row about the size of a check-in per transaction.
+// The same pragmas and VFS as the store, and a transaction that changes as many pages as a check-in
+// (one row into each of `pages` tables, each its own B-tree page), so both write the same number of
+// WAL frames before their one fsync and their WALs fill and wrap at the same pace. One page against a
+// check-in's eight would compare a 4 KiB write with a 32 KiB one, and a WAL that only ever grows
+// (a metadata commit with every fsync) with one that is reused after each checkpoint.
 class RawCommits {
  public:
-  explicit RawCommits(const std::filesystem::path& dir) {
-    auto db = store::Database::open(dir / "raw.db", {.create = true});
-    if (db.ok() && (*db)->exec("CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b BLOB)").ok()) db_ = std::move(*db);
+  RawCommits(const std::filesystem::path& dir, int pages) : pages_(pages) {
+    auto db = store::Database::open(dir / "raw.db", {.create = true, .vfs = store::kCountingVfs});
+    if (!db.ok()) return;
+    for (int i = 0; i < pages_; ++i)
+      if (!(*db)->exec("CREATE TABLE t" + std::to_string(i) + "(id INTEGER PRIMARY KEY, a TEXT, b BLOB)").ok()) return;
+    db_ = std::move(*db);
   }
   bool ok() const { return db_ != nullptr; }
   /// One durable commit; its time in microseconds, or a negative number on failure.
   double once() {
     const auto t = Clock::now();
     auto s = db_->transaction([&]() -> core::Status {
-      auto st = db_->prepare("INSERT INTO t(a, b) VALUES (?, ?)");
-      if (!st.ok()) return st.error();
-      st->bind(1, std::string_view("K7QX-000123")).bindBlob(2, std::string(160, 'b'));
-      return st->run();
+      for (int i = 0; i < pages_; ++i) {
+        auto st = db_->prepare(kInserts[i]);
+        if (!st.ok()) return st.error();
+        st->bind(1, std::string_view("K7QX-000123")).bindBlob(2, std::string_view(kRow));
+        if (auto r = st->run(); !r.ok()) return r;
+      }
+      return core::okStatus();
     });
     return s.ok() ? usSince(t) : -1;
   }
+  static constexpr int kMaxPages = 16;
 
  private:
+  static constexpr const char* kInserts[kMaxPages] = {
+      "INSERT INTO t0(a, b) VALUES (?, ?)",  "INSERT INTO t1(a, b) VALUES (?, ?)",
+      "INSERT INTO t2(a, b) VALUES (?, ?)",  "INSERT INTO t3(a, b) VALUES (?, ?)",
+      "INSERT INTO t4(a, b) VALUES (?, ?)",  "INSERT INTO t5(a, b) VALUES (?, ?)",
+      "INSERT INTO t6(a, b) VALUES (?, ?)",  "INSERT INTO t7(a, b) VALUES (?, ?)",
+      "INSERT INTO t8(a, b) VALUES (?, ?)",  "INSERT INTO t9(a, b) VALUES (?, ?)",
+      "INSERT INTO t10(a, b) VALUES (?, ?)", "INSERT INTO t11(a, b) VALUES (?, ?)",
+      "INSERT INTO t12(a, b) VALUES (?, ?)", "INSERT INTO t13(a, b) VALUES (?, ?)",
+      "INSERT INTO t14(a, b) VALUES (?, ?)", "INSERT INTO t15(a, b) VALUES (?, ?)"};
+  static inline const std::string kRow = std::string(160, 'b');
+  int pages_;
   std::unique_ptr<store::Database> db_;
 };
+
+// WAL frames (pages) written by `commit`, counted through the VFS.
+template <typename F>
+double walPages(int64_t pageSize, F&& commit) {
+  const uint64_t before = store::countedWalBytes();
+  if (!commit()) return -1;
+  return static_cast<double>(store::countedWalBytes() - before) / static_cast<double>(pageSize + 24);
+}
 
 }  // namespace
 
@@ -76,28 +113,52 @@ bool benchStorage(const std::filesystem::path& dir, int rounds, Report& report) 
   patient.forenames = "Patient";
   patient.dateOfBirth = {1970, 1, 1};
   const service::NewCheckin walkIn{kiosk.site().walkInQueueId, std::nullopt, patient, false, ""};
+  // The first check-ins, not timed, say how many pages a check-in changes; the bare commit is made to
+  // change as many (whole pages: B-tree splits add a fraction to both).
+  auto pageSize = siteRef.db().prepare("PRAGMA page_size");
+  if (!pageSize.ok() || !pageSize->step().ok()) return false;
+  const int64_t pageBytes = pageSize->columnInt(0);
+  pageSize->reset();
+  constexpr int kWarmUp = 20;
+  const double checkinPages = walPages(pageBytes, [&] {
+    for (int i = 0; i < kWarmUp; ++i) {
+      siteRef.prepareAhead();
+      if (!service::commitCheckin(siteRef, walkIn).ok()) return false;
+    }
+    return true;
+  }) / kWarmUp;
+  if (checkinPages < 1 || checkinPages >= RawCommits::kMaxPages + 1) return false;
+  RawCommits rawDb(dir, static_cast<int>(checkinPages));
+  if (!rawDb.ok()) return false;
+  if (walPages(pageBytes, [&] { return rawDb.once() >= 0; }) < 1) return false;
   // Each round: a durable check-in through the store (validated, sealed, committed: what must be on
   // disk before a ticket is shown), a bare commit, then the reads that build the ticket on screen.
   // Check-ins and bare commits alternate, so both meet the same disk (other writers, cache state).
-  RawCommits rawDb(dir);
-  if (!rawDb.ok()) return false;
-  std::vector<double> checkins, raw, withTicket, prepare;
-  uint64_t checkinSyncs = 0;
+  std::vector<double> checkins, raw, withTicket, prepare, checkinCpu, rawCpu;
+  uint64_t checkinSyncs = 0, checkinWal = 0, rawWal = 0;
   for (int i = 0; i < rounds; ++i) {
     clock.advanceMs(1000);
     // What the kiosk does while the patient answers the safety question.
     const auto t0 = Clock::now();
-    siteRef.prepareSeal();
+    siteRef.prepareAhead();
     prepare.push_back(usSince(t0));
     const uint64_t before = store::countedSyncs();
+    const uint64_t wal0 = store::countedWalBytes();
+    const double cpu0 = cpuUs();
     const auto t = Clock::now();
     auto c = service::commitCheckin(siteRef, walkIn);
     if (!c.ok()) return false;
     const double commitUs = usSince(t);
+    checkinCpu.push_back(cpuUs() - cpu0);
     checkins.push_back(commitUs);
     checkinSyncs += store::countedSyncs() - before;
+    const uint64_t wal1 = store::countedWalBytes();
+    checkinWal += wal1 - wal0;
+    const double cpu1 = cpuUs();
     const double r = rawDb.once();
     if (r < 0) return false;
+    rawCpu.push_back(cpuUs() - cpu1);
+    rawWal += store::countedWalBytes() - wal1;
     raw.push_back(r);
     const auto t2 = Clock::now();
     if (!kiosk.ticketFor(c->recordId).ok()) return false;
@@ -113,9 +174,16 @@ bool benchStorage(const std::filesystem::path& dir, int rounds, Report& report) 
   report.add("fsync_us_p50", percentile(fsyncs, 50));
   report.add("fsyncs_per_checkin", syncs / rounds);
   report.add("checkin_vs_raw_commit", percentile(checkins, 50) / percentile(raw, 50));
+  report.add("checkin_cpu_us_p50", percentile(checkinCpu, 50));
+  report.add("raw_commit_cpu_us_p50", percentile(rawCpu, 50));
+  // Pages per commit over the timed rounds (the first check-in and bare commit sized the baseline).
+  const double frame = static_cast<double>(pageBytes + 24) * rounds;
+  report.add("checkin_wal_pages", static_cast<double>(checkinWal) / frame);
+  report.add("raw_commit_wal_pages", static_cast<double>(rawWal) / frame);
   report.add("checkin_with_ticket_us_p50", percentile(withTicket, 50));
-  report.add("seal_prepare_us_p50", percentile(prepare, 50));
-  // Each event costs two Ed25519 signatures (its row and the log's signed end), inside the commit.
+  report.add("prepare_ahead_us_p50", percentile(prepare, 50));
+  // Each event costs two Ed25519 signatures (its row and the log's signed end); both are prepared
+  // ahead (prepareAhead), so this is what a check-in would add without that.
   const crypto::SignKeyPair keys = crypto::makeSignKeyPair();
   std::vector<double> signs;
   const std::string hash(32, 'h');

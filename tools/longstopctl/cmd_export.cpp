@@ -61,7 +61,9 @@ int cmdExport(const Args& a) {
   auto u = unlock(s, a);
   if (!u.ok()) return fail(u.error());
   auto batch = service::exportBatch(s, u->secrets(), u->staffId(), a.has("json") ? exporter::Progress{} : progressLine);
-  if (u->session) service::signOut(s, u->session, "sign-out");
+  if (u->session)
+    if (auto out = service::signOut(s, u->session, "sign-out"); !out.ok())
+      std::fprintf(stderr, "longstopctl: the sign-out could not be recorded: %s\n", out.error().message.c_str());
   if (!batch.ok()) return fail(batch.error());
   auto copy = service::copyBatchTo(s, batch->seq, *to, a.has("json") ? exporter::Progress{} : progressLine);
   if (!copy.ok()) {

@@ -33,7 +33,9 @@ bool drawFormField(std::string_view label, const std::string& value, bool focuse
 }
 
 namespace {
-const char* const kRows[] = {"1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"};
+// The apostrophe, comma and ampersand are on the letter rows: practice names have them ("St Mary's",
+// "Smith, Jones & Partners").
+const char* const kRows[] = {"1234567890", "QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM,&"};
 const char* const kExtras = "-./:|";
 }  // namespace
 
