@@ -193,6 +193,9 @@ FSTAB
     # The amd64 image is the test image: the test helpers are installed.
     install -m 0755 "$here/guest/longstop-test-probe" "$root/usr/libexec/longstop/test-probe"
     install -m 0755 "$here/guest/longstop-test-stream" "$root/usr/libexec/longstop/test-stream"
+    install -m 0755 "$here/guest/longstop-test-init" "$root/usr/libexec/longstop/test-init"
+    install -D -m 0644 "$here/guest/longstop-firstboot-test.conf" \
+      "$root/usr/lib/systemd/system/longstop-firstboot.service.d/test.conf"
     install -m 0644 "$here/guest/longstop-test-probe.service" "$here/guest/longstop-test-stream.service" \
       "$root/usr/lib/systemd/system/"
   fi

@@ -383,10 +383,22 @@ void KioskApp::checkUrgentAlarm() {
   if (audio_) audio_->play(makeUrgentTone(audio_->rate()));
 }
 
+// `longstopctl unlock` puts this boot's keys in the kernel keyring from another process: the locked
+// screen looks there once a second and gives way to Welcome without a restart.
+bool KioskApp::checkSavedKeys() {
+  if (!services_ || !services_->locked()) return false;
+  const int64_t now = clock_->now().unixMs;
+  if (keysCheckedMs_ && now >= *keysCheckedMs_ && now - *keysCheckedMs_ < 1000) return false;
+  keysCheckedMs_ = now;
+  return services_->siteData().adoptSavedKeys();
+}
+
 bool KioskApp::tick() {
   checkUrgentAlarm();
-  if (setup_ || admin_->active()) return false;
+  const bool keys = checkSavedKeys();
+  if (setup_ || admin_->active()) return keys;
   bool changed = staff_->active() ? staff_->tick() : flow_->tick();
+  changed = changed || keys;
   return changed || corner_.since.has_value();
 }
 

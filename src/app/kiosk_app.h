@@ -136,6 +136,7 @@ class KioskApp {
   void updatePreview();
   /// Sounds the urgent alarm while an urgent alert waits for staff (looked for once a second).
   void checkUrgentAlarm();
+  bool checkSavedKeys();
 
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
@@ -160,6 +161,7 @@ class KioskApp {
   std::unique_ptr<AudioOutput> audio_;       // null: no sound
   UrgentAlarm alarm_;
   std::optional<int64_t> alarmCheckedMs_;
+  std::optional<int64_t> keysCheckedMs_;  // while locked: when the key store was last looked at
   int64_t urgentAlarms_ = 0;
 };
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
 #include "crypto/secret_bytes.h"
 #include "service/site.h"
 #include "store/site_tables.h"
@@ -32,5 +33,12 @@ std::optional<crypto::SecretBytes> openCredentialSecret(const store::CredentialR
                                                         const crypto::SecretBytes& derivedKey);
 /// The site's keys from the credential's bundle; empty when the bytes were changed or do not parse.
 std::optional<SiteSecrets> openBundle(const store::CredentialRow& c, const crypto::SecretBytes& credentialSecret);
+
+/// The site's keys that a credential holds, as Site::unlock opens them: through its own secret and
+/// bundle (schema 5 on), or wrapped directly under `derivedKey` (before; match and ticket keys empty for
+/// a credential from before signed logs). kUnauthorised when `derivedKey` is wrong; kCorrupt when the
+/// bundle was changed. The keys are not checked against any site's public keys.
+core::Result<SiteSecrets> openCredentialKeys(const store::CredentialRow& credential,
+                                             const crypto::SecretBytes& derivedKey);
 
 }  // namespace longstop::service

@@ -11,6 +11,7 @@
 #include "service/admin_log.h"
 #include "service/admin_sign.h"
 #include "service/key_bundle.h"
+#include "service/backup.h"
 #include "service/settings.h"
 #include "store/site_tables.h"
 
@@ -89,6 +90,23 @@ core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& d
 
 }  // namespace
 
+core::Result<SiteSecrets> openCredentialKeys(const store::CredentialRow& credential,
+                                             const crypto::SecretBytes& derivedKey) {
+  if (!credential.publicKey.empty()) {
+    auto own = openCredentialSecret(credential, derivedKey);
+    if (!own) return core::unauthorised("That credential does not open this site's keys.");
+    auto secrets = openBundle(credential, *own);
+    if (!secrets)
+      return core::corrupt("This card's keys were changed outside Longstop. Do not use this kiosk; call the "
+                           "practice's IT support.");
+    return std::move(*secrets);
+  }
+  auto plain = crypto::unwrap(derivedKey, credential.wrapped);
+  if (!plain || (plain->size() != kWrappedKeysSize && plain->size() != kLegacyWrappedKeysSize))
+    return core::unauthorised("That credential does not open this site's keys.");
+  return splitKeys(plain->view());
+}
+
 std::string wrapKeys(const crypto::SecretBytes& key, const SiteSecrets& secrets) {
   std::string plain = concatKeys(secrets);
   std::string wrapped = crypto::wrap(key, plain);
@@ -127,6 +145,7 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
   auto db = store::Database::open(databasePath(dataDir), {.create = true});
   if (!db.ok()) return db.error();
   std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));
+  site->dataDir_ = dataDir;
 
   const std::string random = crypto::randomBytes(4);
   std::array<uint8_t, 4> r{};
@@ -165,17 +184,26 @@ core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const co
   auto db = store::Database::open(databasePath(dataDir), {.create = false, .vfs = vfs});
   if (!db.ok()) return db.error();
   std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));
+  site->dataDir_ = dataDir;
   site->keyStore_ = keys ? keys : &kernelKeyring();
   if (auto s = site->reloadSettings(); !s.ok()) return s.error();
   // Unlocked earlier in this boot (a restart by the watchdog): carry on without anyone.
-  if (auto saved = site->keyStore_->load(site->keyStoreName()); saved && saved->size() == 128) {
-    Site::Unattended k{crypto::SecretBytes::copyOf(saved->view().substr(0, 64)),
-                       crypto::SecretBytes::copyOf(saved->view().substr(64, 32)),
-                       crypto::SecretBytes::copyOf(saved->view().substr(96, 32))};
-    if (crypto::signPublicKeyOf(k.signSecretKey) == site->signPublicKey_) site->install(std::move(k));
-  }
+  (void)site->adoptSavedKeys();
   site->prepareAhead();
   return site;
+}
+
+bool Site::adoptSavedKeys() {
+  if (unlocked() || !keyStore_) return false;
+  auto saved = keyStore_->load(keyStoreName());
+  if (!saved || saved->size() != 128) return false;
+  Unattended k{crypto::SecretBytes::copyOf(saved->view().substr(0, 64)),
+               crypto::SecretBytes::copyOf(saved->view().substr(64, 32)),
+               crypto::SecretBytes::copyOf(saved->view().substr(96, 32))};
+  if (crypto::signPublicKeyOf(k.signSecretKey) != signPublicKey_) return false;
+  install(std::move(k));
+  followRecordsKey();  // the other process may have renewed the records key since this one opened
+  return true;
 }
 
 core::Status Site::reloadSettings() {
@@ -259,19 +287,7 @@ const Site::Unattended& Site::keys() const {
 
 core::Result<SiteSecrets> Site::openCredential(const store::CredentialRow& credential,
                                                const crypto::SecretBytes& derivedKey) const {
-  if (!credential.publicKey.empty()) {
-    auto own = openCredentialSecret(credential, derivedKey);
-    if (!own) return core::unauthorised("That credential does not open this site's keys.");
-    auto secrets = openBundle(credential, *own);
-    if (!secrets)
-      return core::corrupt("This card's keys were changed outside Longstop. Do not use this kiosk; call the "
-                           "practice's IT support.");
-    return std::move(*secrets);
-  }
-  auto plain = crypto::unwrap(derivedKey, credential.wrapped);
-  if (!plain || (plain->size() != kWrappedKeysSize && plain->size() != kLegacyWrappedKeysSize))
-    return core::unauthorised("That credential does not open this site's keys.");
-  return splitKeys(plain->view());
+  return openCredentialKeys(credential, derivedKey);
 }
 
 // The wrapped keys are authenticated; the public keys in meta are not: a planted one shows here.
@@ -297,7 +313,8 @@ core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, c
   SiteSecrets secrets = std::move(opened.value());
   if (auto s = checkKeys(secrets); !s.ok()) return s.error();
   const bool old = credential.publicKey.empty();
-  if (old && secrets.matchKey.empty())
+  const bool legacy = old && secrets.matchKey.empty();
+  if (legacy)
     if (auto s = adoptLegacyKeys(secrets); !s.ok()) return s.error();
   const bool wasLocked = !unlocked();
   if (wasLocked) {
@@ -318,7 +335,26 @@ core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, c
     (void)reloadSettings();  // the admin key a conversion made was rolled back with it
     return s.error();
   }
+  // After the conversion, so that the sealed copies' headers carry the converted recovery credential.
+  if (legacy) sealPlainBackups();
   return secrets;
+}
+
+// The plain backups of a site from before sealing hold the matching and ticket keys that the migration
+// has just taken out of the database: they are sealed (or deleted) too, and the log says so. A failure
+// is logged and does not stop the kiosk; the next `longstopctl backup` tries again.
+void Site::sealPlainBackups() {
+  auto header = backupHeaderOf(*db_);
+  auto done = header.ok() ? service::sealPlainBackups(backupsDir(dataDir_), *header)
+                          : core::Result<PlainBackups>(header.error());
+  if (done.ok() && !done->any()) return;
+  store::JsonObject data;
+  if (done.ok()) data.add("sealed", done->sealed).add("deleted", done->deleted);
+  else data.add("error", done.error().message);
+  (void)db_->transaction([&]() -> core::Status {
+    auto e = appendEvent(done.ok() ? "plain-backups-sealed" : "plain-backups-not-sealed", "", data.str());
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
 }
 
 // A credential from before schema 5 gets its own key pair and a sealed bundle. A card's bundle is a

@@ -122,6 +122,9 @@ class Site {
   /// admin key yet makes it. A card made before the site's keys were last renewed is refused.
   core::Result<SiteSecrets> unlock(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
                                    std::string_view byStaffId);
+  /// A locked site takes this boot's keys from the key store if another process (`longstopctl unlock`)
+  /// has put them there since; true when that unlocked it.
+  bool adoptSavedKeys();
   /// Wipes the unattended keys from this process and from the keyring: the next start needs staff.
   void lock();
   /// Opens a sealed blob with unlocked secrets (any generation of the records key).
@@ -152,12 +155,14 @@ class Site {
                                            const crypto::SecretBytes& derivedKey) const;
   core::Status checkKeys(const SiteSecrets& secrets);
   void followRecordsKey();
+  void sealPlainBackups();
   const Unattended& keys() const;
 
   SodiumDigest digest_;
   std::unique_ptr<store::Database> db_;
   store::EventLog log_;
   const core::Clock& clock_;
+  std::filesystem::path dataDir_;
   KeyStore* keyStore_ = nullptr;
   SiteInfo info_;
   std::string recordsPublicKey_;

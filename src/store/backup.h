@@ -1,26 +1,29 @@
-// Online backups of the device's database: a consistent copy taken with SQLite's backup API while the
-// kiosk keeps writing, made durable, with only the newest few kept.
+// The database as bytes, for sealed backups: a consistent copy taken with SQLite's backup API while the
+// kiosk keeps writing, held in memory only (so nothing unsealed is written beside the backups), and the
+// way back from such bytes to a database that can be checked before it is put in place.
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
+#include "store/database.h"
 
 namespace longstop::store {
 
-struct BackupResult {
-  std::filesystem::path file;  // the new copy, <destDir>/longstop-YYYYmmdd-HHMMSS.db
-  int removed = 0;             // older copies deleted to keep `keep`
-};
+/// An in-memory copy of the database at `source`, one committed state. Writers are not blocked for
+/// longer than one step of the copy. The source is opened read-only and never migrated or changed.
+/// Errors: kNotFound (no source), kStorage otherwise.
+core::Result<std::unique_ptr<Database>> snapshot(const std::filesystem::path& source);
 
-/// Copies the SQLite database at `source` into `destDir` (created if missing) as
-/// `longstop-YYYYmmdd-HHMMSS.db` (UTC), through a temporary file that is fsync'd, renamed into place and
-/// followed by an fsync of the directory, so a power cut leaves either no new copy or a whole one.
-/// Writers are not blocked for longer than one step of the copy; the copy is of one committed state.
-/// Then deletes all but the newest `keep` (>= 1) copies. The source is opened read-only and is never
-/// migrated or changed. Errors: kNotFound (no source), kInvalidInput (keep < 1), kStorage otherwise.
-core::Result<BackupResult> backupDatabase(const std::filesystem::path& source,
-                                          const std::filesystem::path& destDir, int keep);
+/// The bytes of a database file holding what `db` holds, marked as not in WAL mode (one file, nothing
+/// beside it). The caller zeroes them when done.
+core::Result<std::string> imageOf(Database& db);
+
+/// A database in memory from such bytes, migrated to the latest schema; nothing is written to disk.
+/// kCorrupt when the bytes are not a sound SQLite database.
+core::Result<std::unique_ptr<Database>> fromImage(std::string_view image);
 
 }  // namespace longstop::store

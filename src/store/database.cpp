@@ -143,6 +143,18 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
   return db;
 }
 
+core::Result<std::unique_ptr<Database>> Database::openInMemory() {
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
+    core::Error e = sqliteError(raw, "could not make a database in memory");
+    sqlite3_close(raw);
+    return e;
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  return std::unique_ptr<Database>(new Database(raw, {}));
+}
+
 Database::~Database() {
   for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
   sqlite3_close_v2(db_);

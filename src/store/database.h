@@ -63,6 +63,8 @@ class Database {
   /// locked, an I/O error) is a storage error and moves nothing.
   static core::Result<std::unique_ptr<Database>> open(const std::filesystem::path& path,
                                                        const OpenOptions& options);
+  /// An empty database in memory only (for a backup's snapshot or a restore's checks): no file, no WAL.
+  static core::Result<std::unique_ptr<Database>> openInMemory();
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,6 +22,7 @@
 #include "service/kiosk.h"
 #include "service/site.h"
 #include "service/site_check.h"
+#include "service/backup.h"
 #include "store/backup.h"
 #include "store/site_tables.h"
 #include "support/clocks.h"
@@ -156,7 +159,7 @@ struct StolenSite {
       req.patient.dateOfBirth = p.dob;
       REQUIRE((*kiosk)->checkInWalkIn(req, false).ok());
     }
-    REQUIRE(store::backupDatabase(service::Site::databasePath(dir / "site"), dir / "site" / "backups", 3).ok());
+    REQUIRE(service::backupSite(dir / "site", dir / "site" / "backups", 3).ok());
     REQUIRE((*kiosk)->checkInAppointment("A2030", false).ok());  // something only in the WAL
   }
   // The thief's copy, taken while the kiosk runs (the WAL beside the file).
@@ -224,9 +227,17 @@ TEST_CASE("a site from before signed logs is migrated at its first unlock, and t
   auto keys = (*opened)->unlockWithRecoveryCode(site.recoveryCode);
   REQUIRE(keys.ok());
   const fs::path legacy = site.copy("upgraded");
-  fs::remove_all(legacy / "backups");  // backups from before the upgrade are a separate matter (docs/decisions.md)
+  fs::remove_all(legacy / "backups");
   toLegacyLayout(legacy, keys.value(), recoveryKek(legacy, site.recoveryCode));
   opened->reset();
+  // Backups as the old version made them: plain SQLite copies holding the keys in the clear, and the
+  // leftover of one cut short.
+  fs::create_directories(legacy / "backups");
+  fs::copy_file(service::Site::databasePath(legacy), legacy / "backups" / "longstop-20261128-230000.db");
+  fs::copy_file(service::Site::databasePath(legacy), legacy / "backups" / "longstop-20261129-000000.db.tmp");
+  fs::copy(legacy, site.dir / "thief-before-upgrade", fs::copy_options::recursive);
+  fs::remove(site.dir / "thief-before-upgrade" / "longstop.db");
+  CHECK(bruteForce(site.dir / "thief-before-upgrade", site.walkIns).byDetails == 50);  // the old backup alone
 
   auto upgraded = service::Site::open(legacy, site.clock);
   REQUIRE(upgraded.ok());
@@ -242,8 +253,8 @@ TEST_CASE("a site from before signed logs is migrated at its first unlock, and t
   REQUIRE(checked.ok());
   CHECK(checked->sound());
   // 'admin-key-created' (the recovery code makes the admin key) and 'unlocked' vouch for the unsigned
-  // history before them.
-  CHECK(checked->log.signedRows == 2);
+  // history before them; then the plain backups were sealed ('plain-backups-sealed').
+  CHECK(checked->log.signedRows == 3);
   CHECK_FALSE((*upgraded)->adminPublicKey().empty());
   // The hashes made with the old key still match: patients check in as before.
   auto hash = (*upgraded)->matchHash(core::matchKeyText(site.appointments[0].dob, site.appointments[0].surname[0],
@@ -256,7 +267,47 @@ TEST_CASE("a site from before signed logs is migrated at its first unlock, and t
     REQUIRE(st->step().value());
     CHECK(st->columnInt(0) == 1);
   }
+  // The migration sealed the plain backup, overwrote and deleted the leftover, and the log says so.
+  {
+    auto st = (*upgraded)->db().prepare("SELECT data FROM events WHERE kind = 'plain-backups-sealed'");
+    REQUIRE(st->step().value());
+    CHECK(st->columnText(0) == R"({"sealed":1,"deleted":1})");
+  }
   upgraded->reset();
+  CHECK(fs::exists(legacy / "backups" / "longstop-20261128-230000.lsbackup"));
+  CHECK_FALSE(fs::exists(legacy / "backups" / "longstop-20261128-230000.db"));
+  CHECK_FALSE(fs::exists(legacy / "backups" / "longstop-20261129-000000.db.tmp"));
+
+  // As a thief would look: every file opened as SQLite, and every file searched for the key bytes.
+  const std::vector<std::string> clearKeys = {std::string(keys->matchKey.view()), std::string(keys->ticketKey.view()),
+                                              crypto::toHex(keys->matchKey.view()),
+                                              crypto::toHex(keys->ticketKey.view())};
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(legacy)) {
+    if (!e.is_regular_file()) continue;
+    ++files;
+    std::ifstream in(e.path(), std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    for (const auto& k : clearKeys) CHECK(bytes.find(k) == std::string::npos);
+    if (auto db = store::Database::open(e.path(), {.readOnly = true}); db.ok()) {
+      auto st = (*db)->prepare("SELECT count(*) FROM meta WHERE key IN ('match_key', 'ticket_key')");
+      if (st.ok() && st->step().value()) CHECK(st->columnInt(0) == 0);
+    }
+  }
+  CHECK(files >= 2);  // the database and the sealed backup at least
+
+  // The sealed old backup restores with the recovery code (and migrates again at its first unlock).
+  auto restored = service::restoreBackup(legacy / "backups" / "longstop-20261128-230000.lsbackup",
+                                         site.dir / "restored", site.recoveryCode);
+  REQUIRE(restored.ok());
+  {
+    auto back = service::Site::open(site.dir / "restored", site.clock);
+    REQUIRE(back.ok());
+    (*back)->lock();
+    REQUIRE((*back)->unlockWithRecoveryCode(site.recoveryCode).ok());
+    CHECK_FALSE(store::getMeta((*back)->db(), "match_key").value().has_value());
+    CHECK((*back)->matchHash("x") == crypto::keyedHash(keys->matchKey.view(), "x"));
+  }
 
   fs::copy(legacy, site.dir / "thief-after-upgrade", fs::copy_options::recursive);
   const Recovered r = bruteForce(site.dir / "thief-after-upgrade", site.walkIns);

@@ -325,3 +325,22 @@ TEST_CASE("the event chain of a working site verifies") {
   CHECK(r->log.rows == 4);  // site-created, import, checkin, urgent-alert
   CHECK(r->log.signedRows == 4);
 }
+
+TEST_CASE("a locked kiosk takes the keys that `longstopctl unlock` left in the keyring, without a restart") {
+  Fixture f;
+  f.site().lock();  // as after a reboot: the running kiosk is locked, the keyring empty
+  REQUIRE(f.kiosk->locked());
+  CHECK_FALSE(f.site().adoptSavedKeys());  // nothing there yet: still locked
+  CHECK(f.kiosk->locked());
+  {
+    // Another process, as longstopctl is, unlocks with the recovery code.
+    auto other = service::Site::open(f.dir / "site", f.clock);
+    REQUIRE(other.ok());
+    REQUIRE_FALSE((*other)->unlocked());
+    REQUIRE((*other)->unlockWithRecoveryCode(f.recoveryCode).ok());
+  }
+  CHECK(f.site().adoptSavedKeys());
+  CHECK_FALSE(f.kiosk->locked());
+  CHECK(f.kiosk->checkInWalkIn(walkInEvans(), false).ok());
+  CHECK_FALSE(f.site().adoptSavedKeys());  // already unlocked: nothing to take
+}

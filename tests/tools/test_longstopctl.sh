@@ -124,6 +124,40 @@ if grep -rqa -e Wolstenholme -e Featherstonehaugh -e 9434765919 -e "943 476 5919
   bad "personal data found unsealed in the data directory"
 else ok; fi
 
+# Backups are sealed: no patient, no SQLite page in them; the recovery code restores one, after checks.
+expect_status 0 "backup" -- "$ctl" backup --data "$d" --to "$tmp/backups" --keep 3
+contains "$tmp/out" "sealed: the recovery code opens it" "backup says it is sealed"
+backup=$(ls "$tmp"/backups/longstop-*.lsbackup)
+[ "$(ls "$tmp/backups" | wc -l)" = 1 ] && ok || bad "backup left more than its one file: $(ls "$tmp/backups")"
+if grep -qa -e Wolstenholme -e Featherstonehaugh -e "SQLite format 3" -e "Riverside Surgery" "$backup"; then
+  bad "the backup holds something readable"
+else ok; fi
+# A plain backup made by the old version (a plain SQLite copy) is sealed by the next backup.
+sqlite3 "$d/longstop.db" ".backup '$tmp/backups/longstop-20240101-000000.db'"
+expect_status 0 "backup with an old plain backup beside it" -- "$ctl" backup --data "$d" --to "$tmp/backups"
+contains "$tmp/out" "Sealed 1 backup from before backups were sealed" "backup says it sealed the plain one"
+[ -e "$tmp/backups/longstop-20240101-000000.lsbackup" ] && [ ! -e "$tmp/backups/longstop-20240101-000000.db" ] &&
+  ok || bad "the plain backup was not replaced by a sealed one: $(ls "$tmp/backups")"
+if grep -rqa "SQLite format 3" "$tmp/backups"; then bad "a plain database is left among the backups"; else ok; fi
+expect_status 0 "a walk-in after the backup" -- "$ctl" checkin --data "$d" --walk-in --surname After --forenames Backup \
+  --dob 02/03/1971 --sex F
+events=$(sqlite3 "$d/longstop.db" "SELECT count(*) FROM events")
+expect_status 2 "restore with a wrong code" -- "$ctl" backup restore --data "$d" "$backup" <<<AAAA-BBBB-CCCC-DDDD-EEEE-FFFF
+contains "$tmp/err" "That recovery code does not open this backup" "the wrong code is named"
+expect_status 2 "restore with the code as an option" -- "$ctl" backup restore --data "$d" "$backup" --recovery-code "$code"
+head -c 2000 "$backup" >"$tmp/cut.lsbackup"
+expect_status 1 "restore a cut backup" -- "$ctl" backup restore --data "$d" "$tmp/cut.lsbackup" <<<"$code"
+contains "$tmp/err" "The backup is damaged, cut short or has been changed" "the cut backup is refused with a sentence"
+[ "$(sqlite3 "$d/longstop.db" "SELECT count(*) FROM events")" = "$events" ] && [ ! -e "$d/longstop.db.before-restore" ] &&
+  ok || bad "a refused restore changed the data directory"
+expect_status 0 "restore with the recovery code on standard input" -- "$ctl" backup restore --data "$d" "$backup" <<<"$code"
+contains "$tmp/out" "Restored device" "restore says what it restored"
+[ -e "$d/longstop.db.before-restore" ] && ok || bad "the replaced database was not kept aside"
+[ "$(sqlite3 "$d/longstop.db" "SELECT count(*) FROM events")" -lt "$events" ] && ok || bad "the restore did not go back"
+expect_status 0 "status after the restore" -- "$ctl" status --data "$d" --json
+contains "$tmp/out" '"waiting":2' "the walk-in made after the backup is gone"
+rm -f "$d/longstop.db.before-restore" "$d/longstop.db.before-restore-wal"
+
 # Appointment codes: a PNG per appointment that the real decoder reads back as a valid LSA1 code.
 expect_status 2 "appointment-codes without a code" -- "$ctl" appointment-codes --data "$d" --out "$tmp/codes" </dev/null
 expect_status 0 "appointment-codes" -- "$ctl" appointment-codes --data "$d" --out "$tmp/codes" <<<"$code"

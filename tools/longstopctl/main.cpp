@@ -50,7 +50,12 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       Site settings; a settings file is applied whole or not at all (see docs/settings.md). Set and
       import ask for the recovery code.
   backup --data DIR --to DIR [--keep N]
-      An online copy of the database as longstop-YYYYmmdd-HHMMSS.db, keeping the newest N (7).
+      An online copy of the database, sealed to the site's records key, as
+      longstop-YYYYmmdd-HHMMSS.lsbackup, keeping the newest N (7). Needs no secret. Plain backups from
+      before sealing found in DIR are sealed, and their plain copies overwritten and deleted.
+  backup restore --data DIR FILE
+      Check a sealed backup and put it in place of the database (stop the kiosk first); asks for the
+      recovery code. The database it replaces is kept beside it.
   recipient set --data DIR FILE.pub
   recipient show --data DIR
       The receiving organisation's key (from `longstop-batch keygen`) that batches are sealed to; set
