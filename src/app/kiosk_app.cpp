@@ -11,9 +11,12 @@
 
 #include "app/png.h"
 #include "app/system_notify.h"
+#include "service/data_dir.h"
 #include "service/queue_view.h"
 #include "service/settings.h"
 #include "ui/admin/practice_banner.h"
+#include "ui/fault_screen.h"
+#include "ui/theme.h"
 #include "ui/i18n.h"
 #include "ui/input.h"
 
@@ -82,18 +85,29 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
   app->admin_ = std::make_unique<ui::admin::AdminScreen>(*app->adminDesk_, clock);
   app->debouncer_ = std::make_unique<service::ScanDebouncer>(clock);
   DisplayOptions display_options = o.display;
-  if (app->adminDesk_->hasSite()) {
-    if (auto s = app->openSite(o.dataDir); !s.ok()) return s.error();
-    auto rotation = service::getSetting(app->services_->siteData(), "screen.rotation");
-    if (rotation.ok()) display_options.rotation = std::atoi(rotation.value().c_str());
-  } else {
+  // Setup only over a directory with nothing of Longstop's in it; a site that cannot be opened shows
+  // why and stays up (exiting would have systemd restart it, and at last reboot the board, in a loop).
+  const service::DataDirReport found = service::probeDataDir(o.dataDir);
+  if (found.state == service::DataDirState::kSite) {
+    if (auto s = app->openSite(o.dataDir); !s.ok()) {
+      app->fault_ = s.error().message;
+    } else {
+      auto rotation = service::getSetting(app->services_->siteData(), "screen.rotation");
+      if (rotation.ok()) display_options.rotation = std::atoi(rotation.value().c_str());
+    }
+  } else if (found.state == service::DataDirState::kEmpty) {
     app->setup_ = std::make_unique<ui::setup::SetupWizard>(*app->adminDesk_, clock);
+  } else {
+    app->fault_ = found.message;
+  }
+  if (!app->services_) {
     static NoSiteYet noSite;
     app->flow_ = std::make_unique<ui::PatientFlow>(noSite, clock);
   }
+  if (app->fault_) std::fprintf(stderr, "longstop: %s\n", app->fault_->c_str());
   if (o.rotation) display_options.rotation = *o.rotation;
   app->adminDesk_->setSessionSource([raw = app.get()]() { return raw->desk_ ? raw->desk_->activeSession() : nullptr; });
-  if (o.testAdmin && !app->setup_) {
+  if (o.testAdmin && app->services_) {
     // The service acts only as an administrator: scripts lend it the test site's recovery code.
     if (!o.testRecoveryCode.empty()) {
       auto admin = service::recoverySession(app->services_->siteData(), o.testRecoveryCode);
@@ -264,6 +278,7 @@ void KioskApp::drawFrame(const Pointer& pointer) {
 
 std::string KioskApp::screenName() const {
   auto n = [](auto e) { return std::to_string(static_cast<int>(e)); };
+  if (fault_) return "fault";
   if (setup_) return "setup " + n(setup_->step());
   if (admin_->active())
     return "admin " + n(admin_->state().page) + " " + std::to_string(admin_->state().firstRow);
@@ -292,6 +307,12 @@ core::Status KioskApp::screenshot(const std::filesystem::path& png) {
 }
 
 void KioskApp::drawScreens() {
+  if (fault_) {
+    ui::beginScreenWindow("fault", ui::theme().body());
+    ui::drawFaultScreen(*fault_);
+    ui::endScreenWindow();
+    return;
+  }
   updatePreview();
   if (setup_) {
     setup_->frame();
@@ -332,6 +353,7 @@ void KioskApp::drawScreens() {
 }
 
 void KioskApp::onText(std::string_view utf8) {
+  if (fault_) return;
   if (setup_) return setup_->onText(utf8);
   if (admin_->active()) return admin_->onText(utf8);
   if (staff_->active())
@@ -341,6 +363,7 @@ void KioskApp::onText(std::string_view utf8) {
 }
 
 void KioskApp::onKey(ui::Key k) {
+  if (fault_) return;
   if (setup_) return setup_->onKey(k);
   if (admin_->active()) return admin_->onKey(k);
   if (staff_->active())
@@ -350,7 +373,7 @@ void KioskApp::onKey(ui::Key k) {
 }
 
 void KioskApp::onScan(std::string_view text) {
-  if (!debouncer_->accept(text)) return;
+  if (fault_ || !debouncer_->accept(text)) return;
   if (setup_) return setup_->onScan(text);
   if (admin_->active()) return admin_->onScan(text);
   if (staff_->active()) {
@@ -365,6 +388,7 @@ void KioskApp::onScan(std::string_view text) {
 }
 
 void KioskApp::noteActivity() {
+  if (fault_) return;
   if (setup_ || admin_->active()) return;
   if (staff_->active())
     staff_->noteActivity();
@@ -396,14 +420,14 @@ bool KioskApp::checkSavedKeys() {
 bool KioskApp::tick() {
   checkUrgentAlarm();
   const bool keys = checkSavedKeys();
-  if (setup_ || admin_->active()) return keys;
+  if (fault_ || setup_ || admin_->active()) return keys;
   bool changed = staff_->active() ? staff_->tick() : flow_->tick();
   changed = changed || keys;
   return changed || corner_.since.has_value();
 }
 
 int64_t KioskApp::msUntilNextTick() const {
-  if (setup_ || admin_->active()) return 1000;
+  if (fault_ || setup_ || admin_->active()) return 1000;
   if (corner_.since) return 100;  // a press on the corner is being held: watch it
   return staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
 }

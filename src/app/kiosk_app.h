@@ -97,6 +97,8 @@ class KioskApp {
   void setOnShown(std::function<void(std::string_view, std::string_view)> f);
   /// True while first-boot setup shows (no site yet).
   bool inSetup() const { return setup_ != nullptr; }
+  /// Why the kiosk cannot work (its data directory unreadable, its database set aside), or nothing.
+  const std::optional<std::string>& fault() const { return fault_; }
 
   ui::PatientFlow& flow() { return *flow_; }
   ui::staff::StaffConsole& staff() { return *staff_; }
@@ -153,6 +155,7 @@ class KioskApp {
   TouchGate gate_;
   std::unique_ptr<service::AdminDesk> adminDesk_;
   std::unique_ptr<ui::setup::SetupWizard> setup_;  // only while first-boot setup shows
+  std::optional<std::string> fault_;  // why the site could not be opened: shown instead of every screen
   std::unique_ptr<ui::admin::AdminScreen> admin_;
   std::function<void(std::string_view, std::string_view)> onShown_;
   std::optional<int64_t> drillCheckInStartMs_;

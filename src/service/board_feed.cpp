@@ -1,11 +1,18 @@
 #include "service/board_feed.h"
 
+#include "service/data_dir.h"
 #include "service/site.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
 
 core::Result<std::unique_ptr<BoardFeed>> BoardFeed::open(const std::filesystem::path& dataDir) {
+  switch (const auto found = probeDataDir(dataDir); found.state) {
+    case DataDirState::kEmpty: return core::notFound("No Longstop site in " + dataDir.string() + ".");
+    case DataDirState::kNoDatabase: return core::corrupt(found.message);
+    case DataDirState::kUnreadable: return core::storageError(found.message);
+    case DataDirState::kSite: break;
+  }
   auto db = store::Database::open(Site::databasePath(dataDir), {.readOnly = true});
   if (!db.ok()) return db.error();
   return std::unique_ptr<BoardFeed>(new BoardFeed(std::move(db.value())));

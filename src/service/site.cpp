@@ -9,6 +9,7 @@
 #include "core/ids.h"
 #include "crypto/primitives.h"
 #include "service/admin_log.h"
+#include "service/data_dir.h"
 #include "service/admin_sign.h"
 #include "service/key_bundle.h"
 #include "service/backup.h"
@@ -134,8 +135,14 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
   if (auto s = validateOds(setup.odsCode); !s.ok()) return s.error();
   if (setup.name.empty()) return core::invalidInput("The site needs a name.");
+  if (const auto found = probeDataDir(dataDir); found.state == DataDirState::kUnreadable)
+    return core::storageError(found.message);
   std::error_code ec;
-  if (fs::exists(dataDir) && !fs::is_empty(dataDir, ec))
+  // A data partition's own lost+found is the only thing a new site may share its directory with.
+  bool occupied = false;
+  for (fs::directory_iterator it(dataDir, ec), end; !ec && it != end; it.increment(ec))
+    occupied = occupied || it->path().filename() != "lost+found";
+  if (occupied)
     return core::conflict("The data directory " + dataDir.string() +
                           " is not empty; Longstop will not set up a site over existing data.");
   fs::create_directories(dataDir, ec);
@@ -179,8 +186,13 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
 core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const core::Clock& clock, const char* vfs,
                                                KeyStore* keys) {
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
-  if (!fs::exists(databasePath(dataDir)))
-    return core::notFound("No Longstop site in " + dataDir.string() + " (run `longstopctl init` first).");
+  switch (const auto found = probeDataDir(dataDir); found.state) {
+    case DataDirState::kEmpty:
+      return core::notFound("No Longstop site in " + dataDir.string() + " (run `longstopctl init` first).");
+    case DataDirState::kNoDatabase: return core::corrupt(found.message);
+    case DataDirState::kUnreadable: return core::storageError(found.message);
+    case DataDirState::kSite: break;
+  }
   auto db = store::Database::open(databasePath(dataDir), {.create = false, .vfs = vfs});
   if (!db.ok()) return db.error();
   std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include <cerrno>
 #include <utility>
 
 #include "store/schema.h"
@@ -9,7 +10,13 @@ namespace longstop::store {
 core::Error sqliteError(sqlite3* db, std::string_view doing) {
   const int code = sqlite3_extended_errcode(db);
   std::string msg = std::string(doing) + ": " + sqlite3_errmsg(db);
-  if ((code & 0xff) == SQLITE_FULL) return core::storageError("the disk is full (" + msg + ")");
+  // What the operating system said behind an I/O error names the fault a person can act on.
+  const int os = db ? sqlite3_system_errno(db) : 0;
+  if ((code & 0xff) == SQLITE_FULL || ((code & 0xff) == SQLITE_IOERR && os == ENOSPC))
+    return core::storageError("The data card is full (" + msg + "). Nothing more can be saved until space is made.");
+  if ((code & 0xff) == SQLITE_READONLY || ((code & 0xff) == SQLITE_IOERR && os == EROFS))
+    return core::storageError("The data card is read-only (" + msg + "). Nothing can be saved; call the practice's "
+                              "IT support.");
   if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) return core::corrupt(msg);
   return core::storageError(msg);
 }
@@ -75,18 +82,20 @@ bool Statement::columnIsNull(int col) const { return sqlite3_column_type(stmt_, 
 
 namespace {
 
-// Moves a damaged database (and its WAL and shm) aside so nobody starts over it by accident.
-std::filesystem::path setAside(const std::filesystem::path& path) {
+// Moves a damaged database (and its WAL and shm) aside, exactly as found, so nobody starts over it by
+// accident. A move that fails (a read-only card) says so: the files are then where they were.
+core::Result<std::filesystem::path> setAside(const std::filesystem::path& path) {
   std::filesystem::path target;
+  std::error_code ec;
   for (int n = 1;; ++n) {
     target = path.string() + ".damaged-" + std::to_string(n);
-    if (!std::filesystem::exists(target)) break;
+    if (!std::filesystem::exists(target, ec)) break;
   }
-  std::error_code ec;
-  std::filesystem::rename(path, target, ec);
-  for (const char* suffix : {"-wal", "-shm"}) {
+  for (const char* suffix : {"-wal", "-shm", ""}) {
     const std::filesystem::path side = path.string() + suffix;
-    if (std::filesystem::exists(side)) std::filesystem::rename(side, target.string() + suffix, ec);
+    if (*suffix && !std::filesystem::exists(side, ec)) continue;
+    std::filesystem::rename(side, target.string() + suffix, ec);
+    if (ec) return core::storageError(ec.message());
   }
   return target;
 }
@@ -103,8 +112,10 @@ core::Result<std::string> quickCheck(Database& db) {
 
 core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path,
                                                        const OpenOptions& options) {
-  if (!options.create && !std::filesystem::exists(path))
-    return core::notFound("There is no Longstop database at " + path.string() + ".");
+  std::error_code ec;
+  const bool there = std::filesystem::exists(path, ec);
+  if (ec) return core::storageError("The database at " + path.string() + " cannot be read (" + ec.message() + "). Nothing was changed.");
+  if (!options.create && !there) return core::notFound("There is no Longstop database at " + path.string() + ".");
   int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (options.create && !options.readOnly) flags |= SQLITE_OPEN_CREATE;
   sqlite3* raw = nullptr;
@@ -116,6 +127,9 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
   std::unique_ptr<Database> db(new Database(raw, path));
   sqlite3_busy_timeout(raw, 2000);
   sqlite3_extended_result_codes(raw, 1);
+  // Until the file has passed its check, closing must not fold the WAL into it: a damaged database is
+  // kept with its WAL exactly as found.
+  sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 
   auto check = quickCheck(*db);
   // A check that could not run (the file locked by another program, an I/O error) says nothing about
@@ -129,9 +143,14 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
     db.reset();
     if (options.readOnly) return core::corrupt("The database failed its integrity check: " + why);
     const auto aside = setAside(path);
+    if (!aside.ok())
+      return core::corrupt("The database failed its integrity check (" + why + "). It could not be moved aside (" +
+                           aside.error().message + "), so it is still at " + path.string() +
+                           " with its WAL, unchanged; restore a backup or call the practice's IT support.");
     return core::corrupt("The database failed its integrity check (" + why + "). It has been kept as " +
-                         aside.string() + "; restore a backup or start a new site on purpose.");
+                         aside->string() + " with its WAL, unchanged; restore a backup or start a new site on purpose.");
   }
+  sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
   if (options.readOnly) {
     if (auto s = db->exec("PRAGMA foreign_keys=ON"); !s.ok()) return s.error();
     return db;

@@ -107,6 +107,36 @@ TEST_CASE("a damaged database is set aside and reported, never replaced by an em
   CHECK(std::filesystem::exists(path.string() + ".damaged-1"));
 }
 
+TEST_CASE("a damaged database is set aside with its WAL exactly as found, nothing folded into it") {
+  TempDir dir;
+  const auto live = dir / "live.db";
+  const auto path = dir / "x.db";
+  auto db = store::Database::open(live, {.create = true});
+  REQUIRE(db.ok());
+  for (int i = 0; i < 200; ++i) REQUIRE(store::setMeta(**db, "key" + std::to_string(i), std::string(200, 'v')).ok());
+  REQUIRE((*db)->exec("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0").ok());
+  // Written after the checkpoint: held only in the WAL, as a power cut leaves the newest check-ins.
+  for (int i = 0; i < 20; ++i) REQUIRE(store::setMeta(**db, "late" + std::to_string(i), "in the WAL only").ok());
+  // The files as a crash leaves them, while the connection still has them open.
+  std::string bytes = test::readAll(live);
+  const std::string wal = test::readAll(live.string() + "-wal");
+  REQUIRE(wal.size() > 4096);
+  for (size_t i = 4096; i < 8192; ++i) bytes[i] = '\x5a';  // scribble over page 2
+  test::writeAll(path, bytes);
+  test::writeAll(path.string() + "-wal", wal);
+
+  auto opened = store::Database::open(path, {});
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().code == core::ErrorCode::kCorrupt);
+  CHECK(opened.error().message.find("with its WAL, unchanged") != std::string::npos);
+  const std::string aside = path.string() + ".damaged-1";
+  REQUIRE(std::filesystem::exists(aside));
+  CHECK(test::readAll(aside) == bytes);  // closing did not checkpoint the WAL into it
+  REQUIRE(std::filesystem::exists(aside + "-wal"));
+  CHECK(test::readAll(aside + "-wal") == wal);
+  CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
 TEST_CASE("a file whose header is not a database's is set aside as damaged too") {
   TempDir dir;
   const auto path = dir / "x.db";
