@@ -15,7 +15,7 @@ LONGSTOP_IMAGE_PACKAGES=(
   mmdebstrap qemu-system-x86 qemu-utils mtools dosfstools e2fsprogs fdisk imagemagick sqlite3
 )
 LONGSTOP_TEST_PACKAGES=(
-  catch2 sqlite3 python3 clang libclang-rt-14-dev zbar-tools
+  catch2 sqlite3 python3 clang libclang-rt-14-dev zbar-tools strace
   espeak-ng  # the board's spoken announcements (src/app/audio_output.cpp) and their test
 )
 

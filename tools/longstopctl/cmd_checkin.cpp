@@ -47,6 +47,9 @@ void printTicket(const service::Ticket& t, bool json) {
     std::printf("Ticket %s (record %s) in %s, %d ahead.\n", t.ticketNumber.c_str(), t.recordId.c_str(),
                 t.queueName.c_str(), t.ahead);
   }
+  // The check-in is committed: the caller hears so now, not after the database is closed at exit (a
+  // caller killed in between would retry, and a retried walk-in is a duplicate).
+  std::fflush(stdout);
 }
 
 }  // namespace
