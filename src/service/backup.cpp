@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -106,8 +107,16 @@ int removeOld(const fs::path& dir, int keep) {
     const std::string name = e.path().filename().string();
     if (e.is_regular_file(ec) && isSealedName(name)) names.push_back(name);
   }
-  // The names sort by time (UTC, fixed width), newest last.
-  std::sort(names.begin(), names.end());
+  // Newest last: by the stamp (UTC, fixed width), then by the number a backup made in a second already
+  // taken gets (none, -2, -3, ... -10), which plain string order would put before the first of them.
+  auto order = [](const std::string& name) {
+    const std::string rest = name.substr(std::string(kPrefix).size());
+    const size_t stampLength = std::string("YYYYMMDD-HHMMSS").size();
+    int n = 1;
+    if (rest.size() > stampLength && rest[stampLength] == '-') n = std::atoi(rest.c_str() + stampLength + 1);
+    return std::pair(rest.substr(0, stampLength), n);
+  };
+  std::sort(names.begin(), names.end(), [&](const auto& a, const auto& b) { return order(a) < order(b); });
   int removed = 0;
   for (size_t i = 0; i + static_cast<size_t>(keep) < names.size(); ++i)
     if (fs::remove(dir / names[i], ec)) ++removed;

@@ -145,6 +145,22 @@ TEST_CASE("only the newest N sealed backups are kept, and plain ones from before
   CHECK(*store::getMeta(*old, "ods_code").value() == "B82005");
 }
 
+TEST_CASE("backups made in the same second are kept newest first: -2 after the first, -10 after -2") {
+  SiteDir site;
+  const fs::path dest = site.data / "backups";
+  fs::create_directories(dest);
+  // Three backups of one second (a stamp after today's, so they are the newest), named as freshName
+  // names them when the second is already taken.
+  for (const char* name : {"longstop-29991231-235959.lsbackup", "longstop-29991231-235959-2.lsbackup",
+                           "longstop-29991231-235959-10.lsbackup"})
+    std::ofstream(dest / name) << "x";
+  auto r = service::backupSite(site.data, dest, 2);
+  REQUIRE(r.ok());
+  CHECK(r->removed == 2);  // today's, and the first of that second
+  CHECK(namesIn(dest) == std::vector<std::string>{"longstop-29991231-235959-10.lsbackup",
+                                                  "longstop-29991231-235959-2.lsbackup"});
+}
+
 TEST_CASE("backup errors are clear and change nothing") {
   TempDir dir;
   auto missing = service::backupSite(dir / "none", dir / "b", 3);
