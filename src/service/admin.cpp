@@ -26,13 +26,14 @@ core::Result<std::vector<OpenedCheckin>> openedCheckinsToday(Site& site, const S
       if (!appt.ok()) return appt.error();
       if (appt.value()) sealed = appt.value()->sealed;
     }
-    OpenedCheckin oc{std::move(row), std::nullopt};
+    OpenedCheckin oc{std::move(row), std::nullopt, {}};
     if (sealed) {
       auto plain = site.open(secrets, *sealed);
-      if (!plain.ok()) return plain.error();
-      auto details = core::parseDetails(plain.value());
-      if (!details.ok()) return core::corrupt("Check-in " + oc.row.recordId + ": " + details.error().message);
-      oc.patient = std::move(details.value());
+      auto details = plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
+      if (details.ok())
+        oc.patient = std::move(details.value());
+      else
+        oc.damaged = details.error().message;
     }
     out.push_back(std::move(oc));
   }

@@ -24,9 +24,12 @@ core::Result<StatusReport> siteStatus(Site& site);
 
 struct OpenedCheckin {
   store::CheckinRow row;
-  std::optional<core::PatientDetails> patient;  // empty when retention has removed it
+  std::optional<core::PatientDetails> patient;  // empty when retention has removed it, or damaged
+  std::string damaged;  // why its sealed details could not be opened (the others are opened regardless)
 };
-/// The check-ins of the clock's local day, in arrival order, details opened with `secrets`.
+/// The check-ins of the clock's local day, in arrival order, details opened with `secrets`. A record
+/// whose sealed details do not open is listed with `damaged` saying so; one damaged blob never hides
+/// the rest.
 core::Result<std::vector<OpenedCheckin>> openedCheckinsToday(Site& site, const SiteSecrets& secrets);
 
 }  // namespace longstop::service

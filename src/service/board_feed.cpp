@@ -8,7 +8,7 @@ namespace longstop::service {
 
 core::Result<std::unique_ptr<BoardFeed>> BoardFeed::open(const std::filesystem::path& dataDir) {
   switch (const auto found = probeDataDir(dataDir); found.state) {
-    case DataDirState::kEmpty: return core::notFound("No Longstop site in " + dataDir.string() + ".");
+    case DataDirState::kEmpty: return core::notFound("There is no Longstop database in " + dataDir.string() + ".");
     case DataDirState::kNoDatabase: return core::corrupt(found.message);
     case DataDirState::kUnreadable: return core::storageError(found.message);
     case DataDirState::kSite: break;

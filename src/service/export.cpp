@@ -45,9 +45,10 @@ std::string queueName(const SiteInfo& info, const std::string& id) {
   return id;
 }
 
-// One check-in as the exporter wants it, with its details opened.
+// One check-in as the exporter wants it, with its details opened; `damaged` is set when they would not.
 core::Result<exporter::BatchRecord> gatherRecord(Site& site, const SiteSecrets& secrets, const std::string& id,
-                                                 std::vector<std::pair<std::string, int64_t>> history) {
+                                                 std::vector<std::pair<std::string, int64_t>> history,
+                                                 bool* damaged) {
   auto row = store::getCheckin(site.db(), id);
   if (!row.ok()) return row.error();
   if (!row.value()) return core::notFound("Check-in " + id + " disappeared during the export.");
@@ -77,16 +78,20 @@ core::Result<exporter::BatchRecord> gatherRecord(Site& site, const SiteSecrets& 
   }
   if (sealed) {
     auto plain = site.open(secrets, *sealed);
-    if (!plain.ok()) return plain.error();
-    auto details = core::parseDetails(plain.value());
-    if (!details.ok()) return core::corrupt("Check-in " + id + ": " + details.error().message);
+    auto details = plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
+    if (!details.ok()) {
+      *damaged = true;
+      return r;
+    }
     r.patient = std::move(details.value());
   }
   return r;
 }
 
+// Every unexported check-in; those whose sealed details would not open go into `damaged` instead.
 core::Result<std::vector<exporter::BatchRecord>> gatherRecords(Site& site, const SiteSecrets& secrets,
-                                                               const exporter::Progress& progress) {
+                                                               const exporter::Progress& progress,
+                                                               std::vector<std::string>* damaged) {
   auto ids = store::unexportedRecordIds(site.db());
   if (!ids.ok()) return ids.error();
   if (ids->empty()) return core::notFound("Nothing to export: every check-in is already in a batch.");
@@ -95,12 +100,20 @@ core::Result<std::vector<exporter::BatchRecord>> gatherRecords(Site& site, const
   std::vector<exporter::BatchRecord> records;
   records.reserve(ids->size());
   const auto total = static_cast<int64_t>(ids->size());
+  int64_t done = 0;
   for (const std::string& id : *ids) {
-    auto r = gatherRecord(site, secrets, id, std::move((*history)[id]));
+    bool isDamaged = false;
+    auto r = gatherRecord(site, secrets, id, std::move((*history)[id]), &isDamaged);
     if (!r.ok()) return r.error();
-    records.push_back(std::move(r.value()));
-    if (progress) progress(static_cast<int64_t>(records.size()), total, "Opening records");
+    if (isDamaged)
+      damaged->push_back(id);
+    else
+      records.push_back(std::move(r.value()));
+    if (progress) progress(++done, total, "Opening records");
   }
+  if (records.empty())
+    return core::corrupt("None of the " + std::to_string(total) + " check-ins to export could be opened (their sealed "
+                         "details are damaged); no batch was made. Call the practice's IT support.");
   return records;
 }
 
@@ -198,7 +211,8 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   // recorded (the kiosk goes on working while a batch is made).
   auto gatheredAfterSeq = lastEventSeq(site);
   if (!gatheredAfterSeq.ok()) return gatheredAfterSeq.error();
-  auto records = gatherRecords(site, secrets, progress);
+  std::vector<std::string> damaged;
+  auto records = gatherRecords(site, secrets, progress, &damaged);
   if (!records.ok()) return records.error();
   auto last = store::lastBatch(site.db());
   if (!last.ok()) return last.error();
@@ -236,7 +250,7 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
     fs::remove(*path, ec);
     return s.error();
   }
-  return ExportedBatch{h.seq, name, *path, hash, sum.count, static_cast<int64_t>(file.size())};
+  return ExportedBatch{h.seq, name, *path, hash, sum.count, static_cast<int64_t>(file.size()), std::move(damaged)};
 }
 
 core::Result<std::string> batchFileBytes(Site& site, int64_t seq) {

@@ -36,6 +36,9 @@ struct ExportedBatch {
   std::string batchHash;       // 32 raw bytes
   int64_t records = 0;
   int64_t bytes = 0;
+  /// Check-ins left out because their sealed details would not open: they stay unexported, and the
+  /// batch carries the rest.
+  std::vector<std::string> damaged;
 };
 
 /// Makes the next batch: every check-in not yet in a batch, with its history and outcome, details

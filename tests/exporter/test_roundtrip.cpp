@@ -12,6 +12,7 @@
 #include "exporter/chain.h"
 #include "exporter/reconcile.h"
 #include "fixture.h"
+#include "service/admin.h"
 #include "service/site_check.h"
 #include "service/retention.h"
 #include "store/checkins.h"
@@ -334,4 +335,52 @@ TEST_CASE("the Bundle is structurally sound FHIR R4: required elements, codes, r
   CHECK(urgent == 2);
   // For the FHIR schema test (tests/exporter/validate_fhir.js), keep a copy where the build can find it.
   if (const char* out = std::getenv("LONGSTOP_BUNDLE_OUT")) test::writeAll(out, openFile(batch->path, f.org).bundleJson);
+}
+
+TEST_CASE("one damaged sealed record is named and left out: the batch and the listing carry the rest") {
+  test::ExportFixture f;
+  f.setRecipient();
+  const std::string a = f.walkIn("Smith", "Ann", {1984, 3, 7});
+  const std::string b = f.walkIn("Jones", "Bob", {1950, 1, 2});
+  const std::string c = f.walkIn("Evans", "Cara", {1990, 5, 6});
+  {  // One bit of b's sealed details flipped, as a failing card sector would.
+    auto st = f.site().db().prepare("SELECT sealed FROM checkins WHERE record_id = ?");
+    REQUIRE(st.ok());
+    st->bind(1, std::string_view(b));
+    REQUIRE(st->step().value());
+    std::string sealed = st->columnBlob(0);
+    st->reset();
+    sealed[sealed.size() / 2] ^= 0x04;
+    auto up = f.site().db().prepare("UPDATE checkins SET sealed = ? WHERE record_id = ?");
+    REQUIRE(up.ok());
+    up->bindBlob(1, sealed).bind(2, std::string_view(b));
+    REQUIRE(up->run().ok());
+  }
+
+  auto list = service::openedCheckinsToday(f.site(), *f.secrets);
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 3);
+  for (const auto& oc : *list) {
+    if (oc.row.recordId == b) {
+      CHECK_FALSE(oc.patient);
+      CHECK_FALSE(oc.damaged.empty());
+    } else {
+      REQUIRE(oc.patient);
+      CHECK(oc.damaged.empty());
+    }
+  }
+
+  auto r = service::exportBatch(f.site(), *f.secrets);
+  REQUIRE(r.ok());
+  CHECK(r->records == 2);
+  CHECK(r->damaged == std::vector<std::string>{b});
+  const auto payload = openFile(r->path, f.org);
+  CHECK(csvIds(payload.checkinsCsv) == std::map<std::string, int>{{a, 1}, {c, 1}});
+  // It stays unexported, and a batch of nothing but damaged records is refused, saying why.
+  auto again = service::exportBatch(f.site(), *f.secrets);
+  REQUIRE_FALSE(again.ok());
+  CHECK(contains(again.error().message, "could be opened"));
+  auto left = store::unexportedRecordIds(f.site().db());
+  REQUIRE(left.ok());
+  CHECK(*left == std::vector<std::string>{b});
 }

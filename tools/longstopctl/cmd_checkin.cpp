@@ -103,7 +103,13 @@ int cmdCheckins(const Args& a) {
   const bool json = a.has("json");
   if (json) std::printf("[");
   bool first = true;
+  int damaged = 0;
   for (const auto& c : list.value()) {
+    if (!c.damaged.empty()) {
+      ++damaged;
+      std::fprintf(stderr, "longstopctl: check-in %s (%s): its sealed details could not be opened: %s\n",
+                   c.row.recordId.c_str(), c.row.ticket.c_str(), c.damaged.c_str());
+    }
     const auto& p = c.patient;
     if (json) {
       store::JsonObject o;
@@ -112,16 +118,23 @@ int cmdCheckins(const Args& a) {
       o.add("surname", p ? p->surname : "").add("forenames", p ? p->forenames : "");
       o.add("date_of_birth", p ? p->dateOfBirth.iso() : "");
       o.add("nhs_number", p && p->nhsNumber ? p->nhsNumber->formatted() : "");
+      o.addBool("damaged", !c.damaged.empty());
       std::printf("%s%s", first ? "" : ",", o.str().c_str());
     } else {
       std::printf("%-6s %-12s %-8s %-7s %s, %s  %s  %s\n", c.row.ticket.c_str(), c.row.recordId.c_str(),
-                  c.row.state.c_str(), c.row.priority.c_str(), p ? p->surname.c_str() : "(removed)",
+                  c.row.state.c_str(), c.row.priority.c_str(),
+                  p ? p->surname.c_str() : (c.damaged.empty() ? "(removed)" : "(damaged)"),
                   p ? p->forenames.c_str() : "", p ? p->dateOfBirth.iso().c_str() : "",
                   p && p->nhsNumber ? p->nhsNumber->formatted().c_str() : "");
     }
     first = false;
   }
   if (json) std::printf("]\n");
+  if (damaged > 0) {
+    std::fprintf(stderr, "longstopctl: %d of %zu check-ins could not be opened; the rest are listed.\n", damaged,
+                 list.value().size());
+    return kExitCheckFailed;
+  }
   return kExitOk;
 }
 

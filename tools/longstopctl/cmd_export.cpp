@@ -75,10 +75,22 @@ int cmdExport(const Args& a) {
     store::JsonObject o;
     o.add("seq", batch->seq).add("file", copy->string()).add("records", batch->records).add("bytes", batch->bytes);
     o.add("batch_sha256", crypto::toHex(batch->batchHash));
+    std::string damaged;
+    for (const auto& id : batch->damaged) damaged += (damaged.empty() ? "" : ",") + id;
+    o.add("damaged", damaged);
     std::printf("%s\n", o.str().c_str());
   } else {
     std::printf("Batch %lld with %lld check-ins written to %s and read back: safe to remove.\n",
                 static_cast<long long>(batch->seq), static_cast<long long>(batch->records), copy->c_str());
+  }
+  if (!batch->damaged.empty()) {
+    std::string ids;
+    for (const auto& id : batch->damaged) ids += (ids.empty() ? "" : ", ") + id;
+    std::fprintf(stderr,
+                 "longstopctl: %zu check-ins were left out because their sealed details are damaged: %s. They stay "
+                 "unexported; re-enter them from reception's paper list and call the practice's IT support.\n",
+                 batch->damaged.size(), ids.c_str());
+    return kExitCheckFailed;
   }
   return kExitOk;
 }
