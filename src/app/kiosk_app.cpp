@@ -417,7 +417,32 @@ bool KioskApp::checkSavedKeys() {
   return services_->siteData().adoptSavedKeys();
 }
 
+// A fault may pass (a card put back, a database a maintenance command held): every kFaultRetryMs the
+// kiosk looks again, and opens the site, or first-boot setup over an empty directory, once it can.
+bool KioskApp::retryFault() {
+  if (!fault_) return false;
+  const int64_t now = clock_->now().unixMs;
+  if (faultCheckedMs_ && now >= *faultCheckedMs_ && now - *faultCheckedMs_ < kFaultRetryMs) return false;
+  faultCheckedMs_ = now;
+  const service::DataDirReport found = service::probeDataDir(options_.dataDir);
+  if (found.state == service::DataDirState::kEmpty) {
+    setup_ = std::make_unique<ui::setup::SetupWizard>(*adminDesk_, *clock_);
+    setup_->setOnShown(onShown_);
+  } else if (found.state != service::DataDirState::kSite) {
+    fault_ = found.message;
+    return false;
+  } else if (auto s = openSite(options_.dataDir); !s.ok()) {
+    fault_ = s.error().message;
+    return false;
+  } else {
+    openScanInput();
+  }
+  fault_.reset();
+  return true;
+}
+
 bool KioskApp::tick() {
+  if (retryFault()) return true;
   checkUrgentAlarm();
   const bool keys = checkSavedKeys();
   if (fault_ || setup_ || admin_->active()) return keys;

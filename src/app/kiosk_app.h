@@ -50,6 +50,9 @@ struct AppOptions {
   bool sound = false;                // the urgent alarm through the default sound device (when there is one)
 };
 
+/// How often a kiosk showing a fault looks again whether its site can be opened.
+inline constexpr int64_t kFaultRetryMs = 10'000;
+
 class KioskApp {
  public:
   /// Opens the site and the display. The clock is borrowed and must outlive the app.
@@ -139,6 +142,8 @@ class KioskApp {
   /// Sounds the urgent alarm while an urgent alert waits for staff (looked for once a second).
   void checkUrgentAlarm();
   bool checkSavedKeys();
+  /// While a fault shows: looks again every kFaultRetryMs; true when the site (or setup) opened.
+  bool retryFault();
 
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
@@ -156,6 +161,7 @@ class KioskApp {
   std::unique_ptr<service::AdminDesk> adminDesk_;
   std::unique_ptr<ui::setup::SetupWizard> setup_;  // only while first-boot setup shows
   std::optional<std::string> fault_;  // why the site could not be opened: shown instead of every screen
+  std::optional<int64_t> faultCheckedMs_;
   std::unique_ptr<ui::admin::AdminScreen> admin_;
   std::function<void(std::string_view, std::string_view)> onShown_;
   std::optional<int64_t> drillCheckInStartMs_;

@@ -78,3 +78,25 @@ TEST_CASE("an empty data directory still gets first-boot setup") {
   CHECK(app->inSetup());
   CHECK_FALSE(app->fault());
 }
+
+TEST_CASE("a fault that passes gives way to Welcome on the app's clock, without a restart") {
+  test::TempDir dir;
+  core::ManualClock clock{test::localTime(2026, 12, 3, 9, 0)};
+  const fs::path data = dir / "site";
+  test::writeAll(data, "a file where the data directory should be");
+  auto app = openKioskOn(data, clock);
+  REQUIRE(app->fault());
+  (void)app->tick();  // looks at once, finds the same fault
+  fs::remove(data);
+  REQUIRE(service::createDemoSite(data, clock).ok());
+  clock.advanceMs(app::kFaultRetryMs - 1);
+  CHECK_FALSE(app->tick());
+  CHECK(app->fault());
+  clock.advanceMs(1);
+  CHECK(app->tick());
+  CHECK_FALSE(app->fault());
+  CHECK_FALSE(app->inSetup());
+  app->frame();
+  CHECK_FALSE(app->widgets().showsText("Please check in at reception"));
+  CHECK(app->widgets().showsText("Check in"));
+}
