@@ -6,6 +6,7 @@
 #include "replica/outbox.h"
 #include "replica/puller.h"
 #include "replica/stream_client.h"
+#include "replica/wire.h"
 #include "store/database.h"
 #include "store/site_log.h"
 #include "store/site_tables.h"
@@ -140,13 +141,23 @@ void Replicator::runPuller(std::string peerId) {
     st.lastError = db.error().message;
     return setStatus(st);
   }
+  // The peer's doorbell rings on libnats's thread; this one sleeps until it does, or a second passes.
+  struct Bell {
+    std::mutex m;
+    std::condition_variable cv;
+    bool rung = false;
+  };
+  auto bell = std::make_shared<Bell>();
+  auto wait = [&](int64_t ms) {
+    std::unique_lock<std::mutex> lock(bell->m);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (!stopping_ && !bell->rung && std::chrono::steady_clock::now() < until)
+      bell->cv.wait_for(lock, std::chrono::milliseconds(std::min<int64_t>(ms, 50)));
+    bell->rung = false;
+    return !stopping_.load();
+  };
   std::unique_ptr<StreamClient> client;
   std::unique_ptr<Puller> puller;
-  auto wait = [&](int64_t ms) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    while (!stopping_ && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    return !stopping_;
-  };
   while (!stopping_) {
     if (!client) {
       auto peers = store::listPeers(**db);
@@ -159,6 +170,11 @@ void Replicator::runPuller(std::string peerId) {
         if (c.ok()) {
           client = std::move(c.value());
           puller = std::make_unique<Puller>(**db, *client, *peer);
+          (void)client->watch(eventSubject(siteId_, peerId), [bell] {
+            std::lock_guard<std::mutex> lock(bell->m);
+            bell->rung = true;
+            bell->cv.notify_one();
+          });
         } else {
           st.lastError = c.error().message;
         }
@@ -179,13 +195,13 @@ void Replicator::runPuller(std::string peerId) {
       setStatus(st);
       continue;
     }
-    if (r->applied || r->refused) {
+    if (r->applied || r->refused || r->duplicates) {
       st.moved += r->applied;
       st.refused += r->refused;
       setStatus(st);
       continue;
     }
-    if (!wait(config_.pollMs)) break;
+    if (!wait(config_.idlePollMs)) break;
   }
 }
 

@@ -2,7 +2,9 @@
 // to its own server) and one per peer in the roster (that peer's stream into this database). Each thread
 // has its own SQLite connection (docs/architecture.md: no connection is shared between threads). A link
 // that fails (a server stopped, a cable pulled) is retried every second; nothing waits for it, and the
-// device goes on working alone. New peers in the roster are picked up within a second.
+// device goes on working alone. New peers in the roster are picked up within a second. A puller that
+// has caught up sleeps until the peer's subject rings (a plain NATS subscription used as a doorbell;
+// the events themselves are read from the stream), or a second passes.
 #pragma once
 
 #include <atomic>
@@ -23,7 +25,8 @@ namespace longstop::replica {
 struct ReplicatorConfig {
   std::filesystem::path databasePath;
   std::string ownUrl;        // this device's own nats-server
-  int64_t pollMs = 20;       // how often a caught-up link looks again
+  int64_t pollMs = 20;       // how often a caught-up outbox looks again (a commit also wakes it)
+  int64_t idlePollMs = 1000; // how often a caught-up puller looks again (the peer's doorbell wakes it)
   int64_t retryMs = 1000;    // how long a failed link waits before reconnecting
 };
 

@@ -15,6 +15,10 @@ class NatsClient final : public StreamClient {
  public:
   NatsClient(natsConnection* nc, jsCtx* js) : nc_(nc), js_(js) {}
   ~NatsClient() override {
+    if (sub_) {
+      natsSubscription_Unsubscribe(sub_);
+      natsSubscription_Destroy(sub_);
+    }
     jsCtx_Destroy(js_);
     natsConnection_Destroy(nc_);
   }
@@ -80,6 +84,15 @@ class NatsClient final : public StreamClient {
     return std::optional<StoredMessage>(std::move(out));
   }
 
+  core::Status watch(std::string_view subject, std::function<void()> ring) override {
+    if (sub_) return core::internalError("This connection already watches a subject.");
+    ring_ = std::move(ring);
+    const std::string subj(subject);
+    natsStatus s = natsConnection_Subscribe(&sub_, nc_, subj.c_str(), &NatsClient::onMessage, this);
+    if (s != NATS_OK) return natsError("Could not watch " + subj, s);
+    return core::okStatus();
+  }
+
   core::Result<uint64_t> lastSeq(std::string_view stream) override {
     jsStreamInfo* si = nullptr;
     jsErrCode jerr = static_cast<jsErrCode>(0);
@@ -92,8 +105,15 @@ class NatsClient final : public StreamClient {
   }
 
  private:
+  static void onMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* self) {
+    natsMsg_Destroy(msg);
+    static_cast<NatsClient*>(self)->ring_();
+  }
+
   natsConnection* nc_;
   jsCtx* js_;
+  natsSubscription* sub_ = nullptr;
+  std::function<void()> ring_;  // set before sub_, called on libnats's thread
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ class StreamClient {
   virtual core::Status publishRaw(std::string_view subject, std::string_view data) = 0;
   /// The message at `seq`, nullopt when the stream has none there (beyond its end).
   virtual core::Result<std::optional<StoredMessage>> get(std::string_view stream, uint64_t seq) = 0;
+  /// Calls `ring` (on libnats's thread) whenever a message is published on `subject`: a doorbell, so a
+  /// puller need not poll a quiet peer often. At most one watch per client.
+  virtual core::Status watch(std::string_view subject, std::function<void()> ring) = 0;
   /// The stream's last sequence (0 when empty).
   virtual core::Result<uint64_t> lastSeq(std::string_view stream) = 0;
 };

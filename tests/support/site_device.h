@@ -57,7 +57,7 @@ struct Device {
   void startServer() { REQUIRE(server->start().ok()); }
   void startReplicator() {
     replicator = std::make_unique<replica::Replicator>(
-        replica::ReplicatorConfig{service::Site::databasePath(dir), url(), 20, 200});
+        replica::ReplicatorConfig{.databasePath = service::Site::databasePath(dir), .ownUrl = url(), .retryMs = 200});
     REQUIRE(replicator->start().ok());
   }
   void start() {
