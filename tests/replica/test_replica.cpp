@@ -8,6 +8,7 @@
 #include "core/hlc.h"
 
 #include "crypto/primitives.h"
+#include "replica/outbox.h"
 #include "replica/stream_client.h"
 #include "replica/wire.h"
 #include "service/site_check.h"
@@ -220,4 +221,37 @@ TEST_CASE("two kiosks check in on the same day: every ticket of the site is diff
   CHECK(seen.size() == 12);
   requireSound(a);
   requireSound(b);
+}
+
+TEST_CASE("the outbox writes nothing to SQLite (no fsync added to a check-in) and republishes nothing twice") {
+  TempDir tmp;
+  Device kiosk(tmp / "kiosk");
+  kiosk.startServer();
+  checkInSome(kiosk, 5);
+  // The outbox's own connection refuses every write: publishing must not need one.
+  auto db = store::Database::open(service::Site::databasePath(kiosk.dir), {});
+  REQUIRE(db.ok());
+  REQUIRE((*db)->TEST_refuseWrites().ok());
+  auto client = replica::connectNats(kiosk.url(), 5000);
+  REQUIRE(client.ok());
+  const std::string stream = replica::streamName(kiosk.id());
+  const int64_t events = kiosk.scalar("SELECT count(*) FROM events");
+  {
+    replica::Outbox outbox(**db, **client, "B82005", kiosk.id());
+    REQUIRE(outbox.start().ok());
+    auto n = outbox.publishPending();
+    REQUIRE(n.ok());
+    CHECK(n.value() == events);
+  }
+  // A second outbox (a restart) finds where the first stopped, in the stream itself.
+  checkInSome(kiosk, 2);
+  replica::Outbox again(**db, **client, "B82005", kiosk.id());
+  REQUIRE(again.start().ok());
+  CHECK(again.published() == events);
+  auto n = again.publishPending();
+  REQUIRE(n.ok());
+  CHECK(n.value() == kiosk.scalar("SELECT count(*) FROM events") - events);
+  auto last = (*client)->lastSeq(stream);
+  REQUIRE(last.ok());
+  CHECK(static_cast<int64_t>(last.value()) == kiosk.scalar("SELECT count(*) FROM events"));
 }
