@@ -43,7 +43,7 @@ class Folder {
     c.ticket = e.ticket;
     c.queue = e.queue;
     c.priority = e.priority;
-    c.arrivedHlc = e.hlc;
+    c.arrivedHlc = c.stateHlc = e.hlc;
     c.details = where(e);
     s_.checkins.emplace(e.recordId, std::move(c));
   }
@@ -54,6 +54,7 @@ class Folder {
     auto next = applyAction(c->state, action);
     if (!next.ok()) return conflict(e, "ticket " + c->ticket + ": " + next.error().message + " (not applied)");
     c->state = next.value();
+    c->stateHlc = e.hlc;
     if (action == CheckinAction::kTransfer && !e.queue.empty()) c->queue = e.queue;
   }
 
@@ -74,6 +75,7 @@ class Folder {
                              std::string(toString(dup->state)) + " elsewhere (not applied: both stay)");
     if (!s_.checkins.count(e.into)) return conflict(e, "it merges into " + e.into + ", which does not exist");
     dup->state = CheckinState::kCancelled;
+    dup->stateHlc = e.hlc;
     dup->mergedInto = e.into;
   }
 

@@ -35,6 +35,7 @@ struct FoldedCheckin {
   std::string recordId, ticket, queue, priority;
   CheckinState state = CheckinState::kWaiting;
   int64_t arrivedHlc = 0;
+  int64_t stateHlc = 0;       // the stamp of the move that gave it its state
   bool alert = false;         // an urgent alert not yet acknowledged
   std::string details;        // "<origin>:<seq>" of the event whose sealed details are current
   std::string mergedInto;     // set when folded away into another check-in

@@ -195,6 +195,7 @@ void Replicator::runPuller(std::string peerId) {
       setStatus(st);
       continue;
     }
+    if (r->applied && config_.afterApply) config_.afterApply(**db);
     if (r->applied || r->refused || r->duplicates) {
       st.moved += r->applied;
       st.refused += r->refused;

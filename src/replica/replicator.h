@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "store/database.h"
 
 namespace longstop::replica {
 
@@ -28,6 +30,9 @@ struct ReplicatorConfig {
   int64_t pollMs = 20;       // how often a caught-up outbox looks again (a commit also wakes it)
   int64_t idlePollMs = 1000; // how often a caught-up puller looks again (the peer's doorbell wakes it)
   int64_t retryMs = 1000;    // how long a failed link waits before reconnecting
+  /// Called on a puller's thread, with its connection, after a batch of peers' events was stored
+  /// (service::followFold brings the device's own projection up to date); may be empty.
+  std::function<void(store::Database&)> afterApply;
 };
 
 /// What a link has done since the replicator started.

@@ -6,6 +6,7 @@
 #include "core/ids.h"
 #include "crypto/primitives.h"
 #include "service/queue_actions.h"
+#include "store/checkins.h"
 #include "store/site_log.h"
 
 namespace longstop::service {
@@ -45,6 +46,36 @@ core::Result<core::SiteState> foldedState(store::Database& db, std::string_view 
 std::string stateDigest(const core::SiteState& state) {
   const auto h = crypto::sha256(core::canonicalStateBytes(state));
   return crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
+}
+
+core::Result<int> followFold(store::Database& db, std::string_view ownDeviceId) {
+  int changed = 0;
+  auto s = db.transaction([&]() -> core::Status {
+    auto state = foldedState(db, ownDeviceId);
+    if (!state.ok()) return state.error();
+    auto read = db.prepare("SELECT record_id, state FROM checkins WHERE record_id >= ? AND record_id < ?");
+    if (!read.ok()) return read.error();
+    read->bind(1, std::string(ownDeviceId) + "-").bind(2, std::string(ownDeviceId) + ".");
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (;;) {
+      auto row = read->step();
+      if (!row.ok()) return row.error();
+      if (!row.value()) break;
+      rows.emplace_back(read->columnText(0), read->columnText(1));
+    }
+    read->reset();
+    for (const auto& [id, current] : rows) {
+      auto it = state->checkins.find(id);
+      if (it == state->checkins.end()) continue;
+      const std::string folded(core::toString(it->second.state));
+      if (folded == current) continue;
+      if (auto u = store::updateCheckinState(db, id, folded, core::hlcMillis(it->second.stateHlc)); !u.ok()) return u;
+      ++changed;
+    }
+    return core::okStatus();
+  });
+  if (!s.ok()) return s.error();
+  return changed;
 }
 
 core::Status siteAction(Site& site, const StaffSession& who, const std::string& recordId, core::CheckinAction action,

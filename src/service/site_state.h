@@ -19,6 +19,11 @@ core::Result<core::SiteState> foldedState(store::Database& db, std::string_view 
 /// SHA-256 (hex) of core::canonicalStateBytes: equal on two devices that hold the same state.
 std::string stateDigest(const core::SiteState& state);
 
+/// Brings this device's own check-ins in the checkins table (what its screens and board read) to the
+/// state the fold gives them, after peers' events arrived (a desk called a patient who checked in at
+/// this kiosk). Returns how many rows changed. The replicator calls it after each applied batch.
+core::Result<int> followFold(store::Database& db, std::string_view ownDeviceId);
+
 /// A staff action (call, seen, ...) on a check-in that any device of the site made, checked against the
 /// folded state and written as this device's event. kNotFound for a check-in the fold does not know,
 /// kConflict for a move its state does not allow. `room` is for call and recall.

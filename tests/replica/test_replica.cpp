@@ -96,6 +96,9 @@ TEST_CASE("two devices: check-ins on the kiosk, calls at the desk, both hold the
   REQUIRE(eventually([&] { return converged({&kiosk, &desk}); }));
   CHECK(inState(kiosk, core::CheckinState::kCalled) == 10);
   CHECK(inState(kiosk, core::CheckinState::kWaiting) == 10);
+  // The kiosk's own table, which its screens and board read, follows the desk's calls.
+  CHECK(eventually([&] { return kiosk.scalar("SELECT count(*) FROM checkins WHERE state = 'called'") == 10; }));
+  CHECK(kiosk.scalar("SELECT count(*) FROM checkins WHERE state = 'called' AND called_ms IS NOT NULL") == 10);
   // A call the fold does not allow is refused at the desk, before anything is written.
   auto again = service::siteAction(desk.site(), *desk.admin, ids[0], core::CheckinAction::kCall, "Room 3");
   REQUIRE_FALSE(again.ok());

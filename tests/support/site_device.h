@@ -57,7 +57,10 @@ struct Device {
   void startServer() { REQUIRE(server->start().ok()); }
   void startReplicator() {
     replicator = std::make_unique<replica::Replicator>(
-        replica::ReplicatorConfig{.databasePath = service::Site::databasePath(dir), .ownUrl = url(), .retryMs = 200});
+        replica::ReplicatorConfig{.databasePath = service::Site::databasePath(dir),
+                                  .ownUrl = url(),
+                                  .retryMs = 200,
+                                  .afterApply = [id = id()](store::Database& db) { (void)service::followFold(db, id); }});
     REQUIRE(replicator->start().ok());
   }
   void start() {

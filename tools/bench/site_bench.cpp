@@ -13,6 +13,7 @@
 #include "service/checkin.h"
 #include "service/site.h"
 #include "service/site_roster.h"
+#include "service/site_state.h"
 #include "service/staff.h"
 #include "store/database.h"
 
@@ -28,7 +29,12 @@ struct Node {
 
   bool startReplicator() {
     replicator = std::make_unique<replica::Replicator>(
-        replica::ReplicatorConfig{.databasePath = service::Site::databasePath(dir), .ownUrl = server->url(), .retryMs = 200});
+        replica::ReplicatorConfig{.databasePath = service::Site::databasePath(dir),
+                                  .ownUrl = server->url(),
+                                  .retryMs = 200,
+                                  .afterApply = [id = site->info().deviceId](store::Database& db) {
+                                    (void)service::followFold(db, id);
+                                  }});
     return replicator->start().ok();
   }
 };

@@ -12,6 +12,7 @@
 #include "replica/server_process.h"
 #include "secret_input.h"
 #include "service/site_roster.h"
+#include "service/site_state.h"
 #include "store/event_log.h"
 #include "store/site_log.h"
 #include "store/site_tables.h"
@@ -43,7 +44,10 @@ int siteServe(const Args& a) {
   pthread_sigmask(SIG_BLOCK, &stop, nullptr);
   replica::ServerProcess server({*dir, listen->substr(0, colon), port, *device.value(), "nats-server"});
   if (auto s = server.start(); !s.ok()) return fail(s.error());
-  replica::Replicator replicator({.databasePath = service::Site::databasePath(*dir), .ownUrl = server.url()});
+  const std::string own = *device.value();
+  replica::Replicator replicator({.databasePath = service::Site::databasePath(*dir),
+                                  .ownUrl = server.url(),
+                                  .afterApply = [own](store::Database& d) { (void)service::followFold(d, own); }});
   if (auto s = replicator.start(); !s.ok()) return fail(s.error());
   std::printf("Device %s serves its events on %s and pulls its peers' until stopped.\n", device.value()->c_str(),
               server.url().c_str());
