@@ -84,12 +84,24 @@ class NatsClient final : public StreamClient {
     return std::optional<StoredMessage>(std::move(out));
   }
 
+  // The bell is owned by the subscription: libnats may still be running the handler when this client
+  // unsubscribes, so it is freed by the completion callback, after the handler's last return.
   core::Status watch(std::string_view subject, std::function<void()> ring) override {
     if (sub_) return core::internalError("This connection already watches a subject.");
-    ring_ = std::move(ring);
+    auto* bell = new std::function<void()>(std::move(ring));
     const std::string subj(subject);
-    natsStatus s = natsConnection_Subscribe(&sub_, nc_, subj.c_str(), &NatsClient::onMessage, this);
-    if (s != NATS_OK) return natsError("Could not watch " + subj, s);
+    natsStatus s = natsConnection_Subscribe(&sub_, nc_, subj.c_str(), &NatsClient::onMessage, bell);
+    if (s == NATS_OK) s = natsSubscription_SetOnCompleteCB(sub_, &NatsClient::onComplete, bell);
+    if (s != NATS_OK) {
+      if (sub_) {
+        natsSubscription_Unsubscribe(sub_);
+        natsSubscription_Destroy(sub_);
+        sub_ = nullptr;
+      } else {
+        delete bell;
+      }
+      return natsError("Could not watch " + subj, s);
+    }
     return core::okStatus();
   }
 
@@ -105,15 +117,15 @@ class NatsClient final : public StreamClient {
   }
 
  private:
-  static void onMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* self) {
+  static void onMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* bell) {
     natsMsg_Destroy(msg);
-    static_cast<NatsClient*>(self)->ring_();
+    (*static_cast<std::function<void()>*>(bell))();
   }
+  static void onComplete(void* bell) { delete static_cast<std::function<void()>*>(bell); }
 
   natsConnection* nc_;
   jsCtx* js_;
   natsSubscription* sub_ = nullptr;
-  std::function<void()> ring_;  // set before sub_, called on libnats's thread
 };
 
 }  // namespace
