@@ -1,7 +1,7 @@
 // The log's record of what administrators did, as `verify`, export and a key renewal read it: every
 // event of a kind that needs the admin key's signature (site-created, admin-key-created, recipient-set,
 // config-set, staff-added, staff-revoked) in order, each checked against the admin key in force at that
-// point (named by the first event, or by the admin-key-created event of a site from before admin keys,
+// point (and peer-added, a device added to the site's roster, and ticket-block-set) (named by the first event, or by the admin-key-created event of a site from before admin keys,
 // and renewed by each signed staff-revoked event). Events from before a site had an admin key are
 // accepted as they are.
 #pragma once

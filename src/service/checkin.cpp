@@ -6,6 +6,7 @@
 #include "core/checkin_state.h"
 #include "core/ids.h"
 #include "core/queue.h"
+#include "core/ticket_block.h"
 #include "crypto/primitives.h"
 #include "store/appointments.h"
 #include "store/checkins.h"
@@ -32,6 +33,20 @@ core::Status checkAppointmentFree(Site& site, const std::string& appointmentId) 
   return core::okStatus();
 }
 
+// This device's ticket block for `day` (core/ticket_block.h): the newest block once its day has come,
+// the one before until then; a site of one device has none (slot 0 of 1).
+core::Result<core::TicketBlock> ticketBlockFor(store::Database& db, int64_t day) {
+  for (const char* key : {"ticket_block", "ticket_block_before"}) {
+    auto v = store::getMeta(db, key);
+    if (!v.ok()) return v.error();
+    if (!v.value()) continue;
+    auto b = core::parseTicketBlock(*v.value());
+    if (!b) return core::corrupt("The ticket block in the settings is damaged.");
+    if (b->fromDay <= day) return *b;
+  }
+  return core::TicketBlock{};
+}
+
 core::Status writeCheckin(Site& site, const NewCheckin& c, const core::QueueDef& queue, CommittedCheckin& out) {
   store::Database& db = site.db();
   const core::Instant now = site.clock().now();
@@ -39,12 +54,14 @@ core::Status writeCheckin(Site& site, const NewCheckin& c, const core::QueueDef&
   if (!seq.ok()) return seq.error();
   auto number = store::nextCounter(db, "ticket:" + queue.id + ":" + std::to_string(now.localDay()));
   if (!number.ok()) return number.error();
+  auto block = ticketBlockFor(db, now.localDay());
+  if (!block.ok()) return block.error();
 
   store::CheckinRow row;
   row.recordId = core::formatRecordId(site.info().deviceId, seq.value());
   row.seq = seq.value();
   row.localDay = now.localDay();
-  row.ticket = core::formatTicket(queue.prefix, static_cast<int>(number.value()));
+  row.ticket = core::formatTicket(queue.prefix, static_cast<int>(core::ticketNumber(number.value(), block.value())));
   row.queueId = queue.id;
   row.state = std::string(core::toString(core::CheckinState::kWaiting));
   row.priority = std::string(core::toString(c.urgent ? core::Priority::kUrgent : core::Priority::kNormal));

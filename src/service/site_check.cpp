@@ -8,6 +8,7 @@
 #include "exporter/org_keys.h"
 #include "service/admin_log.h"
 #include "service/site.h"
+#include "service/site_roster.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
@@ -154,6 +155,9 @@ core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer) 
   auto cards = checkCards(db, admin.value());
   if (!cards.ok()) return cards.error();
   out.problems.insert(out.problems.end(), cards->begin(), cards->end());
+  auto roster = checkRoster(db);
+  if (!roster.ok()) return roster.error();
+  out.problems.insert(out.problems.end(), roster->begin(), roster->end());
   auto lockouts = checkLockouts(db);
   if (!lockouts.ok()) return lockouts.error();
   out.problems.insert(out.problems.end(), lockouts->begin(), lockouts->end());

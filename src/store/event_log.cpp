@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/hlc.h"
+
 namespace longstop::store {
 namespace {
 
@@ -19,7 +21,7 @@ const std::string kGenesis(32, '\0');
 }  // namespace
 
 std::string canonicalEventBytes(std::string_view prevHash, int64_t seq, const EventInput& e) {
-  std::string out = "LSE1";
+  std::string out = e.hlc ? "LSE2" : "LSE1";
   putField(out, prevHash);
   putField(out, std::to_string(seq));
   putField(out, std::to_string(e.atMs));
@@ -27,7 +29,20 @@ std::string canonicalEventBytes(std::string_view prevHash, int64_t seq, const Ev
   putField(out, e.recordId);
   putField(out, e.staffId);
   putField(out, e.data);
+  if (e.hlc) putField(out, std::to_string(e.hlc));
   return out;
+}
+
+core::Result<int64_t> newestHlc(Database& db) {
+  int64_t newest = 0;
+  for (const char* sql : {"SELECT hlc FROM events ORDER BY seq DESC LIMIT 1", "SELECT max(hlc) FROM peer_events"}) {
+    auto st = db.prepare(sql);
+    if (!st.ok()) return st.error();
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (row.value() && !st->columnIsNull(0)) newest = std::max(newest, st->columnInt(0));
+  }
+  return newest;
 }
 
 std::string eventSignedBytes(std::string_view hash) { return "LSEV1" + std::string(hash); }
@@ -46,18 +61,24 @@ core::Result<int64_t> EventLog::append(const EventInput& e) {
   if (!row.ok()) return row.error();
   const int64_t seq = row.value() ? last->columnInt(0) + 1 : 1;
   const std::string prev = row.value() ? last->columnBlob(1) : kGenesis;
+  last->reset();
+  auto seen = newestHlc(db_);
+  if (!seen.ok()) return seen.error();
+  EventInput stamped = e;
+  stamped.hlc = core::nextHlc(seen.value(), e.atMs);
 
-  const std::string hash = hashBytes(digest_.sha256(canonicalEventBytes(prev, seq, e)));
+  const std::string hash = hashBytes(digest_.sha256(canonicalEventBytes(prev, seq, stamped)));
   const std::string sig = signer_->sign(eventSignedBytes(hash));
   const std::string headSig = signer_->sign(headSignedBytes(seq, hash));
   if (sig.empty() || headSig.empty()) return core::internalError("The device's signing key is not usable.");
   auto ins = db_.prepare(
-      "INSERT INTO events(seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash, sig) "
-      "VALUES (?,?,?,?,?,?,?,?,?)");
+      "INSERT INTO events(seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash, sig, hlc) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return ins.error();
   ins->bind(1, seq).bind(2, e.atMs).bind(3, std::string_view(e.kind));
   ins->bind(4, std::string_view(e.recordId)).bind(5, std::string_view(e.staffId));
   ins->bind(6, std::string_view(e.data)).bindBlob(7, prev).bindBlob(8, hash).bindBlob(9, sig);
+  ins->bind(10, stamped.hlc);
   if (auto s = ins->run(); !s.ok()) return s.error();
   auto head = db_.prepare("INSERT OR REPLACE INTO log_head(id, seq, hash, sig) VALUES (1,?,?,?)");
   if (!head.ok()) return head.error();
@@ -101,11 +122,11 @@ std::string checkHead(const std::optional<Head>& head, int64_t lastSeq, const st
 
 core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const core::SignatureCheck& check) {
   auto st = db_.prepare(
-      "SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash, sig FROM events ORDER BY seq");
+      "SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash, sig, hlc FROM events ORDER BY seq");
   if (!st.ok()) return st.error();
   VerifyReport report;
   std::string prev = kGenesis;
-  int64_t expectedSeq = 1, firstSignedSeq = 0;
+  int64_t expectedSeq = 1, firstSignedSeq = 0, firstStampedSeq = 0, prevHlc = 0;
   auto bad = [&](int64_t seq, const std::string& why) {
     report.firstBadSeq = seq;
     report.reason = "event " + std::to_string(seq) + ": " + why;
@@ -118,7 +139,7 @@ core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const co
     ++report.rows;
     const int64_t seq = st->columnInt(0);
     EventInput e{st->columnInt(1), st->columnText(2), st->columnText(3), st->columnText(4),
-                 st->columnText(5)};
+                 st->columnText(5), st->columnIsNull(9) ? 0 : st->columnInt(9)};
     const std::string storedPrev = st->columnBlob(6);
     const std::string storedHash = st->columnBlob(7);
     const bool hasSig = !st->columnIsNull(8);
@@ -127,6 +148,10 @@ core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const co
     else if (storedPrev != prev) why = "it does not point at the row before it";
     else if (storedHash != hashBytes(digest_.sha256(canonicalEventBytes(prev, seq, e))))
       why = "its contents were changed after it was written";
+    else if (!e.hlc && firstStampedSeq)
+      why = "it carries no clock stamp although the events before it do";
+    else if (e.hlc && e.hlc < prevHlc)
+      why = "its clock stamp is older than the event before it";
     else if (!hasSig && firstSignedSeq)
       why = "it carries no signature although the events before it do";
     else if (hasSig && !check.verify(publicKey, eventSignedBytes(storedHash), st->columnBlob(8)))
@@ -136,6 +161,8 @@ core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const co
       ++report.signedRows;
       if (!firstSignedSeq) firstSignedSeq = seq;
     }
+    if (e.hlc && !firstStampedSeq) firstStampedSeq = seq;
+    if (e.hlc) prevHlc = e.hlc;
     prev = storedHash;
     expectedSeq = seq + 1;
   }

@@ -21,6 +21,7 @@ struct EventInput {
   std::string recordId;   // the check-in or appointment it concerns, if any
   std::string staffId;    // who did it, if a member of staff
   std::string data;       // JSON object text; never personal data
+  int64_t hlc = 0;        // hybrid logical clock stamp (core/hlc.h); 0 on rows from before a site
 };
 
 struct VerifyReport {
@@ -63,8 +64,12 @@ std::string eventSignedBytes(std::string_view hash);
 /// The message the log's signed end covers: a tag, the newest row's sequence and hash.
 std::string headSignedBytes(int64_t seq, std::string_view hash);
 
-/// The bytes hashed for a row: the previous hash and every field, length-prefixed.
+/// The bytes hashed for a row: the previous hash and every field, length-prefixed. A row with a clock
+/// stamp (every row since schema 6) is "LSE2" and includes it; a row from before is "LSE1".
 std::string canonicalEventBytes(std::string_view prevHash, int64_t seq, const EventInput& e);
+/// The newest clock stamp this database has seen: its own newest row's or any peer's, whichever is
+/// larger (0 when none has one).
+core::Result<int64_t> newestHlc(Database& db);
 
 /// A tiny JSON object writer for event data: {"k":"v","n":3}.
 class JsonObject {

@@ -148,8 +148,59 @@ ALTER TABLE credentials ADD COLUMN box_pk BLOB;
 ALTER TABLE credentials ADD COLUMN bundle BLOB;
 )sql";
 
-constexpr std::array<const char*, 5> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                                    kMigration5};
+// A site of several devices (docs/site.md). Every event has an origin (the device that wrote it), its
+// origin sequence, a hybrid logical clock stamp, the hash of the origin's previous event and the origin's
+// signature. The device's own events stay in `events` (origin = meta device_id, origin sequence = seq,
+// and the chain and signatures it always had): nothing is rewritten or re-signed. Rows from before carry
+// no stamp (NULL: their stamp is at_ms << 16); every new row's stamp is in its hashed bytes. Peers'
+// events sit beside them in `peer_events`, verified before they are stored; the roster's devices in
+// `peers`; each peer's cursor (the last stream sequence applied) in `peer_cursors`, written in the same
+// transaction as the events it covers; refused messages in `site_refusals`.
+constexpr const char* kMigration6 = R"sql(
+ALTER TABLE events ADD COLUMN hlc INTEGER;
+CREATE TABLE peers (
+  device_id     TEXT PRIMARY KEY,
+  sign_pk       BLOB NOT NULL,
+  address       TEXT NOT NULL,     -- nats://host:port of the peer's own server
+  role          TEXT NOT NULL,
+  added_ms      INTEGER NOT NULL,
+  removed_ms    INTEGER
+) STRICT;
+CREATE TABLE peer_events (
+  origin      TEXT NOT NULL,
+  origin_seq  INTEGER NOT NULL,
+  hlc         INTEGER,
+  at_ms       INTEGER NOT NULL,
+  kind        TEXT NOT NULL,
+  record_id   TEXT,
+  staff_id    TEXT,
+  data        TEXT NOT NULL,
+  prev_hash   BLOB NOT NULL,
+  hash        BLOB NOT NULL,
+  sig         BLOB,
+  sealed      BLOB,             -- a check-in's or edit's sealed details, as the origin sealed them
+  PRIMARY KEY (origin, origin_seq)
+) STRICT;
+CREATE INDEX peer_events_hlc ON peer_events(hlc);
+CREATE TRIGGER peer_events_no_update BEFORE UPDATE ON peer_events
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER peer_events_no_delete BEFORE DELETE ON peer_events
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TABLE peer_cursors (
+  origin      TEXT PRIMARY KEY,
+  stream_seq  INTEGER NOT NULL
+) STRICT;
+CREATE TABLE site_refusals (
+  id          INTEGER PRIMARY KEY,
+  origin      TEXT NOT NULL,
+  origin_seq  INTEGER NOT NULL,
+  at_ms       INTEGER NOT NULL,
+  reason      TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<const char*, 6> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                    kMigration5, kMigration6};
 
 }  // namespace
 

@@ -69,7 +69,9 @@ TEST_CASE("a schema-2 database gets the day-first queue index when opened") {
     auto db = store::Database::open(dir / "v2.db", {.create = true});
     REQUIRE(db.ok());
     // Put it back as schema 2 left it.
-    REQUIRE((*db)->exec("DROP INDEX checkins_day_queue; "
+    REQUIRE((*db)->exec("DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals; "
+                        "ALTER TABLE events DROP COLUMN hlc; "
+                        "DROP INDEX checkins_day_queue; "
                         "CREATE INDEX checkins_queue ON checkins(queue_id, state, priority, seq); "
                         "DROP TABLE log_head; ALTER TABLE events DROP COLUMN sig; "
                         "ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
@@ -216,7 +218,9 @@ TEST_CASE("a schema-4 database keeps its credentials and gets room for their key
   {
     auto db = store::Database::open(dir / "v4.db", {.create = true});
     REQUIRE(db.ok());
-    REQUIRE((*db)->exec("ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
+    REQUIRE((*db)->exec("DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals; "
+                        "ALTER TABLE events DROP COLUMN hlc; "
+                        "ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
                         "INSERT INTO credentials(id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms) "
                         "VALUES ('recovery', 'recovery', x'01', 1, 8192, x'0203', 5); PRAGMA user_version=4").ok());
   }

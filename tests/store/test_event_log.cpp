@@ -52,11 +52,12 @@ struct Fixture {
   // Rewrites row `seq`'s data and recomputes every hash after it, as a thief who knows SHA-256 would.
   void rewriteAndRechain(int64_t seq, const std::string& data) {
     REQUIRE(db->exec("DROP TRIGGER events_no_update").ok());
-    auto st = db->prepare("SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash FROM events WHERE seq >= ? ORDER BY seq");
+    auto st = db->prepare("SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash, hlc FROM events WHERE seq >= ? ORDER BY seq");
     st->bind(1, seq);
     std::string prev;
     for (bool first = true; st->step().value(); first = false) {
-      store::EventInput e{st->columnInt(1), st->columnText(2), st->columnText(3), st->columnText(4), st->columnText(5)};
+      store::EventInput e{st->columnInt(1), st->columnText(2), st->columnText(3), st->columnText(4), st->columnText(5),
+                          st->columnInt(7)};
       if (first) {
         prev = st->columnBlob(6);
         e.data = data;
@@ -117,10 +118,10 @@ TEST_CASE("a deleted row is found at the row after it") {
 TEST_CASE("a row rewritten with a fresh hash fails its signature and breaks the link to the next row") {
   Fixture f;
   // Recompute row 2's own hash after changing it: row 3 no longer points at it.
-  auto st = f.db->prepare("SELECT prev_hash FROM events WHERE seq = 2");
+  auto st = f.db->prepare("SELECT prev_hash, hlc FROM events WHERE seq = 2");
   REQUIRE(st->step().value());
   const std::string prev = st->columnBlob(0);
-  store::EventInput changed{2000, "checkin", "K7QX-000002", "", "{\"n\":42}"};
+  store::EventInput changed{2000, "checkin", "K7QX-000002", "", "{\"n\":42}", st->columnInt(1)};
   auto h = f.digest.sha256(store::canonicalEventBytes(prev, 2, changed));
   REQUIRE(f.db->exec("DROP TRIGGER events_no_update").ok());
   auto up = f.db->prepare("UPDATE events SET data = ?, hash = ? WHERE seq = 2");

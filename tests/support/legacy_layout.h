@@ -30,7 +30,7 @@ inline crypto::SecretBytes credentialKek(store::Database& db, const std::string&
 }
 
 /// The log as a site without admin keys wrote it: no admin_pk, box_pk, admin_n or admin_sig in any
-/// event's data, the chain recomputed, and every row and the log's end signed with `sign` (schema 4),
+/// event's data, no clock stamps (schema 6), the chain recomputed, and every row and the log's end signed with `sign` (schema 4),
 /// or left unsigned when `sign` is null (before signed logs).
 inline void stripAdminFromLog(store::Database& db, const crypto::SecretBytes* sign) {
   REQUIRE(db.exec("DROP TRIGGER IF EXISTS events_no_update; DELETE FROM log_head;").ok());
@@ -52,7 +52,7 @@ inline void stripAdminFromLog(store::Database& db, const crypto::SecretBytes* si
   for (const auto& r : rows) {
     const auto h = crypto::sha256(store::canonicalEventBytes(prev, r.seq, r.e));
     const std::string hash(h.begin(), h.end());
-    auto up = db.prepare("UPDATE events SET data = ?, prev_hash = ?, hash = ?, sig = ? WHERE seq = ?");
+    auto up = db.prepare("UPDATE events SET data = ?, prev_hash = ?, hash = ?, sig = ?, hlc = NULL WHERE seq = ?");
     up->bind(1, std::string_view(r.e.data)).bindBlob(2, prev).bindBlob(3, hash);
     if (sign) up->bindBlob(4, crypto::sign(*sign, store::eventSignedBytes(hash)));
     else up->bindNull(4);

@@ -1,6 +1,6 @@
 // longstop-bench: Longstop's benchmarks. Prints one JSON object; ratios compare against baselines
 // measured in the same run on the same machine and disk.
-//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|board|kdf]
+//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|board|site|kdf]
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +12,7 @@
 #include "kdf_bench.h"
 #include "preview_bench.h"
 #include "scan_bench.h"
+#include "site_bench.h"
 #include "storage_bench.h"
 #include "ui_bench.h"
 
@@ -49,6 +50,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "longstop-bench: the scan screen's preview benchmark failed\n");
   if (ok && wanted("board") && !longstop::bench::benchBoard(dir / "board", report))
     std::fprintf(stderr, "longstop-bench: the board benchmark failed\n");
+  if (ok && wanted("site") && !longstop::bench::benchSite(dir / "site", std::min(rounds, 200), report))
+    std::fprintf(stderr, "longstop-bench: the site benchmark failed (is nats-server installed?)\n");
   if (ok && wanted("kdf") && !longstop::bench::benchKdf(report))
     std::fprintf(stderr, "longstop-bench: the key derivation benchmark could not get its memory\n");
   std::error_code ec;

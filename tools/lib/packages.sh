@@ -7,6 +7,7 @@ LONGSTOP_BUILD_PACKAGES=(
   libturbojpeg0-dev libevdev-dev
   zlib1g-dev nlohmann-json3-dev
   libkeyutils-dev  # the kernel keyring holds the kiosk's unattended keys for one boot
+  libnats-dev nats-server  # a site of several devices: JetStream, each device its own server (docs/site.md)
   libsystemd-dev fonts-dejavu-core
   gettext  # msgfmt builds the language catalogues (po/)
 )

@@ -72,6 +72,15 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   scan [--json] [--data DIR] FILE...
       Read the code in each PNG/JPEG picture: its text, kind and whether it is valid (checked against the
       site with --data). Exit 1 when a picture holds no code, 2 when a file cannot be read.
+  site serve --data DIR --listen HOST:PORT
+      Run this device's nats-server (JetStream, store in DIR/nats) and replicate with its peers until
+      stopped (SIGTERM or Ctrl+C). See docs/site.md.
+  site peer-add --data DIR --device ID --key HEX --address nats://HOST:PORT --role kiosk|desk|board
+      Add a device to this device's roster; asks for the recovery code.
+  site ticket-block --data DIR --slot N --stride M
+      From tomorrow, number this device's tickets N+1, N+1+M, ...; asks for the recovery code.
+  site status --data DIR [--json]
+      The roster's devices, how many of each one's events this device holds, and what it refused.
 )";
 
 }  // namespace
@@ -79,6 +88,7 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
 namespace longstop::ctl {
 int cmdBackup(const Args& a);  // cmd_backup.cpp
 int cmdScan(const Args& a);    // cmd_scan.cpp
+int cmdSite(const Args& a);    // cmd_site_peers.cpp
 }  // namespace longstop::ctl
 
 namespace longstop::ctl {
@@ -118,6 +128,12 @@ const std::vector<OptionSpec> kOptions = {
     {"pin", OptionKind::kRetired, kSecretsNotInArgv},
     {"recovery-code", OptionKind::kRetired, kSecretsNotInArgv},
     {"signer"},
+    {"listen"},
+    {"device"},
+    {"key"},
+    {"address"},
+    {"slot"},
+    {"stride"},
 };
 
 struct Command {
@@ -148,6 +164,7 @@ const std::vector<Command> kCommands = {
     {"acknowledge", cmdAcknowledge, {"data"}},
     {"retention", cmdRetention, {"data", "days"}},
     {"scan", cmdScan, {"data", "json"}},
+    {"site", cmdSite, {"data", "listen", "device", "key", "address", "role", "slot", "stride", "json"}},
 };
 
 // A usage error: the reason, then where to look; exit status 2.

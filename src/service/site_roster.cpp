@@ -1,0 +1,100 @@
+#include "service/site_roster.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/ids.h"
+#include "crypto/primitives.h"
+#include "service/admin_log.h"
+#include "service/admin_sign.h"
+#include "service/sodium_digest.h"
+#include "store/site_tables.h"
+
+namespace longstop::service {
+
+core::Status addPeer(Site& site, const StaffSession& admin, const store::PeerRow& peer) {
+  if (auto s = requireAdmin(site, admin); !s.ok()) return s;
+  if (!core::isValidDeviceId(peer.deviceId)) return core::invalidInput("'" + peer.deviceId + "' is not a device ID.");
+  if (peer.deviceId == site.info().deviceId) return core::conflict("A device cannot be its own peer.");
+  if (peer.signPublicKey.size() != 32) return core::invalidInput("A peer's signing key is 32 bytes.");
+  if (peer.role != "kiosk" && peer.role != "desk" && peer.role != "board")
+    return core::invalidInput("A device's role is kiosk, desk or board.");
+  return site.db().transaction([&]() -> core::Status {
+    auto peers = store::listPeers(site.db());
+    if (!peers.ok()) return peers.error();
+    for (const auto& p : peers.value())
+      if (p.deviceId == peer.deviceId) return core::conflict("Device " + peer.deviceId + " is already in the roster.");
+    store::PeerRow row = peer;
+    row.addedMs = site.clock().now().unixMs;
+    row.removedMs.reset();
+    if (auto s = store::insertPeer(site.db(), row); !s.ok()) return s;
+    store::JsonObject data;
+    data.add("device", row.deviceId).add("sign_pk", crypto::toHex(row.signPublicKey));
+    data.add("address", row.address).add("role", row.role);
+    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "peer-added", std::move(data), admin.who().id);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+}
+
+core::Status setTicketBlock(Site& site, const StaffSession& admin, int slot, int stride) {
+  if (auto s = requireAdmin(site, admin); !s.ok()) return s;
+  const int64_t today = site.clock().now().localDay();
+  const core::TicketBlock block{slot, stride, today + 1};
+  if (!core::validTicketBlock(block))
+    return core::invalidInput("A ticket block is a slot from 0 to one less than the number of devices, at most " +
+                              std::to_string(core::kMaxTicketStride) + ".");
+  return site.db().transaction([&]() -> core::Status {
+    auto current = store::getMeta(site.db(), "ticket_block");
+    if (!current.ok()) return current.error();
+    if (current.value()) {
+      auto b = core::parseTicketBlock(*current.value());
+      if (b && b->fromDay <= today)
+        if (auto m = store::setMeta(site.db(), "ticket_block_before", *current.value()); !m.ok()) return m;
+    }
+    if (auto m = store::setMeta(site.db(), "ticket_block", core::formatTicketBlock(block)); !m.ok()) return m;
+    store::JsonObject data;
+    data.add("block", core::formatTicketBlock(block));
+    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "ticket-block-set", std::move(data), admin.who().id);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+}
+
+core::Result<std::vector<std::string>> checkRoster(store::Database& db) {
+  auto log = readAdminLog(db);
+  if (!log.ok()) return log.error();
+  auto peers = store::listPeers(db);
+  if (!peers.ok()) return peers.error();
+  std::vector<std::string> out;
+  for (const auto& p : peers.value()) {
+    bool named = false;
+    for (const auto& e : log->events) {
+      if (e.kind != "peer-added" || !e.valid) continue;
+      auto j = nlohmann::json::parse(e.data, nullptr, false);
+      if (j.is_object() && j.value("device", "") == p.deviceId &&
+          j.value("sign_pk", "") == crypto::toHex(p.signPublicKey))
+        named = true;
+    }
+    if (!named)
+      out.push_back("Device " + p.deviceId + " is in the roster without an administrator's signature (or with "
+                    "another key): it was put there outside Longstop. Tell the practice's IT support.");
+  }
+  // The ticket block in the settings must be the newest one an administrator signed.
+  const AdminEvent* block = log->newest("ticket-block-set");
+  auto meta = store::getMeta(db, "ticket_block");
+  if (!meta.ok()) return meta.error();
+  std::string signedBlock;
+  if (block && block->valid) {
+    auto j = nlohmann::json::parse(block->data, nullptr, false);
+    if (j.is_object()) signedBlock = j.value("block", "");
+  }
+  if (meta.value().value_or("") != signedBlock)
+    out.push_back("This device's ticket block in the settings is not the one an administrator set: tickets may "
+                  "repeat across the site. Tell the practice's IT support.");
+  SodiumDigest digest;
+  SodiumSignatureCheck check;
+  auto chains = store::verifyPeerEvents(db, digest, check);
+  if (!chains.ok()) return chains.error();
+  out.insert(out.end(), chains->begin(), chains->end());
+  return out;
+}
+
+}  // namespace longstop::service

@@ -1,0 +1,34 @@
+// The site's roster as this device holds it: the peers whose events it accepts, each added by an
+// administrator (a `peer-added` event carrying the admin key's signature), and the check `verify` makes
+// that no peer was planted in the table behind the log's back. Invitations and joining (one-time codes,
+// key exchange, the roster as replicated signed events) are not built yet: see docs/site.md.
+#pragma once
+
+#include <string>
+
+#include "core/ticket_block.h"
+#include <vector>
+
+#include "core/result.h"
+#include "service/site.h"
+#include "service/staff.h"
+#include "store/database.h"
+#include "store/site_log.h"
+
+namespace longstop::service {
+
+/// Adds a peer (its device ID, Ed25519 public key, server address and role) to this device's roster;
+/// needs an administrator's session (kUnauthorised otherwise). kConflict for a device already there or
+/// this device itself.
+core::Status addPeer(Site& site, const StaffSession& admin, const store::PeerRow& peer);
+
+/// Gives this device ticket slot `slot` of `stride` (core/ticket_block.h) from the next local day, so
+/// that no number given today is given again; needs an administrator's session. Each device that checks
+/// patients in needs its own slot of the same stride.
+core::Status setTicketBlock(Site& site, const StaffSession& admin, int slot, int stride);
+
+/// One sentence per peer row that no valid `peer-added` event names with that key, and per problem in
+/// the stored chains of peers' events (store::verifyPeerEvents).
+core::Result<std::vector<std::string>> checkRoster(store::Database& db);
+
+}  // namespace longstop::service

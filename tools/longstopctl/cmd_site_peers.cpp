@@ -1,0 +1,147 @@
+// site serve | peer-add | status | ticket-block: a site of several devices (docs/site.md).
+#include <signal.h>
+
+#include <charconv>
+#include <cstdio>
+#include <string>
+
+#include "commands.h"
+#include "common.h"
+#include "crypto/primitives.h"
+#include "replica/replicator.h"
+#include "replica/server_process.h"
+#include "secret_input.h"
+#include "service/site_roster.h"
+#include "service/site_state.h"
+#include "store/event_log.h"
+#include "store/site_log.h"
+#include "store/site_tables.h"
+
+namespace longstop::ctl {
+namespace {
+
+// Runs this device's nats-server and its replicator until SIGINT or SIGTERM.
+int siteServe(const Args& a) {
+  auto dir = a.get("data");
+  auto listen = a.get("listen");
+  if (!dir || !listen) return usage("site serve needs --data DIR --listen HOST:PORT.");
+  const auto colon = listen->rfind(':');
+  int port = 0;
+  const std::string portText = colon == std::string::npos ? "" : listen->substr(colon + 1);
+  auto [end, ec] = std::from_chars(portText.data(), portText.data() + portText.size(), port);
+  if (colon == std::string::npos || ec != std::errc() || end != portText.data() + portText.size() || port < 1 ||
+      port > 65535)
+    return usage("--listen is HOST:PORT with a port from 1 to 65535, e.g. 127.0.0.1:4222.");
+  auto db = store::Database::open(service::Site::databasePath(*dir), {});
+  if (!db.ok()) return fail(db.error());
+  auto device = store::getMeta(**db, "device_id");
+  if (!device.ok() || !device.value()) return usage("There is no site in " + *dir + ".");
+  // Blocked before any thread starts, so only sigwait below sees them.
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  replica::ServerProcess server({*dir, listen->substr(0, colon), port, *device.value(), "nats-server"});
+  if (auto s = server.start(); !s.ok()) return fail(s.error());
+  const std::string own = *device.value();
+  replica::Replicator replicator({.databasePath = service::Site::databasePath(*dir),
+                                  .ownUrl = server.url(),
+                                  .afterApply = [own](store::Database& d) { (void)service::followFold(d, own); }});
+  if (auto s = replicator.start(); !s.ok()) return fail(s.error());
+  std::printf("Device %s serves its events on %s and pulls its peers' until stopped.\n", device.value()->c_str(),
+              server.url().c_str());
+  std::fflush(stdout);
+  int sig = 0;
+  sigwait(&stop, &sig);
+  replicator.stop();
+  server.stop();
+  return kExitOk;
+}
+
+int sitePeerAdd(const Args& a, service::Site& site) {
+  auto device = a.get("device");
+  auto key = a.get("key");
+  auto address = a.get("address");
+  auto role = a.get("role");
+  if (!device || !key || !address || !role)
+    return usage("site peer-add needs --device ID --key HEX --address nats://HOST:PORT --role kiosk|desk|board.");
+  auto raw = crypto::fromHex(*key);
+  if (!raw || raw->size() != 32) return usage("--key is the peer's signing key: 64 hexadecimal digits.");
+  SecretInput secrets = SecretInput::standard();
+  auto admin = adminSession(site, secrets);
+  if (!admin.ok()) return fail(admin.error());
+  if (auto s = service::addPeer(site, *admin.value(), {*device, *raw, *address, *role, 0, {}}); !s.ok())
+    return fail(s.error());
+  std::printf("Device %s added to this device's roster.\n", device->c_str());
+  return kExitOk;
+}
+
+int siteTicketBlock(const Args& a, service::Site& site) {
+  auto slot = wholeNumber(a, "slot", 0, core::kMaxTicketStride - 1);
+  auto stride = wholeNumber(a, "stride", 1, core::kMaxTicketStride);
+  if (!slot.ok()) return usage(slot.error().message);
+  if (!stride.ok()) return usage(stride.error().message);
+  if (!slot.value() || !stride.value()) return usage("site ticket-block needs --slot N --stride M.");
+  const int s = static_cast<int>(*slot.value()), n = static_cast<int>(*stride.value());
+  SecretInput secrets = SecretInput::standard();
+  auto admin = adminSession(site, secrets);
+  if (!admin.ok()) return fail(admin.error());
+  if (auto r = service::setTicketBlock(site, *admin.value(), s, n); !r.ok()) return fail(r.error());
+  std::printf("From tomorrow this device numbers its tickets %d, %d, %d, ...\n", s + 1, s + 1 + n, s + 1 + 2 * n);
+  return kExitOk;
+}
+
+// Read-only: what this device holds of each peer, and what it refused.
+int siteStatus(const Args& a) {
+  auto dir = a.get("data");
+  if (!dir) return usage("site status needs --data DIR.");
+  auto db = store::Database::open(service::Site::databasePath(*dir), {.readOnly = true});
+  if (!db.ok()) return fail(db.error());
+  auto peers = store::listPeers(**db);
+  if (!peers.ok()) return fail(peers.error());
+  auto refusals = store::listRefusals(**db);
+  if (!refusals.ok()) return fail(refusals.error());
+  std::string json = "[";
+  for (const auto& p : peers.value()) {
+    auto end = store::peerChainEnd(**db, p.deviceId);
+    auto cursor = store::peerCursor(**db, p.deviceId);
+    if (!end.ok()) return fail(end.error());
+    if (!cursor.ok()) return fail(cursor.error());
+    int64_t refused = 0;
+    for (const auto& r : refusals.value()) refused += r.origin == p.deviceId;
+    const int64_t held = end.value() ? end.value()->seq : 0;
+    if (a.has("json")) {
+      store::JsonObject o;
+      o.add("device", p.deviceId).add("address", p.address).add("role", p.role).add("events_held", held);
+      o.add("stream_cursor", cursor.value()).add("refused", refused);
+      json += (json.size() > 1 ? "," : "") + o.str();
+    } else {
+      std::printf("%s (%s) at %s: %lld events held, %lld refused\n", p.deviceId.c_str(), p.role.c_str(),
+                  p.address.c_str(), static_cast<long long>(held), static_cast<long long>(refused));
+    }
+  }
+  if (a.has("json")) {
+    store::JsonObject o;
+    o.add("refused", static_cast<int64_t>(refusals->size()));
+    std::printf("{\"peers\":%s,%s\n", (json + "]").c_str(), o.str().substr(1).c_str());
+  } else if (peers->empty()) {
+    std::printf("This device has no peers: it is a site of one.\n");
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int cmdSite(const Args& a) {
+  const std::string verb = a.words.size() > 1 ? a.words[1] : "";
+  if (verb == "serve") return siteServe(a);
+  if (verb == "status") return siteStatus(a);
+  if (verb != "peer-add" && verb != "ticket-block")
+    return usage("site needs serve, status, peer-add or ticket-block.");
+  auto site = openSite(a);
+  if (!site.ok()) return fail(site.error());
+  return verb == "peer-add" ? sitePeerAdd(a, **site) : siteTicketBlock(a, **site);
+}
+
+}  // namespace longstop::ctl
