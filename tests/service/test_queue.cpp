@@ -78,7 +78,7 @@ TEST_CASE("every console action goes through the state machine") {
   CHECK(f.state(id) == "parked");
   CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall).ok());
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kUnpark).ok());
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall, {"Room 7", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall, {"Room 7", "", "", ""}).ok());
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kRecall).ok());
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kSeen).ok());
   CHECK(f.state(id) == "seen");
@@ -93,14 +93,14 @@ TEST_CASE("every console action goes through the state machine") {
   CHECK(f.state(l) == "left");
 
   const auto t = f.walkIn("Davis", {1973, 1, 1});
-  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nowhere", ""}).ok());
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nurse", ""}).ok());
+  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nowhere", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nurse", "", ""}).ok());
   CHECK(store::getCheckin(f.site().db(), t)->value().queueId == "nurse");
   CHECK(f.state(t) == "waiting");
 
   const auto x = f.walkIn("Evans", {1974, 1, 1});
   CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel).ok());  // no reason
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel, {"", "", "booked in error"}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel, {"", "", "booked in error", ""}).ok());
   CHECK(f.state(x) == "cancelled");
   CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, "K7QX-999999", CheckinAction::kCall).ok());
   CHECK(service::checkSite(f.site().db())->sound());
@@ -150,7 +150,7 @@ TEST_CASE("merge never folds away a check-in whose visit happened, nor into a ca
 
   const auto d = f.walkIn("Okoro", {1990, 6, 6});
   const auto e = f.walkIn("okoro", {1990, 6, 6});
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, d, CheckinAction::kCancel, {"", "", "booked in error"}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, d, CheckinAction::kCancel, {"", "", "booked in error", ""}).ok());
   auto intoCancelled = service::mergeCheckins(f.site(), *f.session, d, e);
   REQUIRE_FALSE(intoCancelled.ok());
   CHECK(intoCancelled.error().message.find("is cancelled") != std::string::npos);
@@ -261,7 +261,7 @@ TEST_CASE("the board sees calls and waiting counts, and nothing personal") {
   auto board = service::BoardFeed::open(f.dir / "site");
   REQUIRE(board.ok());
   CHECK((*board)->changed());
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, a, CheckinAction::kCall, {"Room 4", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, a, CheckinAction::kCall, {"Room 4", "", "", ""}).ok());
   CHECK((*board)->changed());
   CHECK_FALSE((*board)->changed());
   auto state = (*board)->read(f.clock.now().localDay());
@@ -286,7 +286,7 @@ TEST_CASE("the board reports an urgent ticket, and only its ticket, until staff 
   REQUIRE(state.ok());
   CHECK(state->urgentTickets == std::vector<std::string>{"W002"});
   // Called is not acknowledged: the alert stays until someone says they have seen it.
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, u, CheckinAction::kCall, {"Room 4", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, u, CheckinAction::kCall, {"Room 4", "", "", ""}).ok());
   CHECK((*board)->read(f.clock.now().localDay())->urgentTickets == std::vector<std::string>{"W002"});
   REQUIRE(service::acknowledgeAlert(f.site(), *f.session, u).ok());
   CHECK((*board)->changed());

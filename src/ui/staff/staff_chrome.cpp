@@ -64,8 +64,8 @@ float drawBanner(std::string_view message, float x0, float x1, float y, ImU32 fi
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + h), fill, t.basePx * 0.15f);
   ImVec2 ts = measure(message, t.fonts.heading);
   ImFont* f = ts.x <= x1 - x0 - 2 * t.gap() ? t.fonts.heading : t.fonts.body;
-  ImGui::SetCursorScreenPos(ImVec2(x0 + t.gap(), std::floor(y + (h - measure(message, f).y) / 2)));
-  text(message, f, textColour);
+  // Smaller, or on two lines, rather than running under the button beside it.
+  textFitted(message, ImVec2(x0 + t.gap(), y + 2), ImVec2(x1 - t.gap(), y + h - 2), f, textColour);
   return h;
 }
 
