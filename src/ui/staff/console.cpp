@@ -146,7 +146,7 @@ StaffIntent drawConsole(const ConsoleView& v) {
   }
   labels.push_back("Sign out");
   kinds.push_back(K::kSignOut);
-  int pressed = drawStaffBar(v.staffName, labels, &area);
+  int pressed = drawStaffBar("Reception - " + v.staffName, labels, &area);
   if (pressed >= 0) in.kind = kinds[static_cast<size_t>(pressed)];
 
   float y = area.min.y;
@@ -195,7 +195,7 @@ StaffIntent drawConsole(const ConsoleView& v) {
       const auto& q = v.queues[static_cast<size_t>(i)];
       ImGui::SetCursorScreenPos(ImVec2(area.min.x + i * (w + t.gap() * 0.5f), y));
       const bool shown = i >= first && i < first + side;
-      std::string label = q.name + " (" + std::to_string(waitingIn(v.entries, q.id)) + ")";
+      std::string label = q.name + " - " + std::to_string(waitingIn(v.entries, q.id)) + " waiting";
       if (button(label, ImVec2(w, h), shown ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true,
                  ("tab-" + q.id).c_str())) {
         in.kind = K::kShowQueue;

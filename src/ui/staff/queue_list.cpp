@@ -168,9 +168,14 @@ StaffIntent drawListRow(const service::ConsoleEntry& e, const ListColumns& c, Im
     // The three things that happen to a called patient, on the row itself.
     const core::CheckinAction acts[] = {core::CheckinAction::kSeen, core::CheckinAction::kNoShow,
                                         core::CheckinAction::kRecall};
-    const float bw = std::floor((smax.x - smin.x - 2 * gap) / 3);
+    // Each as wide as its label asks, in proportion, so none is squeezed more than the others.
+    float want[3], total = 0;
+    for (int i = 0; i < 3; ++i) total += want[i] = measure(actionLabel(acts[i])).x + t.basePx * 0.6f;
+    const float scale = (smax.x - smin.x - 2 * gap) / total;
+    float x = smin.x;
     for (int i = 0; i < 3; ++i) {
-      ImGui::SetCursorScreenPos(ImVec2(smin.x + i * (bw + gap), top));
+      const float bw = std::floor(want[i] * scale);
+      ImGui::SetCursorScreenPos(ImVec2(x, top));
       std::string id = std::string("act-") + std::string(core::toString(acts[i])) + "-" + e.recordId;
       if (button(actionLabel(acts[i]), ImVec2(bw, bottom - top), i == 0 ? ButtonStyle::kPrimary : ButtonStyle::kSecondary,
                  true, id.c_str()) &&
@@ -179,6 +184,7 @@ StaffIntent drawListRow(const service::ConsoleEntry& e, const ListColumns& c, Im
         in.arg = e.recordId;
         in.action = acts[i];
       }
+      x += bw + gap;
     }
   } else {
     cellText(statusText(e), smin, smax, px, e.urgent ? colour::kRed : colour::kText, e.urgent);

@@ -34,11 +34,9 @@ int drawStaffBar(std::string_view title, const std::vector<std::string_view>& bu
     if (button(buttons[i], ImVec2(w, h), ButtonStyle::kSecondary)) pressed = i;
     x -= t.gap() * scale;
   }
-  ImGui::PushClipRect(ImVec2(0, 0), ImVec2(std::max(0.0f, x), barH), true);
-  ImVec2 ts = measure(title, t.fonts.body);
-  ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - ts.y) / 2)));
-  text(title, t.fonts.body, colour::kTextOnDark);
-  ImGui::PopClipRect();
+  // The title in the room the buttons leave it: smaller, or on two lines, rather than cut off.
+  textFitted(title, ImVec2(t.margin(), t.gap() * 0.5f), ImVec2(std::max(t.margin() + 1, x - t.gap()), barH - t.gap() * 0.5f),
+             t.fonts.body, colour::kTextOnDark);
   if (content) *content = {ImVec2(d.min.x + t.margin(), barH + t.gap()), ImVec2(d.max.x - t.margin(), d.max.y - t.gap())};
   return pressed;
 }

@@ -129,8 +129,23 @@ void StaffConsole::act(core::CheckinAction a, const service::ActionRequest& r) {
   auto s = services_.act(s_.selected, a, r);
   if (s.ok()) s_.screen = StaffScreen::kConsole;
   refresh();
+  if (const auto* now = entry(s_.selected); s.ok() && now) showQueue(now->queueId);  // where it went
   if (a == core::CheckinAction::kCall || a == core::CheckinAction::kRecall) done = calledNotice(s_.selected);
   say(s, done);
+}
+
+void StaffConsole::showQueue(const std::string& queueId) {
+  const auto& queues = services_.site().queues;
+  for (size_t i = 0; i < queues.size(); ++i)
+    if (queues[i].id == queueId) s_.firstQueue = static_cast<int>(i);
+}
+
+void StaffConsole::showFirstWaiting() {
+  for (const auto& e : s_.entries)
+    if (e.state == core::CheckinState::kWaiting || e.state == core::CheckinState::kCalled) {
+      // Entries come urgent first, then called, then waiting: the queue that needs the desk first.
+      return showQueue(e.queueId);
+    }
 }
 
 std::string StaffConsole::calledNotice(const std::string& recordId) const {
@@ -184,6 +199,7 @@ void StaffConsole::applyWalkIn(const WalkInIntent& in) {
       break;
   }
   wipe(s_.walkIn);
+  std::string addedId;
   if (s_.editing) {
     const auto* e = entry(s_.selected);
     std::string ticket = e ? e->ticket : s_.selected;
@@ -191,11 +207,13 @@ void StaffConsole::applyWalkIn(const WalkInIntent& in) {
   } else {
     auto r = services_.addAtDesk(std::nullopt, service::WalkInRequest{answers.patient, answers.queueId}, false);
     say(r.ok() ? core::okStatus() : core::Status(r.error()), "Walk-in added");
+    if (r.ok()) addedId = r.value();
   }
   wipe(answers.patient.surname);
   wipe(answers.patient.forenames);
   s_.screen = StaffScreen::kConsole;
   refresh();
+  if (const auto* e = entry(addedId)) showQueue(e->queueId);  // the list the new patient joined
 }
 
 void StaffConsole::apply(const StaffIntent& in) {
@@ -253,6 +271,7 @@ void StaffConsole::apply(const StaffIntent& in) {
       s_.notice.clear();
       s_.screen = StaffScreen::kConsole;
       refresh();
+      showFirstWaiting();
       break;
     }
     case K::kSignOut:
@@ -376,6 +395,7 @@ void StaffConsole::apply(const StaffIntent& in) {
       }
       say(r.ok() ? core::okStatus() : core::Status(r.error()), "Appointment checked in");
       refresh();
+      if (const auto* e = r.ok() ? entry(r.value()) : nullptr) showQueue(e->queueId);
       break;
     }
     case K::kAddWalkIn:

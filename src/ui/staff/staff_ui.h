@@ -156,6 +156,10 @@ class StaffConsole {
  private:
   void refresh();
   void loadDue();
+  /// The tabs show `queueId`'s list (when not every queue fits side by side).
+  void showQueue(const std::string& queueId);
+  /// At sign-in: the queue of the first urgent, called or waiting patient.
+  void showFirstWaiting();
   /// "A042 called to Room 3 for Dr Patel", from the refreshed list.
   std::string calledNotice(const std::string& recordId) const;
   void act(core::CheckinAction a, const service::ActionRequest& r = {});

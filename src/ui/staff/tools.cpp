@@ -89,7 +89,7 @@ StaffIntent drawAdd(const std::string& appointmentId, const std::vector<service:
   const float px = listPx(), rowH = listRowHeight();
   const float listW = area.width() - ImGui::GetStyle().ScrollbarSize;
   const float cw[] = {px * 4.2f, px * 3.2f, listW * 0.36f, px * 3.0f, 0};
-  const char* heads[] = {"Appointment", "Time", "Clinician", "Initial", "Queue"};
+  const char* heads[] = {"ID", "Time", "Clinician", "Initial", "Queue"};
   float cx[5];
   cx[0] = 0;
   for (int i = 1; i < 5; ++i) cx[i] = cx[i - 1] + cw[i - 1];
