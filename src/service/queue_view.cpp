@@ -139,7 +139,7 @@ std::vector<QueueEntry> searchEntries(const std::vector<QueueEntry>& entries, co
   std::vector<QueueEntry> out;
   if (needle.empty()) return out;
   for (const auto& e : entries) {
-    bool hit = lower(e.row.ticket) == needle;
+    bool hit = lower(e.row.ticket).rfind(needle, 0) == 0;  // the ticket as typed so far
     if (e.patient) {
       hit = hit || lower(e.patient->surname).rfind(needle, 0) == 0;
       hit = hit || (digits.size() >= 3 && e.patient->nhsNumber &&

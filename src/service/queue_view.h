@@ -35,7 +35,7 @@ struct QueueEntry {
 /// appointment time (a walk-in's time is its arrival), then everyone finished by arrival.
 core::Result<std::vector<QueueEntry>> todaysEntries(Site& site, const StaffSession& who);
 
-/// Ticket (the whole of it, ignoring case), surname (start of, ignoring case) or NHS number (three digits
+/// Ticket (its start as typed so far, ignoring case), surname (start of, ignoring case) or NHS number (three digits
 /// or more, spaces ignored; only when the text is nothing but digits and spaces, so "N001" is a ticket).
 std::vector<QueueEntry> searchEntries(const std::vector<QueueEntry>& entries, const std::string& text);
 

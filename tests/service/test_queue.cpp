@@ -405,6 +405,7 @@ TEST_CASE("search takes N001 as a ticket, not as NHS number digits") {
   };
   CHECK(ids("N001") == std::vector<std::string>{"N001"});
   CHECK(ids("w001") == std::vector<std::string>{"W001"});
+  CHECK(ids("N0") == std::vector<std::string>{"N001"});  // a ticket part typed
   CHECK(ids("001") == std::vector<std::string>{"N001"});  // digits alone are an NHS number
   CHECK(ids("5919") == std::vector<std::string>{"W001"});
   (void)w;

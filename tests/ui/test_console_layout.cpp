@@ -149,9 +149,13 @@ void checkConsole(int w, int h, int minRows) {
   d.apply(K::kSearch);
   draw();
   checkFrame(imgui.log, w, h, "search, empty");
-  d.console->onText("A0");
-  draw();
-  checkFrame(imgui.log, w, h, "search A0");
+  for (const char* typed : {"A0", "N0", "W0"}) {
+    d.apply(K::kSearch);
+    d.console->onText(typed);
+    draw();
+    CHECK_FALSE(d.console->state().results.empty());
+    checkFrame(imgui.log, w, h, std::string("search ") + typed);
+  }
   d.apply(K::kBack);
   // One called patient, and the add-patient list.
   std::string called;
@@ -192,4 +196,36 @@ TEST_CASE("the console with a hundred patients at 1280x800: nothing cut off or o
 
 TEST_CASE("the console with a hundred patients at 800x480: nothing cut off or overlapping") {
   checkConsole(800, 480, 3);
+}
+
+TEST_CASE("a member of staff is warned before the idle sign-out and stays signed in with one tap") {
+  BusyDesk d;
+  testing::Headless imgui(1280, 800);
+  auto draw = [&] { imgui.drawWith([&] { d.console->frame(); }); };
+  d.clock.advanceMs(180'000 - ui::staff::kIdleWarningMs - 1'000);
+  d.console->tick();  // the lists' refresh, no warning yet
+  CHECK(d.console->idleSecondsLeft() == -1);
+  draw();
+  CHECK_FALSE(imgui.log.findClickable(ui::staff::kStaySignedIn));
+  d.clock.advanceMs(2'000);  // 29 s left: the warning shows and counts down
+  CHECK(d.console->tick());
+  CHECK(d.console->idleSecondsLeft() == 29);
+  draw();
+  REQUIRE(imgui.log.findClickable(ui::staff::kStaySignedIn));
+  bool said = false;
+  for (const auto& r : imgui.log.widgets()) said = said || r.label == ui::staff::idleWarning(29);
+  CHECK(said);
+  d.clock.advanceMs(1'000);
+  CHECK(d.console->tick());  // a frame for the next second
+  d.apply(K::kStaySignedIn);
+  CHECK(d.console->idleSecondsLeft() == -1);
+  // Past the time the sign-out would have come, still signed in, on the same screen.
+  d.clock.advanceMs(60'000);
+  d.console->tick();
+  CHECK(d.console->signedIn());
+  CHECK(d.console->screen() == StaffScreen::kConsole);
+  // And without the tap, the sign-out comes.
+  d.clock.advanceMs(180'000);
+  CHECK(d.console->tick());
+  CHECK_FALSE(d.console->signedIn());
 }

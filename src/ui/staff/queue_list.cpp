@@ -13,7 +13,7 @@ namespace {
 using K = StaffIntent::Kind;
 
 // Cell widths in list text heights (listPx): ticket, name, appointment, waited, status.
-constexpr float kCellEm[ListColumns::kCount] = {3.4f, 7.6f, 6.6f, 3.4f, 8.5f};
+constexpr float kCellEm[ListColumns::kCount] = {3.4f, 7.6f, 6.4f, 3.9f, 8.5f};
 // A called row's three buttons need this much more room than the status text.
 constexpr float kRowActionsEm = 11.5f;
 // Text shrinks this far to fit its cell before it would be clipped (which the layout test refuses).
@@ -101,13 +101,13 @@ float drawListHeadings(const ListColumns& c, ImVec2 pos) {
   return h + 1;
 }
 
-std::string appointmentText(const service::ConsoleEntry& e, bool showQueue) {
+std::string appointmentText(const service::ConsoleEntry& e) {
   std::string s;
   if (e.state == core::CheckinState::kCalled)
     s = e.calledBy.empty() ? "Called" : "with " + e.calledBy;
   else
     s = e.appointmentTime.empty() ? "Walk-in" : e.appointmentTime + " " + e.clinician;
-  return showQueue ? e.queueName + ": " + s : s;
+  return s;
 }
 
 std::string statusText(const service::ConsoleEntry& e) {
@@ -160,7 +160,7 @@ StaffIntent drawListRow(const service::ConsoleEntry& e, const ListColumns& c, Im
   auto [nmin, nmax] = cell(ListColumns::kName);
   cellText(nameText(e), nmin, nmax, px, colour::kText, true);
   auto [amin, amax] = cell(ListColumns::kAppointment);
-  cellText(appointmentText(e, c.showQueue), amin, amax, px, called ? colour::kDarkBlue : colour::kText, called);
+  cellText(appointmentText(e), amin, amax, px, called ? colour::kDarkBlue : colour::kText, called);
   auto [wmin, wmax] = cell(ListColumns::kWaited);
   cellText(std::to_string(e.waitedMinutes) + " min", wmin, wmax, px, colour::kText, false);
   auto [smin, smax] = cell(ListColumns::kStatus);
@@ -187,7 +187,9 @@ StaffIntent drawListRow(const service::ConsoleEntry& e, const ListColumns& c, Im
       x += bw + gap;
     }
   } else {
-    cellText(statusText(e), smin, smax, px, e.urgent ? colour::kRed : colour::kText, e.urgent);
+    std::string status = statusText(e);
+    if (c.showQueue) status = (status.empty() ? std::string("Waiting") : status) + " - " + e.queueName;
+    cellText(status, smin, smax, px, e.urgent ? colour::kRed : colour::kText, e.urgent);
   }
   return in;
 }

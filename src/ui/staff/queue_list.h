@@ -19,7 +19,7 @@ struct ListColumns {
   float x[kCount] = {};  // left edge of each cell, from the list's left
   float w[kCount] = {};  // and its width
   bool rowActions = false;  // called rows carry Seen / No-show / Call again in the status cell
-  bool showQueue = false;   // the appointment cell names the queue too (search results)
+  bool showQueue = false;   // the status cell names the queue too (search results)
 };
 ListColumns listColumns(float width, bool showQueue);
 
@@ -38,7 +38,7 @@ StaffIntent drawListRow(const service::ConsoleEntry& e, const ListColumns& c, Im
 /// "with Dr Patel, Room 3", "Parked", "URGENT", "Late 12 min", "Possible duplicate", "Seen", …
 std::string statusText(const service::ConsoleEntry& e);
 /// "10:20 Dr Patel", "Walk-in", or for a called patient "with Dr Patel".
-std::string appointmentText(const service::ConsoleEntry& e, bool showQueue);
+std::string appointmentText(const service::ConsoleEntry& e);
 
 /// Opens a scrolling region `size` big at the cursor; a press that moves further than a finger's wobble
 /// scrolls it instead of pressing what it began on. Close with endDragList().

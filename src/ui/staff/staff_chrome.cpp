@@ -21,7 +21,7 @@ int drawStaffBar(std::string_view title, const std::vector<std::string_view>& bu
   ImGui::GetWindowDrawList()->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kDarkBlue);
   int pressed = -1;
   // The title keeps at least a third of the bar; the buttons share the rest, narrower if they must be.
-  float titleRoom = std::min(measure(title, t.fonts.body).x, d.width() * 0.34f);
+  float titleRoom = std::min(measure(title, t.fonts.body).x, d.width() * 0.3f);
   float total = 0;
   for (auto b : buttons) total += buttonWidth(b) + t.gap();
   float room = d.width() - 2 * t.margin() - titleRoom - t.gap();
