@@ -48,8 +48,13 @@ class Desk {
     const std::string failure = runner_->run(parsed.commands, "sign in");
     INFO(failure);
     REQUIRE(failure.empty());
-    settle();
     REQUIRE(app_->staff().screen() == ui::staff::StaffScreen::kConsole);
+    // The GP list, the longest (the console opens on the urgent walk-in's).
+    ui::staff::StaffIntent gp;
+    gp.kind = ui::staff::StaffIntent::Kind::kShowQueue;
+    gp.arg = "0";
+    app_->staff().apply(gp);
+    settle();
   }
 
   const ui::WidgetRecord* visible(const std::string& label) {
