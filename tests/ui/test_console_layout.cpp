@@ -229,3 +229,24 @@ TEST_CASE("a member of staff is warned before the idle sign-out and stays signed
   CHECK(d.console->tick());
   CHECK_FALSE(d.console->signedIn());
 }
+
+TEST_CASE("on a screen wide enough for them, the queues stand side by side with no tabs") {
+  BusyDesk d;
+  testing::Headless imgui(2560, 800);
+  imgui.drawWith([&] { d.console->frame(); });
+  imgui.drawWith([&] { d.console->frame(); });
+  checkFrame(imgui.log, 2560, 800, "console, side by side");
+  int headings = 0, tabs = 0;
+  for (const auto& r : imgui.log.widgets()) {
+    const bool named = r.label.find(" waiting") != std::string::npos;
+    if (named && !r.clickable) ++headings;
+    if (named && r.clickable) ++tabs;
+  }
+  CHECK(headings == 3);
+  CHECK(tabs == 0);
+  // Every clinician's call button and the walk-in queue's, all in view at once.
+  int calls = 0;
+  for (const auto& r : imgui.log.widgets())
+    if (r.clickable && r.visible && r.label.rfind("Call next", 0) == 0) ++calls;
+  CHECK(calls == 5);
+}

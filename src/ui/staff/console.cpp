@@ -46,7 +46,7 @@ float drawCallButtons(const ConsoleView& v, const core::QueueDef& q, ImVec2 pos,
   const float roomsW = rooms ? std::round(listPx() * 4.0f) : 0;
   const size_t n = points.size();
   const int perRow = std::max(1, std::min(static_cast<int>(n),
-                                          static_cast<int>((width - roomsW + t.gap()) / (t.basePx * 6.5f + t.gap()))));
+                                          static_cast<int>((width - roomsW + t.gap()) / (t.basePx * 7.2f + t.gap()))));
   const float cellW = std::floor((width - roomsW - (rooms ? t.gap() : 0) - (perRow - 1) * t.gap()) / perRow);
   for (size_t i = 0; i < n; ++i) {
     const auto& p = *points[i];
@@ -88,8 +88,10 @@ void drawQueue(const ConsoleView& v, const core::QueueDef& q, ImVec2 min, ImVec2
   const ListColumns cols = listColumns(listW, false);
   y += drawListHeadings(cols, ImVec2(min.x, y));
   ImGui::SetCursorScreenPos(ImVec2(min.x, y));
-  beginDragList(("list-" + q.id).c_str(), ImVec2(width, std::max(listRowHeight(), max.y - y)));
   const float rowH = listRowHeight();
+  // Whole rows: at rest the last one shown is not cut in half by the bottom of the list.
+  const float listH = std::max(rowH, std::floor((max.y - y) / rowH) * rowH);
+  beginDragList(("list-" + q.id).c_str(), ImVec2(width, listH));
   ImVec2 pos = ImGui::GetCursorScreenPos();
   int shown = 0;
   for (const auto& e : v.entries) {
@@ -109,10 +111,6 @@ void drawQueue(const ConsoleView& v, const core::QueueDef& q, ImVec2 min, ImVec2
 std::string nameText(const service::ConsoleEntry& e) {
   if (!e.patient) return "(no details)";
   return e.patient->forenames.empty() ? e.patient->surname : e.patient->surname + ", " + e.patient->forenames;
-}
-
-std::string flagsText(const service::ConsoleEntry& e) {
-  return statusText(e);
 }
 
 int queuesSideBySide(float width, size_t queues) {

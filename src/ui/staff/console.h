@@ -38,8 +38,6 @@ std::string callLabel(const service::CallPoint& p, const std::vector<core::Queue
 inline constexpr const char* kStaySignedIn = "Stay signed in";
 std::string idleWarning(int secondsLeft);
 
-/// "urgent", "possible duplicate", "alert" as one text.
-std::string flagsText(const service::ConsoleEntry& e);
 /// "Surname, Forenames" or "(no details)".
 std::string nameText(const service::ConsoleEntry& e);
 
