@@ -13,6 +13,7 @@
 #include "app/script.h"
 #include "app/script_runner.h"
 #include "app/setup.h"
+#include "service/demo_busy.h"
 #include "service/staff_desk.h"
 
 namespace {
@@ -66,6 +67,10 @@ int main(int argc, char** argv) {
     demoCard = card.value();
     std::fprintf(stderr, "longstop: demo reception card (shown once): %s  PIN %s\n", demoCard->cardText.c_str(),
                  demoCard->pin.c_str());
+    if (o.demoCheckins > 0) {
+      if (auto s = service::addDemoCheckins(data->dataDir, *clock, data->recoveryCode, o.demoCheckins); !s.ok())
+        return fail(2, s.error().message);
+    }
   }
 
   std::signal(SIGTERM, onSignal);

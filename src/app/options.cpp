@@ -27,6 +27,7 @@ const char* usage() {
          "                [--now YYYY-MM-DDTHH:MM] [--board] [--list-dir DIR] [--camera-files DIR]\n"
          "  --data DIR     the site's data directory (default $XDG_DATA_HOME/longstop)\n"
          "  --demo         make a demo site there if it is empty (a temporary one without --data)\n"
+         "  --demo-checkins N  with --demo: a busy morning, N patients checked in since 07:00 (1 to 300)\n"
          "  --headless     no window: SDL's offscreen driver and the software renderer\n"
          "  --script FILE  run an automation script, then exit 0 if every line succeeded, else 1\n"
          "  --size WxH     window size (default 1280x800)\n"
@@ -81,7 +82,16 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       o.testAdmin = true;
     else if (a == "--test-locked")
       o.testLocked = true;
-    else if (a == "--rotation") {
+    else if (a == "--demo-checkins") {
+      const std::string* v = value();
+      int n = 0;
+      if (v) {
+        auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+        if (ec != std::errc() || end != v->data() + v->size()) n = 0;
+      }
+      if (n < 1 || n > 300) return core::invalidInput("--demo-checkins wants a number of patients from 1 to 300.");
+      o.demoCheckins = n;
+    } else if (a == "--rotation") {
       const std::string* v = value();
       if (!v || (*v != "0" && *v != "90" && *v != "180" && *v != "270"))
         return core::invalidInput("--rotation wants 0, 90, 180 or 270.");
@@ -128,6 +138,7 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
     return core::invalidInput("--test-media is for scripted tests only (with --script).");
   if (o.testWorkPaceMs > 0 && !o.script)
     return core::invalidInput("--test-work-pace is for scripted tests only (with --script).");
+  if (o.demoCheckins > 0 && !o.demo) return core::invalidInput("--demo-checkins goes with --demo.");
   if (!dataGiven && !o.demo) {
     if (!xdgDataHome.empty())
       o.dataDir = std::filesystem::path(xdgDataHome) / "longstop";

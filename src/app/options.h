@@ -14,6 +14,7 @@ namespace longstop::app {
 struct Options {
   std::filesystem::path dataDir;  // empty with --demo and no --data: a fresh temporary directory
   bool demo = false;
+  int demoCheckins = 0;  // --demo-checkins N: the demo site's morning with N check-ins already made
   bool headless = false;
   bool fullscreen = false;
   bool board = false;  // the calling board instead of the kiosk

@@ -1,6 +1,7 @@
 #include "service/queue_actions.h"
 
 #include "crypto/primitives.h"
+#include "service/call_points.h"
 #include "service/checkin.h"
 #include "service/import.h"
 #include "store/appointments.h"
@@ -31,8 +32,24 @@ core::Status writeAction(Site& site, const StaffSession& who, const store::Check
   data.add("ticket", row.ticket).add("from", core::toString(core::stateFromString(row.state).value_or(
                                                   core::CheckinState::kWaiting)));
   data.add("to", core::toString(next));
-  if (action == core::CheckinAction::kCall || action == core::CheckinAction::kRecall)
-    data.add("room", args.room.empty() && queue ? queue->room : args.room).add("queue", row.queueId);
+  if (action == core::CheckinAction::kCall || action == core::CheckinAction::kRecall) {
+    std::string clinician = args.clinician;
+    if (clinician.empty() && row.appointmentId) {
+      auto appt = store::getAppointment(site.db(), *row.appointmentId);
+      if (!appt.ok()) return appt.error();
+      if (appt.value()) clinician = appt.value()->clinician;
+    }
+    std::string room = args.room;
+    if (room.empty()) {
+      auto r = clinicianRoom(site, row.queueId, clinician);
+      if (!r.ok()) return r.error();
+      room = r.value();
+    }
+    if (room.empty() && queue) room = queue->room;
+    data.add("room", room).add("queue", row.queueId);
+    if (!clinician.empty()) data.add("clinician", clinician);
+    data.add("day", site.clock().now().localDay());
+  }
   if (action == core::CheckinAction::kTransfer) {
     if (!findQueue(site.info(), args.targetQueue))
       return core::invalidInput("There is no queue called '" + args.targetQueue + "'.");
@@ -73,18 +90,22 @@ core::Status applyCheckinAction(Site& site, const StaffSession& who, const std::
 }
 
 core::Result<std::optional<std::string>> callNext(Site& site, const StaffSession& who, const std::string& queueId,
-                                                  const std::string& room) {
+                                                  const std::optional<std::string>& clinician, const std::string& room) {
+  const core::Instant now = site.clock().now();
   auto st = site.db().prepare(
-      "SELECT record_id FROM checkins WHERE queue_id = ? AND state = 'waiting' "
-      "ORDER BY (priority = 'urgent') DESC, seq LIMIT 1");
+      "SELECT c.record_id FROM checkins c LEFT JOIN appointments a ON a.id = c.appointment_id "
+      "WHERE c.local_day = ?1 AND c.queue_id = ?2 AND c.state = 'waiting' "
+      "AND (?5 = 0 OR (?5 = 1 AND a.id IS NULL) OR (?5 = 2 AND a.clinician = ?3)) "
+      "ORDER BY (c.priority = 'urgent') DESC, coalesce(a.start_local, c.arrived_ms / 60000 + ?4), c.seq LIMIT 1");
   if (!st.ok()) return st.error();
-  st->bind(1, queueId);
+  st->bind(1, now.localDay()).bind(2, queueId).bind(3, clinician.value_or("")).bind(4, now.utcOffsetMinutes);
+  st->bind(5, static_cast<int64_t>(!clinician ? 0 : clinician->empty() ? 1 : 2));
   auto row = st->step();
   if (!row.ok()) return row.error();
   if (!row.value()) return std::optional<std::string>();
   const std::string id = st->columnText(0);
   st->reset();
-  if (auto s = applyCheckinAction(site, who, id, core::CheckinAction::kCall, {room, "", ""}); !s.ok()) return s.error();
+  if (auto s = applyCheckinAction(site, who, id, core::CheckinAction::kCall, {room, "", "", clinician.value_or("")}); !s.ok()) return s.error();
   return std::optional<std::string>(id);
 }
 

@@ -16,17 +16,22 @@
 namespace longstop::service {
 
 struct ActionArgs {
-  std::string room;         // for call / recall: where to send the patient (default: the queue's room)
+  std::string room;         // for call / recall: where to send the patient (default: the clinician's room)
   std::string targetQueue;  // for transfer
   std::string reason;       // for cancel (required), e.g. "booked in error"
+  std::string clinician;    // for call / recall: who calls (default: the appointment's clinician)
 };
 
 /// Applies `action` to the check-in if the state machine allows it; refuses with its reason otherwise.
 core::Status applyCheckinAction(Site& site, const StaffSession& who, const std::string& recordId,
                                 core::CheckinAction action, const ActionArgs& args = {});
 
-/// Calls the next waiting patient in a queue (urgent first, then arrival). Empty when nobody waits.
+/// Calls the next waiting patient of today in a queue: anyone in it (no `clinician`), one clinician's
+/// (their appointments only) or, with `clinician` "", those without an appointment. Urgent first, then appointment time
+/// among those who have arrived (a walk-in's time is its arrival), then arrival. The call records the
+/// clinician and the room (`room`, or the clinician's room: call_points.h). Empty when nobody waits.
 core::Result<std::optional<std::string>> callNext(Site& site, const StaffSession& who, const std::string& queueId,
+                                                  const std::optional<std::string>& clinician = std::nullopt,
                                                   const std::string& room = {});
 
 /// Replaces a check-in's patient details (sealed again); the old sealed bytes stay referenced by hash.

@@ -33,8 +33,12 @@ core::Status fillEntry(Site& site, const StaffSession& who, QueueEntry& e, int64
       if (!sealed) sealed = appt.value()->sealed;
       e.appointmentTime = core::formatClockTime(appt.value()->startLocal);
       e.clinician = appt.value()->clinician;
+      e.dueLocal = appt.value()->startLocal;
+      const int64_t arrivedLocal = core::Instant::floorDiv(e.row.arrivedMs, 60000) + site.clock().now().utcOffsetMinutes;
+      e.lateMinutes = static_cast<int>(std::max<int64_t>(0, arrivedLocal - appt.value()->startLocal));
     }
   }
+  if (e.dueLocal == 0) e.dueLocal = core::Instant::floorDiv(e.row.arrivedMs, 60000) + site.clock().now().utcOffsetMinutes;
   if (sealed) {
     auto plain = site.open(who.secrets(), *sealed);
     if (!plain.ok()) return plain.error();
@@ -46,6 +50,32 @@ core::Status fillEntry(Site& site, const StaffSession& who, QueueEntry& e, int64
                                                                                                     : e.row.stateMs);
   e.waitedMinutes = static_cast<int>(std::max<int64_t>(0, until - e.row.arrivedMs) / 60000);
   return core::okStatus();
+}
+
+// The clinician and room of each check-in's last call today (record ID -> {clinician, room}).
+core::Result<std::map<std::string, std::pair<std::string, std::string>>> lastCalls(Site& site) {
+  auto st = site.db().prepare(
+      "SELECT e.record_id, coalesce(json_extract(e.data, '$.clinician'), ''), coalesce(json_extract(e.data, '$.room'), '') "
+      "FROM events e JOIN checkins c ON c.record_id = e.record_id "
+      "WHERE e.kind IN ('call', 'recall') AND c.local_day = ? ORDER BY e.seq");
+  if (!st.ok()) return st.error();
+  st->bind(1, site.clock().now().localDay());
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return out;
+    out[st->columnText(0)] = {st->columnText(1), st->columnText(2)};
+  }
+}
+
+// Where a check-in comes in the console's list (see todaysEntries).
+int listRank(const QueueEntry& e) {
+  const std::string& s = e.row.state;
+  if (s == "waiting") return e.row.priority == "urgent" ? 0 : 3;
+  if (s == "called") return 1;
+  if (s == "parked") return 2;
+  return 4;
 }
 
 }  // namespace
@@ -72,6 +102,8 @@ core::Result<std::vector<QueueEntry>> todaysEntries(Site& site, const StaffSessi
   if (!rows.ok()) return rows.error();
   auto alerts = pendingAlerts(site);
   if (!alerts.ok()) return alerts.error();
+  auto calls = lastCalls(site);
+  if (!calls.ok()) return calls.error();
   const int64_t now = site.clock().now().unixMs;
   std::map<std::string, int> dupCounts;
   for (const auto& r : rows.value())
@@ -83,25 +115,31 @@ core::Result<std::vector<QueueEntry>> todaysEntries(Site& site, const StaffSessi
     if (auto s = fillEntry(site, who, e, now); !s.ok()) return s.error();
     e.possibleDuplicate = e.row.dupKey && e.row.state != "cancelled" && dupCounts[*e.row.dupKey] > 1;
     e.alertPending = std::find(alerts->begin(), alerts->end(), e.row.recordId) != alerts->end();
+    if (auto c = calls->find(e.row.recordId); c != calls->end()) {
+      e.calledBy = c->second.first;
+      e.calledRoom = c->second.second;
+    }
     out.push_back(std::move(e));
   }
   std::stable_sort(out.begin(), out.end(), [](const QueueEntry& a, const QueueEntry& b) {
-    auto rank = [](const QueueEntry& e) {
-      if (e.row.state != "waiting") return 2;
-      return e.row.priority == "urgent" ? 0 : 1;
-    };
-    return rank(a) != rank(b) ? rank(a) < rank(b) : a.row.seq < b.row.seq;
+    const int ra = listRank(a), rb = listRank(b);
+    if (ra != rb) return ra < rb;
+    if (ra == 1) return a.row.calledMs.value_or(0) < b.row.calledMs.value_or(0);
+    if (ra == 3 && a.dueLocal != b.dueLocal) return a.dueLocal < b.dueLocal;
+    return a.row.seq < b.row.seq;
   });
   return out;
 }
 
 std::vector<QueueEntry> searchEntries(const std::vector<QueueEntry>& entries, const std::string& text) {
   const std::string needle = lower(text);
-  const std::string digits = digitsOf(text);
+  // Digits count as an NHS number only when nothing else was typed: "N001" is a ticket, not "001".
+  const bool onlyDigits = text.find_first_not_of("0123456789 ") == std::string::npos;
+  const std::string digits = onlyDigits ? digitsOf(text) : std::string();
   std::vector<QueueEntry> out;
   if (needle.empty()) return out;
   for (const auto& e : entries) {
-    bool hit = lower(e.row.ticket) == needle;
+    bool hit = lower(e.row.ticket).rfind(needle, 0) == 0;  // the ticket as typed so far
     if (e.patient) {
       hit = hit || lower(e.patient->surname).rfind(needle, 0) == 0;
       hit = hit || (digits.size() >= 3 && e.patient->nhsNumber &&

@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "crypto/primitives.h"
+#include "service/call_points.h"
 #include "service/queue_actions.h"
 #include "service/queue_view.h"
 #include "service/scan_actions.h"
@@ -33,6 +34,9 @@ ConsoleEntry toConsole(const SiteInfo& info, QueueEntry&& e) {
   c.patient = std::move(e.patient);
   c.appointmentTime = std::move(e.appointmentTime);
   c.clinician = std::move(e.clinician);
+  c.lateMinutes = e.lateMinutes;
+  c.calledBy = std::move(e.calledBy);
+  c.calledRoom = std::move(e.calledRoom);
   c.waitedMinutes = e.waitedMinutes;
   c.possibleDuplicate = e.possibleDuplicate;
   if (e.possibleDuplicate && e.row.dupKey) c.duplicateGroup = *e.row.dupKey;
@@ -126,12 +130,37 @@ core::Result<std::vector<ConsoleEntry>> StaffDesk::search(const std::string& tex
 
 core::Status StaffDesk::act(const std::string& recordId, core::CheckinAction action, const ActionRequest& r) {
   if (auto s = needSession(); !s.ok()) return s;
-  return applyCheckinAction(kiosk_.siteData(), *session_, recordId, action, {r.room, r.targetQueue, r.reason});
+  return applyCheckinAction(kiosk_.siteData(), *session_, recordId, action, {r.room, r.targetQueue, r.reason, ""});
 }
 
-core::Result<std::optional<std::string>> StaffDesk::callNext(const std::string& queueId) {
+core::Result<std::optional<std::string>> StaffDesk::callNext(const std::string& queueId,
+                                                             const std::optional<std::string>& clinician) {
   if (auto s = needSession(); !s.ok()) return s.error();
-  return service::callNext(kiosk_.siteData(), *session_, queueId);
+  return service::callNext(kiosk_.siteData(), *session_, queueId, clinician);
+}
+
+core::Result<std::vector<CallPoint>> StaffDesk::callPoints() {
+  if (auto s = needSession(); !s.ok()) return s.error();
+  auto rows = service::callPoints(kiosk_.siteData());
+  if (!rows.ok()) return rows.error();
+  std::vector<CallPoint> out;
+  for (auto& r : rows.value()) out.push_back({r.queueId, r.clinician, r.room, r.waiting});
+  return out;
+}
+
+core::Status StaffDesk::setRoom(const std::string& clinician, const std::string& room) {
+  if (auto s = needSession(); !s.ok()) return s;
+  return setClinicianRoom(kiosk_.siteData(), *session_, clinician, room);
+}
+
+core::Result<std::vector<DueAppointment>> StaffDesk::appointmentsDue() {
+  if (auto s = needSession(); !s.ok()) return s.error();
+  auto rows = service::appointmentsDue(kiosk_.siteData(), *session_);
+  if (!rows.ok()) return rows.error();
+  std::vector<DueAppointment> out;
+  for (auto& r : rows.value())
+    out.push_back({r.id, core::formatClockTime(r.startLocal), r.clinician, queueName(site(), r.queueId), r.initial});
+  return out;
 }
 
 core::Result<std::vector<std::string>> StaffDesk::pendingAlerts() {

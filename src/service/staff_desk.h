@@ -36,7 +36,11 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   core::Result<std::vector<ConsoleEntry>> todaysEntries() override;
   core::Result<std::vector<ConsoleEntry>> search(const std::string& text) override;
   core::Status act(const std::string& recordId, core::CheckinAction action, const ActionRequest& r) override;
-  core::Result<std::optional<std::string>> callNext(const std::string& queueId) override;
+  core::Result<std::optional<std::string>> callNext(const std::string& queueId,
+                                                    const std::optional<std::string>& clinician) override;
+  core::Result<std::vector<CallPoint>> callPoints() override;
+  core::Status setRoom(const std::string& clinician, const std::string& room) override;
+  core::Result<std::vector<DueAppointment>> appointmentsDue() override;
   core::Result<std::vector<std::string>> pendingAlerts() override;
   core::Status acknowledgeAlert(const std::string& recordId) override;
   core::Status merge(const std::string& keepId, const std::string& duplicateId) override;

@@ -36,10 +36,31 @@ struct ConsoleEntry {
   std::optional<core::PatientDetails> patient;  // empty for appointments without details, or once purged
   std::string appointmentTime;                  // "10:20", or empty for walk-ins
   std::string clinician;
+  int lateMinutes = 0;     // arrived this long after the appointment's time
+  std::string calledBy;    // the clinician of the last call ("with Dr Patel" until seen), when named
+  std::string calledRoom;  // the room that call sent the patient to
   int waitedMinutes = 0;
   bool possibleDuplicate = false;
   std::string duplicateGroup;  // the same for entries thought to be one person (a keyed hash, no details)
   bool alertPending = false;  // urgent alert not yet acknowledged
+};
+
+/// One "Call next" button: a clinician's patients in a queue, or (clinician empty) the queue's patients
+/// without a clinician.
+struct CallPoint {
+  std::string queueId;
+  std::string clinician;
+  std::string room;
+  int waiting = 0;
+};
+
+/// An appointment of today's list that has not arrived, for adding at the desk.
+struct DueAppointment {
+  std::string id;
+  std::string time;  // "10:20"
+  std::string clinician;
+  std::string queueName;
+  std::string initial;  // of the surname; empty once the details are gone
 };
 
 /// For call / recall (room), transfer (targetQueue) and cancel (reason, required).
@@ -118,8 +139,16 @@ class StaffServices {
   /// Ticket, start of surname or NHS number among today's entries.
   virtual core::Result<std::vector<ConsoleEntry>> search(const std::string& text) = 0;
   virtual core::Status act(const std::string& recordId, core::CheckinAction action, const ActionRequest& r) = 0;
-  /// The record called, or empty when nobody waits.
-  virtual core::Result<std::optional<std::string>> callNext(const std::string& queueId) = 0;
+  /// Calls the next patient of a call point: `clinician` one clinician's, "" those without a clinician,
+  /// none anyone in the queue. The record called, or empty when nobody waits.
+  virtual core::Result<std::optional<std::string>> callNext(const std::string& queueId,
+                                                            const std::optional<std::string>& clinician) = 0;
+  /// Today's call points: every clinician with appointments today (with their room), per queue.
+  virtual core::Result<std::vector<CallPoint>> callPoints() = 0;
+  /// From now on today, `clinician` calls to `room`.
+  virtual core::Status setRoom(const std::string& clinician, const std::string& room) = 0;
+  /// Today's appointments that have not arrived, by time.
+  virtual core::Result<std::vector<DueAppointment>> appointmentsDue() = 0;
   /// Urgent alerts not yet acknowledged, oldest first (record IDs).
   virtual core::Result<std::vector<std::string>> pendingAlerts() = 0;
   virtual core::Status acknowledgeAlert(const std::string& recordId) = 0;

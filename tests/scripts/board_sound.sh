@@ -79,8 +79,9 @@ stop_board() {
 raw=$work/board.raw
 SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$raw start_board
 [[ -f $raw ]] || fail "the disk audio driver wrote no file (is it in this SDL build?)"
-calls 'tap "Call next GP appointments"' 'expect "A001 called to Room 3"' \
-  'tap "Call next Nurse appointments"' 'expect "N001 called to Treatment room"'
+calls 'tap "Call next for Dr Patel → Room 3 (1)"' 'expect "A001 called to Room 3 for Dr Patel"' \
+  'tap "Nurse appointments - 1 waiting"' \
+  'tap "Call next for Nurse Jones → Treatment room (1)"' 'expect "N001 called to Treatment room for Nurse Jones"'
 # Two chimes and two announcements take about 10 s; the driver writes 44100 bytes a second, silent or not.
 start=$(stat -c %s "$raw")
 for _ in $(seq 60); do

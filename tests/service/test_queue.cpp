@@ -2,6 +2,7 @@
 
 #include "service/site_check.h"
 #include "service/board_feed.h"
+#include "service/call_points.h"
 #include "service/import.h"
 #include "service/kiosk.h"
 #include "service/queue_actions.h"
@@ -78,7 +79,7 @@ TEST_CASE("every console action goes through the state machine") {
   CHECK(f.state(id) == "parked");
   CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall).ok());
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kUnpark).ok());
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall, {"Room 7", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall, {"Room 7", "", "", ""}).ok());
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kRecall).ok());
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kSeen).ok());
   CHECK(f.state(id) == "seen");
@@ -93,14 +94,14 @@ TEST_CASE("every console action goes through the state machine") {
   CHECK(f.state(l) == "left");
 
   const auto t = f.walkIn("Davis", {1973, 1, 1});
-  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nowhere", ""}).ok());
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nurse", ""}).ok());
+  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nowhere", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nurse", "", ""}).ok());
   CHECK(store::getCheckin(f.site().db(), t)->value().queueId == "nurse");
   CHECK(f.state(t) == "waiting");
 
   const auto x = f.walkIn("Evans", {1974, 1, 1});
   CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel).ok());  // no reason
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel, {"", "", "booked in error"}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel, {"", "", "booked in error", ""}).ok());
   CHECK(f.state(x) == "cancelled");
   CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, "K7QX-999999", CheckinAction::kCall).ok());
   CHECK(service::checkSite(f.site().db())->sound());
@@ -150,7 +151,7 @@ TEST_CASE("merge never folds away a check-in whose visit happened, nor into a ca
 
   const auto d = f.walkIn("Okoro", {1990, 6, 6});
   const auto e = f.walkIn("okoro", {1990, 6, 6});
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, d, CheckinAction::kCancel, {"", "", "booked in error"}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, d, CheckinAction::kCancel, {"", "", "booked in error", ""}).ok());
   auto intoCancelled = service::mergeCheckins(f.site(), *f.session, d, e);
   REQUIRE_FALSE(intoCancelled.ok());
   CHECK(intoCancelled.error().message.find("is cancelled") != std::string::npos);
@@ -261,7 +262,7 @@ TEST_CASE("the board sees calls and waiting counts, and nothing personal") {
   auto board = service::BoardFeed::open(f.dir / "site");
   REQUIRE(board.ok());
   CHECK((*board)->changed());
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, a, CheckinAction::kCall, {"Room 4", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, a, CheckinAction::kCall, {"Room 4", "", "", ""}).ok());
   CHECK((*board)->changed());
   CHECK_FALSE((*board)->changed());
   auto state = (*board)->read(f.clock.now().localDay());
@@ -286,7 +287,7 @@ TEST_CASE("the board reports an urgent ticket, and only its ticket, until staff 
   REQUIRE(state.ok());
   CHECK(state->urgentTickets == std::vector<std::string>{"W002"});
   // Called is not acknowledged: the alert stays until someone says they have seen it.
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, u, CheckinAction::kCall, {"Room 4", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, u, CheckinAction::kCall, {"Room 4", "", "", ""}).ok());
   CHECK((*board)->read(f.clock.now().localDay())->urgentTickets == std::vector<std::string>{"W002"});
   REQUIRE(service::acknowledgeAlert(f.site(), *f.session, u).ok());
   CHECK((*board)->changed());
@@ -311,4 +312,121 @@ TEST_CASE("the wait estimate comes from today's calls only") {
   f.clock.advanceMs(int64_t{20} * 3'600'000);
   const auto today = f.walkIn("Today", {1970, 1, 1});
   CHECK_FALSE(f.kiosk->ticketFor(today)->estimatedWaitMinutes.has_value());
+}
+
+namespace {
+// Today's list for two doctors: Dr Patel at 09:00 and 09:20, Dr Okafor at 09:10.
+constexpr const char* kTwoDoctors =
+    "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\n"
+    "P1,2026-11-29T09:00,Dr Patel,GP,,Adams,Ann,1970-01-01,F,\n"
+    "P2,2026-11-29T09:20,Dr Patel,GP,,Baker,Ben,1971-01-01,M,\n"
+    "O1,2026-11-29T09:10,Dr Okafor,GP,,Clark,Cat,1972-01-01,F,\n";
+
+std::string checkIn(Fixture& f, const char* appointment, int atMinute) {
+  f.clock.set(test::localTime(2026, 11, 29, 9, 0));
+  f.clock.advanceMs(int64_t(atMinute) * 60'000);
+  auto t = f.kiosk->checkInAppointment(appointment, false);
+  REQUIRE(t.ok());
+  return t->recordId;
+}
+}  // namespace
+
+TEST_CASE("call next for a clinician takes their patients in appointment order among those arrived") {
+  Fixture f;
+  REQUIRE(service::importAppointments(f.site(), kTwoDoctors).ok());
+  // Dr Patel's 09:20 patient arrives first, then Dr Okafor's, then Dr Patel's 09:00 patient, late.
+  const auto p2 = checkIn(f, "P2", -15);
+  const auto o1 = checkIn(f, "O1", -5);
+  const auto p1 = checkIn(f, "P1", 12);
+  REQUIRE(service::setClinicianRoom(f.site(), *f.session, "Dr Patel", "Room 7").ok());
+  auto first = service::callNext(f.site(), *f.session, "gp", std::string("Dr Patel"));
+  REQUIRE(first.ok());
+  CHECK(first.value() == p1);  // the 09:00 appointment, though it arrived last
+  auto entries = service::todaysEntries(f.site(), *f.session);
+  REQUIRE(entries.ok());
+  // Called first in the list, "with Dr Patel" in Room 7; the late arrival says how late.
+  CHECK(entries->front().row.recordId == p1);
+  CHECK(entries->front().calledBy == "Dr Patel");
+  CHECK(entries->front().calledRoom == "Room 7");
+  CHECK(entries->front().lateMinutes == 12);
+  CHECK(service::callNext(f.site(), *f.session, "gp", std::string("Dr Patel")).value() == p2);
+  // Dr Okafor's patient is not Dr Patel's to call, and Dr Patel has nobody left.
+  CHECK_FALSE(service::callNext(f.site(), *f.session, "gp", std::string("Dr Patel")).value().has_value());
+  CHECK(f.state(o1) == "waiting");
+  // Each call is one event naming the clinician and the room, and the board reads that room.
+  auto st = f.site().db().prepare(
+      "SELECT count(*), group_concat(json_extract(data, '$.room')) FROM events WHERE kind = 'call' AND "
+      "json_extract(data, '$.clinician') = 'Dr Patel'");
+  REQUIRE(st->step().value());
+  CHECK(st->columnInt(0) == 2);
+  CHECK(st->columnText(1) == "Room 7,Room 7");
+  st->reset();
+  // Dr Okafor has no room set: the queue's room; the call points list both doctors with theirs.
+  auto points = service::callPoints(f.site());
+  REQUIRE(points.ok());
+  std::vector<std::string> seen;
+  for (const auto& p : points.value())
+    if (p.queueId == "gp") seen.push_back(p.clinician + "|" + p.room + "|" + std::to_string(p.waiting));
+  CHECK(seen == std::vector<std::string>{"Dr Okafor|Room 3|1", "Dr Patel|Room 7|0"});
+}
+
+TEST_CASE("the console lists urgent, then called, then parked, then waiting by appointment time") {
+  Fixture f;
+  REQUIRE(service::importAppointments(f.site(), kTwoDoctors).ok());
+  const auto p2 = checkIn(f, "P2", -15);
+  const auto o1 = checkIn(f, "O1", -5);
+  const auto p1 = checkIn(f, "P1", 0);
+  const auto urgent = f.walkIn("Urgent", {1980, 1, 1}, true, "gp");
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, p2, CheckinAction::kCall).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, o1, CheckinAction::kPark).ok());
+  auto entries = service::todaysEntries(f.site(), *f.session);
+  REQUIRE(entries.ok());
+  std::vector<std::string> order;
+  for (const auto& e : entries.value()) order.push_back(e.row.recordId);
+  CHECK(order == std::vector<std::string>{urgent, p2, o1, p1});
+  // Called from the patient's own row: the appointment's clinician is named, once.
+  CHECK(entries->at(1).calledBy == "Dr Patel");
+}
+
+TEST_CASE("search takes N001 as a ticket, not as NHS number digits") {
+  Fixture f;
+  const auto w = f.walkIn("Adams", {1970, 1, 1});  // W001, NHS number 943 476 5919
+  service::WalkInRequest req;
+  req.patient = {"Baker", "Test", {1971, 1, 1}, core::Sex::kFemale, core::parseNhsNumber("999 000 0018").value(), false, ""};
+  req.queueId = "nurse";
+  auto n = f.kiosk->checkInWalkIn(req, false);  // N001, whose NHS number holds "001"
+  REQUIRE(n.ok());
+  auto entries = service::todaysEntries(f.site(), *f.session);
+  REQUIRE(entries.ok());
+  auto ids = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& e : service::searchEntries(entries.value(), text)) out.push_back(e.row.ticket);
+    return out;
+  };
+  CHECK(ids("N001") == std::vector<std::string>{"N001"});
+  CHECK(ids("w001") == std::vector<std::string>{"W001"});
+  CHECK(ids("N0") == std::vector<std::string>{"N001"});  // a ticket part typed
+  CHECK(ids("001") == std::vector<std::string>{"N001"});  // digits alone are an NHS number
+  CHECK(ids("5919") == std::vector<std::string>{"W001"});
+  (void)w;
+}
+
+TEST_CASE("add at the desk lists today's appointments not yet arrived, with the surname's initial") {
+  Fixture f;
+  REQUIRE(service::importAppointments(f.site(), kTwoDoctors).ok());
+  checkIn(f, "O1", 0);
+  auto due = service::appointmentsDue(f.site(), *f.session);
+  REQUIRE(due.ok());
+  std::vector<std::string> rows;
+  for (const auto& a : due.value()) rows.push_back(a.id + "|" + a.clinician + "|" + a.initial);
+  CHECK(rows == std::vector<std::string>{"P1|Dr Patel|A", "P2|Dr Patel|B"});
+}
+
+TEST_CASE("a clinician's room is for the day it was set") {
+  Fixture f;
+  REQUIRE(service::setClinicianRoom(f.site(), *f.session, "Dr Patel", "Room 7").ok());
+  CHECK(service::clinicianRoom(f.site(), "gp", "Dr Patel").value() == "Room 7");
+  f.clock.advanceMs(24 * 3600 * 1000LL);
+  CHECK(service::clinicianRoom(f.site(), "gp", "Dr Patel").value() == "Room 3");
+  CHECK_FALSE(service::setClinicianRoom(f.site(), *f.session, "Dr Patel", "").ok());
 }

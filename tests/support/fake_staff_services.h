@@ -39,7 +39,7 @@ class FakeStaffServices final : public service::StaffServices {
     signOut("idle");
     return true;
   }
-  int64_t msUntilIdleSignOut() const override { return signedIn ? 180000 : 0; }
+  int64_t msUntilIdleSignOut() const override { return signedIn ? idleMs : 0; }
   core::Result<std::vector<service::ConsoleEntry>> todaysEntries() override {
     if (!signedIn) return core::unauthorised("Please sign in first.");
     return entries;
@@ -52,11 +52,27 @@ class FakeStaffServices final : public service::StaffServices {
     actions.emplace_back(id, a, r.targetQueue + r.reason);
     return refuseActions ? core::Status(core::conflict("Not allowed now.")) : core::okStatus();
   }
-  core::Result<std::optional<std::string>> callNext(const std::string& queueId) override {
+  core::Result<std::optional<std::string>> callNext(const std::string& queueId,
+                                                    const std::optional<std::string>& clinician) override {
     calledQueues.push_back(queueId);
+    calledClinicians.push_back(clinician.value_or("(anyone)"));
     if (entries.empty()) return std::optional<std::string>();
-    return std::optional<std::string>(entries.front().recordId);
+    // As the real one records it: called, by whom and to where.
+    auto& e = entries.front();
+    e.state = core::CheckinState::kCalled;
+    e.calledBy = clinician.value_or("");
+    for (const auto& q : site_.queues)
+      if (q.id == queueId) e.calledRoom = q.room;
+    return std::optional<std::string>(e.recordId);
   }
+  core::Result<std::vector<service::CallPoint>> callPoints() override { return points; }
+  core::Status setRoom(const std::string& clinician, const std::string& room) override {
+    rooms.emplace_back(clinician, room);
+    for (auto& p : points)
+      if (p.clinician == clinician) p.room = room;
+    return core::okStatus();
+  }
+  core::Result<std::vector<service::DueAppointment>> appointmentsDue() override { return due; }
   core::Result<std::vector<std::string>> pendingAlerts() override { return alerts; }
   core::Status acknowledgeAlert(const std::string& id) override {
     acknowledged.push_back(id);
@@ -154,7 +170,11 @@ class FakeStaffServices final : public service::StaffServices {
   bool admin = false;  // the signed-in member of staff is an administrator
   int touches = 0;
   std::string lastCard, lastSearch;
-  std::vector<std::string> signOuts, calledQueues, acknowledged, added, alerts;
+  std::vector<std::string> signOuts, calledQueues, calledClinicians, acknowledged, added, alerts;
+  std::vector<service::CallPoint> points;
+  std::vector<service::DueAppointment> due;
+  std::vector<std::pair<std::string, std::string>> rooms;
+  int64_t idleMs = 180000;  // what msUntilIdleSignOut() answers while signed in
   std::vector<service::ConsoleEntry> entries;
   std::vector<std::tuple<std::string, core::CheckinAction, std::string>> actions;
   std::vector<std::pair<std::string, std::string>> merges, edits;

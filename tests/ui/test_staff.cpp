@@ -105,6 +105,12 @@ TEST_CASE("console intents reach the services with the open record") {
 
   f.console.apply(intent(K::kCallNext, "gp"));
   CHECK(f.console.state().notice == "A001 called to Room 3");
+  StaffIntent forPatel = intent(K::kCallNext, "gp");
+  forPatel.flag = true;
+  forPatel.arg2 = "Dr Patel";
+  f.console.apply(forPatel);
+  CHECK(f.services.calledClinicians == std::vector<std::string>{"(anyone)", "Dr Patel"});
+  CHECK(f.console.state().notice == "A001 called to Room 3 for Dr Patel");
 
   f.console.apply(intent(K::kOpen, "T-2"));
   CHECK(f.console.screen() == StaffScreen::kPatient);

@@ -67,7 +67,7 @@ bool benchBoard(const std::filesystem::path& dir, Report& report) {
       before = seenSeq;
     }
     const double committed = nowMs();
-    auto called = desk.callNext("walkin");
+    auto called = desk.callNext("walkin", std::nullopt);
     if (!called.ok() || !called.value()) break;
     for (int waited = 0; waited < 2000; waited += 5) {
       {

@@ -48,7 +48,11 @@ float detailsBlock(const service::ConsoleEntry& e, const Rect& area, float y) {
     line("Date of birth " + e.patient->dateOfBirth.iso());
     if (e.patient->nhsNumber) line("NHS number " + e.patient->nhsNumber->formatted());
   }
-  line(e.appointmentTime.empty() ? "Walk-in" : "Appointment " + e.appointmentTime + " with " + e.clinician);
+  line(e.appointmentTime.empty() ? "Walk-in" : "Appointment " + e.appointmentTime + " with " + e.clinician +
+                                                   (e.lateMinutes > 0 ? ", arrived " + std::to_string(e.lateMinutes) + " min late" : ""));
+  if (e.state == core::CheckinState::kCalled && (!e.calledBy.empty() || !e.calledRoom.empty()))
+    line("Called" + (e.calledBy.empty() ? std::string() : " for " + e.calledBy) +
+         (e.calledRoom.empty() ? std::string() : " to " + e.calledRoom), true);
   line("Waited " + std::to_string(e.waitedMinutes) + " min" + (e.possibleDuplicate ? "  -  possible duplicate" : ""));
   return y + t.gap();
 }

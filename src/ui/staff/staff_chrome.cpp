@@ -21,7 +21,7 @@ int drawStaffBar(std::string_view title, const std::vector<std::string_view>& bu
   ImGui::GetWindowDrawList()->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kDarkBlue);
   int pressed = -1;
   // The title keeps at least a third of the bar; the buttons share the rest, narrower if they must be.
-  float titleRoom = std::min(measure(title, t.fonts.body).x, d.width() * 0.34f);
+  float titleRoom = std::min(measure(title, t.fonts.body).x, d.width() * 0.3f);
   float total = 0;
   for (auto b : buttons) total += buttonWidth(b) + t.gap();
   float room = d.width() - 2 * t.margin() - titleRoom - t.gap();
@@ -34,11 +34,9 @@ int drawStaffBar(std::string_view title, const std::vector<std::string_view>& bu
     if (button(buttons[i], ImVec2(w, h), ButtonStyle::kSecondary)) pressed = i;
     x -= t.gap() * scale;
   }
-  ImGui::PushClipRect(ImVec2(0, 0), ImVec2(std::max(0.0f, x), barH), true);
-  ImVec2 ts = measure(title, t.fonts.body);
-  ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - ts.y) / 2)));
-  text(title, t.fonts.body, colour::kTextOnDark);
-  ImGui::PopClipRect();
+  // The title in the room the buttons leave it: smaller, or on two lines, rather than cut off.
+  textFitted(title, ImVec2(t.margin(), t.gap() * 0.5f), ImVec2(std::max(t.margin() + 1, x - t.gap()), barH - t.gap() * 0.5f),
+             t.fonts.body, colour::kTextOnDark);
   if (content) *content = {ImVec2(d.min.x + t.margin(), barH + t.gap()), ImVec2(d.max.x - t.margin(), d.max.y - t.gap())};
   return pressed;
 }
@@ -64,8 +62,8 @@ float drawBanner(std::string_view message, float x0, float x1, float y, ImU32 fi
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + h), fill, t.basePx * 0.15f);
   ImVec2 ts = measure(message, t.fonts.heading);
   ImFont* f = ts.x <= x1 - x0 - 2 * t.gap() ? t.fonts.heading : t.fonts.body;
-  ImGui::SetCursorScreenPos(ImVec2(x0 + t.gap(), std::floor(y + (h - measure(message, f).y) / 2)));
-  text(message, f, textColour);
+  // Smaller, or on two lines, rather than running under the button beside it.
+  textFitted(message, ImVec2(x0 + t.gap(), y + 2), ImVec2(x1 - t.gap(), y + h - 2), f, textColour);
   return h;
 }
 

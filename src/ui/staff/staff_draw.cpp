@@ -6,6 +6,7 @@
 #include "ui/staff/patient.h"
 #include "ui/staff/qr_stream.h"
 #include "ui/staff/sign_in.h"
+#include "ui/staff/staff_chrome.h"
 #include "ui/staff/staff_ui.h"
 #include "ui/staff/tools.h"
 #include "ui/theme.h"
@@ -35,8 +36,8 @@ void StaffConsole::frame() {
     case StaffScreen::kConsole: {
       auto who = services_.session();
       std::string name = who ? who->name : "";
-      in = drawConsole({name, services_.site().queues, s_.entries, s_.alerts, s_.notice, s_.message,
-                        who && who->admin});
+      in = drawConsole({name, services_.site().queues, s_.entries, s_.points, s_.alerts, s_.notice, s_.message,
+                        who && who->admin, s_.firstQueue, idleSecondsLeft()});
       break;
     }
     case StaffScreen::kPatient: {
@@ -67,7 +68,10 @@ void StaffConsole::frame() {
       in = drawSearch(s_.searchText, s_.results);
       break;
     case StaffScreen::kAdd:
-      in = drawAdd(s_.appointmentId, s_.message);
+      in = drawAdd(s_.appointmentId, s_.due, s_.message);
+      break;
+    case StaffScreen::kRoom:
+      in = drawRoomPick(s_.roomClinician, s_.roomQueue, s_.points, roomChoices(services_.site().queues, s_.points));
       break;
     case StaffScreen::kWalkIn: {
       std::vector<core::QueueDef> queues = services_.site().queues;
@@ -98,6 +102,19 @@ void StaffConsole::frame() {
       in = drawQrStream(e);
       break;
     }
+  }
+  // The idle warning, on every signed-in screen (the console draws it in its own layout).
+  if (const int left = idleSecondsLeft(); left >= 0 && s_.screen != StaffScreen::kConsole && signedIn() &&
+                                          s_.screen != StaffScreen::kQrStream) {
+    const Theme& t = theme();
+    const Rect d = displayRect();
+    const float bw = buttonWidth(kStaySignedIn);
+    const float h = t.target() * 0.8f;
+    const float y = d.max.y - h - t.gap();
+    drawBanner(idleWarning(left), d.min.x + t.margin(), d.max.x - t.margin() - bw - t.gap(), y, colour::kYellow,
+               colour::kText);
+    ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - bw, y));
+    if (button(kStaySignedIn, ImVec2(bw, h), ButtonStyle::kPrimary)) in.kind = StaffIntent::Kind::kStaySignedIn;
   }
   endScreenWindow();
   apply(in);

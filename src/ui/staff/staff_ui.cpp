@@ -1,26 +1,16 @@
 #include "ui/staff/staff_ui.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/date.h"
-#include "core/payload.h"
 #include "ui/wipe.h"
 
 namespace longstop::ui::staff {
 namespace {
-// An unfinished sign-in goes back to the patient screens after this long untouched.
-constexpr int64_t kSignInIdleMs = 60'000;
-// The lists are read again this often (waited minutes, new check-ins, new alerts).
-constexpr int64_t kRefreshMs = 15'000;
-constexpr size_t kMaxCardChars = 80;
-constexpr size_t kMaxPinDigits = 12;
 // New cards have 8 or more (service::kMinPinLength); cards made when 6 were enough still sign in.
 constexpr size_t kMinSignInPinDigits = 6;
 
-bool isCardChar(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
-         c == ' ';
-}
 }  // namespace
 
 const char* actionLabel(core::CheckinAction a) {
@@ -96,6 +86,12 @@ void StaffConsole::noteActivity() {
   services_.touch();
 }
 
+void StaffConsole::loadDue() {
+  auto due = services_.appointmentsDue();
+  if (due.ok()) s_.due = std::move(due.value());
+  else s_.message = due.error().message;
+}
+
 void StaffConsole::refresh() {
   lastRefreshMs_ = clock_.now().unixMs;
   if (!signedIn()) return;
@@ -106,6 +102,8 @@ void StaffConsole::refresh() {
     s_.message = entries.error().message;
   auto alerts = services_.pendingAlerts();
   if (alerts.ok()) s_.alerts = std::move(alerts.value());
+  auto points = services_.callPoints();
+  if (points.ok()) s_.points = std::move(points.value());
   if (!s_.searchText.empty()) {
     auto r = services_.search(s_.searchText);
     if (r.ok()) s_.results = std::move(r.value());
@@ -128,16 +126,33 @@ void StaffConsole::act(core::CheckinAction a, const service::ActionRequest& r) {
   const service::ConsoleEntry* e = entry(s_.selected);
   std::string ticket = e ? e->ticket : s_.selected;
   std::string done = ticket + ": " + actionLabel(a);
-  if (a == core::CheckinAction::kCall || a == core::CheckinAction::kRecall) {
-    std::string room;
-    for (const auto& q : services_.site().queues)
-      if (e && q.id == e->queueId) room = q.room;
-    done = ticket + " called" + (room.empty() ? "" : " to " + room);
-  }
   auto s = services_.act(s_.selected, a, r);
-  say(s, done);
   if (s.ok()) s_.screen = StaffScreen::kConsole;
   refresh();
+  if (const auto* now = entry(s_.selected); s.ok() && now) showQueue(now->queueId);  // where it went
+  if (a == core::CheckinAction::kCall || a == core::CheckinAction::kRecall) done = calledNotice(s_.selected);
+  say(s, done);
+}
+
+void StaffConsole::showQueue(const std::string& queueId) {
+  const auto& queues = services_.site().queues;
+  for (size_t i = 0; i < queues.size(); ++i)
+    if (queues[i].id == queueId) s_.firstQueue = static_cast<int>(i);
+}
+
+void StaffConsole::showFirstWaiting() {
+  for (const auto& e : s_.entries)
+    if (e.state == core::CheckinState::kWaiting || e.state == core::CheckinState::kCalled) {
+      // Entries come urgent first, then called, then waiting: the queue that needs the desk first.
+      return showQueue(e.queueId);
+    }
+}
+
+std::string StaffConsole::calledNotice(const std::string& recordId) const {
+  const service::ConsoleEntry* e = entry(recordId);
+  if (!e) return recordId + " called";
+  return e->ticket + " called" + (e->calledRoom.empty() ? "" : " to " + e->calledRoom) +
+         (e->calledBy.empty() ? "" : " for " + e->calledBy);
 }
 
 void StaffConsole::startWalkIn(bool editing) {
@@ -184,6 +199,7 @@ void StaffConsole::applyWalkIn(const WalkInIntent& in) {
       break;
   }
   wipe(s_.walkIn);
+  std::string addedId;
   if (s_.editing) {
     const auto* e = entry(s_.selected);
     std::string ticket = e ? e->ticket : s_.selected;
@@ -191,11 +207,13 @@ void StaffConsole::applyWalkIn(const WalkInIntent& in) {
   } else {
     auto r = services_.addAtDesk(std::nullopt, service::WalkInRequest{answers.patient, answers.queueId}, false);
     say(r.ok() ? core::okStatus() : core::Status(r.error()), "Walk-in added");
+    if (r.ok()) addedId = r.value();
   }
   wipe(answers.patient.surname);
   wipe(answers.patient.forenames);
   s_.screen = StaffScreen::kConsole;
   refresh();
+  if (const auto* e = entry(addedId)) showQueue(e->queueId);  // the list the new patient joined
 }
 
 void StaffConsole::apply(const StaffIntent& in) {
@@ -253,6 +271,7 @@ void StaffConsole::apply(const StaffIntent& in) {
       s_.notice.clear();
       s_.screen = StaffScreen::kConsole;
       refresh();
+      showFirstWaiting();
       break;
     }
     case K::kSignOut:
@@ -273,22 +292,36 @@ void StaffConsole::apply(const StaffIntent& in) {
       }
       break;
     case K::kCallNext: {
-      auto r = services_.callNext(in.arg);
-      if (!r.ok()) {
-        say(r.error(), "");
-      } else if (!r.value()) {
-        say(core::okStatus(), "Nobody is waiting in that queue.");
-      } else {
-        refresh();
-        const auto* e = entry(*r.value());
-        std::string room;
-        for (const auto& q : services_.site().queues)
-          if (q.id == in.arg) room = q.room;
-        say(core::okStatus(), (e ? e->ticket : *r.value()) + " called" + (room.empty() ? "" : " to " + room));
-      }
+      auto r = services_.callNext(in.arg, in.flag ? std::optional<std::string>(in.arg2) : std::nullopt);
       refresh();
+      if (!r.ok()) say(r.error(), "");
+      else if (!r.value()) say(core::okStatus(), in.flag && !in.arg2.empty() ? "Nobody is waiting for " + in.arg2 + "."
+                                                                             : "Nobody is waiting in that queue.");
+      else say(core::okStatus(), calledNotice(*r.value()));
       break;
     }
+    case K::kShowQueue:
+      s_.firstQueue = std::max(0, std::atoi(in.arg.c_str()));
+      break;
+    case K::kRowAction:
+      s_.selected = in.arg;
+      act(in.action);
+      break;
+    case K::kRoomPick:
+      s_.roomClinician = in.arg;
+      if (!in.arg2.empty()) s_.roomQueue = in.arg2;
+      s_.message.clear();
+      s_.screen = StaffScreen::kRoom;
+      break;
+    case K::kRoomSet:
+      say(services_.setRoom(s_.roomClinician, in.arg), s_.roomClinician + " calls to " + in.arg);
+      s_.screen = StaffScreen::kConsole;
+      refresh();
+      break;
+    case K::kStaySignedIn:
+      s_.message.clear();
+      s_.notice = "Still signed in.";
+      break;
     case K::kOpen:
       s_.selected = in.arg;
       s_.message.clear();
@@ -334,6 +367,9 @@ void StaffConsole::apply(const StaffIntent& in) {
       startWalkIn(true);
       break;
     case K::kSearch:
+      // A search starts empty: the last one may have been someone else's patient.
+      wipe(s_.searchText);
+      s_.results.clear();
       s_.screen = StaffScreen::kSearch;
       refresh();
       break;
@@ -341,10 +377,15 @@ void StaffConsole::apply(const StaffIntent& in) {
       wipe(s_.appointmentId);
       s_.message.clear();
       s_.screen = StaffScreen::kAdd;
+      loadDue();
+      break;
+    case K::kPickAppointment:
+      s_.appointmentId = in.arg;
+      s_.message.clear();
       break;
     case K::kAddAppointment: {
       if (s_.appointmentId.empty()) {
-        s_.message = "Type the appointment ID first.";
+        s_.message = "Choose the appointment in the list first.";
         break;
       }
       auto r = services_.addAtDesk(s_.appointmentId, std::nullopt, in.flag);
@@ -354,6 +395,7 @@ void StaffConsole::apply(const StaffIntent& in) {
       }
       say(r.ok() ? core::okStatus() : core::Status(r.error()), "Appointment checked in");
       refresh();
+      if (const auto* e = r.ok() ? entry(r.value()) : nullptr) showQueue(e->queueId);
       break;
     }
     case K::kAddWalkIn:
@@ -390,108 +432,6 @@ void StaffConsole::apply(const StaffIntent& in) {
       break;
     }
   }
-}
-
-void StaffConsole::onText(std::string_view utf8) {
-  noteActivity();
-  forEachCodePoint(utf8, [&](char32_t c) {
-    switch (s_.screen) {
-      case StaffScreen::kCard:
-        if (isCardChar(c) && s_.cardText.size() < kMaxCardChars) s_.cardText += static_cast<char>(c);
-        break;
-      case StaffScreen::kPin:
-        if (c >= '0' && c <= '9' && s_.pin.size() < kMaxPinDigits) s_.pin += static_cast<char>(c);
-        break;
-      case StaffScreen::kSearch:
-        if (c >= 0x20 && c < 0x7F && s_.searchText.size() < 40) s_.searchText += static_cast<char>(c);
-        break;
-      case StaffScreen::kAdd:
-        if (c > 0x20 && c < 0x7F && c != ':' && s_.appointmentId.size() < 64) s_.appointmentId += static_cast<char>(c);
-        break;
-      default:
-        break;
-    }
-  });
-  if (s_.screen == StaffScreen::kSearch) refresh();
-  if (s_.screen == StaffScreen::kWalkIn) typeIntoWalkIn(s_.walkIn, utf8);
-}
-
-void StaffConsole::onKey(Key k) {
-  noteActivity();
-  if (s_.screen == StaffScreen::kWalkIn) return applyWalkIn(walkInIntentForKey(s_.walkIn, k));
-  StaffIntent in;
-  if (k == Key::kBackspace) {
-    in.kind = StaffIntent::Kind::kKey;
-    in.key = {KeyPress::Kind::kDelete, 0};
-  } else if (k == Key::kEnter) {
-    if (s_.screen == StaffScreen::kCard) in.kind = StaffIntent::Kind::kNext;
-    if (s_.screen == StaffScreen::kPin) in.kind = StaffIntent::Kind::kSignIn;
-  } else if (k == Key::kEscape) {
-    in.kind = s_.screen == StaffScreen::kCard ? StaffIntent::Kind::kClose : StaffIntent::Kind::kBack;
-    if (s_.screen == StaffScreen::kConsole) in.kind = StaffIntent::Kind::kNone;
-    if (s_.screen == StaffScreen::kQrStream) in.kind = StaffIntent::Kind::kStopQr;
-  }
-  apply(in);
-}
-
-void StaffConsole::onScan(std::string_view text) {
-  noteActivity();
-  if (!signedIn()) {
-    open(text);
-    return;
-  }
-  const core::PayloadKind kind = core::claimedPayloadKind(text);
-  if (kind == core::PayloadKind::kStaffCard) return;  // already signed in
-  if (kind == core::PayloadKind::kBatchAck) return acknowledgeScanned(text);
-  if (text.rfind("LSR1:", 0) == 0) {
-    s_.notice.clear();
-    s_.message = "This is a receiving organisation's key: an administrator sets it on the admin screen.";
-    return;
-  }
-  // A ticket held up at the desk: find it.
-  std::string t(text.substr(0, 200));
-  if (auto ticket = core::parsePayload(text); ticket.ok() && ticket->kind == core::PayloadKind::kTicket) {
-    t = std::get<core::TicketCode>(ticket->fields).recordId;
-    for (const auto& e : s_.entries)
-      if (e.recordId == t) t = e.ticket;
-  }
-  s_.searchText = t;
-  s_.screen = StaffScreen::kSearch;
-  refresh();
-}
-
-bool StaffConsole::tick() {
-  if (!active()) return false;
-  const int64_t now = clock_.now().unixMs;
-  if (!signedIn()) {
-    if (now - lastActivityMs_ >= kSignInIdleMs) {
-      close();
-      return true;
-    }
-    return false;
-  }
-  if (services_.signOutIfIdle()) {
-    close("idle");
-    return true;
-  }
-  if (pollExportWork()) return true;
-  if (tickExport(now)) return true;
-  if (now - lastRefreshMs_ >= kRefreshMs) {
-    size_t alerts = s_.alerts.size();
-    refresh();
-    (void)alerts;
-    return true;
-  }
-  return false;
-}
-
-int64_t StaffConsole::msUntilNextTick() const {
-  if (!active()) return 60'000;
-  const int64_t now = clock_.now().unixMs;
-  if (!signedIn()) return std::clamp<int64_t>(lastActivityMs_ + kSignInIdleMs - now, 1, 60'000);
-  int64_t next = std::min(services_.msUntilIdleSignOut(), lastRefreshMs_ + kRefreshMs - now);
-  next = std::min(next, msUntilExportTick(now));
-  return std::clamp<int64_t>(next, 1, 60'000);
 }
 
 }  // namespace longstop::ui::staff

@@ -31,7 +31,8 @@ enum class StaffScreen {
   kCancel,
   kMerge,
   kSearch,
-  kAdd,      // add at the desk: appointment ID, or walk-in
+  kAdd,      // add at the desk: today's appointments not yet arrived, or a walk-in
+  kRoom,     // which room a clinician calls to
   kWalkIn,   // the walk-in questions, for a new patient or to edit one
   kSummary,
   kExport,    // re-entry batches: make one, copy it to a USB stick or show it as QR codes
@@ -50,7 +51,12 @@ struct StaffIntent {
     kSignIn,
     kSignOut,
     kBack,          // to the console (or the previous step)
-    kCallNext,      // arg: queue ID
+    kCallNext,      // arg: queue ID; flag: only arg2's patients (arg2 "": those without a clinician)
+    kShowQueue,     // arg: the index of the queue to show first
+    kRowAction,     // arg: record ID; action: seen, no-show or call again, pressed on its row
+    kRoomPick,      // arg: clinician (empty: choose one), arg2: queue ID
+    kRoomSet,       // arg: the room
+    kStaySignedIn,  // the idle warning's one tap
     kOpen,          // arg: record ID
     kAcknowledge,   // arg: record ID
     kAction,        // action on the open record (call, recall, seen, no-show, left, park, unpark)
@@ -64,7 +70,8 @@ struct StaffIntent {
     kEdit,
     kSearch,
     kAdd,
-    kAddAppointment,  // urgent: flag
+    kPickAppointment,  // arg: appointment ID (a row of the list of those not yet arrived)
+    kAddAppointment,   // urgent: flag
     kAddWalkIn,
     kSaveList,
     kSummary,
@@ -77,6 +84,7 @@ struct StaffIntent {
   };
   Kind kind = Kind::kNone;
   std::string arg;
+  std::string arg2;
   core::CheckinAction action = core::CheckinAction::kCall;
   KeyPress key;
   bool flag = false;
@@ -90,6 +98,11 @@ struct StaffState {
   std::string notice;    // the last thing done ("A001 called to Room 3")
   std::vector<service::ConsoleEntry> entries;
   std::vector<std::string> alerts;  // record IDs, oldest first
+  std::vector<service::CallPoint> points;
+  int firstQueue = 0;          // the queue shown first when not all fit side by side
+  std::string roomClinician;   // whose room the room screen sets (empty: choose the clinician first)
+  std::string roomQueue;       // the queue whose clinicians the room screen offers
+  std::vector<service::DueAppointment> due;  // add at the desk: today's appointments not yet arrived
   std::string selected;             // the open record
   std::string searchText;
   std::vector<service::ConsoleEntry> results;
@@ -134,11 +147,21 @@ class StaffConsole {
   /// Set when a signed-in administrator asked for the admin screen; taking it clears it.
   std::optional<service::StaffIdentity> takeAdminRequest() { return std::exchange(adminRequest_, std::nullopt); }
 
+  /// Seconds until the idle sign-out while its warning shows (the last kIdleWarningMs), else -1.
+  int idleSecondsLeft() const;
+
   /// The entry with that record ID among the loaded ones, or null.
   const service::ConsoleEntry* entry(const std::string& recordId) const;
 
  private:
   void refresh();
+  void loadDue();
+  /// The tabs show `queueId`'s list (when not every queue fits side by side).
+  void showQueue(const std::string& queueId);
+  /// At sign-in: the queue of the first urgent, called or waiting patient.
+  void showFirstWaiting();
+  /// "A042 called to Room 3 for Dr Patel", from the refreshed list.
+  std::string calledNotice(const std::string& recordId) const;
   void act(core::CheckinAction a, const service::ActionRequest& r = {});
   void say(const core::Status& s, std::string done);
   void startWalkIn(bool editing);
@@ -160,8 +183,16 @@ class StaffConsole {
   StaffState s_;
   int64_t lastActivityMs_ = 0;
   int64_t lastRefreshMs_ = 0;
+  int shownIdleSeconds_ = -1;  // the idle warning's count last drawn
   std::optional<service::StaffIdentity> adminRequest_;
 };
+
+/// Longest typed staff card and PIN.
+inline constexpr size_t kMaxCardChars = 80;
+inline constexpr size_t kMaxPinDigits = 12;
+
+/// The idle sign-out is announced this long before it happens.
+inline constexpr int64_t kIdleWarningMs = 30'000;
 
 /// Labels used by both drawing and tests.
 const char* actionLabel(core::CheckinAction a);

@@ -1,0 +1,140 @@
+// The staff console's input: typed text, keys, scanned codes, and the timers (idle sign-out and its
+// warning, the unfinished sign-in, refreshing the lists).
+#include "ui/staff/staff_ui.h"
+
+#include <algorithm>
+
+#include "core/payload.h"
+#include "ui/wipe.h"
+
+namespace longstop::ui::staff {
+namespace {
+// An unfinished sign-in goes back to the patient screens after this long untouched.
+constexpr int64_t kSignInIdleMs = 60'000;
+// The lists are read again this often (waited minutes, new check-ins, new alerts).
+constexpr int64_t kRefreshMs = 15'000;
+
+bool isCardChar(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
+         c == ' ';
+}
+}  // namespace
+
+void StaffConsole::onText(std::string_view utf8) {
+  noteActivity();
+  forEachCodePoint(utf8, [&](char32_t c) {
+    switch (s_.screen) {
+      case StaffScreen::kCard:
+        if (isCardChar(c) && s_.cardText.size() < kMaxCardChars) s_.cardText += static_cast<char>(c);
+        break;
+      case StaffScreen::kPin:
+        if (c >= '0' && c <= '9' && s_.pin.size() < kMaxPinDigits) s_.pin += static_cast<char>(c);
+        break;
+      case StaffScreen::kSearch:
+        if (c >= 0x20 && c < 0x7F && s_.searchText.size() < 40) s_.searchText += static_cast<char>(c);
+        break;
+      case StaffScreen::kAdd:
+        if (c > 0x20 && c < 0x7F && c != ':' && s_.appointmentId.size() < 64) s_.appointmentId += static_cast<char>(c);
+        break;
+      default:
+        break;
+    }
+  });
+  if (s_.screen == StaffScreen::kSearch) refresh();
+  if (s_.screen == StaffScreen::kWalkIn) typeIntoWalkIn(s_.walkIn, utf8);
+}
+
+void StaffConsole::onKey(Key k) {
+  noteActivity();
+  if (s_.screen == StaffScreen::kWalkIn) return applyWalkIn(walkInIntentForKey(s_.walkIn, k));
+  StaffIntent in;
+  if (k == Key::kBackspace) {
+    in.kind = StaffIntent::Kind::kKey;
+    in.key = {KeyPress::Kind::kDelete, 0};
+  } else if (k == Key::kEnter) {
+    if (s_.screen == StaffScreen::kCard) in.kind = StaffIntent::Kind::kNext;
+    if (s_.screen == StaffScreen::kPin) in.kind = StaffIntent::Kind::kSignIn;
+  } else if (k == Key::kEscape) {
+    in.kind = s_.screen == StaffScreen::kCard ? StaffIntent::Kind::kClose : StaffIntent::Kind::kBack;
+    if (s_.screen == StaffScreen::kConsole) in.kind = StaffIntent::Kind::kNone;
+    if (s_.screen == StaffScreen::kQrStream) in.kind = StaffIntent::Kind::kStopQr;
+  }
+  apply(in);
+}
+
+void StaffConsole::onScan(std::string_view text) {
+  noteActivity();
+  if (!signedIn()) {
+    open(text);
+    return;
+  }
+  const core::PayloadKind kind = core::claimedPayloadKind(text);
+  if (kind == core::PayloadKind::kStaffCard) return;  // already signed in
+  if (kind == core::PayloadKind::kBatchAck) return acknowledgeScanned(text);
+  if (text.rfind("LSR1:", 0) == 0) {
+    s_.notice.clear();
+    s_.message = "This is a receiving organisation's key: an administrator sets it on the admin screen.";
+    return;
+  }
+  // A ticket held up at the desk: find it.
+  std::string t(text.substr(0, 200));
+  if (auto ticket = core::parsePayload(text); ticket.ok() && ticket->kind == core::PayloadKind::kTicket) {
+    t = std::get<core::TicketCode>(ticket->fields).recordId;
+    for (const auto& e : s_.entries)
+      if (e.recordId == t) t = e.ticket;
+  }
+  s_.searchText = t;
+  s_.screen = StaffScreen::kSearch;
+  refresh();
+}
+
+int StaffConsole::idleSecondsLeft() const {
+  if (!active() || !signedIn()) return -1;
+  const int64_t ms = services_.msUntilIdleSignOut();
+  if (ms > kIdleWarningMs) return -1;
+  return static_cast<int>((ms + 999) / 1000);
+}
+
+bool StaffConsole::tick() {
+  if (!active()) return false;
+  const int64_t now = clock_.now().unixMs;
+  if (!signedIn()) {
+    if (now - lastActivityMs_ >= kSignInIdleMs) {
+      close();
+      return true;
+    }
+    return false;
+  }
+  if (services_.signOutIfIdle()) {
+    close("idle");
+    return true;
+  }
+  // The warning's countdown moves once a second.
+  if (const int left = idleSecondsLeft(); left != shownIdleSeconds_) {
+    shownIdleSeconds_ = left;
+    return true;
+  }
+  if (pollExportWork()) return true;
+  if (tickExport(now)) return true;
+  if (now - lastRefreshMs_ >= kRefreshMs) {
+    size_t alerts = s_.alerts.size();
+    refresh();
+    (void)alerts;
+    return true;
+  }
+  return false;
+}
+
+int64_t StaffConsole::msUntilNextTick() const {
+  if (!active()) return 60'000;
+  const int64_t now = clock_.now().unixMs;
+  if (!signedIn()) return std::clamp<int64_t>(lastActivityMs_ + kSignInIdleMs - now, 1, 60'000);
+  const int64_t idle = services_.msUntilIdleSignOut();
+  int64_t next = std::min(idle, lastRefreshMs_ + kRefreshMs - now);
+  // The warning appears, then counts down a second at a time.
+  next = std::min(next, idle > kIdleWarningMs ? idle - kIdleWarningMs : (idle % 1000 == 0 ? 1000 : idle % 1000));
+  next = std::min(next, msUntilExportTick(now));
+  return std::clamp<int64_t>(next, 1, 60'000);
+}
+
+}  // namespace longstop::ui::staff
