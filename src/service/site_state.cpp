@@ -95,7 +95,7 @@ core::Status siteAction(Site& site, const StaffSession& who, const std::string& 
   auto parts = core::parseRecordId(recordId);
   if (parts && parts->deviceId == site.info().deviceId) {
     if (auto c = check(); !c.ok()) return c.error();
-    return applyCheckinAction(site, who, recordId, action, {room, "", ""});
+    return applyCheckinAction(site, who, recordId, action, {room, "", "", ""});
   }
   return site.db().transaction([&]() -> core::Status {
     auto c = check();
