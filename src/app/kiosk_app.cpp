@@ -240,6 +240,9 @@ void KioskApp::updatePreview() {
     view.width = preview_->width();
     view.height = preview_->height();
   }
+  // "I have a code to scan" is offered only where something can read the code.
+  view.reader = options_.testHandScanner ||
+                (scanInput_ && (scanInput_->cameraAvailable() || scanInput_->hasScanner()));
   flow_->setCamera(view);
 }
 

@@ -131,7 +131,9 @@ class PatientFlow {
   void back();
   core::Date today() const;
   int64_t idleMsLeft() const;
-  void showMatch(const core::Result<service::MatchAnswer>& answer);
+  /// How the patient asked: typed details, an NHS number (typed or scanned), or an appointment code.
+  enum class FoundBy { kDetails, kNhsNumber, kCode };
+  void showMatch(const core::Result<service::MatchAnswer>& answer, FoundBy by);
   void showMessage(MessageKind kind);
   void startWalkIn();
   void checkIn(bool urgent);

@@ -96,7 +96,7 @@ void PatientFlow::onScan(std::string_view text) {
         go(Screen::kSafety);
         return;
       }
-      if (a.ok()) return showMatch(a.value());
+      if (a.ok()) return showMatch(a.value(), FoundBy::kCode);
     }
   }
   if (s_.screen == Screen::kTicket || s_.screen == Screen::kSafety) return;  // finish this patient first
@@ -104,7 +104,7 @@ void PatientFlow::onScan(std::string_view text) {
     auto n = core::parseNhsNumber(text);
     if (n.ok()) {
       wipePatientData();
-      showMatch(services_.findAppointmentByNhsNumber(n.value()));
+      showMatch(services_.findAppointmentByNhsNumber(n.value()), FoundBy::kNhsNumber);
       return;
     }
   }
