@@ -147,6 +147,12 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
                             : max.y;
   float msgW = leftW;
   float msgH = message.empty() ? 0 : measureWrapped(std::string("! ") + message, msgW).y;
+  // While a message stands on a short screen it may take the other way in's place too (any key clears
+  // it, and the button comes back).
+  if (otherLabel && !message.empty() && y + msgH * 0.75f > otherY - t.gap()) {  // 0.75: the fitting's last step
+    otherLabel = nullptr;
+    otherY = max.y;
+  }
   bool msgBelow = message.empty() || y + t.target() + t.gap() + msgH <= otherY - t.gap();
   if (msgBelow) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, y));

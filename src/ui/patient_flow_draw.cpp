@@ -17,7 +17,10 @@ void PatientFlow::frame() {
   theme().highContrast = s_.highContrast;
   beginScreenWindow("kiosk", theme().body());
   cameraDrawn_ = Rect{};
-  const std::optional<int> countdown = countdownSeconds();
+  // An urgent ticket keeps "Tell reception now" in its bar to the end: no countdown over it (the idle
+  // reset still comes; the instruction matters more than the seconds).
+  const bool urgentTicket = s_.screen == Screen::kTicket && s_.ticket && s_.ticket->priority == core::Priority::kUrgent;
+  const std::optional<int> countdown = urgentTicket ? std::nullopt : countdownSeconds();
   setCountdownShowing(countdown.has_value());
   switch (s_.screen) {
     case Screen::kWelcome: {

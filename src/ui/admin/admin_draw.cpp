@@ -78,7 +78,8 @@ int drawTrustCode(const Rect& area, const AdminState& s) {
 AdminIntent keyboard(const Rect& area, float top, bool caps) {
   float bottom = area.max.y - setup::navRowHeight() - theme().gap();
   float room = bottom - top;
-  if (room < theme().basePx * 4) return {};
+  // Keys a finger can press, or none (a USB keyboard or a scanner still types).
+  if ((room - 4 * theme().gap()) / 5 < theme().target() * 0.5f) return {};
   float h = setup::formKeyboardHeight(area.width(), room);
   KeyPress k = setup::drawFormKeyboard(ImVec2(area.min.x, bottom - h), area.width(), room, caps);
   if (!k) return {};
@@ -96,6 +97,9 @@ int settingsPerPage() {
 
 void AdminScreen::frame() {
   if (!active()) return;
+  // A patient's larger text or high contrast is theirs, not the administrator's.
+  theme().largerText = false;
+  theme().highContrast = false;
   const Theme& t = theme();
   beginScreenWindow("admin", t.fonts.body);
   AdminIntent in;

@@ -80,12 +80,16 @@ TicketIntent drawTicket(const TicketView& v) {
   };
   ImFont* huge = t.fonts.huge;
   const float minNumber = huge->FontSize * kMinLabelScale;
+  // Done sits at the bottom right; when it is wider than the code above it, the words stop above it.
+  const char* done = tr("Done");
+  const float doneW = std::max(buttonWidth(done), t.basePx * 8);
+  const float wordsRoom = area.height() - (doneW > qrW + t.gap() * 3 ? doneH + t.gap() : 0);
   float wordsScale = 1.0f;
   while (wordsScale * 0.95f >= kMinLabelScale &&
-         wordsHeight(wordsScale) + minNumber + ImGui::GetStyle().ItemSpacing.y > area.height())
+         wordsHeight(wordsScale) + minNumber + ImGui::GetStyle().ItemSpacing.y > wordsRoom)
     wordsScale *= 0.95f;
   const float wordsH = wordsHeight(wordsScale);
-  float numberSize = std::clamp(area.height() - wordsH - ImGui::GetStyle().ItemSpacing.y, minNumber, huge->FontSize);
+  float numberSize = std::clamp(wordsRoom - wordsH - ImGui::GetStyle().ItemSpacing.y, minNumber, huge->FontSize);
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   text(tr("Your number is"));
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y - t.gap()));
@@ -113,10 +117,8 @@ TicketIntent drawTicket(const TicketView& v) {
                  ImVec2(area.max.x, std::max(hintY + measure("W").y, area.max.y - doneH - t.gap())));
     }
   }
-  const char* done = tr("Done");
-  float w = std::max(buttonWidth(done), t.basePx * 8);
-  ImGui::SetCursorScreenPos(ImVec2(area.max.x - w, area.max.y - doneH));
-  return button(done, ImVec2(w, doneH), ButtonStyle::kPrimary) ? TicketIntent::kDone : TicketIntent::kNone;
+  ImGui::SetCursorScreenPos(ImVec2(area.max.x - doneW, area.max.y - doneH));
+  return button(done, ImVec2(doneW, doneH), ButtonStyle::kPrimary) ? TicketIntent::kDone : TicketIntent::kNone;
 }
 
 }  // namespace longstop::ui
