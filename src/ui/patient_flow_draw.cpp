@@ -17,10 +17,7 @@ void PatientFlow::frame() {
   theme().highContrast = s_.highContrast;
   beginScreenWindow("kiosk", theme().body());
   cameraDrawn_ = Rect{};
-  // An urgent ticket keeps "Tell reception now" in its bar to the end: no countdown over it (the idle
-  // reset still comes; the instruction matters more than the seconds).
-  const bool urgentTicket = s_.screen == Screen::kTicket && s_.ticket && s_.ticket->priority == core::Priority::kUrgent;
-  const std::optional<int> countdown = urgentTicket ? std::nullopt : countdownSeconds();
+  const std::optional<int> countdown = countdownShowing() ? countdownSeconds() : std::nullopt;
   setCountdownShowing(countdown.has_value());
   switch (s_.screen) {
     case Screen::kWelcome: {

@@ -129,6 +129,14 @@ std::optional<int> PatientFlow::countdownSeconds() const {
   return static_cast<int>(std::max<int64_t>(0, (left + 999) / 1000));
 }
 
+// An urgent ticket keeps "Tell reception now" in its bar to the end: no countdown over it (the idle
+// reset still comes; the instruction matters more than the seconds).
+bool PatientFlow::countdownShowing() const {
+  const bool urgentTicket =
+      s_.screen == Screen::kTicket && s_.ticket && s_.ticket->priority == core::Priority::kUrgent;
+  return !urgentTicket && countdownSeconds().has_value();
+}
+
 bool PatientFlow::tick() {
   bool changed = false;
   bool welcomeDirty = s_.largerText || s_.highContrast || currentLanguage() != "en";
