@@ -1,6 +1,7 @@
 // How many taps each patient path takes from Welcome to the ticket, counted one a press (a keypad key
 // is a press). Printed for the record (docs/decisions.md); each path is walked to a real ticket, so a
-// path that grew a step would be counted here. The bounds are the counts the issue measured.
+// path that grew a step would be counted here. The bounds are the counts measured when they were
+// written down (docs/decisions.md): a path may get shorter, never longer unnoticed.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
