@@ -254,6 +254,9 @@ void KioskApp::updatePreview() {
     view.width = preview_->width();
     view.height = preview_->height();
   }
+  // "I have a code to scan" is offered only where something can read the code.
+  view.reader = options_.testHandScanner ||
+                (scanInput_ && (scanInput_->cameraAvailable() || scanInput_->hasScanner()));
   flow_->setCamera(view);
 }
 
@@ -287,6 +290,9 @@ std::string KioskApp::screenName() const {
   std::string name = "patient " + n(f.screen);
   if (f.screen == ui::Screen::kDetails) name += " " + n(f.details.step);
   if (f.screen == ui::Screen::kWalkIn) name += " " + n(f.walkIn.step);
+  // The countdown takes the top bar: the press that dismisses it on "I need more time" must not lift on
+  // the "Start again" that comes back under the finger.
+  if (flow_->countdownShowing()) name += " countdown";
   // Larger text, high contrast and a language move or relabel every button under the finger.
   return name + (f.largerText ? " larger" : "") + (f.highContrast ? " contrast" : "") + " " +
          ui::currentLanguage();

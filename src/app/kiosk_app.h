@@ -45,6 +45,7 @@ struct AppOptions {
   std::filesystem::path listFolder;  // where reception's "Save list" writes; empty: a USB stick under /media
   bool hardwareScanners = false;     // open the camera and scanner named in the site settings
   std::filesystem::path cameraFiles; // test/demo: image files stand in for the camera frames
+  bool testHandScanner = false;      // test only: a hand scanner counts as present (a script's `scan` lines)
   std::filesystem::path testMedia;   // test only: this folder stands in for the USB stick while it exists
   int64_t testWorkPaceMs = 0;        // test only: export work waits this long on the script's clock after each report
   bool sound = false;                // the urgent alarm through the default sound device (when there is one)

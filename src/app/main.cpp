@@ -102,6 +102,7 @@ int main(int argc, char** argv) {
   ao.rotation = o.rotation;
   ao.hardwareScanners = !o.headless;  // a real screen: open the camera and scanner from the settings
   ao.cameraFiles = o.cameraFiles;
+  ao.testHandScanner = o.testHandScanner;
   ao.testMedia = o.testMedia;
   ao.testWorkPaceMs = o.testWorkPaceMs;
   ao.sound = !o.script;  // as the board: scripts run silent

@@ -76,6 +76,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       o.board = true;
     else if (a == "--help" || a == "-h")
       o.help = true;
+    else if (a == "--test-hand-scanner")
+      o.testHandScanner = true;
     else if (a == "--test-readonly-store")
       o.testRefuseWrites = true;
     else if (a == "--test-admin")

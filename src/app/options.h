@@ -23,6 +23,7 @@ struct Options {
   int width = 1280;
   int height = 800;
   std::optional<core::Instant> now;  // --now: start a manual clock here
+  bool testHandScanner = false;      // --test-hand-scanner: as if a USB scanner were plugged in; the script's `scan` lines are its reads (scripted tests only)
   bool testRefuseWrites = false;     // --test-readonly-store: every write fails (scripted tests only)
   bool testLocked = false;           // --test-locked: start as after a reboot, keys forgotten (scripted tests only)
   bool testAdmin = false;            // --test-admin: the admin screen at start, no sign-in (scripted tests only)

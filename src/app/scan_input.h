@@ -56,6 +56,8 @@ class ScanInput {
   /// A camera is configured and has been reported missing (unplugged, broken). A site with a hand
   /// scanner and no camera has none configured: that is not a fault to tell patients about.
   bool cameraFaulty() const { return camera_ && cameraMissing_; }
+  /// A USB barcode scanner is configured (it can read a code on any screen).
+  bool hasScanner() const { return scanner_ != nullptr; }
 
   static constexpr int kPreviewWidth = 480;
   static constexpr int64_t kPreviewIntervalMs = 80;  // 12.5 pictures a second

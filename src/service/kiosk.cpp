@@ -31,26 +31,36 @@ std::optional<int> estimateWait(store::Database& db, const std::string& queueId,
 
 }  // namespace
 
+// How far around today the list is searched for a match on another day: a list loaded for the wrong
+// day (yesterday's, or next week's) is found, not taken for "no appointment".
+constexpr int64_t kOtherDaysMinutes = 14 * 1440;
+
 core::Result<MatchAnswer> Kiosk::matchAmong(std::string_view key, bool sexGiven, bool byNhs) {
   const SiteInfo& info = site_->info();
   const int64_t now = site_->clock().now().localMinutes();
-  auto rows = store::appointmentsBetween(site_->db(), now - info.matchWindow.minutesAfter,
-                                         now + info.matchWindow.minutesBefore);
+  auto rows = store::appointmentsBetween(site_->db(), now - kOtherDaysMinutes, now + kOtherDaysMinutes);
   if (!rows.ok()) return rows.error();
   std::vector<core::MatchCandidate> candidates;
   for (const auto& a : rows.value()) {
     if (byNhs && !a.keyNhs) continue;
+    const std::string& full = byNhs ? *a.keyNhs : a.keyFull;
+    if ((sexGiven ? full : a.keyNoSex) != key) continue;  // only a match needs its check-in looked up
     auto existing = store::checkinForAppointment(site_->db(), a.id);
     if (!existing.ok()) return existing.error();
     const bool checkedIn = existing.value() && existing.value()->state != "cancelled";
-    candidates.push_back({a.id, a.startLocal, byNhs ? *a.keyNhs : a.keyFull, a.keyNoSex, checkedIn});
+    candidates.push_back({a.id, a.startLocal, full, a.keyNoSex, checkedIn});
   }
   const core::MatchResult m = core::matchAppointment(candidates, key, sexGiven, now, info.matchWindow);
-  MatchAnswer answer{m.outcome, std::nullopt};
-  if (!m.appointmentId.empty()) {
+  MatchAnswer answer{m.outcome, std::nullopt, {}};
+  if (!m.appointmentId.empty() && m.outcome != core::MatchOutcome::kOtherDay) {
     auto view = viewOf(m.appointmentId);
     if (!view.ok()) return view.error();
     answer.appointment = view.value();
+    if (m.outcome == core::MatchOutcome::kTooEarly) {
+      for (const auto& c : candidates)
+        if (c.appointmentId == m.appointmentId)
+          answer.checkInFrom = core::formatClockTime(c.startLocalMinutes - info.matchWindow.minutesBefore);
+    }
   }
   return answer;
 }

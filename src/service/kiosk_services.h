@@ -43,7 +43,9 @@ struct AppointmentView {
 
 struct MatchAnswer {
   core::MatchOutcome outcome = core::MatchOutcome::kNone;
-  std::optional<AppointmentView> appointment;  // for kOne and kAlreadyCheckedIn
+  /// For kOne, kAlreadyCheckedIn, kTooEarly and kTooLate (kOtherDay shows no time: it is not today's).
+  std::optional<AppointmentView> appointment;
+  std::string checkInFrom;  // kTooEarly: when the window opens, "10:40"
 };
 
 /// The ticket shown to the patient once the check-in is durable.
@@ -70,9 +72,10 @@ class KioskServices {
 
   virtual const SiteInfo& site() const = 0;
 
-  /// Appointment by date of birth, surname initial and sex, within the match window around now.
+  /// Appointment by date of birth, surname initial and sex, within the match window around now; outside
+  /// it, the answer says whether the patient is early, late or on the wrong day (see core::MatchOutcome).
   virtual core::Result<MatchAnswer> findAppointment(const DetailsQuery& q) = 0;
-  /// Appointment by NHS number, within the match window around now.
+  /// Appointment by NHS number, with the same answers.
   virtual core::Result<MatchAnswer> findAppointmentByNhsNumber(const core::NhsNumber& n) = 0;
 
   /// Commits the check-in durably (one transaction) and only then returns the ticket. `urgent` is the

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/ids.h"
+#include "core/staff_card.h"
 #include "crypto/primitives.h"
 #include "service/admin_sign.h"
 #include "service/key_bundle.h"
@@ -87,17 +88,11 @@ core::Result<std::optional<StaffRow>> loadStaff(Site& site, std::string_view id)
   return std::optional<StaffRow>(std::move(r));
 }
 
-// "LSS1:S7K2QX:ABCD…" or "S7K2QX ABCD…" typed from the printed card.
+// "LSS1:S7K2QX:ABCD…" or "S7K2QX ABCD…" typed from the printed card; read as the sign-in screen reads it.
 core::Result<std::pair<std::string, std::string>> splitCard(const std::string& text) {
-  std::string t = crypto::normaliseCode(text);
-  if (t.rfind("LSS1:", 0) == 0) t = t.substr(5);
-  const auto colon = t.find(':');
-  std::string id = colon == std::string::npos ? t.substr(0, 6) : t.substr(0, colon);
-  std::string secret = colon == std::string::npos ? (t.size() > 6 ? t.substr(6) : "") : t.substr(colon + 1);
-  if (id.size() != 6 || !core::isValidDeviceId(id.substr(0, 4)) || !core::isValidDeviceId(id.substr(2, 4)) ||
-      secret.size() != 26)
-    return core::invalidInput("That is not a Longstop staff card.");
-  return std::make_pair(id, secret);
+  core::TypedCard card = core::readTypedCard(text);
+  if (card.problem != core::CardProblem::kNone) return core::invalidInput("That is not a Longstop staff card.");
+  return std::make_pair(std::move(card.staffId), std::move(card.secret));
 }
 
 core::Status recordFailure(Site& site, const StaffMember& m, int64_t now) {

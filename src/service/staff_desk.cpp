@@ -255,8 +255,11 @@ core::Result<MatchAnswer> StaffDesk::appointmentForCode(std::string_view text) {
   auto a = store::getAppointment(site.db(), id);
   if (!a.ok()) return a.error();
   MatchAnswer answer;
-  if (!a.value() || core::Instant::floorDiv(a.value()->startLocal, 1440) != site.clock().now().localDay())
-    return answer;  // not in today's list
+  if (!a.value()) return answer;  // not in the list at all
+  if (core::Instant::floorDiv(a.value()->startLocal, 1440) != site.clock().now().localDay()) {
+    answer.outcome = core::MatchOutcome::kOtherDay;  // a letter for another day, or yesterday's list
+    return answer;
+  }
   auto existing = store::checkinForAppointment(site.db(), id);
   if (!existing.ok()) return existing.error();
   const bool checkedIn = existing.value() && existing.value()->state != "cancelled";

@@ -12,7 +12,13 @@ namespace longstop::ui {
 namespace {
 // Below this height (800x480 panels) the chrome makes room for the screen's own buttons and keys.
 constexpr float kShortScreenPx = 600;
+// Set for a frame whose idle countdown takes the top bar (see setCountdownShowing).
+bool countdownInBar = false;
 }  // namespace
+
+void setCountdownShowing(bool showing) {
+  countdownInBar = showing;
+}
 
 Rect displayRect() {
   ImVec2 d = ImGui::GetIO().DisplaySize;
@@ -26,6 +32,7 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kDarkBlue);
   Nav nav = Nav::kNone;
+  if (countdownInBar) back = startAgain = false;  // the countdown has the bar for its few seconds
   if (back) {
     ImGui::SetCursorScreenPos(ImVec2(t.margin(), t.gap()));
     std::string label = tr("Back");
@@ -40,8 +47,8 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
       nav = Nav::kStartAgain;
   }
   // On a short screen the heading gives up its extra size before the keys give up theirs: it shrinks
-  // towards one line (no further than labels shrink, never below normal body text), and the space round
-  // it closes up.
+  // towards one line (no further than labels shrink, never below the buttons' text, larger text
+  // included: the question is never smaller than its answers), and the space round it closes up.
   bool shortScreen = d.height() < kShortScreenPx;
   float around = shortScreen ? t.gap() : t.gap() * 2;
   float y = barH + around;
@@ -51,7 +58,7 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
     float size = font->FontSize;
     float oneLine = measure(heading, font).x;
     if (shortScreen && oneLine > width)
-      size = std::max({t.fonts.body->FontSize, size * kMinLabelScale, size * (width - 2) / oneLine});
+      size = std::max({t.body()->FontSize, size * kMinLabelScale, size * (width - 2) / oneLine});
     ImGui::SetCursorScreenPos(ImVec2(t.margin(), y));
     y += textWrapped(heading, width, font, 0, size) + around;
   }
@@ -61,6 +68,7 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
 }
 
 void drawBarTitle(std::string_view title) {
+  if (countdownInBar) return;
   const Theme& t = theme();
   float barH = t.target() + t.gap() * 2;
   ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - measure(title, t.heading()).y) / 2)));
@@ -70,9 +78,11 @@ void drawBarTitle(std::string_view title) {
 bool drawCountdown(int seconds) {
   const Theme& t = theme();
   Rect d = displayRect();
+  // In the top bar, in place of Back and Start again: over the screen's own buttons at the bottom it
+  // covered keys and answers, and moving the screen up for it would move them under a finger.
   float h = t.target() + t.gap() * 2;
-  ImVec2 min(0, d.max.y - h);
-  ImGui::GetWindowDrawList()->AddRectFilled(min, d.max, colour::kYellow);
+  ImVec2 min(0, 0);
+  ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(d.max.x, h), colour::kYellow);
   std::string msg = seconds == 1
                         ? std::string(tr("Starting again in 1 second"))
                         : fill(tr("Starting again in {n} seconds"), {{"n", std::to_string(seconds)}});

@@ -27,9 +27,12 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
 /// A title in the top bar itself (white on dark blue), for screens with no Back or Start again.
 void drawBarTitle(std::string_view title);
 
-/// The "Starting again in N seconds" banner along the bottom; returns true when "I need more time" is
-/// pressed (any touch also counts as activity).
+/// The "Starting again in N seconds" banner in the top bar; returns true when "I need more time" is
+/// pressed (any touch also counts as activity). Call setCountdownShowing(true) before the screen is drawn.
 bool drawCountdown(int seconds);
+/// Whether this frame shows the countdown: while it does, drawChrome and drawBarTitle leave the bar to it
+/// (no Back, no Start again, no title), and the screen below stays where it is.
+void setCountdownShowing(bool showing);
 
 /// Lays out buttons of equal height in one centred row; returns the index pressed or -1.
 struct RowButton {

@@ -131,9 +131,28 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   // The message goes under Next when there is room for it; on a short screen it takes Next's place
   // while it stands (Next would only repeat it, and any key clears it).
   y += t.gap() * 2;
-  float otherY = otherLabel ? std::max(y + t.target() + t.gap() * 2, max.y - t.target()) : max.y;
+  // No room for Next above the other way in (a short screen with larger text, a heading on two lines):
+  // the two side by side, half the column each.
+  if (otherLabel && message.empty() && y + t.target() * 2 + t.gap() * 2 > max.y) {
+    const float w = (leftW - t.gap() * 2) / 2;
+    const float rowY = std::min(y, max.y - t.target());
+    ImGui::SetCursorScreenPos(ImVec2(min.x, rowY));
+    if (button(tr("Next"), ImVec2(w, t.target()), ButtonStyle::kPrimary, true)) press.next = true;
+    ImGui::SetCursorScreenPos(ImVec2(min.x + w + t.gap() * 2, rowY));
+    if (button(otherLabel, ImVec2(w, t.target()), ButtonStyle::kSecondary)) press.other = true;
+    return press;
+  }
+  // The other way in never runs off the bottom.
+  float otherY = otherLabel ? std::min(std::max(y + t.target() + t.gap() * 2, max.y - t.target()), max.y - t.target())
+                            : max.y;
   float msgW = leftW;
   float msgH = message.empty() ? 0 : measureWrapped(std::string("! ") + message, msgW).y;
+  // While a message stands on a short screen it may take the other way in's place too (any key clears
+  // it, and the button comes back).
+  if (otherLabel && !message.empty() && y + msgH * 0.75f > otherY - t.gap()) {  // 0.75: the fitting's last step
+    otherLabel = nullptr;
+    otherY = max.y;
+  }
   bool msgBelow = message.empty() || y + t.target() + t.gap() + msgH <= otherY - t.gap();
   if (msgBelow) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, y));

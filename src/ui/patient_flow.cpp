@@ -123,7 +123,7 @@ void PatientFlow::apply(const DetailsIntent& in) {
       go(Screen::kNhsNumber);
       break;
     case DetailsOutcome::kSubmit:
-      showMatch(services_.findAppointment({dob, *s_.details.initial, sex}));
+      showMatch(services_.findAppointment({dob, *s_.details.initial, sex}), FoundBy::kDetails);
       break;
   }
 }
@@ -141,7 +141,7 @@ void PatientFlow::apply(const NhsNumberIntent& in) {
       reset(true);
       break;
     case NhsNumberOutcome::kSubmit:
-      showMatch(services_.findAppointmentByNhsNumber(n));
+      showMatch(services_.findAppointmentByNhsNumber(n), FoundBy::kNhsNumber);
       break;
   }
 }
@@ -167,7 +167,7 @@ void PatientFlow::apply(ConfirmIntent in) {
       }
       break;
     case ConfirmIntent::kNotMe:
-      showMessage(MessageKind::kNoMatch);
+      showMessage(MessageKind::kNotMine);
       break;
     case ConfirmIntent::kNone:
       break;
@@ -182,8 +182,8 @@ void PatientFlow::apply(MessageIntent in) {
     case MessageIntent::kStartAgain:
       reset(true);
       break;
-    case MessageIntent::kJoinWalkIn:
-      startWalkIn();
+    case MessageIntent::kUseNhsNumber:
+      go(Screen::kNhsNumber);
       break;
     case MessageIntent::kDone:
       reset(false);
@@ -243,7 +243,7 @@ void PatientFlow::startWalkIn() {
 }
 
 void PatientFlow::showMessage(MessageKind kind) {
-  s_.message = {kind, "", ""};
+  s_.message = {kind, "", "", "", false};
   if (s_.matched) {
     s_.message.time = s_.matched->time;
     s_.message.clinician = s_.matched->clinician;
@@ -251,20 +251,47 @@ void PatientFlow::showMessage(MessageKind kind) {
   go(Screen::kMessage);
 }
 
-void PatientFlow::showMatch(const core::Result<service::MatchAnswer>& answer) {
+// Each answer says what happened; only kOne goes on. A patient with an appointment is never sent to
+// the walk-in queue from here (that makes a duplicate): reception, or their NHS number, decides.
+void PatientFlow::showMatch(const core::Result<service::MatchAnswer>& answer, FoundBy by) {
+  using core::MatchOutcome;
+  const bool byDetails = by == FoundBy::kDetails;
+  const MessageKind notFound = byDetails                 ? MessageKind::kNotFound
+                               : by == FoundBy::kNhsNumber ? MessageKind::kNotFoundNhs
+                                                           : MessageKind::kNotFoundCode;
   s_.matched.reset();
   if (!answer.ok()) return showMessage(MessageKind::kSorry);
   s_.matched = answer->appointment;
+  MessageKind kind = MessageKind::kNotFound;
   switch (answer->outcome) {
-    case core::MatchOutcome::kOne:
+    case MatchOutcome::kOne:
       if (s_.matched) return go(Screen::kConfirm);
-      return showMessage(MessageKind::kNoMatch);
-    case core::MatchOutcome::kAlreadyCheckedIn:
-      return showMessage(MessageKind::kAlreadyCheckedIn);
-    case core::MatchOutcome::kNone:
-    case core::MatchOutcome::kSeveral:
-      return showMessage(MessageKind::kNoMatch);
+      kind = notFound;
+      break;
+    case MatchOutcome::kAlreadyCheckedIn:
+      kind = MessageKind::kAlreadyCheckedIn;
+      break;
+    case MatchOutcome::kNone:
+      kind = notFound;
+      break;
+    case MatchOutcome::kSeveral:
+      kind = MessageKind::kSeveral;
+      break;
+    case MatchOutcome::kTooEarly:
+      kind = s_.matched ? MessageKind::kTooEarly : MessageKind::kSeveral;
+      break;
+    case MatchOutcome::kTooLate:
+      kind = s_.matched ? MessageKind::kTooLate : MessageKind::kSeveral;
+      break;
+    case MatchOutcome::kOtherDay:
+      kind = MessageKind::kOtherDay;
+      break;
   }
+  showMessage(kind);
+  s_.message.from = answer->checkInFrom;
+  // Typed details that found nothing, or found two people: the NHS number is exact.
+  s_.message.offerNhsNumber =
+      byDetails && (kind == MessageKind::kNotFound || kind == MessageKind::kSeveral);
 }
 
 void PatientFlow::showTicket(service::Ticket t) {
@@ -285,7 +312,7 @@ void PatientFlow::checkIn(bool urgent) {
   wipePatientData();   // the details are in the store (sealed) or refused; either way off this screen
   s_.history.clear();  // no Back from a ticket or from "Sorry"
   if (!t.ok()) {
-    s_.message = {MessageKind::kSorry, "", ""};
+    s_.message = {MessageKind::kSorry, "", "", "", false};
     s_.screen = Screen::kMessage;
     return;
   }

@@ -111,6 +111,9 @@ class PatientFlow {
   bool tick();
   /// Seconds left before the idle reset when in the last 10 s (and not on Welcome).
   std::optional<int> countdownSeconds() const;
+  /// Whether the countdown is drawn (in the top bar, in place of Back and Start again): not on an
+  /// urgent ticket.
+  bool countdownShowing() const;
   /// Milliseconds until tick() next has something to do (for the event loop's wait), at most 60 s.
   int64_t msUntilNextTick() const;
 
@@ -131,7 +134,9 @@ class PatientFlow {
   void back();
   core::Date today() const;
   int64_t idleMsLeft() const;
-  void showMatch(const core::Result<service::MatchAnswer>& answer);
+  /// How the patient asked: typed details, an NHS number (typed or scanned), or an appointment code.
+  enum class FoundBy { kDetails, kNhsNumber, kCode };
+  void showMatch(const core::Result<service::MatchAnswer>& answer, FoundBy by);
   void showMessage(MessageKind kind);
   void startWalkIn();
   void checkIn(bool urgent);

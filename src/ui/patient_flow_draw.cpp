@@ -17,6 +17,8 @@ void PatientFlow::frame() {
   theme().highContrast = s_.highContrast;
   beginScreenWindow("kiosk", theme().body());
   cameraDrawn_ = Rect{};
+  const std::optional<int> countdown = countdownShowing() ? countdownSeconds() : std::nullopt;
+  setCountdownShowing(countdown.has_value());
   switch (s_.screen) {
     case Screen::kWelcome: {
       int64_t minutes = clock_.now().localMinutes();
@@ -33,7 +35,7 @@ void PatientFlow::frame() {
       apply(drawLanguage({currentLanguage()}));
       break;
     case Screen::kHasAppointment:
-      apply(drawHasAppointment());
+      apply(drawHasAppointment(camera_.reader));
       break;
     case Screen::kDetails:
       apply(drawDetails(s_.details));
@@ -70,9 +72,8 @@ void PatientFlow::frame() {
         reset(false);
       break;
   }
-  if (auto seconds = countdownSeconds()) {
-    if (drawCountdown(*seconds)) noteActivity();
-  }
+  if (countdown && drawCountdown(*countdown)) noteActivity();
+  setCountdownShowing(false);
   if (!banner_.empty()) drawPracticeBanner(banner_);
   if (s_.highContrast) applyHighContrast(ImGui::GetWindowDrawList());
   endScreenWindow();

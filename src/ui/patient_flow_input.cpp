@@ -96,7 +96,7 @@ void PatientFlow::onScan(std::string_view text) {
         go(Screen::kSafety);
         return;
       }
-      if (a.ok()) return showMatch(a.value());
+      if (a.ok()) return showMatch(a.value(), FoundBy::kCode);
     }
   }
   if (s_.screen == Screen::kTicket || s_.screen == Screen::kSafety) return;  // finish this patient first
@@ -104,7 +104,7 @@ void PatientFlow::onScan(std::string_view text) {
     auto n = core::parseNhsNumber(text);
     if (n.ok()) {
       wipePatientData();
-      showMatch(services_.findAppointmentByNhsNumber(n.value()));
+      showMatch(services_.findAppointmentByNhsNumber(n.value()), FoundBy::kNhsNumber);
       return;
     }
   }
@@ -127,6 +127,14 @@ std::optional<int> PatientFlow::countdownSeconds() const {
   int64_t left = idleMsLeft();
   if (left > kCountdownSeconds * 1000) return std::nullopt;
   return static_cast<int>(std::max<int64_t>(0, (left + 999) / 1000));
+}
+
+// An urgent ticket keeps "Tell reception now" in its bar to the end: no countdown over it (the idle
+// reset still comes; the instruction matters more than the seconds).
+bool PatientFlow::countdownShowing() const {
+  const bool urgentTicket =
+      s_.screen == Screen::kTicket && s_.ticket && s_.ticket->priority == core::Priority::kUrgent;
+  return !urgentTicket && countdownSeconds().has_value();
 }
 
 bool PatientFlow::tick() {

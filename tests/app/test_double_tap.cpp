@@ -230,3 +230,18 @@ TEST_CASE("a press held while the screen changes presses nothing on the new scre
   k.settle();
   CHECK(k.flow().screen != ui::Screen::kSafety);
 }
+
+TEST_CASE("\"I need more time\" in the top bar keeps the answers: its release does not press the Start again beneath") {
+  const Input input = GENERATE(Input::kMouse, Input::kTouch);
+  INFO(name(input));
+  Kiosk k(input);
+  k.script("tap \"Check in\"\ntap \"No, I'm a walk-in\"\ntype \"Zebedee\"\n");
+  k.script("wait 37s\nexpect \"Starting again in\"\n");  // the countdown has the bar, Start again is gone
+  REQUIRE_FALSE(k.app().widgets().findClickable("Start again"));
+  const ImVec2 p = k.at("I need more time");
+  k.tap(p, 120);
+  k.settle();
+  CHECK(k.flow().screen == ui::Screen::kWalkIn);
+  CHECK(k.flow().walkIn.surname == "Zebedee");
+  CHECK_FALSE(k.app().flow().countdownShowing());
+}

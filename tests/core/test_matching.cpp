@@ -72,18 +72,22 @@ TEST_CASE("several candidates send the patient to reception") {
   CHECK(r.appointmentId.empty());
 }
 
-TEST_CASE("only appointments inside the window match") {
+TEST_CASE("only appointments inside the window match; outside it the patient is told early or late") {
   const std::vector<MatchCandidate> list = {candidate("A1", kNine, kDob, 'S', Sex::kFemale)};
   const MatchWindow w;  // 120 before, 60 after
   CHECK(match(list, kDob, 'S', Sex::kFemale, kNine - w.minutesBefore).outcome == MatchOutcome::kOne);
-  CHECK(match(list, kDob, 'S', Sex::kFemale, kNine - w.minutesBefore - 1).outcome == MatchOutcome::kNone);
+  MatchResult early = match(list, kDob, 'S', Sex::kFemale, kNine - w.minutesBefore - 1);
+  CHECK(early.outcome == MatchOutcome::kTooEarly);
+  CHECK(early.appointmentId == "A1");
   CHECK(match(list, kDob, 'S', Sex::kFemale, kNine + w.minutesAfter).outcome == MatchOutcome::kOne);
-  CHECK(match(list, kDob, 'S', Sex::kFemale, kNine + w.minutesAfter + 1).outcome == MatchOutcome::kNone);
+  MatchResult late = match(list, kDob, 'S', Sex::kFemale, kNine + w.minutesAfter + 1);
+  CHECK(late.outcome == MatchOutcome::kTooLate);
+  CHECK(late.appointmentId == "A1");
   // A narrower window is honoured.
   const std::string key = fakeHash(matchKeyText(kDob, 'S', Sex::kFemale));
-  CHECK(matchAppointment(list, key, true, kNine - 11, MatchWindow{10, 5}).outcome == MatchOutcome::kNone);
+  CHECK(matchAppointment(list, key, true, kNine - 11, MatchWindow{10, 5}).outcome == MatchOutcome::kTooEarly);
   CHECK(matchAppointment(list, key, true, kNine - 10, MatchWindow{10, 5}).outcome == MatchOutcome::kOne);
-  CHECK(matchAppointment(list, key, true, kNine + 6, MatchWindow{10, 5}).outcome == MatchOutcome::kNone);
+  CHECK(matchAppointment(list, key, true, kNine + 6, MatchWindow{10, 5}).outcome == MatchOutcome::kTooLate);
 }
 
 TEST_CASE("a second appointment outside the window does not make it ambiguous") {
@@ -136,4 +140,38 @@ TEST_CASE("an empty key never matches a candidate with a missing hash") {
   list[0].keyNoSex.clear();
   CHECK(matchAppointment(list, "", true, kNine, MatchWindow{}).outcome == MatchOutcome::kNone);
   CHECK(matchAppointment(list, "", false, kNine, MatchWindow{}).outcome == MatchOutcome::kNone);
+}
+
+TEST_CASE("an appointment only on another day is not 'no appointment'") {
+  const int64_t yesterday = kNine;  // the list is yesterday's; now is the next morning
+  const std::vector<MatchCandidate> list = {candidate("Y1", yesterday, kDob, 'S', Sex::kFemale),
+                                            candidate("Y2", yesterday + 30, {1950, 1, 1}, 'B', Sex::kMale)};
+  MatchResult r = match(list, kDob, 'S', Sex::kFemale, kNine + 1440);
+  CHECK(r.outcome == MatchOutcome::kOtherDay);
+  CHECK(r.appointmentId == "Y1");
+  CHECK(needsReception(r.outcome));
+  // Someone not on the list at all is still kNone (the only case a walk-in might be right).
+  CHECK(match(list, kDob, 'J', Sex::kFemale, kNine + 1440).outcome == MatchOutcome::kNone);
+  CHECK_FALSE(needsReception(MatchOutcome::kNone));
+  // Late in the evening the morning list of the same day is "too late", not "another day".
+  CHECK(match(list, kDob, 'S', Sex::kFemale, 23 * 60 + 59).outcome == MatchOutcome::kTooLate);
+}
+
+TEST_CASE("a match today outside the window beats one on another day; two today are several") {
+  std::vector<MatchCandidate> list = {candidate("OTHER", kNine - 1440, kDob, 'S', Sex::kFemale),
+                                      candidate("LATER", 16 * 60, kDob, 'S', Sex::kFemale)};
+  MatchResult r = match(list, kDob, 'S', Sex::kFemale, kNine);
+  CHECK(r.outcome == MatchOutcome::kTooEarly);
+  CHECK(r.appointmentId == "LATER");
+  list.push_back(candidate("EARLIER", 6 * 60, kDob, 'S', Sex::kFemale));
+  r = match(list, kDob, 'S', Sex::kFemale, kNine);
+  CHECK(r.outcome == MatchOutcome::kSeveral);
+  CHECK(r.appointmentId.empty());
+}
+
+TEST_CASE("a checked-in appointment outside the window still says checked in") {
+  const std::vector<MatchCandidate> list = {candidate("A1", kNine, kDob, 'S', Sex::kFemale, true)};
+  MatchResult r = match(list, kDob, 'S', Sex::kFemale, kNine + 180);
+  CHECK(r.outcome == MatchOutcome::kAlreadyCheckedIn);
+  CHECK(r.appointmentId == "A1");
 }

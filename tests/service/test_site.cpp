@@ -143,10 +143,47 @@ TEST_CASE("matching by date of birth, initial and sex: one, none, several, outsi
   CHECK(f.kiosk->findAppointment(details({1950, 3, 7}, 'O', core::Sex::kFemale))->outcome == core::MatchOutcome::kOne);
   // "Prefer not to say" matches on date of birth and initial alone.
   CHECK(f.kiosk->findAppointment(details({1984, 3, 7}, 'S', std::nullopt))->outcome == core::MatchOutcome::kOne);
-  // 15:00 is more than two hours away at 09:00.
-  CHECK(f.kiosk->findAppointment(details({1970, 1, 1}, 'J', core::Sex::kMale))->outcome == core::MatchOutcome::kNone);
+  // 15:00 is more than two hours away at 09:00: too early, not "no appointment".
+  CHECK(f.kiosk->findAppointment(details({1970, 1, 1}, 'J', core::Sex::kMale))->outcome ==
+        core::MatchOutcome::kTooEarly);
   f.clock.advanceMs(5 * 3600 * 1000);  // 14:00
   CHECK(f.kiosk->findAppointment(details({1970, 1, 1}, 'J', core::Sex::kMale))->outcome == core::MatchOutcome::kOne);
+}
+
+TEST_CASE("not found is not one answer: early, late, another day, two people, no appointment today") {
+  Fixture f;
+  // Early: Jones at 15:00, asked at 09:00; the answer says when check-in opens (two hours before).
+  auto early = f.kiosk->findAppointment(details({1970, 1, 1}, 'J', core::Sex::kMale));
+  REQUIRE(early.ok());
+  CHECK(early->outcome == core::MatchOutcome::kTooEarly);
+  REQUIRE(early->appointment);
+  CHECK(early->appointment->time == "15:00");
+  CHECK(early->checkInFrom == "13:00");
+  // Two people share the details: several, and nothing about either is given.
+  auto two = f.kiosk->findAppointment(details({1948, 1, 2}, 'B', core::Sex::kFemale));
+  CHECK(two->outcome == core::MatchOutcome::kSeveral);
+  CHECK_FALSE(two->appointment);
+  // A valid NHS number that is in no list.
+  auto nobody = f.kiosk->findAppointmentByNhsNumber(core::parseNhsNumber("999 000 0026").value());
+  CHECK(nobody->outcome == core::MatchOutcome::kNone);
+  CHECK_FALSE(core::needsReception(nobody->outcome));
+  // Late: Ann Smith's 09:10 appointment closed at 10:10.
+  f.clock.advanceMs((70 + 11) * 60'000);  // 10:21
+  auto late = f.kiosk->findAppointment(details({1984, 3, 7}, 'S', core::Sex::kFemale));
+  CHECK(late->outcome == core::MatchOutcome::kTooLate);
+  REQUIRE(late->appointment);
+  CHECK(late->appointment->clinician == "Dr Patel");
+  CHECK(f.kiosk->findAppointmentByNhsNumber(core::parseNhsNumber("943 476 5919").value())->outcome ==
+        core::MatchOutcome::kTooLate);
+  // The next morning the kiosk still holds yesterday's list: another day, by details and by NHS number.
+  f.clock.advanceMs(24 * 3600'000LL);
+  auto yesterday = f.kiosk->findAppointment(details({1984, 3, 7}, 'S', core::Sex::kFemale));
+  CHECK(yesterday->outcome == core::MatchOutcome::kOtherDay);
+  CHECK_FALSE(yesterday->appointment);  // a time alone, from another day, would mislead
+  CHECK(f.kiosk->findAppointmentByNhsNumber(core::parseNhsNumber("943 476 5919").value())->outcome ==
+        core::MatchOutcome::kOtherDay);
+  CHECK(f.kiosk->findAppointment(details({1984, 3, 7}, 'S', core::Sex::kMale))->outcome ==
+        core::MatchOutcome::kNone);
 }
 
 TEST_CASE("matching by NHS number") {

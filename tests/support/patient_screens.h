@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +11,7 @@
 #include <imgui.h>
 
 #include "core/clock.h"
+#include "service/kiosk_services.h"
 #include "ui/patient_flow.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -63,8 +65,18 @@ struct Headless {
 
 using Step = std::function<void(ui::PatientFlow&)>;
 
-/// Each entry names a patient screen and the steps that lead to it from Welcome.
-inline std::vector<std::pair<std::string, std::vector<Step>>> patientScreens() {
+/// A patient screen: its name, the steps that lead to it from Welcome, and what the lookup answers on
+/// the way (empty: one match).
+struct PatientScreen {
+  PatientScreen(std::string n, std::vector<Step> s, std::optional<service::MatchAnswer> a = std::nullopt)
+      : name(std::move(n)), steps(std::move(s)), answer(std::move(a)) {}
+  std::string name;
+  std::vector<Step> steps;
+  std::optional<service::MatchAnswer> answer;
+};
+
+/// Every patient screen and how to reach it.
+inline std::vector<PatientScreen> patientScreens() {
   using namespace ui;
   auto key = [](char c) { return KeyPress{KeyPress::Kind::kChar, char32_t(c)}; };
   Step checkIn = [](PatientFlow& f) { f.apply(WelcomeIntent::kCheckIn); };
@@ -103,10 +115,29 @@ inline std::vector<std::pair<std::string, std::vector<Step>>> patientScreens() {
     f.apply(DetailsIntent(DetailsIntent::Kind::kNext));
   };
   Step scanBad = [](PatientFlow& f) { f.onScan("HELLO"); };
+  Step withReader = [](PatientFlow& f) { f.setCamera(CameraView{.available = true, .reader = true}); };
+  Step nhsTyped = [](PatientFlow& f) {
+    f.onText("9990000026");
+    f.onKey(Key::kEnter);
+  };
+  Step notMe = [](PatientFlow& f) { f.apply(ConfirmIntent::kNotMe); };
+  using core::MatchOutcome;
+  const service::AppointmentView later{"D009", "11:30", "Dr Okafor", "GP appointments"};
+  const service::MatchAnswer none{MatchOutcome::kNone, std::nullopt, {}};
+  const service::MatchAnswer several{MatchOutcome::kSeveral, std::nullopt, {}};
+  const service::MatchAnswer early{MatchOutcome::kTooEarly, later, "09:30"};
+  const service::MatchAnswer late{MatchOutcome::kTooLate, later, {}};
+  const service::MatchAnswer otherDay{MatchOutcome::kOtherDay, std::nullopt, {}};
+  const std::vector<Step> details = {checkIn, yes, dob, letter, female};
+  auto then = [](std::vector<Step> steps, Step last) {
+    steps.push_back(std::move(last));
+    return steps;
+  };
   return {
       {"welcome", {}},
       {"language", {[](PatientFlow& f) { f.apply(WelcomeIntent::kLanguage); }}},
       {"have appointment", {checkIn}},
+      {"have appointment, with a scanner", {withReader, checkIn}},
       {"date of birth", {checkIn, yes}},
       {"date of birth wrong", {checkIn, yes, badDob}},
       {"initial", {checkIn, yes, dob}},
@@ -118,6 +149,9 @@ inline std::vector<std::pair<std::string, std::vector<Step>>> patientScreens() {
       {"nhs number", {checkIn, yes, nhs}},
       {"nhs number wrong", {checkIn, yes, nhs, badNhs}},
       {"scan", {checkIn, [](PatientFlow& f) { f.apply(HasAppointmentIntent::kScan); }}},
+      {"scan, hand scanner only",
+       {[](PatientFlow& f) { f.setCamera(CameraView{.reader = true}); }, checkIn,
+        [](PatientFlow& f) { f.apply(HasAppointmentIntent::kScan); }}},
       {"code not recognised", {checkIn, scanBad}},
       {"walk-in surname", {checkIn, walkIn}},
       {"walk-in first names", {checkIn, walkIn, text}},
@@ -125,6 +159,13 @@ inline std::vector<std::pair<std::string, std::vector<Step>>> patientScreens() {
       {"walk-in sex", {checkIn, walkIn, text, text, walkDob}},
       {"walk-in nhs number", {checkIn, walkIn, text, text, walkDob, walkSex}},
       {"walk-in service", {checkIn, walkIn, text, text, walkDob, walkSex, skip}},
+      {"not found", details, none},
+      {"not found by NHS number", {checkIn, yes, nhs, nhsTyped}, none},
+      {"two people", details, several},
+      {"too early", details, early},
+      {"too late", {checkIn, yes, nhs, nhsTyped}, late},
+      {"another day", details, otherDay},
+      {"not me", then(details, notMe)},
   };
 }
 

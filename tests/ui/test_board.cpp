@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "support/layout_checks.h"
 #include "support/patient_screens.h"
 #include "ui/board/board_screen.h"
 
@@ -67,6 +68,8 @@ void checkBoard(int w, int h, const std::string& room, bool urgent) {
   for (const WidgetRecord* below : {earlier, waiting, gp})
     if (below) CHECK(below->min.y > newest->max.y);
   if (urgent) CHECK(find(imgui.log, "Urgent: see reception  W009"));
+  // Every name whole ("Nurse appointments", not "Nurse appointmen"), nothing on top of anything else.
+  for (const auto& p : testing::layoutProblems(imgui.log, ImVec2(float(w), float(h)))) FAIL_CHECK(p);
 }
 
 }  // namespace

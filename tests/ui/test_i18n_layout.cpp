@@ -12,6 +12,7 @@
 
 #include "support/fake_kiosk_services.h"
 #include "support/patient_screens.h"
+#include "ui/default_names.h"
 #include "ui/i18n.h"
 #include "ui/input.h"
 #include "ui/patient_flow.h"
@@ -92,9 +93,9 @@ void checkEveryScreen(int w, int h, bool larger, bool highContrast) {
   const ImVec2 display{static_cast<float>(w), static_cast<float>(h)};
   const float minTarget = w >= 1280 ? kFifteenMmPx : kSmallScreenTargetPx;
   for (const auto& lang : languages()) {
-    for (const auto& [name, steps] : testing::patientScreens()) {
+    for (const auto& [name, steps, answer] : testing::patientScreens()) {
       FakeKioskServices services;
-      services.answer = FakeKioskServices::oneMatch();
+      services.answer = answer.value_or(FakeKioskServices::oneMatch());
       core::ManualClock clock(testing::nineOClock());
       PatientFlow f(services, clock);
       if (larger) f.apply(WelcomeIntent::kToggleLargerText);
@@ -138,4 +139,33 @@ TEST_CASE("every screen, every language: labels fit their buttons and everything
         checkEveryScreen(800, 480, larger, highContrast);
       }
     }
+}
+
+TEST_CASE("Longstop's own queue and room names are translated; a name the practice typed stays as typed") {
+  setLanguage("pl");
+  const std::string gp = trIn("pl", "GP appointments");
+  REQUIRE(gp != "GP appointments");  // the catalogue has it
+  CHECK(shownName("GP appointments") == gp);
+  CHECK(shownName("Walk-in") == trIn("pl", "Walk-in"));
+  CHECK(shownName("Dr Okafor's diabetes clinic") == "Dr Okafor's diabetes clinic");
+  CHECK(shownRoom("Room 3") == std::string(trIn("pl", "Room 3")) + " (Room 3)");  // the door says "Room 3"
+  CHECK(shownRoom("Room 12") == "Room 12");
+
+  // On the ticket and the walk-in service choice, as drawn.
+  Headless imgui(1280, 800);
+  FakeKioskServices services;
+  services.answer = FakeKioskServices::oneMatch();
+  core::ManualClock clock(testing::nineOClock());
+  for (const auto& [name, steps, answer] : testing::patientScreens()) {
+    if (name != "ticket" && name != "walk-in service") continue;
+    PatientFlow f(services, clock);
+    f.apply(WelcomeIntent::kLanguage);
+    f.apply(LanguageIntent(LanguageIntent::Kind::kChoose, "pl"));
+    for (const auto& s : steps) s(f);
+    imgui.draw(f);
+    INFO(name);
+    CHECK(imgui.log.showsText(gp));
+    CHECK_FALSE(imgui.log.showsText("GP appointments"));
+  }
+  setLanguage("en");
 }

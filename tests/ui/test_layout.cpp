@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "support/fake_kiosk_services.h"
+#include "support/layout_checks.h"
 #include "support/patient_screens.h"
 #include "ui/patient_flow.h"
 #include "ui/theme.h"
@@ -30,9 +31,9 @@ bool overlap(const WidgetRecord& a, const WidgetRecord& b) {
 
 void checkScreens(int w, int h, float minTarget, bool larger) {
   Headless imgui(w, h);
-  for (const auto& [name, steps] : testing::patientScreens()) {
+  for (const auto& [name, steps, answer] : testing::patientScreens()) {
     FakeKioskServices services;
-    services.answer = FakeKioskServices::oneMatch();
+    services.answer = answer.value_or(FakeKioskServices::oneMatch());
     core::ManualClock clock(testing::nineOClock());
     PatientFlow f(services, clock);
     if (larger) f.apply(WelcomeIntent::kToggleLargerText);
@@ -78,7 +79,7 @@ TEST_CASE("the scan screen tells patients the camera is not working only when a 
     FakeKioskServices services;
     core::ManualClock clock(testing::nineOClock());
     PatientFlow f(services, clock);
-    for (const auto& [name, steps] : testing::patientScreens())
+    for (const auto& [name, steps, answer] : testing::patientScreens())
       if (name == "scan")
         for (const auto& s : steps) s(f);
     f.setCamera(view);
@@ -93,4 +94,60 @@ TEST_CASE("the scan screen tells patients the camera is not working only when a 
   };
   CHECK(sentence(CameraView{.available = false, .faulty = true}));
   CHECK_FALSE(sentence(CameraView{}));  // a hand scanner only: nothing is broken
+}
+
+TEST_CASE("every patient screen, with the idle countdown showing too: no text cut or covered, at both sizes") {
+  for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{800, 480}})
+    for (bool larger : {false, true})
+      for (bool countdown : {false, true}) {
+        Headless imgui(w, h);
+        for (const auto& [name, steps, answer] : testing::patientScreens()) {
+          FakeKioskServices services;
+          services.answer = answer.value_or(FakeKioskServices::oneMatch());
+          core::ManualClock clock(testing::nineOClock());
+          PatientFlow f(services, clock);
+          if (larger) f.apply(WelcomeIntent::kToggleLargerText);
+          for (const auto& s : steps) s(f);
+          if (countdown) {
+            clock.advanceMs((services.site().idleTimeoutSeconds - 8) * 1000);
+            (void)f.tick();
+          }
+          imgui.draw(f);
+          INFO(name << " at " << w << "x" << h << (larger ? ", larger text" : "")
+                    << (countdown ? ", with the countdown" : ""));
+          if (countdown && name != "welcome" && name != "ticket" && name != "ticket urgent")
+            CHECK(f.countdownSeconds().has_value());
+          for (const auto& p : testing::layoutProblems(imgui.log, ImVec2(float(w), float(h)))) FAIL_CHECK(p);
+        }
+      }
+}
+
+TEST_CASE("the question is never smaller than the answers' text, larger text included, at 800x480") {
+  for (bool larger : {false, true}) {
+    Headless imgui(800, 480);
+    for (const auto& [name, steps, answer] : testing::patientScreens()) {
+      if (name != "date of birth" && name != "safety" && name != "have appointment") continue;
+      FakeKioskServices services;
+      services.answer = answer.value_or(FakeKioskServices::oneMatch());
+      core::ManualClock clock(testing::nineOClock());
+      PatientFlow f(services, clock);
+      if (larger) f.apply(WelcomeIntent::kToggleLargerText);
+      for (const auto& s : steps) s(f);
+      imgui.draw(f);
+      const Theme& t = theme();
+      const char* question = name == "date of birth"      ? "What is your date of birth?"
+                             : name == "have appointment" ? "Do you have an appointment today?"
+                                                          : "Before we finish: one important question";
+      bool found = false;
+      for (const auto& wr : imgui.log.widgets())
+        if (wr.label == question) {
+          found = true;
+          INFO(name << (larger ? ", larger text" : "") << ": heading drawn at " << wr.textScale * t.heading()->FontSize
+                    << " px, buttons' text " << t.body()->FontSize << " px");
+          CHECK(wr.textScale * t.heading()->FontSize >= t.body()->FontSize - 0.01f);
+        }
+      INFO(name);
+      CHECK(found);
+    }
+  }
 }

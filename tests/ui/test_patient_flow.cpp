@@ -62,19 +62,70 @@ TEST_CASE("one match: confirm, safety question, ticket; details wiped after the 
   CHECK_FALSE(f.state().ticket);
 }
 
-TEST_CASE("prefer not to say sends no sex; none or several matches send the patient to reception") {
+TEST_CASE("prefer not to say sends no sex; several matches send the patient to reception, not walk-in") {
   FakeKioskServices services;
   core::ManualClock clock(nineOClock());
   PatientFlow f(services, clock);
   toSexStep(f);
-  services.answer = {core::MatchOutcome::kSeveral, std::nullopt};
+  services.answer = {core::MatchOutcome::kSeveral, std::nullopt, {}};
   f.apply(DetailsIntent(DK::kSex, {}, 0, 0, std::nullopt));
   CHECK_FALSE(services.lastQuery->sex.has_value());
   REQUIRE(f.screen() == Screen::kMessage);
-  CHECK(f.state().message.kind == MessageKind::kNoMatch);
-  f.apply(MessageIntent::kJoinWalkIn);
-  REQUIRE(f.screen() == Screen::kWalkIn);
-  CHECK(f.state().walkIn.dob.year == "1984");  // carried over
+  CHECK(f.state().message.kind == MessageKind::kSeveral);
+  CHECK(f.state().message.offerNhsNumber);  // the NHS number tells two people apart
+  f.apply(MessageIntent::kUseNhsNumber);
+  CHECK(f.screen() == Screen::kNhsNumber);
+}
+
+TEST_CASE("each kind of 'not found' is its own message, and none of them offers the walk-in queue") {
+  struct Case {
+    core::MatchOutcome outcome;
+    bool byNhs;
+    MessageKind kind;
+    bool offerNhs;
+  };
+  const Case cases[] = {
+      {core::MatchOutcome::kNone, false, MessageKind::kNotFound, true},
+      {core::MatchOutcome::kNone, true, MessageKind::kNotFoundNhs, false},
+      {core::MatchOutcome::kSeveral, true, MessageKind::kSeveral, false},
+      {core::MatchOutcome::kTooEarly, false, MessageKind::kTooEarly, false},
+      {core::MatchOutcome::kTooLate, true, MessageKind::kTooLate, false},
+      {core::MatchOutcome::kOtherDay, false, MessageKind::kOtherDay, false},
+      {core::MatchOutcome::kOtherDay, true, MessageKind::kOtherDay, false},
+  };
+  for (const Case& c : cases) {
+    FakeKioskServices services;
+    core::ManualClock clock(nineOClock());
+    PatientFlow f(services, clock);
+    services.answer = {c.outcome, std::nullopt, {}};
+    if (c.outcome == core::MatchOutcome::kTooEarly || c.outcome == core::MatchOutcome::kTooLate) {
+      services.answer.appointment = service::AppointmentView{"D009", "11:30", "Dr Okafor", "GP appointments"};
+      services.answer.checkInFrom = "09:30";
+    }
+    if (c.byNhs) {
+      f.apply(WelcomeIntent::kCheckIn);
+      f.apply(HasAppointmentIntent::kYes);
+      f.apply(DetailsIntent(DK::kUseNhsNumber));
+      REQUIRE(f.screen() == Screen::kNhsNumber);
+      for (char d : std::string("9990000026")) f.apply(NhsNumberIntent(NhsNumberIntent::Kind::kKey, digit(d)));
+      f.apply(NhsNumberIntent(NhsNumberIntent::Kind::kNext));
+    } else {
+      toSexStep(f);
+      f.apply(DetailsIntent(DK::kSex, {}, 0, 0, core::Sex::kMale));
+    }
+    INFO("outcome " << int(c.outcome) << (c.byNhs ? " by NHS number" : " by details"));
+    REQUIRE(f.screen() == Screen::kMessage);
+    CHECK(f.state().message.kind == c.kind);
+    CHECK(f.state().message.offerNhsNumber == c.offerNhs);
+    if (c.kind == MessageKind::kTooEarly) {
+      CHECK(f.state().message.time == "11:30");
+      CHECK(f.state().message.from == "09:30");
+    }
+    f.apply(MessageIntent::kDone);
+    CHECK(f.screen() == Screen::kWelcome);
+    CHECK(services.walkIns.empty());
+    CHECK(f.state().details.dob.year.empty());  // nothing of theirs stays for the next person
+  }
 }
 
 TEST_CASE("urgent answer checks in urgently") {

@@ -9,7 +9,9 @@
 #include "core/date.h"
 #include "service/admin_services.h"
 #include "service/settings.h"
+#include "support/layout_checks.h"
 #include "support/patient_screens.h"
+#include "ui/admin/practice_banner.h"
 #include "ui/setup/form.h"
 #include "ui/admin/admin_screen.h"
 #include "ui/setup/setup_wizard.h"
@@ -294,5 +296,106 @@ TEST_CASE("setup keyboard: an apostrophe, a comma and an ampersand, every key in
         CHECK(apart);
       }
     }
+  }
+}
+
+namespace {
+// Draws one frame of `draw` at w x h and returns what a person would see as cut or overlapping.
+template <typename F>
+std::vector<std::string> drawnProblems(longstop::testing::Headless& imgui, int w, int h, F&& draw) {
+  imgui.drawWith(draw);
+  return longstop::testing::layoutProblems(imgui.log, ImVec2(float(w), float(h)));
+}
+
+void checkNoProblems(const std::vector<std::string>& problems) {
+  for (const auto& p : problems) FAIL_CHECK(p);
+}
+}  // namespace
+
+TEST_CASE("setup wizard: every step at both sizes, no text cut, nothing on top of anything else") {
+  for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{800, 480}}) {
+    longstop::testing::Headless imgui(w, h);
+    FakeAdmin admin;
+    core::ManualClock clock(nine());
+    SetupWizard wiz(admin, clock);
+    auto check = [&](const char* step) {
+      INFO(step << " at " << w << "x" << h);
+      checkNoProblems(drawnProblems(imgui, w, h, [&] { wiz.frame(); }));
+    };
+    check("intro");
+    next(wiz);
+    wiz.onText("St Mary's Surgery");
+    wiz.onKey(ui::Key::kTab);
+    wiz.onText("B82005");
+    check("site");
+    next(wiz);
+    check("queues");
+    next(wiz);
+    check("matching");
+    next(wiz);
+    check("idle");
+    next(wiz);
+    check("screen");
+    next(wiz);
+    check("clock");
+    wiz.apply({K::kSkip});
+    wiz.onText("Dr Ada Admin");
+    wiz.onKey(ui::Key::kTab);
+    wiz.onText("12345678");
+    wiz.onKey(ui::Key::kTab);
+    wiz.onText("12345678");
+    check("admin");
+    next(wiz);
+    REQUIRE(wiz.step() == SetupStep::kCard);
+    check("card");
+    next(wiz);
+    check("recovery");
+    next(wiz);
+    check("recovery confirm");
+    wiz.onText("qrst uvwx");
+    next(wiz);
+    REQUIRE(wiz.step() == SetupStep::kRecipient);
+    check("recipient");
+    wiz.apply({K::kSkip});
+    REQUIRE(wiz.step() == SetupStep::kDevices);
+    check("devices");
+    next(wiz);
+    check("done");
+  }
+}
+
+TEST_CASE("admin screen: every page at both sizes, with and without a drill, no text cut or covered") {
+  for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{800, 480}}) {
+    longstop::testing::Headless imgui(w, h);
+    FakeAdmin admin;
+    for (const auto& s : service::settingCatalogue())
+      if (s.key != "queue.<id>") admin.values[s.key] = s.defaultValue.empty() ? "Riverside" : s.defaultValue;
+    core::ManualClock clock(nine());
+    AdminScreen a(admin, clock);
+    a.open("S1", "Ada");
+    auto check = [&](const char* page, bool banner) {
+      INFO(page << " at " << w << "x" << h << (banner ? " with the drill's banner" : ""));
+      checkNoProblems(drawnProblems(imgui, w, h, [&] {
+        a.frame();
+        if (banner) ui::drawPracticeBanner("PRACTICE — not real patients");
+      }));
+    };
+    check("home", false);
+    a.apply({AdminIntent::Kind::kEdit, 0, "match.before_min"});
+    check("edit", false);
+    a.apply({AdminIntent::Kind::kHome});
+    a.apply({AdminIntent::Kind::kRecipient});
+    check("recipient", false);
+    a.apply({AdminIntent::Kind::kHome});
+    a.apply({AdminIntent::Kind::kTrustCode});
+    check("trust code", false);
+    a.apply({AdminIntent::Kind::kHome});
+    a.apply({AdminIntent::Kind::kDrill});
+    check("drill", false);
+    a.apply({AdminIntent::Kind::kStartDrill});
+    (void)a.takeOutcome();
+    check("drill running", true);
+    a.apply({AdminIntent::Kind::kHome});
+    check("home, drill running", true);
   }
 }

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "ui/admin/admin_screen.h"
+#include "ui/admin/setting_labels.h"
 #include "ui/qr_code.h"
 #include "ui/setup/form.h"
 #include "ui/theme.h"
@@ -18,8 +19,10 @@ namespace longstop::ui::admin {
 namespace {
 using K = AdminIntent::Kind;
 
+// Room for a setting's words on two lines at the labels' smallest size on a short (800x480) screen.
 float rowHeight() {
-  return std::floor(theme().target() * 0.6f);
+  const bool shortScreen = ImGui::GetIO().DisplaySize.y < 600;
+  return std::floor(theme().target() * (shortScreen ? 0.8f : 0.6f));
 }
 
 // A right-hand column of task buttons; returns the index pressed or -1.
@@ -52,12 +55,16 @@ int drawTrustCode(const Rect& area, const AdminState& s) {
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   y += textWrapped("Code for the receiving PC", textW, t.heading(), colour::kDarkBlue) + t.gap();
   float size = t.body()->FontSize;
-  if (y + tall(words, t.body(), size) + tall(code, t.fonts.heading, size) + t.gap() > area.min.y + room)
-    size = std::floor(t.basePx * 0.7f);
+  ImFont* codeFont = t.fonts.heading;
+  if (y + tall(words, t.body(), size) + tall(code, codeFont, size) + t.gap() > area.min.y + room) {
+    // Smaller, but no smaller than any label gets, and the code in the body font at that size.
+    size = std::ceil(t.body()->FontSize * kMinLabelScale);
+    codeFont = t.body();
+  }
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   y += textWrapped(words, textW, t.body(), colour::kText, size) + t.gap();
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  (void)textWrapped(code, textW, t.fonts.heading, colour::kDarkBlue, size);
+  (void)textWrapped(code, textW, codeFont, colour::kDarkBlue, size);
   if (s.trustQr) {
     const float q = qrSide(*s.trustQr, side);
     drawQr(*s.trustQr, ImVec2(area.max.x - side + (side - q) / 2, area.min.y + (room - q) / 2), side);
@@ -71,7 +78,8 @@ int drawTrustCode(const Rect& area, const AdminState& s) {
 AdminIntent keyboard(const Rect& area, float top, bool caps) {
   float bottom = area.max.y - setup::navRowHeight() - theme().gap();
   float room = bottom - top;
-  if (room < theme().basePx * 4) return {};
+  // Keys a finger can press, or none (a USB keyboard or a scanner still types).
+  if ((room - 4 * theme().gap()) / 5 < theme().target() * 0.5f) return {};
   float h = setup::formKeyboardHeight(area.width(), room);
   KeyPress k = setup::drawFormKeyboard(ImVec2(area.min.x, bottom - h), area.width(), room, caps);
   if (!k) return {};
@@ -89,6 +97,9 @@ int settingsPerPage() {
 
 void AdminScreen::frame() {
   if (!active()) return;
+  // A patient's larger text or high contrast is theirs, not the administrator's.
+  theme().largerText = false;
+  theme().highContrast = false;
   const Theme& t = theme();
   beginScreenWindow("admin", t.fonts.body);
   AdminIntent in;
@@ -97,7 +108,8 @@ void AdminScreen::frame() {
   };
   std::optional<service::DrillSession> drill = services_.drill();
   std::string who = s_.staffName.empty() ? "" : "Signed in: " + s_.staffName;
-  Rect area = setup::drawFormBar(drill ? "Admin — drill running" : "Admin", who);
+  // "Admin" alone: the drill's PRACTICE badge sits in the middle of the bar, and the pages say a drill runs.
+  Rect area = setup::drawFormBar("Admin", who);
   float y = area.min.y;
 
   switch (s_.page) {
@@ -120,7 +132,7 @@ void AdminScreen::frame() {
         int end = std::min(int(s_.rows.size()), s_.firstRow + n);
         for (int i = s_.firstRow; i < end; ++i) {
           const auto& r = s_.rows[size_t(i)];
-          std::string label = r.key + " = " + r.value;
+          std::string label = settingRowText(r.key, r.value);
           ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
           ImGui::PushClipRect(ImVec2(area.min.x, y), ImVec2(area.min.x + leftW, y + rowHeight()), true);
           if (button(label, ImVec2(leftW, rowHeight()), ButtonStyle::kSecondary, true, r.key.c_str()))
@@ -153,10 +165,9 @@ void AdminScreen::frame() {
       for (const auto& r : s_.rows)
         if (r.key == s_.editKey) description = r.description;
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-      text(s_.editKey, t.heading());
-      y = ImGui::GetCursorScreenPos().y + t.gap();
+      y += textWrapped(settingLabel(s_.editKey), area.width(), t.heading()) + t.gap();
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-      y += textWrapped(description, area.width()) + t.gap();
+      y += textWrapped(description + " (in a settings file: " + s_.editKey + ")", area.width()) + t.gap();
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
       setup::drawFormField("New value", s_.editValue, true, false, area.width(), "admin-value");
       y = ImGui::GetCursorScreenPos().y + t.gap();
@@ -179,13 +190,16 @@ void AdminScreen::frame() {
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
       y += textWrapped("Scan the organisation's QR code, paste its text (LSR1:...), or give the path of its .pub "
                        "file on a USB stick.", area.width()) + t.gap();
+      // The two ways in one above the other, or side by side on a short screen.
+      const bool sideBySide = ImGui::GetIO().DisplaySize.y < 600;
+      const float fieldW = sideBySide ? (area.width() - t.gap() * 2) / 2 : area.width();
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-      if (setup::drawFormField("Key text (scanned or pasted)", s_.recipientText, s_.focus == 0, false, area.width(),
+      if (setup::drawFormField("Key text (scanned or pasted)", s_.recipientText, s_.focus == 0, false, fieldW,
                                "admin-key-text"))
         in = {K::kFocus, 0};
-      y = ImGui::GetCursorScreenPos().y + t.gap();
-      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-      if (setup::drawFormField("or a file path", s_.recipientPath, s_.focus == 1, false, area.width(), "admin-key-path"))
+      if (!sideBySide) y = ImGui::GetCursorScreenPos().y + t.gap();
+      ImGui::SetCursorScreenPos(ImVec2(sideBySide ? area.max.x - fieldW : area.min.x, y));
+      if (setup::drawFormField("or a file path", s_.recipientPath, s_.focus == 1, false, fieldW, "admin-key-path"))
         in = {K::kFocus, 1};
       y = ImGui::GetCursorScreenPos().y + t.gap();
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));

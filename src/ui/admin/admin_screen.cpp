@@ -1,4 +1,5 @@
 #include "ui/admin/admin_screen.h"
+#include "ui/admin/setting_labels.h"
 
 #include <algorithm>
 
@@ -92,7 +93,7 @@ void AdminScreen::apply(const AdminIntent& in) {
         s_.message = st.error().message;  // the value stays, to be corrected
         return;
       }
-      s_.notice = "Saved " + s_.editKey + " = " + s_.editValue + ".";
+      s_.notice = "Saved. " + settingRowText(s_.editKey, s_.editValue) + ".";
       s_.page = AdminPage::kHome;
       reload();
       return;

@@ -26,6 +26,28 @@ void put(std::string_view s, ImVec2 pos, ImFont* font, float px, ImU32 col) {
 ImVec2 size(std::string_view s, ImFont* font, float px) {
   return font->CalcTextSizeA(px, FLT_MAX, 0, s.data(), s.data() + s.size());
 }
+
+// Text at `pos` that must end before `maxX`: made smaller (never below kMinLabelScale of `px`) rather than
+// cut short, so a queue or room name is always read whole. Recorded with its room, so the layout test
+// sees one that still does not fit.
+void putWithin(std::string_view s, ImVec2 pos, float maxX, ImFont* font, float px, ImU32 col) {
+  float fitted = px;
+  while (size(s, font, fitted).x > maxX - pos.x && fitted * 0.95f >= px * kMinLabelScale) fitted *= 0.95f;
+  const ImVec2 ts = size(s, font, fitted);
+  // Centred on the line the full size would have taken.
+  const ImVec2 at(pos.x, pos.y + (size(s, font, px).y - ts.y) / 2);
+  ImGui::GetWindowDrawList()->AddText(font, fitted, at, col, s.data(), s.data() + s.size());
+  if (WidgetLog* log = widgetLog(); log && !s.empty()) {
+    WidgetRecord r;
+    r.label = std::string(s);
+    r.min = at;
+    r.max = ImVec2(at.x + ts.x, at.y + ts.y);
+    r.roomMin = ImVec2(pos.x, 0);
+    r.roomMax = ImVec2(maxX, ImGui::GetIO().DisplaySize.y);
+    r.textScale = fitted / px;
+    log->add(std::move(r));
+  }
+}
 }  // namespace
 
 void drawBoard(const BoardView& v) {
@@ -49,9 +71,7 @@ void drawBoard(const BoardView& v) {
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, barH), colour::kDarkBlue);
   ImVec2 cs = size(v.clock, bold, barPx);
   put(v.clock, ImVec2(W - m - cs.x, (barH - cs.y) / 2), bold, barPx, colour::kTextOnDark);
-  dl->PushClipRect(ImVec2(0, 0), ImVec2(W - 2 * m - cs.x, barH), true);
-  put(v.siteName, ImVec2(m, (barH - cs.y) / 2), bold, barPx, colour::kTextOnDark);
-  dl->PopClipRect();
+  putWithin(v.siteName, ImVec2(m, (barH - cs.y) / 2), W - 2 * m - cs.x, bold, barPx, colour::kTextOnDark);
 
   // An urgent answer at the kiosk, until staff acknowledge it: red across the whole board, in words so it
   // does not rely on colour, the ticket only.
@@ -118,9 +138,7 @@ void drawBoard(const BoardView& v) {
     if (std::find(shown.begin(), shown.end(), v.calls[i].ticket) != shown.end()) continue;
     shown.push_back(v.calls[i].ticket);
     std::string earlier = v.calls[i].ticket + "  \xE2\x86\x92  " + v.calls[i].room;
-    dl->PushClipRect(ImVec2(0, y), ImVec2(split - m, y + rowPx * 1.4f), true);
-    put(earlier, ImVec2(m, y), bold, rowPx, colour::kText);
-    dl->PopClipRect();
+    putWithin(earlier, ImVec2(m, y), split - m, bold, rowPx, colour::kText);
     y += rowPx * 1.5f;
   }
 
@@ -129,15 +147,13 @@ void drawBoard(const BoardView& v) {
   y = lowerTop;
   put("Waiting", ImVec2(x, y), bold, t.basePx, colour::kDarkBlue);
   y += t.basePx * 1.35f;
-  // One line a queue: its name (cut short if it must be) and the count at the right.
+  // One line a queue: its name (smaller if it must be, never cut) and the count at the right.
   const float qPx = t.basePx * 1.0f;
   for (const auto& [name, count] : v.waitingPerQueue) {
     if (y + qPx * 1.3f > H) break;
     const std::string n = std::to_string(count);
     const float nw = size(n, bold, qPx * 1.2f).x;
-    dl->PushClipRect(ImVec2(x, y), ImVec2(W - 2 * m - nw, y + qPx * 1.4f), true);
-    put(name, ImVec2(x, y), t.fonts.body, qPx, colour::kText);
-    dl->PopClipRect();
+    putWithin(name, ImVec2(x, y), W - 2 * m - nw, t.fonts.body, qPx, colour::kText);
     put(n, ImVec2(W - m - nw, y - qPx * 0.1f), bold, qPx * 1.2f, colour::kDarkBlue);
     y += qPx * 1.45f;
   }

@@ -9,7 +9,7 @@
 
 namespace longstop::ui {
 
-HasAppointmentIntent drawHasAppointment() {
+HasAppointmentIntent drawHasAppointment(bool offerScan) {
   const Theme& t = theme();
   Rect area;
   HasAppointmentIntent intent = HasAppointmentIntent::kNone;
@@ -19,9 +19,10 @@ HasAppointmentIntent drawHasAppointment() {
   RowButton buttons[3] = {{tr("Yes, I have an appointment"), int(ButtonStyle::kPrimary)},
                           {tr("No, I'm a walk-in"), int(ButtonStyle::kPrimary)},
                           {tr("I have a code to scan"), int(ButtonStyle::kSecondary)}};
+  const int count = offerScan ? 3 : 2;
   float h = std::min(t.target() * 1.2f, (area.height() - t.gap() * 4) / 3);
   float w = std::min(area.width(), t.basePx * 18);
-  switch (drawButtonColumn(buttons, 3, area.min.y, area, w, h)) {
+  switch (drawButtonColumn(buttons, count, area.min.y, area, w, h)) {
     case 0:
       intent = HasAppointmentIntent::kYes;
       break;

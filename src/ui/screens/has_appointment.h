@@ -5,6 +5,7 @@ namespace longstop::ui {
 
 enum class HasAppointmentIntent { kNone, kBack, kStartAgain, kYes, kWalkIn, kScan };
 
-HasAppointmentIntent drawHasAppointment();
+/// `offerScan`: a camera or a hand scanner is there to read a code; otherwise no "I have a code to scan".
+HasAppointmentIntent drawHasAppointment(bool offerScan);
 
 }  // namespace longstop::ui

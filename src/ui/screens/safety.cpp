@@ -48,9 +48,10 @@ SafetyIntent drawSafety() {
   Rect area;
   SafetyIntent intent = SafetyIntent::kNone;
   Nav nav = drawChrome(tr("Before we finish: one important question"), true, true, &area);
-  const char* question = tr(
-      "Do you have chest pain, severe difficulty breathing, heavy bleeding, or signs of a stroke? Tell "
-      "reception now.");
+  // Only the question: what to do after "Yes" is on the urgent ticket, where it is an instruction
+  // to act on, not words to read past on the way to the answer.
+  const char* question =
+      tr("Do you have chest pain, severe difficulty breathing, heavy bleeding, or signs of a stroke?");
   RowButton buttons[2] = {{tr("Yes, I need help now"), int(ButtonStyle::kUrgent)},
                           {tr("No"), int(ButtonStyle::kPrimary)}};
   SafetyLayout l = layOut(question, buttons, area);

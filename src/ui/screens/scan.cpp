@@ -58,9 +58,15 @@ ScanIntent drawScan(const CameraView& camera, Rect* pictureAt) {
   if (pictureAt) *pictureAt = Rect{};
   const Theme& t = theme();
   Rect area;
-  Nav nav = drawChrome(tr("Hold your code up to the camera"), true, true, &area);
-  const char* howTo = tr("Use the code from your appointment letter or text message. Hold it still, about a hand's "
-                         "width from the screen.");
+  // With a hand scanner and no camera, the words are about the scanner.
+  const bool scannerOnly = camera.reader && !camera.available && !camera.faulty;
+  Nav nav = drawChrome(scannerOnly ? tr("Scan your code with the scanner") : tr("Hold your code up to the camera"),
+                       true, true, &area);
+  const char* howTo =
+      scannerOnly ? tr("Use the code from your appointment letter or text message. Hold it under the scanner's "
+                       "light until it beeps.")
+                  : tr("Use the code from your appointment letter or text message. Hold it still, about a hand's "
+                       "width from the screen.");
   if (!camera.available) {
     ImGui::SetCursorScreenPos(area.min);
     const float h = textWrapped(howTo, area.width());

@@ -1,11 +1,13 @@
 #include "ui/screens/ticket.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "ui/chrome.h"
+#include "ui/default_names.h"
 #include "ui/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -58,30 +60,47 @@ TicketIntent drawTicket(const TicketView& v) {
   if (urgent) {
     lines = {tr("Do not wait to be called."), tr("If you feel worse, tell the nearest member of staff or call 999.")};
   } else {
-    lines = {fill(tr("Please wait for: {room}"), {{"room", v.ticket.room}}), aheadText(v.ticket.ahead),
+    lines = {fill(tr("Please wait for: {room}"), {{"room", shownRoom(v.ticket.room)}}), aheadText(v.ticket.ahead),
              waitText(v.ticket.estimatedWaitMinutes)};
   }
   // The number gives up some of its size when the words under it would otherwise run off the bottom.
   // An urgent ticket leaves out the queue's name: the patient is not to wait in it, and the words that
   // say what to do need the room.
-  const std::string queueName = urgent ? std::string() : v.ticket.queueName;
-  float wordsH = measure("W").y + (urgent ? 0 : measureWrapped(queueName, textW, t.heading()).y) +
-                 ImGui::GetStyle().ItemSpacing.y * 5 - t.gap();
-  for (const auto& line : lines) wordsH += measureWrapped(line, textW).y;
+  const std::string queueName = urgent ? std::string() : shownName(v.ticket.queueName);
+  // Then, if they still do not fit (larger text, a long translation), the words give up some of theirs,
+  // never below the labels' floor.
+  auto wrappedH = [&](const std::string& s, ImFont* f, float scale) {
+    return f->CalcTextSizeA(f->FontSize * scale, FLT_MAX, textW, s.data(), s.data() + s.size()).y;
+  };
+  auto wordsHeight = [&](float scale) {
+    float h = measure("W").y + (urgent ? 0 : wrappedH(queueName, t.heading(), scale)) +
+              ImGui::GetStyle().ItemSpacing.y * 5 - t.gap();
+    for (const auto& line : lines) h += wrappedH(line, t.body(), scale);
+    return h;
+  };
   ImFont* huge = t.fonts.huge;
-  float numberSize = std::clamp(area.height() - wordsH - ImGui::GetStyle().ItemSpacing.y,
-                                huge->FontSize * kMinLabelScale, huge->FontSize);
+  const float minNumber = huge->FontSize * kMinLabelScale;
+  // Done sits at the bottom right; when it is wider than the code above it, the words stop above it.
+  const char* done = tr("Done");
+  const float doneW = std::max(buttonWidth(done), t.basePx * 8);
+  const float wordsRoom = area.height() - (doneW > qrW + t.gap() * 3 ? doneH + t.gap() : 0);
+  float wordsScale = 1.0f;
+  while (wordsScale * 0.95f >= kMinLabelScale &&
+         wordsHeight(wordsScale) + minNumber + ImGui::GetStyle().ItemSpacing.y > wordsRoom)
+    wordsScale *= 0.95f;
+  const float wordsH = wordsHeight(wordsScale);
+  float numberSize = std::clamp(wordsRoom - wordsH - ImGui::GetStyle().ItemSpacing.y, minNumber, huge->FontSize);
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   text(tr("Your number is"));
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y - t.gap()));
   textWrapped(v.ticket.ticketNumber, textW, huge, colour::kDarkBlue, numberSize);
   if (!urgent) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
-    textWrapped(queueName, textW, t.heading());
+    textWrapped(queueName, textW, t.heading(), 0, t.heading()->FontSize * wordsScale);
   }
   for (const auto& line : lines) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
-    textWrapped(line, textW);
+    textWrapped(line, textW, t.body(), 0, t.body()->FontSize * wordsScale);
   }
   if (v.qr) {
     drawQr(*v.qr, ImVec2(area.max.x - qrW, y), qrMax);
@@ -98,10 +117,8 @@ TicketIntent drawTicket(const TicketView& v) {
                  ImVec2(area.max.x, std::max(hintY + measure("W").y, area.max.y - doneH - t.gap())));
     }
   }
-  const char* done = tr("Done");
-  float w = std::max(buttonWidth(done), t.basePx * 8);
-  ImGui::SetCursorScreenPos(ImVec2(area.max.x - w, area.max.y - doneH));
-  return button(done, ImVec2(w, doneH), ButtonStyle::kPrimary) ? TicketIntent::kDone : TicketIntent::kNone;
+  ImGui::SetCursorScreenPos(ImVec2(area.max.x - doneW, area.max.y - doneH));
+  return button(done, ImVec2(doneW, doneH), ButtonStyle::kPrimary) ? TicketIntent::kDone : TicketIntent::kNone;
 }
 
 }  // namespace longstop::ui

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "ui/chrome.h"
+#include "ui/default_names.h"
 #include "ui/i18n.h"
 #include "ui/screens/walk_in.h"
 #include "ui/theme.h"
@@ -83,7 +84,7 @@ void drawServiceStep(const WalkInView& v, const Rect& area, WalkInIntent& intent
     ImGui::SetCursorScreenPos(
         ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (t.target() + t.gap() * 2)));
     const auto& q = v.queues[i];
-    if (button(q.name, ImVec2(w, t.target()), ButtonStyle::kPrimary, true, q.id.c_str()))
+    if (button(shownName(q.name), ImVec2(w, t.target()), ButtonStyle::kPrimary, true, q.id.c_str()))
       intent = {Kind::kQueue, {}, 0, core::Sex::kUnknown, q.id};
   }
 }

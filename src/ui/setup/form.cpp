@@ -14,11 +14,14 @@ Rect drawFormBar(std::string_view title, std::string_view step) {
   Rect d = displayRect();
   float barH = t.target() * 0.8f;
   ImGui::GetWindowDrawList()->AddRectFilled(d.min, ImVec2(d.max.x, d.min.y + barH), colour::kDarkBlue);
+  ImVec2 ss = step.empty() ? ImVec2(0, 0) : measure(step);
+  // The title gives up some size (never below the labels' floor) rather than run into the step.
+  const float room = d.width() - t.margin() * 3 - ss.x;
   ImVec2 ts = measure(title, t.heading());
-  ImGui::SetCursorScreenPos(ImVec2(d.min.x + t.margin(), d.min.y + std::floor((barH - ts.y) / 2)));
-  text(title, t.heading(), colour::kTextOnDark);
+  const float size = t.heading()->FontSize * std::clamp(room / std::max(1.0f, ts.x), kMinLabelScale, 1.0f);
+  ImGui::SetCursorScreenPos(ImVec2(d.min.x + t.margin(), d.min.y + std::floor((barH - ts.y * size / ts.y) / 2)));
+  (void)textWrapped(title, room, t.heading(), colour::kTextOnDark, size);
   if (!step.empty()) {
-    ImVec2 ss = measure(step);
     ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - ss.x, d.min.y + std::floor((barH - ss.y) / 2)));
     text(step, nullptr, colour::kTextOnDark);
   }
@@ -67,7 +70,7 @@ KeyPress drawFormKeyboard(ImVec2 topLeft, float width, float maxHeight, bool cap
     y += key + g;
   }
   // Caps, the extras, Space and Delete.
-  float capsW = key * 2, spaceW = key * 3, delW = key * 2;
+  float capsW = key * 2, spaceW = key * 2.5f, delW = key * 2.5f;
   float extrasW = 5 * key + 4 * g;
   float rowW = capsW + extrasW + spaceW + delW + 3 * g;
   float x = topLeft.x + std::max(0.0f, (width - rowW) / 2);
@@ -91,12 +94,15 @@ KeyPress drawFormKeyboard(ImVec2 topLeft, float width, float maxHeight, bool cap
   return out;
 }
 
-int drawChoiceRow(const std::vector<std::string>& labels, int chosen, float y, const Rect& area, const char* id) {
+int drawChoiceRow(const std::vector<std::string>& labels, int chosen, float y, const Rect& area, const char* id,
+                  float* bottom) {
   const Theme& t = theme();
   float x = area.min.x;
   int pressed = -1;
+  // Narrower on a short screen, the labels a little smaller (never below the floor), so a row fits.
+  const float narrow = ImGui::GetIO().DisplaySize.y < 600 ? 0.75f : 1.0f;
   for (size_t i = 0; i < labels.size(); ++i) {
-    float w = buttonWidth(labels[i]);
+    float w = std::floor(buttonWidth(labels[i]) * narrow);
     if (x + w > area.max.x && x > area.min.x) {  // wrap
       x = area.min.x;
       y += t.target() * 0.8f + t.gap();
@@ -108,6 +114,7 @@ int drawChoiceRow(const std::vector<std::string>& labels, int chosen, float y, c
       pressed = int(i);
     x += w + t.gap();
   }
+  if (bottom) *bottom = y + t.target() * 0.8f;
   return pressed;
 }
 

@@ -36,26 +36,35 @@ const char* titleOf(SetupStep s) {
   return "";
 }
 
+// A short (800x480) screen: the words are set smaller (as the staff console's are) and fields go side
+// by side, so that each step fits above its Back and Next.
+bool shortScreen() {
+  return ImGui::GetIO().DisplaySize.y < 600;
+}
+
 struct Cursor {
   Rect area;
   float y;
   void para(const std::string& s, ImFont* font = nullptr, ImU32 col = 0) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-    y += textWrapped(s, area.width(), font, col) + theme().gap();
+    if (!font) font = theme().body();
+    const float size = shortScreen() ? std::ceil(font->FontSize * 0.75f) : font->FontSize;
+    y += textWrapped(s, area.width(), font, col, size) + theme().gap();
   }
 };
 
 // Draws the fields, then the keyboard in what is left above the nav row; returns an intent.
 SetupIntent drawFields(Cursor& c, const std::vector<std::pair<std::string, const std::string*>>& fields,
-                       const std::vector<bool>& secret, const SetupState& s, float fieldWidth, bool sideBySide) {
+                       const std::vector<bool>& secret, const SetupState& s, float fieldWidth, bool sideBySide,
+                       bool narrowFirst = false) {
   const Theme& t = theme();
   SetupIntent out;
   float x = c.area.min.x;
   float rowBottom = c.y;
   for (size_t i = 0; i < fields.size(); ++i) {
-    float w = sideBySide ? std::floor((c.area.width() - t.gap() * 2 * (fields.size() - 1)) * fieldWidth) : fieldWidth;
-    if (sideBySide && i == 0) w = std::max(t.target(), c.area.width() * 0.12f);
-    if (sideBySide && i > 0) w = std::floor((c.area.width() - std::max(t.target(), c.area.width() * 0.12f)) / 2 - t.gap() * 2);
+    float w = sideBySide ? std::floor((c.area.width() - t.gap() * 2 * (fields.size() - 1)) / fields.size()) : fieldWidth;
+    if (narrowFirst && i == 0) w = std::max(t.target(), c.area.width() * 0.12f);
+    if (narrowFirst && i > 0) w = std::floor((c.area.width() - std::max(t.target(), c.area.width() * 0.12f)) / 2 - t.gap() * 2);
     ImGui::SetCursorScreenPos(ImVec2(x, c.y));
     std::string id = "setup-field-" + std::to_string(i);
     if (drawFormField(fields[i].first, *fields[i].second, s.focus == int(i), i < secret.size() && secret[i], w,
@@ -75,7 +84,8 @@ SetupIntent drawFields(Cursor& c, const std::vector<std::pair<std::string, const
 SetupIntent drawKeyboardBelow(Cursor& c, const SetupState& s) {
   float bottom = c.area.max.y - navRowHeight() - theme().gap();
   float room = bottom - c.y;
-  if (room < theme().basePx * 4) return {};
+  // Keys a finger can press, or none (a USB keyboard or a scanner still types).
+  if ((room - 4 * theme().gap()) / 5 < theme().target() * 0.5f) return {};
   float h = formKeyboardHeight(c.area.width(), room);
   KeyPress k = drawFormKeyboard(ImVec2(c.area.min.x, bottom - h), c.area.width(), room, s.caps);
   if (!k) return {};
@@ -102,6 +112,8 @@ std::string minutes(int m) {
 }  // namespace
 
 void SetupWizard::frame() {
+  theme().largerText = false;
+  theme().highContrast = false;
   const Theme& t = theme();
   beginScreenWindow("setup", t.fonts.body);
   std::string stepText =
@@ -127,7 +139,7 @@ void SetupWizard::frame() {
     case SetupStep::kSite:
       c.para("The name patients see on the Welcome screen, and the practice's ODS code (for example B82005).");
       pick(drawFields(c, {{"Practice name", &s_.siteName}, {"ODS code", &s_.ods}}, {}, s_, c.area.width() * 0.7f,
-                      false));
+                      shortScreen()));
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
@@ -135,16 +147,22 @@ void SetupWizard::frame() {
     case SetupStep::kQueues: {
       c.para("Each queue has a ticket letter, a name patients see, and where the calling board sends them. "
              "Tap a queue to change it.");
+      // One under another; on a short screen side by side, three to a row.
+      const bool inRows = shortScreen();
+      const float rowW = (c.area.width() - t.gap() * 4) / 3;
       for (size_t i = 0; i < s_.queues.size(); ++i) {
         const auto& q = s_.queues[i];
+        // Three to a row has no room for the room's name: it is in the fields below.
         std::string label = (q.letter.empty() ? "?" : q.letter) + "  " + (q.name.empty() ? "(new queue)" : q.name) +
-                            "  —  " + (q.room.empty() ? "(no room)" : q.room);
-        ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
+                            (inRows ? "" : "  —  " + (q.room.empty() ? "(no room)" : q.room));
+        const float x = inRows ? c.area.min.x + float(i % 3) * (rowW + t.gap() * 2) : c.area.min.x;
+        ImGui::SetCursorScreenPos(ImVec2(x, c.y));
         std::string id = "queue-" + std::to_string(i);
-        if (button(label, ImVec2(std::min(c.area.width() * 0.75f, buttonWidth(label) + t.basePx * 4), t.target() * 0.7f),
+        const float w = inRows ? rowW : std::min(c.area.width() * 0.75f, buttonWidth(label) + t.basePx * 4);
+        if (button(label, ImVec2(w, t.target() * 0.7f),
                    int(i) == s_.queueSelected ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true, id.c_str()))
           in = {K::kSelectQueue, int(i)};
-        c.y += t.target() * 0.7f + t.gap();
+        if (!inRows || i % 3 == 2 || i + 1 == s_.queues.size()) c.y += t.target() * 0.7f + t.gap();
       }
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       if (button("Add a queue", ImVec2(buttonWidth("Add a queue"), t.target() * 0.7f), ButtonStyle::kSecondary,
@@ -157,7 +175,8 @@ void SetupWizard::frame() {
       c.y += t.target() * 0.7f + t.gap() * 2;
       if (!s_.queues.empty()) {
         auto& q = s_.queues[size_t(std::clamp(s_.queueSelected, 0, int(s_.queues.size()) - 1))];
-        pick(drawFields(c, {{"Letter", &q.letter}, {"Name", &q.name}, {"Room or desk", &q.room}}, {}, s_, 0, true));
+        pick(drawFields(c, {{"Letter", &q.letter}, {"Name", &q.name}, {"Room or desk", &q.room}}, {}, s_, 0, true,
+                        true));
       }
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
@@ -172,9 +191,10 @@ void SetupWizard::frame() {
         labels.push_back(minutes(matchBeforeChoices()[i]) + " before");
         if (matchBeforeChoices()[i] == s_.matchBeforeMin) chosen = int(i);
       }
-      if (int p = drawChoiceRow(labels, chosen, c.y, c.area, "before"); p >= 0)
+      float below = c.y;
+      if (int p = drawChoiceRow(labels, chosen, c.y, c.area, "before", &below); p >= 0)
         in = {K::kChoose, 0, std::to_string(matchBeforeChoices()[size_t(p)])};
-      c.y += t.target() * 0.8f + t.gap() * 3;
+      c.y = below + t.gap() * (shortScreen() ? 1 : 3);
       c.para("How late after it they can still check in:");
       labels.clear();
       chosen = -1;
@@ -203,9 +223,10 @@ void SetupWizard::frame() {
       int chosen = -1;
       for (size_t i = 0; i < screenSizeChoices().size(); ++i)
         if (screenSizeChoices()[i] == s_.screenSize) chosen = int(i);
-      if (int p = drawChoiceRow(screenSizeChoices(), chosen, c.y, c.area, "size"); p >= 0)
+      float below = c.y;
+      if (int p = drawChoiceRow(screenSizeChoices(), chosen, c.y, c.area, "size", &below); p >= 0)
         in = {K::kChoose, 0, screenSizeChoices()[size_t(p)]};
-      c.y += t.target() * 0.8f + t.gap() * 3;
+      c.y = below + t.gap() * 3;
       c.para("Rotation (touch turns with the picture; it applies from the next start):");
       std::vector<std::string> labels = {"0°", "90°", "180°", "270°"};
       if (int p = drawChoiceRow(labels, s_.rotation / 90, c.y, c.area, "rotation"); p >= 0)
@@ -235,7 +256,7 @@ void SetupWizard::frame() {
       c.para("The first administrator signs in with a staff card and a PIN of at least eight digits. Their "
              "card is shown next, to photograph.");
       pick(drawFields(c, {{"Name", &s_.adminName}, {"PIN", &s_.pin}, {"PIN again", &s_.pinAgain}},
-                      {false, true, true}, s_, c.area.width() * 0.6f, false));
+                      {false, true, true}, s_, c.area.width() * 0.6f, shortScreen()));
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
@@ -279,7 +300,7 @@ void SetupWizard::frame() {
              "now, paste its text (LSR1:...), or give the path of its .pub file on a USB stick. You can skip "
              "this and set it later on the admin screen.");
       pick(drawFields(c, {{"Key text (scanned or pasted)", &s_.recipientText}, {"or a file path", &s_.recipientPath}},
-                      {}, s_, c.area.width(), false));
+                      {}, s_, c.area.width(), shortScreen()));
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
@@ -294,15 +315,18 @@ void SetupWizard::frame() {
       for (size_t i = 0; i < s_.devices.size() && i < 3; ++i) {
         std::string line = std::string(names[i]) + ": " +
                            (s_.deviceSkipped[i] ? "skipped" : s_.devices[i].message);
-        ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
-        text(line, nullptr, s_.devices[i].found || s_.deviceSkipped[i] ? colour::kText : colour::kRed);
-        if (!s_.devices[i].found && !s_.deviceSkipped[i]) {
-          std::string label = std::string("Skip ") + names[i];
+        // The words wrap in the room left of the Skip button, never under it.
+        const bool canSkip = !s_.devices[i].found && !s_.deviceSkipped[i];
+        std::string label = std::string("Skip ") + names[i];
+        const float textW = c.area.width() - (canSkip ? buttonWidth(label) + t.gap() * 2 : 0);
+        Cursor words{{c.area.min, ImVec2(c.area.min.x + textW, c.area.max.y)}, c.y};
+        words.para(line, nullptr, s_.devices[i].found || s_.deviceSkipped[i] ? colour::kText : colour::kRed);
+        if (canSkip) {
           ImGui::SetCursorScreenPos(ImVec2(c.area.max.x - buttonWidth(label), c.y));
           if (button(label, ImVec2(buttonWidth(label), t.target() * 0.7f), ButtonStyle::kSecondary))
             in = {K::kSkipDevice, int(i)};
         }
-        c.y += t.target() * 0.7f + t.gap();
+        c.y = std::max(words.y, c.y + t.target() * 0.7f + t.gap());
       }
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       if (button("Check again", ImVec2(buttonWidth("Check again"), t.target() * 0.7f), ButtonStyle::kSecondary))

@@ -22,11 +22,12 @@ struct ExportView {
 
 StaffIntent drawExport(const ExportView& v);
 
-/// What the export screen says when no recipient key is set.
+/// What the export screen says when no recipient key is set: in words for a receptionist, who has no
+/// shell (the command for IT staff is in longstopctl's own refusal and in docs/appliance.md).
 inline constexpr const char* kNoRecipientText =
-    "No receiving organisation's key is set, so no batch can be made. An administrator sets it on the "
-    "admin screen (Receiving organisation's key: scan its QR code), or on the kiosk with "
-    "`longstopctl recipient set --data DIR ORG.pub`.";
+    "No receiving organisation's key is set, so no batch can be made yet. Ask the practice's administrator "
+    "to set it: on the admin screen they choose \"Receiving organisation's key\" and scan the QR code that "
+    "the organisation receiving the batches gave them.";
 
 /// A bar showing done of total with the task above it and the stage inside; returns the height used.
 float drawProgress(const std::string& task, const std::string& stage, int64_t done, int64_t total, bool finished,

@@ -17,7 +17,12 @@ struct SignInView {
 StaffIntent drawCardEntry(const SignInView& v);
 StaffIntent drawPinEntry(const SignInView& v);
 
-/// The card as shown while typing: the staff ID, then four stars for the secret.
+/// The card as shown once typed (on the PIN screen): the staff ID, then four stars for the secret.
 std::string maskedCard(const std::string& cardText);
+/// The card as shown while typing, so a typo can be seen: every character, the secret in groups of four
+/// as printed on the card ("S7K2QX : ABCD EFGH IJ").
+std::string typedCardShown(const std::string& cardText);
+/// What is wrong with the card typed so far, in words; empty while nothing is wrong.
+std::string cardProblemText(const std::string& cardText);
 
 }  // namespace longstop::ui::staff

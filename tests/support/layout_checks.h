@@ -1,0 +1,85 @@
+// What a person would call "cut off" or "on top of each other", checked over one frame's widget log:
+// every text whole and inside the room it was given (and the screen), not shrunk below the floor; no two
+// texts on top of each other; no text under a button it is not the label of; no two buttons overlapping.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/widgets.h"
+
+namespace longstop::testing {
+
+namespace layout_detail {
+inline bool apart(ImVec2 amin, ImVec2 amax, ImVec2 bmin, ImVec2 bmax) {
+  constexpr float kSlack = 0.5f;
+  return amax.x <= bmin.x + kSlack || bmax.x <= amin.x + kSlack || amax.y <= bmin.y + kSlack ||
+         bmax.y <= amin.y + kSlack;
+}
+inline bool inside(ImVec2 min, ImVec2 max, ImVec2 rmin, ImVec2 rmax) {
+  constexpr float kSlack = 0.5f;
+  return min.x >= rmin.x - kSlack && min.y >= rmin.y - kSlack && max.x <= rmax.x + kSlack &&
+         max.y <= rmax.y + kSlack;
+}
+inline std::string box(ImVec2 min, ImVec2 max) {
+  return std::to_string(int(min.x)) + "," + std::to_string(int(min.y)) + "-" + std::to_string(int(max.x)) + "," +
+         std::to_string(int(max.y));
+}
+// Where the text itself was drawn: a widget that does not say drew it over its whole rectangle.
+inline void textBox(const ui::WidgetRecord& w, ImVec2* min, ImVec2* max) {
+  const bool has = w.textMax.x > w.textMin.x || w.textMax.y > w.textMin.y;
+  *min = has ? w.textMin : w.min;
+  *max = has ? w.textMax : w.max;
+}
+}  // namespace layout_detail
+
+/// Every problem found, one line each ("'Nurse appointmen…' runs out of its room ..."); empty when none.
+inline std::vector<std::string> layoutProblems(const ui::WidgetLog& log, ImVec2 display) {
+  using namespace layout_detail;
+  std::vector<std::string> out;
+  std::vector<const ui::WidgetRecord*> shown;
+  for (const auto& w : log.widgets())
+    if (w.visible && !w.label.empty()) shown.push_back(&w);
+  for (const auto* w : shown) {
+    ImVec2 tmin, tmax;
+    textBox(*w, &tmin, &tmax);
+    const bool hasRoom = w->roomMax.x > w->roomMin.x;
+    if (!inside(tmin, tmax, ImVec2(0, 0), display))
+      out.push_back("'" + w->label + "' runs off the screen at " + box(tmin, tmax));
+    else if (hasRoom && !inside(tmin, tmax, w->roomMin, w->roomMax))
+      out.push_back("'" + w->label + "' is cut: drawn " + box(tmin, tmax) + " in room " + box(w->roomMin, w->roomMax));
+    if (w->textScale < ui::kMinLabelScale - 1e-4f)
+      out.push_back("'" + w->label + "' shrunk to " + std::to_string(w->textScale));
+  }
+  for (size_t i = 0; i < shown.size(); ++i)
+    for (size_t j = i + 1; j < shown.size(); ++j) {
+      const auto& a = *shown[i];
+      const auto& b = *shown[j];
+      ImVec2 amin, amax, bmin, bmax;
+      if (a.clickable && b.clickable) {
+        if (!apart(a.min, a.max, b.min, b.max))
+          out.push_back("buttons '" + a.label + "' and '" + b.label + "' overlap");
+        continue;
+      }
+      // A text against a button: the text must not be under the button's box.
+      if (a.clickable != b.clickable) {
+        const auto& button = a.clickable ? a : b;
+        const auto& text = a.clickable ? b : a;
+        textBox(text, &amin, &amax);
+        // A text given the button's own box as its room is what the box shows (a field's value).
+        const bool ownContent = text.roomMax.x > text.roomMin.x &&
+                                inside(text.roomMin, text.roomMax, button.min, button.max);
+        if (!ownContent && !apart(amin, amax, button.min, button.max))
+          out.push_back("'" + text.label + "' is under the button '" + button.label + "'");
+        continue;
+      }
+      textBox(a, &amin, &amax);
+      textBox(b, &bmin, &bmax);
+      if (!apart(amin, amax, bmin, bmax)) out.push_back("'" + a.label + "' and '" + b.label + "' overlap");
+    }
+  return out;
+}
+
+}  // namespace longstop::testing
