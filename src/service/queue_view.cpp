@@ -40,11 +40,13 @@ core::Status fillEntry(Site& site, const StaffSession& who, QueueEntry& e, int64
   }
   if (e.dueLocal == 0) e.dueLocal = core::Instant::floorDiv(e.row.arrivedMs, 60000) + site.clock().now().utcOffsetMinutes;
   if (sealed) {
+    // One damaged blob must not take the whole queue off the desk: that row says so, the rest list.
     auto plain = site.open(who.secrets(), *sealed);
-    if (!plain.ok()) return plain.error();
-    auto details = core::parseDetails(plain.value());
-    if (!details.ok()) return details.error();
-    e.patient = std::move(details.value());
+    auto details = plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
+    if (details.ok())
+      e.patient = std::move(details.value());
+    else
+      e.damaged = true;
   }
   const int64_t until = e.row.calledMs.value_or(e.row.state == "waiting" || e.row.state == "parked" ? nowMs
                                                                                                     : e.row.stateMs);

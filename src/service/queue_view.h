@@ -28,6 +28,7 @@ struct QueueEntry {
   int waitedMinutes = 0;                        // since arrival (until called, for those called)
   bool possibleDuplicate = false;               // same date of birth and surname checked in twice today
   bool alertPending = false;                    // urgent alert not yet acknowledged
+  bool damaged = false;                         // its sealed details would not open (the rest still list)
 };
 
 /// Today's check-ins in the order the console lists them: urgent ones waiting, then those called (in

@@ -41,6 +41,7 @@ ConsoleEntry toConsole(const SiteInfo& info, QueueEntry&& e) {
   c.possibleDuplicate = e.possibleDuplicate;
   if (e.possibleDuplicate && e.row.dupKey) c.duplicateGroup = *e.row.dupKey;
   c.alertPending = e.alertPending;
+  c.damaged = e.damaged;
   return c;
 }
 

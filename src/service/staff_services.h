@@ -43,6 +43,7 @@ struct ConsoleEntry {
   bool possibleDuplicate = false;
   std::string duplicateGroup;  // the same for entries thought to be one person (a keyed hash, no details)
   bool alertPending = false;  // urgent alert not yet acknowledged
+  bool damaged = false;       // its sealed details would not open
 };
 
 /// One "Call next" button: a clinician's patients in a queue, or (clinician empty) the queue's patients

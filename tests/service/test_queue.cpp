@@ -430,3 +430,31 @@ TEST_CASE("a clinician's room is for the day it was set") {
   CHECK(service::clinicianRoom(f.site(), "gp", "Dr Patel").value() == "Room 3");
   CHECK_FALSE(service::setClinicianRoom(f.site(), *f.session, "Dr Patel", "").ok());
 }
+
+TEST_CASE("one damaged sealed record is marked on its row; the rest of the queue still lists") {
+  Fixture f;
+  f.walkIn("Smith", {1984, 3, 7});
+  const std::string b = f.walkIn("Jones", {1950, 1, 2});
+  f.walkIn("Evans", {1990, 5, 6});
+  {  // One bit of b's sealed details flipped, as a failing card sector would.
+    auto st = f.site().db().prepare("SELECT sealed FROM checkins WHERE record_id = ?");
+    REQUIRE(st.ok());
+    st->bind(1, std::string_view(b));
+    REQUIRE(st->step().value());
+    std::string sealed = st->columnBlob(0);
+    st->reset();
+    sealed[sealed.size() / 2] ^= 0x04;
+    auto up = f.site().db().prepare("UPDATE checkins SET sealed = ? WHERE record_id = ?");
+    REQUIRE(up.ok());
+    up->bindBlob(1, sealed).bind(2, std::string_view(b));
+    REQUIRE(up->run().ok());
+  }
+  auto list = service::todaysEntries(f.site(), *f.session);
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 3);
+  for (const auto& e : *list) {
+    INFO(e.row.recordId);
+    CHECK(e.damaged == (e.row.recordId == b));
+    CHECK(e.patient.has_value() == (e.row.recordId != b));
+  }
+}
