@@ -243,7 +243,9 @@ core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std:
 core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string& cardText, const std::string& pin) {
   auto parts = splitCard(cardText);
   if (!parts.ok()) return parts.error();
-  const auto& [id, secret] = parts.value();
+  // Named references, not a structured binding: the lambda below takes them (clang 14 refuses a binding there).
+  const std::string& id = parts.value().first;
+  const std::string& secret = parts.value().second;
   auto loaded = loadStaff(site, id);
   if (!loaded.ok()) return loaded.error();
   if (!loaded.value() || !cardFits(site, loaded.value()->cardCheck, secret))
