@@ -1,5 +1,6 @@
 #include "app/board_app.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <thread>
@@ -100,11 +101,12 @@ core::Status BoardApp::screenshot(const std::filesystem::path& png) {
   return writePng(image, png);
 }
 
-void BoardApp::run() {
+void BoardApp::run(const std::atomic<bool>* stop) {
   frame();
+  drawnCallSeq_ = std::max<int64_t>(newestSeq_, 0);
   notifyReady();
   bool quit = false;
-  while (!quit && !KioskApp::stopRequested()) {
+  while (!quit && !KioskApp::stopRequested() && !(stop != nullptr && stop->load())) {
     notifyAlive();
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
@@ -113,7 +115,10 @@ void BoardApp::run() {
     }
     // The call is drawn first, then said: making the speech takes espeak-ng a moment, and the screen
     // should not wait for it.
-    if (poll()) frame();
+    if (poll()) {
+      frame();
+      drawnCallSeq_ = std::max<int64_t>(newestSeq_, 0);
+    }
     if (announcements_.pending() > 0 || alarmDue_) playNext();
     std::this_thread::sleep_for(std::chrono::milliseconds(kBoardPollMs));
   }

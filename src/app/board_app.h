@@ -3,6 +3,7 @@
 // where espeak-ng is installed, announces it. Works with no sound device.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -34,8 +35,11 @@ class BoardApp {
   bool poll();
   void frame(Image* capture = nullptr);
   core::Status screenshot(const std::filesystem::path& png);
-  /// Polls, draws on change and plays announcements until asked to stop (KioskApp::requestStop).
-  void run();
+  /// Polls, draws on change and plays announcements until asked to stop (KioskApp::requestStop, or
+  /// `stop` when given: the benchmark runs the real loop and ends it without the process-wide flag).
+  void run(const std::atomic<bool>* stop = nullptr);
+  /// The event sequence of the newest call drawn on the screen by run(); readable from any thread.
+  int64_t drawnCallSeq() const { return drawnCallSeq_.load(); }
   /// wait / expect / expect-not / screenshot only; empty on success, else `<name>:<line>: ... reason`.
   std::string runScript(const std::vector<ScriptCommand>& commands, const std::string& name,
                         core::ManualClock& clock);
@@ -62,6 +66,7 @@ class BoardApp {
   UrgentAlarm alarm_;
   bool alarmDue_ = false;  // the urgent alarm is to be played
   int64_t urgentAlarms_ = 0;
+  std::atomic<int64_t> drawnCallSeq_{0};
 };
 
 }  // namespace longstop::app

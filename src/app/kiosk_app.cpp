@@ -533,7 +533,7 @@ void KioskApp::TEST_pumpEvents() {
   }
 }
 
-void KioskApp::run() {
+void KioskApp::run(const std::atomic<bool>* stop) {
   bool quit = false;
   frame();
   notifyReady();
@@ -541,7 +541,7 @@ void KioskApp::run() {
   int64_t maxSleep = 1000;
   if (int64_t w = watchdogIntervalMs(); w > 0) maxSleep = std::clamp<int64_t>(w / 2, 1, 1000);
   int framesWanted = 0;
-  while (!quit && !gStop) {
+  while (!quit && !gStop && !(stop != nullptr && stop->load())) {
     notifyAlive();
     if (framesWanted > 0) {
       frame();

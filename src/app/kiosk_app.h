@@ -2,6 +2,8 @@
 // the event-driven loop. Tests and longstop-bench drive it headless: open, frame(), screenshot().
 #pragma once
 
+#include <atomic>
+
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -74,9 +76,9 @@ class KioskApp {
   void TEST_pumpEvents();
 
   /// The event-driven loop: sleeps until input, the idle countdown or the clock's minute need a frame
-  /// (at most 1 Hz with nobody touching it). Returns when asked to stop, or when the window is closed
-  /// outside kiosk mode.
-  void run();
+  /// (at most 1 Hz with nobody touching it). Returns when asked to stop (requestStop, or `stop` when
+  /// given), or when the window is closed outside kiosk mode.
+  void run(const std::atomic<bool>* stop = nullptr);
   /// Asks run() to return within a second; safe to call from a signal handler.
   static void requestStop();
   static bool stopRequested();

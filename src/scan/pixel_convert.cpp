@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include <turbojpeg.h>
+#include "scan/mjpeg.h"
 
 namespace longstop::scan {
 namespace {
@@ -23,28 +23,14 @@ core::Status yuyvToGray(const RawFrame& raw, GrayFrame& out) {
 
 }  // namespace
 
-PixelConverter::PixelConverter() : jpeg_(tjInitDecompress()) {}
-PixelConverter::~PixelConverter() {
-  if (jpeg_ != nullptr) tjDestroy(static_cast<tjhandle>(jpeg_));
-}
+PixelConverter::PixelConverter() : jpeg_(mjpegOpen()) {}
+PixelConverter::~PixelConverter() { mjpegClose(jpeg_); }
 
 core::Status PixelConverter::toGray(const RawFrame& raw, GrayFrame& out) {
   if (raw.data == nullptr) return core::invalidInput("The camera sent an empty frame.");
   if (raw.fourcc == kFourccYuyv) return yuyvToGray(raw, out);
   if (raw.fourcc != kFourccMjpeg) return core::invalidInput("The camera's pixel format is not YUYV or MJPEG.");
-  if (jpeg_ == nullptr) return core::internalError("The JPEG decoder could not be started.");
-  int w = 0, h = 0, subsamp = 0, colorspace = 0;
-  auto* handle = static_cast<tjhandle>(jpeg_);
-  if (tjDecompressHeader3(handle, raw.data, static_cast<unsigned long>(raw.size), &w, &h, &subsamp, &colorspace) != 0 ||
-      w <= 0 || h <= 0 || w > 8192 || h > 8192)
-    return core::invalidInput("The camera sent a JPEG frame that cannot be read.");
-  out.resize(w, h);
-  // TJPF_GRAY decodes the luma plane only: no colour conversion at all.
-  if (tjDecompress2(handle, raw.data, static_cast<unsigned long>(raw.size), out.pixels.data(), w, w, h, TJPF_GRAY,
-                    TJFLAG_FASTDCT) != 0 &&
-      tjGetErrorCode(handle) == TJERR_FATAL)
-    return core::invalidInput(std::string("The camera sent a damaged JPEG frame (") + tjGetErrorStr2(handle) + ").");
-  return core::okStatus();
+  return mjpegToGray(jpeg_, raw, out);
 }
 
 }  // namespace longstop::scan

@@ -1,4 +1,4 @@
-// Camera pixel formats to grayscale: YUYV (take the Y bytes) and MJPEG (libturbojpeg, decoding only
+// Camera pixel formats to grayscale: YUYV (take the Y bytes) and MJPEG (scan/mjpeg.h, decoding only
 // the luma). Pure functions of the bytes, so the tests can feed synthetic frames.
 #pragma once
 
@@ -27,7 +27,7 @@ inline constexpr uint32_t fourcc(char a, char b, char c, char d) {
 inline constexpr uint32_t kFourccYuyv = fourcc('Y', 'U', 'Y', 'V');
 inline constexpr uint32_t kFourccMjpeg = fourcc('M', 'J', 'P', 'G');
 
-/// Turns raw frames into gray ones. Holds a turbojpeg decompressor; not thread-safe.
+/// Turns raw frames into gray ones. Holds a JPEG decompressor; not thread-safe.
 class PixelConverter {
  public:
   PixelConverter();
@@ -39,7 +39,7 @@ class PixelConverter {
   core::Status toGray(const RawFrame& raw, GrayFrame& out);
 
  private:
-  void* jpeg_ = nullptr;  // tjhandle
+  void* jpeg_ = nullptr;  // from mjpegOpen()
 };
 
 }  // namespace longstop::scan
