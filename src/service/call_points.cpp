@@ -9,12 +9,6 @@
 namespace longstop::service {
 namespace {
 
-const core::QueueDef* findQueue(const SiteInfo& info, std::string_view id) {
-  for (const auto& q : info.queues)
-    if (q.id == id) return &q;
-  return nullptr;
-}
-
 // The first character of a surname, as a person writes an initial (ASCII letters in capitals).
 std::string initialOf(std::string_view surname) {
   size_t pos = 0;
@@ -40,7 +34,7 @@ core::Result<std::string> clinicianRoom(Site& site, const std::string& queueId, 
     if (!row.ok()) return row.error();
     if (row.value() && !st->columnIsNull(0)) return st->columnText(0);
   }
-  const core::QueueDef* q = findQueue(site.info(), queueId);
+  const core::QueueDef* q = site.info().queue(queueId);
   return q ? q->room : std::string();
 }
 

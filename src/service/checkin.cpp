@@ -15,12 +15,6 @@
 namespace longstop::service {
 namespace {
 
-const core::QueueDef* findQueue(const SiteInfo& info, std::string_view id) {
-  for (const auto& q : info.queues)
-    if (q.id == id) return &q;
-  return nullptr;
-}
-
 core::Status checkAppointmentFree(Site& site, const std::string& appointmentId) {
   auto appt = store::getAppointment(site.db(), appointmentId);
   if (!appt.ok()) return appt.error();
@@ -106,7 +100,7 @@ std::string duplicateKeyText(const core::Date& dob, std::string_view surname) {
 
 core::Result<CommittedCheckin> commitCheckin(Site& site, const NewCheckin& c) {
   if (auto s = site.requireUnlocked(); !s.ok()) return s.error();
-  const core::QueueDef* queue = findQueue(site.info(), c.queueId);
+  const core::QueueDef* queue = site.info().queue(c.queueId);
   if (queue == nullptr) return core::invalidInput("There is no queue called '" + c.queueId + "' at this site.");
   if (c.appointmentId.has_value() == c.walkIn.has_value())
     return core::invalidInput("A check-in is either for an appointment or a walk-in.");

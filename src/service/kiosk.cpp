@@ -11,12 +11,6 @@
 namespace longstop::service {
 namespace {
 
-const core::QueueDef* findQueue(const SiteInfo& info, std::string_view id) {
-  for (const auto& q : info.queues)
-    if (q.id == id) return &q;
-  return nullptr;
-}
-
 // Minutes a patient can expect: (ahead + 1) times the median gap between the queue's recent calls.
 // Fewer than three calls so far: not yet known.
 std::optional<int> estimateWait(store::Database& db, const std::string& queueId, int64_t localDay, int ahead) {
@@ -69,7 +63,7 @@ core::Result<AppointmentView> Kiosk::viewOf(const std::string& appointmentId) {
   auto a = store::getAppointment(site_->db(), appointmentId);
   if (!a.ok()) return a.error();
   if (!a.value()) return core::notFound("There is no appointment " + appointmentId + ".");
-  const core::QueueDef* q = findQueue(site_->info(), a.value()->queueId);
+  const core::QueueDef* q = site_->info().queue(a.value()->queueId);
   return AppointmentView{appointmentId, core::formatClockTime(a.value()->startLocal), a.value()->clinician,
                          q ? q->name : a.value()->service};
 }
@@ -109,7 +103,7 @@ core::Result<Ticket> Kiosk::ticketFor(const std::string& recordId) {
   if (!row.value()) return core::notFound("There is no check-in " + recordId + ".");
   const store::CheckinRow& c = *row.value();
   if (auto s = site_->requireUnlocked(); !s.ok()) return s.error();
-  const core::QueueDef* q = findQueue(site_->info(), c.queueId);
+  const core::QueueDef* q = site_->info().queue(c.queueId);
   auto ahead = store::countAhead(site_->db(), c.queueId, c.priority, c.seq, c.localDay);
   if (!ahead.ok()) return ahead.error();
   Ticket t;

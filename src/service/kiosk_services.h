@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/matching.h"
@@ -24,6 +25,13 @@ struct SiteInfo {
   std::string walkInQueueId;           // the default queue for walk-ins
   int idleTimeoutSeconds = 45;
   core::MatchWindow matchWindow;
+
+  /// The queue with this id, or nullptr.
+  const core::QueueDef* queue(std::string_view id) const {
+    for (const auto& q : queues)
+      if (q.id == id) return &q;
+    return nullptr;
+  }
 };
 
 /// A patient's answers on the arrival screen. `sex` empty = "Prefer not to say".

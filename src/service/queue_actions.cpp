@@ -10,12 +10,6 @@
 namespace longstop::service {
 namespace {
 
-const core::QueueDef* findQueue(const SiteInfo& info, std::string_view id) {
-  for (const auto& q : info.queues)
-    if (q.id == id) return &q;
-  return nullptr;
-}
-
 core::Status fromEvent(const core::Result<int64_t>& e) { return e.ok() ? core::okStatus() : core::Status(e.error()); }
 
 core::Status setQueue(Site& site, const std::string& recordId, const std::string& queueId) {
@@ -27,7 +21,7 @@ core::Status setQueue(Site& site, const std::string& recordId, const std::string
 
 core::Status writeAction(Site& site, const StaffSession& who, const store::CheckinRow& row, core::CheckinAction action,
                          core::CheckinState next, const ActionArgs& args) {
-  const core::QueueDef* queue = findQueue(site.info(), row.queueId);
+  const core::QueueDef* queue = site.info().queue(row.queueId);
   store::JsonObject data;
   data.add("ticket", row.ticket).add("from", core::toString(core::stateFromString(row.state).value_or(
                                                   core::CheckinState::kWaiting)));
@@ -51,7 +45,7 @@ core::Status writeAction(Site& site, const StaffSession& who, const store::Check
     data.add("day", site.clock().now().localDay());
   }
   if (action == core::CheckinAction::kTransfer) {
-    if (!findQueue(site.info(), args.targetQueue))
+    if (!site.info().queue(args.targetQueue))
       return core::invalidInput("There is no queue called '" + args.targetQueue + "'.");
     if (args.targetQueue == row.queueId) return core::invalidInput("The patient is already in that queue.");
     if (auto s = setQueue(site, row.recordId, args.targetQueue); !s.ok()) return s;
