@@ -72,6 +72,9 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   scan [--json] [--data DIR] FILE...
       Read the code in each PNG/JPEG picture: its text, kind and whether it is valid (checked against the
       site with --data). Exit 1 when a picture holds no code, 2 when a file cannot be read.
+  printer test --data DIR [--device PRINTER] [--paper 58|80] [--out FILE.png]
+      Print a sample ticket (and with --out, save its picture) to set a printer up. PRINTER is a device
+      such as /dev/usb/lp0 or tcp:HOST:PORT; without --device, the setting printer.device.
   site serve --data DIR --listen HOST:PORT
       Run this device's nats-server (JetStream, store in DIR/nats) and replicate with its peers until
       stopped (SIGTERM or Ctrl+C). See docs/site.md.
@@ -98,6 +101,7 @@ int cmdBatches(const Args& a);
 int cmdRecipient(const Args& a);
 int cmdAcknowledge(const Args& a);
 int cmdRetention(const Args& a);
+int cmdPrinter(const Args& a);
 }  // namespace longstop::ctl
 
 namespace {
@@ -134,6 +138,7 @@ const std::vector<OptionSpec> kOptions = {
     {"address"},
     {"slot"},
     {"stride"},
+    {"paper"},
 };
 
 struct Command {
@@ -164,6 +169,7 @@ const std::vector<Command> kCommands = {
     {"acknowledge", cmdAcknowledge, {"data"}},
     {"retention", cmdRetention, {"data", "days"}},
     {"scan", cmdScan, {"data", "json"}},
+    {"printer", cmdPrinter, {"data", "device", "paper", "out"}},
     {"site", cmdSite, {"data", "listen", "device", "key", "address", "role", "slot", "stride", "json"}},
 };
 

@@ -1,0 +1,29 @@
+// The printed ticket, laid out as one picture the width of the paper: the practice, the ticket number
+// very large, the queue and room, the time, "please wait until your number is called" in the
+// patient's language and in English, and the same QR code as on the screen.
+#pragma once
+
+#include <string>
+
+#include "core/result.h"
+#include "print/bitmap.h"
+#include "print/text.h"
+
+namespace longstop::print {
+
+struct TicketPrint {
+  std::string practiceName;   // "Riverside Medical Practice"
+  std::string ticketNumber;   // "A042"
+  std::string queueAndRoom;   // "GP appointments - Room 3", as the ticket screen says it
+  std::string timeText;       // "Checked in 09:41, Thursday 3 December"
+  std::string pleaseWait;     // in the patient's language
+  std::string pleaseWaitEnglish;  // empty when the patient's language is English
+  std::string qrText;         // LST1:<record-id>:<mac>
+  bool reprint = false;       // a reprint from the desk says REPRINT across the top
+};
+
+/// The ticket for paper `paperDots` wide (kDots58mm or kDots80mm). Fails only for a width it cannot
+/// print on or a QR text too long for one code.
+core::Result<Bitmap> layoutTicket(const TicketPrint& ticket, int paperDots, const Font& font);
+
+}  // namespace longstop::print
