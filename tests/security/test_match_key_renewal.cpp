@@ -264,3 +264,25 @@ TEST_CASE("a matching key that no administrator announced is refused by the kios
   REQUIRE(check.ok());
   CHECK_FALSE(check->sound());
 }
+
+TEST_CASE("a bundle is read in both layouts and refused when any size is wrong") {
+  auto keys = [](size_t n, char c) { return std::string(n, c); };
+  const std::string fixed = keys(64, 1) + keys(32, 2) + keys(32, 3);
+  auto v1 = service::parseBundlePlain("LSKB1" + std::string(1, '\0') + fixed + "\x01" + keys(32, 4));
+  REQUIRE(v1);  // a card's bundle from before the matching key was renewed
+  CHECK(v1->olderMatchKeys.empty());
+  CHECK(v1->recordsSecretKey.view() == keys(32, 4));
+  const std::string v2 = "LSKB2" + std::string(1, '\0') + fixed + "\x02" + keys(64, 4) + "\x01" + keys(32, 5);
+  auto read = service::parseBundlePlain(v2);
+  REQUIRE(read);
+  CHECK(read->olderRecordsKeys.size() == 1);
+  REQUIRE(read->olderMatchKeys.size() == 1);
+  CHECK(read->olderMatchKeys.front().view() == keys(32, 5));
+  CHECK_FALSE(service::parseBundlePlain(v2 + "x"));                             // bytes left over
+  CHECK_FALSE(service::parseBundlePlain(v2.substr(0, v2.size() - 1)));          // one short
+  CHECK_FALSE(service::parseBundlePlain(v2.substr(0, v2.size() - 33)));         // no older-key count
+  CHECK_FALSE(service::parseBundlePlain("LSKB2\x02" + fixed + "\x01" + keys(32, 4) + std::string(1, '\0')));
+  CHECK_FALSE(service::parseBundlePlain("LSKB2" + std::string(1, '\0') + fixed + std::string(1, '\0') +
+                                        std::string(1, '\0')));  // no records key at all
+  CHECK_FALSE(service::parseBundlePlain(""));
+}
