@@ -9,6 +9,7 @@
 
 #include "../exporter/fixture.h"
 #include "core/matching.h"
+#include "service/admin_desk.h"
 #include "service/admin_sign.h"
 #include "service/checkin.h"
 #include "service/key_bundle.h"
@@ -285,4 +286,32 @@ TEST_CASE("a bundle is read in both layouts and refused when any size is wrong")
   CHECK_FALSE(service::parseBundlePlain("LSKB2" + std::string(1, '\0') + fixed + std::string(1, '\0') +
                                         std::string(1, '\0')));  // no records key at all
   CHECK_FALSE(service::parseBundlePlain(""));
+}
+
+TEST_CASE("the admin screen's revocation needs an administrator's session in the service, not only the screen") {
+  Practice f;
+  service::AdminDesk desk(f.dir / "site", f.clock);
+  std::unique_ptr<service::StaffSession> who = f.signIn(f.stayer, "11223344");  // a reception card
+  desk.setSessionSource([&]() { return who.get(); });
+  auto listed = desk.staffCards();
+  CHECK_FALSE(listed.ok());
+  auto refused = desk.revokeCard(f.leaver.staffId);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == core::ErrorCode::kUnauthorised);
+  CHECK(store::getCredential(f.site().db(), f.leaver.staffId).value());  // nothing changed
+
+  who = f.signIn(f.boss, "13579135");
+  auto cards = desk.staffCards();
+  REQUIRE(cards.ok());
+  REQUIRE(cards->size() == 3);
+  for (const auto& c : cards.value()) CHECK(c.signedInNow == (c.staffId == f.boss.staffId));
+  auto done = desk.revokeCard(f.leaver.staffId);
+  REQUIRE(done.ok());
+  CHECK(done->find("Lee Leaving (" + f.leaver.staffId + ") is revoked") != std::string::npos);
+  CHECK_FALSE(store::getCredential(f.site().db(), f.leaver.staffId).value());
+  CHECK(who->isAdmin());  // the session carries on with the renewed keys
+  CHECK(desk.staffCards().ok());  // still an administrator's, under the new admin key
+  // The kiosk (its own connection) matches under the new key that the desk's revocation made.
+  CHECK(f.findSmith()->outcome == core::MatchOutcome::kOne);
+  CHECK(f.smithKeyHere() == f.smithKeyStored());
 }
