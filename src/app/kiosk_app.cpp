@@ -414,12 +414,15 @@ void KioskApp::checkUrgentAlarm() {
 }
 
 // `longstopctl unlock` puts this boot's keys in the kernel keyring from another process: the locked
-// screen looks there once a second and gives way to Welcome without a restart.
+// screen looks there once a second and gives way to Welcome without a restart. An unlocked kiosk looks
+// as often for keys renewed by a revocation (`longstopctl staff revoke`), and takes them up if the
+// signed log names them.
 bool KioskApp::checkSavedKeys() {
-  if (!services_ || !services_->locked()) return false;
+  if (!services_) return false;
   const int64_t now = clock_->now().unixMs;
   if (keysCheckedMs_ && now >= *keysCheckedMs_ && now - *keysCheckedMs_ < 1000) return false;
   keysCheckedMs_ = now;
+  if (!services_->locked()) return services_->siteData().followRenewedKeys();
   return services_->siteData().adoptSavedKeys();
 }
 

@@ -115,6 +115,7 @@ int main(int argc, char** argv) {
     if (demoCard) {
       runner.setVariable("DEMO_CARD", demoCard->cardText);
       runner.setVariable("DEMO_PIN", demoCard->pin);
+      runner.setVariable("DEMO_STAFF_ID", demoCard->cardText.substr(5, 6));  // LSS1:<id>:<secret>
     }
     // What setup and the drill show once ($RECOVERY_CODE, $RECOVERY_TAIL, $ADMIN_CARD, $PRACTICE_CARD,
     // $PRACTICE_PIN), so a script can type it back as a person would from the screen.

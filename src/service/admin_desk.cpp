@@ -87,7 +87,7 @@ core::Result<Site*> AdminDesk::site() {
   return site_.get();
 }
 
-const StaffSession* AdminDesk::session() const {
+StaffSession* AdminDesk::session() const {
   if (setupSession_) return setupSession_.get();
   if (testSession_) return testSession_.get();
   return sessionSource_ ? sessionSource_() : nullptr;
@@ -200,6 +200,40 @@ DeviceReport AdminDesk::checkDevice(const std::string& settingKey) {
   r.found = fs::exists(r.path, ec);
   r.message = r.found ? "found at " + r.path : "not found at " + r.path + " — skip, or set it later";
   return r;
+}
+
+core::Result<std::vector<StaffCardRow>> AdminDesk::staffCards() {
+  auto admin = asAdmin();
+  if (!admin.ok()) return admin.error();
+  auto staff = listStaff(*admin->first);
+  if (!staff.ok()) return staff.error();
+  std::vector<StaffCardRow> rows;
+  for (const auto& m : staff.value())
+    rows.push_back({m.id, m.name, std::string(toString(m.role)), m.revokedMs.has_value(),
+                    m.id == admin->second->who().id});
+  return rows;
+}
+
+core::Result<std::string> AdminDesk::revokeCard(const std::string& staffId) {
+  auto admin = asAdmin();  // checked here and again by revokeStaff itself
+  if (!admin.ok()) return admin.error();
+  StaffSession* who = session();
+  auto staff = listStaff(*admin->first);
+  if (!staff.ok()) return staff.error();
+  std::string name = staffId;
+  for (const auto& m : staff.value())
+    if (m.id == staffId) name = m.name + " (" + staffId + ")";
+  auto done = revokeStaff(*admin->first, *who, staffId);
+  if (!done.ok()) return done.error();
+  std::string words = "The card of " + name + " is revoked: it no longer signs in, and it opens nothing written "
+                      "from now on. The site's keys were renewed for " + std::to_string(done->renewed) +
+                      (done->renewed == 1 ? " other credential, the recovery code." : " other credentials, the recovery code among them.");
+  if (done->notRenewed > 0)
+    words += " " + std::to_string(done->notRenewed) + " older cards could not be given the new keys: issue them "
+             "new cards.";
+  if (done->notRehashed > 0)
+    words += " " + std::to_string(done->notRehashed) + " damaged records will no longer match.";
+  return words;
 }
 
 core::Result<DrillSession> AdminDesk::startDrill() {

@@ -22,7 +22,7 @@ class AdminDesk final : public AdminServices {
   ~AdminDesk() override;
 
   /// Where the signed-in session comes from (the reception console's StaffDesk); borrowed each time.
-  void setSessionSource(std::function<const StaffSession*()> source) { sessionSource_ = std::move(source); }
+  void setSessionSource(std::function<StaffSession*()> source) { sessionSource_ = std::move(source); }
   /// The wizard's administrator (the recovery code's session from createSite) is forgotten: call when
   /// first-boot setup ends.
   void endSetup() { setupSession_.reset(); }
@@ -44,6 +44,8 @@ class AdminDesk final : public AdminServices {
   core::Result<std::string> setRecipientFile(const std::filesystem::path& file) override;
   core::Result<std::string> trustCode() override;
   DeviceReport checkDevice(const std::string& settingKey) override;
+  core::Result<std::vector<StaffCardRow>> staffCards() override;
+  core::Result<std::string> revokeCard(const std::string& staffId) override;
 
   core::Result<DrillSession> startDrill() override;
   std::optional<DrillSession> drill() const override { return drill_; }
@@ -60,7 +62,7 @@ class AdminDesk final : public AdminServices {
   /// The real site, opened on first use (never while a drill runs).
   core::Result<Site*> site();
   /// The session acting now: the wizard's, a test's, or the console's signed-in one; null when none.
-  const StaffSession* session() const;
+  StaffSession* session() const;
   /// The real site and an administrator's session, or why not.
   core::Result<std::pair<Site*, const StaffSession*>> asAdmin();
 
@@ -69,7 +71,7 @@ class AdminDesk final : public AdminServices {
   std::unique_ptr<Site> site_;
   std::optional<DrillSession> drill_;
   std::unique_ptr<Site> drillSite_;
-  std::function<const StaffSession*()> sessionSource_;
+  std::function<StaffSession*()> sessionSource_;
   std::unique_ptr<StaffSession> setupSession_, testSession_;
 };
 

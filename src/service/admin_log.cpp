@@ -75,6 +75,10 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
       if (e.valid && e.kind == "staff-revoked" && !keyField(e.data, "admin_pk").empty()) {
         key = keyField(e.data, "admin_pk");
         out.recordsPublicKey = keyField(e.data, "records_pk");
+        if (const std::string commit = keyField(e.data, "match_commit"); commit.size() == 32) {
+          out.matchCommit = commit;
+          out.matchGeneration = dataOf(e.data).value("match_gen", out.matchGeneration + 1);
+        }
       }
     }
     if (e.valid && n > 0) lastN = n;
@@ -90,6 +94,12 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
       crypto::fromHex(records.value().value_or("")).value_or("") != out.recordsPublicKey)
     out.problems.push_back("The records key in the settings is not the one the signed log names: new personal "
                            "data would be sealed to a key someone planted. Call the practice's IT support.");
+  auto gen = store::getMeta(db, "match_gen");
+  if (!gen.ok()) return gen.error();
+  if (gen.value().value_or("1") != std::to_string(out.matchGeneration))
+    out.problems.push_back("The matching key's generation in the settings (" + gen.value().value_or("1") +
+                           ") is not the one the signed log names (" + std::to_string(out.matchGeneration) +
+                           "): it was changed outside Longstop. Call the practice's IT support.");
   auto meta = store::getMeta(db, "admin_pk");
   if (!meta.ok()) return meta.error();
   if (crypto::fromHex(meta.value().value_or("")).value_or("") != out.adminPublicKey)

@@ -33,6 +33,8 @@ struct StaffGrant {
 struct AdminLog {
   std::string adminPublicKey;  // in force after the last event; empty on a site without one yet
   std::string recordsPublicKey;  // what new personal data is sealed to, as the log last named it
+  std::string matchCommit;       // the newest signed commitment to a matching key (match_key.h); empty: never renewed
+  int64_t matchGeneration = 1;   // 1 + the signed renewals of the matching key
   std::vector<AdminEvent> events;
   std::vector<std::string> problems;  // sentences for a person
   /// The newest event of that kind, if any.
@@ -42,8 +44,8 @@ struct AdminLog {
   std::optional<StaffGrant> grantFor(std::string_view staffId, bool* valid) const;
 };
 
-/// Reads and checks every admin event; the problems include a meta admin_pk or records_pk that is not
-/// the one the log arrives at.
+/// Reads and checks every admin event; the problems include a meta admin_pk, records_pk or match_gen
+/// that is not the one the log arrives at.
 core::Result<AdminLog> readAdminLog(store::Database& db);
 
 }  // namespace longstop::service

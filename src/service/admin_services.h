@@ -60,6 +60,15 @@ struct DrillSession {
   int64_t startedMs = 0;
 };
 
+/// A staff card as the admin screen lists it.
+struct StaffCardRow {
+  std::string staffId;  // "S7K2QX"
+  std::string name;
+  std::string role;     // "reception" | "admin"
+  bool revoked = false;
+  bool signedInNow = false;  // the card of the administrator acting: it cannot revoke itself
+};
+
 class AdminServices {
  public:
   virtual ~AdminServices() = default;
@@ -97,6 +106,17 @@ class AdminServices {
   virtual core::Result<std::string> trustCode() = 0;
   /// Looks for the device a setting names (camera.device, scanner.device, printer.device).
   virtual DeviceReport checkDevice(const std::string& settingKey) = 0;
+
+  // ---- Staff cards ----
+  /// Every staff card, oldest first; an administrator's (kUnauthorised otherwise).
+  virtual core::Result<std::vector<StaffCardRow>> staffCards() {
+    return core::unauthorised("Staff cards cannot be listed here.");
+  }
+  /// Revokes a card as the administrator signed in now (the service refuses anyone else), renewing the
+  /// site's keys for every other card; the outcome in words for the person who pressed the button.
+  virtual core::Result<std::string> revokeCard(const std::string& staffId) {
+    return core::unauthorised("Cards cannot be revoked here (" + staffId + ").");
+  }
 
   // ---- The continuity drill ----
   /// Starts a fresh drill beside the real site (which is closed until endDrill()); an administrator's.

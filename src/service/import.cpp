@@ -6,6 +6,7 @@
 #include "core/matching.h"
 #include "crypto/primitives.h"
 #include "service/checkin.h"
+#include "service/match_key.h"
 #include "store/appointments.h"
 
 namespace longstop::service {
@@ -19,22 +20,15 @@ std::string lower(std::string_view s) {
 
 store::AppointmentRow toRow(Site& site, const core::AppointmentRecord& r) {
   const core::PatientDetails& p = r.patient;
-  const char initial = core::surnameInitial(p.surname).value_or('?');
   store::AppointmentRow row;
   row.id = r.id;
   row.startLocal = r.startLocalMinutes;
   row.clinician = r.clinician;
   row.service = r.service;
   row.queueId = queueForService(site.info(), r.service);
-  row.keyFull = site.matchHash(core::matchKeyText(p.dateOfBirth, initial, p.sex));
-  row.keyNoSex = site.matchHash(core::matchKeyTextNoSex(p.dateOfBirth, initial));
-  if (p.nhsNumber) row.keyNhs = site.matchHash("nhs1|" + p.nhsNumber->digits);
-  row.dupKey = site.matchHash(duplicateKeyText(p.dateOfBirth, p.surname));
   const std::string details = core::serializeDetails(p);
+  fillAppointmentHashes(row, site.matchHasher(), p, details);  // the same hashes a key renewal rehashes
   row.sealed = site.seal(details);
-  // Keyed, so the stored hash reveals nothing a plain hash of guessed details would.
-  row.contentHash = site.matchHash("content1|" + r.id + "|" + std::to_string(r.startLocalMinutes) + "|" +
-                                   r.clinician + "|" + r.service + "|" + details);
   return row;
 }
 

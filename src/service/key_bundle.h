@@ -31,6 +31,9 @@ CredentialKeys makeCredentialKeys(const crypto::SecretBytes& derivedKey, const S
 /// The credential's own secret key, if `derivedKey` unwraps it (a credential of schema 5 or later).
 std::optional<crypto::SecretBytes> openCredentialSecret(const store::CredentialRow& c,
                                                         const crypto::SecretBytes& derivedKey);
+/// A bundle once unsealed (LSKB1 or LSKB2); nothing when the bytes do not parse exactly. Its bytes
+/// come from the card, so it is fuzzed (tests/fuzz/fuzz_key_bundle.cpp).
+std::optional<SiteSecrets> parseBundlePlain(std::string_view plain);
 /// The site's keys from the credential's bundle; empty when the bytes were changed or do not parse.
 std::optional<SiteSecrets> openBundle(const store::CredentialRow& c, const crypto::SecretBytes& credentialSecret);
 

@@ -69,6 +69,7 @@ core::Result<AppointmentView> Kiosk::viewOf(const std::string& appointmentId) {
 }
 
 core::Result<MatchAnswer> Kiosk::findAppointment(const DetailsQuery& q) {
+  site_->followRenewedKeys();  // a revocation elsewhere a moment ago: match under the new key
   if (auto s = site_->requireUnlocked(); !s.ok()) return s.error();
   const bool sexGiven = q.sex.has_value();
   const std::string text = sexGiven ? core::matchKeyText(q.dateOfBirth, q.surnameInitial, *q.sex)
@@ -77,6 +78,7 @@ core::Result<MatchAnswer> Kiosk::findAppointment(const DetailsQuery& q) {
 }
 
 core::Result<MatchAnswer> Kiosk::findAppointmentByNhsNumber(const core::NhsNumber& n) {
+  site_->followRenewedKeys();
   if (auto s = site_->requireUnlocked(); !s.ok()) return s.error();
   return matchAmong(site_->matchHash("nhs1|" + n.digits), true, true);
 }

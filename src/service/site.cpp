@@ -125,6 +125,7 @@ SiteSecrets SiteSecrets::copy() const {
   out.ticketKey = crypto::SecretBytes::copyOf(ticketKey.view());
   if (!adminSecretKey.empty()) out.adminSecretKey = crypto::SecretBytes::copyOf(adminSecretKey.view());
   for (const auto& k : olderRecordsKeys) out.olderRecordsKeys.push_back(crypto::SecretBytes::copyOf(k.view()));
+  for (const auto& k : olderMatchKeys) out.olderMatchKeys.push_back(crypto::SecretBytes::copyOf(k.view()));
   return out;
 }
 
@@ -205,17 +206,74 @@ core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const co
   return site;
 }
 
+// The key store holds the signing, matching and ticket keys (64 + 32 + 32 bytes), then the matching
+// keys before each renewal, 32 bytes each.
+std::optional<Site::Unattended> Site::unattendedFromSaved(const crypto::SecretBytes& saved) {
+  if (saved.size() < 128 || (saved.size() - 128) % 32 != 0) return std::nullopt;
+  const std::string_view v = saved.view();
+  Unattended k{crypto::SecretBytes::copyOf(v.substr(0, 64)), crypto::SecretBytes::copyOf(v.substr(64, 32)),
+               crypto::SecretBytes::copyOf(v.substr(96, 32)), {}};
+  for (size_t at = 128; at < v.size(); at += 32) k.olderMatchKeys.push_back(crypto::SecretBytes::copyOf(v.substr(at, 32)));
+  return k;
+}
+
+bool Site::matchKeyInForce(std::string_view matchKey) const {
+  return matchCommit_.empty() ||
+         crypto::equalConstantTime(matchKeyCommitment(matchKey, info_.deviceId), matchCommit_);
+}
+
+void Site::reloadMatchCommit() {
+  auto log = readAdminLog(*db_);
+  if (log.ok()) matchCommit_ = log->matchCommit;
+}
+
 bool Site::adoptSavedKeys() {
   if (unlocked() || !keyStore_) return false;
   auto saved = keyStore_->load(keyStoreName());
-  if (!saved || saved->size() != 128) return false;
-  Unattended k{crypto::SecretBytes::copyOf(saved->view().substr(0, 64)),
-               crypto::SecretBytes::copyOf(saved->view().substr(64, 32)),
-               crypto::SecretBytes::copyOf(saved->view().substr(96, 32))};
-  if (crypto::signPublicKeyOf(k.signSecretKey) != signPublicKey_) return false;
-  install(std::move(k));
+  if (!saved) return false;
+  auto k = unattendedFromSaved(*saved);
+  // A matching key the signed log does not name is not taken: it may have been planted in the keyring.
+  if (!k || crypto::signPublicKeyOf(k->signSecretKey) != signPublicKey_ || !matchKeyInForce(k->matchKey.view()))
+    return false;
+  install(std::move(*k));
   followRecordsKey();  // the other process may have renewed the records key since this one opened
   return true;
+}
+
+bool Site::followRenewedKeys() {
+  if (!unlocked()) return false;
+  bool logRead = false;
+  if (auto hint = store::getMeta(*db_, "match_gen"); hint.ok() && hint.value().value_or("1") != matchHintSeen_) {
+    matchHintSeen_ = hint.value().value_or("1");
+    reloadMatchCommit();
+    logRead = true;
+  }
+  auto saved = keyStore_ ? keyStore_->load(keyStoreName()) : std::nullopt;
+  auto k = saved ? unattendedFromSaved(*saved) : std::nullopt;
+  if (k && !crypto::equalConstantTime(k->matchKey.view(), unattended_->matchKey.view())) {
+    const std::string commit = matchKeyCommitment(k->matchKey.view(), info_.deviceId);
+    if (commit != rejectedSavedMatch_) {
+      if (!logRead) reloadMatchCommit();
+      if (crypto::signPublicKeyOf(k->signSecretKey) == signPublicKey_ && matchKeyInForce(k->matchKey.view())) {
+        install(std::move(*k));
+        followRecordsKey();
+        return true;
+      }
+      rejectedSavedMatch_ = commit;
+    }
+  }
+  if (matchKeyInForce(unattended_->matchKey.view())) return false;
+  // The signed log names a matching key this process does not hold, and none is to be had: matching
+  // with the old one would find no one. Locked, the kiosk asks for staff, whose sign-in brings the new one.
+  lock();
+  return true;
+}
+
+void Site::takeRenewedKeys(const SiteSecrets& secrets) {
+  (void)reloadSettings();
+  if (!unlocked() || !matchKeyInForce(secrets.matchKey.view())) return;
+  install(unattendedOf(secrets));
+  remember();
 }
 
 core::Status Site::reloadSettings() {
@@ -244,9 +302,10 @@ core::Status Site::reloadSettings() {
   if (records.size() != 32 || signPublicKey_.size() != 32 ||
       (!adminPublicKey_.empty() && adminPublicKey_.size() != 32))
     return core::corrupt("The site's keys in the database are damaged.");
+  auto log = readAdminLog(*db_);
+  if (!log.ok()) return log.error();
+  matchCommit_ = log->matchCommit;
   if (records != recordsPublicKey_) {
-    auto log = readAdminLog(*db_);
-    if (!log.ok()) return log.error();
     if (!log->recordsPublicKey.empty() && log->recordsPublicKey != records)
       return core::corrupt("The records key in the database is not the one its signed log names: it was changed "
                            "outside Longstop. Do not use this kiosk; call the practice's IT support.");
@@ -268,15 +327,19 @@ void Site::install(Unattended keys) {
 }
 
 Site::Unattended Site::unattendedOf(const SiteSecrets& s) {
-  return {crypto::SecretBytes::copyOf(s.signSecretKey.view()), crypto::SecretBytes::copyOf(s.matchKey.view()),
-          crypto::SecretBytes::copyOf(s.ticketKey.view())};
+  Unattended k{crypto::SecretBytes::copyOf(s.signSecretKey.view()), crypto::SecretBytes::copyOf(s.matchKey.view()),
+               crypto::SecretBytes::copyOf(s.ticketKey.view()), {}};
+  for (const auto& m : s.olderMatchKeys) k.olderMatchKeys.push_back(crypto::SecretBytes::copyOf(m.view()));
+  return k;
 }
 
 void Site::remember() {
-  crypto::SecretBytes saved(128);
+  crypto::SecretBytes saved(128 + 32 * unattended_->olderMatchKeys.size());
   std::copy_n(unattended_->signSecretKey.data(), 64, saved.data());
   std::copy_n(unattended_->matchKey.data(), 32, saved.data() + 64);
   std::copy_n(unattended_->ticketKey.data(), 32, saved.data() + 96);
+  for (size_t i = 0; i < unattended_->olderMatchKeys.size(); ++i)
+    std::copy_n(unattended_->olderMatchKeys[i].data(), 32, saved.data() + 128 + 32 * i);
   (void)keyStore_->save(keyStoreName(), saved);  // without a keyring, a restart needs staff again
 }
 
@@ -323,11 +386,15 @@ core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, c
   auto opened = openCredential(credential, derivedKey);
   if (!opened.ok()) return opened.error();
   SiteSecrets secrets = std::move(opened.value());
+  followRecordsKey();  // renewed by another process since this one last looked (signed, or not taken)
   if (auto s = checkKeys(secrets); !s.ok()) return s.error();
   const bool old = credential.publicKey.empty();
   const bool legacy = old && secrets.matchKey.empty();
   if (legacy)
     if (auto s = adoptLegacyKeys(secrets); !s.ok()) return s.error();
+  if (!matchKeyInForce(secrets.matchKey.view()))
+    return core::corrupt("The matching key on this card is not the one the site's signed log names: the database "
+                         "was changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
   const bool wasLocked = !unlocked();
   if (wasLocked) {
     install(unattendedOf(secrets));
@@ -448,8 +515,15 @@ core::Status Site::adoptLegacyKeys(SiteSecrets& secrets) {
   return db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-std::string Site::matchHash(std::string_view text) const {
-  return crypto::keyedHash(keys().matchKey.view(), text, 16);
+std::string Site::matchHash(std::string_view text) const { return matchHasher()(text); }
+
+MatchHasher Site::matchHasher() const { return MatchHasher{keys().matchKey.view()}; }
+
+bool Site::matchHashFits(std::string_view stored, std::string_view text) const {
+  if (crypto::equalConstantTime(stored, matchHash(text))) return true;
+  for (const auto& older : keys().olderMatchKeys)
+    if (crypto::equalConstantTime(stored, MatchHasher{older.view()}(text))) return true;
+  return false;
 }
 
 std::string Site::ticketMac(std::string_view recordId) const {
@@ -489,6 +563,7 @@ void Site::followRecordsKey() {
 }
 
 void Site::prepareAhead() {
+  followRenewedKeys();
   followRecordsKey();
   spentSeal_.reset();
   if (!nextSeal_ || nextSeal_->recipient != recordsPublicKey_) nextSeal_ = crypto::prepareSeal(recordsPublicKey_);

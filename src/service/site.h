@@ -17,6 +17,7 @@
 #include "crypto/primitives.h"
 #include "crypto/secret_bytes.h"
 #include "service/key_store.h"
+#include "service/match_key.h"
 #include "service/kiosk_services.h"
 #include "service/sodium_digest.h"
 #include "store/database.h"
@@ -46,6 +47,7 @@ struct SiteSecrets {
   crypto::SecretBytes ticketKey;         // MACs of ticket and appointment codes
   crypto::SecretBytes adminSecretKey;    // Ed25519: signs what only an administrator may change; may be empty
   std::vector<crypto::SecretBytes> olderRecordsKeys;  // records keys before each revocation, newest first
+  std::vector<crypto::SecretBytes> olderMatchKeys;    // matching keys before each revocation, newest first
   bool admin() const { return adminSecretKey.size() == 64; }
   SiteSecrets copy() const;
 };
@@ -90,6 +92,11 @@ class Site {
   /// These three need an unlocked site; on a locked one they throw std::logic_error (a broken
   /// precondition: callers check requireUnlocked() first).
   std::string matchHash(std::string_view text) const;
+  /// The same hash as a function object, for code shared with a key renewal's rehash.
+  MatchHasher matchHasher() const;
+  /// True when `stored` is the keyed hash of `text` under the matching key or one before it (a staff
+  /// card from before card checks of their own was checked with the key of its day).
+  bool matchHashFits(std::string_view stored, std::string_view text) const;
   /// The MAC part of an LST1 ticket code for a record ID: 8 upper-case hex characters.
   std::string ticketMac(std::string_view recordId) const;
   /// The MAC part of an LSA1 appointment code: 8 upper-case hex characters of the keyed hash (ticket key)
@@ -125,6 +132,17 @@ class Site {
   /// A locked site takes this boot's keys from the key store if another process (`longstopctl unlock`)
   /// has put them there since; true when that unlocked it.
   bool adoptSavedKeys();
+  /// An unlocked site follows a matching key renewed by another process (`longstopctl staff revoke`):
+  /// it takes up the keys that process left in the key store, but only when the newest admin-signed
+  /// 'staff-revoked' event commits to that matching key (a key planted in the keyring is refused). When
+  /// the signed log names a newer key than this site holds and none is to be had, the site locks, so that
+  /// staff sign in with the new keys rather than the kiosk failing to match anyone. Cheap when nothing
+  /// changed (a key-store read and a meta read); the kiosk calls it once a second and before matching.
+  /// True when the keys changed (taken up, or the site locked).
+  bool followRenewedKeys();
+  /// After a revocation in this process: the settings reloaded and the renewed unattended keys in use
+  /// and in the key store, for the kiosk and its restarts.
+  void takeRenewedKeys(const SiteSecrets& secrets);
   /// Wipes the unattended keys from this process and from the keyring: the next start needs staff.
   void lock();
   /// Opens a sealed blob with unlocked secrets (any generation of the records key).
@@ -143,7 +161,11 @@ class Site {
 
   struct Unattended {
     crypto::SecretBytes signSecretKey, matchKey, ticketKey;
+    std::vector<crypto::SecretBytes> olderMatchKeys;  // newest first
   };
+  static std::optional<Unattended> unattendedFromSaved(const crypto::SecretBytes& saved);
+  bool matchKeyInForce(std::string_view matchKey) const;
+  void reloadMatchCommit();
   std::string keyStoreName() const;
   static Unattended unattendedOf(const SiteSecrets& s);
   void install(Unattended keys);
@@ -169,6 +191,9 @@ class Site {
   mutable std::optional<crypto::SealPrep> nextSeal_, spentSeal_;
   std::string signPublicKey_;
   std::string adminPublicKey_;
+  std::string matchCommit_;        // the newest signed commitment to a matching key; empty: never renewed
+  std::string matchHintSeen_;      // meta match_gen when last looked at
+  std::string rejectedSavedMatch_; // commitment of a key-store matching key already refused
   std::optional<Unattended> unattended_;
   std::unique_ptr<SodiumSigner> signer_;  // over unattended_->signSecretKey
 };

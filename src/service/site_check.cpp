@@ -7,6 +7,7 @@
 #include "crypto/primitives.h"
 #include "exporter/org_keys.h"
 #include "service/admin_log.h"
+#include "service/match_key.h"
 #include "service/site.h"
 #include "service/site_roster.h"
 #include "store/site_tables.h"
@@ -120,12 +121,12 @@ core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer) 
   const std::string stored = crypto::fromHex(meta(db, "sign_pk")).value_or("");
   std::string key = std::string(signer);
   out.keySource = "the key given on the command line";
-  if (key.empty()) {
-    auto unlocked = kernelKeyring().load(unattendedKeyName(meta(db, "device_id"), stored));
-    if (unlocked && unlocked->size() == 128) {
-      key = crypto::signPublicKeyOf(crypto::SecretBytes::copyOf(unlocked->view().substr(0, 64)));
-      out.keySource = "this device's unlocked key";
-    }
+  // This boot's keys (signing, matching, ticket, then older matching keys), when the keyring has them.
+  auto unlocked = kernelKeyring().load(unattendedKeyName(meta(db, "device_id"), stored));
+  if (unlocked && (unlocked->size() < 128 || (unlocked->size() - 128) % 32 != 0)) unlocked.reset();
+  if (key.empty() && unlocked) {
+    key = crypto::signPublicKeyOf(crypto::SecretBytes::copyOf(unlocked->view().substr(0, 64)));
+    out.keySource = "this device's unlocked key";
   }
   if (key.empty()) {
     key = stored;
@@ -152,6 +153,12 @@ core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer) 
   auto admin = readAdminLog(db);
   if (!admin.ok()) return admin.error();
   out.problems.insert(out.problems.end(), admin->problems.begin(), admin->problems.end());
+  if (unlocked && !admin->matchCommit.empty() &&
+      matchKeyCommitment(unlocked->view().substr(64, 32), meta(db, "device_id")) != admin->matchCommit)
+    out.problems.push_back("The matching key this kiosk was given for this boot is not the one the signed log names "
+                           "(generation " + std::to_string(admin->matchGeneration) +
+                           "): someone planted it in the keyring. Lock the kiosk (longstopctl lock), sign in again "
+                           "and tell the practice's IT support.");
   auto cards = checkCards(db, admin.value());
   if (!cards.ok()) return cards.error();
   out.problems.insert(out.problems.end(), cards->begin(), cards->end());

@@ -56,7 +56,7 @@ std::string cardCheck(std::string_view secret) {
 
 bool cardFits(const Site& site, const std::string& stored, const std::string& secret) {
   if (stored.size() == 32) return crypto::equalConstantTime(stored, cardCheck(secret));
-  return !site.unlocked() || crypto::equalConstantTime(stored, site.matchHash("card1|" + secret));
+  return !site.unlocked() || site.matchHashFits(stored, "card1|" + secret);  // any generation of the key
 }
 std::string unwrapSecret(std::string_view secret, std::string_view pin) {
   return "staff1|" + std::string(secret) + "|" + std::string(pin);
@@ -230,12 +230,14 @@ core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std:
     if (auto s = del->run(); !s.ok()) return s;
     auto renewed = renewSiteKeys(site, admin.secrets(), staffId, admin.who().id);
     if (!renewed.ok()) return renewed.error();
-    done = {renewed->renewed, renewed->notRenewed};
+    done = {renewed->renewed, renewed->notRenewed, renewed->rehash.appointments + renewed->rehash.checkins,
+            renewed->rehash.notOpened};
     next = std::move(renewed->secrets);
     return core::okStatus();
   });
   if (!s.ok()) return s.error();
   admin.renew(std::move(next));
+  site.takeRenewedKeys(admin.secrets());  // the kiosk in this process matches with the new key at once
   if (auto reload = site.reloadSettings(); !reload.ok()) return reload.error();
   return done;
 }

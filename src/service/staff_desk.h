@@ -29,6 +29,8 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   std::optional<StaffIdentity> session() const override;
   /// The signed-in session itself, for the admin desk (service/admin_desk.h); null when none.
   const StaffSession* activeSession() const { return session_.get(); }
+  /// The same, to be renewed when a revocation renews the site's keys.
+  StaffSession* activeSession() { return session_.get(); }
   void touch() override;
   bool signOutIfIdle() override;
   int64_t msUntilIdleSignOut() const override;

@@ -89,6 +89,18 @@ class FakeAdmin : public service::AdminServices {
     session.reset();
     return core::okStatus();
   }
+  core::Result<std::vector<service::StaffCardRow>> staffCards() override { return cards; }
+  core::Result<std::string> revokeCard(const std::string& id) override {
+    revoked.push_back(id);
+    for (auto& c : cards)
+      if (c.staffId == id) c.revoked = true;
+    return "The card of " + id + " is revoked.";
+  }
+  std::vector<service::StaffCardRow> cards = {{"S1ADAX", "Dr Ada Admin", "admin", false, true},
+                                              {"LEE2QX", "Lee Leaving", "reception", false, false},
+                                              {"JOS3QX", "Jo Staying", "reception", false, false},
+                                              {"OLD4QX", "Pat Before", "reception", true, false}};
+  std::vector<std::string> revoked;
 
   std::optional<service::SetupAnswers> created;
   std::map<std::string, std::string> values = {{"kiosk.idle_timeout_s", "45"}, {"site.name", "Riverside"}};
@@ -228,6 +240,34 @@ TEST_CASE("admin screen: a bad value is refused with the service's message, a go
   a.apply({AdminIntent::Kind::kClose});
   CHECK(a.takeOutcome() == AdminOutcome::kClose);
   CHECK_FALSE(a.active());
+}
+
+TEST_CASE("admin screen: a card is revoked only after a confirmation that names it, and the outcome is said") {
+  FakeAdmin admin;
+  core::ManualClock clock(nine());
+  AdminScreen a(admin, clock);
+  a.open("S1ADAX", "Dr Ada Admin");
+  a.apply({AdminIntent::Kind::kStaff});
+  REQUIRE(a.state().page == AdminPage::kStaff);
+  CHECK(a.state().cards.size() == 4);
+  // Neither one's own card nor a revoked one can be picked.
+  a.apply({AdminIntent::Kind::kPickCard, 0, "S1ADAX"});
+  CHECK(a.state().page == AdminPage::kStaff);
+  a.apply({AdminIntent::Kind::kPickCard, 0, "OLD4QX"});
+  CHECK(a.state().page == AdminPage::kStaff);
+  a.apply({AdminIntent::Kind::kPickCard, 0, "LEE2QX"});
+  REQUIRE(a.state().page == AdminPage::kRevoke);
+  CHECK(a.state().revokeId == "LEE2QX");
+  CHECK(admin.revoked.empty());  // asked, not done
+  a.onKey(ui::Key::kEscape);     // Cancel goes back to the list, nothing revoked
+  CHECK(a.state().page == AdminPage::kStaff);
+  CHECK(admin.revoked.empty());
+  a.apply({AdminIntent::Kind::kPickCard, 0, "LEE2QX"});
+  a.apply({AdminIntent::Kind::kRevoke});
+  CHECK(admin.revoked == std::vector<std::string>{"LEE2QX"});
+  CHECK(a.state().page == AdminPage::kStaff);
+  CHECK(a.state().notice == "The card of LEE2QX is revoked.");
+  CHECK(a.state().cards[1].revoked);  // the list read again
 }
 
 TEST_CASE("admin screen: the trust code page shows the service's code as text and as a QR code") {
@@ -389,6 +429,13 @@ TEST_CASE("admin screen: every page at both sizes, with and without a drill, no 
     a.apply({AdminIntent::Kind::kHome});
     a.apply({AdminIntent::Kind::kTrustCode});
     check("trust code", false);
+    a.apply({AdminIntent::Kind::kHome});
+    a.apply({AdminIntent::Kind::kStaff});
+    check("staff cards", false);
+    a.apply({AdminIntent::Kind::kPickCard, 0, "LEE2QX"});
+    check("revoke confirmation", false);
+    a.apply({AdminIntent::Kind::kRevoke});
+    check("staff cards after a revocation", false);
     a.apply({AdminIntent::Kind::kHome});
     a.apply({AdminIntent::Kind::kDrill});
     check("drill", false);

@@ -82,7 +82,13 @@ int cmdStaff(const Args& a) {
     if (done->notRenewed > 0)
       std::printf("%d cards could not be given the new keys (unused since before this version, or changed "
                   "outside Longstop): issue them new cards.\n", done->notRenewed);
-    std::printf("Restart a kiosk that is running on this data directory, so that it seals to the new key.\n");
+    std::printf("The matching key was renewed too: %d appointments and check-ins were rehashed under it.\n",
+                done->rehashed);
+    if (done->notRehashed > 0)
+      std::printf("%d sealed records could not be opened and keep their old hashes: they will not match.\n",
+                  done->notRehashed);
+    std::printf("A kiosk running on this data directory takes up the new keys within a second (or, where it\n"
+                "cannot read them from the kernel keyring, locks and asks for a member of staff to sign in).\n");
     return kExitOk;
   }
   return usage("staff needs add, list or revoke.");

@@ -1,6 +1,6 @@
 // The admin screen's drawing: the settings as a paged list on the left, the other tasks on the right;
 // one setting's editor with its description, the service's refusal and a keyboard; the key page; the
-// trust code page; the drill page.
+// trust code page; the staff cards and the confirmation of a revocation; the drill page.
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -25,13 +25,16 @@ float rowHeight() {
   return std::floor(theme().target() * (shortScreen ? 0.8f : 0.6f));
 }
 
-// A right-hand column of task buttons; returns the index pressed or -1.
-int taskColumn(const std::vector<std::string>& labels, float x, float y, float w) {
+// A right-hand column of task buttons down to `bottom`, each as tall as 0.8 of a touch target where
+// they fit, else shorter (seven tasks on an 800x480 screen); returns the index pressed or -1.
+int taskColumn(const std::vector<std::string>& labels, float x, float y, float w, float bottom) {
   int pressed = -1;
+  const float n = static_cast<float>(labels.size());
+  const float h = std::min(theme().target() * 0.8f, std::floor((bottom - y - theme().gap() * (n - 1)) / n));
   for (size_t i = 0; i < labels.size(); ++i) {
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (button(labels[i], ImVec2(w, theme().target() * 0.8f), ButtonStyle::kSecondary)) pressed = int(i);
-    y += theme().target() * 0.8f + theme().gap();
+    if (button(labels[i], ImVec2(w, h), ButtonStyle::kSecondary)) pressed = int(i);
+    y += h + theme().gap();
   }
   return pressed;
 }
@@ -87,7 +90,80 @@ AdminIntent keyboard(const Rect& area, float top, bool caps) {
   in.key = k;
   return in;
 }
+
+// The staff cards, one row each: a card that can be revoked is a button that asks first; a revoked one,
+// and the one signed in now, are text. More pages than one: "More cards" in the nav row.
+AdminIntent drawStaffCards(const Rect& area, float y, const AdminState& s) {
+  const Theme& t = theme();
+  AdminIntent in;
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  if (!s.notice.empty()) y += setup::drawMessage(s.notice, area.width(), false) + t.gap();
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  if (!s.message.empty()) y += setup::drawMessage(s.message, area.width()) + t.gap();
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  y += textWrapped("Revoke a card that is lost or stolen, or whose holder has left. It then signs in nowhere, and "
+                   "the site's keys are renewed for every other card.",
+                   area.width()) + t.gap();
+  const float bottom = area.max.y - setup::navRowHeight() - t.gap();
+  const int end = std::min(int(s.cards.size()), s.firstCard + cardsPerPage());
+  for (int i = s.firstCard; i < end && y + rowHeight() <= bottom; ++i) {
+    const auto& c = s.cards[size_t(i)];
+    const std::string label = cardText(c);
+    if (c.revoked || c.signedInNow) {
+      const std::string why = c.revoked ? label + ": revoked" : label + ": you are signed in with it";
+      textFitted(why, ImVec2(area.min.x, y), ImVec2(area.max.x, y + rowHeight()), nullptr, colour::kText);
+    } else {
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+      if (button("Revoke " + label + "…", ImVec2(area.width(), rowHeight()), ButtonStyle::kSecondary, true,
+                 c.staffId.c_str()))
+        in = {K::kPickCard, 0, c.staffId};
+    }
+    y += rowHeight() + t.gap();
+  }
+  if (s.cards.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+    textWrapped("There are no staff cards yet.", area.width());
+  }
+  const bool more = int(s.cards.size()) > cardsPerPage();
+  switch (setup::drawNavRow(area, "Back", more ? "More cards" : "", "")) {
+    case -1: in = {K::kHome}; break;
+    case 2: in = {K::kMoreCards}; break;
+    default: break;
+  }
+  return in;
+}
+
+// The confirmation names the card (name, role, ID) and says what follows; the button names it again.
+AdminIntent drawRevoke(const Rect& area, float y, const AdminState& s) {
+  const Theme& t = theme();
+  const service::StaffCardRow* c = nullptr;
+  for (const auto& card : s.cards)
+    if (card.staffId == s.revokeId) c = &card;
+  const std::string name = c ? cardText(*c) : s.revokeId;
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  y += textWrapped("Revoke the card of " + name + "?", area.width(), t.heading(), colour::kDarkBlue) + t.gap();
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  y += textWrapped("From now on this card signs in nowhere, with any PIN. Everything written from now on is locked "
+                   "with new keys that it does not hold. Every other card, and the recovery code, get the new keys "
+                   "and carry on. This cannot be undone: its holder will need a new card.",
+                   area.width()) + t.gap();
+  const std::string label = "Revoke " + (c ? c->name : s.revokeId) + "'s card";
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  AdminIntent in;
+  if (button(label, ImVec2(std::min(area.width(), buttonWidth(label)), t.target() * 0.8f), ButtonStyle::kUrgent))
+    in = {K::kRevoke};
+  if (setup::drawNavRow(area, "Cancel", "", "") == -1) in = {K::kStaff};
+  return in;
+}
+
 }  // namespace
+
+int cardsPerPage() {
+  const Theme& t = theme();
+  // Below the bar, the explanation and a message, above the nav row.
+  float h = ImGui::GetIO().DisplaySize.y - t.target() * 0.8f - setup::navRowHeight() - t.gap() * 6 - t.basePx * 5;
+  return std::max(2, static_cast<int>(h / (rowHeight() + t.gap())));
+}
 
 int settingsPerPage() {
   const Theme& t = theme();
@@ -144,17 +220,18 @@ void AdminScreen::frame() {
       std::vector<std::string> tasks;
       if (!drill) {
         tasks = {s_.clockConfirmed ? "Clock confirmed today" : "Confirm the clock", "Receiving organisation's key",
-                 "Code for the receiving PC", "Continuity drill", "More settings", "Close"};
+                 "Code for the receiving PC", "Staff cards", "Continuity drill", "More settings", "Close"};
       } else {
         tasks = {"Continuity drill", "Close"};
       }
-      int p = taskColumn(tasks, area.max.x - rightW, area.min.y, rightW);
+      int p = taskColumn(tasks, area.max.x - rightW, area.min.y, rightW, area.max.y);
       if (p >= 0) {
         const std::string& l = tasks[size_t(p)];
         if (l == "Confirm the clock" || l == "Clock confirmed today") in = {K::kConfirmClock};
         if (l == "Receiving organisation's key") in = {K::kRecipient};
         if (l == "Code for the receiving PC") in = {K::kTrustCode};
         if (l == "Continuity drill") in = {K::kDrill};
+        if (l == "Staff cards") in = {K::kStaff};
         if (l == "More settings") in = {K::kMore};
         if (l == "Close") in = {K::kClose};
       }
@@ -214,6 +291,12 @@ void AdminScreen::frame() {
     }
     case AdminPage::kTrustCode:
       if (drawTrustCode(area, s_) == -1) in = {K::kHome};
+      break;
+    case AdminPage::kStaff:
+      pick(drawStaffCards(area, y, s_));
+      break;
+    case AdminPage::kRevoke:
+      pick(drawRevoke(area, y, s_));
       break;
     case AdminPage::kDrill: {
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));

@@ -39,6 +39,22 @@ void AdminScreen::reload() {
   s_.recipientKeyId = key.ok() ? key.value() : "";
 }
 
+void AdminScreen::loadCards() {
+  auto cards = services_.staffCards();
+  if (cards.ok()) s_.cards = std::move(cards.value());
+  else s_.message = cards.error().message;
+}
+
+const service::StaffCardRow* AdminScreen::card(const std::string& id) const {
+  for (const auto& c : s_.cards)
+    if (c.staffId == id) return &c;
+  return nullptr;
+}
+
+std::string cardText(const service::StaffCardRow& c) {
+  return c.name + ", " + c.role + " card " + c.staffId;
+}
+
 AdminOutcome AdminScreen::takeOutcome() {
   AdminOutcome o = outcome_;
   outcome_ = AdminOutcome::kNone;
@@ -154,6 +170,35 @@ void AdminScreen::apply(const AdminIntent& in) {
       s_.page = AdminPage::kTrustCode;
       return;
     }
+    case K::kStaff:
+      s_.cards.clear();
+      loadCards();
+      if (!s_.message.empty()) return;  // not an administrator's session: said on the home page
+      s_.page = AdminPage::kStaff;
+      s_.firstCard = 0;
+      return;
+    case K::kMoreCards: {
+      int n = cardsPerPage();
+      s_.firstCard = s_.firstCard + n >= int(s_.cards.size()) ? 0 : s_.firstCard + n;
+      return;
+    }
+    case K::kPickCard: {
+      const service::StaffCardRow* c = card(in.value);
+      if (!c || c->revoked || c->signedInNow) return;  // the page offers neither
+      s_.revokeId = c->staffId;
+      s_.page = AdminPage::kRevoke;
+      s_.notice.clear();
+      return;
+    }
+    case K::kRevoke: {
+      auto done = services_.revokeCard(s_.revokeId);
+      s_.page = AdminPage::kStaff;
+      s_.revokeId.clear();
+      if (!done.ok()) s_.message = done.error().message;
+      else s_.notice = done.value();
+      loadCards();
+      return;
+    }
     case K::kDrill:
       s_.page = AdminPage::kDrill;
       s_.caps = false;
@@ -234,6 +279,10 @@ void AdminScreen::onKey(Key k) {
       if (s_.page == AdminPage::kRecipient) apply({AdminIntent::Kind::kSetRecipient});
       return;
     case Key::kEscape:
+      if (s_.page == AdminPage::kRevoke) {
+        apply({AdminIntent::Kind::kStaff});
+        return;
+      }
       apply({s_.page == AdminPage::kHome ? AdminIntent::Kind::kClose : AdminIntent::Kind::kHome});
       return;
     default:

@@ -1,6 +1,7 @@
 // The admin screen, for a signed-in administrator: every catalogue setting with the service's own
 // validation, the clock confirmation, the receiving organisation's key, this kiosk's trust code for
-// the receiving PC, and the continuity drill (start, report export, end). The reception console opens
+// the receiving PC, the staff cards (revoking one, after a confirmation that names it), and the
+// continuity drill (start, report export, end). The reception console opens
 // it (AdminScreen::open) for an admin and gets control back when outcome() says kClose. State in a
 // struct, intents applied through AdminServices only, so tests drive it without a display.
 #pragma once
@@ -21,7 +22,7 @@
 
 namespace longstop::ui::admin {
 
-enum class AdminPage { kClosed, kHome, kEdit, kRecipient, kTrustCode, kDrill };
+enum class AdminPage { kClosed, kHome, kEdit, kRecipient, kTrustCode, kDrill, kStaff, kRevoke };
 
 struct AdminState {
   AdminPage page = AdminPage::kClosed;
@@ -34,6 +35,9 @@ struct AdminState {
   std::optional<QrMatrix> trustQr;    // the same text as a QR code
   int focus = 0;
   bool caps = true;
+  std::vector<service::StaffCardRow> cards;  // read when the staff page opens
+  int firstCard = 0;                          // paging through them
+  std::string revokeId;                       // the card the confirmation names
   std::string drillFolder = "/media/usb";
   std::string lastReport;
   std::string message;  // a refusal (red)
@@ -59,6 +63,10 @@ struct AdminIntent {
     kStartDrill,
     kExportReport,
     kEndDrill,
+    kStaff,      // open the staff cards page
+    kMoreCards,  // next page of cards
+    kPickCard,   // value: the staff ID to revoke (asks first)
+    kRevoke,     // confirmed: revoke it
   };
   Kind kind = Kind::kNone;
   int index = 0;
@@ -98,6 +106,8 @@ class AdminScreen {
 
  private:
   void reload();
+  void loadCards();
+  const service::StaffCardRow* card(const std::string& id) const;
   std::string* focusedField();
 
   service::AdminServices& services_;
@@ -108,6 +118,10 @@ class AdminScreen {
 
 /// Rows of settings shown per page at the current screen size.
 int settingsPerPage();
+/// Staff cards shown per page at the current screen size.
+int cardsPerPage();
+/// A card as its row and the confirmation name it: "Lee Leaving, reception card S7K2QX".
+std::string cardText(const service::StaffCardRow& card);
 
 /// The trust code as the page shows it, for a person to read and type: the key in groups of four
 /// (`LSD1:B82005:K7QX: ABCD EFGH … WXYZ:CHCK`); the receiving PC ignores the spaces.

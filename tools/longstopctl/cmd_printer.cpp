@@ -1,0 +1,75 @@
+// longstopctl printer test --data DIR [--device PRINTER] [--paper 58|80] [--out FILE.png]: a sample
+// ticket, with the site's name and a QR code, for whoever sets the printer up. PRINTER is a device
+// (/dev/usb/lp0) or tcp:HOST:PORT; without --device, the site's printer.device setting.
+#include <stb_image_write.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "commands.h"
+#include "common.h"
+#include "print/escpos.h"
+#include "print/port.h"
+#include "print/ticket_layout.h"
+#include "service/settings.h"
+
+namespace longstop::ctl {
+namespace {
+
+constexpr int kSendTimeoutMs = 5000;
+
+bool writePicture(const print::Bitmap& b, const std::string& path) {
+  std::vector<unsigned char> gray(b.dots.size());
+  for (size_t i = 0; i < gray.size(); ++i) gray[i] = b.dots[i] ? 0 : 255;
+  return stbi_write_png(path.c_str(), b.width, b.height, 1, gray.data(), b.width) != 0;
+}
+
+}  // namespace
+
+int cmdPrinter(const Args& a) {
+  if (a.words.size() != 2 || a.words[1] != "test")
+    return usage("printer takes one word: longstopctl printer test --data DIR [--device PRINTER]");
+  auto site = openSite(a);
+  if (!site.ok()) return fail(site.error());
+  std::string printer = a.get("device").value_or("");
+  if (printer.empty()) {
+    auto setting = service::getSetting(*site.value(), "printer.device");
+    if (!setting.ok()) return fail(setting.error());
+    printer = *setting;
+  }
+  const std::string paper = a.get("paper").value_or("80");
+  if (paper != "58" && paper != "80") return usage("--paper is 58 or 80 (millimetres).");
+  auto font = print::Font::load(print::kTicketFontPath);
+  if (!font.ok()) return fail(font.error());
+
+  print::TicketPrint t;
+  t.practiceName = site.value()->info().name;
+  t.ticketNumber = "A000";
+  t.queueAndRoom = "Test ticket - not for a patient";
+  t.timeText = "Printed by longstopctl printer test";
+  t.pleaseWait = "If this QR code and every line read clearly, the printer is ready.";
+  t.qrText = "LST1:TEST-000000:00000000";
+  auto picture = print::layoutTicket(t, paper == "58" ? print::kDots58mm : print::kDots80mm, *font);
+  if (!picture.ok()) return fail(picture.error());
+  if (auto out = a.get("out")) {
+    if (!writePicture(*picture, *out)) return fail(core::storageError("Cannot write " + *out + "."));
+    std::printf("The test ticket's picture is in %s.\n", out->c_str());
+  }
+  if (printer == "none") {
+    if (a.get("out")) return kExitOk;
+    return fail(core::invalidInput("No ticket printer is set (printer.device is none); give --device PRINTER."));
+  }
+  auto job = print::encodeJob(*picture);
+  if (!job.ok()) return fail(job.error());
+  // The printer's own fault (absent, refusing, stuck) is the check failing, not a usage error.
+  if (auto s = print::sendJob(printer, *job, kSendTimeoutMs); !s.ok()) {
+    std::fprintf(stderr, "longstopctl: %s\n", s.error().message.c_str());
+    return kExitCheckFailed;
+  }
+  std::printf("A test ticket went to %s (%zu bytes, %s mm paper).\n", printer.c_str(), job->size(), paper.c_str());
+  return kExitOk;
+}
+
+}  // namespace longstop::ctl
