@@ -42,7 +42,7 @@ void exec(sqlite3* db, const std::string& sql) {
 void makeSchema5(const std::filesystem::path& file, const crypto::SecretBytes& signKey) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-  exec(db, "DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals;"
+  exec(db, "DROP INDEX checkins_day_calls; DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals;"
            "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;");
   sqlite3_stmt* st = nullptr;
   REQUIRE(sqlite3_prepare_v2(db, "SELECT seq, at_ms, kind, record_id, staff_id, data FROM events ORDER BY seq", -1,
