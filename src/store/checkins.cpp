@@ -1,5 +1,7 @@
 #include "store/checkins.h"
 
+#include <limits>
+
 namespace longstop::store {
 namespace {
 
@@ -77,15 +79,24 @@ core::Result<std::vector<CheckinRow>> checkinsOnDay(Database& db, int64_t localD
   return readAll(*st);
 }
 
+// Urgent check-ins go before every normal one; within a priority, arrival order. Each half is one
+// range of the day-first queue index (day, queue, 'waiting', priority, seq < bound), so a check-in
+// reads only the entries ahead of it, never the whole day's queue.
+const char* const kCountAheadSql =
+    "SELECT (SELECT count(*) FROM checkins WHERE local_day = ?1 AND queue_id = ?2 AND state = 'waiting' "
+    "AND priority = 'urgent' AND seq < ?3) + (SELECT count(*) FROM checkins WHERE local_day = ?1 AND "
+    "queue_id = ?2 AND state = 'waiting' AND priority = 'normal' AND seq < ?4)";
+
 core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority, int64_t seq,
                                  int64_t localDay) {
-  // Urgent check-ins go before every normal one; within a priority, arrival order.
-  auto st = db.prepare(
-      "SELECT count(*) FROM checkins WHERE local_day = ?4 AND queue_id = ?1 AND state = 'waiting' AND seq <> ?3 AND "
-      "((priority = 'urgent' AND (?2 <> 'urgent' OR seq < ?3)) OR (priority <> 'urgent' AND ?2 <> 'urgent' "
-      "AND seq < ?3))");
+  auto st = db.prepare(kCountAheadSql);
   if (!st.ok()) return st.error();
-  st->bind(1, queueId).bind(2, priority).bind(3, seq).bind(4, localDay);
+  // An urgent check-in has only the earlier urgent ones ahead; a normal one has every urgent one
+  // and the earlier normal ones.
+  const bool urgent = priority == "urgent";
+  const int64_t urgentBound = urgent ? seq : std::numeric_limits<int64_t>::max();
+  const int64_t normalBound = urgent ? std::numeric_limits<int64_t>::min() : seq;
+  st->bind(1, localDay).bind(2, queueId).bind(3, urgentBound).bind(4, normalBound);
   auto row = st->step();
   if (!row.ok()) return row.error();
   return st->columnInt(0);
@@ -113,10 +124,14 @@ core::Result<std::vector<std::pair<std::string, int64_t>>> countByState(Database
   }
 }
 
+// Read newest first from the (day, queue, called_ms) index, stopping after `n`: no sort, no scan.
+const char* const kRecentCallsSql =
+    "SELECT called_ms FROM checkins WHERE local_day = ? AND queue_id = ? AND called_ms IS NOT NULL "
+    "ORDER BY called_ms DESC LIMIT ?";
+
 core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int64_t localDay,
                                                      int n) {
-  auto st = db.prepare("SELECT called_ms FROM checkins WHERE local_day = ? AND queue_id = ? AND called_ms IS NOT NULL "
-                       "ORDER BY called_ms DESC LIMIT ?");
+  auto st = db.prepare(kRecentCallsSql);
   if (!st.ok()) return st.error();
   st->bind(1, localDay).bind(2, queueId).bind(3, int64_t{n});
   std::vector<int64_t> out;

@@ -46,4 +46,8 @@ core::Result<std::vector<std::pair<std::string, int64_t>>> countByState(Database
 core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int64_t localDay,
                                                      int n);
 
+/// The SQL behind countAhead and recentCallTimesMs, for tests that check their query plans.
+extern const char* const kCountAheadSql;
+extern const char* const kRecentCallsSql;
+
 }  // namespace longstop::store

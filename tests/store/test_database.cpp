@@ -69,7 +69,8 @@ TEST_CASE("a schema-2 database gets the day-first queue index when opened") {
     auto db = store::Database::open(dir / "v2.db", {.create = true});
     REQUIRE(db.ok());
     // Put it back as schema 2 left it.
-    REQUIRE((*db)->exec("DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals; "
+    REQUIRE((*db)->exec("DROP INDEX checkins_day_calls; "
+                        "DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals; "
                         "ALTER TABLE events DROP COLUMN hlc; "
                         "DROP INDEX checkins_day_queue; "
                         "CREATE INDEX checkins_queue ON checkins(queue_id, state, priority, seq); "
@@ -83,7 +84,7 @@ TEST_CASE("a schema-2 database gets the day-first queue index when opened") {
   auto st = (*db)->prepare("SELECT group_concat(name, ',') FROM sqlite_schema WHERE type = 'index' AND "
                            "tbl_name = 'checkins' AND name NOT LIKE 'sqlite_%'");
   REQUIRE(st->step().value());
-  CHECK(st->columnText(0) == "checkins_day_queue");
+  CHECK(st->columnText(0) == "checkins_day_queue,checkins_day_calls");
 }
 
 TEST_CASE("a damaged database is set aside and reported, never replaced by an empty one") {
@@ -218,7 +219,8 @@ TEST_CASE("a schema-4 database keeps its credentials and gets room for their key
   {
     auto db = store::Database::open(dir / "v4.db", {.create = true});
     REQUIRE(db.ok());
-    REQUIRE((*db)->exec("DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals; "
+    REQUIRE((*db)->exec("DROP INDEX checkins_day_calls; "
+                        "DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals; "
                         "ALTER TABLE events DROP COLUMN hlc; "
                         "ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
                         "INSERT INTO credentials(id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms) "
