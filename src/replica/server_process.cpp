@@ -99,6 +99,14 @@ void ServerProcess::signalAndWait(int sig) {
   pid_ = -1;
 }
 
+bool ServerProcess::alive() {
+  if (pid_ <= 0) return false;
+  int status = 0;
+  const pid_t r = ::waitpid(pid_, &status, WNOHANG);
+  if (r == pid_ || (r < 0 && errno == ECHILD)) pid_ = -1;
+  return pid_ > 0;
+}
+
 void ServerProcess::stop() { signalAndWait(SIGTERM); }
 void ServerProcess::kill() { signalAndWait(SIGKILL); }
 

@@ -40,6 +40,11 @@ class ServerProcess {
   /// SIGKILL and wait for it: as a power cut would leave the store.
   void kill();
   bool running() const { return pid_ > 0; }
+  /// Whether the child is still there: reaps it (and forgets it) when it has died, e.g. by SIGKILL from
+  /// outside or a crash; running() is false from then on.
+  bool alive();
+  /// The child's process ID, -1 when none (tests kill it from outside, as a crash would).
+  pid_t pid() const { return pid_; }
   std::string url() const;
   const ServerConfig& config() const { return config_; }
 

@@ -54,6 +54,26 @@ done
 [ "$held" = "$want" ] && ok || bad "b holds $held of a's $want events: $(cat "$tmp/status" "$tmp/serve-b")"
 contains "$tmp/status" '"refused":0' "nothing refused"
 contains "$tmp/serve-a" "serves its events on nats://127.0.0.1:$port_a" "serve says where"
+# kill -9 of a's nats-server (the serve's child): serve starts it again and replication resumes.
+wait_held() {  # wait_held WANT: until b holds a's events up to WANT
+  held=0
+  for _ in $(seq 1 600); do
+    "$ctl" site status --data "$tmp/b" --json >"$tmp/status" 2>/dev/null
+    held=$(sed -E 's/.*"events_held":([0-9]+).*/\1/' "$tmp/status")
+    [ "$held" = "$1" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+first=$(pgrep -P "${pids[0]}" -x nats-server)
+[ -n "$first" ] && ok || bad "site serve runs no nats-server child"
+kill -KILL "$first"
+expect_status 0 "a walk-in on a while its server is down" -- "$ctl" checkin --data "$tmp/a" --walk-in \
+  --surname Featherstonehaugh --forenames Ann --dob 02/03/1971 --sex F --json
+want=$(sqlite3 "$tmp/a/longstop.db" "SELECT max(seq) FROM events")
+wait_held "$want" && ok || bad "after a's server was killed b holds $held of a's $want events: $(cat "$tmp/serve-a")"
+second=$(pgrep -P "${pids[0]}" -x nats-server)
+[ -n "$second" ] && [ "$second" != "$first" ] && ok || bad "no new nats-server after kill -9 (was $first, now '$second')"
 # Stopped by SIGTERM, each serve stops its server (nothing left listening) and exits 0.
 for p in "${pids[@]}"; do
   kill -TERM "$p"

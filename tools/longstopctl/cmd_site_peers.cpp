@@ -2,6 +2,8 @@
 #include <signal.h>
 
 #include <charconv>
+#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <string>
 
@@ -10,6 +12,8 @@
 #include "crypto/primitives.h"
 #include "replica/replicator.h"
 #include "replica/server_process.h"
+#include "replica/site_status.h"
+#include "replica/supervisor.h"
 #include "secret_input.h"
 #include "service/site_roster.h"
 #include "service/site_state.h"
@@ -52,8 +56,16 @@ int siteServe(const Args& a) {
   std::printf("Device %s serves its events on %s and pulls its peers' until stopped.\n", device.value()->c_str(),
               server.url().c_str());
   std::fflush(stdout);
-  int sig = 0;
-  sigwait(&stop, &sig);
+  // A server that dies is started again (replica/supervisor.h); the replicator reconnects by itself.
+  replica::ServerSupervisor supervisor(server);
+  const timespec step{0, 250 * 1000 * 1000};
+  for (;;) {
+    if (sigtimedwait(&stop, nullptr, &step) >= 0) break;
+    const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (supervisor.tick(now) == replica::ServerSupervisor::Step::kRestartFailed)
+      std::fprintf(stderr, "longstopctl: %s\n", supervisor.lastError().c_str());
+  }
   replicator.stop();
   server.stop();
   return kExitOk;
@@ -92,33 +104,46 @@ int siteTicketBlock(const Args& a, service::Site& site) {
   return kExitOk;
 }
 
-// Read-only: what this device holds of each peer, and what it refused.
+// Read-only: what this device holds of each peer, when it last heard from it, how far behind its
+// stream it is (asked of the peer's server, a second at most each), and what it refused.
 int siteStatus(const Args& a) {
   auto dir = a.get("data");
   if (!dir) return usage("site status needs --data DIR.");
   auto db = store::Database::open(service::Site::databasePath(*dir), {.readOnly = true});
   if (!db.ok()) return fail(db.error());
-  auto peers = store::listPeers(**db);
+  auto peers = replica::siteStatus(**db, 1000);
   if (!peers.ok()) return fail(peers.error());
   auto refusals = store::listRefusals(**db);
   if (!refusals.ok()) return fail(refusals.error());
   std::string json = "[";
   for (const auto& p : peers.value()) {
-    auto end = store::peerChainEnd(**db, p.deviceId);
-    auto cursor = store::peerCursor(**db, p.deviceId);
-    if (!end.ok()) return fail(end.error());
-    if (!cursor.ok()) return fail(cursor.error());
-    int64_t refused = 0;
-    for (const auto& r : refusals.value()) refused += r.origin == p.deviceId;
-    const int64_t held = end.value() ? end.value()->seq : 0;
     if (a.has("json")) {
       store::JsonObject o;
-      o.add("device", p.deviceId).add("address", p.address).add("role", p.role).add("events_held", held);
-      o.add("stream_cursor", cursor.value()).add("refused", refused);
-      json += (json.size() > 1 ? "," : "") + o.str();
+      o.add("device", p.device).add("address", p.address).add("role", p.role).add("events_held", p.eventsHeld);
+      o.add("stream_cursor", p.streamCursor).add("refused", p.refused).addBool("removed", p.removed);
+      o.addBool("reachable", p.reachable);
+      std::string tail;  // JSON null for what is not known
+      tail += ",\"last_seen_ms\":" + (p.lastSeenMs ? std::to_string(*p.lastSeenMs) : std::string("null"));
+      tail += ",\"events_behind\":" + (p.eventsBehind ? std::to_string(*p.eventsBehind) : std::string("null"));
+      std::string obj = o.str();
+      obj.insert(obj.size() - 1, tail);
+      json += (json.size() > 1 ? "," : "") + obj;
     } else {
-      std::printf("%s (%s) at %s: %lld events held, %lld refused\n", p.deviceId.c_str(), p.role.c_str(),
-                  p.address.c_str(), static_cast<long long>(held), static_cast<long long>(refused));
+      std::string seen = "never";
+      if (p.lastSeenMs) {
+        const std::time_t t = static_cast<std::time_t>(*p.lastSeenMs / 1000);
+        char buf[32];
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+        seen = buf;
+      }
+      const std::string behind = p.eventsBehind ? std::to_string(*p.eventsBehind) + " events behind"
+                                                : "not reachable, events behind unknown";
+      std::printf("%s (%s) at %s%s: %lld events held, last seen %s, %s, %lld refused\n", p.device.c_str(),
+                  p.role.c_str(), p.address.c_str(), p.removed ? " (removed)" : "",
+                  static_cast<long long>(p.eventsHeld), seen.c_str(), behind.c_str(),
+                  static_cast<long long>(p.refused));
     }
   }
   if (a.has("json")) {
