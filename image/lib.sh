@@ -1,5 +1,9 @@
+# shellcheck shell=bash
 # The steps of image/build, one function each; sourced by image/build. Everything that differs between
 # amd64 and arm64 is in this file and says so.
+
+# This directory (image/), wherever lib.sh is sourced from.
+image_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # The Debian packages the image is made of: the base, the kernel, and what `longstop` links to
 # (checked with ldd: SDL2, SQLite, libsodium, qrencode, zxing, libsystemd, libkeyutils, Mesa for KMS/DRM via GBM/EGL).
@@ -23,19 +27,19 @@ ensure_image_tools() {
   # shellcheck source=tools/lib/packages.sh
   . "$repo/tools/lib/packages.sh"
   ensure_packages "${LONGSTOP_BUILD_PACKAGES[@]}" "${LONGSTOP_IMAGE_PACKAGES[@]}" git
-  if [ "$arch" = arm64 ]; then
-    local missing=()
-    command -v aarch64-linux-gnu-g++ >/dev/null || missing+=("a cross compiler (crossbuild-essential-arm64)")
-    dpkg --print-foreign-architectures | grep -qx arm64 || missing+=("the arm64 -dev packages (dpkg --add-architecture arm64)")
-    [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || missing+=("qemu-user binfmt for aarch64 (to configure the arm64 packages)")
-    if ((${#missing[@]})); then
-      echo "image/build: the arm64 image cannot be built on this machine; it lacks:" >&2
-      printf '  - %s\n' "${missing[@]}" >&2
-      echo "Build it on an arm64 Debian 12 machine (a Pi 4 itself works), or on an amd64 machine where" >&2
-      echo "qemu-user-static may register binfmt handlers; see docs/appliance.md, \"Building for the Pi\"." >&2
-      exit 3
-    fi
+  [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ] && ensure_arm64_cross_tools
+  return 0
+}
+
+# The arm64 cross toolchain and the :arm64 -dev packages on an amd64 machine. No qemu-user and no
+# binfmt_misc: nothing of arm64 runs on this machine (the second stage runs in qemu-system-aarch64).
+ensure_arm64_cross_tools() {
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    echo "image/build: adding the arm64 architecture to dpkg (dpkg --add-architecture arm64)"
+    dpkg --add-architecture arm64
+    apt-get update -qq
   fi
+  ensure_packages "${LONGSTOP_ARM64_PACKAGES[@]}"
 }
 
 # The Debian mirror lines of this machine's own apt sources, one "deb URI SUITE COMPONENTS" a line.
@@ -84,20 +88,7 @@ build_longstop() {
   fi
   local cross=()
   if [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
-    cat >"$cache/cross-arm64.ini" <<'CROSS'
-[binaries]
-c = 'aarch64-linux-gnu-gcc'
-cpp = 'aarch64-linux-gnu-g++'
-ar = 'aarch64-linux-gnu-ar'
-strip = 'aarch64-linux-gnu-strip'
-pkg-config = 'aarch64-linux-gnu-pkg-config'
-[host_machine]
-system = 'linux'
-cpu_family = 'aarch64'
-cpu = 'cortex-a72'
-endian = 'little'
-CROSS
-    cross=(--cross-file "$cache/cross-arm64.ini")
+    cross=(--cross-file "$image_dir/cross-arm64.ini")
   fi
   if [ ! -f "$build/build.ninja" ]; then
     meson setup "$build" "$src" "${cross[@]}" --prefix=/usr --buildtype=release -Dwerror=false \
@@ -116,6 +107,14 @@ CROSS
 # The root tree from Debian packages with mmdebstrap (minbase), without documentation or man pages.
 make_root_tree() {
   local arch=$1 root=$3
+  if [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
+    # mmdebstrap would run the arm64 maintainer scripts here, which needs qemu-user and binfmt_misc.
+    # The route without them (unpack, then the second stage inside qemu-system-aarch64) is not
+    # written yet; see docs/appliance.md, "Building for the Pi".
+    echo "image/build: the arm64 root cannot be made on this machine yet: Longstop cross-built into" >&2
+    echo "  $stage; the root's second stage inside qemu-system-aarch64 is not implemented (docs/appliance.md)." >&2
+    exit 3
+  fi
   local mirrors=()
   mapfile -t mirrors < <(mirror_args "$arch")
   local pkgs
