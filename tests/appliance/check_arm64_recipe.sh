@@ -15,7 +15,7 @@ for f in "${scripts[@]}"; do
 done
 echo "ok: the image recipe's shell parses (${#scripts[@]} files)"
 if command -v shellcheck >/dev/null; then
-  shellcheck -x -S warning "${scripts[@]}" || { echo "FAIL: shellcheck"; exit 1; }
+  (cd "$repo" && shellcheck -x -S warning "${scripts[@]}") || { echo "FAIL: shellcheck"; exit 1; }
   echo "ok: shellcheck"
 fi
 
