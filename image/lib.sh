@@ -4,6 +4,8 @@
 
 # This directory (image/), wherever lib.sh is sourced from.
 image_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=image/foreign.sh
+. "$image_dir/foreign.sh"
 
 # The Debian packages the image is made of: the base, the kernel, and what `longstop` links to
 # (checked with ldd: SDL2, SQLite, libsodium, qrencode, zxing, libsystemd, libkeyutils, Mesa for KMS/DRM via GBM/EGL).
@@ -108,12 +110,8 @@ build_longstop() {
 make_root_tree() {
   local arch=$1 root=$3
   if [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
-    # mmdebstrap would run the arm64 maintainer scripts here, which needs qemu-user and binfmt_misc.
-    # The route without them (unpack, then the second stage inside qemu-system-aarch64) is not
-    # written yet; see docs/appliance.md, "Building for the Pi".
-    echo "image/build: the arm64 root cannot be made on this machine yet: Longstop cross-built into" >&2
-    echo "  $stage; the root's second stage inside qemu-system-aarch64 is not implemented (docs/appliance.md)." >&2
-    exit 3
+    make_foreign_root_tree "$arch" "$root"
+    return
   fi
   local mirrors=()
   mapfile -t mirrors < <(mirror_args "$arch")
@@ -125,6 +123,29 @@ make_root_tree() {
     --dpkgopt='path-exclude=/usr/share/info/*' \
     --customize-hook='rm -f "$1"/var/cache/apt/*.bin "$1"/var/lib/apt/lists/*_*' \
     bookworm "$root" "${mirrors[@]}"
+}
+
+# The arm64 root on an amd64 machine (image/foreign.sh): unpacked by mmdebstrap, nothing run; the
+# packages are then installed by the second stage inside qemu-system-aarch64. The same package set as
+# the native path (minbase: Priority required, apt, and the image's packages).
+make_foreign_root_tree() {
+  local arch=$1 root=$2
+  local cache=${LONGSTOP_IMAGE_CACHE:-/var/tmp/longstop-image/cache-$arch}
+  local mirrors=()
+  mapfile -t mirrors < <(mirror_args "$arch")
+  local pkgs
+  pkgs=$(image_packages "$arch" | paste -sd, -)
+  mmdebstrap --mode=root --variant=extract --architectures="$arch" --skip=check/qemu \
+    --skip=cleanup/apt/cache --include='?priority(required)' --include="apt,$pkgs" \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --dpkgopt='path-exclude=/usr/share/info/*' \
+    bookworm "$root" "${mirrors[@]}"
+  foreign_second_stage "$root" "$cache"
+  # What extraction put there before dpkg's path-excludes applied, and the downloaded packages.
+  find "$root/usr/share/doc" -mindepth 1 ! -name copyright ! -type d -delete 2>/dev/null || true
+  rm -rf "$root"/usr/share/man/* "$root"/usr/share/locale/* "$root"/usr/share/info/* \
+    "$root"/var/cache/apt/archives/*.deb "$root"/var/cache/apt/*.bin "$root"/var/lib/apt/lists/*_*
 }
 
 # Ctrl+Alt+Del on a USB keyboard left by the kiosk must not reboot it in the middle of a check-in: the
