@@ -234,12 +234,44 @@ collect_boot() {
     cp "$boot/vmlinuz" "$boot/initrd.img" "$out/"
     cp "$here/site-test.txt" "$boot/longstop-site.txt"
   else
-    cp -a "$root/boot/firmware/." "$boot/"
+    pi_boot_files "$root" "$boot"
+    # raspi-firmware's initramfs hook may have filled the tree's /boot/firmware too: the boot
+    # partition is made above from the packages' own files, so the tree keeps an empty mount point.
     find "$root/boot/firmware" -mindepth 1 -delete
     cp "$here/site-template.txt" "$boot/longstop-site.txt"
   fi
   echo "$cmdline" >"$boot/cmdline.txt"
   echo "$cmdline" >"$out/cmdline.txt"
+}
+
+# The Pi's boot partition from the tree's packages: the GPU firmware (raspi-firmware), the Pi 4 and
+# Pi 3 device trees (linux-image-arm64), Debian's kernel and the initramfs made in the second stage,
+# and config.txt. Fails if any is missing: a card without them does not boot at all.
+pi_boot_files() {
+  local root=$1 boot=$2 f
+  local kernel initrd dtbs
+  kernel=$(ls "$root"/boot/vmlinuz-* 2>/dev/null | head -n 1)
+  initrd=$(ls "$root"/boot/initrd.img-* 2>/dev/null | head -n 1)
+  dtbs=$(ls -d "$root"/usr/lib/linux-image-*/broadcom 2>/dev/null | head -n 1)
+  for f in "$kernel" "$initrd" "$dtbs/bcm2711-rpi-4-b.dtb" "$root/usr/lib/raspi-firmware/start4.elf"; do
+    [ -n "$f" ] && [ -f "$f" ] || { echo "image/build: the Pi boot partition lacks ${f:-a kernel or initramfs}" >&2; return 1; }
+  done
+  cp "$root"/usr/lib/raspi-firmware/*.elf "$root"/usr/lib/raspi-firmware/*.dat \
+    "$root"/usr/lib/raspi-firmware/bootcode.bin "$boot/"
+  cp "$dtbs"/bcm2711-*.dtb "$dtbs"/bcm2837-rpi-3-*.dtb "$boot/"
+  cp "$kernel" "$boot/vmlinuz"
+  cp "$initrd" "$boot/initrd.img"
+  # Debian's kernel with the mainline device trees (upstream_kernel): vc4 KMS is in the DTB itself,
+  # so no overlays are needed (Debian ships none). The UART is for a maintainer's serial console.
+  cat >"$boot/config.txt" <<'CONFIG'
+# Longstop on a Raspberry Pi 4 (or 3): Debian 12's kernel and initramfs, 64-bit.
+arm_64bit=1
+upstream_kernel=1
+kernel=vmlinuz
+initramfs initrd.img followkernel
+enable_uart=1
+disable_overscan=1
+CONFIG
 }
 
 # Timestamps and caches that would differ between two builds of the same inputs.
