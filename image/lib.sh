@@ -101,6 +101,14 @@ build_longstop() {
   DESTDIR=$stage meson install -C "$build" --no-rebuild --quiet
   # The Debian packages of the shared libraries the programs need (the host's, for a native build;
   # for a cross build the same names from the arm64 side).
+  if ((${#cross[@]})); then
+    # ldd cannot read foreign binaries: their NEEDED entries, looked up in the arm64 library folders.
+    find "$stage/usr/bin" -type f -perm -u+x -exec aarch64-linux-gnu-readelf -d {} + 2>/dev/null |
+      sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u |
+      sed 's|^|*/aarch64-linux-gnu/|' | xargs -r dpkg -S 2>/dev/null | grep -v '^diversion' | cut -d: -f1 |
+      tr ',' '\n' | sed 's/ //g' | sort -u >"$work/runtime-packages"
+    return 0
+  fi
   find "$stage/usr/bin" -type f -perm -u+x -exec ldd {} + 2>/dev/null | awk '$3 ~ /^\// { n = split($3, d, "/"); print "*/" d[n - 1] "/" $1 }' |
     sort -u | xargs -r dpkg -S 2>/dev/null | grep -v '^diversion' | cut -d: -f1 | tr ',' '\n' | sed 's/ //g' | sort -u \
     >"$work/runtime-packages"
