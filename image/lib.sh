@@ -1,5 +1,11 @@
+# shellcheck shell=bash
 # The steps of image/build, one function each; sourced by image/build. Everything that differs between
 # amd64 and arm64 is in this file and says so.
+
+# This directory (image/), wherever lib.sh is sourced from.
+image_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=image/foreign.sh
+. "$image_dir/foreign.sh"
 
 # The Debian packages the image is made of: the base, the kernel, and what `longstop` links to
 # (checked with ldd: SDL2, SQLite, libsodium, qrencode, zxing, libsystemd, libkeyutils, Mesa for KMS/DRM via GBM/EGL).
@@ -23,19 +29,19 @@ ensure_image_tools() {
   # shellcheck source=tools/lib/packages.sh
   . "$repo/tools/lib/packages.sh"
   ensure_packages "${LONGSTOP_BUILD_PACKAGES[@]}" "${LONGSTOP_IMAGE_PACKAGES[@]}" git
-  if [ "$arch" = arm64 ]; then
-    local missing=()
-    command -v aarch64-linux-gnu-g++ >/dev/null || missing+=("a cross compiler (crossbuild-essential-arm64)")
-    dpkg --print-foreign-architectures | grep -qx arm64 || missing+=("the arm64 -dev packages (dpkg --add-architecture arm64)")
-    [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || missing+=("qemu-user binfmt for aarch64 (to configure the arm64 packages)")
-    if ((${#missing[@]})); then
-      echo "image/build: the arm64 image cannot be built on this machine; it lacks:" >&2
-      printf '  - %s\n' "${missing[@]}" >&2
-      echo "Build it on an arm64 Debian 12 machine (a Pi 4 itself works), or on an amd64 machine where" >&2
-      echo "qemu-user-static may register binfmt handlers; see docs/appliance.md, \"Building for the Pi\"." >&2
-      exit 3
-    fi
+  [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ] && ensure_arm64_cross_tools
+  return 0
+}
+
+# The arm64 cross toolchain and the :arm64 -dev packages on an amd64 machine. No qemu-user and no
+# binfmt_misc: nothing of arm64 runs on this machine (the second stage runs in qemu-system-aarch64).
+ensure_arm64_cross_tools() {
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    echo "image/build: adding the arm64 architecture to dpkg (dpkg --add-architecture arm64)"
+    dpkg --add-architecture arm64
+    apt-get update -qq
   fi
+  ensure_packages "${LONGSTOP_ARM64_PACKAGES[@]}"
 }
 
 # The Debian mirror lines of this machine's own apt sources, one "deb URI SUITE COMPONENTS" a line.
@@ -84,20 +90,7 @@ build_longstop() {
   fi
   local cross=()
   if [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
-    cat >"$cache/cross-arm64.ini" <<'CROSS'
-[binaries]
-c = 'aarch64-linux-gnu-gcc'
-cpp = 'aarch64-linux-gnu-g++'
-ar = 'aarch64-linux-gnu-ar'
-strip = 'aarch64-linux-gnu-strip'
-pkg-config = 'aarch64-linux-gnu-pkg-config'
-[host_machine]
-system = 'linux'
-cpu_family = 'aarch64'
-cpu = 'cortex-a72'
-endian = 'little'
-CROSS
-    cross=(--cross-file "$cache/cross-arm64.ini")
+    cross=(--cross-file "$image_dir/cross-arm64.ini")
   fi
   if [ ! -f "$build/build.ninja" ]; then
     meson setup "$build" "$src" "${cross[@]}" --prefix=/usr --buildtype=release -Dwerror=false \
@@ -108,6 +101,14 @@ CROSS
   DESTDIR=$stage meson install -C "$build" --no-rebuild --quiet
   # The Debian packages of the shared libraries the programs need (the host's, for a native build;
   # for a cross build the same names from the arm64 side).
+  if ((${#cross[@]})); then
+    # ldd cannot read foreign binaries: their NEEDED entries, looked up in the arm64 library folders.
+    find "$stage/usr/bin" -type f -perm -u+x -exec aarch64-linux-gnu-readelf -d {} + 2>/dev/null |
+      sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u |
+      sed 's|^|*/aarch64-linux-gnu/|' | xargs -r dpkg -S 2>/dev/null | grep -v '^diversion' | cut -d: -f1 |
+      tr ',' '\n' | sed 's/ //g' | sort -u >"$work/runtime-packages"
+    return 0
+  fi
   find "$stage/usr/bin" -type f -perm -u+x -exec ldd {} + 2>/dev/null | awk '$3 ~ /^\// { n = split($3, d, "/"); print "*/" d[n - 1] "/" $1 }' |
     sort -u | xargs -r dpkg -S 2>/dev/null | grep -v '^diversion' | cut -d: -f1 | tr ',' '\n' | sed 's/ //g' | sort -u \
     >"$work/runtime-packages"
@@ -116,6 +117,10 @@ CROSS
 # The root tree from Debian packages with mmdebstrap (minbase), without documentation or man pages.
 make_root_tree() {
   local arch=$1 root=$3
+  if [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
+    make_foreign_root_tree "$arch" "$root"
+    return
+  fi
   local mirrors=()
   mapfile -t mirrors < <(mirror_args "$arch")
   local pkgs
@@ -126,6 +131,29 @@ make_root_tree() {
     --dpkgopt='path-exclude=/usr/share/info/*' \
     --customize-hook='rm -f "$1"/var/cache/apt/*.bin "$1"/var/lib/apt/lists/*_*' \
     bookworm "$root" "${mirrors[@]}"
+}
+
+# The arm64 root on an amd64 machine (image/foreign.sh): unpacked by mmdebstrap, nothing run; the
+# packages are then installed by the second stage inside qemu-system-aarch64. The same package set as
+# the native path (minbase: Priority required, apt, and the image's packages).
+make_foreign_root_tree() {
+  local arch=$1 root=$2
+  local cache=${LONGSTOP_IMAGE_CACHE:-/var/tmp/longstop-image/cache-$arch}
+  local mirrors=()
+  mapfile -t mirrors < <(mirror_args "$arch")
+  local pkgs
+  pkgs=$(image_packages "$arch" | paste -sd, -)
+  mmdebstrap --mode=root --variant=extract --architectures="$arch" --skip=check/qemu \
+    --skip=cleanup/apt/cache --include='?priority(required)' --include="apt,$pkgs" \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --dpkgopt='path-exclude=/usr/share/info/*' \
+    bookworm "$root" "${mirrors[@]}"
+  foreign_second_stage "$root" "$cache"
+  # What extraction put there before dpkg's path-excludes applied, and the downloaded packages.
+  find "$root/usr/share/doc" -mindepth 1 ! -name copyright ! -type d -delete 2>/dev/null || true
+  rm -rf "$root"/usr/share/man/* "$root"/usr/share/locale/* "$root"/usr/share/info/* \
+    "$root"/var/cache/apt/archives/*.deb "$root"/var/cache/apt/*.bin "$root"/var/lib/apt/lists/*_*
 }
 
 # Ctrl+Alt+Del on a USB keyboard left by the kiosk must not reboot it in the middle of a check-in: the
@@ -214,12 +242,44 @@ collect_boot() {
     cp "$boot/vmlinuz" "$boot/initrd.img" "$out/"
     cp "$here/site-test.txt" "$boot/longstop-site.txt"
   else
-    cp -a "$root/boot/firmware/." "$boot/"
+    pi_boot_files "$root" "$boot"
+    # raspi-firmware's initramfs hook may have filled the tree's /boot/firmware too: the boot
+    # partition is made above from the packages' own files, so the tree keeps an empty mount point.
     find "$root/boot/firmware" -mindepth 1 -delete
     cp "$here/site-template.txt" "$boot/longstop-site.txt"
   fi
   echo "$cmdline" >"$boot/cmdline.txt"
   echo "$cmdline" >"$out/cmdline.txt"
+}
+
+# The Pi's boot partition from the tree's packages: the GPU firmware (raspi-firmware), the Pi 4 and
+# Pi 3 device trees (linux-image-arm64), Debian's kernel and the initramfs made in the second stage,
+# and config.txt. Fails if any is missing: a card without them does not boot at all.
+pi_boot_files() {
+  local root=$1 boot=$2 f
+  local kernel initrd dtbs
+  kernel=$(ls "$root"/boot/vmlinuz-* 2>/dev/null | head -n 1)
+  initrd=$(ls "$root"/boot/initrd.img-* 2>/dev/null | head -n 1)
+  dtbs=$(ls -d "$root"/usr/lib/linux-image-*/broadcom 2>/dev/null | head -n 1)
+  for f in "$kernel" "$initrd" "$dtbs/bcm2711-rpi-4-b.dtb" "$root/usr/lib/raspi-firmware/start4.elf"; do
+    [ -n "$f" ] && [ -f "$f" ] || { echo "image/build: the Pi boot partition lacks ${f:-a kernel or initramfs}" >&2; return 1; }
+  done
+  cp "$root"/usr/lib/raspi-firmware/*.elf "$root"/usr/lib/raspi-firmware/*.dat \
+    "$root"/usr/lib/raspi-firmware/bootcode.bin "$boot/"
+  cp "$dtbs"/bcm2711-*.dtb "$dtbs"/bcm2837-rpi-3-*.dtb "$boot/"
+  cp "$kernel" "$boot/vmlinuz"
+  cp "$initrd" "$boot/initrd.img"
+  # Debian's kernel with the mainline device trees (upstream_kernel): vc4 KMS is in the DTB itself,
+  # so no overlays are needed (Debian ships none). The UART is for a maintainer's serial console.
+  cat >"$boot/config.txt" <<'CONFIG'
+# Longstop on a Raspberry Pi 4 (or 3): Debian 12's kernel and initramfs, 64-bit.
+arm_64bit=1
+upstream_kernel=1
+kernel=vmlinuz
+initramfs initrd.img followkernel
+enable_uart=1
+disable_overscan=1
+CONFIG
 }
 
 # Timestamps and caches that would differ between two builds of the same inputs.

@@ -15,6 +15,15 @@ LONGSTOP_BUILD_PACKAGES=(
 LONGSTOP_IMAGE_PACKAGES=(
   mmdebstrap qemu-system-x86 qemu-utils mtools dosfstools e2fsprogs fdisk imagemagick sqlite3
 )
+# image/build --arch arm64 on an amd64 machine: the cross compiler and the arm64 side of every -dev
+# package above (all Multi-Arch: same; needs `dpkg --add-architecture arm64`), and qemu-system-aarch64
+# for the root's second stage. Not qemu-user: nothing of arm64 runs on the build machine.
+LONGSTOP_ARM64_PACKAGES=(
+  crossbuild-essential-arm64 qemu-system-arm
+  libsdl2-dev:arm64 libimgui-dev:arm64 libsqlite3-dev:arm64 libqrencode-dev:arm64 libzxing-dev:arm64
+  libsodium-dev:arm64 libstb-dev:arm64 libturbojpeg0-dev:arm64 libevdev-dev:arm64 zlib1g-dev:arm64
+  libkeyutils-dev:arm64 libnats-dev:arm64 libsystemd-dev:arm64
+)
 LONGSTOP_TEST_PACKAGES=(
   catch2 sqlite3 python3 clang libclang-rt-14-dev zbar-tools strace
   espeak-ng  # the board's spoken announcements (src/app/audio_output.cpp) and their test
