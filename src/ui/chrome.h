@@ -2,7 +2,6 @@
 // and the idle countdown banner. Screens draw inside the content rectangle it returns.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -23,25 +22,7 @@ Rect displayRect();
 
 /// Draws the top bar (Back on the left, Start again on the right, either may be left out) and the
 /// heading under it; returns what was pressed and sets *content to the space left for the screen.
-/// With larger text on a short screen (and `mayScroll`), everything under the bar is a page taller than
-/// the screen (see pageHeight) that scrolls by dragging a finger: *content is then the page's, partly
-/// off screen, and the screen's drawing is clipped to the part in view until endPage().
-Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content, bool mayScroll = true);
-
-/// The height the screens lay themselves out in: the display's, or with larger text on a short screen
-/// kLargerTextFactor times it (the text grows by that factor, so the page grows with it).
-float pageHeight();
-/// Whether the screen being drawn is on a page that scrolls (then nothing need be pinned to its bottom,
-/// which is out of view).
-bool pageOpen();
-/// Closes the page drawChrome opened (draws where it is scrolled to); nothing when none is open. Called
-/// once a screen is drawn, before anything is drawn on top of it.
-void endPage();
-/// Runs `draw` unclipped by the page, for what a screen puts in the top bar after drawChrome.
-void inTopBar(const std::function<void()>& draw);
-/// How far the open page is scrolled, in pixels (0: its top is in view). Test only: TEST_setPageScroll.
-float pageScroll();
-void TEST_setPageScroll(float y);
+Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content);
 
 /// A title in the top bar itself (white on dark blue), for screens with no Back or Start again.
 void drawBarTitle(std::string_view title);
@@ -52,10 +33,6 @@ bool drawCountdown(int seconds);
 /// Whether this frame shows the countdown: while it does, drawChrome and drawBarTitle leave the bar to it
 /// (no Back, no Start again, no title), and the screen below stays where it is.
 void setCountdownShowing(bool showing);
-
-/// The height a button `width` wide needs to show `label` at full size: `height`, or two lines' worth
-/// when the label needs two (larger text, a long translation) and they fit.
-float buttonHeightFor(std::string_view label, float width, float height);
 
 /// Lays out buttons of equal height in one centred row; returns the index pressed or -1.
 struct RowButton {

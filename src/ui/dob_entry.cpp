@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 
-#include "ui/chrome.h"
 #include "ui/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -143,13 +142,9 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
     if (button(otherLabel, ImVec2(w, t.target()), ButtonStyle::kSecondary)) press.other = true;
     return press;
   }
-  // The other way in at the bottom, never off it; on a page that scrolls, straight under Next, on two
-  // lines when it needs them.
-  const float otherW = otherLabel ? std::min(leftW, buttonWidth(otherLabel)) : 0;
-  const float otherH = otherLabel && pageOpen() ? buttonHeightFor(otherLabel, otherW, t.target()) : t.target();
-  float otherY = !otherLabel ? max.y
-                 : pageOpen() ? y + t.target() + t.gap() * 2
-                              : std::min(std::max(y + t.target() + t.gap() * 2, max.y - t.target()), max.y - t.target());
+  // The other way in never runs off the bottom.
+  float otherY = otherLabel ? std::min(std::max(y + t.target() + t.gap() * 2, max.y - t.target()), max.y - t.target())
+                            : max.y;
   float msgW = leftW;
   float msgH = message.empty() ? 0 : measureWrapped(std::string("! ") + message, msgW).y;
   // While a message stands on a short screen it may take the other way in's place too (any key clears
@@ -174,7 +169,8 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   }
   if (otherLabel) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, otherY));
-    if (button(otherLabel, ImVec2(otherW, otherY + otherH <= max.y ? otherH : t.target()), ButtonStyle::kSecondary))
+    if (button(otherLabel, ImVec2(std::min(leftW, buttonWidth(otherLabel)), t.target()),
+               ButtonStyle::kSecondary))
       press.other = true;
   }
   return press;

@@ -72,7 +72,6 @@ void PatientFlow::frame() {
         reset(false);
       break;
   }
-  endPage();
   if (countdown && drawCountdown(*countdown)) noteActivity();
   setCountdownShowing(false);
   if (!banner_.empty()) drawPracticeBanner(banner_);

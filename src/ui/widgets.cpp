@@ -9,11 +9,6 @@
 namespace longstop::ui {
 namespace {
 WidgetLog* gLog = nullptr;
-struct Page {
-  bool open = false;
-  ImVec2 min, max;
-  bool dragging = false;
-} gPage;
 
 // Records a widget whose label was drawn at `text` inside `room` (both default to its rectangle).
 void record(WidgetRecord r) {
@@ -23,18 +18,13 @@ void record(WidgetRecord r) {
   ImVec2 cmax = dl->GetClipRectMax();
   ImVec2 display = ImGui::GetIO().DisplaySize;
   ImVec2 c = r.centre();
-  if (gPage.open) {
-    r.pageMin = gPage.min;
-    r.pageMax = gPage.max;
-  }
   r.visible = c.x >= std::max(cmin.x, 0.0f) && c.y >= std::max(cmin.y, 0.0f) &&
               c.x <= std::min(cmax.x, display.x) && c.y <= std::min(cmax.y, display.y);
   gLog->add(std::move(r));
 }
 
-void record(std::string_view label, ImVec2 min, ImVec2 max, bool clickable, bool enabled, float px) {
+void record(std::string_view label, ImVec2 min, ImVec2 max, bool clickable, bool enabled) {
   WidgetRecord r;
-  r.textPx = px;
   r.label = std::string(label);
   r.min = min;
   r.max = max;
@@ -86,13 +76,6 @@ std::pair<ImVec2, ImVec2> drawCentred(ImDrawList* dl, const FittedLabel& f, ImVe
 }
 }  // namespace
 
-void setPage(ImVec2 min, ImVec2 max, bool dragging) {
-  gPage = {true, min, max, dragging};
-}
-void clearPage() {
-  gPage = {};
-}
-
 void setWidgetLog(WidgetLog* log) {
   gLog = log;
 }
@@ -105,11 +88,7 @@ void WidgetLog::add(WidgetRecord r) {
     r.textMin = r.min;
     r.textMax = r.max;
   }
-  if (r.roomMax.x == 0 && r.roomMax.y == 0) {
-    // Its room is the screen, or the whole page when it was drawn on one that scrolls.
-    r.roomMin = r.inPage() ? ImVec2(0, r.pageMin.y) : ImVec2(0, 0);
-    r.roomMax = r.inPage() ? ImVec2(ImGui::GetIO().DisplaySize.x, r.pageMax.y) : ImGui::GetIO().DisplaySize;
-  }
+  if (r.roomMax.x == 0 && r.roomMax.y == 0) r.roomMax = ImGui::GetIO().DisplaySize;
   widgets_.push_back(std::move(r));
 }
 
@@ -216,10 +195,8 @@ bool button(std::string_view label, const ImVec2& size, ButtonStyle style, bool 
   r.textMin = tmin;
   r.textMax = tmax;
   r.textScale = fitted.size / theme().body()->FontSize;
-  r.textPx = fitted.size;
   record(std::move(r));
-  // A finger that scrolled the page did not mean to press what it lifted from.
-  return pressed && enabled && !(gPage.open && gPage.dragging);
+  return pressed && enabled;
 }
 
 ImVec2 measure(std::string_view s, ImFont* font) {
@@ -234,7 +211,7 @@ void text(std::string_view s, ImFont* font, ImU32 col) {
   ImVec2 ts = measure(s, font);
   ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, col, s.data(), s.data() + s.size());
   ImGui::Dummy(ts);
-  record(s, pos, ImVec2(pos.x + ts.x, pos.y + ts.y), false, true, font->FontSize);
+  record(s, pos, ImVec2(pos.x + ts.x, pos.y + ts.y), false, true);
 }
 
 void textCentred(std::string_view s, float x0, float x1, float y, ImFont* font, ImU32 col) {
@@ -257,7 +234,6 @@ float textWrapped(std::string_view s, float width, ImFont* font, ImU32 col, floa
   r.min = pos;
   r.max = ImVec2(pos.x + ts.x, pos.y + ts.y);
   r.textScale = size / font->FontSize;
-  r.textPx = size;
   record(std::move(r));
   return ts.y;
 }
@@ -286,7 +262,6 @@ float textWrappedFitted(std::string_view s, ImVec2 room, ImU32 col, ImFont* font
   r.roomMin = pos;
   r.roomMax = ImVec2(pos.x + room.x, pos.y + room.y);
   r.textScale = size / font->FontSize;
-  r.textPx = size;
   record(std::move(r));
   return ts.y;
 }
@@ -310,7 +285,6 @@ void textFitted(std::string_view s, ImVec2 min, ImVec2 max, ImFont* font, ImU32 
   r.roomMin = min;
   r.roomMax = max;
   r.textScale = f.size / font->FontSize;
-  r.textPx = f.size;
   record(std::move(r));
 }
 
@@ -339,7 +313,6 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   labelRecord.textMin = ImVec2(top.x, top.y + room.y - fitted.size);
   labelRecord.textMax = ImVec2(labelMax.x, top.y + room.y);
   labelRecord.textScale = fitted.size / font->FontSize;
-  labelRecord.textPx = fitted.size;
   record(labelRecord);
   ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + room.y + ImGui::GetStyle().ItemSpacing.y));
   ImVec2 min = ImGui::GetCursorScreenPos();
@@ -371,7 +344,6 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
     v.max = ImVec2(pos.x + ts.x, pos.y + ts.y);
     v.roomMin = min;
     v.roomMax = max;
-    v.textPx = font->FontSize;
     record(std::move(v));
   }
   // The tappable box, labelled by what is written above it.

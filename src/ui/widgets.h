@@ -23,11 +23,6 @@ struct WidgetRecord {
   ImVec2 roomMin{}, roomMax{};
   ImVec2 textMin{}, textMax{};
   float textScale = 1.0f;  // the label's font size over the font's own size (fitLabel)
-  float textPx = 0;        // the size its text was drawn at, in pixels (0: not known)
-  // Drawn in a page that scrolls (larger text on a short screen): the whole page's rectangle, of which
-  // only part is on screen at a time. Zero when it was drawn straight onto the screen.
-  ImVec2 pageMin{}, pageMax{};
-  bool inPage() const { return pageMax.y > pageMin.y; }
   ImVec2 centre() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
 };
 
@@ -72,11 +67,6 @@ FittedLabel fitLabel(std::string_view s, ImVec2 box, ImFont* font = nullptr, boo
 /// pushes `font`. Close it with endScreenWindow().
 void beginScreenWindow(const char* id, ImFont* font);
 void endScreenWindow();
-
-/// The page that scrolls, while one is open (see chrome.h's page): widgets record its rectangle, and
-/// while `dragging` (the finger is scrolling it) no button is pressed when the finger lifts.
-void setPage(ImVec2 min, ImVec2 max, bool dragging);
-void clearPage();
 
 /// Where widgets record themselves; null (the default) records nothing.
 void setWidgetLog(WidgetLog* log);

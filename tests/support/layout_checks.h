@@ -3,8 +3,6 @@
 // texts on top of each other; no text under a button it is not the label of; no two buttons overlapping.
 #pragma once
 
-#include <algorithm>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -29,19 +27,6 @@ inline std::string box(ImVec2 min, ImVec2 max) {
   return std::to_string(int(min.x)) + "," + std::to_string(int(min.y)) + "-" + std::to_string(int(max.x)) + "," +
          std::to_string(int(max.y));
 }
-// Where a widget may be: the screen, or the whole of the page it was drawn in (scrolled into view by a
-// finger), across the screen's width.
-inline void bounds(const ui::WidgetRecord& w, ImVec2 display, ImVec2* min, ImVec2* max) {
-  *min = w.inPage() ? ImVec2(0, w.pageMin.y) : ImVec2(0, 0);
-  *max = w.inPage() ? ImVec2(display.x, w.pageMax.y) : display;
-}
-// On screen now, or on its page where a finger can bring it.
-inline bool reachable(const ui::WidgetRecord& w) {
-  if (w.visible) return true;
-  if (!w.inPage()) return false;
-  const ImVec2 c = w.centre();
-  return c.y >= w.pageMin.y && c.y <= w.pageMax.y;
-}
 // Where the text itself was drawn: a widget that does not say drew it over its whole rectangle.
 inline void textBox(const ui::WidgetRecord& w, ImVec2* min, ImVec2* max) {
   const bool has = w.textMax.x > w.textMin.x || w.textMax.y > w.textMin.y;
@@ -56,13 +41,12 @@ inline std::vector<std::string> layoutProblems(const ui::WidgetLog& log, ImVec2 
   std::vector<std::string> out;
   std::vector<const ui::WidgetRecord*> shown;
   for (const auto& w : log.widgets())
-    if (reachable(w) && !w.label.empty()) shown.push_back(&w);
+    if (w.visible && !w.label.empty()) shown.push_back(&w);
   for (const auto* w : shown) {
-    ImVec2 tmin, tmax, bmin, bmax;
+    ImVec2 tmin, tmax;
     textBox(*w, &tmin, &tmax);
-    bounds(*w, display, &bmin, &bmax);
     const bool hasRoom = w->roomMax.x > w->roomMin.x;
-    if (!inside(tmin, tmax, bmin, bmax))
+    if (!inside(tmin, tmax, ImVec2(0, 0), display))
       out.push_back("'" + w->label + "' runs off the screen at " + box(tmin, tmax));
     else if (hasRoom && !inside(tmin, tmax, w->roomMin, w->roomMax))
       out.push_back("'" + w->label + "' is cut: drawn " + box(tmin, tmax) + " in room " + box(w->roomMin, w->roomMax));
@@ -95,31 +79,6 @@ inline std::vector<std::string> layoutProblems(const ui::WidgetLog& log, ImVec2 
       textBox(b, &bmin, &bmax);
       if (!apart(amin, amax, bmin, bmax)) out.push_back("'" + a.label + "' and '" + b.label + "' overlap");
     }
-  return out;
-}
-
-/// Larger text as a person sees it: every text of `normal` (one screen drawn with normal text) that
-/// `larger` (the same screen with larger text) shows too is drawn at least `factor` times the size it
-/// was (on screen or on its page), except that text that was bigger than body text (a heading, the
-/// ticket's number) may give up its extra size down to `largerBodyPx`, the larger body text's own size.
-/// One line per text that is not.
-inline std::vector<std::string> largerTextProblems(const ui::WidgetLog& normal, const ui::WidgetLog& larger,
-                                                   float factor, float largerBodyPx) {
-  std::map<std::string, float> before;
-  for (const auto& w : normal.widgets())
-    if (layout_detail::reachable(w) && w.textPx > 0 && !w.label.empty()) {
-      auto [it, added] = before.emplace(w.label, w.textPx);
-      if (!added) it->second = std::min(it->second, w.textPx);
-    }
-  std::vector<std::string> out;
-  for (const auto& w : larger.widgets()) {
-    if (!layout_detail::reachable(w) || w.textPx <= 0) continue;
-    auto it = before.find(w.label);
-    if (it == before.end()) continue;
-    if (w.textPx < std::min(it->second * factor, std::max(it->second, largerBodyPx)) - 0.5f)
-      out.push_back("'" + w.label + "' is " + std::to_string(w.textPx) + " px with larger text, " +
-                    std::to_string(it->second) + " px without: less than " + std::to_string(factor) + "x");
-  }
   return out;
 }
 

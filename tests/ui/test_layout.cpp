@@ -3,7 +3,6 @@
 // 800x480 every button inside the screen and no two overlapping.
 #include <catch2/catch.hpp>
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -42,19 +41,16 @@ void checkScreens(int w, int h, float minTarget, bool larger) {
     imgui.draw(f);
     std::vector<WidgetRecord> buttons;
     for (const auto& wr : imgui.log.widgets())
-      if (wr.clickable && testing::layout_detail::reachable(wr)) buttons.push_back(wr);
+      if (wr.clickable) buttons.push_back(wr);
     INFO(name << " at " << w << "x" << h << (larger ? " with larger text" : ""));
     CHECK(buttons.size() >= 1);
     for (const auto& b : buttons) {
       INFO("'" << b.label << "' " << b.max.x - b.min.x << "x" << b.max.y - b.min.y << " at " << b.min.x << ","
                << b.min.y);
-      // On the screen, or on the page that scrolls (larger text on a short screen).
-      ImVec2 lo, hi;
-      testing::layout_detail::bounds(b, ImVec2(float(w), float(h)), &lo, &hi);
-      CHECK(b.min.x >= lo.x);
-      CHECK(b.min.y >= lo.y);
-      CHECK(b.max.x <= hi.x);
-      CHECK(b.max.y <= hi.y);
+      CHECK(b.min.x >= 0);
+      CHECK(b.min.y >= 0);
+      CHECK(b.max.x <= w);
+      CHECK(b.max.y <= h);
       CHECK(b.max.x - b.min.x >= minTarget);
       CHECK(b.max.y - b.min.y >= minTarget);
     }
@@ -154,58 +150,4 @@ TEST_CASE("the question is never smaller than the answers' text, larger text inc
       CHECK(found);
     }
   }
-}
-
-namespace {
-// Each patient screen drawn once as `setup` leaves it, in a fresh flow; `check` sees the log.
-template <typename Setup, typename Check>
-void eachScreen(Headless& imgui, Setup&& setup, Check&& check) {
-  for (const auto& [name, steps, answer] : testing::patientScreens()) {
-    FakeKioskServices services;
-    services.answer = answer.value_or(FakeKioskServices::oneMatch());
-    core::ManualClock clock(testing::nineOClock());
-    PatientFlow f(services, clock);
-    setup(f);
-    for (const auto& s : steps) s(f);
-    imgui.draw(f);
-    check(name, f);
-  }
-}
-}  // namespace
-
-TEST_CASE("larger text is at least 1.5x on every patient screen, at both sizes, and the question stays the biggest") {
-  CHECK(kLargerTextFactor >= 1.5f);
-  for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{800, 480}})
-    for (bool highContrast : {false, true}) {
-      Headless imgui(w, h);
-      REQUIRE(imgui.fontsLoaded);
-      CHECK(theme().fonts.bodyLarger->FontSize >= 1.5f * theme().fonts.body->FontSize - 0.01f);
-      CHECK(theme().fonts.headingLarger->FontSize >= 1.5f * theme().fonts.heading->FontSize - 0.01f);
-      std::map<std::string, WidgetLog> normal;
-      eachScreen(
-          imgui, [&](PatientFlow& f) { if (highContrast) f.apply(WelcomeIntent::kToggleHighContrast); },
-          [&](const std::string& name, PatientFlow&) { normal[name] = imgui.log; });
-      eachScreen(
-          imgui,
-          [&](PatientFlow& f) {
-            f.apply(WelcomeIntent::kToggleLargerText);
-            if (highContrast) f.apply(WelcomeIntent::kToggleHighContrast);
-          },
-          [&](const std::string& name, PatientFlow&) {
-            INFO(name << " at " << w << "x" << h << (highContrast ? ", high contrast" : ""));
-            for (const auto& p : testing::largerTextProblems(normal[name], imgui.log, 1.5f, theme().fonts.bodyLarger->FontSize)) FAIL_CHECK(p);
-            for (const auto& p : testing::layoutProblems(imgui.log, ImVec2(float(w), float(h)))) FAIL_CHECK(p);
-            // The question (the first text under the bar) is never smaller than any button's text.
-            if (name == "welcome" || name == "ticket" || name == "ticket urgent") return;
-            const WidgetRecord* heading = nullptr;
-            float buttonsPx = 0;
-            for (const auto& wr : imgui.log.widgets()) {
-              if (!heading && !wr.clickable && !wr.label.empty()) heading = &wr;
-              if (wr.clickable) buttonsPx = std::max(buttonsPx, wr.textPx);
-            }
-            REQUIRE(heading);
-            INFO("heading '" << heading->label << "' " << heading->textPx << " px, buttons' text up to " << buttonsPx);
-            CHECK(heading->textPx >= buttonsPx - 0.01f);
-          });
-    }
 }

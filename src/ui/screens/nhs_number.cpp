@@ -86,8 +86,7 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
   if (KeyPress p = drawDigitKeypad(ImVec2(area.max.x - pad.x, area.min.y), area.height()))
     intent = {Kind::kKey, p};
   ImGui::SetCursorScreenPos(area.min);
-  // Wide enough for ten digits in their groups at the size they are drawn (larger text too).
-  float boxW = std::min(leftW, std::max(t.basePx * 9.5f, measure("000 000 0000|").x + t.basePx * 0.8f));
+  float boxW = std::min(leftW, t.basePx * 9.5f);
   float boxH = area.height() >= 4 * t.target() ? t.target() : t.target() * 0.9f;
   field(tr("NHS number"), core::groupNhsDigits(v.state.digits), ImVec2(boxW, boxH), true, "nhs");
   float y = ImGui::GetCursorScreenPos().y + t.gap();
@@ -106,15 +105,7 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
     nextW = std::floor(nextW * scale);
     skipW = std::floor(skipW * scale);
   }
-  // Stacked, each on two lines when its label needs them (larger text), if there is room.
-  float nextH = h, skipH = h;
-  if (stacked && showNext) {
-    nextH = buttonHeightFor(v.nextLabel, nextW, h);
-    if (v.skipLabel) skipH = buttonHeightFor(v.skipLabel, skipW, h);
-    if (y + nextH + skipH + 2 * g > bottom) nextH = skipH = h;
-    buttonsH = v.skipLabel ? nextH + skipH + 2 * g : nextH;
-  }
-  float skipX = area.min.x, skipY = y + nextH + 2 * g;
+  float skipX = area.min.x, skipY = y + h + 2 * g;
   if (!showNext) {
     skipY = bottom - h;
   } else if (!stacked) {
@@ -123,13 +114,13 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
   }
   if (showNext) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-    if (button(v.nextLabel, ImVec2(nextW, nextH), ButtonStyle::kPrimary, v.state.digits.size() == 10))
+    if (button(v.nextLabel, ImVec2(nextW, h), ButtonStyle::kPrimary, v.state.digits.size() == 10))
       intent = {Kind::kNext};
     y += buttonsH + 2 * g;
   }
   if (v.skipLabel) {
     ImGui::SetCursorScreenPos(ImVec2(skipX, skipY));
-    if (button(v.skipLabel, ImVec2(skipW, skipH), ButtonStyle::kSecondary)) intent = {Kind::kSkip};
+    if (button(v.skipLabel, ImVec2(skipW, h), ButtonStyle::kSecondary)) intent = {Kind::kSkip};
   }
   if (!message.empty()) {
     float msgBottom = showNext || !v.skipLabel ? bottom : skipY - g;

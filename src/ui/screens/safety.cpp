@@ -24,32 +24,21 @@ SafetyLayout layOut(const char* question, const RowButton* buttons, const Rect& 
   const Theme& t = theme();
   SafetyLayout l;
   float halfW = (area.width() - t.gap() * 2) / 2;
-  // Side by side only when both labels show at full size there.
   for (int i = 0; i < 2; ++i)
-    if (fitLabel(buttons[i].label, ImVec2(halfW - t.basePx * 0.4f, t.target() - t.basePx * 0.15f)).size <
-        t.body()->FontSize - 0.01f)
+    if (!fitLabel(buttons[i].label, ImVec2(halfW - t.basePx * 0.4f, t.target() - t.basePx * 0.15f)).fits)
       l.stacked = true;
+  int rows = l.stacked ? 2 : 1;
   float minH = std::max(kMinButtonPx, t.target() * 0.8f);
   auto questionH = [&](ImFont* f) {
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, area.width(), question).y + t.gap() * 3;
   };
-  auto roomFor = [&](ImFont* f, int rows) { return area.height() - questionH(f) - t.gap() * 2 * (rows - 1); };
-  // Side by side on two lines each, at full size, when one above the other leaves them less than a
-  // touch target (larger text in a long language).
-  const float twoLines = std::max(buttonHeightFor(buttons[0].label, halfW, t.target()),
-                                  buttonHeightFor(buttons[1].label, halfW, t.target()));
-  for (ImFont* f : {t.heading(), t.body()}) {
-    l.questionFont = f;
-    if (!l.stacked && roomFor(f, 1) >= minH) break;
-    if (l.stacked && roomFor(f, 2) >= t.target() * 2) break;
-    if (l.stacked && twoLines > t.target() && roomFor(f, 1) >= twoLines) {
-      l.stacked = false;
-      l.buttonH = twoLines;
-      return l;
-    }
+  l.questionFont = t.heading();
+  float room = area.height() - questionH(l.questionFont) - t.gap() * 2 * (rows - 1);
+  if (room < minH * rows) {
+    l.questionFont = t.body();
+    room = area.height() - questionH(l.questionFont) - t.gap() * 2 * (rows - 1);
   }
-  int rows = l.stacked ? 2 : 1;
-  l.buttonH = std::floor(std::clamp(roomFor(l.questionFont, rows) / rows, minH, t.target() * 1.2f));
+  l.buttonH = std::floor(std::clamp(room / rows, minH, t.target() * 1.2f));
   return l;
 }
 }  // namespace

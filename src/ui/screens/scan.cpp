@@ -61,7 +61,7 @@ ScanIntent drawScan(const CameraView& camera, Rect* pictureAt) {
   // With a hand scanner and no camera, the words are about the scanner.
   const bool scannerOnly = camera.reader && !camera.available && !camera.faulty;
   Nav nav = drawChrome(scannerOnly ? tr("Scan your code with the scanner") : tr("Hold your code up to the camera"),
-                       true, true, &area, /*mayScroll=*/!camera.available);  // the camera's picture stays put
+                       true, true, &area);
   const char* howTo =
       scannerOnly ? tr("Use the code from your appointment letter or text message. Hold it under the scanner's "
                        "light until it beeps.")

@@ -27,17 +27,15 @@ std::string waitText(const std::optional<int>& minutes) {
 
 // For an urgent check-in the top bar turns red and says so in words, so it does not rely on colour.
 void drawUrgentBar() {
-  inTopBar([] {
-    const Theme& t = theme();
-    Rect d = displayRect();
-    float barH = t.target() + t.gap() * 2;
-    ImGui::GetWindowDrawList()->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kRed);
-    // An instruction, not a claim: nobody at the desk may have seen the alert yet.
-    const char* msg = tr("Tell reception now");
-    ImFont* font = measure(msg, t.heading()).x <= d.width() - 2 * t.margin() ? t.heading() : t.body();
-    textFitted(msg, ImVec2(t.margin(), t.gap() * 0.5f), ImVec2(d.max.x - t.margin(), barH - t.gap() * 0.5f),
-               font, colour::kTextOnDark);
-  });
+  const Theme& t = theme();
+  Rect d = displayRect();
+  float barH = t.target() + t.gap() * 2;
+  ImGui::GetWindowDrawList()->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kRed);
+  // An instruction, not a claim: nobody at the desk may have seen the alert yet.
+  const char* msg = tr("Tell reception now");
+  ImFont* font = measure(msg, t.heading()).x <= d.width() - 2 * t.margin() ? t.heading() : t.body();
+  textFitted(msg, ImVec2(t.margin(), t.gap() * 0.5f), ImVec2(d.max.x - t.margin(), barH - t.gap() * 0.5f),
+             font, colour::kTextOnDark);
 }
 }  // namespace
 
