@@ -18,6 +18,7 @@
 #include "service/site_check.h"
 #include "store/checkins.h"
 #include "store/site_tables.h"
+#include "support/card_at_home.h"
 #include "support/legacy_layout.h"
 
 using namespace longstop;
@@ -28,20 +29,6 @@ namespace {
 const char* kLaterCsv =
     "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\r\n"
     "A2001,2026-11-29T11:00,Dr Patel,GP,999 000 0034,Wright,Ada,1961-12-10,F,LS2 7EE\r\n";
-
-// What a card's credential in `dataDir` gives its holder, as they would unwrap it at home.
-service::SiteSecrets bundleFromCopy(const fs::path& dataDir, const service::NewCard& card, const std::string& pin) {
-  auto db = store::Database::open(service::Site::databasePath(dataDir), {.readOnly = true});
-  REQUIRE(db.ok());
-  auto kek = test::credentialKek(**db, card.staffId, "staff1|" + card.secret + "|" + pin);
-  auto row = store::getCredential(**db, card.staffId).value();
-  REQUIRE(row);
-  auto own = service::openCredentialSecret(*row, kek);
-  REQUIRE(own);
-  auto keys = service::openBundle(*row, *own);
-  REQUIRE(keys);
-  return std::move(*keys);
-}
 
 // Every keyed hash in a copy of the database, as a thief would list them.
 std::vector<std::string> hashesIn(const fs::path& dataDir) {
@@ -120,7 +107,7 @@ TEST_CASE("a revocation renews the matching key: the revoked card reproduces no 
   f.walkIn("Brown", "Mary", {1948, 1, 2}, false, "999 000 0026");
   const fs::path before = f.dir / "leaver-copy";
   fs::copy(f.dir / "site", before, fs::copy_options::recursive);
-  const service::SiteSecrets leaverKeys = bundleFromCopy(before, f.leaver, "24681012");
+  const service::SiteSecrets leaverKeys = test::bundleFromCopy(before, f.leaver, "24681012");
   const auto smith = guesses(leaverKeys.matchKey.view(), {1984, 3, 7}, 'S', core::Sex::kFemale, "Smith", "9434765919");
   const auto brown = guesses(leaverKeys.matchKey.view(), {1948, 1, 2}, 'B', core::Sex::kFemale, "Brown", "9990000026");
   REQUIRE(anyIn(hashesIn(before), smith));  // the search works on the copy they could take then

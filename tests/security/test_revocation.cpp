@@ -13,6 +13,7 @@
 #include "service/site_check.h"
 #include "service/sodium_digest.h"
 #include "store/site_tables.h"
+#include "support/card_at_home.h"
 #include "support/legacy_layout.h"
 
 using namespace longstop;
@@ -30,18 +31,10 @@ std::string sealedOf(service::Site& site, const std::string& recordId) {
 // Every records key a card's credential in `dataDir` gives its holder, as they would unwrap it at home.
 std::vector<crypto::SecretBytes> keysFromCopy(const fs::path& dataDir, const service::NewCard& card,
                                               const std::string& pin) {
-  auto db = store::Database::open(service::Site::databasePath(dataDir), {.readOnly = true});
-  REQUIRE(db.ok());
-  auto kek = test::credentialKek(**db, card.staffId, "staff1|" + card.secret + "|" + pin);
-  auto row = store::getCredential(**db, card.staffId).value();
-  REQUIRE(row);
-  auto own = service::openCredentialSecret(*row, kek);
-  REQUIRE(own);
-  auto keys = service::openBundle(*row, *own);
-  REQUIRE(keys);
+  service::SiteSecrets keys = test::bundleFromCopy(dataDir, card, pin);
   std::vector<crypto::SecretBytes> out;
-  out.push_back(std::move(keys->recordsSecretKey));
-  for (auto& k : keys->olderRecordsKeys) out.push_back(std::move(k));
+  out.push_back(std::move(keys.recordsSecretKey));
+  for (auto& k : keys.olderRecordsKeys) out.push_back(std::move(k));
   return out;
 }
 
