@@ -16,6 +16,7 @@
 #include "service/site_check.h"
 #include "service/retention.h"
 #include "store/checkins.h"
+#include "support/damaged_record.h"
 
 using namespace longstop;
 using Json = nlohmann::json;
@@ -343,19 +344,7 @@ TEST_CASE("one damaged sealed record is named and left out: the batch and the li
   const std::string a = f.walkIn("Smith", "Ann", {1984, 3, 7});
   const std::string b = f.walkIn("Jones", "Bob", {1950, 1, 2});
   const std::string c = f.walkIn("Evans", "Cara", {1990, 5, 6});
-  {  // One bit of b's sealed details flipped, as a failing card sector would.
-    auto st = f.site().db().prepare("SELECT sealed FROM checkins WHERE record_id = ?");
-    REQUIRE(st.ok());
-    st->bind(1, std::string_view(b));
-    REQUIRE(st->step().value());
-    std::string sealed = st->columnBlob(0);
-    st->reset();
-    sealed[sealed.size() / 2] ^= 0x04;
-    auto up = f.site().db().prepare("UPDATE checkins SET sealed = ? WHERE record_id = ?");
-    REQUIRE(up.ok());
-    up->bindBlob(1, sealed).bind(2, std::string_view(b));
-    REQUIRE(up->run().ok());
-  }
+  test::flipSealedBit(f.site().db(), b);  // as a failing card sector would
 
   auto list = service::openedCheckinsToday(f.site(), *f.secrets);
   REQUIRE(list.ok());

@@ -10,6 +10,7 @@
 #include "service/staff.h"
 #include "support/clocks.h"
 #include "support/temp_dir.h"
+#include "support/damaged_record.h"
 
 using namespace longstop;
 using core::CheckinAction;
@@ -436,19 +437,7 @@ TEST_CASE("one damaged sealed record is marked on its row; the rest of the queue
   f.walkIn("Smith", {1984, 3, 7});
   const std::string b = f.walkIn("Jones", {1950, 1, 2});
   f.walkIn("Evans", {1990, 5, 6});
-  {  // One bit of b's sealed details flipped, as a failing card sector would.
-    auto st = f.site().db().prepare("SELECT sealed FROM checkins WHERE record_id = ?");
-    REQUIRE(st.ok());
-    st->bind(1, std::string_view(b));
-    REQUIRE(st->step().value());
-    std::string sealed = st->columnBlob(0);
-    st->reset();
-    sealed[sealed.size() / 2] ^= 0x04;
-    auto up = f.site().db().prepare("UPDATE checkins SET sealed = ? WHERE record_id = ?");
-    REQUIRE(up.ok());
-    up->bindBlob(1, sealed).bind(2, std::string_view(b));
-    REQUIRE(up->run().ok());
-  }
+  test::flipSealedBit(f.site().db(), b);  // as a failing card sector would
   auto list = service::todaysEntries(f.site(), *f.session);
   REQUIRE(list.ok());
   REQUIRE(list->size() == 3);
