@@ -32,12 +32,13 @@ inline Error storageError(std::string msg) { return {ErrorCode::kStorage, std::m
 inline Error corrupt(std::string msg) { return {ErrorCode::kCorrupt, std::move(msg)}; }
 inline Error internalError(std::string msg) { return {ErrorCode::kInternal, std::move(msg)}; }
 
-/// A value of T or an Error. Check ok() before value().
-template <typename T>
+/// A value of T or an error E (an Error, or a type derived from it that says more, such as the kind
+/// of a sign-in failure). Check ok() before value().
+template <typename T, typename E = Error>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
-  Result(Error error) : v_(std::move(error)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(E error) : v_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -50,12 +51,12 @@ class [[nodiscard]] Result {
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  const Error& error() const { assert(!ok()); return std::get<1>(v_); }
+  const E& error() const { assert(!ok()); return std::get<1>(v_); }
   /// The value, or `fallback` when this is an error.
   T value_or(T fallback) const& { return ok() ? std::get<0>(v_) : std::move(fallback); }
 
  private:
-  std::variant<T, Error> v_;
+  std::variant<T, E> v_;
 };
 
 /// Success with nothing to return.

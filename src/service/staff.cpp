@@ -123,6 +123,10 @@ std::string waitText(int64_t ms) {
   return std::to_string((secs + 59) / 60) + " minutes";
 }
 
+core::Error revokedCard() {
+  return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
+}
+
 }  // namespace
 
 std::string_view toString(StaffRole r) { return r == StaffRole::kAdmin ? "admin" : "reception"; }
@@ -242,37 +246,42 @@ core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std:
   return done;
 }
 
-core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string& cardText, const std::string& pin) {
+SignInResult signIn(Site& site, const std::string& cardText, const std::string& pin) {
   auto parts = splitCard(cardText);
-  if (!parts.ok()) return parts.error();
+  if (!parts.ok()) return SignInError(SignInFailure::kNotACard, parts.error());
   // Named references, not a structured binding: the lambda below takes them (clang 14 refuses a binding there).
   const std::string& id = parts.value().first;
   const std::string& secret = parts.value().second;
   auto loaded = loadStaff(site, id);
-  if (!loaded.ok()) return loaded.error();
+  if (!loaded.ok()) return SignInError(SignInFailure::kFault, loaded.error());
   if (!loaded.value() || !cardFits(site, loaded.value()->cardCheck, secret))
-    return core::unauthorised("This card is not known here. Please use your own staff card.");
+    return SignInError(SignInFailure::kUnknownCard, core::unauthorised("This card is not known here. Please use your own staff card."));
   const StaffMember& m = loaded.value()->member;
-  if (m.revokedMs) return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
+  if (m.revokedMs) return SignInError(SignInFailure::kRevoked, revokedCard());
   const int64_t now = site.clock().now().unixMs;
   if (m.lockedUntilMs > now)
-    return core::unauthorised("Too many wrong PINs. This card is locked for " + waitText(m.lockedUntilMs - now) + ".");
+    return SignInError(SignInFailure::kLocked, core::unauthorised("Too many wrong PINs. This card is locked for " +
+                                                     waitText(m.lockedUntilMs - now) + "."));
   auto cred = store::getCredential(site.db(), id);
-  if (!cred.ok()) return cred.error();
-  if (!cred.value()) return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
+  if (!cred.ok()) return SignInError(SignInFailure::kFault, cred.error());
+  if (!cred.value()) return SignInError(SignInFailure::kRevoked, revokedCard());
   const auto& c = *cred.value();
   std::string material = unwrapSecret(secret, pin);
   auto key = crypto::deriveKey(material,
                                {c.kdfSalt, static_cast<uint64_t>(c.kdfOps), static_cast<uint64_t>(c.kdfMem)});
   crypto::wipe(material);
-  if (!key) return core::internalError("Not enough memory to check the PIN.");
+  if (!key) return SignInError(SignInFailure::kFault, core::internalError("Not enough memory to check the PIN."));
   auto secrets = site.unlock(c, *key, id);
-  if (!secrets.ok() && secrets.error().code != core::ErrorCode::kUnauthorised) return secrets.error();
+  if (!secrets.ok() && secrets.error().code != core::ErrorCode::kUnauthorised)
+    return SignInError(SignInFailure::kFault, secrets.error());
   if (!secrets.ok()) {
-    if (auto s = recordFailure(site, m, now); !s.ok()) return s.error();
+    if (auto s = recordFailure(site, m, now); !s.ok()) return SignInError(SignInFailure::kFault, s.error());
     const int left = kFreeAttempts - (m.failedAttempts + 1);
-    if (left > 0) return core::unauthorised("Wrong PIN. " + std::to_string(left) + " tries left before the card locks.");
-    return core::unauthorised("Wrong PIN. The card is now locked for a while; the delay grows with each wrong PIN.");
+    if (left > 0)
+      return SignInError(SignInFailure::kWrongPin,
+                         core::unauthorised("Wrong PIN. " + std::to_string(left) + " tries left before the card locks."));
+    return SignInError(SignInFailure::kWrongPin, core::unauthorised("Wrong PIN. The card is now locked for a while; the delay "
+                                                       "grows with each wrong PIN."));
   }
   auto s = site.db().transaction([&]() -> core::Status {
     auto st = site.db().prepare(
@@ -283,7 +292,7 @@ core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string
     auto e = site.appendEvent("signin", "", "{}", id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
-  if (!s.ok()) return s.error();
+  if (!s.ok()) return SignInError(SignInFailure::kFault, s.error());
   return std::make_unique<StaffSession>(m, std::move(secrets.value()), now);
 }
 

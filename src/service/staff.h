@@ -10,6 +10,7 @@
 
 #include "core/result.h"
 #include "service/site.h"
+#include "service/staff_services.h"
 
 namespace longstop::service {
 
@@ -90,8 +91,10 @@ struct Revocation {
 core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std::string& staffId);
 
 /// Sign-in with the card's text (LSS1:… or the typed secret with its staff ID) and a PIN. Every
-/// attempt is an event. A locked card is refused without trying the PIN, with the time left.
-core::Result<std::unique_ptr<StaffSession>> signIn(Site& site, const std::string& cardText, const std::string& pin);
+/// attempt is an event. A locked card is refused without trying the PIN, with the time left. A refusal
+/// says what kind it is (staff_services.h), so that screens and tools never read the sentence to decide.
+using SignInResult = core::Result<std::unique_ptr<StaffSession>, SignInError>;
+SignInResult signIn(Site& site, const std::string& cardText, const std::string& pin);
 
 /// Ends a session: wipes the keys and writes a 'signout' event with the reason ("sign-out", "idle").
 /// The keys are wiped and the session ends whatever happens; the error, if any, says the 'signout' event

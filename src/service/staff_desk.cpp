@@ -60,7 +60,7 @@ core::Status StaffDesk::needSession() const {
   return core::okStatus();
 }
 
-core::Status StaffDesk::signIn(const std::string& cardText, const std::string& pin) {
+SignInStatus StaffDesk::signIn(const std::string& cardText, const std::string& pin) {
   Site& site = kiosk_.siteData();
   if (session_) signOut("sign-out");
   auto s = service::signIn(site, cardText, pin);
@@ -72,7 +72,7 @@ core::Status StaffDesk::signIn(const std::string& cardText, const std::string& p
     long seconds = std::strtol(v->c_str(), nullptr, 10);
     if (seconds >= 10) idleTimeoutMs_ = seconds * 1000;
   }
-  return core::okStatus();
+  return core::Ok{};
 }
 
 void StaffDesk::signOut(std::string_view reason) {

@@ -24,7 +24,7 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   ~StaffDesk() override;
 
   const SiteInfo& site() const override { return kiosk_.site(); }
-  core::Status signIn(const std::string& cardText, const std::string& pin) override;
+  SignInStatus signIn(const std::string& cardText, const std::string& pin) override;
   void signOut(std::string_view reason) override;
   std::optional<StaffIdentity> session() const override;
   /// The signed-in session itself, for the admin desk (service/admin_desk.h); null when none.

@@ -18,6 +18,29 @@
 
 namespace longstop::service {
 
+/// Why a sign-in was refused. The staff screens act on the kind (a card problem sends the person back
+/// to scan another card; a wrong PIN, a lock or a storage fault keeps the card and asks again), never on
+/// the words, which are for the person and may change or be translated.
+enum class SignInFailure {
+  kNotACard,     // the text is not a Longstop staff card (mistyped, damaged scan)
+  kUnknownCard,  // a card, but not one of this site's
+  kRevoked,      // the card was revoked
+  kLocked,       // too many wrong PINs: locked for a while (the sentence says how long)
+  kWrongPin,     // the PIN did not open the card's keys (the sentence says the tries left)
+  kFault,        // the database or the machine failed; nothing about the card is known to be wrong
+};
+
+/// A sign-in refusal: the sentence and code of every error, and its kind.
+struct SignInError : core::Error {
+  SignInFailure kind = SignInFailure::kFault;
+  SignInError(SignInFailure k, core::Error e) : core::Error(std::move(e)), kind(k) {}
+  /// A card problem: another card is needed, so the card typed or scanned is cleared.
+  bool needsAnotherCard() const {
+    return kind == SignInFailure::kNotACard || kind == SignInFailure::kUnknownCard || kind == SignInFailure::kRevoked;
+  }
+};
+using SignInStatus = core::Result<core::Ok, SignInError>;
+
 /// Who is signed in. Never holds a key: the keys stay inside the implementation.
 struct StaffIdentity {
   std::string id;  // "S7K2QX"
@@ -122,9 +145,9 @@ class StaffServices {
 
   virtual const SiteInfo& site() const = 0;
 
-  /// Two factors: the card's text (LSS1:… as scanned, or typed) and the PIN. Errors carry the
-  /// service's sentence for the person (wrong PIN with tries left, locked with time left, revoked).
-  virtual core::Status signIn(const std::string& cardText, const std::string& pin) = 0;
+  /// Two factors: the card's text (LSS1:… as scanned, or typed) and the PIN. A refusal carries its kind
+  /// and the service's sentence for the person (wrong PIN with tries left, locked with time left, revoked).
+  virtual SignInStatus signIn(const std::string& cardText, const std::string& pin) = 0;
   /// Ends the session (if any) and wipes its keys. `reason`: "sign-out" or "idle".
   virtual void signOut(std::string_view reason) = 0;
   virtual std::optional<StaffIdentity> session() const = 0;

@@ -1,7 +1,5 @@
 #include "escpos_decode.h"
 
-#include <stb_image_write.h>
-
 #include <cstdint>
 #include <vector>
 
@@ -51,14 +49,6 @@ DecodedJob decodeJob(std::string_view s) {
     }
   }
   return job;
-}
-
-bool writePng(const Bitmap& picture, const std::string& path, int scale) {
-  const int w = picture.width * scale, h = picture.height * scale;
-  std::vector<uint8_t> gray(static_cast<size_t>(w) * h);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) gray[static_cast<size_t>(y) * w + x] = picture.at(x / scale, y / scale) ? 0 : 255;
-  return stbi_write_png(path.c_str(), w, h, 1, gray.data(), w) != 0;
 }
 
 }  // namespace longstop::print::test

@@ -19,7 +19,4 @@ struct DecodedJob {
 
 DecodedJob decodeJob(std::string_view bytes);
 
-/// The picture as an 8-bit gray PNG (black dots on white), `scale` pixels a dot.
-bool writePng(const Bitmap& picture, const std::string& path, int scale = 1);
-
 }  // namespace longstop::print::test

@@ -11,6 +11,7 @@
 
 #include "escpos_decode.h"
 #include "print/escpos.h"
+#include "print/picture_file.h"
 #include "print/ticket_layout.h"
 
 using namespace longstop::print;
@@ -81,7 +82,7 @@ TEST_CASE("A printed ticket's QR code reads back as the ticket's own LST1 text, 
       CHECK(paperOut.picture.height > 480);
       CHECK(paperOut.picture.height < 1600);
       const std::string png = (shotsDir() / ("ticket-" + std::to_string(paper) + (polish ? "-pl" : "-en") + ".png")).string();
-      REQUIRE(test::writePng(paperOut.picture, png));
+      REQUIRE(writePicturePng(paperOut.picture, png).ok());
       CHECK(zbarimg(png) == t.qrText);
     }
 }
@@ -138,4 +139,14 @@ TEST_CASE("A ticket is refused for a paper width it cannot print on, and for a m
   auto none = Font::load("/nonexistent/font.ttf");
   REQUIRE_FALSE(none.ok());
   CHECK(none.error().message.find("/nonexistent/font.ttf") != std::string::npos);
+}
+
+TEST_CASE("a ticket picture that cannot be written says so") {
+  Bitmap empty;
+  CHECK_FALSE(writePicturePng(empty, "/tmp/never.png").ok());
+  Bitmap dot(8, 8);
+  dot.set(1, 1, true);
+  auto refused = writePicturePng(dot, "/proc/no-such-dir/ticket.png");
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().message.find("/proc/no-such-dir/ticket.png") != std::string::npos);
 }

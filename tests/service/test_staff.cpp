@@ -186,3 +186,26 @@ TEST_CASE("without the test setting, new credentials get the production Argon2id
   CHECK(crypto::kKdfMemLimit >= (128u << 20));
   CHECK(crypto::kKdfOpsLimit >= 4);
 }
+
+TEST_CASE("every sign-in refusal says its kind") {
+  using service::SignInFailure;
+  Fixture f;
+  auto kind = [&](const std::string& card, const std::string& pin) {
+    auto r = service::signIn(*f.site, card, pin);
+    REQUIRE_FALSE(r.ok());
+    CHECK((r.error().code == core::ErrorCode::kUnauthorised || r.error().code == core::ErrorCode::kInvalidInput));
+    return r.error().kind;
+  };
+  CHECK(kind("LSS1:garbage", "24681012") == SignInFailure::kNotACard);
+  CHECK(kind("", "24681012") == SignInFailure::kNotACard);
+  std::string forged = f.card.cardText;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  CHECK(kind(forged, "24681012") == SignInFailure::kUnknownCard);
+  for (int i = 0; i < 4; ++i) CHECK(kind(f.card.cardText, "000000") == SignInFailure::kWrongPin);
+  CHECK(kind(f.card.cardText, "000000") == SignInFailure::kWrongPin);  // the fifth, which locks the card
+  CHECK(kind(f.card.cardText, "24681012") == SignInFailure::kLocked);
+  f.clock.advanceMs(31'000);
+  REQUIRE(service::signIn(*f.site, f.card.cardText, "24681012").ok());
+  REQUIRE(service::revokeStaff(*f.site, *f.admin, f.card.staffId).ok());
+  CHECK(kind(f.card.cardText, "24681012") == SignInFailure::kRevoked);
+}

@@ -18,12 +18,17 @@ class FakeStaffServices final : public service::StaffServices {
     site_.walkInQueueId = "walkin";
   }
   const service::SiteInfo& site() const override { return site_; }
-  core::Status signIn(const std::string& card, const std::string& pin) override {
+  service::SignInStatus signIn(const std::string& card, const std::string& pin) override {
+    using service::SignInError;
+    using service::SignInFailure;
     lastCard = card;
-    if (revoked) return core::unauthorised("This card has been revoked. Ask an administrator for a new one.");
-    if (pin != "24681012") return core::unauthorised("Wrong PIN. 4 tries left before the card locks.");
+    if (signInFault) return SignInError(SignInFailure::kFault, *signInFault);
+    if (revoked)
+      return SignInError(SignInFailure::kRevoked,
+                         core::unauthorised("This card has been revoked. Ask an administrator for a new one."));
+    if (pin != "24681012") return SignInError(SignInFailure::kWrongPin, core::unauthorised(wrongPinWords));
     signedIn = true;
-    return core::okStatus();
+    return core::Ok{};
   }
   void signOut(std::string_view reason) override {
     if (signedIn) signOuts.emplace_back(reason);
@@ -167,6 +172,8 @@ class FakeStaffServices final : public service::StaffServices {
 
   service::SiteInfo site_;
   bool signedIn = false, revoked = false, idle = false, refuseActions = false;
+  std::string wrongPinWords = "Wrong PIN. 4 tries left before the card locks.";  // the sentence for a wrong PIN
+  std::optional<core::Error> signInFault;  // sign-in fails with this as a fault (e.g. the disk refused)
   bool admin = false;  // the signed-in member of staff is an administrator
   int touches = 0;
   std::string lastCard, lastSearch;

@@ -73,6 +73,33 @@ TEST_CASE("staff sign-in refuses a short PIN without asking, and a revoked card 
   CHECK(f.console.state().message.find("revoked") != std::string::npos);
 }
 
+TEST_CASE("what sign-in does next follows the kind of refusal, not its words") {
+  // A wrong PIN said without the word "PIN" (reworded, or in another language) keeps the card.
+  Fixture f;
+  f.services.wrongPinWords = "That number is not right. 4 tries left.";
+  f.console.open("LSS1:S7K2QX:ABC");
+  f.console.onText("111111");
+  f.console.apply(intent(K::kSignIn));
+  CHECK(f.console.state().message == "That number is not right. 4 tries left.");
+  CHECK(f.console.screen() == StaffScreen::kPin);
+  CHECK(f.console.state().cardText == "LSS1:S7K2QX:ABC");
+  // The disk refusing says nothing about the card: it is kept, and the PIN is asked again.
+  f.services.signInFault = core::storageError("The data card is full. Free some space and try again.");
+  f.console.onText("24681012");
+  f.console.apply(intent(K::kSignIn));
+  CHECK(f.console.state().message.find("data card is full") != std::string::npos);
+  CHECK(f.console.screen() == StaffScreen::kPin);
+  CHECK(f.console.state().pin.empty());
+  CHECK(f.console.state().cardText == "LSS1:S7K2QX:ABC");
+  // A revoked card said without "revoked" still sends them back to scan another card.
+  f.services.signInFault.reset();
+  f.services.revoked = true;
+  f.console.onText("24681012");
+  f.console.apply(intent(K::kSignIn));
+  CHECK(f.console.screen() == StaffScreen::kCard);
+  CHECK(f.console.state().cardText.empty());
+}
+
 TEST_CASE("a PIN is shown masked and the card mostly hidden") {
   CHECK(ui::staff::maskedCard("LSS1:S7K2QX:ABCDEF") == "LSS1:S7K2QX ****");
   CHECK(ui::staff::maskedCard("S7K2QXABC") == "S7K2QX ****");

@@ -1,8 +1,6 @@
 // longstopctl printer test --data DIR [--device PRINTER] [--paper 58|80] [--out FILE.png]: a sample
 // ticket, with the site's name and a QR code, for whoever sets the printer up. PRINTER is a device
 // (/dev/usb/lp0) or tcp:HOST:PORT; without --device, the site's printer.device setting.
-#include <stb_image_write.h>
-
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -11,6 +9,7 @@
 #include "commands.h"
 #include "common.h"
 #include "print/escpos.h"
+#include "print/picture_file.h"
 #include "print/port.h"
 #include "print/ticket_layout.h"
 #include "service/settings.h"
@@ -19,12 +18,6 @@ namespace longstop::ctl {
 namespace {
 
 constexpr int kSendTimeoutMs = 5000;
-
-bool writePicture(const print::Bitmap& b, const std::string& path) {
-  std::vector<unsigned char> gray(b.dots.size());
-  for (size_t i = 0; i < gray.size(); ++i) gray[i] = b.dots[i] ? 0 : 255;
-  return stbi_write_png(path.c_str(), b.width, b.height, 1, gray.data(), b.width) != 0;
-}
 
 }  // namespace
 
@@ -54,7 +47,7 @@ int cmdPrinter(const Args& a) {
   auto picture = print::layoutTicket(t, paper == "58" ? print::kDots58mm : print::kDots80mm, *font);
   if (!picture.ok()) return fail(picture.error());
   if (auto out = a.get("out")) {
-    if (!writePicture(*picture, *out)) return fail(core::storageError("Cannot write " + *out + "."));
+    if (auto s = print::writePicturePng(*picture, *out); !s.ok()) return fail(s.error());
     std::printf("The test ticket's picture is in %s.\n", out->c_str());
   }
   if (printer == "none") {

@@ -259,8 +259,8 @@ void StaffConsole::apply(const StaffIntent& in) {
       wipe(s_.pin);
       if (!st.ok()) {
         s_.message = st.error().message;
-        // A card that is unknown or revoked will not start working: let them scan another.
-        if (st.error().message.find("PIN") == std::string::npos) {
+        // A card that is not a card, unknown or revoked will not start working: let them scan another.
+        if (st.error().needsAnotherCard()) {
           wipe(s_.cardText);
           s_.screen = StaffScreen::kCard;
         }
