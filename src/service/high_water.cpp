@@ -6,7 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
+#include <iterator>
+#include <optional>
 
 #include "crypto/primitives.h"
 #include "service/site.h"

@@ -1,7 +1,9 @@
 #include "service/verify_state.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -87,8 +89,13 @@ core::Result<std::vector<TableRow>> readCheckins(store::Database& db, std::strin
     auto row = st->step();
     if (!row.ok()) return row.error();
     if (!row.value()) break;
-    TableRow r{st->columnText(0), st->columnText(1), st->columnText(2), st->columnText(3), st->columnText(4),
-               st->columnText(5)};
+    TableRow r;
+    r.recordId = st->columnText(0);
+    r.ticket = st->columnText(1);
+    r.queue = st->columnText(2);
+    r.state = st->columnText(3);
+    r.priority = st->columnText(4);
+    r.appointment = st->columnText(5);
     if (!st->columnIsNull(6)) r.sealed = st->columnBlob(6);
     r.seq = st->columnInt(7);
     r.day = st->columnInt(8);

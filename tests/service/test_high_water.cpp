@@ -93,7 +93,8 @@ TEST_CASE("a deleted WAL after a kill -9 is seen, said, and its numbers are not 
     if (!kiosk.ok()) _exit(3);
     std::string out;
     for (int i = 0; i < 20; ++i) {
-      if (i == 5) clock.advanceMs(41 * 60000);  // 09:41: the last event the card will keep
+      if (i == 0) clock.advanceMs(20 * 60000);  // 09:20: the five the card will keep
+      if (i == 5) clock.advanceMs(21 * 60000);  // 09:41: the fifteen held only in the WAL
       auto t = (*kiosk)->checkInWalkIn(walkIn(i), false);
       if (!t.ok()) _exit(4);
       out += t->recordId + " " + t->ticketNumber + "\n";
@@ -137,7 +138,9 @@ TEST_CASE("a deleted WAL after a kill -9 is seen, said, and its numbers are not 
   auto opened = service::Site::open(dir, clock);
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.error().code == core::ErrorCode::kCorrupt);
-  CHECK_THAT(opened.error().message, Catch::Contains("The newest 15 events are missing since 09:41"));
+  // Since the newest event still held: the patients to re-enter are those who came after it.
+  CHECK_THAT(opened.error().message, Catch::Contains("The newest 15 events are missing since 09:20"));
+  CHECK_THAT(opened.error().message, Catch::Contains("recorded up to event " + std::to_string(markSeq) + " (09:41)"));
   {
     auto db = store::Database::open(service::Site::databasePath(dir), {.readOnly = true});
     REQUIRE(db.ok());
@@ -145,7 +148,7 @@ TEST_CASE("a deleted WAL after a kill -9 is seen, said, and its numbers are not 
     auto check = service::checkSite(**db, {}, dir);
     REQUIRE(check.ok());
     REQUIRE_FALSE(check->sound());
-    CHECK_THAT(check->problems.front(), Catch::Contains("The newest 15 events are missing since 09:41"));
+    CHECK_THAT(check->problems.front(), Catch::Contains("The newest 15 events are missing since 09:20"));
   }
   recordAndCarryOn(dir, clock, handed, markSeq);
 }
