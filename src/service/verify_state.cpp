@@ -28,6 +28,9 @@ int64_t number(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
 }
 
+// How much later than the row's arrival its check-in event may be stamped (the clock is read twice).
+constexpr int64_t kArrivalSlackMs = 1000;
+
 // What this device's own events say of each of its check-ins beyond the fold: when it arrived, for
 // which appointment, and the hash of its current sealed details (the check-in's, or the newest edit's).
 struct Recorded {
@@ -123,7 +126,8 @@ void compareRow(const TableRow& r, const core::FoldedCheckin& f, const Recorded*
   if (r.appointment != rec->appointment)
     out.push_back(who + " names appointment '" + r.appointment + "' in the table, but its check-in event named '" +
                   rec->appointment + "'.");
-  if (r.arrivedMs != rec->arrivedMs)
+  // The row's arrival is read from the clock just before the event is stamped, in the same transaction.
+  if (r.arrivedMs > rec->arrivedMs || rec->arrivedMs - r.arrivedMs > kArrivalSlackMs)
     out.push_back(who + " shows another arrival time in the table than its check-in event.");
   if (const auto parts = core::parseRecordId(r.recordId); parts && parts->sequence != r.seq)
     out.push_back(who + " carries sequence " + std::to_string(r.seq) + ", not the one in its record ID.");
