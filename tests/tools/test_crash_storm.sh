@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A crash storm: a few hundred `longstopctl checkin --json` processes, each killed with SIGKILL at a
-# random point (seeded, within 0-120% of one check-in's time measured first; the seed is printed, LONGSTOP_STORM_SEED replays a run). Afterwards every
+# random point (seeded, within 0-80% of one check-in's time measured first; the seed is printed, LONGSTOP_STORM_SEED replays a run). Afterwards every
 # check-in whose answer was printed is in the database, nothing is there twice, and `verify` passes
 # (the chain, its signed end and the state tables rebuilt from the events).
 # Usage: test_crash_storm.sh PATH/TO/longstopctl
@@ -19,15 +19,17 @@ d=$tmp/site
 "$ctl" init --data "$d" --ods B82005 --name "Storm Surgery" --json >"$tmp/init" || { echo "init failed"; exit 1; }
 code=$(sed -n 's/.*"recovery_code":"\([^"]*\)".*/\1/p' "$tmp/init")
 
-# One check-in left to finish, timed: the kills fall anywhere in 0-120% of it, so some come before the
+# One check-in left to finish, timed: the kills fall anywhere in 0-80% of it, so some come before the
 # database is open, some mid-commit, some after the answer.
-start=$(date +%s%N)
-"$ctl" checkin --data "$d" --walk-in --surname Timed --forenames Test --dob 01/01/1980 --sex F --json >"$tmp/answer" ||
-  { echo "a check-in failed: $(cat "$tmp/answer")"; exit 1; }
-span=$(( ($(date +%s%N) - start) / 1000000 * 12 / 10 + 1 ))
-echo "one check-in took about $((span * 10 / 12)) ms; kills fall in 0-$span ms"
-sed -n 's/.*"record_id":"\([^"]*\)".*/\1/p' "$tmp/answer" >"$tmp/acked"
-killed=0 acked=1
+for warm in Cold Timed; do  # the second, warm, is the one timed
+  start=$(date +%s%N)
+  "$ctl" checkin --data "$d" --walk-in --surname "$warm" --forenames Test --dob 01/01/1980 --sex F --json \
+    >"$tmp/answer" || { echo "a check-in failed: $(cat "$tmp/answer")"; exit 1; }
+  sed -n 's/.*"record_id":"\([^"]*\)".*/\1/p' "$tmp/answer" >>"$tmp/acked"
+done
+span=$(( ($(date +%s%N) - start) / 1000000 * 8 / 10 + 1 ))
+echo "one check-in took about $((span * 10 / 8)) ms; kills fall in 0-$span ms"
+killed=0 acked=2
 for i in $(seq 1 "$runs"); do
   "$ctl" checkin --data "$d" --walk-in --surname "Storm$i" --forenames Test --dob 01/01/1980 --sex F --json \
     >"$tmp/answer" 2>/dev/null &
