@@ -16,6 +16,7 @@
 #include "service/settings.h"
 #include "ui/admin/practice_banner.h"
 #include "ui/fault_screen.h"
+#include "service/high_water.h"
 #include "ui/theme.h"
 #include "ui/i18n.h"
 #include "ui/input.h"
@@ -402,6 +403,24 @@ void KioskApp::noteActivity() {
     flow_->noteActivity();
 }
 
+// The mark is written away from any check-in's commit (no fsync is added to one): once a minute at most
+// while the log grows, and at a clean stop. What was acknowledged since the last mark can still be
+// lost unseen; docs/decisions.md says why a minute.
+void KioskApp::markHighWater(bool now) {
+  if (!services_ || services_->locked() || fault_) return;
+  const int64_t at = clock_->now().unixMs;
+  if (!now && markCheckedMs_ && at >= *markCheckedMs_ && at - *markCheckedMs_ < kMarkEveryMs) return;
+  markCheckedMs_ = at;
+  service::Site& site = services_->siteData();
+  auto st = site.db().prepare("SELECT coalesce(max(seq), 0) FROM events");
+  if (!st.ok() || !st->step().ok()) return;
+  const int64_t newest = st->columnInt(0);
+  st->reset();
+  if (newest == markedSeq_) return;
+  if (auto m = service::writeHighWater(site); m.ok()) markedSeq_ = newest;
+  else std::fprintf(stderr, "longstop: %s\n", m.error().message.c_str());
+}
+
 void KioskApp::checkUrgentAlarm() {
   if (!services_) return;
   const int64_t now = clock_->now().unixMs;
@@ -453,6 +472,7 @@ bool KioskApp::retryFault() {
 bool KioskApp::tick() {
   if (retryFault()) return true;
   checkUrgentAlarm();
+  markHighWater(false);
   const bool keys = checkSavedKeys();
   if (fault_ || setup_ || admin_->active()) return keys;
   bool changed = staff_->active() ? staff_->tick() : flow_->tick();
@@ -559,6 +579,7 @@ void KioskApp::run(const std::atomic<bool>* stop) {
     if (tick()) framesWanted = std::max(framesWanted, 1);
   }
   notifyStopping();
+  markHighWater(true);
 }
 
 }  // namespace longstop::app

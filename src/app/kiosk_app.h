@@ -55,6 +55,8 @@ struct AppOptions {
 
 /// How often a kiosk showing a fault looks again whether its site can be opened.
 inline constexpr int64_t kFaultRetryMs = 10'000;
+/// How often, at most, the kiosk moves the high-water mark while its log grows.
+inline constexpr int64_t kMarkEveryMs = 60'000;
 
 class KioskApp {
  public:
@@ -144,6 +146,9 @@ class KioskApp {
   void updatePreview();
   /// Sounds the urgent alarm while an urgent alert waits for staff (looked for once a second).
   void checkUrgentAlarm();
+  /// Moves the high-water mark (service/high_water.h) when the log has grown and a minute has passed
+  /// since the last look, or at once with `now` (a clean shutdown).
+  void markHighWater(bool now);
   bool checkSavedKeys();
   /// While a fault shows: looks again every kFaultRetryMs; true when the site (or setup) opened.
   bool retryFault();
@@ -173,6 +178,8 @@ class KioskApp {
   std::unique_ptr<AudioOutput> audio_;       // null: no sound
   UrgentAlarm alarm_;
   std::optional<int64_t> alarmCheckedMs_;
+  std::optional<int64_t> markCheckedMs_;
+  int64_t markedSeq_ = -1;  // the newest event the mark was last written for
   std::optional<int64_t> keysCheckedMs_;  // while locked: when the key store was last looked at
   int64_t urgentAlarms_ = 0;
 };

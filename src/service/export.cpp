@@ -16,6 +16,7 @@
 #include "store/appointments.h"
 #include "store/checkins.h"
 #include "service/admin_log.h"
+#include "service/high_water.h"
 #include "service/admin_sign.h"
 #include "store/site_tables.h"
 
@@ -250,6 +251,8 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
     fs::remove(*path, ec);
     return s.error();
   }
+  // Every export moves the high-water mark (service/high_water.h); the batch stands if it cannot.
+  if (site.unlocked()) (void)writeHighWater(site);
   return ExportedBatch{h.seq, name, *path, hash, sum.count, static_cast<int64_t>(file.size()), std::move(damaged)};
 }
 

@@ -10,6 +10,7 @@
 #include "crypto/primitives.h"
 #include "service/admin_log.h"
 #include "service/data_dir.h"
+#include "service/high_water.h"
 #include "service/admin_sign.h"
 #include "service/key_bundle.h"
 #include "service/backup.h"
@@ -186,6 +187,25 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
 
 core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const core::Clock& clock, const char* vfs,
                                                KeyStore* keys) {
+  auto site = openUnchecked(dataDir, clock, vfs, keys);
+  if (!site.ok()) return site;
+  auto mark = checkHighWater((*site)->db(), dataDir, (*site)->signPublicKey(), clock.now().utcOffsetMinutes);
+  if (!mark.ok()) return mark.error();
+  if (!mark->sound()) return core::corrupt(mark->problem);
+  return site;
+}
+
+core::Result<std::unique_ptr<Site>> Site::openDespiteLoss(const fs::path& dataDir, const core::Clock& clock,
+                                                          KeyStore* keys) {
+  return openUnchecked(dataDir, clock, nullptr, keys);
+}
+
+std::string Site::signWithDeviceKey(std::string_view message) const {
+  return unlocked() ? crypto::sign(keys().signSecretKey, message) : std::string();
+}
+
+core::Result<std::unique_ptr<Site>> Site::openUnchecked(const fs::path& dataDir, const core::Clock& clock,
+                                                        const char* vfs, KeyStore* keys) {
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
   switch (const auto found = probeDataDir(dataDir); found.state) {
     case DataDirState::kEmpty:

@@ -75,8 +75,16 @@ class Site {
   /// Opens an existing site. `vfs` is for the benchmark's sync counter.
   /// `keys` is where unattended keys are kept for the boot (default: the kernel keyring); a key found
   /// there unlocks the site at once.
+  /// A log that ends before its high-water mark (service/high_water.h) is refused (kCorrupt) with the
+  /// sentence saying how many events are missing since when, until the loss is recorded.
   static core::Result<std::unique_ptr<Site>> open(const std::filesystem::path& dataDir, const core::Clock& clock,
                                                   const char* vfs = nullptr, KeyStore* keys = nullptr);
+  /// As open(), without the high-water check: for recording a loss (service::recordLoss) and nothing else.
+  static core::Result<std::unique_ptr<Site>> openDespiteLoss(const std::filesystem::path& dataDir,
+                                                             const core::Clock& clock, KeyStore* keys = nullptr);
+  const std::filesystem::path& dataDir() const { return dataDir_; }
+  /// A detached Ed25519 signature with the device's key; empty on a locked site.
+  std::string signWithDeviceKey(std::string_view message) const;
 
   store::Database& db() { return *db_; }
   store::EventLog& log() { return log_; }
@@ -158,6 +166,8 @@ class Site {
 
  private:
   Site(std::unique_ptr<store::Database> db, const core::Clock& clock);
+  static core::Result<std::unique_ptr<Site>> openUnchecked(const std::filesystem::path& dataDir,
+                                                           const core::Clock& clock, const char* vfs, KeyStore* keys);
 
   struct Unattended {
     crypto::SecretBytes signSecretKey, matchKey, ticketKey;

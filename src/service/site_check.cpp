@@ -7,9 +7,11 @@
 #include "crypto/primitives.h"
 #include "exporter/org_keys.h"
 #include "service/admin_log.h"
+#include "service/high_water.h"
 #include "service/match_key.h"
 #include "service/site.h"
 #include "service/site_roster.h"
+#include "service/verify_state.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
@@ -115,7 +117,8 @@ core::Result<std::string> checkRecipientSetting(store::Database& db) {
   return std::string();
 }
 
-core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer) {
+core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer, const std::filesystem::path& dataDir,
+                                  int utcOffsetMinutes) {
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
   SiteCheck out;
   const std::string stored = crypto::fromHex(meta(db, "sign_pk")).value_or("");
@@ -147,6 +150,18 @@ core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer) 
     out.problems.push_back(
         "The event log carries no signatures, so nothing shows it was not rewritten. A site made before "
         "signed logs is signed from its first unlock: sign in once on the kiosk, then verify again.");
+  if (out.log.lostEvents > 0)
+    out.notes.push_back("The log records " + std::to_string(out.log.lostEvents) +
+                        " events lost earlier (a deleted WAL or an older backup put back); their numbers were not "
+                        "given again.");
+  if (!dataDir.empty()) {
+    auto mark = checkHighWater(db, dataDir, key, utcOffsetMinutes);
+    if (!mark.ok()) return mark.error();
+    if (!mark->sound()) out.problems.push_back(mark->problem);
+  }
+  auto derived = checkDerivedState(db, meta(db, "device_id"));
+  if (!derived.ok()) return derived.error();
+  out.problems.insert(out.problems.end(), derived->begin(), derived->end());
   auto recipient = checkRecipientSetting(db);
   if (!recipient.ok()) return recipient.error();
   if (!recipient->empty()) out.problems.push_back(*recipient);

@@ -53,13 +53,27 @@ std::string headSignedBytes(int64_t seq, std::string_view hash) {
   return out + std::string(hash);
 }
 
-core::Result<int64_t> EventLog::append(const EventInput& e) {
+std::string logGapDataPrefix(int64_t from, int64_t to) {
+  return "{\"from\":" + std::to_string(from) + ",\"to\":" + std::to_string(to) + ",";
+}
+
+core::Result<int64_t> EventLog::append(const EventInput& e) { return appendAt(e, 0); }
+
+core::Result<int64_t> EventLog::appendAfterGap(const EventInput& e, int64_t seq) {
+  if (e.kind != kLogGapKind) return core::internalError("Only a log-gap event may skip sequence numbers.");
+  return appendAt(e, seq);
+}
+
+core::Result<int64_t> EventLog::appendAt(const EventInput& e, int64_t atSeq) {
   if (!signer_) return core::unauthorised(kLockedMessage);
   auto last = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
   if (!last.ok()) return last.error();
   auto row = last->step();
   if (!row.ok()) return row.error();
-  const int64_t seq = row.value() ? last->columnInt(0) + 1 : 1;
+  const int64_t next = row.value() ? last->columnInt(0) + 1 : 1;
+  const int64_t seq = std::max(next, atSeq);
+  if (atSeq && e.data.rfind(logGapDataPrefix(next, seq - 1), 0) != 0 && seq != next)
+    return core::internalError("A log-gap event must name the sequence numbers it skips.");
   const std::string prev = row.value() ? last->columnBlob(1) : kGenesis;
   last->reset();
   auto seen = newestHlc(db_);
@@ -144,7 +158,11 @@ core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const co
     const std::string storedHash = st->columnBlob(7);
     const bool hasSig = !st->columnIsNull(8);
     std::string why;
-    if (seq != expectedSeq) why = "a row is missing before it (expected " + std::to_string(expectedSeq) + ")";
+    // A jump is a recorded loss only at a signed log-gap row naming exactly the numbers skipped.
+    const bool recordedGap = seq > expectedSeq && e.kind == kLogGapKind && hasSig &&
+                             e.data.rfind(logGapDataPrefix(expectedSeq, seq - 1), 0) == 0;
+    if (seq != expectedSeq && !recordedGap)
+      why = "a row is missing before it (expected " + std::to_string(expectedSeq) + ")";
     else if (storedPrev != prev) why = "it does not point at the row before it";
     else if (storedHash != hashBytes(digest_.sha256(canonicalEventBytes(prev, seq, e))))
       why = "its contents were changed after it was written";
@@ -157,6 +175,7 @@ core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const co
     else if (hasSig && !check.verify(publicKey, eventSignedBytes(storedHash), st->columnBlob(8)))
       why = "its signature is not this device's";
     if (!why.empty()) return bad(seq, why);
+    if (recordedGap) report.lostEvents += seq - expectedSeq;
     if (hasSig) {
       ++report.signedRows;
       if (!firstSignedSeq) firstSignedSeq = seq;

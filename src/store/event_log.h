@@ -29,6 +29,7 @@ struct VerifyReport {
   int64_t signedRows = 0;   // rows written before signing began (an upgraded site) are not
   int64_t firstBadSeq = 0;  // 0 when the chain is sound
   std::string reason;       // why that row is bad
+  int64_t lostEvents = 0;   // sequence numbers skipped by recorded losses (log-gap rows)
   bool sound() const { return firstBadSeq == 0; }
 };
 
@@ -49,15 +50,26 @@ class EventLog {
   /// Appends one signed row chained to the last and moves the signed end to it; call inside a
   /// transaction. Returns its sequence number.
   core::Result<int64_t> append(const EventInput& e);
+  /// Appends the one row that records a loss: a `log-gap` event at `seq`, past the newest row, whose data
+  /// begins {"from":F,"to":T with F..T the sequence numbers skipped, so that no sequence handed out before
+  /// the loss is handed out again. `verify` accepts a jump in the sequence only at such a row.
+  core::Result<int64_t> appendAfterGap(const EventInput& e, int64_t seq);
   /// Recomputes the whole chain, checks every signature under `publicKey` and that the log ends where
   /// its signed end says; reports the first row that does not fit.
   core::Result<VerifyReport> verify(std::string_view publicKey, const core::SignatureCheck& check);
 
  private:
+  core::Result<int64_t> appendAt(const EventInput& e, int64_t atSeq);  // atSeq 0: the next one
+
   Database& db_;
   const core::Digest& digest_;
   const core::Signer* signer_ = nullptr;
 };
+
+/// The kind of the row that records sequence numbers lost (see EventLog::appendAfterGap).
+inline constexpr const char* kLogGapKind = "log-gap";
+/// The start every `log-gap` row's data must have: {"from":F,"to":T,
+std::string logGapDataPrefix(int64_t from, int64_t to);
 
 /// The message an event row's signature covers: a tag and the row's chain hash.
 std::string eventSignedBytes(std::string_view hash);

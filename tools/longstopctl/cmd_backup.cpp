@@ -4,9 +4,12 @@
 #include <string>
 
 #include "commands.h"
+#include "common.h"
 #include "secret_input.h"
 #include "service/backup.h"
+#include "service/high_water.h"
 #include "service/site.h"
+#include "store/site_tables.h"
 
 namespace longstop::ctl {
 namespace {
@@ -33,8 +36,28 @@ int restore(const Args& a) {
               static_cast<long long>(r->events));
   if (!r->keptAside.empty())
     std::printf("The database it replaced is kept as %s; delete it once the kiosk works.\n", r->keptAside.c_str());
+  // A backup older than the log's high-water mark gives back a log that ends early: say so now.
+  auto db = store::Database::open(service::Site::databasePath(*dir), {.readOnly = true});
+  if (db.ok()) {
+    auto pk = store::getMeta(**db, "sign_pk");
+    auto key = pk.ok() && pk.value() ? crypto::fromHex(*pk.value()) : std::nullopt;
+    auto mark = service::checkHighWater(**db, *dir, key.value_or(""), clock().now().utcOffsetMinutes);
+    if (mark.ok() && !mark->sound()) {
+      std::fprintf(stderr, "longstopctl: %s\n", mark->problem.c_str());
+      return kExitCheckFailed;
+    }
+  }
   std::printf("Start the kiosk again (systemctl start longstop); it is locked until a member of staff starts it.\n");
   return kExitOk;
+}
+
+// The kiosk's keys are needed to sign the mark: this boot's, or the recovery code's.
+core::Status unlockForMark(service::Site& site) {
+  if (site.unlocked()) return core::okStatus();
+  auto code = SecretInput::standard().read("recovery code");
+  if (!code.ok()) return code.error();
+  auto secrets = site.unlockWithRecoveryCode(*code);
+  return secrets.ok() ? core::okStatus() : core::Status(secrets.error());
 }
 
 }  // namespace
@@ -54,6 +77,32 @@ int cmdBackup(const Args& a) {
   if (r->removed > 0) std::printf("; removed %d older backup%s", r->removed, r->removed == 1 ? "" : "s");
   std::printf(".\n");
   sayPlain(r->plain);
+  // The high-water mark moves with each backup when this boot's keys are at hand (a backup timer
+  // without them leaves it to the kiosk). A loss found meanwhile fails the backup's run, with why.
+  auto site = service::Site::open(*dir, clock());
+  if (!site.ok() && site.error().code == core::ErrorCode::kCorrupt) return fail(site.error());
+  if (site.ok() && (*site)->unlocked()) {
+    if (auto m = service::writeHighWater(**site); !m.ok()) return fail(m.error());
+  }
+  return kExitOk;
+}
+
+int cmdAcceptLoss(const Args& a) {
+  auto dir = a.get("data");
+  if (!dir) return usage("accept-loss needs --data DIR.");
+  auto site = service::Site::openDespiteLoss(*dir, clock());
+  if (!site.ok()) return fail(site.error());
+  if (auto s = unlockForMark(**site); !s.ok()) return fail(s.error());
+  auto r = service::recordLoss(**site);
+  if (!r.ok()) return fail(r.error());
+  if (r->to >= r->from)
+    std::printf("Recorded the loss of events %lld to %lld.\n", static_cast<long long>(r->from),
+                static_cast<long long>(r->to));
+  else
+    std::printf("Recorded that the high-water mark could not be trusted; a new one starts from event %lld.\n",
+                static_cast<long long>(r->from));
+  std::printf("Record IDs and tickets carry on after every one handed out before the loss. Re-enter the patients "
+              "who checked in during that time from the paper list.\n");
   return kExitOk;
 }
 

@@ -73,7 +73,7 @@ int cmdVerify(const Args& a) {
     if (!raw || raw->size() != 32) return usage("--signer is the device's signing key: 64 hexadecimal digits.");
     signer = *raw;
   }
-  auto check = service::checkSite(**db, signer);
+  auto check = service::checkSite(**db, signer, *dir, clock().now().utcOffsetMinutes);
   if (!check.ok()) return fail(check.error());
   if (!check->sound()) {
     for (const auto& p : check->problems) std::fprintf(stderr, "longstopctl: %s\n", p.c_str());
@@ -81,6 +81,7 @@ int cmdVerify(const Args& a) {
   }
   const auto& report = check->log;
   std::printf("Signatures checked with %s.\n", check->keySource.c_str());
+  for (const auto& n : check->notes) std::printf("%s\n", n.c_str());
   std::printf("The database and its event log of %lld rows are sound.\n", static_cast<long long>(report.rows));
   return kExitOk;
 }

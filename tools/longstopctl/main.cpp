@@ -55,7 +55,12 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       before sealing found in DIR are sealed, and their plain copies overwritten and deleted.
   backup restore --data DIR FILE
       Check a sealed backup and put it in place of the database (stop the kiosk first); asks for the
-      recovery code. The database it replaces is kept beside it.
+      recovery code. The database it replaces is kept beside it. Exit 1 when the backup is older than the
+      log's high-water mark (the newest events would be missing).
+  accept-loss --data DIR
+      When verify or the kiosk says the newest events are missing and they cannot be put back: record
+      the loss, so that no record ID or ticket handed out before it is given again (asks for the
+      recovery code unless this boot's keys are unlocked).
   recipient set --data DIR FILE.pub
   recipient show --data DIR
       The receiving organisation's key (from `longstop-batch keygen`) that batches are sealed to; set
@@ -90,6 +95,7 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
 
 namespace longstop::ctl {
 int cmdBackup(const Args& a);  // cmd_backup.cpp
+int cmdAcceptLoss(const Args& a);  // cmd_backup.cpp
 int cmdScan(const Args& a);    // cmd_scan.cpp
 int cmdSite(const Args& a);    // cmd_site_peers.cpp
 }  // namespace longstop::ctl
@@ -163,6 +169,7 @@ const std::vector<Command> kCommands = {
     {"config", cmdConfig, {"data"}},
     {"appointment-codes", cmdAppointmentCodes, {"data", "out"}},
     {"backup", cmdBackup, {"data", "to", "keep"}},
+    {"accept-loss", cmdAcceptLoss, {"data"}},
     {"export", cmdExport, {"data", "to", "card", "json"}},
     {"batches", cmdBatches, {"data", "json"}},
     {"recipient", cmdRecipient, {"data"}},
