@@ -3,6 +3,7 @@
 #include <sys/statvfs.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <utility>
 
 #include "store/schema.h"
@@ -163,6 +164,17 @@ bool shmFault(sqlite3* db) {
          primary == SQLITE_READONLY;
 }
 
+// quick_check answers with text even when it could not read a page ("Page 32: unable to get the page.
+// error code=266"): an I/O error or lack of memory there says nothing about damage, and a file set aside
+// for a read the card failed once would send a healthy site to a restore.
+bool unreadPages(const std::string& answer) {
+  for (size_t at = answer.find("error code="); at != std::string::npos; at = answer.find("error code=", at + 1)) {
+    const int code = std::atoi(answer.c_str() + at + 11);
+    if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_NOMEM || (code & 0xff) == SQLITE_FULL) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<Database>> Database::connect(const std::filesystem::path& path, const OpenOptions& options,
@@ -175,6 +187,9 @@ core::Result<std::unique_ptr<Database>> Database::connect(const std::filesystem:
   if (sqlite3_open_v2(name.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, options.vfs) != SQLITE_OK) {
     core::Error e = sqliteError(raw, "could not open " + path.string());
     sqlite3_close(raw);
+    if (!isCardFault(e) && e.code != core::ErrorCode::kCorrupt)
+      e.message = "The database at " + path.string() + " could not be opened just now (" + e.message +
+                  "); nothing was changed. Try again.";
     return e;
   }
   std::unique_ptr<Database> db(new Database(raw, path));
@@ -230,6 +245,8 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
   std::unique_ptr<Database> db = std::move(connected.value());
 
   auto check = quickCheck(*db);
+  if (check.ok() && unreadPages(check.value()))
+    check = core::storageError(check.value());  // the card failed to give a page: not damage
   // A check that could not run (the file locked by another program, an I/O error) says nothing about
   // damage: the file stays where it is. A check that answered with damage, or that SQLite refused
   // because the file is damaged or not a database at all, sets it aside.
