@@ -93,6 +93,7 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
     if (auto s = app->openSite(o.dataDir); !s.ok()) {
       app->fault_ = s.error().message;
     } else {
+      app->noteCardFault();
       auto rotation = service::getSetting(app->services_->siteData(), "screen.rotation");
       if (rotation.ok()) display_options.rotation = std::atoi(rotation.value().c_str());
     }
@@ -452,6 +453,8 @@ bool KioskApp::retryFault() {
   const int64_t now = clock_->now().unixMs;
   if (faultCheckedMs_ && now >= *faultCheckedMs_ && now - *faultCheckedMs_ < kFaultRetryMs) return false;
   faultCheckedMs_ = now;
+  // A full or read-only card: the site is opened again only once the card has room and can be written.
+  if (cardFault_ && !service::cardRefusal(options_.dataDir).empty()) return false;
   const service::DataDirReport found = service::probeDataDir(options_.dataDir);
   if (found.state == service::DataDirState::kEmpty) {
     setup_ = std::make_unique<ui::setup::SetupWizard>(*adminDesk_, *clock_);
@@ -462,15 +465,36 @@ bool KioskApp::retryFault() {
   } else if (auto s = openSite(options_.dataDir); !s.ok()) {
     fault_ = s.error().message;
     return false;
+  } else if (const auto& why = services_->siteData().db().writeRefusal()) {
+    fault_ = *why;
+    return false;
   } else {
     openScanInput();
   }
   fault_.reset();
+  cardFault_ = false;
+  return true;
+}
+
+// A card that refuses writes (full, read-only) is a fault like any other for patients: they are sent to
+// reception before they start, not refused at the end. Whatever it already holds stays readable and
+// kept; the kiosk looks again every kFaultRetryMs.
+bool KioskApp::noteCardFault() {
+  if (fault_ || !services_) return false;
+  const store::Database& db = services_->siteData().db();
+  const auto& why = db.writeRefusal() ? db.writeRefusal() : db.cardFault();
+  if (!why) return false;
+  fault_ = *why + " The check-ins already taken are kept; this kiosk takes check-ins again by itself once the "
+                  "card can be written.";
+  cardFault_ = true;
+  faultCheckedMs_ = clock_->now().unixMs;
+  std::fprintf(stderr, "longstop: %s\n", fault_->c_str());
   return true;
 }
 
 bool KioskApp::tick() {
   if (retryFault()) return true;
+  if (noteCardFault()) return true;
   checkUrgentAlarm();
   markHighWater(false);
   const bool keys = checkSavedKeys();

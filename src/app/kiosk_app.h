@@ -152,6 +152,8 @@ class KioskApp {
   bool checkSavedKeys();
   /// While a fault shows: looks again every kFaultRetryMs; true when the site (or setup) opened.
   bool retryFault();
+  /// Shows the fault when the site's card refused a write (full, read-only); true when it now shows.
+  bool noteCardFault();
 
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
@@ -170,6 +172,7 @@ class KioskApp {
   std::unique_ptr<ui::setup::SetupWizard> setup_;  // only while first-boot setup shows
   std::optional<std::string> fault_;  // why the site could not be opened: shown instead of every screen
   std::optional<int64_t> faultCheckedMs_;
+  bool cardFault_ = false;  // fault_ is a full or read-only card
   std::unique_ptr<ui::admin::AdminScreen> admin_;
   std::function<void(std::string_view, std::string_view)> onShown_;
   std::optional<int64_t> drillCheckInStartMs_;

@@ -1,7 +1,9 @@
 #include "service/data_dir.h"
 
+#include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <system_error>
 
 namespace longstop::service {
@@ -63,6 +65,17 @@ DataDirReport probeDataDir(const fs::path& dir) {
   return {DataDirState::kNoDatabase,
           what + ". It is not a new kiosk and will not be set up as one. Restore the newest backup "
                  "(longstopctl backup restore) or call the practice's IT support."};
+}
+
+std::string cardRefusal(const fs::path& dir) {
+  struct statvfs st {};
+  if (statvfs(dir.c_str(), &st) != 0) return "The data card cannot be read (" + std::error_code(errno, std::generic_category()).message() + ").";
+  if ((st.f_flag & ST_RDONLY) != 0) return "The data card is read-only. Nothing can be saved; call the practice's IT support.";
+  const uint64_t free = static_cast<uint64_t>(st.f_bavail) * st.f_frsize;
+  if (free < kCardRoomToResume)
+    return "The data card is full (" + std::to_string(free / 1024) +
+           " KiB free). Nothing more can be saved until space is made.";
+  return {};
 }
 
 }  // namespace longstop::service

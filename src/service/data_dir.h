@@ -2,6 +2,7 @@
 // must never take a directory it cannot read, or one whose database was set aside, for a new site.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -21,5 +22,13 @@ struct DataDirReport {
 };
 
 DataDirReport probeDataDir(const std::filesystem::path& dir);
+
+/// Room a data card needs before a kiosk that found it full takes check-ins again: a check-in writes
+/// about 32 KiB to the WAL, which may have to grow towards SQLite's 4 MiB checkpoint size.
+inline constexpr uint64_t kCardRoomToResume = 1 << 20;
+
+/// Why the card holding `dir` cannot take writes just now (mounted read-only, or less than
+/// kCardRoomToResume free), for a person; empty when it can. Asks the file system only (statvfs).
+std::string cardRefusal(const std::filesystem::path& dir);
 
 }  // namespace longstop::service

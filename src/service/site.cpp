@@ -422,6 +422,9 @@ core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, c
   }
   store::JsonObject data;
   data.add("credential", credential.kind);
+  // Nothing to write when the site was unlocked and the credential is current: a card that refuses
+  // writes (full, read-only) must still let staff read what it holds.
+  if (!old && !wasLocked) return secrets;
   auto s = db_->transaction([&]() -> core::Status {
     if (old)
       if (auto c = convertCredential(credential, derivedKey, secrets); !c.ok()) return c;

@@ -15,12 +15,6 @@ namespace fs = std::filesystem;
 constexpr int kPagesPerStep = 256;  // ~1 MB at 4 KiB pages: writers wait at most one step
 constexpr int kBusySleepMs = 20;
 
-/// Closes a connection when it goes out of scope.
-struct Connection {
-  sqlite3* db = nullptr;
-  ~Connection() { sqlite3_close_v2(db); }
-};
-
 core::Result<std::string> integrity(Database& db) {
   auto st = db.prepare("PRAGMA integrity_check");
   if (!st.ok()) return st.error();
@@ -34,13 +28,13 @@ core::Result<std::string> integrity(Database& db) {
 core::Result<std::unique_ptr<Database>> snapshot(const fs::path& source) {
   std::error_code ec;
   if (!fs::is_regular_file(source, ec)) return core::notFound("There is no database at " + source.string() + ".");
-  Connection src;
-  if (sqlite3_open_v2(source.c_str(), &src.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
-    return sqliteError(src.db, "Cannot open " + source.string() + " for the backup");
-  sqlite3_busy_timeout(src.db, 5000);
+  // Opened as every reader opens it, so that a full or read-only card can still be backed up elsewhere.
+  auto src = Database::open(source, {.readOnly = true});
+  if (!src.ok()) return src.error();
+  sqlite3_busy_timeout((*src)->handle(), 5000);
   auto copy = Database::openInMemory();
   if (!copy.ok()) return copy.error();
-  sqlite3_backup* b = sqlite3_backup_init((*copy)->handle(), "main", src.db, "main");
+  sqlite3_backup* b = sqlite3_backup_init((*copy)->handle(), "main", (*src)->handle(), "main");
   if (!b) return sqliteError((*copy)->handle(), "Cannot start the backup");
   int rc = SQLITE_OK;
   do {

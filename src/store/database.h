@@ -16,11 +16,13 @@
 
 namespace longstop::store {
 
+class Database;
+
 /// A prepared statement. Binding indexes are 1-based, column indexes 0-based (as in SQLite).
 /// Statements come from the Database's cache: going out of scope resets the statement for reuse.
 class Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(Database& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
   ~Statement();
   Statement(Statement&& o) noexcept;
   Statement(const Statement&) = delete;
@@ -45,7 +47,7 @@ class Statement {
   bool columnIsNull(int col) const;
 
  private:
-  sqlite3* db_;
+  Database* db_;
   sqlite3_stmt* stmt_;
 };
 
@@ -61,6 +63,9 @@ class Database {
   /// migrations. A file that fails quick_check is moved aside to `<path>.damaged-<n>` and reported as an
   /// error; it is never replaced by an empty database silently. A check that cannot run (the file is
   /// locked, an I/O error) is a storage error and moves nothing.
+  /// On a full or read-only card, where SQLite cannot make the shared-memory index that a reader of a
+  /// WAL database needs, the file is opened read-only without it (see writeRefusal()): everything it
+  /// holds can still be read, and every write is refused with the card's reason.
   static core::Result<std::unique_ptr<Database>> open(const std::filesystem::path& path,
                                                        const OpenOptions& options);
   /// An empty database in memory only (for a backup's snapshot or a restore's checks): no file, no WAL.
@@ -87,6 +92,18 @@ class Database {
     return result;
   }
 
+  /// Why this connection refuses every write: set when it was opened read-only because the card is full
+  /// or read-only (the reason, for a person); empty for an ordinary connection.
+  const std::optional<std::string>& writeRefusal() const { return writeRefusal_; }
+  /// The reason the card gave for the newest refusal on this connection ("The data card is full",
+  /// "… is read-only"), or nothing; kept until clearCardFault(). The kiosk reads it after a refused
+  /// check-in to tell a full card from any other failure.
+  const std::optional<std::string>& cardFault() const { return cardFault_; }
+  void clearCardFault() { cardFault_.reset(); }
+  /// An Error for SQLite's last failure on this connection, prefixed with what we were doing; on a
+  /// read-only connection opened for a card fault, a refused write gives that fault's reason.
+  core::Error error(std::string_view doing);
+
   /// Refuse every write from now on, through SQLite's own query_only switch (a disk-full stand-in).
   core::Status TEST_refuseWrites();
   sqlite3* handle() { return db_; }
@@ -94,12 +111,21 @@ class Database {
 
  private:
   Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  static core::Result<std::unique_ptr<Database>> connect(const std::filesystem::path& path,
+                                                         const OpenOptions& options, const std::string& uri);
+  static core::Result<std::unique_ptr<Database>> openWithoutIndex(const std::filesystem::path& path,
+                                                                  const OpenOptions& options,
+                                                                  const core::Error& why);
   sqlite3* db_;
   std::filesystem::path path_;
+  std::optional<std::string> writeRefusal_;
+  std::optional<std::string> cardFault_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;  // finalized in the destructor
 };
 
 /// An Error from SQLite's last message on `db`, prefixed with what we were doing.
 core::Error sqliteError(sqlite3* db, std::string_view doing);
+/// True when `e` came from sqliteError for a full or read-only card.
+bool isCardFault(const core::Error& e);
 
 }  // namespace longstop::store

@@ -48,6 +48,14 @@ if [ $refused = 1 ]; then ok; else bad "no check-in was refused on a full card";
 contains "$tmp/err" "The data card is full" "the refusal names the full card"
 if grep -q "terminate called\|filesystem_error" "$tmp/err"; then bad "no uncaught exception"; else ok; fi
 all_acked_listed "on the full card"
+reads_work() {  # reads_work LABEL: status, verify and a sealed backup to another disk work on the card
+  expect_status 0 "status $1" -- "$ctl" status --data "$d" --json
+  expect_status 0 "verify $1" -- "$ctl" verify --data "$d"
+  rm -rf "$tmp/elsewhere"; mkdir "$tmp/elsewhere"
+  expect_status 0 "backup to another disk $1" -- "$ctl" backup --data "$d" --to "$tmp/elsewhere"
+  if ls "$tmp/elsewhere"/*.lsbackup >/dev/null 2>&1; then ok; else bad "$1: no backup was written elsewhere"; fi
+}
+reads_work "on the full card"
 
 rm -f "$card/filler"
 checkin 500 || bad "a check-in once space is made: $(cat "$tmp/err")"
@@ -57,8 +65,10 @@ expect_status 0 "verify after the full card" -- "$ctl" verify --data "$d"
 # Read-only: refused with the reason, nothing lost, and writable again after a remount.
 mount -o remount,ro "$card" || { bad "remount read-only"; }
 if checkin 600; then bad "a check-in on a read-only card was acknowledged"; else ok; fi
-contains "$tmp/err" "read-only" "the refusal names the read-only card"
+contains "$tmp/err" "The data card is read-only" "the refusal names the read-only card"
 if grep -q "terminate called\|filesystem_error" "$tmp/err"; then bad "no uncaught exception"; else ok; fi
+all_acked_listed "on the read-only card"
+reads_work "on the read-only card"
 mount -o remount,rw "$card" || { bad "remount read-write"; }
 checkin 700 || bad "a check-in once the card is writable: $(cat "$tmp/err")"
 all_acked_listed "after the read-only card"
