@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "support/fake_kiosk_services.h"
+#include "support/layout_checks.h"
 #include "support/patient_screens.h"
 #include "ui/default_names.h"
 #include "ui/i18n.h"
@@ -108,7 +109,8 @@ void checkEveryScreen(int w, int h, bool larger, bool highContrast) {
                      << (highContrast ? ", high contrast" : ""));
       REQUIRE(currentLanguage() == lang.code);
       for (const auto& wr : imgui.log.widgets()) {
-        if (!wr.visible) continue;  // scrolled out of view on purpose (the language list)
+        // Every control, even one whose centre is off the screen: none may be out of view.
+        if (!wr.visible && !wr.clickable) continue;
         INFO("'" << wr.label << "' in " << wr.min.x << "," << wr.min.y << " to " << wr.max.x << ","
                  << wr.max.y << ", its text " << wr.textMin.x << "," << wr.textMin.y << " to "
                  << wr.textMax.x << "," << wr.textMax.y << " at " << wr.textScale << " size");

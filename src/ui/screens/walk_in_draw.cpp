@@ -67,7 +67,8 @@ void drawSexStep(const Rect& area, WalkInIntent& intent) {
                           {tr("Male"), int(ButtonStyle::kPrimary)},
                           {tr("Prefer not to say"), int(ButtonStyle::kSecondary)}};
   int pressed =
-      drawButtonColumn(buttons, 3, area.min.y, area, std::min(area.width(), t.basePx * 14), t.target());
+      drawButtonColumn(buttons, 3, area.min.y, area, std::min(area.width(), t.basePx * 14),
+                       std::min(t.target(), std::max(kMinButtonPx, (area.height() - t.gap() * 4) / 3)));
   const core::Sex sexes[3] = {core::Sex::kFemale, core::Sex::kMale, core::Sex::kUnknown};
   if (pressed >= 0) intent = {Kind::kSex, {}, 0, sexes[pressed]};
 }
@@ -125,7 +126,14 @@ WalkInIntent drawWalkIn(const WalkInView& v) {
     }
   }
   Rect area;
-  Nav nav = drawChrome(headingFor(s.step), true, true, &area);
+  const Theme& t = theme();
+  // The keys and answers keep their room; a heading that would take it scrolls instead.
+  const float width = displayRect().width() - 2 * t.margin();
+  float keep = 0;
+  if (s.step == Step::kDateOfBirth) keep = dobStepMinHeight(nullptr, width);
+  if (s.step == Step::kSex) keep = 3 * std::max(kMinButtonPx, t.target() * 0.8f) + 4 * t.gap();
+  if (s.step == Step::kService) keep = std::max(kMinButtonPx, t.target() * 0.8f);
+  Nav nav = drawChrome(headingFor(s.step), true, true, &area, keep);
   switch (s.step) {
     case Step::kSurname:
     case Step::kForenames:
