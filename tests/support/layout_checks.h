@@ -119,7 +119,10 @@ inline std::vector<std::string> largerTextProblems(const ui::WidgetLog& normal, 
     if (!w.visible || w.textPx <= 0) continue;
     auto it = before.find(w.label);
     if (it == before.end()) continue;
-    if (w.textPx < std::min(it->second * factor, std::max(it->second, largerBodyPx)) - 0.5f)
+    // Text bigger than the larger body text already (a heading, the ticket's number) may give up its
+    // extra size to make room, down to the larger body text.
+    const float least = it->second >= largerBodyPx ? largerBodyPx : std::min(it->second * factor, largerBodyPx);
+    if (w.textPx < least - 0.5f)
       out.push_back("'" + w.label + "' is " + std::to_string(w.textPx) + " px with larger text, " +
                     std::to_string(it->second) + " px without: less than " + std::to_string(factor) + "x");
   }

@@ -105,9 +105,7 @@ TicketIntent drawTicket(const TicketView& v) {
   const float wordsRoom =
       area.height() - (hintBesideDone || doneW > qrW + t.gap() * 3 ? doneH + t.gap() : 0);
   ImFont* queueFont = fixedH(t.heading()) + minNumber + linesH <= wordsRoom ? t.heading() : t.body();
-  // With larger text the number keeps its full size too: the words under it scroll first.
-  float numberSize = std::clamp(wordsRoom - fixedH(queueFont) - linesH, t.largerText ? huge->FontSize : minNumber,
-                                huge->FontSize);
+  float numberSize = std::clamp(wordsRoom - fixedH(queueFont) - linesH, minNumber, huge->FontSize);
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   text(tr("Your number is"));
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, std::ceil(y + measure(tr("Your number is")).y)));
