@@ -313,6 +313,7 @@ float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* fon
   r.textScale = size / font->FontSize;
   r.textPx = size;
   r.scrolls = scrolls;
+  r.scrolled = sc.offset;
   record(std::move(r));
   return shownH;
 }

@@ -27,6 +27,7 @@ struct WidgetRecord {
   // A text longer than its window, which a finger drags (scrollingText): min/max are the window's part
   // it fills, and a cue at the window's edge shows there is more.
   bool scrolls = false;
+  float scrolled = 0;  // how far such a text is scrolled, in pixels (0: its top is in view)
   ImVec2 centre() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
 };
 
