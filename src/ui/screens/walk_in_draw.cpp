@@ -76,16 +76,26 @@ void drawSexStep(const Rect& area, WalkInIntent& intent) {
 void drawServiceStep(const WalkInView& v, const Rect& area, WalkInIntent& intent) {
   const Theme& t = theme();
   int n = static_cast<int>(v.queues.size());
-  int rowsFit = std::max(1, static_cast<int>((area.height() + t.gap() * 2) / (t.target() + t.gap() * 2)));
+  float h = t.target();
+  int rowsFit = std::max(1, static_cast<int>((area.height() + t.gap() * 2) / (h + t.gap() * 2)));
   int cols = std::max(1, (n + rowsFit - 1) / rowsFit);
   float w = std::min(t.basePx * 14, (area.width() - t.gap() * 2 * (cols - 1)) / cols);
+  if (t.largerText) {
+    // Larger text: the names keep their size, on two lines when they need them, in buttons as wide as
+    // the columns allow.
+    w = (area.width() - t.gap() * 2 * (cols - 1)) / cols;
+    for (const auto& q : v.queues) h = std::max(h, buttonHeightFor(shownName(q.name), w, t.target()));
+    rowsFit = std::max(1, static_cast<int>((area.height() + t.gap() * 2) / (h + t.gap() * 2)));
+    cols = std::max(1, (n + rowsFit - 1) / rowsFit);
+    w = (area.width() - t.gap() * 2 * (cols - 1)) / cols;
+  }
   float x0 = area.min.x + (area.width() - (w * cols + t.gap() * 2 * (cols - 1))) / 2;
   for (int i = 0; i < n; ++i) {
     int c = i / rowsFit, r = i % rowsFit;
     ImGui::SetCursorScreenPos(
-        ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (t.target() + t.gap() * 2)));
+        ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (h + t.gap() * 2)));
     const auto& q = v.queues[i];
-    if (button(shownName(q.name), ImVec2(w, t.target()), ButtonStyle::kPrimary, true, q.id.c_str()))
+    if (button(shownName(q.name), ImVec2(w, h), ButtonStyle::kPrimary, true, q.id.c_str()))
       intent = {Kind::kQueue, {}, 0, core::Sex::kUnknown, q.id};
   }
 }
