@@ -52,7 +52,9 @@ LanguageIntent drawLanguage(const LanguageView& v) {
   // the next page, named by the languages there; no language is ever out of view on its page.
   const int n = static_cast<int>(langs.size());
   const float noteRoom = measureWrapped(tr("If you need an interpreter, please tell reception."), area.width()).y;
-  int rows = std::max(1, static_cast<int>((area.height() - std::min(noteRoom, noteH * 2) + t.gap() * 2) / rowH));
+  // With larger text the note may keep one line in view (it scrolls), so more languages share a page.
+  const float noteKeeps = t.largerText ? std::min(noteRoom, noteH) : std::min(noteRoom, noteH * 2);
+  int rows = std::max(1, static_cast<int>((area.height() - noteKeeps + t.gap() * 2) / rowH));
   int cols = std::max(1, std::min(fitCols, (n + rows - 1) / rows));
   if (!t.largerText) cols = (n + rows - 1) / rows;  // normal text: one page, as before
   const bool paged = rows * cols < n;
