@@ -292,6 +292,8 @@ std::string KioskApp::screenName() const {
   std::string name = "patient " + n(f.screen);
   if (f.screen == ui::Screen::kDetails) name += " " + n(f.details.step);
   if (f.screen == ui::Screen::kWalkIn) name += " " + n(f.walkIn.step);
+  // A page of the language list puts other languages where the last page's were.
+  if (f.screen == ui::Screen::kLanguage) name += " " + std::to_string(f.languagePage);
   // The countdown takes the top bar: the press that dismisses it on "I need more time" must not lift on
   // the "Start again" that comes back under the finger.
   if (flow_->countdownShowing()) name += " countdown";

@@ -14,6 +14,10 @@ namespace {
 constexpr float kShortScreenPx = 600;
 // Set for a frame whose idle countdown takes the top bar (see setCountdownShowing).
 bool countdownInBar = false;
+
+float barHeight() {
+  return theme().target() + theme().gap() * 2;
+}
 }  // namespace
 
 void setCountdownShowing(bool showing) {
@@ -25,10 +29,10 @@ Rect displayRect() {
   return {ImVec2(0, 0), d};
 }
 
-Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content) {
+Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content, float keep) {
   const Theme& t = theme();
   Rect d = displayRect();
-  float barH = t.target() + t.gap() * 2;
+  float barH = barHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kDarkBlue);
   Nav nav = Nav::kNone;
@@ -49,9 +53,11 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
   // On a short screen the heading gives up its extra size before the keys give up theirs: it shrinks
   // towards one line (no further than labels shrink, never below the buttons' text, larger text
   // included: the question is never smaller than its answers), and the space round it closes up.
+  // What still does not leave the screen `keep` for its keys and answers scrolls under a finger.
   bool shortScreen = d.height() < kShortScreenPx;
   float around = shortScreen ? t.gap() : t.gap() * 2;
   float y = barH + around;
+  const float bottom = d.max.y - t.margin();
   if (!heading.empty()) {
     float width = d.width() - 2 * t.margin();
     ImFont* font = t.heading();
@@ -59,20 +65,28 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
     float oneLine = measure(heading, font).x;
     if (shortScreen && oneLine > width)
       size = std::max({t.body()->FontSize, size * kMinLabelScale, size * (width - 2) / oneLine});
+    const float left = bottom - y - around - keep;
+    // A heading taller than its room gives up its extra size first (never below the buttons' text).
+    if (shortScreen && font->CalcTextSizeA(size, FLT_MAX, width, heading.data(), heading.data() + heading.size()).y > left)
+      size = std::min(size, std::max({t.body()->FontSize, font->FontSize * kMinLabelScale}));
+    const float room = std::max(size, left);  // one line at the least
     ImGui::SetCursorScreenPos(ImVec2(t.margin(), y));
-    y += textWrapped(heading, width, font, 0, size) + around;
+    y += scrollingText(heading, ImVec2(width, room), "chrome-heading", font, 0, size) + around;
   }
-  content->min = ImVec2(t.margin(), y);
-  content->max = ImVec2(d.max.x - t.margin(), d.max.y - t.margin());
+  content->min = ImVec2(t.margin(), std::floor(y));  // whole pixels: a button's height stays what it was given
+  content->max = ImVec2(d.max.x - t.margin(), bottom);
   return nav;
 }
 
 void drawBarTitle(std::string_view title) {
   if (countdownInBar) return;
   const Theme& t = theme();
-  float barH = t.target() + t.gap() * 2;
-  ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - measure(title, t.heading()).y) / 2)));
-  text(title, t.heading(), colour::kTextOnDark);
+  const Rect d = displayRect();
+  // In the heading font when it fits the bar's width, else in the body font (larger text, a long
+  // translation), fitted to the bar.
+  ImFont* font = measure(title, t.heading()).x <= d.width() - 2 * t.margin() ? t.heading() : t.body();
+  textFitted(title, ImVec2(t.margin(), t.gap() * 0.5f), ImVec2(d.max.x - t.margin(), barHeight() - t.gap() * 0.5f),
+             font, colour::kTextOnDark);
 }
 
 bool drawCountdown(int seconds) {
@@ -80,17 +94,19 @@ bool drawCountdown(int seconds) {
   Rect d = displayRect();
   // In the top bar, in place of Back and Start again: over the screen's own buttons at the bottom it
   // covered keys and answers, and moving the screen up for it would move them under a finger.
-  float h = t.target() + t.gap() * 2;
+  float h = barHeight();
   ImVec2 min(0, 0);
   ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(d.max.x, h), colour::kYellow);
   std::string msg = seconds == 1
                         ? std::string(tr("Starting again in 1 second"))
                         : fill(tr("Starting again in {n} seconds"), {{"n", std::to_string(seconds)}});
-  ImGui::SetCursorScreenPos(ImVec2(t.margin(), min.y + (h - measure(msg).y) / 2));
-  text(msg);
   const char* more = tr("I need more time");
-  float w = buttonWidth(more);
-  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - w, min.y + t.gap()));
+  // The button no wider than half the bar; the words fill the rest, on two lines when they need them
+  // (larger text).
+  float w = std::min(buttonWidth(more), std::floor((d.width() - 2 * t.margin()) / 2));
+  const float buttonX = d.max.x - t.margin() - w;
+  textFitted(msg, ImVec2(t.margin(), min.y + t.gap() * 0.5f), ImVec2(buttonX - t.gap(), min.y + h - t.gap() * 0.5f));
+  ImGui::SetCursorScreenPos(ImVec2(buttonX, min.y + t.gap()));
   return button(more, ImVec2(w, t.target()), ButtonStyle::kPrimary);
 }
 
@@ -111,20 +127,38 @@ int drawButtonRow(const RowButton* buttons, int count, float y, const Rect& area
   return pressed;
 }
 
+float buttonHeightFor(std::string_view label, float width, float height) {
+  const Theme& t = theme();
+  const float full = t.body()->FontSize - 0.01f;
+  const float inner = width - t.basePx * 0.4f;
+  if (fitLabel(label, ImVec2(inner, height - t.basePx * 0.15f)).size >= full) return height;
+  const float two = std::ceil(t.body()->FontSize * 2 + t.basePx * 0.15f);
+  if (two > height && fitLabel(label, ImVec2(inner, two - t.basePx * 0.15f)).size >= full) return two;
+  return height;
+}
+
 int drawButtonColumn(const RowButton* buttons, int count, float y, const Rect& area, float width,
                      float height) {
   const Theme& t = theme();
+  // Wide enough for the longest label at full size where the area allows it, and a button whose label
+  // still needs two lines grows to hold them at full size (larger text, a long translation).
+  width = std::min(area.width(), width);
+  for (int i = 0; i < count; ++i) width = std::min(area.width(), std::max(width, buttonWidth(buttons[i].label)));
+  float heights[3] = {height, height, height};
+  float total = 0;
+  for (int i = 0; i < count && i < 3; ++i) {
+    heights[i] = buttonHeightFor(buttons[i].label, width, height);
+    total += heights[i];
+  }
   // On a short screen a column that would run off the bottom becomes a row.
-  if (y + count * height + (count - 1) * t.gap() * 2 > area.max.y)
-    return drawButtonRow(buttons, count, y, area, height);
+  if (y + total + (count - 1) * t.gap() * 2 > area.max.y) return drawButtonRow(buttons, count, y, area, height);
   float x = area.min.x + std::max(0.0f, (area.width() - width) / 2);
   int pressed = -1;
   for (int i = 0; i < count; ++i) {
+    const float h = i < 3 ? heights[i] : height;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (button(buttons[i].label, ImVec2(std::min(width, area.width()), height),
-               static_cast<ButtonStyle>(buttons[i].style)))
-      pressed = i;
-    y += height + t.gap() * 2;
+    if (button(buttons[i].label, ImVec2(width, h), static_cast<ButtonStyle>(buttons[i].style))) pressed = i;
+    y += h + t.gap() * 2;
   }
   return pressed;
 }

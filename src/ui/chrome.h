@@ -22,7 +22,10 @@ Rect displayRect();
 
 /// Draws the top bar (Back on the left, Start again on the right, either may be left out) and the
 /// heading under it; returns what was pressed and sets *content to the space left for the screen.
-Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content);
+/// `keep` is the height the screen needs under the heading for its keys, answers and way forward: a
+/// heading that would leave less (larger text on a short screen) is shown in a window that leaves it,
+/// scrolled by a finger (scrollingText), never less than one line.
+Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content, float keep = 0);
 
 /// A title in the top bar itself (white on dark blue), for screens with no Back or Start again.
 void drawBarTitle(std::string_view title);
@@ -33,6 +36,10 @@ bool drawCountdown(int seconds);
 /// Whether this frame shows the countdown: while it does, drawChrome and drawBarTitle leave the bar to it
 /// (no Back, no Start again, no title), and the screen below stays where it is.
 void setCountdownShowing(bool showing);
+
+/// The height a button `width` wide needs to show `label` at full size: `height`, or two lines' worth
+/// when the label needs two (larger text, a long translation) and they fit.
+float buttonHeightFor(std::string_view label, float width, float height);
 
 /// Lays out buttons of equal height in one centred row; returns the index pressed or -1.
 struct RowButton {

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "ui/chrome.h"
 #include "ui/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -73,8 +74,10 @@ namespace {
 // A full touch target when the screen has room for the boxes, Next and one more button under them.
 float boxHeight(ImVec2 min, ImVec2 max) {
   const Theme& t = theme();
-  bool roomy = max.y - min.y >= fieldLabelHeight() + 3 * t.target() + 6 * t.gap();
-  return roomy ? t.target() : t.target() * 0.9f;
+  const float room = max.y - min.y;
+  if (room >= fieldLabelHeight() + 3 * t.target() + 6 * t.gap()) return t.target();
+  if (room >= fieldLabelHeight() + 2.9f * t.target() + 6 * t.gap()) return t.target() * 0.9f;
+  return std::max(kMinButtonPx, t.target() * 0.8f);  // larger text on a short screen
 }
 
 // The example line only when there is room for it, Next and another button under the boxes.
@@ -102,6 +105,21 @@ void boxWidths(const char* const labels[3], float room, float widths[3]) {
   for (int i = 0; i < 3; ++i) widths[i] = std::floor(digits[i] + (widths[i] - digits[i]) * keep);
 }
 }  // namespace
+
+float dobStepMinHeight(const char* otherLabel, float width) {
+  const Theme& t = theme();
+  // The label, the boxes (with the spacing field() leaves under them), Next and the other way in one
+  // above the other with the spacing closed up, as drawDobStep lays them out on a short screen.
+  const float boxes =
+      fieldLabelHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + std::max(kMinButtonPx, t.target() * 0.8f);
+  float column = boxes + t.gap() + kMinButtonPx;
+  if (otherLabel) {
+    const float leftW = width - digitKeypadSize(digitKeypadMinHeight()).x - t.gap() * 2;
+    const float otherW = std::min(leftW, std::max(buttonWidth(otherLabel), t.basePx * 8));
+    column += t.gap() + std::max(kMinButtonPx, buttonHeightFor(otherLabel, otherW, kMinButtonPx));
+  }
+  return std::max(digitKeypadMinHeight(), column);
+}
 
 DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const char* otherLabel, ImVec2 min,
                          ImVec2 max) {
@@ -131,9 +149,22 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   // The message goes under Next when there is room for it; on a short screen it takes Next's place
   // while it stands (Next would only repeat it, and any key clears it).
   y += t.gap() * 2;
-  // No room for Next above the other way in (a short screen with larger text, a heading on two lines):
-  // the two side by side, half the column each.
+  // No room for Next above the other way in at a touch target each (a short screen with larger text, a
+  // heading on two lines): the two one above the other a fingertip tall, the other way on two lines at
+  // full size when it needs them; only when even that does not fit, side by side, half the column each.
   if (otherLabel && message.empty() && y + t.target() * 2 + t.gap() * 2 > max.y) {
+    const float otherW = std::min(leftW, std::max(buttonWidth(otherLabel), t.basePx * 8));
+    const float otherLines = buttonHeightFor(otherLabel, otherW, kMinButtonPx);  // one line or two
+    const float top = y - t.gap();  // the spacing closes up too
+    const float h = std::clamp(std::floor(max.y - top - t.gap() - otherLines), kMinButtonPx, t.target());
+    const float otherH = std::max(h, otherLines);
+    if (top + h + t.gap() + otherH <= max.y + 0.5f) {
+      ImGui::SetCursorScreenPos(ImVec2(min.x, top));
+      if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), h), ButtonStyle::kPrimary, true)) press.next = true;
+      ImGui::SetCursorScreenPos(ImVec2(min.x, max.y - otherH));
+      if (button(otherLabel, ImVec2(otherW, otherH), ButtonStyle::kSecondary)) press.other = true;
+      return press;
+    }
     const float w = (leftW - t.gap() * 2) / 2;
     const float rowY = std::min(y, max.y - t.target());
     ImGui::SetCursorScreenPos(ImVec2(min.x, rowY));
@@ -163,8 +194,10 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   }
   if (!message.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, y));
-    float h =
-        textWrappedFitted(std::string("! ") + message, ImVec2(msgW, otherY - t.gap() - y), colour::kRed);
+    // At full size; what does not fit scrolls under a finger (larger text, a long translation).
+    float h = scrollingText(std::string("! ") + message,
+                            ImVec2(msgW, std::max(t.body()->FontSize, otherY - t.gap() - y)), "dob-message",
+                            nullptr, colour::kRed);
     otherY = std::max(otherY, y + h + t.gap());
   }
   if (otherLabel) {

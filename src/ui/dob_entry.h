@@ -41,6 +41,9 @@ struct DobStepPress {
 /// The date-of-birth step inside [min,max]: the three boxes with the keypad on the right, Next under
 /// the boxes, `message` (why Next did not move on) under Next and, when `otherLabel` is not null, a
 /// button for another way in at the bottom.
+/// The least height the step needs under its heading `width` wide (its keypad, boxes, Next and the
+/// other way in, each a fingertip tall): what a screen leaves it (drawChrome's `keep`).
+float dobStepMinHeight(const char* otherLabel, float width);
 DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const char* otherLabel, ImVec2 min,
                          ImVec2 max);
 

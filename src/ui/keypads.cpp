@@ -15,11 +15,30 @@ float keyHeight(float maxHeight, int rows) {
   return std::floor(std::min(t.target(), (maxHeight - t.gap() * (rows - 1)) / rows));
 }
 
+// How many keys' width (of `w`, with gaps `g`) a word needs to show at full size on a key.
+int keysFor(std::string_view label, float w, float g, float h) {
+  const Theme& t = theme();
+  for (int n = 1; n < 4; ++n) {
+    const float width = n * w + (n - 1) * g;
+    if (fitLabel(label, ImVec2(width - t.basePx * 0.4f, h - t.basePx * 0.15f)).size >= t.body()->FontSize - 0.01f)
+      return n;
+  }
+  return 4;
+}
+
 bool key(std::string_view label, ImVec2 pos, ImVec2 size, ButtonStyle style = ButtonStyle::kKey) {
   ImGui::SetCursorScreenPos(pos);
   return button(label, size, style);
 }
 }  // namespace
+
+float digitKeypadMinHeight() {
+  return kMinButtonPx * 4 + theme().gap() * 3;
+}
+
+float keyboardMinHeight() {
+  return kMinButtonPx * 4 + theme().gap() * 3;
+}
 
 ImVec2 digitKeypadSize(float maxHeight) {
   float h = keyHeight(maxHeight, 4);
@@ -32,11 +51,19 @@ KeyPress drawDigitKeypad(ImVec2 topLeft, float maxHeight) {
   float w = std::floor(h * 1.5f);
   float g = theme().gap();
   static const char* kLabels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", nullptr, "0", nullptr};
+  // Delete under 7 and 0 under 8, as on a phone; when the word does not fit one key at full size
+  // (larger text), 0 goes under 7 as on a calculator and Delete takes the two keys beside it.
+  const char* del = tr("Delete");
+  const bool wideDelete = keysFor(del, w, g, h) > 1;
   KeyPress press;
   for (int i = 0; i < 12; ++i) {
     ImVec2 pos(topLeft.x + (i % 3) * (w + g), topLeft.y + (i / 3) * (h + g));
-    if (i == 9) {
-      if (key(tr("Delete"), pos, ImVec2(w, h), ButtonStyle::kSecondary)) press = {KeyPress::Kind::kDelete, 0};
+    if (i >= 9 && wideDelete) {
+      if (i == 9 && key("0", pos, ImVec2(w, h))) press = {KeyPress::Kind::kChar, U'0'};
+      if (i == 10 && key(del, pos, ImVec2(2 * w + g, h), ButtonStyle::kSecondary))
+        press = {KeyPress::Kind::kDelete, 0};
+    } else if (i == 9) {
+      if (key(del, pos, ImVec2(w, h), ButtonStyle::kSecondary)) press = {KeyPress::Kind::kDelete, 0};
     } else if (kLabels[i] && key(kLabels[i], pos, ImVec2(w, h))) {
       press = {KeyPress::Kind::kChar, static_cast<char32_t>(kLabels[i][0])};
     }
@@ -66,11 +93,15 @@ KeyPress drawKeyboard(ImVec2 topLeft, float width, float maxHeight) {
     }
   }
   float y = topLeft.y + 3 * (h + g);
-  float spaceW = (w + g) * 6 - g;
+  // Delete two keys wide, more when its word needs them at full size (larger text); Space gives way.
+  const char* del = tr("Delete");
+  const int delKeys = std::max(2, keysFor(del, w, g, h));
+  const int spaceKeys = std::min(6, 9 - delKeys);
+  float spaceW = (w + g) * spaceKeys - g;
   float x0 = topLeft.x + (w + g) * 1;
   if (key(tr("Space"), ImVec2(x0, y), ImVec2(spaceW, h))) press = {KeyPress::Kind::kChar, U' '};
   float delX = x0 + spaceW + g;
-  if (key(tr("Delete"), ImVec2(delX, y), ImVec2((w + g) * 2 - g, h), ButtonStyle::kSecondary))
+  if (key(del, ImVec2(delX, y), ImVec2((w + g) * delKeys - g, h), ButtonStyle::kSecondary))
     press = {KeyPress::Kind::kDelete, 0};
   return press;
 }

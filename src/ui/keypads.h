@@ -20,6 +20,11 @@ struct KeyPress {
 
 /// The size of the 3x4 digit keypad that fits `maxHeight`, keys at most one touch target tall.
 ImVec2 digitKeypadSize(float maxHeight);
+/// The least height the digit keypad needs: four rows of keys a fingertip tall (kMinButtonPx). A screen
+/// leaves it this much (drawChrome's `keep`) before its words take the rest.
+float digitKeypadMinHeight();
+/// The same for the QWERTY keyboard's four rows.
+float keyboardMinHeight();
 /// 1 2 3 / 4 5 6 / 7 8 9 / Delete 0; drawn with its top-left corner at `topLeft`.
 KeyPress drawDigitKeypad(ImVec2 topLeft, float maxHeight);
 

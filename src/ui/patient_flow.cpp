@@ -67,6 +67,7 @@ void PatientFlow::apply(WelcomeIntent in) {
       go(Screen::kHasAppointment);
       break;
     case WelcomeIntent::kLanguage:
+      s_.languagePage = 0;
       go(Screen::kLanguage);
       break;
     case WelcomeIntent::kToggleLargerText:
@@ -81,6 +82,11 @@ void PatientFlow::apply(WelcomeIntent in) {
 }
 
 void PatientFlow::apply(const LanguageIntent& in) {
+  if (in.kind == LanguageIntent::Kind::kMore) {
+    noteActivity();
+    s_.languagePage = in.page;
+    return;
+  }
   if (in.kind == LanguageIntent::Kind::kChoose) setLanguage(in.code);
   if (in.kind != LanguageIntent::Kind::kNone) back();
 }

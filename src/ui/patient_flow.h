@@ -54,6 +54,7 @@ struct FlowState {
   std::vector<Screen> history;  // for Back
   bool largerText = false;
   bool highContrast = false;
+  int languagePage = 0;  // the language list's page (larger text on a short screen)
   DetailsState details;
   NhsNumberState nhs;
   WalkInState walkIn;

@@ -32,7 +32,7 @@ void PatientFlow::frame() {
       break;
     }
     case Screen::kLanguage:
-      apply(drawLanguage({currentLanguage()}));
+      apply(drawLanguage({currentLanguage(), s_.languagePage}));
       break;
     case Screen::kHasAppointment:
       apply(drawHasAppointment(camera_.reader));

@@ -18,7 +18,7 @@ constexpr float kReferenceFontPx = 36.0f;
 /// Smaller screens never go below this, so 800x480 keeps finger-sized keys (75 px targets).
 constexpr float kMinimumFontPx = 30.0f;
 /// "Larger text" multiplies text (not the layout grid) by this.
-constexpr float kLargerTextFactor = 1.25f;
+constexpr float kLargerTextFactor = 1.5f;
 
 constexpr const char* kDefaultFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr const char* kDefaultBoldFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";

@@ -9,6 +9,21 @@
 namespace longstop::ui {
 namespace {
 WidgetLog* gLog = nullptr;
+// The scrolling texts drawn in the last frames, by id: how far each is scrolled and what it showed (a
+// new text starts at its top, and a text not drawn in the frame before forgets its position).
+struct Scroll {
+  std::string shown;
+  float offset = 0;
+  int frame = -1;
+};
+std::vector<std::pair<std::string, Scroll>> gScrolls;
+
+Scroll& scrollFor(const std::string& id) {
+  for (auto& [k, v] : gScrolls)
+    if (k == id) return v;
+  gScrolls.emplace_back(id, Scroll{});
+  return gScrolls.back().second;
+}
 
 // Records a widget whose label was drawn at `text` inside `room` (both default to its rectangle).
 void record(WidgetRecord r) {
@@ -23,8 +38,9 @@ void record(WidgetRecord r) {
   gLog->add(std::move(r));
 }
 
-void record(std::string_view label, ImVec2 min, ImVec2 max, bool clickable, bool enabled) {
+void record(std::string_view label, ImVec2 min, ImVec2 max, bool clickable, bool enabled, float px) {
   WidgetRecord r;
+  r.textPx = px;
   r.label = std::string(label);
   r.min = min;
   r.max = max;
@@ -195,6 +211,7 @@ bool button(std::string_view label, const ImVec2& size, ButtonStyle style, bool 
   r.textMin = tmin;
   r.textMax = tmax;
   r.textScale = fitted.size / theme().body()->FontSize;
+  r.textPx = fitted.size;
   record(std::move(r));
   return pressed && enabled;
 }
@@ -211,7 +228,7 @@ void text(std::string_view s, ImFont* font, ImU32 col) {
   ImVec2 ts = measure(s, font);
   ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, col, s.data(), s.data() + s.size());
   ImGui::Dummy(ts);
-  record(s, pos, ImVec2(pos.x + ts.x, pos.y + ts.y), false, true);
+  record(s, pos, ImVec2(pos.x + ts.x, pos.y + ts.y), false, true, font->FontSize);
 }
 
 void textCentred(std::string_view s, float x0, float x1, float y, ImFont* font, ImU32 col) {
@@ -234,6 +251,7 @@ float textWrapped(std::string_view s, float width, ImFont* font, ImU32 col, floa
   r.min = pos;
   r.max = ImVec2(pos.x + ts.x, pos.y + ts.y);
   r.textScale = size / font->FontSize;
+  r.textPx = size;
   record(std::move(r));
   return ts.y;
 }
@@ -241,6 +259,63 @@ float textWrapped(std::string_view s, float width, ImFont* font, ImU32 col, floa
 ImVec2 measureWrapped(std::string_view s, float width, ImFont* font) {
   if (!font) font = theme().body();
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.data(), s.data() + s.size());
+}
+
+float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* font, ImU32 col, float size) {
+  if (!font) font = theme().body();
+  if (!col) col = colour::kText;
+  if (size <= 0) size = font->FontSize;
+  const Theme& t = theme();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, room.x, s.data(), s.data() + s.size());
+  const bool scrolls = ts.y > room.y + 0.5f;
+  // Room for the cue at the right edge when it scrolls.
+  const float cueW = std::max(4.0f, t.basePx * 0.25f);
+  const float textW = scrolls ? room.x - cueW - t.gap() : room.x;
+  if (scrolls) ts = font->CalcTextSizeA(size, FLT_MAX, textW, s.data(), s.data() + s.size());
+  const float shownH = std::min(ts.y, room.y);
+  const ImVec2 max(pos.x + room.x, pos.y + shownH);
+  Scroll& sc = scrollFor(id);
+  if (sc.shown != s || sc.frame < ImGui::GetFrameCount() - 1) sc = {std::string(s), 0, 0};
+  sc.frame = ImGui::GetFrameCount();
+  if (scrolls) {
+    // The finger drags the words (as on a phone); the mouse wheel works too.
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 start = io.MouseClickedPos[0];
+    const bool startedHere = start.x >= pos.x && start.x < max.x && start.y >= pos.y && start.y < max.y;
+    const float threshold = std::max(6.0f, t.basePx * 0.3f);
+    if (startedHere && io.MouseDown[0] && io.MouseDragMaxDistanceSqr[0] >= threshold * threshold)
+      sc.offset -= io.MouseDelta.y;
+    const ImVec2 m = io.MousePos;
+    if (io.MouseWheel != 0 && m.x >= pos.x && m.x < max.x && m.y >= pos.y && m.y < max.y)
+      sc.offset -= io.MouseWheel * size * 2;
+    sc.offset = std::clamp(sc.offset, 0.0f, ts.y - shownH);
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(pos, max, true);
+  dl->AddText(font, size, ImVec2(pos.x, pos.y - sc.offset), col, s.data(), s.data() + s.size(), textW);
+  dl->PopClipRect();
+  if (scrolls) {
+    // The cue: a track the height of the window and a thumb showing which part is in view.
+    const float x1 = max.x, x0 = x1 - cueW;
+    dl->AddRectFilled(ImVec2(x0, pos.y), ImVec2(x1, max.y), colour::kDisabled, cueW / 2);
+    const float thumbH = std::max(t.basePx, shownH * shownH / ts.y);
+    const float thumbY = pos.y + (shownH - thumbH) * sc.offset / std::max(1.0f, ts.y - shownH);
+    dl->AddRectFilled(ImVec2(x0, thumbY), ImVec2(x1, thumbY + thumbH), colour::kBlue, cueW / 2);
+  }
+  ImGui::Dummy(ImVec2(room.x, shownH));
+  WidgetRecord r;
+  r.label = std::string(s);
+  r.min = pos;
+  r.max = ImVec2(pos.x + std::min(ts.x, textW), max.y);
+  r.roomMin = pos;
+  r.roomMax = max;
+  r.textScale = size / font->FontSize;
+  r.textPx = size;
+  r.scrolls = scrolls;
+  r.scrolled = sc.offset;
+  record(std::move(r));
+  return shownH;
 }
 
 float textWrappedFitted(std::string_view s, ImVec2 room, ImU32 col, ImFont* font) {
@@ -262,6 +337,7 @@ float textWrappedFitted(std::string_view s, ImVec2 room, ImU32 col, ImFont* font
   r.roomMin = pos;
   r.roomMax = ImVec2(pos.x + room.x, pos.y + room.y);
   r.textScale = size / font->FontSize;
+  r.textPx = size;
   record(std::move(r));
   return ts.y;
 }
@@ -285,6 +361,7 @@ void textFitted(std::string_view s, ImVec2 min, ImVec2 max, ImFont* font, ImU32 
   r.roomMin = min;
   r.roomMax = max;
   r.textScale = f.size / font->FontSize;
+  r.textPx = f.size;
   record(std::move(r));
 }
 
@@ -313,6 +390,7 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   labelRecord.textMin = ImVec2(top.x, top.y + room.y - fitted.size);
   labelRecord.textMax = ImVec2(labelMax.x, top.y + room.y);
   labelRecord.textScale = fitted.size / font->FontSize;
+  labelRecord.textPx = fitted.size;
   record(labelRecord);
   ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + room.y + ImGui::GetStyle().ItemSpacing.y));
   ImVec2 min = ImGui::GetCursorScreenPos();
@@ -344,6 +422,7 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
     v.max = ImVec2(pos.x + ts.x, pos.y + ts.y);
     v.roomMin = min;
     v.roomMax = max;
+    v.textPx = font->FontSize;
     record(std::move(v));
   }
   // The tappable box, labelled by what is written above it.

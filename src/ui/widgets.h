@@ -23,6 +23,11 @@ struct WidgetRecord {
   ImVec2 roomMin{}, roomMax{};
   ImVec2 textMin{}, textMax{};
   float textScale = 1.0f;  // the label's font size over the font's own size (fitLabel)
+  float textPx = 0;        // the size its text was drawn at, in pixels (0: not known)
+  // A text longer than its window, which a finger drags (scrollingText): min/max are the window's part
+  // it fills, and a cue at the window's edge shows there is more.
+  bool scrolls = false;
+  float scrolled = 0;  // how far such a text is scrolled, in pixels (0: its top is in view)
   ImVec2 centre() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
 };
 
@@ -96,6 +101,13 @@ float textWrapped(std::string_view s, float width, ImFont* font = nullptr, ImU32
 /// Text wrapped to room.x at the cursor, shrunk (never below kMinLabelScale) until it is no taller than
 /// room.y; returns the height used.
 float textWrappedFitted(std::string_view s, ImVec2 room, ImU32 colour = 0, ImFont* font = nullptr);
+/// Explanatory text wrapped to room.x at `size` (0: the font's own), never shrunk: when it is taller than
+/// room.y it is shown in a window room.y tall that a finger's drag (or the mouse wheel) scrolls, with a
+/// bar at the window's right edge showing that there is more and where the view is. Keys, answers and
+/// the way forward are never put in one: only words that explain. `id` keeps the position from frame to
+/// frame (a new text, or one not drawn in the frame before, starts at its top). Returns the height used.
+float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* font = nullptr, ImU32 colour = 0,
+                    float size = 0);
 /// The size `s` takes wrapped to `width`.
 ImVec2 measureWrapped(std::string_view s, float width, ImFont* font = nullptr);
 /// Text fitted into [min,max] as fitLabel() does, left-aligned and centred vertically.

@@ -1,8 +1,11 @@
 // What a person would call "cut off" or "on top of each other", checked over one frame's widget log:
 // every text whole and inside the room it was given (and the screen), not shrunk below the floor; no two
-// texts on top of each other; no text under a button it is not the label of; no two buttons overlapping.
+// texts on top of each other; no text under a button it is not the label of; no two buttons overlapping;
+// every control wholly on the screen; larger text at least so many times the normal size.
 #pragma once
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -77,8 +80,52 @@ inline std::vector<std::string> layoutProblems(const ui::WidgetLog& log, ImVec2 
       }
       textBox(a, &amin, &amax);
       textBox(b, &bmin, &bmax);
-      if (!apart(amin, amax, bmin, bmax)) out.push_back("'" + a.label + "' and '" + b.label + "' overlap");
+      if (!apart(amin, amax, bmin, bmax))
+        out.push_back("'" + a.label + "' at " + box(amin, amax) + " and '" + b.label + "' at " + box(bmin, bmax) +
+                      " overlap");
     }
+  return out;
+}
+
+/// Every control a person may need on a patient screen (keys, answers, the way forward, Back) lies
+/// wholly on the visible screen, where a finger can press it without scrolling anything: one line per
+/// control that does not (partly or wholly below the bottom edge, say). Unlike layoutProblems this looks
+/// at every control drawn, not only those whose centre is in view.
+inline std::vector<std::string> controlsOutOfView(const ui::WidgetLog& log, ImVec2 display) {
+  using namespace layout_detail;
+  std::vector<std::string> out;
+  for (const auto& w : log.widgets())
+    if (w.clickable && !inside(w.min, w.max, ImVec2(0, 0), display))
+      out.push_back("the control '" + w.label + "' at " + box(w.min, w.max) + " is not wholly on the " +
+                    std::to_string(int(display.x)) + "x" + std::to_string(int(display.y)) + " screen");
+  return out;
+}
+
+/// Larger text as a person sees it: every text of `normal` (one screen drawn with normal text) that
+/// `larger` (the same screen with larger text) shows too is drawn at least `factor` times the size it
+/// was, except that text that was bigger than body text (a heading, the
+/// ticket's number) may give up its extra size down to `largerBodyPx`, the larger body text's own size.
+/// One line per text that is not.
+inline std::vector<std::string> largerTextProblems(const ui::WidgetLog& normal, const ui::WidgetLog& larger,
+                                                   float factor, float largerBodyPx) {
+  std::map<std::string, float> before;
+  for (const auto& w : normal.widgets())
+    if (w.visible && w.textPx > 0 && !w.label.empty()) {
+      auto [it, added] = before.emplace(w.label, w.textPx);
+      if (!added) it->second = std::min(it->second, w.textPx);
+    }
+  std::vector<std::string> out;
+  for (const auto& w : larger.widgets()) {
+    if (!w.visible || w.textPx <= 0) continue;
+    auto it = before.find(w.label);
+    if (it == before.end()) continue;
+    // Text bigger than the larger body text already (a heading, the ticket's number) may give up its
+    // extra size to make room, down to the larger body text.
+    const float least = it->second >= largerBodyPx ? largerBodyPx : std::min(it->second * factor, largerBodyPx);
+    if (w.textPx < least - 0.5f)
+      out.push_back("'" + w.label + "' is " + std::to_string(w.textPx) + " px with larger text, " +
+                    std::to_string(it->second) + " px without: less than " + std::to_string(factor) + "x");
+  }
   return out;
 }
 

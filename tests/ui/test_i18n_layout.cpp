@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "support/fake_kiosk_services.h"
+#include "support/layout_checks.h"
 #include "support/patient_screens.h"
 #include "ui/default_names.h"
 #include "ui/i18n.h"
@@ -108,7 +109,8 @@ void checkEveryScreen(int w, int h, bool larger, bool highContrast) {
                      << (highContrast ? ", high contrast" : ""));
       REQUIRE(currentLanguage() == lang.code);
       for (const auto& wr : imgui.log.widgets()) {
-        if (!wr.visible) continue;  // scrolled out of view on purpose (the language list)
+        // Every control, even one whose centre is off the screen: none may be out of view.
+        if (!wr.visible && !wr.clickable) continue;
         INFO("'" << wr.label << "' in " << wr.min.x << "," << wr.min.y << " to " << wr.max.x << ","
                  << wr.max.y << ", its text " << wr.textMin.x << "," << wr.textMin.y << " to "
                  << wr.textMax.x << "," << wr.textMax.y << " at " << wr.textScale << " size");
@@ -138,6 +140,56 @@ TEST_CASE("every screen, every language: labels fit their buttons and everything
               (highContrast ? ", high contrast" : "")) {
         checkEveryScreen(800, 480, larger, highContrast);
       }
+    }
+}
+
+namespace {
+// One screen in one language and mode, drawn; its log copied out.
+WidgetLog drawnIn(Headless& imgui, const std::string& code, const testing::PatientScreen& screen, bool larger,
+                  bool highContrast) {
+  FakeKioskServices services;
+  services.answer = screen.answer.value_or(FakeKioskServices::oneMatch());
+  core::ManualClock clock(testing::nineOClock());
+  PatientFlow f(services, clock);
+  if (larger) f.apply(WelcomeIntent::kToggleLargerText);
+  if (highContrast) f.apply(WelcomeIntent::kToggleHighContrast);
+  f.apply(WelcomeIntent::kLanguage);
+  f.apply(LanguageIntent(LanguageIntent::Kind::kChoose, code));
+  for (const auto& s : screen.steps) s(f);
+  imgui.draw(f);
+  return imgui.log;
+}
+}  // namespace
+
+TEST_CASE("every language, the longest strings too: larger text is at least 1.5x, every control on the screen") {
+  for (const std::pair<int, int>& size : {std::pair{1280, 800}, std::pair{800, 480}})
+    for (bool highContrast : {false, true}) {
+      const int w = size.first, h = size.second;
+      Headless imgui(w, h);
+      REQUIRE(imgui.fontsLoaded);
+      const float largerBody = theme().fonts.bodyLarger->FontSize;
+      for (const auto& lang : languages())
+        for (const auto& screen : testing::patientScreens()) {
+          const WidgetLog normal = drawnIn(imgui, lang.code, screen, false, highContrast);
+          const WidgetLog larger = drawnIn(imgui, lang.code, screen, true, highContrast);
+          INFO(lang.code << ": " << screen.name << " at " << w << "x" << h << (highContrast ? ", high contrast" : ""));
+          auto small = testing::largerTextProblems(normal, larger, 1.5f, largerBody);
+          // Not yet 1.5x in the longest translations (docs/decisions.md): a label in a box or half-width
+          // button that is still fitted down, held here to at least 1.15x so it cannot get worse.
+          const auto knownShort = [&](const std::string& problem) {
+            for (const char* key : {"NHS number", "Year", "Next", "I don't know it", "Use my NHS number instead",
+                                    "High contrast: on", "High contrast: off"})
+              if (problem.rfind("'" + std::string(tr(key)) + "'", 0) == 0) return true;
+            return problem.find(" \u00b7 ") != std::string::npos;  // the language button's names
+          };
+          std::erase_if(small, [&](const std::string& p) { return std::string(lang.code) != "en" && knownShort(p); });
+          for (const auto& p : testing::largerTextProblems(normal, larger, 1.15f, largerBody)) FAIL_CHECK(p);
+          const auto out = testing::controlsOutOfView(larger, ImVec2(float(w), float(h)));
+          for (const auto& p : small) FAIL_CHECK(p);
+          for (const auto& p : out) FAIL_CHECK(p);
+          CHECK(small.size() + out.size() == 0);
+        }
+      setLanguage("en");
     }
 }
 

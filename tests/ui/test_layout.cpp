@@ -3,6 +3,7 @@
 // 800x480 every button inside the screen and no two overlapping.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -150,4 +151,89 @@ TEST_CASE("the question is never smaller than the answers' text, larger text inc
       CHECK(found);
     }
   }
+}
+
+namespace {
+// Each patient screen drawn once as `setup` leaves it, in a fresh flow; `check` sees the log.
+template <typename Setup, typename Check>
+void eachScreen(Headless& imgui, Setup&& setup, Check&& check) {
+  for (const auto& [name, steps, answer] : testing::patientScreens()) {
+    FakeKioskServices services;
+    services.answer = answer.value_or(FakeKioskServices::oneMatch());
+    core::ManualClock clock(testing::nineOClock());
+    PatientFlow f(services, clock);
+    setup(f);
+    for (const auto& s : steps) s(f);
+    imgui.draw(f);
+    check(name, f);
+  }
+}
+}  // namespace
+
+TEST_CASE("larger text is at least 1.5x on every patient screen, at both sizes, and the question stays the biggest") {
+  CHECK(kLargerTextFactor >= 1.5f);
+  for (const std::pair<int, int>& size : {std::pair{1280, 800}, std::pair{800, 480}})
+    for (bool highContrast : {false, true}) {
+      const int w = size.first, h = size.second;
+      const ImVec2 display{float(w), float(h)};
+      Headless imgui(w, h);
+      REQUIRE(imgui.fontsLoaded);
+      CHECK(theme().fonts.bodyLarger->FontSize >= 1.5f * theme().fonts.body->FontSize - 0.01f);
+      CHECK(theme().fonts.headingLarger->FontSize >= 1.5f * theme().fonts.heading->FontSize - 0.01f);
+      std::map<std::string, WidgetLog> normal;
+      eachScreen(
+          imgui, [&](PatientFlow& f) { if (highContrast) f.apply(WelcomeIntent::kToggleHighContrast); },
+          [&](const std::string& name, PatientFlow&) { normal[name] = imgui.log; });
+      eachScreen(
+          imgui,
+          [&](PatientFlow& f) {
+            f.apply(WelcomeIntent::kToggleLargerText);
+            if (highContrast) f.apply(WelcomeIntent::kToggleHighContrast);
+          },
+          [&](const std::string& name, PatientFlow&) {
+            INFO(name << " at " << w << "x" << h << (highContrast ? ", high contrast" : ""));
+            const float largerBody = theme().fonts.bodyLarger->FontSize;
+            for (const auto& p : testing::largerTextProblems(normal[name], imgui.log, 1.5f, largerBody)) FAIL_CHECK(p);
+            for (const auto& p : testing::layoutProblems(imgui.log, display)) FAIL_CHECK(p);
+            for (const auto& p : testing::controlsOutOfView(imgui.log, display)) FAIL_CHECK(p);
+            // The question (the first text under the bar) is never smaller than any button's text.
+            if (name == "welcome" || name == "ticket" || name == "ticket urgent") return;
+            const WidgetRecord* heading = nullptr;
+            float buttonsPx = 0;
+            for (const auto& wr : imgui.log.widgets()) {
+              if (!heading && !wr.clickable && !wr.label.empty()) heading = &wr;
+              if (wr.clickable) buttonsPx = std::max(buttonsPx, wr.textPx);
+            }
+            REQUIRE(heading);
+            INFO("heading '" << heading->label << "' " << heading->textPx << " px, buttons' text up to " << buttonsPx);
+            CHECK(heading->textPx >= buttonsPx - 0.01f);
+          });
+    }
+}
+
+TEST_CASE("every key, answer and way forward of every patient screen is on the visible screen, at both sizes") {
+  for (const std::pair<int, int>& size : {std::pair{1280, 800}, std::pair{800, 480}})
+    for (bool larger : {false, true})
+      for (bool countdown : {false, true}) {
+        const int w = size.first, h = size.second;
+        Headless imgui(w, h);
+        for (const auto& [name, steps, answer] : testing::patientScreens()) {
+          FakeKioskServices services;
+          services.answer = answer.value_or(FakeKioskServices::oneMatch());
+          core::ManualClock clock(testing::nineOClock());
+          PatientFlow f(services, clock);
+          if (larger) f.apply(WelcomeIntent::kToggleLargerText);
+          for (const auto& s : steps) s(f);
+          if (countdown) {
+            clock.advanceMs((services.site().idleTimeoutSeconds - 8) * 1000);
+            (void)f.tick();
+          }
+          imgui.draw(f);
+          INFO(name << " at " << w << "x" << h << (larger ? ", larger text" : "")
+                    << (countdown ? ", with the countdown" : ""));
+          const auto out = testing::controlsOutOfView(imgui.log, ImVec2(float(w), float(h)));
+          for (const auto& p : out) FAIL_CHECK(p);
+          CHECK(out.empty());
+        }
+      }
 }

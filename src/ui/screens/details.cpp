@@ -139,7 +139,13 @@ DetailsIntent drawDetails(const DetailsState& s) {
   const Theme& t = theme();
   Rect area;
   DetailsIntent intent;
-  Nav nav = drawChrome(headingFor(s.step), true, true, &area);
+  // The keypad and the answers keep their room; a heading that would take it scrolls instead.
+  const float width = displayRect().width() - 2 * t.margin();
+  float keep = 0;
+  if (s.step == Step::kDateOfBirth) keep = dobStepMinHeight(tr("Use my NHS number instead"), width);
+  if (s.step == Step::kInitial) keep = letterGridHeight(std::min(width, (t.target() * 1.2f + t.gap()) * 9));
+  if (s.step == Step::kSex) keep = 3 * std::max(kMinButtonPx, t.target() * 0.8f) + 4 * t.gap();
+  Nav nav = drawChrome(headingFor(s.step), true, true, &area, keep);
   if (s.step == Step::kDateOfBirth) {
     drawDobStep(s, area, intent);
   } else if (s.step == Step::kInitial) {
@@ -152,7 +158,9 @@ DetailsIntent drawDetails(const DetailsState& s) {
                             {tr("Male"), int(ButtonStyle::kPrimary)},
                             {tr("Prefer not to say"), int(ButtonStyle::kSecondary)}};
     float w = std::min(area.width(), t.basePx * 14);
-    int pressed = drawButtonColumn(buttons, 3, area.min.y, area, w, t.target());
+    // A touch target each, less on a short screen (never below a fingertip) so all three stand in view.
+    const float h = std::min(t.target(), std::max(kMinButtonPx, (area.height() - t.gap() * 4) / 3));
+    int pressed = drawButtonColumn(buttons, 3, area.min.y, area, w, h);
     if (pressed == 0) intent = {Kind::kSex, {}, 0, 0, core::Sex::kFemale};
     if (pressed == 1) intent = {Kind::kSex, {}, 0, 0, core::Sex::kMale};
     if (pressed == 2) intent = {Kind::kSex, {}, 0, 0, std::nullopt};

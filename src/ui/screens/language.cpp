@@ -9,34 +9,82 @@
 
 namespace longstop::ui {
 
+namespace {
+// The label of the button that turns to the list's next page: the names there, in their own languages
+// (a patient who cannot read the current language still finds theirs), as many as show at full size.
+std::string moreLabel(size_t from, float width, float height) {
+  const Theme& t = theme();
+  const auto& langs = languages();
+  std::string label;
+  for (size_t i = from; i < langs.size(); ++i) {
+    std::string next = label.empty() ? langs[i].name : label + " \u00b7 " + langs[i].name;
+    std::string shown = next + (i + 1 < langs.size() ? " \u2026 \u2192" : " \u2192");
+    if (!label.empty() &&
+        fitLabel(shown, ImVec2(width - t.basePx * 0.4f, height - t.basePx * 0.15f)).size < t.body()->FontSize - 0.01f)
+      break;
+    label = next;
+  }
+  return label + " \u2026 \u2192";
+}
+}  // namespace
+
 LanguageIntent drawLanguage(const LanguageView& v) {
   const Theme& t = theme();
   Rect area;
   LanguageIntent intent;
-  if (drawChrome(tr("Choose your language"), true, false, &area) == Nav::kBack)
-    intent.kind = LanguageIntent::Kind::kBack;
-  // A grid, as many rows as fit above the interpreter note; each name in its own language.
   const auto& langs = languages();
-  int n = static_cast<int>(langs.size());
-  float rowH = t.target() + t.gap() * 2;
-  float noteH = measure("W").y * 2 + t.gap();
-  int rows = std::max(1, static_cast<int>((area.height() - noteH) / rowH));
-  int cols = (n + rows - 1) / rows;
-  rows = (n + cols - 1) / cols;
-  float colGap = t.gap() * 2;
+  const Rect d = displayRect();
+  // As many columns as fit with every name at full size (larger text has fewer), the buttons a touch
+  // target tall, less on a short screen (never below a fingertip).
+  const float colGap = t.gap() * 2;
+  float widest = 0;
+  for (const auto& lang : langs) widest = std::max(widest, buttonWidth(lang.name));
+  const float width = d.width() - 2 * t.margin();
+  const int fitCols = std::max(1, static_cast<int>((width + colGap) / (std::min(widest, width) + colGap)));
+  const bool shortScreen = d.height() < 600;
+  const float h = shortScreen && t.largerText ? std::max(kMinButtonPx, t.target() * 0.8f) : t.target();
+  const float rowH = h + t.gap() * 2;
+  const float noteH = t.body()->FontSize + t.gap();
+  if (drawChrome(tr("Choose your language"), true, false, &area, rowH * 2 + noteH) == Nav::kBack)
+    intent.kind = LanguageIntent::Kind::kBack;
+  // A grid, as many rows as fit above the interpreter note; each name in its own language. When they do
+  // not all fit at full size (larger text on a short screen), pages: the last place on each turns to
+  // the next page, named by the languages there; no language is ever out of view on its page.
+  const int n = static_cast<int>(langs.size());
+  const float noteRoom = measureWrapped(tr("If you need an interpreter, please tell reception."), area.width()).y;
+  // With larger text the note may keep one line in view (it scrolls), so more languages share a page.
+  const float noteKeeps = t.largerText ? std::min(noteRoom, noteH) : std::min(noteRoom, noteH * 2);
+  int rows = std::max(1, static_cast<int>((area.height() - noteKeeps + t.gap() * 2) / rowH));
+  int cols = std::max(1, std::min(fitCols, (n + rows - 1) / rows));
+  if (!t.largerText) cols = (n + rows - 1) / rows;  // normal text: one page, as before
+  const bool paged = rows * cols < n;
+  const int perPage = paged ? std::max(1, rows * cols - 1) : n;
+  const int pages = (n + perPage - 1) / perPage;
+  const int page = std::clamp(v.page, 0, pages - 1);
+  const int first = page * perPage, count = std::min(perPage, n - first);
+  const int slots = count + (paged ? 1 : 0);
+  rows = std::min(rows, (slots + cols - 1) / cols);
   float w = std::min(t.basePx * 12, (area.width() - colGap * (cols - 1)) / cols);
+  if (t.largerText) w = std::max(w, std::min(widest, (area.width() - colGap * (cols - 1)) / cols));
   float x0 = area.min.x + std::max(0.0f, (area.width() - cols * w - (cols - 1) * colGap) / 2);
-  for (int i = 0; i < n; ++i) {
-    const auto& lang = langs[size_t(i)];
-    int r = i % rows, c = i / rows;
-    ImGui::SetCursorScreenPos(ImVec2(x0 + c * (w + colGap), area.min.y + r * rowH));
+  auto at = [&](int slot) { return ImVec2(x0 + (slot / rows) * (w + colGap), area.min.y + (slot % rows) * rowH); };
+  for (int i = 0; i < count; ++i) {
+    const auto& lang = langs[size_t(first + i)];
+    ImGui::SetCursorScreenPos(at(i));
     ButtonStyle style = lang.code == v.current ? ButtonStyle::kSelected : ButtonStyle::kSecondary;
-    if (button(lang.name, ImVec2(w, t.target()), style, true, lang.code.c_str()))
+    if (button(lang.name, ImVec2(w, h), style, true, lang.code.c_str()))
       intent = {LanguageIntent::Kind::kChoose, lang.code};
+  }
+  if (paged) {
+    ImGui::SetCursorScreenPos(at(count));
+    const size_t next = page + 1 < pages ? size_t(first + count) : 0;
+    if (button(moreLabel(next, w, h), ImVec2(w, h), ButtonStyle::kPrimary, true, "language-more"))
+      intent = {LanguageIntent::Kind::kMore, {}, page + 1 < pages ? page + 1 : 0};
   }
   float y = area.min.y + rows * rowH;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  textWrapped(tr("If you need an interpreter, please tell reception."), area.width());
+  scrollingText(tr("If you need an interpreter, please tell reception."),
+                ImVec2(area.width(), std::max(t.body()->FontSize, area.max.y - y)), "language-note");
   return intent;
 }
 

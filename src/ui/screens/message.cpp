@@ -1,6 +1,7 @@
 #include "ui/screens/message.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/chrome.h"
 #include "ui/i18n.h"
@@ -78,21 +79,31 @@ Words wordsFor(const MessageView& v) {
 
 MessageIntent drawMessage(const MessageView& v) {
   const Theme& t = theme();
+  const Rect d = displayRect();
   Words w = wordsFor(v);
-  Rect area;
-  MessageIntent intent = MessageIntent::kNone;
-  Nav nav = drawChrome(w.heading, w.back, w.startAgain, &area);
-  float y = area.min.y;
-  if (!w.body.empty()) {
-    ImGui::SetCursorScreenPos(area.min);
-    y += textWrapped(w.body, area.width()) + t.gap() * 3;
-  }
-  float bw = std::min(area.width(), t.basePx * 14);
   RowButton b[2];
   int n = 0;
   if (v.offerNhsNumber) b[n++] = {tr("Use my NHS number instead"), int(ButtonStyle::kPrimary)};
   if (w.done) b[n++] = {tr("Done"), int(n == 0 ? ButtonStyle::kPrimary : ButtonStyle::kSecondary)};
-  const int pressed = n ? drawButtonColumn(b, n, y, area, bw, t.target()) : -1;
+  // The buttons first: on a short screen they give up height (never below a fingertip), and the words
+  // above them scroll under a finger when they do not fit (larger text, a long translation).
+  const bool shortScreen = d.height() < 600;
+  const float bh = shortScreen ? std::max(kMinButtonPx, t.target() * 0.8f) : t.target();
+  float bw = std::min(d.width() - 2 * t.margin(), t.basePx * 14);
+  for (int i = 0; i < n; ++i) bw = std::min(d.width() - 2 * t.margin(), std::max(bw, buttonWidth(b[i].label)));
+  float buttonsH = 0;
+  for (int i = 0; i < n; ++i) buttonsH += buttonHeightFor(b[i].label, bw, bh) + (i ? t.gap() * 2 : 0);
+  const float below = shortScreen ? t.gap() * 2 : t.gap() * 3;
+  Rect area;
+  MessageIntent intent = MessageIntent::kNone;
+  Nav nav = drawChrome(w.heading, w.back, w.startAgain, &area,
+                       buttonsH + (w.body.empty() ? 0 : below + t.body()->FontSize));
+  float y = area.min.y;
+  if (!w.body.empty()) {
+    ImGui::SetCursorScreenPos(area.min);
+    y += scrollingText(w.body, ImVec2(area.width(), area.height() - buttonsH - below), "message-body") + below;
+  }
+  const int pressed = n ? drawButtonColumn(b, n, std::floor(y), area, bw, bh) : -1;
   if (pressed >= 0) intent = v.offerNhsNumber && pressed == 0 ? MessageIntent::kUseNhsNumber : MessageIntent::kDone;
   if (nav == Nav::kBack) intent = MessageIntent::kBack;
   if (nav == Nav::kStartAgain) intent = MessageIntent::kStartAgain;

@@ -80,21 +80,32 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
   const Theme& t = theme();
   Rect area;
   NhsNumberIntent intent;
-  Nav nav = drawChrome(v.heading, true, true, &area);
+  Nav nav = drawChrome(v.heading, true, true, &area, digitKeypadMinHeight());
   ImVec2 pad = digitKeypadSize(area.height());
   float leftW = area.width() - pad.x - t.gap() * 3;
   if (KeyPress p = drawDigitKeypad(ImVec2(area.max.x - pad.x, area.min.y), area.height()))
     intent = {Kind::kKey, p};
   ImGui::SetCursorScreenPos(area.min);
-  float boxW = std::min(leftW, t.basePx * 9.5f);
+  // Wide enough for ten digits in their groups at the size they are drawn (larger text too).
+  float boxW = std::min(leftW, std::max(t.basePx * 9.5f, measure("000 000 0000|").x + t.basePx * 0.8f));
   float boxH = area.height() >= 4 * t.target() ? t.target() : t.target() * 0.9f;
   field(tr("NHS number"), core::groupNhsDigits(v.state.digits), ImVec2(boxW, boxH), true, "nhs");
   float y = ImGui::GetCursorScreenPos().y + t.gap();
   // Next and the skip button one above the other when there is room, else side by side. The message
   // goes under them when there is room, else it takes Next's place while it stands (Next would only
   // repeat it, and any key clears it).
-  const float h = t.target(), g = t.gap(), bottom = area.max.y;
+  float h = t.target();
+  const float g = t.gap(), bottom = area.max.y;
   bool stacked = !v.skipLabel || y + 2 * h + 2 * g <= bottom;
+  // Side by side would shrink their words (larger text): one above the other a fingertip tall instead,
+  // when that fits.
+  if (!stacked && buttonWidth(v.nextLabel) + buttonWidth(v.skipLabel) + 2 * g > leftW) {
+    const float fingertip = std::max(kMinButtonPx, std::floor((bottom - y - 2 * g) / 2));
+    if (y + 2 * fingertip + 2 * g <= bottom + 0.5f) {
+      stacked = true;
+      h = std::min(h, fingertip);
+    }
+  }
   float buttonsH = stacked && v.skipLabel ? 2 * h + 2 * g : h;
   std::string message = v.state.message.empty() ? "" : "! " + v.state.message;
   bool showNext = message.empty() || y + buttonsH + 2 * g + measureWrapped(message, leftW).y <= bottom;
@@ -105,7 +116,15 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
     nextW = std::floor(nextW * scale);
     skipW = std::floor(skipW * scale);
   }
-  float skipX = area.min.x, skipY = y + h + 2 * g;
+  // Stacked, each on two lines when its label needs them (larger text), if there is room.
+  float nextH = h, skipH = h;
+  if (stacked && showNext) {
+    nextH = buttonHeightFor(v.nextLabel, nextW, h);
+    if (v.skipLabel) skipH = buttonHeightFor(v.skipLabel, skipW, h);
+    if (y + nextH + (v.skipLabel ? skipH + 2 * g : 0) > bottom) nextH = skipH = h;
+    buttonsH = v.skipLabel ? nextH + skipH + 2 * g : nextH;
+  }
+  float skipX = area.min.x, skipY = y + nextH + 2 * g;
   if (!showNext) {
     skipY = bottom - h;
   } else if (!stacked) {
@@ -114,18 +133,20 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
   }
   if (showNext) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-    if (button(v.nextLabel, ImVec2(nextW, h), ButtonStyle::kPrimary, v.state.digits.size() == 10))
+    if (button(v.nextLabel, ImVec2(nextW, nextH), ButtonStyle::kPrimary, v.state.digits.size() == 10))
       intent = {Kind::kNext};
     y += buttonsH + 2 * g;
   }
   if (v.skipLabel) {
     ImGui::SetCursorScreenPos(ImVec2(skipX, skipY));
-    if (button(v.skipLabel, ImVec2(skipW, h), ButtonStyle::kSecondary)) intent = {Kind::kSkip};
+    if (button(v.skipLabel, ImVec2(skipW, skipH), ButtonStyle::kSecondary)) intent = {Kind::kSkip};
   }
   if (!message.empty()) {
     float msgBottom = showNext || !v.skipLabel ? bottom : skipY - g;
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-    textWrappedFitted(message, ImVec2(leftW, msgBottom - y), colour::kRed);
+    // At full size; what does not fit scrolls under a finger (larger text, a long translation).
+    scrollingText(message, ImVec2(leftW, std::max(t.body()->FontSize, msgBottom - y)), "nhs-message", nullptr,
+                  colour::kRed);
   }
   if (nav == Nav::kBack) intent = {Kind::kBack};
   if (nav == Nav::kStartAgain) intent = {Kind::kStartAgain};

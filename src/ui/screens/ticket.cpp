@@ -49,9 +49,31 @@ TicketIntent drawTicket(const TicketView& v) {
     drawBarTitle(tr("You are checked in"));
   float y = area.min.y;
   float doneH = t.target();
-  float hintH = measure("W").y + t.gap();
+  // The hint under the code takes two lines when it is wider than the code can be (larger text).
+  const char* hint = tr("Photograph this code");
+  const float hintLines = measure(hint).x + t.basePx * 0.4f > area.width() * 0.36f ? 2 : 1;
+  float hintH = measure("W").y * hintLines + t.gap();
   float qrMax = std::min(area.max.y - y - doneH - hintH - t.gap() * 2, area.width() * 0.36f);
   float qrW = v.qr ? qrSide(*v.qr, qrMax) : 0;
+  // When a word of the hint is wider than the code (larger text on a short screen), the hint goes on the
+  // bottom row beside Done at full size, and the code takes the room it leaves.
+  const char* done = tr("Done");
+  const float doneW = std::max(buttonWidth(done), t.basePx * 8);
+  float longestWord = 0;
+  for (std::string_view rest = hint; !rest.empty();) {
+    const size_t sp = rest.find(' ');
+    longestWord = std::max(longestWord, measure(rest.substr(0, sp)).x);
+    rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+  }
+  const float underCode = area.max.y - doneH - t.gap() - (y + qrW + t.gap() * 0.5f);
+  const bool hintBesideDone =
+      v.qr && t.largerText &&
+      (longestWord > qrW + t.gap() * 2 ||
+       fitLabel(hint, ImVec2(qrW + t.gap(), std::max(measure("W").y, underCode))).size < t.body()->FontSize - 0.01f);
+  if (hintBesideDone) {
+    qrMax = std::min(area.max.y - y - doneH - t.gap() * 2, area.width() * 0.36f);
+    qrW = qrSide(*v.qr, qrMax);
+  }
   float textW = area.width() - qrW - t.gap() * 3;
   // Someone who may be having a heart attack or a stroke is told what to do now, not their place in a
   // queue or how long it will be.
@@ -67,49 +89,44 @@ TicketIntent drawTicket(const TicketView& v) {
   // An urgent ticket leaves out the queue's name: the patient is not to wait in it, and the words that
   // say what to do need the room.
   const std::string queueName = urgent ? std::string() : shownName(v.ticket.queueName);
-  // Then, if they still do not fit (larger text, a long translation), the words give up some of theirs,
-  // never below the labels' floor.
-  auto wrappedH = [&](const std::string& s, ImFont* f, float scale) {
-    return f->CalcTextSizeA(f->FontSize * scale, FLT_MAX, textW, s.data(), s.data() + s.size()).y;
+  std::string words;
+  for (const auto& line : lines) words += (words.empty() ? "" : "\n") + line;
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  // Then, if they still do not fit (larger text, a long translation), the queue's name gives up its
+  // extra size, and what still does not fit of the lines under it scrolls under a finger: words keep
+  // their size, so larger text stays larger.
+  auto fixedH = [&](ImFont* queueFont) {
+    return measure("W").y - t.gap() + (urgent ? 0 : measureWrapped(queueName, textW, queueFont).y) + spacing * 3;
   };
-  auto wordsHeight = [&](float scale) {
-    float h = measure("W").y + (urgent ? 0 : wrappedH(queueName, t.heading(), scale)) +
-              ImGui::GetStyle().ItemSpacing.y * 5 - t.gap();
-    for (const auto& line : lines) h += wrappedH(line, t.body(), scale);
-    return h;
-  };
+  const float linesH = measureWrapped(words, textW).y;
   ImFont* huge = t.fonts.huge;
   const float minNumber = huge->FontSize * kMinLabelScale;
   // Done sits at the bottom right; when it is wider than the code above it, the words stop above it.
-  const char* done = tr("Done");
-  const float doneW = std::max(buttonWidth(done), t.basePx * 8);
-  const float wordsRoom = area.height() - (doneW > qrW + t.gap() * 3 ? doneH + t.gap() : 0);
-  float wordsScale = 1.0f;
-  while (wordsScale * 0.95f >= kMinLabelScale &&
-         wordsHeight(wordsScale) + minNumber + ImGui::GetStyle().ItemSpacing.y > wordsRoom)
-    wordsScale *= 0.95f;
-  const float wordsH = wordsHeight(wordsScale);
-  float numberSize = std::clamp(wordsRoom - wordsH - ImGui::GetStyle().ItemSpacing.y, minNumber, huge->FontSize);
+  const float wordsRoom =
+      area.height() - (hintBesideDone || doneW > qrW + t.gap() * 3 ? doneH + t.gap() : 0);
+  ImFont* queueFont = fixedH(t.heading()) + minNumber + linesH <= wordsRoom ? t.heading() : t.body();
+  float numberSize = std::clamp(wordsRoom - fixedH(queueFont) - linesH, minNumber, huge->FontSize);
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   text(tr("Your number is"));
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y - t.gap()));
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, std::ceil(y + measure(tr("Your number is")).y)));
   textWrapped(v.ticket.ticketNumber, textW, huge, colour::kDarkBlue, numberSize);
   if (!urgent) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
-    textWrapped(queueName, textW, t.heading(), 0, t.heading()->FontSize * wordsScale);
+    textWrapped(queueName, textW, queueFont);
   }
-  for (const auto& line : lines) {
-    ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
-    textWrapped(line, textW, t.body(), 0, t.body()->FontSize * wordsScale);
-  }
+  const float wordsY = ImGui::GetCursorScreenPos().y;
+  ImGui::SetCursorScreenPos(ImVec2(area.min.x, wordsY));
+  scrollingText(words, ImVec2(textW, std::max(t.body()->FontSize, area.min.y + wordsRoom - wordsY)), "ticket-words");
   if (v.qr) {
     drawQr(*v.qr, ImVec2(area.max.x - qrW, y), qrMax);
     // The hint stays under the code (on two lines or smaller when it is wider), clear of the words on
     // the left and of Done below.
-    const char* hint = tr("Photograph this code");
     float hintW = measure(hint).x;
     float hintY = y + qrW + t.gap() * 0.5f;
-    if (hintW <= qrW + t.gap() * 2) {
+    if (hintBesideDone) {
+      ImGui::SetCursorScreenPos(ImVec2(area.min.x, area.max.y - doneH));
+      scrollingText(hint, ImVec2(area.width() - doneW - t.gap() * 2, doneH), "ticket-hint");
+    } else if (hintW <= qrW + t.gap() * 2) {
       ImGui::SetCursorScreenPos(ImVec2(std::floor(area.max.x - qrW / 2 - hintW / 2), hintY));
       text(hint);
     } else {

@@ -67,7 +67,8 @@ void drawSexStep(const Rect& area, WalkInIntent& intent) {
                           {tr("Male"), int(ButtonStyle::kPrimary)},
                           {tr("Prefer not to say"), int(ButtonStyle::kSecondary)}};
   int pressed =
-      drawButtonColumn(buttons, 3, area.min.y, area, std::min(area.width(), t.basePx * 14), t.target());
+      drawButtonColumn(buttons, 3, area.min.y, area, std::min(area.width(), t.basePx * 14),
+                       std::min(t.target(), std::max(kMinButtonPx, (area.height() - t.gap() * 4) / 3)));
   const core::Sex sexes[3] = {core::Sex::kFemale, core::Sex::kMale, core::Sex::kUnknown};
   if (pressed >= 0) intent = {Kind::kSex, {}, 0, sexes[pressed]};
 }
@@ -75,16 +76,26 @@ void drawSexStep(const Rect& area, WalkInIntent& intent) {
 void drawServiceStep(const WalkInView& v, const Rect& area, WalkInIntent& intent) {
   const Theme& t = theme();
   int n = static_cast<int>(v.queues.size());
-  int rowsFit = std::max(1, static_cast<int>((area.height() + t.gap() * 2) / (t.target() + t.gap() * 2)));
+  float h = t.target();
+  int rowsFit = std::max(1, static_cast<int>((area.height() + t.gap() * 2) / (h + t.gap() * 2)));
   int cols = std::max(1, (n + rowsFit - 1) / rowsFit);
   float w = std::min(t.basePx * 14, (area.width() - t.gap() * 2 * (cols - 1)) / cols);
+  if (t.largerText) {
+    // Larger text: the names keep their size, on two lines when they need them, in buttons as wide as
+    // the columns allow.
+    w = (area.width() - t.gap() * 2 * (cols - 1)) / cols;
+    for (const auto& q : v.queues) h = std::max(h, buttonHeightFor(shownName(q.name), w, t.target()));
+    rowsFit = std::max(1, static_cast<int>((area.height() + t.gap() * 2) / (h + t.gap() * 2)));
+    cols = std::max(1, (n + rowsFit - 1) / rowsFit);
+    w = (area.width() - t.gap() * 2 * (cols - 1)) / cols;
+  }
   float x0 = area.min.x + (area.width() - (w * cols + t.gap() * 2 * (cols - 1))) / 2;
   for (int i = 0; i < n; ++i) {
     int c = i / rowsFit, r = i % rowsFit;
     ImGui::SetCursorScreenPos(
-        ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (t.target() + t.gap() * 2)));
+        ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (h + t.gap() * 2)));
     const auto& q = v.queues[i];
-    if (button(shownName(q.name), ImVec2(w, t.target()), ButtonStyle::kPrimary, true, q.id.c_str()))
+    if (button(shownName(q.name), ImVec2(w, h), ButtonStyle::kPrimary, true, q.id.c_str()))
       intent = {Kind::kQueue, {}, 0, core::Sex::kUnknown, q.id};
   }
 }
@@ -125,7 +136,14 @@ WalkInIntent drawWalkIn(const WalkInView& v) {
     }
   }
   Rect area;
-  Nav nav = drawChrome(headingFor(s.step), true, true, &area);
+  const Theme& t = theme();
+  // The keys and answers keep their room; a heading that would take it scrolls instead.
+  const float width = displayRect().width() - 2 * t.margin();
+  float keep = 0;
+  if (s.step == Step::kDateOfBirth) keep = dobStepMinHeight(nullptr, width);
+  if (s.step == Step::kSex) keep = 3 * std::max(kMinButtonPx, t.target() * 0.8f) + 4 * t.gap();
+  if (s.step == Step::kService) keep = std::max(kMinButtonPx, t.target() * 0.8f);
+  Nav nav = drawChrome(headingFor(s.step), true, true, &area, keep);
   switch (s.step) {
     case Step::kSurname:
     case Step::kForenames:

@@ -47,9 +47,17 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   const char* intro = tr("Check in for your appointment, or join the queue.");
   float introRoom = d.max.y - bottomH - y - t.gap() - measure("W").y - t.basePx;
   if (oneRow || introRoom >= t.target() * 1.2f) {
-    ImFont* introFont = measure(intro).x <= d.width() - 2 * t.margin() ? t.body() : t.fonts.body;
-    textCentred(intro, d.min.x, d.max.x, y, introFont);
-    y += measure("W", introFont).y + t.basePx;
+    const float lineH = measure("W").y;
+    if (measure(intro).x <= d.width() - 2 * t.margin()) {
+      textCentred(intro, d.min.x, d.max.x, y, t.body());
+      y += lineH + t.basePx;
+    } else {
+      // Too long for one line (larger text, a long translation): wrapped at full size, two lines where
+      // the Check in button keeps its room, else one that scrolls under a finger.
+      const float lines = introRoom - lineH >= t.target() * 1.2f ? 2 : 1;
+      ImGui::SetCursorScreenPos(ImVec2(t.margin(), y));
+      y += scrollingText(intro, ImVec2(d.width() - 2 * t.margin(), lineH * lines), "welcome-intro") + t.basePx;
+    }
   }
 
   float bigH = std::min(t.target() * 2.2f, d.max.y - bottomH - y - t.gap());
