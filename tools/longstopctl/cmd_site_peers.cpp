@@ -146,9 +146,15 @@ int siteStatus(const Args& a) {
                   static_cast<long long>(p.refused));
     }
   }
+  // The fold of everything held, as a digest: two devices that print the same one show the same queues.
+  auto own = store::getMeta(**db, "device_id");
+  if (!own.ok()) return fail(own.error());
+  auto state = service::foldedState(**db, own.value().value_or(""));
+  if (!state.ok()) return fail(state.error());
   if (a.has("json")) {
     store::JsonObject o;
     o.add("refused", static_cast<int64_t>(refusals->size()));
+    o.add("events", state->events).add("state_digest", service::stateDigest(state.value()));
     std::printf("{\"peers\":%s,%s\n", (json + "]").c_str(), o.str().substr(1).c_str());
   } else if (peers->empty()) {
     std::printf("This device has no peers: it is a site of one.\n");
