@@ -1,4 +1,4 @@
-// site serve | peer-add | status | ticket-block: a site of several devices (docs/site.md).
+// site serve | peer-add | remove | status | ticket-block: a site of several devices (docs/site.md).
 #include <signal.h>
 
 #include <charconv>
@@ -89,6 +89,18 @@ int sitePeerAdd(const Args& a, service::Site& site) {
   return kExitOk;
 }
 
+int siteRemove(const Args& a, service::Site& site) {
+  if (a.words.size() != 3) return usage("site remove needs the DEVICE to remove, e.g. site remove --data DIR K7QX.");
+  SecretInput secrets = SecretInput::standard();
+  auto admin = adminSession(site, secrets);
+  if (!admin.ok()) return fail(admin.error());
+  if (auto s = service::removePeer(site, *admin.value(), a.words[2]); !s.ok()) return fail(s.error());
+  std::printf("Device %s removed: this device keeps what it had from it and refuses anything it writes from now "
+              "on. Remove it on every other device of the site too.\n",
+              a.words[2].c_str());
+  return kExitOk;
+}
+
 int siteTicketBlock(const Args& a, service::Site& site) {
   auto slot = wholeNumber(a, "slot", 0, core::kMaxTicketStride - 1);
   auto stride = wholeNumber(a, "stride", 1, core::kMaxTicketStride);
@@ -168,10 +180,11 @@ int cmdSite(const Args& a) {
   const std::string verb = a.words.size() > 1 ? a.words[1] : "";
   if (verb == "serve") return siteServe(a);
   if (verb == "status") return siteStatus(a);
-  if (verb != "peer-add" && verb != "ticket-block")
-    return usage("site needs serve, status, peer-add or ticket-block.");
+  if (verb != "peer-add" && verb != "ticket-block" && verb != "remove")
+    return usage("site needs serve, status, peer-add, remove or ticket-block.");
   auto site = openSite(a);
   if (!site.ok()) return fail(site.error());
+  if (verb == "remove") return siteRemove(a, **site);
   return verb == "peer-add" ? sitePeerAdd(a, **site) : siteTicketBlock(a, **site);
 }
 
