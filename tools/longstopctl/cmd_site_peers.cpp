@@ -47,7 +47,9 @@ int siteServe(const Args& a) {
   sigaddset(&stop, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop, nullptr);
   replica::ServerProcess server({*dir, listen->substr(0, colon), port, *device.value(), "nats-server"});
-  if (auto s = server.start(); !s.ok()) return fail(s.error());
+  // A server that does not start at once (its port still held by the one a killed serve left, which
+  // the kernel is stopping) is tried again by the supervisor below, never given up on.
+  if (auto s = server.start(); !s.ok()) std::fprintf(stderr, "longstopctl: %s Trying again.\n", s.error().message.c_str());
   const std::string own = *device.value();
   replica::Replicator replicator({.databasePath = service::Site::databasePath(*dir),
                                   .ownUrl = server.url(),
