@@ -494,7 +494,19 @@ bool KioskApp::noteCardFault() {
   return true;
 }
 
+void KioskApp::stepSite() {
+  // Once there is a site in the data directory (opened at start, after setup, or after a fault).
+  if (!site_ && services_ && !setup_ && !fault_) site_ = std::make_unique<SiteReplication>(options_.dataDir);
+  if (!site_) return;
+  auto s = site_->step(clock_->now().unixMs);
+  const std::string problem = s.ok() ? "" : s.error().message;
+  if (!problem.empty() && problem != siteProblem_)
+    std::fprintf(stderr, "longstop: the site's replication: %s\n", problem.c_str());
+  siteProblem_ = problem;
+}
+
 bool KioskApp::tick() {
+  stepSite();
   if (retryFault()) return true;
   if (noteCardFault()) return true;
   checkUrgentAlarm();

@@ -15,6 +15,7 @@
 #include "app/pointer_input.h"
 #include "app/preview_texture.h"
 #include "app/scan_input.h"
+#include "app/site_replication.h"
 #include "app/touch_gate.h"
 #include "app/urgent_alarm.h"
 #include "core/clock.h"
@@ -121,6 +122,8 @@ class KioskApp {
   /// Test only: the gate export work steps through with --test-work-pace; null without it.
   service::WorkGate* TEST_workGate() { return workGate_; }
   Display& display() { return *display_; }
+  /// This device's part in a site of several devices; null when its data directory holds no site.
+  const SiteReplication* siteReplication() const { return site_.get(); }
   service::KioskServices& services() { return *services_; }
 
  private:
@@ -150,6 +153,8 @@ class KioskApp {
   /// since the last look, or at once with `now` (a clean shutdown).
   void markHighWater(bool now);
   bool checkSavedKeys();
+  /// Steps the site's replication on the kiosk's clock (it starts once the site has peers).
+  void stepSite();
   /// While a fault shows: looks again every kFaultRetryMs; true when the site (or setup) opened.
   bool retryFault();
   /// Shows the fault when the site's card refused a write (full, read-only); true when it now shows.
@@ -185,6 +190,8 @@ class KioskApp {
   int64_t markedSeq_ = -1;  // the newest event the mark was last written for
   std::optional<int64_t> keysCheckedMs_;  // while locked: when the key store was last looked at
   int64_t urgentAlarms_ = 0;
+  std::string siteProblem_;  // the last replication problem written to the log
+  std::unique_ptr<SiteReplication> site_;  // last: its threads stop before anything else goes
 };
 
 }  // namespace longstop::app

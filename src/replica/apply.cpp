@@ -38,6 +38,12 @@ core::Result<ApplyReport> applyMessages(store::Database& db, const store::PeerRo
     auto end = store::peerChainEnd(db, peer.deviceId);
     if (!end.ok()) return end.error();
     std::optional<store::ChainEnd> chain = end.value();
+    // Read here, in the transaction: a removal made while this puller was connected counts at once.
+    std::optional<int64_t> removedMs = peer.removedMs;
+    auto peers = store::listPeers(db);
+    if (!peers.ok()) return peers.error();
+    for (const auto& p : peers.value())
+      if (p.deviceId == peer.deviceId) removedMs = p.removedMs;
     for (const auto& m : messages) {
       report.cursor = m.streamSeq;
       auto refuse = [&](int64_t originSeq, const std::string& why) -> core::Status {
@@ -57,6 +63,10 @@ core::Result<ApplyReport> applyMessages(store::Database& db, const store::PeerRo
         ++report.duplicates;  // already held: a republish (checked equal by the chain below if it were new)
         continue;
       }
+      // A removed device's events after its removal are refused: its chain ends where it was when an
+      // administrator removed it (whatever stamps a stolen device puts on what it writes next).
+      if (why.empty() && removedMs)
+        why = "device " + peer.deviceId + " was removed from the site; nothing it wrote after that is accepted";
       if (why.empty()) why = store::chainProblem(e, chain, peer.signPublicKey, digest, check);
       if (why.empty() && !sealedMatches(e)) why = "its sealed details are not the ones its data names";
       if (!why.empty()) {

@@ -214,7 +214,7 @@ void Replicator::watchRoster() {
     auto peers = store::listPeers(**db);
     if (peers.ok())
       for (const auto& p : peers.value()) {
-        if (p.removedMs) continue;
+        // A removed peer is still pulled, so that what it goes on writing is refused and reported.
         std::lock_guard<std::mutex> lock(mutex_);
         if (std::find(pulling_.begin(), pulling_.end(), p.deviceId) != pulling_.end()) continue;
         pulling_.push_back(p.deviceId);

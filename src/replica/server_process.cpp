@@ -3,18 +3,17 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <thread>
-
-extern char** environ;
 
 namespace longstop::replica {
 namespace fs = std::filesystem;
@@ -30,6 +29,23 @@ bool accepts(const std::string& host, int port) {
                   ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
   ::close(fd);
   return ok;
+}
+
+// The program's path, looked up on PATH here, before the fork: the child calls only what is safe
+// between fork and exec in a process with threads.
+std::string onPath(const std::string& program) {
+  if (program.find('/') != std::string::npos) return program;
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  size_t start = 0;
+  for (;;) {
+    const size_t colon = dirs.find(':', start);
+    const std::string dir = dirs.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+    const std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    if (colon == std::string::npos) return "";
+    start = colon + 1;
+  }
 }
 
 std::string quoted(const std::string& s) {
@@ -70,10 +86,21 @@ core::Status ServerProcess::start(int64_t timeoutMs) {
     if (!out) return core::storageError("Could not write " + conf.string());
   }
   std::string program = config_.program, flag = "-c", confText = conf.string();
+  const std::string path = onPath(program);
+  if (path.empty()) return core::storageError("Could not start " + program + ": it is not installed.");
   char* argv[] = {program.data(), flag.data(), confText.data(), nullptr};
-  pid_t pid = -1;
-  const int rc = ::posix_spawnp(&pid, program.c_str(), nullptr, nullptr, argv, environ);
-  if (rc != 0) return core::storageError("Could not start " + program + ": " + std::strerror(rc));
+  // The server goes when the thread that started it goes, however that happens (kill -9 of this
+  // process above all): an orphaned server would hold the port and the store, and the next run of
+  // this device could not start its own.
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0) return core::storageError("Could not start " + program + ": " + std::strerror(errno));
+  if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) ::_exit(127);  // the parent went before the line above
+    ::execv(path.c_str(), argv);
+    ::_exit(127);
+  }
   pid_ = pid;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
   while (std::chrono::steady_clock::now() < deadline) {

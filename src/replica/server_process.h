@@ -1,7 +1,8 @@
 // This device's own nats-server, run as a child process (for a person's run, `longstopctl site serve`
 // and the tests; the appliance runs the same configuration from a systemd unit): JetStream with its file
 // store inside the data directory, listening on one address only. The only file here that touches
-// processes is server_process.cpp.
+// processes is server_process.cpp. The server is stopped by the kernel when the thread that started it
+// ends, so a device killed with SIGKILL leaves no server behind to hold its port and store.
 #pragma once
 
 #include <sys/types.h>
@@ -32,7 +33,7 @@ class ServerProcess {
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
-  /// Writes the configuration, starts the server and waits (up to `timeoutMs`) until it accepts
+  /// Writes the configuration, starts the server (it gets SIGTERM when the calling thread ends) and waits (up to `timeoutMs`) until it accepts
   /// connections. kStorage when it cannot be started or does not answer.
   core::Status start(int64_t timeoutMs = 20000);
   /// SIGTERM and wait for it: JetStream closes its files.

@@ -47,7 +47,7 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
   const std::string deviceId = device.value().value_or("");
   auto st = db.prepare(
       "SELECT seq, kind, data FROM events WHERE kind IN ('site-created', 'admin-key-created', 'recipient-set', "
-      "'config-set', 'staff-added', 'staff-revoked', 'peer-added', 'ticket-block-set') ORDER BY seq");
+      "'config-set', 'staff-added', 'staff-revoked', 'peer-added', 'peer-removed', 'ticket-block-set') ORDER BY seq");
   if (!st.ok()) return st.error();
   AdminLog out;
   int64_t lastN = 0;

@@ -46,6 +46,21 @@ core::Status checkDevice(Site&, const std::string& v) {
   return core::invalidInput("'" + v + "' is not a device: give a path under /dev/ or 'none'.");
 }
 
+// Read again by replica::parseListen when the kiosk starts its server; the two say the same.
+core::Status checkListen(Site&, const std::string& v) {
+  if (v == "none") return core::okStatus();
+  const auto colon = v.rfind(':');
+  int dots = 0;
+  bool ok = colon != std::string::npos && colon > 0;
+  for (size_t i = 0; ok && i < colon; ++i) {
+    dots += v[i] == '.';
+    ok = std::isdigit(static_cast<unsigned char>(v[i])) || v[i] == '.';
+  }
+  if (ok && dots == 3 && intIn(v.substr(colon + 1), 1, 65535).ok()) return core::okStatus();
+  return core::invalidInput("'" + v + "' is not an address to listen on: give an IPv4 address and a port, "
+                            "e.g. 10.0.0.2:4222, or none.");
+}
+
 core::Status checkName(Site&, const std::string& v) {
   if (v.empty() || v.size() > 80) return core::invalidInput("The site name must be 1 to 80 characters.");
   return core::okStatus();
@@ -88,6 +103,9 @@ const std::vector<Key>& keys() {
       {{"camera.size", "The camera's capture size", "1280x720"}, "camera_size", checkSize},
       {{"scanner.device", "A USB barcode scanner (an evdev device) or none", "none"}, "scanner_device", checkDevice},
       {{"printer.device", "An ESC/POS ticket printer or none", "none"}, "printer_device", checkDevice},
+      {{"site.listen", "Where this device's nats-server listens for the site's other devices (IPv4:PORT) or none",
+        "none"},
+       "site_listen", checkListen},
   };
   return k;
 }

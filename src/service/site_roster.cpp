@@ -35,6 +35,27 @@ core::Status addPeer(Site& site, const StaffSession& admin, const store::PeerRow
   });
 }
 
+core::Status removePeer(Site& site, const StaffSession& admin, const std::string& deviceId) {
+  if (auto s = requireAdmin(site, admin); !s.ok()) return s;
+  return site.db().transaction([&]() -> core::Status {
+    auto peers = store::listPeers(site.db());
+    if (!peers.ok()) return peers.error();
+    const store::PeerRow* found = nullptr;
+    for (const auto& p : peers.value())
+      if (p.deviceId == deviceId) found = &p;
+    if (!found) return core::notFound("Device " + deviceId + " is not in this device's roster.");
+    if (found->removedMs) return core::conflict("Device " + deviceId + " was already removed.");
+    auto end = store::peerChainEnd(site.db(), deviceId);
+    if (!end.ok()) return end.error();
+    if (auto s = store::markPeerRemoved(site.db(), deviceId, site.clock().now().unixMs); !s.ok()) return s;
+    store::JsonObject data;
+    data.add("device", deviceId).add("sign_pk", crypto::toHex(found->signPublicKey));
+    data.add("upto_seq", end.value() ? end.value()->seq : int64_t{0});
+    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "peer-removed", std::move(data), admin.who().id);
+    return e.ok() ? core::okStatus() : core::Status(e.error());
+  });
+}
+
 core::Status setTicketBlock(Site& site, const StaffSession& admin, int slot, int stride) {
   if (auto s = requireAdmin(site, admin); !s.ok()) return s;
   const int64_t today = site.clock().now().localDay();
@@ -76,6 +97,20 @@ core::Result<std::vector<std::string>> checkRoster(store::Database& db) {
     if (!named)
       out.push_back("Device " + p.deviceId + " is in the roster without an administrator's signature (or with "
                     "another key): it was put there outside Longstop. Tell the practice's IT support.");
+    // A removal is signed too: one made outside Longstop, or one undone behind the log's back (a stolen
+    // device let back in), is found.
+    bool removedSigned = false;
+    for (const auto& e : log->events) {
+      if (e.kind != "peer-removed" || !e.valid) continue;
+      auto j = nlohmann::json::parse(e.data, nullptr, false);
+      if (j.is_object() && j.value("device", "") == p.deviceId) removedSigned = true;
+    }
+    if (removedSigned && !p.removedMs)
+      out.push_back("Device " + p.deviceId + " was removed by an administrator but is in the roster again: the "
+                    "removal was undone outside Longstop. Tell the practice's IT support.");
+    if (!removedSigned && p.removedMs)
+      out.push_back("Device " + p.deviceId + " is marked removed without an administrator's signature: it was "
+                    "changed outside Longstop. Tell the practice's IT support.");
   }
   // The ticket block in the settings must be the newest one an administrator signed.
   const AdminEvent* block = log->newest("ticket-block-set");

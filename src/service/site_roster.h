@@ -1,7 +1,8 @@
 // The site's roster as this device holds it: the peers whose events it accepts, each added by an
 // administrator (a `peer-added` event carrying the admin key's signature), and the check `verify` makes
 // that no peer was planted in the table behind the log's back. Invitations and joining (one-time codes,
-// key exchange, the roster as replicated signed events) are not built yet: see docs/site.md.
+// key exchange, the roster as replicated signed events) are not built yet: see docs/site.md. A removal
+// is made on each device that is to refuse the removed one.
 #pragma once
 
 #include <string>
@@ -21,6 +22,12 @@ namespace longstop::service {
 /// needs an administrator's session (kUnauthorised otherwise). kConflict for a device already there or
 /// this device itself.
 core::Status addPeer(Site& site, const StaffSession& admin, const store::PeerRow& peer);
+
+/// Removes a peer from this device's roster (a lost, stolen or retired device): an admin-signed
+/// `peer-removed` event. Its events held so far stay; everything it writes after is refused by this
+/// device's puller and counted in site status. kNotFound for a device not in the roster, kConflict for
+/// one already removed, kUnauthorised without an administrator's session.
+core::Status removePeer(Site& site, const StaffSession& admin, const std::string& deviceId);
 
 /// Gives this device ticket slot `slot` of `stride` (core/ticket_block.h) from the next local day, so
 /// that no number given today is given again; needs an administrator's session. Each device that checks

@@ -36,6 +36,13 @@ core::Status insertPeer(Database& db, const PeerRow& p) {
   return st->run();
 }
 
+core::Status markPeerRemoved(Database& db, std::string_view deviceId, int64_t atMs) {
+  auto st = db.prepare("UPDATE peers SET removed_ms = ?1 WHERE device_id = ?2 AND removed_ms IS NULL");
+  if (!st.ok()) return st.error();
+  st->bind(1, atMs).bind(2, std::string(deviceId));
+  return st->run();
+}
+
 core::Result<std::vector<PeerRow>> listPeers(Database& db) {
   auto st = db.prepare("SELECT device_id, sign_pk, address, role, added_ms, removed_ms FROM peers ORDER BY device_id");
   if (!st.ok()) return st.error();

@@ -38,6 +38,8 @@ struct PeerRow {
 };
 
 core::Status insertPeer(Database& db, const PeerRow& p);
+/// Marks a peer removed at `atMs` (nothing when it already was).
+core::Status markPeerRemoved(Database& db, std::string_view deviceId, int64_t atMs);
 /// Every peer in the roster, removed ones too, by device ID.
 core::Result<std::vector<PeerRow>> listPeers(Database& db);
 

@@ -25,6 +25,9 @@ forbid src/core/date.cpp crypto/primitives.h "core may not include crypto/primit
 forbid src/store/database.cpp service/signer.h "store may not include service/signer.h"
 forbid src/exporter/fhir.cpp store/database.h "exporter may not include store/database.h"
 forbid src/scan/decoder.cpp ui/theme.h "scan may not include ui/theme.h"
+forbid src/app/kiosk_app.cpp store/database.h "app may not include store/database.h"
+forbid src/ui/screens/welcome.cpp replica/site_runner.h "ui may not include replica/site_runner.h"
+forbid src/replica/outbox.cpp app/kiosk_app.h "replica may not include app/kiosk_app.h"
 forbid tools/longstop-batch/main.cpp service/site.h "longstop-batch may not include service/site.h"
 
 copy

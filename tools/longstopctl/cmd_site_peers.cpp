@@ -1,4 +1,4 @@
-// site serve | peer-add | status | ticket-block: a site of several devices (docs/site.md).
+// site serve | peer-add | remove | status | ticket-block: a site of several devices (docs/site.md).
 #include <signal.h>
 
 #include <charconv>
@@ -47,7 +47,9 @@ int siteServe(const Args& a) {
   sigaddset(&stop, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop, nullptr);
   replica::ServerProcess server({*dir, listen->substr(0, colon), port, *device.value(), "nats-server"});
-  if (auto s = server.start(); !s.ok()) return fail(s.error());
+  // A server that does not start at once (its port still held by the one a killed serve left, which
+  // the kernel is stopping) is tried again by the supervisor below, never given up on.
+  if (auto s = server.start(); !s.ok()) std::fprintf(stderr, "longstopctl: %s Trying again.\n", s.error().message.c_str());
   const std::string own = *device.value();
   replica::Replicator replicator({.databasePath = service::Site::databasePath(*dir),
                                   .ownUrl = server.url(),
@@ -86,6 +88,18 @@ int sitePeerAdd(const Args& a, service::Site& site) {
   if (auto s = service::addPeer(site, *admin.value(), {*device, *raw, *address, *role, 0, {}}); !s.ok())
     return fail(s.error());
   std::printf("Device %s added to this device's roster.\n", device->c_str());
+  return kExitOk;
+}
+
+int siteRemove(const Args& a, service::Site& site) {
+  if (a.words.size() != 3) return usage("site remove needs the DEVICE to remove, e.g. site remove --data DIR K7QX.");
+  SecretInput secrets = SecretInput::standard();
+  auto admin = adminSession(site, secrets);
+  if (!admin.ok()) return fail(admin.error());
+  if (auto s = service::removePeer(site, *admin.value(), a.words[2]); !s.ok()) return fail(s.error());
+  std::printf("Device %s removed: this device keeps what it had from it and refuses anything it writes from now "
+              "on. Remove it on every other device of the site too.\n",
+              a.words[2].c_str());
   return kExitOk;
 }
 
@@ -146,9 +160,15 @@ int siteStatus(const Args& a) {
                   static_cast<long long>(p.refused));
     }
   }
+  // The fold of everything held, as a digest: two devices that print the same one show the same queues.
+  auto own = store::getMeta(**db, "device_id");
+  if (!own.ok()) return fail(own.error());
+  auto state = service::foldedState(**db, own.value().value_or(""));
+  if (!state.ok()) return fail(state.error());
   if (a.has("json")) {
     store::JsonObject o;
     o.add("refused", static_cast<int64_t>(refusals->size()));
+    o.add("events", state->events).add("state_digest", service::stateDigest(state.value()));
     std::printf("{\"peers\":%s,%s\n", (json + "]").c_str(), o.str().substr(1).c_str());
   } else if (peers->empty()) {
     std::printf("This device has no peers: it is a site of one.\n");
@@ -162,10 +182,11 @@ int cmdSite(const Args& a) {
   const std::string verb = a.words.size() > 1 ? a.words[1] : "";
   if (verb == "serve") return siteServe(a);
   if (verb == "status") return siteStatus(a);
-  if (verb != "peer-add" && verb != "ticket-block")
-    return usage("site needs serve, status, peer-add or ticket-block.");
+  if (verb != "peer-add" && verb != "ticket-block" && verb != "remove")
+    return usage("site needs serve, status, peer-add, remove or ticket-block.");
   auto site = openSite(a);
   if (!site.ok()) return fail(site.error());
+  if (verb == "remove") return siteRemove(a, **site);
   return verb == "peer-add" ? sitePeerAdd(a, **site) : siteTicketBlock(a, **site);
 }
 

@@ -82,13 +82,18 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       such as /dev/usb/lp0 or tcp:HOST:PORT; without --device, the setting printer.device.
   site serve --data DIR --listen HOST:PORT
       Run this device's nats-server (JetStream, store in DIR/nats) and replicate with its peers until
-      stopped (SIGTERM or Ctrl+C). See docs/site.md.
+      stopped (SIGTERM or Ctrl+C). The kiosk does the same by itself once its roster has a peer and
+      the setting site.listen is set. See docs/site.md.
   site peer-add --data DIR --device ID --key HEX --address nats://HOST:PORT --role kiosk|desk|board
       Add a device to this device's roster; asks for the recovery code.
+  site remove --data DIR DEVICE
+      Remove a lost, stolen or retired device from this device's roster: what it writes from now on is
+      refused and counted in site status; asks for the recovery code. Do it on every device of the site.
   site ticket-block --data DIR --slot N --stride M
       From tomorrow, number this device's tickets N+1, N+1+M, ...; asks for the recovery code.
   site status --data DIR [--json]
-      The roster's devices, how many of each one's events this device holds, and what it refused.
+      The roster's devices, how many of each one's events this device holds, and what it refused;
+      with --json also the digest of the folded state (equal on devices that show the same queues).
 )";
 
 }  // namespace
