@@ -78,11 +78,15 @@ int cmdBackup(const Args& a) {
   std::printf(".\n");
   sayPlain(r->plain);
   // The high-water mark moves with each backup when this boot's keys are at hand (a backup timer
-  // without them leaves it to the kiosk). A loss found meanwhile fails the backup's run, with why.
+  // without them leaves it to the kiosk). A loss found meanwhile fails the backup's run, with why. A
+  // card too full or read-only to take the mark still has its backup, which is what matters most
+  // then: the mark's refusal is said, and the backup counts as made.
   auto site = service::Site::open(*dir, clock());
   if (!site.ok() && site.error().code == core::ErrorCode::kCorrupt) return fail(site.error());
   if (site.ok() && (*site)->unlocked()) {
-    if (auto m = service::writeHighWater(**site); !m.ok()) return fail(m.error());
+    auto m = service::writeHighWater(**site);
+    if (!m.ok() && m.error().code != core::ErrorCode::kStorage) return fail(m.error());
+    if (!m.ok()) std::fprintf(stderr, "longstopctl: the high-water mark was not moved: %s\n", m.error().message.c_str());
   }
   return kExitOk;
 }
