@@ -27,7 +27,8 @@ uint32_t le32(const unsigned char* p) {
 // 0x7fffffff on a pipe, so the data chunk runs to the end.
 std::optional<std::pair<std::vector<int16_t>, int>> parseWav(const std::string& wav) {
   const auto* b = reinterpret_cast<const unsigned char*>(wav.data());
-  if (wav.size() < 44 || std::memcmp(b, "RIFF", 4) != 0 || std::memcmp(b + 8, "WAVE", 4) != 0) return std::nullopt;
+  if (wav.size() < 44 || std::memcmp(b, "RIFF", 4) != 0 || std::memcmp(b + 8, "WAVE", 4) != 0)
+    return std::nullopt;
   size_t at = 12;
   int rate = 0, bits = 0, channels = 0;
   while (at + 8 <= wav.size()) {

@@ -19,8 +19,9 @@ namespace {
 constexpr int64_t kHighlightMs = 30'000;
 }  // namespace
 
-core::Result<std::unique_ptr<BoardApp>> BoardApp::open(const std::filesystem::path& dataDir, const DisplayOptions& d,
-                                                       const core::Clock& clock, bool sound) {
+core::Result<std::unique_ptr<BoardApp>> BoardApp::open(const std::filesystem::path& dataDir,
+                                                       const DisplayOptions& d, const core::Clock& clock,
+                                                       bool sound) {
   std::unique_ptr<BoardApp> app(new BoardApp());
   app->clock_ = &clock;
   auto feed = service::BoardFeed::open(dataDir);
@@ -159,7 +160,8 @@ std::string BoardApp::runScript(const std::vector<ScriptCommand>& commands, cons
         why = "the board takes only wait, expect, expect-not and screenshot";
     }
     if (!why.empty())
-      return name + ":" + std::to_string(c.line) + ": " + std::string(commandName(c.kind)) + " \"" + c.text + "\": " + why;
+      return name + ":" + std::to_string(c.line) + ": " + std::string(commandName(c.kind)) + " \"" + c.text +
+             "\": " + why;
   }
   return "";
 }

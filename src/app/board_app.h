@@ -28,8 +28,9 @@ inline constexpr int64_t kBoardPollMs = 250;
 class BoardApp {
  public:
   /// The clock is borrowed. `sound`: false keeps the board silent (no device opened).
-  static core::Result<std::unique_ptr<BoardApp>> open(const std::filesystem::path& dataDir, const DisplayOptions& d,
-                                                      const core::Clock& clock, bool sound = true);
+  static core::Result<std::unique_ptr<BoardApp>> open(const std::filesystem::path& dataDir,
+                                                      const DisplayOptions& d, const core::Clock& clock,
+                                                      bool sound = true);
 
   /// Reads the feed when it changed; queues announcements for new calls. True when the view changed.
   bool poll();

@@ -12,14 +12,14 @@
 #include "app/png.h"
 #include "app/system_notify.h"
 #include "service/data_dir.h"
+#include "service/high_water.h"
 #include "service/queue_view.h"
 #include "service/settings.h"
 #include "ui/admin/practice_banner.h"
 #include "ui/fault_screen.h"
-#include "service/high_water.h"
-#include "ui/theme.h"
 #include "ui/i18n.h"
 #include "ui/input.h"
+#include "ui/theme.h"
 
 namespace longstop::app {
 namespace {
@@ -68,7 +68,9 @@ class NoSiteYet final : public service::KioskServices {
  public:
   const service::SiteInfo& site() const override { return info_; }
   core::Result<service::MatchAnswer> findAppointment(const service::DetailsQuery&) override { return none(); }
-  core::Result<service::MatchAnswer> findAppointmentByNhsNumber(const core::NhsNumber&) override { return none(); }
+  core::Result<service::MatchAnswer> findAppointmentByNhsNumber(const core::NhsNumber&) override {
+    return none();
+  }
   core::Result<service::Ticket> checkInAppointment(const std::string&, bool) override { return none(); }
   core::Result<service::Ticket> checkInWalkIn(const service::WalkInRequest&, bool) override { return none(); }
 
@@ -108,7 +110,8 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
   }
   if (app->fault_) std::fprintf(stderr, "longstop: %s\n", app->fault_->c_str());
   if (o.rotation) display_options.rotation = *o.rotation;
-  app->adminDesk_->setSessionSource([raw = app.get()]() { return raw->desk_ ? raw->desk_->activeSession() : nullptr; });
+  app->adminDesk_->setSessionSource(
+      [raw = app.get()]() { return raw->desk_ ? raw->desk_->activeSession() : nullptr; });
   if (o.testAdmin && app->services_) {
     // The service acts only as an administrator: scripts lend it the test site's recovery code.
     if (!o.testRecoveryCode.empty()) {
@@ -183,7 +186,8 @@ void KioskApp::noteDrillStep() {
   if (flow_->screen() == ui::Screen::kWelcome) {
     drillCheckInStartMs_.reset();
   } else if (flow_->screen() == ui::Screen::kTicket) {
-    if (drillCheckInStartMs_) (void)adminDesk_->recordDrillStep("patient check-in", now - *drillCheckInStartMs_, false, "");
+    if (drillCheckInStartMs_)
+      (void)adminDesk_->recordDrillStep("patient check-in", now - *drillCheckInStartMs_, false, "");
     drillCheckInStartMs_.reset();
   } else if (!drillCheckInStartMs_) {
     drillCheckInStartMs_ = now;
@@ -241,7 +245,8 @@ bool KioskApp::takeScans() {
 // The camera's picture on the patients' scan screen: the newest one is taken from the scan thread when
 // it arrives, and it is dropped as soon as the screen is left, so the next patient never sees it.
 void KioskApp::updatePreview() {
-  const bool showing = !setup_ && !admin_->active() && !staff_->active() && flow_->screen() == ui::Screen::kScan;
+  const bool showing =
+      !setup_ && !admin_->active() && !staff_->active() && flow_->screen() == ui::Screen::kScan;
   ui::CameraView view;
   if (scanInput_) {
     scanInput_->setPreviewWanted(showing);
@@ -257,8 +262,8 @@ void KioskApp::updatePreview() {
     view.height = preview_->height();
   }
   // "I have a code to scan" is offered only where something can read the code.
-  view.reader = options_.testHandScanner ||
-                (scanInput_ && (scanInput_->cameraAvailable() || scanInput_->hasScanner()));
+  view.reader =
+      options_.testHandScanner || (scanInput_ && (scanInput_->cameraAvailable() || scanInput_->hasScanner()));
   flow_->setCamera(view);
 }
 
@@ -357,8 +362,9 @@ void KioskApp::drawScreens() {
   if (auto drill = adminDesk_->drill()) {
     noteDrillStep();
     // Over every patient and staff screen; staff also see the practice card's PIN.
-    ui::drawPracticeBanner(staff_->active() ? "PRACTICE — not real patients. Practice card PIN " + drill->practicePin
-                                            : std::string("PRACTICE — not real patients"));
+    ui::drawPracticeBanner(staff_->active()
+                               ? "PRACTICE — not real patients. Practice card PIN " + drill->practicePin
+                               : std::string("PRACTICE — not real patients"));
   }
 }
 
@@ -420,8 +426,10 @@ void KioskApp::markHighWater(bool now) {
   const int64_t newest = st->columnInt(0);
   st->reset();
   if (newest == markedSeq_) return;
-  if (auto m = service::writeHighWater(site); m.ok()) markedSeq_ = newest;
-  else std::fprintf(stderr, "longstop: %s\n", m.error().message.c_str());
+  if (auto m = service::writeHighWater(site); m.ok())
+    markedSeq_ = newest;
+  else
+    std::fprintf(stderr, "longstop: %s\n", m.error().message.c_str());
 }
 
 void KioskApp::checkUrgentAlarm() {
@@ -486,8 +494,9 @@ bool KioskApp::noteCardFault() {
   const store::Database& db = services_->siteData().db();
   const auto& why = db.writeRefusal() ? db.writeRefusal() : db.cardFault();
   if (!why) return false;
-  fault_ = *why + " The check-ins already taken are kept; this kiosk takes check-ins again by itself once the "
-                  "card can be written.";
+  fault_ = *why +
+           " The check-ins already taken are kept; this kiosk takes check-ins again by itself once the "
+           "card can be written.";
   cardFault_ = true;
   faultCheckedMs_ = clock_->now().unixMs;
   std::fprintf(stderr, "longstop: %s\n", fault_->c_str());

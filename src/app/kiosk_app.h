@@ -24,8 +24,8 @@
 #include "service/kiosk.h"
 #include "service/scan_actions.h"
 #include "service/staff_desk.h"
-#include "ui/input.h"
 #include "ui/admin/admin_screen.h"
+#include "ui/input.h"
 #include "ui/patient_flow.h"
 #include "ui/setup/setup_wizard.h"
 #include "ui/staff/corner_hold.h"
@@ -39,19 +39,20 @@ namespace longstop::app {
 struct AppOptions {
   std::filesystem::path dataDir;  // holds a site, or is empty: then first-boot setup runs first
   DisplayOptions display;
-  bool kioskMode = false;     // full screen on the appliance: closing the window does not quit
-  bool refuseWrites = false;  // test only: the store refuses every write (as on a full disk)
-  bool testLocked = false;    // test only: the site's keys are forgotten at start, as after a reboot
-  bool testAdmin = false;     // test only: the admin screen opens at start without a sign-in
-  std::string testRecoveryCode;  // test only (scripts): what --test-admin and test-revoke-card act with
-  std::optional<int> rotation;  // overrides the site's screen.rotation
-  std::filesystem::path listFolder;  // where reception's "Save list" writes; empty: a USB stick under /media
-  bool hardwareScanners = false;     // open the camera and scanner named in the site settings
-  std::filesystem::path cameraFiles; // test/demo: image files stand in for the camera frames
-  bool testHandScanner = false;      // test only: a hand scanner counts as present (a script's `scan` lines)
-  std::filesystem::path testMedia;   // test only: this folder stands in for the USB stick while it exists
-  int64_t testWorkPaceMs = 0;        // test only: export work waits this long on the script's clock after each report
-  bool sound = false;                // the urgent alarm through the default sound device (when there is one)
+  bool kioskMode = false;             // full screen on the appliance: closing the window does not quit
+  bool refuseWrites = false;          // test only: the store refuses every write (as on a full disk)
+  bool testLocked = false;            // test only: the site's keys are forgotten at start, as after a reboot
+  bool testAdmin = false;             // test only: the admin screen opens at start without a sign-in
+  std::string testRecoveryCode;       // test only (scripts): what --test-admin and test-revoke-card act with
+  std::optional<int> rotation;        // overrides the site's screen.rotation
+  std::filesystem::path listFolder;   // where reception's "Save list" writes; empty: a USB stick under /media
+  bool hardwareScanners = false;      // open the camera and scanner named in the site settings
+  std::filesystem::path cameraFiles;  // test/demo: image files stand in for the camera frames
+  bool testHandScanner = false;       // test only: a hand scanner counts as present (a script's `scan` lines)
+  std::filesystem::path testMedia;    // test only: this folder stands in for the USB stick while it exists
+  int64_t testWorkPaceMs =
+      0;               // test only: export work waits this long on the script's clock after each report
+  bool sound = false;  // the urgent alarm through the default sound device (when there is one)
 };
 
 /// How often a kiosk showing a fault looks again whether its site can be opened.
@@ -101,8 +102,8 @@ class KioskApp {
   /// Opens the admin screen for a signed-in administrator (the reception console calls this); it hands
   /// back to the console when closed.
   void openAdmin(const std::string& staffId, const std::string& staffName);
-  /// Called with ("RECOVERY_CODE", ...), ("ADMIN_CARD", ...), ("PRACTICE_CARD", ...) and ("PRACTICE_PIN", ...)
-  /// as they are shown, so a script can read what a person reads off the screen.
+  /// Called with ("RECOVERY_CODE", ...), ("ADMIN_CARD", ...), ("PRACTICE_CARD", ...) and ("PRACTICE_PIN",
+  /// ...) as they are shown, so a script can read what a person reads off the screen.
   void setOnShown(std::function<void(std::string_view, std::string_view)> f);
   /// True while first-boot setup shows (no site yet).
   bool inSetup() const { return setup_ != nullptr; }
@@ -181,16 +182,16 @@ class KioskApp {
   std::unique_ptr<ui::admin::AdminScreen> admin_;
   std::function<void(std::string_view, std::string_view)> onShown_;
   std::optional<int64_t> drillCheckInStartMs_;
-  std::unique_ptr<ScanInput> scanInput_;  // null when no camera or scanner is in use
+  std::unique_ptr<ScanInput> scanInput_;     // null when no camera or scanner is in use
   std::unique_ptr<PreviewTexture> preview_;  // with scanInput_; declared after display_, so freed first
   std::unique_ptr<AudioOutput> audio_;       // null: no sound
   UrgentAlarm alarm_;
   std::optional<int64_t> alarmCheckedMs_;
   std::optional<int64_t> markCheckedMs_;
-  int64_t markedSeq_ = -1;  // the newest event the mark was last written for
+  int64_t markedSeq_ = -1;                // the newest event the mark was last written for
   std::optional<int64_t> keysCheckedMs_;  // while locked: when the key store was last looked at
   int64_t urgentAlarms_ = 0;
-  std::string siteProblem_;  // the last replication problem written to the log
+  std::string siteProblem_;                // the last replication problem written to the log
   std::unique_ptr<SiteReplication> site_;  // last: its threads stop before anything else goes
 };
 

@@ -65,10 +65,11 @@ int main(int argc, char** argv) {
     auto card = service::addDemoCard(data->dataDir, *clock, data->recoveryCode);
     if (!card.ok()) return fail(2, card.error().message);
     demoCard = card.value();
-    std::fprintf(stderr, "longstop: demo reception card (shown once): %s  PIN %s\n", demoCard->cardText.c_str(),
-                 demoCard->pin.c_str());
+    std::fprintf(stderr, "longstop: demo reception card (shown once): %s  PIN %s\n",
+                 demoCard->cardText.c_str(), demoCard->pin.c_str());
     if (o.demoCheckins > 0) {
-      if (auto s = service::addDemoCheckins(data->dataDir, *clock, data->recoveryCode, o.demoCheckins); !s.ok())
+      if (auto s = service::addDemoCheckins(data->dataDir, *clock, data->recoveryCode, o.demoCheckins);
+          !s.ok())
         return fail(2, s.error().message);
     }
   }
@@ -81,8 +82,8 @@ int main(int argc, char** argv) {
     auto board = app::BoardApp::open(data->dataDir, d, *clock, !o.script);
     if (!board.ok()) return fail(2, board.error().message);
     if (o.script) {
-      std::string failure =
-          board.value()->runScript(script.commands, o.script->string(), static_cast<core::ManualClock&>(*clock));
+      std::string failure = board.value()->runScript(script.commands, o.script->string(),
+                                                     static_cast<core::ManualClock&>(*clock));
       if (!failure.empty()) return std::fprintf(stderr, "%s\n", failure.c_str()), 1;
       return 0;
     }
@@ -97,7 +98,9 @@ int main(int argc, char** argv) {
   ao.testAdmin = o.testAdmin;
   // Scripts only: the demo site's recovery code made just now, or (for a site made by an earlier run)
   // LONGSTOP_TEST_RECOVERY_CODE, which only a script run reads.
-  if (o.script) ao.testRecoveryCode = data->recoveryCode.empty() ? env("LONGSTOP_TEST_RECOVERY_CODE") : data->recoveryCode;
+  if (o.script)
+    ao.testRecoveryCode =
+        data->recoveryCode.empty() ? env("LONGSTOP_TEST_RECOVERY_CODE") : data->recoveryCode;
   ao.testLocked = o.testLocked;
   ao.rotation = o.rotation;
   ao.hardwareScanners = !o.headless;  // a real screen: open the camera and scanner from the settings

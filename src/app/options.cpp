@@ -36,7 +36,8 @@ const char* usage() {
          "  --board        the calling board: recent calls (ticket -> room) and queue lengths, no names\n"
          "  --list-dir DIR where reception's \"Save list\" writes the CSV (default: a USB stick in /media)\n"
          "  --camera-files DIR  images in DIR stand in for the camera (demos and tests without one)\n"
-         "  --rotation DEG 0, 90, 180 or 270: turn the picture and touch (default: the site's screen.rotation)\n"
+         "  --rotation DEG 0, 90, 180 or 270: turn the picture and touch (default: the site's "
+         "screen.rotation)\n"
          "An empty data directory (without --demo) starts first-boot setup on the screen.\n"
          "Patients can never leave the app: Escape means Back on every screen.\n";
 }
@@ -91,16 +92,16 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
         auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
         if (ec != std::errc() || end != v->data() + v->size()) n = 0;
       }
-      if (n < 1 || n > 300) return core::invalidInput("--demo-checkins wants a number of patients from 1 to 300.");
+      if (n < 1 || n > 300)
+        return core::invalidInput("--demo-checkins wants a number of patients from 1 to 300.");
       o.demoCheckins = n;
     } else if (a == "--rotation") {
       const std::string* v = value();
       if (!v || (*v != "0" && *v != "90" && *v != "180" && *v != "270"))
         return core::invalidInput("--rotation wants 0, 90, 180 or 270.");
       o.rotation = std::stoi(*v);
-    }
-    else if (a == "--data" || a == "--script" || a == "--size" || a == "--now" || a == "--list-dir" ||
-             a == "--camera-files" || a == "--test-media" || a == "--test-work-pace") {
+    } else if (a == "--data" || a == "--script" || a == "--size" || a == "--now" || a == "--list-dir" ||
+               a == "--camera-files" || a == "--test-media" || a == "--test-work-pace") {
       const std::string* v = value();
       if (!v) return core::invalidInput(a + " needs a value.");
       if (a == "--data") {
@@ -134,8 +135,10 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args, const s
       return core::invalidInput("Unknown option '" + a + "'.");
     }
   }
-  if (o.testLocked && !o.script) return core::invalidInput("--test-locked is for scripted tests only (with --script).");
-  if (o.testAdmin && !o.script) return core::invalidInput("--test-admin is for scripted tests only (with --script).");
+  if (o.testLocked && !o.script)
+    return core::invalidInput("--test-locked is for scripted tests only (with --script).");
+  if (o.testAdmin && !o.script)
+    return core::invalidInput("--test-admin is for scripted tests only (with --script).");
   if (!o.testMedia.empty() && !o.script)
     return core::invalidInput("--test-media is for scripted tests only (with --script).");
   if (o.testWorkPaceMs > 0 && !o.script)

@@ -23,15 +23,18 @@ struct Options {
   int width = 1280;
   int height = 800;
   std::optional<core::Instant> now;  // --now: start a manual clock here
-  bool testHandScanner = false;      // --test-hand-scanner: as if a USB scanner were plugged in; the script's `scan` lines are its reads (scripted tests only)
+  bool testHandScanner = false;      // --test-hand-scanner: as if a USB scanner were plugged in; the script's
+                                     // `scan` lines are its reads (scripted tests only)
   bool testRefuseWrites = false;     // --test-readonly-store: every write fails (scripted tests only)
-  bool testLocked = false;           // --test-locked: start as after a reboot, keys forgotten (scripted tests only)
-  bool testAdmin = false;            // --test-admin: the admin screen at start, no sign-in (scripted tests only)
-  std::optional<int> rotation;       // --rotation: 0, 90, 180 or 270, instead of the site's setting
-  std::filesystem::path listDir;     // --list-dir: where reception's "Save list" writes (else a USB stick)
-  std::filesystem::path cameraFiles; // --camera-files: image files stand in for the camera's frames
-  std::filesystem::path testMedia;   // --test-media: a folder stands in for the USB stick (scripted tests only)
-  int64_t testWorkPaceMs = 0;        // --test-work-pace MS: export work waits MS of script time after each report (scripted tests only)
+  bool testLocked = false;  // --test-locked: start as after a reboot, keys forgotten (scripted tests only)
+  bool testAdmin = false;   // --test-admin: the admin screen at start, no sign-in (scripted tests only)
+  std::optional<int> rotation;        // --rotation: 0, 90, 180 or 270, instead of the site's setting
+  std::filesystem::path listDir;      // --list-dir: where reception's "Save list" writes (else a USB stick)
+  std::filesystem::path cameraFiles;  // --camera-files: image files stand in for the camera's frames
+  std::filesystem::path
+      testMedia;  // --test-media: a folder stands in for the USB stick (scripted tests only)
+  int64_t testWorkPaceMs =
+      0;  // --test-work-pace MS: export work waits MS of script time after each report (scripted tests only)
 };
 
 /// Parses argv[1..]. `home` and `xdgDataHome` are the environment's values (empty when unset), for the

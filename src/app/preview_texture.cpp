@@ -17,8 +17,8 @@ bool PreviewTexture::update(const scan::GrayFrame& frame) {
   if (!texture_ || frame.width != width_ || frame.height != height_) {
     if (texture_) SDL_DestroyTexture(texture_);
     // ARGB8888 is the one format every SDL renderer (software, GLES2, GL) takes without converting.
-    texture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, frame.width,
-                                 frame.height);
+    texture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
+                                 frame.width, frame.height);
     width_ = texture_ ? frame.width : 0;
     height_ = texture_ ? frame.height : 0;
     if (!texture_) {
@@ -32,7 +32,8 @@ bool PreviewTexture::update(const scan::GrayFrame& frame) {
   if (SDL_LockTexture(texture_, nullptr, &pixels, &pitch) != 0) return false;
   for (int y = 0; y < frame.height; ++y) {
     const uint8_t* src = &frame.pixels[static_cast<size_t>(y) * frame.stride];
-    auto* dst = reinterpret_cast<uint32_t*>(static_cast<uint8_t*>(pixels) + static_cast<ptrdiff_t>(y) * pitch);
+    auto* dst =
+        reinterpret_cast<uint32_t*>(static_cast<uint8_t*>(pixels) + static_cast<ptrdiff_t>(y) * pitch);
     for (int x = 0; x < frame.width; ++x) dst[x] = 0xFF000000u | src[x] * 0x010101u;
   }
   SDL_UnlockTexture(texture_);

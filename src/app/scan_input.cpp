@@ -11,7 +11,8 @@ namespace longstop::app {
 namespace {
 
 int64_t steadyMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
 
@@ -33,8 +34,7 @@ std::unique_ptr<scan::FrameSource> makeCamera(const ScanInputConfig& c, const sc
 }  // namespace
 
 ScanInput::ScanInput(ScanInputConfig config, std::function<void()> wake, scan::DeviceReporter report)
-    : wake_(std::move(wake)),
-      camera_(makeCamera(config, [this, report](const scan::DeviceEvent& e) {
+    : wake_(std::move(wake)), camera_(makeCamera(config, [this, report](const scan::DeviceEvent& e) {
         cameraMissing_ = !e.available;
         report(e);
       })) {
@@ -91,7 +91,8 @@ void ScanInput::run() {
     const bool preview = previewWanted_;
     const bool wanted = (cameraWanted_ || preview) && camera_;
     if (wanted != cameraOn) {
-      if (wanted) cameraOn = camera_->start().ok();
+      if (wanted)
+        cameraOn = camera_->start().ok();
       else {
         camera_->stop();
         cameraOn = false;

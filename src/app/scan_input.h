@@ -24,7 +24,7 @@
 namespace longstop::app {
 
 struct ScanInputConfig {
-  std::string cameraDevice = "none";   // a V4L2 node, or "none"
+  std::string cameraDevice = "none";  // a V4L2 node, or "none"
   int cameraWidth = 1280;
   int cameraHeight = 720;
   std::filesystem::path cameraFiles;   // instead of a camera: PNG/JPEG files in this folder, looped
@@ -81,7 +81,7 @@ class ScanInput {
   std::deque<std::string> codes_;  // guarded by mutex_
   std::string lastText_;           // thread only: a code held up to the camera is pushed once
   int64_t lastMs_ = 0;
-  std::thread thread_;             // last: starts after everything above exists
+  std::thread thread_;  // last: starts after everything above exists
 };
 
 }  // namespace longstop::app

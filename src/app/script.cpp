@@ -21,8 +21,8 @@ constexpr std::array<std::pair<std::string_view, Kind>, 13> kCommands = {{
     {"screenshot", Kind::kScreenshot},
     {"hold", Kind::kHold},                        // hold "label" 3s: a long press
     {"test-revoke-card", Kind::kTestRevokeCard},  // test only: revoke the staff card given
-    {"walk-widgets", Kind::kWalkWidgets},         // walk-widgets 400: tap everything reachable, no staff screen
-    {"expect-picture", Kind::kExpectPicture},     // the scan screen shows the camera's picture (waits up to 5 s)
+    {"walk-widgets", Kind::kWalkWidgets},      // walk-widgets 400: tap everything reachable, no staff screen
+    {"expect-picture", Kind::kExpectPicture},  // the scan screen shows the camera's picture (waits up to 5 s)
     {"expect-no-picture", Kind::kExpectNoPicture},  // no camera picture shown or waiting to be shown
 }};
 

@@ -1,5 +1,5 @@
-// The automation language of `longstop --script FILE` (described in docs/scripts.md): one command a line, `#` starts a
-// comment. This is only the parser; it reads outside data, so it refuses anything odd with the line
+// The automation language of `longstop --script FILE` (described in docs/scripts.md): one command a line, `#`
+// starts a comment. This is only the parser; it reads outside data, so it refuses anything odd with the line
 // number and a reason, and never throws. Running the commands is script_runner.h's job.
 #pragma once
 
@@ -12,8 +12,21 @@
 namespace longstop::app {
 
 struct ScriptCommand {
-  enum class Kind { kTap, kType, kKey, kScan, kWait, kExpect, kExpectNot, kScreenshot, kHold, kTestRevokeCard, kWalkWidgets,
-                    kExpectPicture, kExpectNoPicture };
+  enum class Kind {
+    kTap,
+    kType,
+    kKey,
+    kScan,
+    kWait,
+    kExpect,
+    kExpectNot,
+    kScreenshot,
+    kHold,
+    kTestRevokeCard,
+    kWalkWidgets,
+    kExpectPicture,
+    kExpectNoPicture
+  };
   Kind kind = Kind::kTap;
   std::string text;    // the label, text, key name, scanned code or file name
   int64_t waitMs = 0;  // kWait, kHold (how long the press lasts); kWalkWidgets: the most taps

@@ -98,10 +98,14 @@ std::string ScriptRunner::runOne(const ScriptCommand& command) {
       return expectPicture();
     case Kind::kExpectNoPicture:
       app_.frame();
-      return app_.holdsCameraPicture() || app_.flow().cameraPictureDrawn().width() > 0 ? "a camera picture is held" : "";
+      return app_.holdsCameraPicture() || app_.flow().cameraPictureDrawn().width() > 0
+                 ? "a camera picture is held"
+                 : "";
     case Kind::kTestRevokeCard: {
       // The card's staff ID is the field after LSS1: (test scripts pass $DEMO_CARD).
-      std::string id = core::claimedPayloadKind(c.text) == core::PayloadKind::kStaffCard ? c.text.substr(5, 6) : c.text.substr(0, 6);
+      std::string id = core::claimedPayloadKind(c.text) == core::PayloadKind::kStaffCard
+                           ? c.text.substr(5, 6)
+                           : c.text.substr(0, 6);
       auto admin = service::recoverySession(app_.kiosk().siteData(), app_.testRecoveryCode());
       if (!admin.ok()) return admin.error().message;
       auto s = service::revokeStaff(app_.kiosk().siteData(), *admin.value(), id);
@@ -227,10 +231,12 @@ std::string ScriptRunner::expectPicture() {
           }
       }
       if (hi - lo >= 40) return "";
-      return "the camera picture is drawn but flat (levels " + std::to_string(lo) + " to " + std::to_string(hi) + ")";
+      return "the camera picture is drawn but flat (levels " + std::to_string(lo) + " to " +
+             std::to_string(hi) + ")";
     }
     if (std::chrono::steady_clock::now() > until)
-      return app_.flow().screen() == ui::Screen::kScan ? "no camera picture within 5 s" : "the scan screen is not showing";
+      return app_.flow().screen() == ui::Screen::kScan ? "no camera picture within 5 s"
+                                                       : "the scan screen is not showing";
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }

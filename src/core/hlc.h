@@ -18,9 +18,13 @@ inline int64_t nextHlc(int64_t newestSeen, int64_t wallMs) {
 }
 
 /// The stamp of an event written before stamps existed: its wall clock, counter 0.
-inline int64_t legacyHlc(int64_t atMs) { return (atMs < 0 ? 0 : atMs) << kHlcCounterBits; }
+inline int64_t legacyHlc(int64_t atMs) {
+  return (atMs < 0 ? 0 : atMs) << kHlcCounterBits;
+}
 
 /// The wall-clock milliseconds of a stamp.
-inline int64_t hlcMillis(int64_t hlc) { return hlc >> kHlcCounterBits; }
+inline int64_t hlcMillis(int64_t hlc) {
+  return hlc >> kHlcCounterBits;
+}
 
 }  // namespace longstop::core

@@ -11,16 +11,28 @@ namespace {
 
 constexpr std::string_view kNotRecognised = "This code isn't one we recognise.";
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isUpperHex(char c) { return isDigit(c) || (c >= 'A' && c <= 'F'); }
-bool isHex(char c) { return isUpperHex(c) || (c >= 'a' && c <= 'f'); }
-bool isBase32(char c) { return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'); }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool isUpperHex(char c) {
+  return isDigit(c) || (c >= 'A' && c <= 'F');
+}
+bool isHex(char c) {
+  return isUpperHex(c) || (c >= 'a' && c <= 'f');
+}
+bool isBase32(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7');
+}
 bool isBase64Url(char c) {
   return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
 }
-bool isOdsChar(char c) { return isDigit(c) || (c >= 'A' && c <= 'Z'); }
+bool isOdsChar(char c) {
+  return isDigit(c) || (c >= 'A' && c <= 'Z');
+}
 // Printable ASCII without the field separator and without space (a code never holds spaces).
-bool isIdChar(char c) { return c > ' ' && c < 0x7f && c != ':'; }
+bool isIdChar(char c) {
+  return c > ' ' && c < 0x7f && c != ':';
+}
 
 template <typename Pred>
 bool all(std::string_view s, Pred pred) {
@@ -65,7 +77,8 @@ Error damaged(std::string_view what) {
 }
 
 Result<Payload> parseTicket(const std::vector<std::string_view>& f) {
-  if (f.size() != 3 || !parseRecordId(f[1]) || !fieldOk(f[2], 8, 8, isUpperHex)) return damaged("ticket code");
+  if (f.size() != 3 || !parseRecordId(f[1]) || !fieldOk(f[2], 8, 8, isUpperHex))
+    return damaged("ticket code");
   return Payload{PayloadKind::kTicket, TicketCode{std::string(f[1]), std::string(f[2])}};
 }
 
@@ -97,8 +110,9 @@ Result<Payload> parseBatchAck(std::string_view text, const std::vector<std::stri
   if (last != 'A' && last != 'Q' && last != 'g' && last != 'w') return damaged("batch acknowledgement");
   const int64_t seq = positiveNumber(f[3], 18);
   if (seq < 1) return damaged("batch acknowledgement");
-  BatchAckCode ack{std::string(f[1]), std::string(f[2]), seq, lower(f[4]), std::string(f[5]),
-                   std::string(text.substr(0, text.size() - f[5].size() - 1))};
+  BatchAckCode ack{
+      std::string(f[1]), std::string(f[2]), seq,
+      lower(f[4]),       std::string(f[5]), std::string(text.substr(0, text.size() - f[5].size() - 1))};
   return Payload{PayloadKind::kBatchAck, std::move(ack)};
 }
 
@@ -117,8 +131,10 @@ Result<Payload> parseBatchFrame(const std::vector<std::string_view>& f) {
 bool looksLikeNhsNumber(std::string_view text) {
   size_t digits = 0;
   for (char c : text) {
-    if (isDigit(c)) ++digits;
-    else if (c != ' ') return false;
+    if (isDigit(c))
+      ++digits;
+    else if (c != ' ')
+      return false;
   }
   return digits == 10;
 }
@@ -127,13 +143,20 @@ bool looksLikeNhsNumber(std::string_view text) {
 
 std::string_view payloadKindName(PayloadKind kind) {
   switch (kind) {
-    case PayloadKind::kTicket: return "ticket";
-    case PayloadKind::kAppointment: return "appointment";
-    case PayloadKind::kStaffCard: return "staff-card";
-    case PayloadKind::kBatchAck: return "batch-ack";
-    case PayloadKind::kBatchFrame: return "batch-frame";
-    case PayloadKind::kNhsNumber: return "nhs-number";
-    case PayloadKind::kUnknown: break;
+    case PayloadKind::kTicket:
+      return "ticket";
+    case PayloadKind::kAppointment:
+      return "appointment";
+    case PayloadKind::kStaffCard:
+      return "staff-card";
+    case PayloadKind::kBatchAck:
+      return "batch-ack";
+    case PayloadKind::kBatchFrame:
+      return "batch-frame";
+    case PayloadKind::kNhsNumber:
+      return "nhs-number";
+    case PayloadKind::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -151,7 +174,8 @@ PayloadKind claimedPayloadKind(std::string_view text) {
 
 Result<Payload> parsePayload(std::string_view text) {
   const PayloadKind kind = claimedPayloadKind(text);
-  if (kind == PayloadKind::kUnknown || text.size() > kMaxPayloadLength) return invalidInput(std::string(kNotRecognised));
+  if (kind == PayloadKind::kUnknown || text.size() > kMaxPayloadLength)
+    return invalidInput(std::string(kNotRecognised));
   if (kind == PayloadKind::kNhsNumber) {
     Result<NhsNumber> n = parseNhsNumber(text);
     if (!n) return n.error();
@@ -159,12 +183,18 @@ Result<Payload> parsePayload(std::string_view text) {
   }
   const std::vector<std::string_view> f = splitFields(text);
   switch (kind) {
-    case PayloadKind::kTicket: return parseTicket(f);
-    case PayloadKind::kAppointment: return parseAppointment(f);
-    case PayloadKind::kStaffCard: return parseStaffCard(f);
-    case PayloadKind::kBatchAck: return parseBatchAck(text, f);
-    case PayloadKind::kBatchFrame: return parseBatchFrame(f);
-    default: break;
+    case PayloadKind::kTicket:
+      return parseTicket(f);
+    case PayloadKind::kAppointment:
+      return parseAppointment(f);
+    case PayloadKind::kStaffCard:
+      return parseStaffCard(f);
+    case PayloadKind::kBatchAck:
+      return parseBatchAck(text, f);
+    case PayloadKind::kBatchFrame:
+      return parseBatchFrame(f);
+    default:
+      break;
   }
   return invalidInput(std::string(kNotRecognised));
 }
@@ -173,7 +203,9 @@ std::string batchAckSignedText(const BatchAckCode& a) {
   return "LSK1:" + a.odsCode + ":" + a.deviceId + ":" + std::to_string(a.batchSeq) + ":" + a.batchHash;
 }
 
-std::string formatPayload(const Payload& p) { return formatCode(p.fields); }
+std::string formatPayload(const Payload& p) {
+  return formatCode(p.fields);
+}
 
 std::string formatCode(const PayloadFields& fields) {
   struct Visitor {
@@ -185,7 +217,8 @@ std::string formatCode(const PayloadFields& fields) {
     std::string operator()(const StaffCardCode& s) const { return "LSS1:" + s.staffId + ":" + s.secret; }
     std::string operator()(const BatchAckCode& a) const { return batchAckSignedText(a) + ":" + a.signature; }
     std::string operator()(const BatchFrameCode& f) const {
-      return "LSQ1:" + f.batchHash + ":" + std::to_string(f.index) + "/" + std::to_string(f.count) + ":" + f.data;
+      return "LSQ1:" + f.batchHash + ":" + std::to_string(f.index) + "/" + std::to_string(f.count) + ":" +
+             f.data;
     }
     std::string operator()(const NhsNumber& n) const { return n.digits; }
   };

@@ -57,8 +57,8 @@ struct BatchFrameCode {
   std::string data;       // RFC 4648 base32 (A-Z, 2-7), no padding
 };
 
-using PayloadFields =
-    std::variant<std::monostate, TicketCode, AppointmentCode, StaffCardCode, BatchAckCode, BatchFrameCode, NhsNumber>;
+using PayloadFields = std::variant<std::monostate, TicketCode, AppointmentCode, StaffCardCode, BatchAckCode,
+                                   BatchFrameCode, NhsNumber>;
 
 /// A recognised code: its kind and the fields parsed out of it.
 struct Payload {

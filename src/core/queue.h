@@ -13,10 +13,10 @@ std::string_view toString(Priority p);
 
 /// One service that patients queue for, e.g. {"gp", "GP appointments", 'A', "Room 3"}.
 struct QueueDef {
-  std::string id;      // short, lower-case, stable: used in records and exports
-  std::string name;    // shown to patients
-  char prefix = 'A';   // ticket prefix, an upper-case letter A–Z
-  std::string room;    // where the board sends people ("Room 3", "Reception desk")
+  std::string id;     // short, lower-case, stable: used in records and exports
+  std::string name;   // shown to patients
+  char prefix = 'A';  // ticket prefix, an upper-case letter A–Z
+  std::string room;   // where the board sends people ("Room 3", "Reception desk")
 };
 
 /// Refuses an empty id or name, an id with other than [a-z0-9-], a prefix that is not A–Z.

@@ -23,7 +23,9 @@ bool validUtf8(std::string_view s) {
   return true;
 }
 
-Error at(int line, const std::string& why) { return invalidInput("line " + std::to_string(line) + ": " + why); }
+Error at(int line, const std::string& why) {
+  return invalidInput("line " + std::to_string(line) + ": " + why);
+}
 
 }  // namespace
 

@@ -17,7 +17,8 @@ struct Signer {
 /// Checks a detached signature under a public key.
 struct SignatureCheck {
   virtual ~SignatureCheck() = default;
-  virtual bool verify(std::string_view publicKey, std::string_view message, std::string_view signature) const = 0;
+  virtual bool verify(std::string_view publicKey, std::string_view message,
+                      std::string_view signature) const = 0;
 };
 
 }  // namespace longstop::core

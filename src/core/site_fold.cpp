@@ -6,7 +6,9 @@
 namespace longstop::core {
 namespace {
 
-std::string where(const FoldEvent& e) { return e.origin + ":" + std::to_string(e.seq); }
+std::string where(const FoldEvent& e) {
+  return e.origin + ":" + std::to_string(e.seq);
+}
 
 class Folder {
  public:
@@ -52,7 +54,8 @@ class Folder {
     FoldedCheckin* c = find(e);
     if (!c) return;
     auto next = applyAction(c->state, action);
-    if (!next.ok()) return conflict(e, "ticket " + c->ticket + ": " + next.error().message + " (not applied)");
+    if (!next.ok())
+      return conflict(e, "ticket " + c->ticket + ": " + next.error().message + " (not applied)");
     c->state = next.value();
     c->stateHlc = e.hlc;
     if (action == CheckinAction::kTransfer && !e.queue.empty()) c->queue = e.queue;
@@ -62,8 +65,9 @@ class Folder {
     FoldedCheckin* c = find(e);
     if (!c) return;
     if (c->state == CheckinState::kCancelled)
-      return conflict(e, "ticket " + c->ticket + " was edited after it was cancelled (the edit is kept, the "
-                         "check-in stays cancelled)");
+      return conflict(e, "ticket " + c->ticket +
+                             " was edited after it was cancelled (the edit is kept, the "
+                             "check-in stays cancelled)");
     c->details = where(e);
   }
 
@@ -99,12 +103,12 @@ SiteState foldSite(std::vector<FoldEvent> events) {
 std::string canonicalStateBytes(const SiteState& state) {
   std::string out = "LSST1\n";
   for (const auto& [id, c] : state.checkins)
-    out += id + "|" + c.ticket + "|" + c.queue + "|" + c.priority + "|" + std::string(toString(c.state)) + "|" +
-           std::to_string(c.arrivedHlc) + "|" + (c.alert ? "alert" : "") + "|" + c.details + "|" + c.mergedInto +
-           "\n";
+    out += id + "|" + c.ticket + "|" + c.queue + "|" + c.priority + "|" + std::string(toString(c.state)) +
+           "|" + std::to_string(c.arrivedHlc) + "|" + (c.alert ? "alert" : "") + "|" + c.details + "|" +
+           c.mergedInto + "\n";
   for (const auto& k : state.conflicts)
-    out += "conflict|" + k.origin + ":" + std::to_string(k.seq) + "|" + k.recordId + "|" + k.kind + "|" + k.reason +
-           "\n";
+    out += "conflict|" + k.origin + ":" + std::to_string(k.seq) + "|" + k.recordId + "|" + k.kind + "|" +
+           k.reason + "\n";
   return out;
 }
 

@@ -20,7 +20,7 @@ struct FoldEvent {
   int64_t hlc = 0;
   std::string origin;
   int64_t seq = 0;
-  std::string kind;      // checkin, call, recall, seen, ..., edit, merge, urgent-alert, urgent-ack
+  std::string kind;  // checkin, call, recall, seen, ..., edit, merge, urgent-alert, urgent-ack
   std::string recordId;
   std::string ticket;    // checkin
   std::string queue;     // checkin, transfer
@@ -35,10 +35,10 @@ struct FoldedCheckin {
   std::string recordId, ticket, queue, priority;
   CheckinState state = CheckinState::kWaiting;
   int64_t arrivedHlc = 0;
-  int64_t stateHlc = 0;       // the stamp of the move that gave it its state
-  bool alert = false;         // an urgent alert not yet acknowledged
-  std::string details;        // "<origin>:<seq>" of the event whose sealed details are current
-  std::string mergedInto;     // set when folded away into another check-in
+  int64_t stateHlc = 0;    // the stamp of the move that gave it its state
+  bool alert = false;      // an urgent alert not yet acknowledged
+  std::string details;     // "<origin>:<seq>" of the event whose sealed details are current
+  std::string mergedInto;  // set when folded away into another check-in
 };
 
 struct FoldConflict {
@@ -46,7 +46,7 @@ struct FoldConflict {
   int64_t seq = 0;
   std::string recordId;
   std::string kind;
-  std::string reason;         // a sentence for staff
+  std::string reason;  // a sentence for staff
 };
 
 struct SiteState {

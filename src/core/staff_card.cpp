@@ -6,8 +6,12 @@
 namespace longstop::core {
 namespace {
 
-char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-bool isBase32(char c) { return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'); }
+char upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+bool isBase32(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7');
+}
 
 // A staff ID uses the device-ID alphabet: its first four and its last four are each a valid device ID.
 // While it is being typed, each character on its own must be one a device ID can hold.
@@ -37,8 +41,10 @@ TypedCard readTypedCard(std::string_view typed) {
   }
   const size_t colon = t.find(':');
   out.staffId = colon == std::string::npos ? t.substr(0, kStaffIdLength) : t.substr(0, colon);
-  if (colon != std::string::npos) out.secret = t.substr(colon + 1);
-  else if (t.size() > kStaffIdLength) out.secret = t.substr(kStaffIdLength);
+  if (colon != std::string::npos)
+    out.secret = t.substr(colon + 1);
+  else if (t.size() > kStaffIdLength)
+    out.secret = t.substr(kStaffIdLength);
   for (char c : out.staffId)
     if (c == ':' || !staffIdCharOk(c)) {
       out.problem = CardProblem::kBadStaffId;

@@ -13,12 +13,12 @@ inline constexpr size_t kStaffIdLength = 6;
 inline constexpr size_t kStaffSecretLength = 26;  // 128 bits in base32
 
 enum class CardProblem {
-  kNone,          // complete and well formed
-  kUnfinished,    // nothing wrong yet, more to type
-  kBadStaffId,    // the staff ID has a character no staff ID has (or the wrong length)
-  kBadSecretChar, // a character base32 never uses (0, 1, 8, 9)
-  kTooLong,       // more characters than a card has
-  kNotACard,      // another kind of code (LST1:, LSA1:, ...)
+  kNone,           // complete and well formed
+  kUnfinished,     // nothing wrong yet, more to type
+  kBadStaffId,     // the staff ID has a character no staff ID has (or the wrong length)
+  kBadSecretChar,  // a character base32 never uses (0, 1, 8, 9)
+  kTooLong,        // more characters than a card has
+  kNotACard,       // another kind of code (LST1:, LSA1:, ...)
 };
 
 struct TypedCard {

@@ -23,7 +23,9 @@ struct TicketBlock {
 };
 
 /// The number of the `counter`-th ticket (from 1) a device with this block gives in a queue on a day.
-inline int64_t ticketNumber(int64_t counter, const TicketBlock& b) { return (counter - 1) * b.stride + b.slot + 1; }
+inline int64_t ticketNumber(int64_t counter, const TicketBlock& b) {
+  return (counter - 1) * b.stride + b.slot + 1;
+}
 
 /// "slot:stride:fromDay"; nullopt for anything else or a block out of range.
 std::optional<TicketBlock> parseTicketBlock(std::string_view text);

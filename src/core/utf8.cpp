@@ -22,7 +22,8 @@ int32_t nextCodePoint(std::string_view s, size_t& pos) {
     cp = (cp << 6) | (b & 0x3F);
   }
   static constexpr std::array<int32_t, 5> kMinForLength = {0, 0, 0x80, 0x800, 0x10000};
-  const bool bad = cp < kMinForLength[static_cast<size_t>(len)] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
+  const bool bad =
+      cp < kMinForLength[static_cast<size_t>(len)] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
   pos += bad ? 1 : static_cast<size_t>(len);
   return bad ? -1 : cp;
 }

@@ -9,14 +9,20 @@
 namespace longstop::crypto {
 namespace {
 
-const unsigned char* u8(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
-unsigned char* u8(std::string& s) { return reinterpret_cast<unsigned char*>(s.data()); }
+const unsigned char* u8(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+unsigned char* u8(std::string& s) {
+  return reinterpret_cast<unsigned char*>(s.data());
+}
 
 constexpr std::string_view kBase32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 }  // namespace
 
-bool initialise() { return sodium_init() >= 0; }
+bool initialise() {
+  return sodium_init() >= 0;
+}
 
 std::string randomBytes(size_t n) {
   std::string out(n, '\0');
@@ -100,12 +106,14 @@ std::optional<SealPrep> prepareSeal(std::string_view publicKey) {
   crypto_generichash_update(&st, u8(publicKey), publicKey.size());
   crypto_generichash_final(&st, u8(p.nonce), p.nonce.size());
   p.sharedKey = SecretBytes(crypto_box_BEFORENMBYTES);
-  if (crypto_box_beforenm(p.sharedKey.data(), u8(publicKey), ephemeralSecret.data()) != 0) return std::nullopt;
+  if (crypto_box_beforenm(p.sharedKey.data(), u8(publicKey), ephemeralSecret.data()) != 0)
+    return std::nullopt;
   return p;
 }
 
 std::string sealPrepared(SealPrep& prep, std::string_view plaintext) {
-  if (prep.sharedKey.size() != crypto_box_BEFORENMBYTES || prep.ephemeralPublic.size() != crypto_box_PUBLICKEYBYTES)
+  if (prep.sharedKey.size() != crypto_box_BEFORENMBYTES ||
+      prep.ephemeralPublic.size() != crypto_box_PUBLICKEYBYTES)
     return {};
   std::string out = prep.ephemeralPublic;
   out.resize(crypto_box_SEALBYTES + plaintext.size());
@@ -320,8 +328,10 @@ std::optional<std::string> fromBase32(std::string_view text) {
   int bits = 0;
   for (char c : text) {
     int v = -1;
-    if (c >= 'A' && c <= 'Z') v = c - 'A';
-    else if (c >= '2' && c <= '7') v = c - '2' + 26;
+    if (c >= 'A' && c <= 'Z')
+      v = c - 'A';
+    else if (c >= '2' && c <= '7')
+      v = c - '2' + 26;
     if (v < 0) return std::nullopt;
     buffer = (buffer << 5) | static_cast<uint32_t>(v);
     bits += 5;

@@ -94,7 +94,8 @@ struct KdfParams {
 /// The cost of every new credential: Argon2id, 4 passes over 128 MiB. About 0.6 s here (an EPYC core)
 /// and, taking a Pi 4 core as 3-5 times slower at Argon2, 1.7-2.8 s on the kiosk: one wait a sign-in, and a
 /// whole 8-digit PIN space costs an attacker years of computing (see docs/decisions.md, "Security").
-/// (Measured: 0.57 s best of three, 1.8 core-years for 10^8 PINs.) Credentials keep the cost they were made with (stored beside them), so older ones still open.
+/// (Measured: 0.57 s best of three, 1.8 core-years for 10^8 PINs.) Credentials keep the cost they were made
+/// with (stored beside them), so older ones still open.
 inline constexpr uint64_t kKdfOpsLimit = 4;
 inline constexpr uint64_t kKdfMemLimit = 128ull << 20;
 /// Fresh salt with the cost above. Only a build configured with -Dcheap_test_kdf=true (the test build)

@@ -9,11 +9,12 @@ namespace {
 
 using State = crypto_secretstream_xchacha20poly1305_state;
 static_assert(kStreamChunkOverhead == crypto_secretstream_xchacha20poly1305_ABYTES);
-static_assert(kStreamPrefix ==
-              crypto_box_SEALBYTES + crypto_secretstream_xchacha20poly1305_KEYBYTES +
-                  crypto_secretstream_xchacha20poly1305_HEADERBYTES);
+static_assert(kStreamPrefix == crypto_box_SEALBYTES + crypto_secretstream_xchacha20poly1305_KEYBYTES +
+                                   crypto_secretstream_xchacha20poly1305_HEADERBYTES);
 
-const unsigned char* u8(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+const unsigned char* u8(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
 constexpr size_t kSealedKey = crypto_box_SEALBYTES + crypto_secretstream_xchacha20poly1305_KEYBYTES;
 
 }  // namespace
@@ -37,9 +38,10 @@ bool sealStream(std::string_view publicKey, std::string_view ad, std::string_vie
     const bool last = at + n == plain.size();
     chunk.resize(n + kStreamChunkOverhead);
     const std::string_view withAd = at == 0 ? ad : std::string_view();
-    crypto_secretstream_xchacha20poly1305_push(
-        &st, reinterpret_cast<unsigned char*>(chunk.data()), nullptr, u8(plain) + at, n, u8(withAd), withAd.size(),
-        last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+    crypto_secretstream_xchacha20poly1305_push(&st, reinterpret_cast<unsigned char*>(chunk.data()), nullptr,
+                                               u8(plain) + at, n, u8(withAd), withAd.size(),
+                                               last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
+                                                    : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
     ok = ok && out(chunk);
     at += n;
   } while (ok && at < plain.size());
@@ -47,15 +49,17 @@ bool sealStream(std::string_view publicKey, std::string_view ad, std::string_vie
   return ok;
 }
 
-std::optional<std::string> openStream(std::string_view publicKey, const SecretBytes& secretKey, std::string_view ad,
-                                      std::string_view sealed) {
+std::optional<std::string> openStream(std::string_view publicKey, const SecretBytes& secretKey,
+                                      std::string_view ad, std::string_view sealed) {
   if (publicKey.size() != crypto_box_PUBLICKEYBYTES || secretKey.size() != crypto_box_SECRETKEYBYTES ||
       sealed.size() < kStreamPrefix + kStreamChunkOverhead)
     return {};
   SecretBytes key(crypto_secretstream_xchacha20poly1305_KEYBYTES);
-  if (crypto_box_seal_open(key.data(), u8(sealed), kSealedKey, u8(publicKey), secretKey.data()) != 0) return {};
+  if (crypto_box_seal_open(key.data(), u8(sealed), kSealedKey, u8(publicKey), secretKey.data()) != 0)
+    return {};
   State st;
-  if (crypto_secretstream_xchacha20poly1305_init_pull(&st, u8(sealed) + kSealedKey, key.data()) != 0) return {};
+  if (crypto_secretstream_xchacha20poly1305_init_pull(&st, u8(sealed) + kSealedKey, key.data()) != 0)
+    return {};
   key.wipe();
   std::string plain;
   size_t at = kStreamPrefix;
@@ -67,8 +71,9 @@ std::optional<std::string> openStream(std::string_view publicKey, const SecretBy
     plain.resize(start + n - kStreamChunkOverhead);
     unsigned char tag = 0;
     const std::string_view withAd = at == kStreamPrefix ? ad : std::string_view();
-    if (crypto_secretstream_xchacha20poly1305_pull(&st, reinterpret_cast<unsigned char*>(plain.data()) + start,
-                                                   nullptr, &tag, u8(sealed) + at, n, u8(withAd), withAd.size()) != 0)
+    if (crypto_secretstream_xchacha20poly1305_pull(
+            &st, reinterpret_cast<unsigned char*>(plain.data()) + start, nullptr, &tag, u8(sealed) + at, n,
+            u8(withAd), withAd.size()) != 0)
       break;
     final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
     // Only the last chunk may be short or tagged final: anything else is a cut or a splice.

@@ -28,7 +28,7 @@ bool sealStream(std::string_view publicKey, std::string_view ad, std::string_vie
 
 /// Opens what sealStream made. Empty when the secret key is not the recipient's, `ad` differs, or the
 /// stream is damaged, cut short or has bytes after its end.
-std::optional<std::string> openStream(std::string_view publicKey, const SecretBytes& secretKey, std::string_view ad,
-                                      std::string_view sealed);
+std::optional<std::string> openStream(std::string_view publicKey, const SecretBytes& secretKey,
+                                      std::string_view ad, std::string_view sealed);
 
 }  // namespace longstop::crypto

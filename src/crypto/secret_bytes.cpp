@@ -21,7 +21,9 @@ SecretBytes SecretBytes::copyOf(std::string_view bytes) {
   return s;
 }
 
-SecretBytes::~SecretBytes() { wipe(); }
+SecretBytes::~SecretBytes() {
+  wipe();
+}
 
 SecretBytes::SecretBytes(SecretBytes&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}

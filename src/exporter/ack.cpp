@@ -12,10 +12,12 @@ core::BatchAckCode fieldsOf(const Ack& a) {
 
 }  // namespace
 
-std::string Ack::signedText() const { return core::batchAckSignedText(fieldsOf(*this)); }
+std::string Ack::signedText() const {
+  return core::batchAckSignedText(fieldsOf(*this));
+}
 
-std::string makeAck(std::string_view odsCode, std::string_view deviceId, int64_t seq, std::string_view batchHash,
-                    const crypto::SecretBytes& orgSignSecret) {
+std::string makeAck(std::string_view odsCode, std::string_view deviceId, int64_t seq,
+                    std::string_view batchHash, const crypto::SecretBytes& orgSignSecret) {
   Ack a{std::string(odsCode), std::string(deviceId), seq, crypto::toHex(batchHash.substr(0, 8)), {}};
   core::BatchAckCode code = fieldsOf(a);
   code.signature = crypto::toBase64(crypto::sign(orgSignSecret, a.signedText()));
@@ -23,7 +25,8 @@ std::string makeAck(std::string_view odsCode, std::string_view deviceId, int64_t
 }
 
 core::Result<Ack> parseAck(std::string_view text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
+    text.remove_suffix(1);
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   if (core::claimedPayloadKind(text) != core::PayloadKind::kBatchAck)
     return core::invalidInput("This is not a Longstop acknowledgement code (LSK1:...).");
@@ -38,7 +41,8 @@ core::Result<Ack> parseAck(std::string_view text) {
 }
 
 bool verifyAck(const Ack& ack, std::string_view orgSignPublic) {
-  return orgSignPublic.size() == 32 && crypto::verifySignature(orgSignPublic, ack.signedText(), ack.signature);
+  return orgSignPublic.size() == 32 &&
+         crypto::verifySignature(orgSignPublic, ack.signedText(), ack.signature);
 }
 
 }  // namespace longstop::exporter

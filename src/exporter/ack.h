@@ -23,8 +23,8 @@ struct Ack {
   std::string signedText() const;
 };
 
-std::string makeAck(std::string_view odsCode, std::string_view deviceId, int64_t seq, std::string_view batchHash,
-                    const crypto::SecretBytes& orgSignSecret);
+std::string makeAck(std::string_view odsCode, std::string_view deviceId, int64_t seq,
+                    std::string_view batchHash, const crypto::SecretBytes& orgSignSecret);
 /// Parses the text (surrounding whitespace allowed; hex in either case). Does not check the signature.
 core::Result<Ack> parseAck(std::string_view text);
 /// True when the signature is the organisation's.

@@ -14,7 +14,9 @@ namespace {
 constexpr std::string_view kFirstLine = "LONGSTOP-BATCH 1";
 constexpr size_t kMaxHeaderBytes = 4096;
 
-std::string lowerHex(std::string_view raw) { return crypto::toHex(raw); }
+std::string lowerHex(std::string_view raw) {
+  return crypto::toHex(raw);
+}
 
 std::string headerText(const BatchHeader& h) {
   std::string s(kFirstLine);
@@ -113,15 +115,17 @@ core::Result<BatchHeader> parseHeaderFields(LineReader& r) {
   auto records = r.number("records");
   if (!records.ok()) return records.error();
   h.records = *records;
-  for (auto [key, out] : {std::pair{"created-ms", &h.createdMs}, std::pair{"first-arrival-ms", &h.firstArrivalMs},
-                          std::pair{"last-arrival-ms", &h.lastArrivalMs}}) {
+  for (auto [key, out] :
+       {std::pair{"created-ms", &h.createdMs}, std::pair{"first-arrival-ms", &h.firstArrivalMs},
+        std::pair{"last-arrival-ms", &h.lastArrivalMs}}) {
     auto n = r.number(key);
     if (!n.ok()) return n.error();
     *out = *n;
   }
   auto clock = r.value("clock-confirmed");
   if (!clock.ok()) return clock.error();
-  if (*clock != "yes" && *clock != "no") return core::corrupt("The batch header's clock-confirmed is not yes or no.");
+  if (*clock != "yes" && *clock != "no")
+    return core::corrupt("The batch header's clock-confirmed is not yes or no.");
   h.clockConfirmed = *clock == "yes";
   auto keyId = r.value("recipient-key-id");
   if (!keyId.ok()) return keyId.error();
@@ -183,31 +187,35 @@ core::Result<VerifiedBatch> readBatchFile(std::string_view bytes) {
   if (bodyStart > head.size() || head[bodyStart - 1] != '\n')
     return core::corrupt("The batch header does not end with an empty line.");
   if (!crypto::verifySignature(h->signer, bytes.substr(0, signedEnd), *sigRaw))
-    return core::corrupt("The batch header's signature does not match: the header was changed after signing.");
+    return core::corrupt(
+        "The batch header's signature does not match: the header was changed after signing.");
   const std::string_view body = bytes.substr(bodyStart);
   if (static_cast<int64_t>(body.size()) != h->payloadBytes)
     return core::corrupt("The payload is " + std::to_string(body.size()) + " bytes but the header says " +
                          std::to_string(h->payloadBytes) + ": the file was cut short or added to.");
   if (sha256Bytes(body) != h->payloadHash)
-    return core::corrupt("The payload does not match the hash in the signed header: a byte was changed, or the "
-                         "header belongs to another batch.");
+    return core::corrupt(
+        "The payload does not match the hash in the signed header: a byte was changed, or the "
+        "header belongs to another batch.");
   return VerifiedBatch{std::move(h.value()), sha256Bytes(bytes), std::string(body)};
 }
 
 core::Result<Payload> openBatch(const VerifiedBatch& batch, const OrgKeyPair& keys) {
   if (batch.header.recipientKeyId != keys.pub.keyId())
     return core::unauthorised("This batch was sealed to the key " + batch.header.recipientKeyId +
-                              ", not to this key (" + keys.pub.keyId() + "); use the organisation's key it was made for.");
+                              ", not to this key (" + keys.pub.keyId() +
+                              "); use the organisation's key it was made for.");
   auto plain = crypto::unseal(keys.pub.box, keys.boxSecret, batch.sealedPayload);
-  if (!plain) return core::corrupt("The payload could not be opened with this key: it is damaged or not sealed to it.");
+  if (!plain)
+    return core::corrupt("The payload could not be opened with this key: it is damaged or not sealed to it.");
   return unpackPayload(*plain);
 }
 
 std::string batchFileName(const BatchHeader& h, int32_t utcOffsetMinutes) {
   const core::Date d = core::civilFromDays(core::Instant{h.createdMs, utcOffsetMinutes}.localDay());
   char buf[64];
-  std::snprintf(buf, sizeof buf, "-%04lld-%04d%02d%02d.lsbatch", static_cast<long long>(h.seq), d.year, d.month,
-                d.day);
+  std::snprintf(buf, sizeof buf, "-%04lld-%04d%02d%02d.lsbatch", static_cast<long long>(h.seq), d.year,
+                d.month, d.day);
   return h.odsCode + "-" + h.deviceId + buf;
 }
 

@@ -49,13 +49,13 @@ struct BatchHeader {
   std::string recipientKeyId;  // 16 hex
   std::string signer;          // 32 raw bytes, Ed25519 public
   int64_t payloadBytes = 0;
-  std::string payloadHash;     // 32 raw bytes
+  std::string payloadHash;  // 32 raw bytes
 };
 
 /// A batch file that has passed every check that needs no secret key.
 struct VerifiedBatch {
   BatchHeader header;
-  std::string batchHash;     // 32 raw bytes: SHA-256 of the whole file
+  std::string batchHash;  // 32 raw bytes: SHA-256 of the whole file
   std::string sealedPayload;
 };
 

@@ -13,16 +13,19 @@ struct Entry {
   VerifiedBatch batch;
 };
 
-std::string shortHex(const std::string& raw) { return crypto::toHex(raw).substr(0, 16); }
+std::string shortHex(const std::string& raw) {
+  return crypto::toHex(raw).substr(0, 16);
+}
 
 void checkDevice(std::vector<Entry>& list, int64_t fromSeq, ChainReport& report) {
-  std::sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
-    return a.batch.header.seq < b.batch.header.seq;
-  });
+  std::sort(list.begin(), list.end(),
+            [](const Entry& a, const Entry& b) { return a.batch.header.seq < b.batch.header.seq; });
   const BatchHeader& first = list.front().batch.header;
   const std::string who = first.odsCode + "-" + first.deviceId;
   ChainReport::Device dev{first.odsCode, first.deviceId, first.seq, list.back().batch.header.seq, 0};
-  auto problem = [&](const std::string& file, const std::string& reason) { report.problems.push_back({file, reason}); };
+  auto problem = [&](const std::string& file, const std::string& reason) {
+    report.problems.push_back({file, reason});
+  };
 
   if (first.seq > fromSeq)
     problem("", "Batch " + who + " " + std::to_string(fromSeq) +
@@ -36,11 +39,11 @@ void checkDevice(std::vector<Entry>& list, int64_t fromSeq, ChainReport& report)
                                 " although it claims the same device " + who + ".");
     if (prev && h.seq == prev->batch.header.seq) {
       if (e.batch.batchHash == prev->batch.batchHash)
-        problem(e.file->name, "Replay: batch " + who + " " + std::to_string(h.seq) + " was already given as " +
-                                  prev->file->name + " (the same bytes).");
+        problem(e.file->name, "Replay: batch " + who + " " + std::to_string(h.seq) +
+                                  " was already given as " + prev->file->name + " (the same bytes).");
       else
-        problem(e.file->name, "Duplicate: two different batches are numbered " + who + " " + std::to_string(h.seq) +
-                                  " (" + prev->file->name + " and this one).");
+        problem(e.file->name, "Duplicate: two different batches are numbered " + who + " " +
+                                  std::to_string(h.seq) + " (" + prev->file->name + " and this one).");
       continue;
     }
     if (prev && h.seq > prev->batch.header.seq + 1)

@@ -12,7 +12,7 @@
 namespace longstop::exporter {
 
 struct NamedBytes {
-  std::string name;   // the file name, for messages
+  std::string name;  // the file name, for messages
   std::string bytes;
 };
 
@@ -29,8 +29,8 @@ struct ChainReport {
     int64_t lastSeq = 0;
     int64_t records = 0;
   };
-  std::vector<Device> devices;           // the chains that were found
-  std::vector<ChainProblem> problems;    // empty: every file and every chain is sound
+  std::vector<Device> devices;         // the chains that were found
+  std::vector<ChainProblem> problems;  // empty: every file and every chain is sound
   bool sound() const { return problems.empty(); }
 };
 

@@ -6,12 +6,17 @@
 namespace longstop::exporter {
 
 const std::vector<std::string>& csvColumns() {
-  static const std::vector<std::string> kColumns = {
-      "record_id",      "ticket",        "arrived",        "queue",          "priority",
-      "outcome",        "outcome_at",    "first_called",   "times_called",   "appointment_id",
-      "appointment_at", "clinician",     "surname",        "forenames",      "date_of_birth",
-      "sex",            "nhs_number",    "nhs_number_verified", "postcode",  "clock_confirmed",
-      "history"};
+  static const std::vector<std::string> kColumns = {"record_id",      "ticket",
+                                                    "arrived",        "queue",
+                                                    "priority",       "outcome",
+                                                    "outcome_at",     "first_called",
+                                                    "times_called",   "appointment_id",
+                                                    "appointment_at", "clinician",
+                                                    "surname",        "forenames",
+                                                    "date_of_birth",  "sex",
+                                                    "nhs_number",     "nhs_number_verified",
+                                                    "postcode",       "clock_confirmed",
+                                                    "history"};
   return kColumns;
 }
 
@@ -27,10 +32,15 @@ std::vector<std::string> row(const BatchContext& ctx, const BatchRecord& r) {
     history += e.kind + " " + localDateTime(e.atMs, off).substr(11);
   }
   const bool final = r.state == "seen" || r.state == "no-show" || r.state == "left" || r.state == "cancelled";
-  std::vector<std::string> f = {
-      r.recordId, r.ticket, localDateTime(r.arrivedMs, off), r.queueName.empty() ? r.queueId : r.queueName,
-      r.urgent ? "urgent" : "normal", r.state, final ? localDateTime(r.stateMs, off) : "",
-      r.calledMs ? localDateTime(*r.calledMs, off) : "", std::to_string(calls)};
+  std::vector<std::string> f = {r.recordId,
+                                r.ticket,
+                                localDateTime(r.arrivedMs, off),
+                                r.queueName.empty() ? r.queueId : r.queueName,
+                                r.urgent ? "urgent" : "normal",
+                                r.state,
+                                final ? localDateTime(r.stateMs, off) : "",
+                                r.calledMs ? localDateTime(*r.calledMs, off) : "",
+                                std::to_string(calls)};
   if (r.appointment) {
     f.push_back(r.appointment->id);
     f.push_back(core::formatLocalDateTime(r.appointment->startLocal));

@@ -99,7 +99,8 @@ core::Result<fs::path> writeVerified(const fs::path& folder, const std::string& 
   auto back = readBack(target, static_cast<int64_t>(bytes.size()), progress);
   if (!back.ok()) return back.error();
   if (back.value() != bytes)
-    return core::storageError("The copy on " + folder.string() + " does not read back the same: the medium may be "
+    return core::storageError("The copy on " + folder.string() +
+                              " does not read back the same: the medium may be "
                               "failing. Do not use this copy.");
   return target;
 }
@@ -152,7 +153,8 @@ std::vector<MountedMedium> newlyMounted(const std::vector<MountedMedium>& before
   std::vector<MountedMedium> out;
   for (const MountedMedium& m : now) {
     bool seen = false;
-    for (const MountedMedium& b : before) seen = seen || (b.mountPoint == m.mountPoint && b.device == m.device);
+    for (const MountedMedium& b : before)
+      seen = seen || (b.mountPoint == m.mountPoint && b.device == m.device);
     if (!seen) out.push_back(m);
   }
   return out;

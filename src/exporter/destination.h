@@ -19,8 +19,9 @@ using Progress = std::function<void(int64_t done, int64_t total, std::string_vie
 
 /// Writes `bytes` to folder/name durably and verifies them by reading back. Refuses to replace a file
 /// with different contents; the same contents already there are fine (writing again is harmless).
-core::Result<std::filesystem::path> writeVerified(const std::filesystem::path& folder, const std::string& name,
-                                                  std::string_view bytes, const Progress& progress = {});
+core::Result<std::filesystem::path> writeVerified(const std::filesystem::path& folder,
+                                                  const std::string& name, std::string_view bytes,
+                                                  const Progress& progress = {});
 
 /// Writes `bytes` to folder/name so that after a power cut or a pulled stick the file is either the old
 /// one or whole: a temporary file readable by its owner only (0600), fsynced, renamed over folder/name,

@@ -16,7 +16,8 @@ constexpr size_t kMaxCodeLength = 256;
 
 std::string checkFor(std::string_view signedText) {
   const auto h = crypto::sha256(signedText);
-  return crypto::toBase32(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())).substr(0, kCheckChars);
+  return crypto::toBase32(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()))
+      .substr(0, kCheckChars);
 }
 
 std::string signedTextOf(const DeviceCode& c) {
@@ -58,7 +59,8 @@ bool isBase32(std::string_view s) {
 }
 
 core::Error bad(const std::string& what) {
-  return core::invalidInput("This trust code " + what + " Type it again from the kiosk's admin screen (Admin, "
+  return core::invalidInput("This trust code " + what +
+                            " Type it again from the kiosk's admin screen (Admin, "
                             "then \"Code for the receiving PC\").");
 }
 
@@ -74,15 +76,18 @@ core::Result<DeviceCode> parseDeviceCode(std::string_view text) {
   const std::string norm = normalise(text);
   const auto f = split(norm);
   if (f[0] != kPrefix)
-    return core::invalidInput("This is not a kiosk's trust code: it should start LSD1: as shown on the kiosk's "
-                              "admin screen (Admin, then \"Code for the receiving PC\").");
-  if (f.size() != 5) return bad("should have five parts separated by ':' but has " + std::to_string(f.size()) + ".");
+    return core::invalidInput(
+        "This is not a kiosk's trust code: it should start LSD1: as shown on the kiosk's "
+        "admin screen (Admin, then \"Code for the receiving PC\").");
+  if (f.size() != 5)
+    return bad("should have five parts separated by ':' but has " + std::to_string(f.size()) + ".");
   if (!isOds(f[1])) return bad("names the site '" + std::string(f[1]) + "', which is not an ODS code.");
   if (!core::isValidDeviceId(f[2]))
     return bad("names the kiosk '" + std::string(f[2]) + "', which is not a device ID.");
   if (!isBase32(f[3]) || !isBase32(f[4]))
-    return bad("holds a character its key cannot have: the key and the check use only the letters A to Z and the "
-               "digits 2 to 7 (0 is the letter O, 1 the letter I).");
+    return bad(
+        "holds a character its key cannot have: the key and the check use only the letters A to Z and the "
+        "digits 2 to 7 (0 is the letter O, 1 the letter I).");
   if (f[3].size() != kKeyChars)
     return bad("has a key of " + std::to_string(f[3].size()) + " characters; it should be " +
                std::to_string(kKeyChars) + ".");
@@ -91,7 +96,8 @@ core::Result<DeviceCode> parseDeviceCode(std::string_view text) {
   if (!key || key->size() != kKeyBytes) return bad("has a damaged key: its last character cannot end a key.");
   DeviceCode code{std::string(f[1]), std::string(f[2]), std::move(*key)};
   if (f[4].size() != kCheckChars || f[4] != checkFor(signedTextOf(code)))
-    return bad("does not add up: its last four characters do not match the rest, so a character was mistyped.");
+    return bad(
+        "does not add up: its last four characters do not match the rest, so a character was mistyped.");
   return code;
 }
 

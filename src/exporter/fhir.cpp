@@ -29,14 +29,18 @@ Json entry(const std::string& fullUrl, const char* type, Json resource, const st
            const std::string& value) {
   return Json{{"fullUrl", fullUrl},
               {"resource", std::move(resource)},
-              {"request", {{"method", "POST"}, {"url", type}, {"ifNoneExist", "identifier=" + system + "|" + value}}}};
+              {"request",
+               {{"method", "POST"}, {"url", type}, {"ifNoneExist", "identifier=" + system + "|" + value}}}};
 }
 
 std::string gender(core::Sex s) {
   switch (s) {
-    case core::Sex::kFemale: return "female";
-    case core::Sex::kMale: return "male";
-    case core::Sex::kUnknown: break;
+    case core::Sex::kFemale:
+      return "female";
+    case core::Sex::kMale:
+      return "male";
+    case core::Sex::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -47,11 +51,11 @@ Json patientResource(const BatchContext& ctx, const std::string& value, const co
     Json nhs = identifier(kNhsNumberSystem, p.nhsNumber->digits);
     const char* code = p.nhsNumberTraced ? "01" : "02";
     const char* display = p.nhsNumberTraced ? "Number present and verified" : "Number present but not traced";
-    nhs["extension"] = Json::array({{{"url", kNhsVerificationExtension},
-                                     {"valueCodeableConcept",
-                                      {{"coding", Json::array({{{"system", kNhsVerificationSystem},
-                                                                {"code", code},
-                                                                {"display", display}}})}}}}});
+    nhs["extension"] = Json::array(
+        {{{"url", kNhsVerificationExtension},
+          {"valueCodeableConcept",
+           {{"coding",
+             Json::array({{{"system", kNhsVerificationSystem}, {"code", code}, {"display", display}}})}}}}});
     ids.push_back(std::move(nhs));
   }
   Json name{{"use", "official"}, {"family", p.surname}};
@@ -64,8 +68,11 @@ Json patientResource(const BatchContext& ctx, const std::string& value, const co
     rest.remove_prefix(sp + 1);
   }
   if (!given.empty()) name["given"] = std::move(given);
-  Json r{{"resourceType", "Patient"}, {"identifier", std::move(ids)}, {"name", Json::array({std::move(name)})},
-         {"gender", gender(p.sex)}, {"birthDate", p.dateOfBirth.iso()}};
+  Json r{{"resourceType", "Patient"},
+         {"identifier", std::move(ids)},
+         {"name", Json::array({std::move(name)})},
+         {"gender", gender(p.sex)},
+         {"birthDate", p.dateOfBirth.iso()}};
   if (!p.postcode.empty()) r["address"] = Json::array({{{"postalCode", p.postcode}}});
   return r;
 }
@@ -80,9 +87,11 @@ Json appointmentResource(const BatchContext& ctx, const BatchRecord& r, const st
   const std::string start = fhirLocalMinutes(a.startLocal, ctx.utcOffsetMinutes);
   Json participants = Json::array();
   if (!patientUrl.empty())
-    participants.push_back({{"actor", {{"reference", patientUrl}}}, {"required", "required"}, {"status", "accepted"}});
+    participants.push_back(
+        {{"actor", {{"reference", patientUrl}}}, {"required", "required"}, {"status", "accepted"}});
   if (!a.clinician.empty())
-    participants.push_back({{"actor", {{"display", a.clinician}}}, {"required", "required"}, {"status", "accepted"}});
+    participants.push_back(
+        {{"actor", {{"display", a.clinician}}}, {"required", "required"}, {"status", "accepted"}});
   if (participants.empty())
     participants.push_back({{"type", Json::array({{{"text", "patient"}}})}, {"status", "accepted"}});
   Json res{{"resourceType", "Appointment"},
@@ -100,15 +109,20 @@ Json encounterResource(const BatchContext& ctx, const BatchRecord& r, const std:
                        const std::string& appointmentUrl) {
   const std::string status = encounterStatus(r.state);
   Json period{{"start", fhirDateTime(r.arrivedMs, ctx.utcOffsetMinutes)}};
-  if (status == "finished" || status == "cancelled") period["end"] = fhirDateTime(r.stateMs, ctx.utcOffsetMinutes);
+  if (status == "finished" || status == "cancelled")
+    period["end"] = fhirDateTime(r.stateMs, ctx.utcOffsetMinutes);
   Json res{{"resourceType", "Encounter"},
            {"identifier", Json::array({identifier(checkinSystem(ctx), r.recordId)})},
            {"status", status},
-           {"class", {{"system", "http://terminology.hl7.org/CodeSystem/v3-ActCode"}, {"code", "AMB"},
-                      {"display", "ambulatory"}}},
-           {"serviceType", codeable("urn:longstop:queue", r.queueId, r.queueName.empty() ? r.queueId : r.queueName)},
-           {"priority", r.urgent ? codeable("http://terminology.hl7.org/CodeSystem/v3-ActPriority", "UR", "urgent")
-                                 : codeable("http://terminology.hl7.org/CodeSystem/v3-ActPriority", "R", "routine")}};
+           {"class",
+            {{"system", "http://terminology.hl7.org/CodeSystem/v3-ActCode"},
+             {"code", "AMB"},
+             {"display", "ambulatory"}}},
+           {"serviceType",
+            codeable("urn:longstop:queue", r.queueId, r.queueName.empty() ? r.queueId : r.queueName)},
+           {"priority",
+            r.urgent ? codeable("http://terminology.hl7.org/CodeSystem/v3-ActPriority", "UR", "urgent")
+                     : codeable("http://terminology.hl7.org/CodeSystem/v3-ActPriority", "R", "routine")}};
   if (!patientUrl.empty()) res["subject"] = {{"reference", patientUrl}};
   if (!appointmentUrl.empty()) res["appointment"] = Json::array({{{"reference", appointmentUrl}}});
   res["period"] = std::move(period);

@@ -29,7 +29,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 core::Result<std::string> field(std::string_view b64, size_t bytes, const char* what) {
   auto raw = crypto::fromBase64(b64);
   if (!raw || raw->size() != bytes || crypto::toBase64(*raw) != b64)
-    return core::invalidInput(std::string("The ") + what + " in the key is damaged (wrong length or characters).");
+    return core::invalidInput(std::string("The ") + what +
+                              " in the key is damaged (wrong length or characters).");
   return std::move(*raw);
 }
 
@@ -40,7 +41,9 @@ std::string OrgPublicKey::keyId() const {
   return crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), 8));
 }
 
-std::string OrgPublicKey::text() const { return "LSR1:" + crypto::toBase64(box) + ":" + crypto::toBase64(sign); }
+std::string OrgPublicKey::text() const {
+  return "LSR1:" + crypto::toBase64(box) + ":" + crypto::toBase64(sign);
+}
 
 std::string OrgKeyPair::secretText() const {
   return "LSRK1:" + crypto::toBase64(pub.box) + ":" + crypto::toBase64(boxSecret.view()) + ":" +
@@ -56,8 +59,9 @@ OrgKeyPair makeOrgKeyPair() {
 core::Result<OrgPublicKey> parseOrgPublicKey(std::string_view text) {
   const auto parts = split(trim(text), ':');
   if (parts.size() != 3 || parts[0] != "LSR1")
-    return core::invalidInput("This is not a Longstop recipient public key (it should be one line starting "
-                              "LSR1:, as written by `longstop-batch keygen` into PREFIX.pub).");
+    return core::invalidInput(
+        "This is not a Longstop recipient public key (it should be one line starting "
+        "LSR1:, as written by `longstop-batch keygen` into PREFIX.pub).");
   auto box = field(parts[1], 32, "encryption key");
   if (!box.ok()) return box.error();
   auto sign = field(parts[2], 32, "signing key");
@@ -68,8 +72,9 @@ core::Result<OrgPublicKey> parseOrgPublicKey(std::string_view text) {
 core::Result<OrgKeyPair> parseOrgKeyPair(std::string_view text) {
   const auto parts = split(trim(text), ':');
   if (parts.size() != 5 || parts[0] != "LSRK1")
-    return core::invalidInput("This is not a Longstop secret key file (it should be one line starting LSRK1:, "
-                              "as written by `longstop-batch keygen` into PREFIX.key).");
+    return core::invalidInput(
+        "This is not a Longstop secret key file (it should be one line starting LSRK1:, "
+        "as written by `longstop-batch keygen` into PREFIX.key).");
   auto boxPk = field(parts[1], 32, "encryption public key");
   if (!boxPk.ok()) return boxPk.error();
   auto boxSk = field(parts[2], 32, "encryption secret key");
@@ -78,7 +83,8 @@ core::Result<OrgKeyPair> parseOrgKeyPair(std::string_view text) {
   if (!signPk.ok()) return signPk.error();
   auto signSk = field(parts[4], 64, "signing secret key");
   if (!signSk.ok()) return signSk.error();
-  OrgKeyPair kp{{boxPk.value(), signPk.value()}, crypto::SecretBytes::copyOf(boxSk.value()),
+  OrgKeyPair kp{{boxPk.value(), signPk.value()},
+                crypto::SecretBytes::copyOf(boxSk.value()),
                 crypto::SecretBytes::copyOf(signSk.value())};
   std::fill(boxSk->begin(), boxSk->end(), '\0');
   std::fill(signSk->begin(), signSk->end(), '\0');

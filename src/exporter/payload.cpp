@@ -53,17 +53,20 @@ core::Result<Payload> unpackPayload(std::string_view packed) {
   if (packed.size() < 8) return core::corrupt("The batch payload is too short to be one.");
   uint64_t n = 0;
   for (int i = 0; i < 8; ++i) n |= static_cast<uint64_t>(static_cast<uint8_t>(packed[i])) << (8 * i);
-  // zlib never compresses by more than about 1032:1, so a larger claim is a lie (and would be a large allocation).
+  // zlib never compresses by more than about 1032:1, so a larger claim is a lie (and would be a large
+  // allocation).
   const uint64_t maxForInput = (packed.size() - 8) * 1032 + 64;
   if (n > kMaxPayloadBytes || n > maxForInput || n < kMagic.size())
     return core::corrupt("The batch payload's size is not believable.");
   std::string plain(n, '\0');
   uLongf got = static_cast<uLongf>(n);
-  if (uncompress(reinterpret_cast<Bytef*>(plain.data()), &got, reinterpret_cast<const Bytef*>(packed.data() + 8),
+  if (uncompress(reinterpret_cast<Bytef*>(plain.data()), &got,
+                 reinterpret_cast<const Bytef*>(packed.data() + 8),
                  static_cast<uLong>(packed.size() - 8)) != Z_OK ||
       got != n)
     return core::corrupt("The batch payload does not decompress; it is damaged.");
-  if (!std::string_view(plain).starts_with(kMagic)) return core::corrupt("The batch payload is not in a known format.");
+  if (!std::string_view(plain).starts_with(kMagic))
+    return core::corrupt("The batch payload is not in a known format.");
   size_t pos = kMagic.size();
   Payload p;
   auto bundle = takePart(plain, pos, "bundle.json");

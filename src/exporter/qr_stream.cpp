@@ -53,8 +53,9 @@ core::Result<bool> QrStreamAssembler::add(std::string_view text) {
     hash8_ = f->hash8;
     total_ = f->total;
   } else if (f->hash8 != hash8_ || f->total != total_) {
-    return core::conflict("This frame belongs to another batch (" + f->hash8 + ", " + std::to_string(f->total) +
-                          " frames) than the ones before it (" + hash8_ + ", " + std::to_string(total_) + " frames).");
+    return core::conflict("This frame belongs to another batch (" + f->hash8 + ", " +
+                          std::to_string(f->total) + " frames) than the ones before it (" + hash8_ + ", " +
+                          std::to_string(total_) + " frames).");
   }
   auto [it, inserted] = frames_.emplace(f->index, std::move(f->data));
   if (!inserted && it->second != f->data)
@@ -78,7 +79,8 @@ core::Result<std::string> QrStreamAssembler::assemble() const {
   std::string file;
   for (const auto& [i, data] : frames_) file += data;
   if (fileHash8(file) != hash8_)
-    return core::corrupt("The frames were all read but the batch they make does not match its hash " + hash8_ + ".");
+    return core::corrupt("The frames were all read but the batch they make does not match its hash " +
+                         hash8_ + ".");
   return file;
 }
 

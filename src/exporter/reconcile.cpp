@@ -35,11 +35,13 @@ core::Result<ReconcileReport> reconcile(const std::vector<std::string_view>& csv
       const auto& f = (*rows)[i].fields;
       if (f.size() != csvColumns().size())
         return core::invalidInput("line " + std::to_string((*rows)[i].line) + ": the row has " +
-                                  std::to_string(f.size()) + " fields, not " + std::to_string(csvColumns().size()) + ".");
+                                  std::to_string(f.size()) + " fields, not " +
+                                  std::to_string(csvColumns().size()) + ".");
       const std::string& id = f[col("record_id")];
       ++r.checkins;
       const std::string& nhs = f[col("nhs_number")];
-      if (nhs.empty()) ++r.withoutNhsNumber;
+      if (nhs.empty())
+        ++r.withoutNhsNumber;
       else {
         ++r.withNhsNumber;
         byNhs[fold(nhs)].push_back(id);
@@ -64,7 +66,8 @@ core::Result<ReconcileReport> reconcile(const std::vector<std::string_view>& csv
 
 std::string ReconcileReport::text() const {
   std::string s = "Check-ins: " + std::to_string(checkins) + "\n";
-  s += "NHS number given: " + std::to_string(withNhsNumber) + "; not given: " + std::to_string(withoutNhsNumber) +
+  s += "NHS number given: " + std::to_string(withNhsNumber) +
+       "; not given: " + std::to_string(withoutNhsNumber) +
        " (numbers typed at the kiosk are not traced: check each against the national index)\n";
   s += "Outcomes:";
   for (const auto& [k, n] : outcomes) s += " " + k + " " + std::to_string(n) + ";";

@@ -16,10 +16,18 @@ RecordSummary summarise(const std::vector<BatchRecord>& records) {
   return s;
 }
 
-std::string checkinSystem(const BatchContext& c) { return "urn:longstop:" + c.odsCode + ":" + c.deviceId + ":checkin"; }
-std::string patientSystem(const BatchContext& c) { return "urn:longstop:" + c.odsCode + ":" + c.deviceId + ":patient"; }
-std::string appointmentSystem(const BatchContext& c) { return "urn:longstop:" + c.odsCode + ":appointment"; }
-std::string batchSystem(const BatchContext& c) { return "urn:longstop:" + c.odsCode + ":" + c.deviceId + ":batch"; }
+std::string checkinSystem(const BatchContext& c) {
+  return "urn:longstop:" + c.odsCode + ":" + c.deviceId + ":checkin";
+}
+std::string patientSystem(const BatchContext& c) {
+  return "urn:longstop:" + c.odsCode + ":" + c.deviceId + ":patient";
+}
+std::string appointmentSystem(const BatchContext& c) {
+  return "urn:longstop:" + c.odsCode + ":appointment";
+}
+std::string batchSystem(const BatchContext& c) {
+  return "urn:longstop:" + c.odsCode + ":" + c.deviceId + ":batch";
+}
 
 }  // namespace longstop::exporter
 

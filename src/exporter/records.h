@@ -13,11 +13,11 @@ namespace longstop::exporter {
 
 /// The device and batch the records belong to.
 struct BatchContext {
-  std::string odsCode;          // "B82005"
-  std::string deviceId;         // "K7QX"
-  int64_t seq = 0;              // batch sequence on this device, from 1
-  int64_t createdMs = 0;        // when the batch was made (wall clock as seen)
-  int32_t utcOffsetMinutes = 0; // local offset used to write local times (one for the whole batch)
+  std::string odsCode;           // "B82005"
+  std::string deviceId;          // "K7QX"
+  int64_t seq = 0;               // batch sequence on this device, from 1
+  int64_t createdMs = 0;         // when the batch was made (wall clock as seen)
+  int32_t utcOffsetMinutes = 0;  // local offset used to write local times (one for the whole batch)
 };
 
 /// The appointment a check-in matched, as imported from the practice's list.
@@ -40,9 +40,9 @@ struct BatchRecord {
   std::string queueId;    // "gp"
   std::string queueName;  // "GP appointments"
   bool urgent = false;
-  std::string state;      // core::toString(CheckinState): "waiting", "seen", ...
+  std::string state;  // core::toString(CheckinState): "waiting", "seen", ...
   int64_t arrivedMs = 0;
-  int64_t stateMs = 0;    // when the state last changed
+  int64_t stateMs = 0;  // when the state last changed
   std::optional<int64_t> calledMs;
   bool clockConfirmed = false;
   std::optional<core::PatientDetails> patient;  // empty when the details are not available

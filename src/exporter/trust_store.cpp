@@ -7,7 +7,8 @@ namespace {
 
 constexpr std::string_view kHeader =
     "# Kiosks whose batches this PC accepts: each line is a kiosk's trust code (from its admin screen) and\n"
-    "# when it was added here. Change it with `longstop-batch trust add` and `longstop-batch trust remove`.\n";
+    "# when it was added here. Change it with `longstop-batch trust add` and `longstop-batch trust "
+    "remove`.\n";
 constexpr std::string_view kWhereTheCodeIs = "its admin screen (Admin, then \"Code for the receiving PC\")";
 
 // YYYY-MM-DDTHH:MM:SSZ, digits where digits go: the shape the writer uses, nothing looser.
@@ -38,7 +39,8 @@ core::Result<TrustStore> parseTrustStore(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    std::string_view line =
+        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     pos = nl == std::string_view::npos ? text.size() : nl + 1;
     ++n;
     if (line.ends_with('\r')) line.remove_suffix(1);  // edited on Windows: harmless
@@ -67,16 +69,21 @@ std::string formatTrustStore(const TrustStore& store) {
   return out;
 }
 
-core::Result<AddOutcome> addTrusted(TrustStore& store, const DeviceCode& code, std::string addedUtc, bool replace) {
+core::Result<AddOutcome> addTrusted(TrustStore& store, const DeviceCode& code, std::string addedUtc,
+                                    bool replace) {
   for (auto& d : store.devices) {
     if (d.code.odsCode != code.odsCode || d.code.deviceId != code.deviceId) continue;
     if (d.code.signPublicKey == code.signPublicKey) return AddOutcome::kAlreadyTrusted;
     if (!replace)
-      return core::conflict(
-          "This PC already trusts a different key for kiosk " + kiosk(code.odsCode, code.deviceId) + " (" +
-          keyForReading(d.code.signPublicKey) + ", added " + d.addedUtc + "), so nothing was changed. If that kiosk "
-          "was set up again and " + std::string(kWhereTheCodeIs) + " shows this new code, run the same command "
-          "with --replace; if not, someone may be passing batches off as that kiosk's: keep the key you have.");
+      return core::conflict("This PC already trusts a different key for kiosk " +
+                            kiosk(code.odsCode, code.deviceId) + " (" + keyForReading(d.code.signPublicKey) +
+                            ", added " + d.addedUtc +
+                            "), so nothing was changed. If that kiosk "
+                            "was set up again and " +
+                            std::string(kWhereTheCodeIs) +
+                            " shows this new code, run the same command "
+                            "with --replace; if not, someone may be passing batches off as that kiosk's: "
+                            "keep the key you have.");
     d = {code, std::move(addedUtc)};
     return AddOutcome::kReplaced;
   }
@@ -101,15 +108,19 @@ core::Status checkSigner(const TrustStore& store, const BatchHeader& h) {
   const std::string signer = keyForReading(h.signer);
   if (!pinned)
     return core::unauthorised(
-        "This batch is signed by a key this PC has not been told to trust. It claims to come from kiosk " + who +
-        ": on " + std::string(kWhereTheCodeIs) + ", compare the key shown with this batch's key, " + signer +
-        ". If they are the same, run `longstop-batch trust add` with the code shown there (or with --image and a "
-        "photo of its QR code), then try again; if they differ, this batch did not come from that kiosk: do not "
+        "This batch is signed by a key this PC has not been told to trust. It claims to come from kiosk " +
+        who + ": on " + std::string(kWhereTheCodeIs) + ", compare the key shown with this batch's key, " +
+        signer +
+        ". If they are the same, run `longstop-batch trust add` with the code shown there (or with --image "
+        "and a "
+        "photo of its QR code), then try again; if they differ, this batch did not come from that kiosk: do "
+        "not "
         "re-enter it.");
   return core::unauthorised(
       "This batch claims to come from kiosk " + who + " but is signed by key " + signer +
-      ", not by the key this PC trusts for that kiosk (" + keyForReading(pinned->code.signPublicKey) + ", added " +
-      pinned->addedUtc + "). Do not re-enter it until this is explained: check the code on the kiosk's admin "
+      ", not by the key this PC trusts for that kiosk (" + keyForReading(pinned->code.signPublicKey) +
+      ", added " + pinned->addedUtc +
+      "). Do not re-enter it until this is explained: check the code on the kiosk's admin "
       "screen. Only if the kiosk was set up again and now shows this batch's key, run "
       "`longstop-batch trust add --replace` with its code.");
 }

@@ -37,7 +37,8 @@ std::string formatTrustStore(const TrustStore& store);
 enum class AddOutcome { kAdded, kAlreadyTrusted, kReplaced };
 /// Pins `code`'s key for its kiosk. A different key already pinned for it is refused (kConflict, with a
 /// sentence) unless `replace`; the same key again changes nothing.
-core::Result<AddOutcome> addTrusted(TrustStore& store, const DeviceCode& code, std::string addedUtc, bool replace);
+core::Result<AddOutcome> addTrusted(TrustStore& store, const DeviceCode& code, std::string addedUtc,
+                                    bool replace);
 /// Unpins a kiosk (kNotFound when it is not there).
 core::Status removeTrusted(TrustStore& store, std::string_view odsCode, std::string_view deviceId);
 

@@ -13,7 +13,9 @@ void put16(std::string& out, int v) {
   out.push_back(static_cast<char>((v >> 8) & 0xFF));
 }
 
-bool bit(uint8_t b, int n) { return ((b >> n) & 1) != 0; }
+bool bit(uint8_t b, int n) {
+  return ((b >> n) & 1) != 0;
+}
 
 }  // namespace
 
@@ -42,15 +44,20 @@ core::Result<std::string> encodeJob(const Bitmap& picture) {
   return out;
 }
 
-std::string statusRequest(int n) { return {kDle, kEot, static_cast<char>(n)}; }
+std::string statusRequest(int n) {
+  return {kDle, kEot, static_cast<char>(n)};
+}
 
 core::Status readStatusByte(int n, uint8_t b, PrinterStatus& status) {
   if (n < 1 || n > 4) return core::invalidInput("There is no printer status " + std::to_string(n) + ".");
   // Every status byte has bit 1 and bit 4 set and bits 0 and 7 clear.
   if (bit(b, 0) || !bit(b, 1) || !bit(b, 4) || bit(b, 7))
-    return core::invalidInput("The printer's answer is not an ESC/POS status byte; is it an ESC/POS printer?");
+    return core::invalidInput(
+        "The printer's answer is not an ESC/POS status byte; is it an ESC/POS printer?");
   switch (n) {
-    case 1: status.offline = bit(b, 3); break;
+    case 1:
+      status.offline = bit(b, 3);
+      break;
     case 2:
       status.coverOpen = bit(b, 2);
       status.paperOut = status.paperOut || bit(b, 5);
@@ -71,9 +78,12 @@ core::Status readStatusByte(int n, uint8_t b, PrinterStatus& status) {
 std::optional<std::string> describeFault(const PrinterStatus& s) {
   if (s.coverOpen) return "The ticket printer's cover is open: close it.";
   if (s.paperOut) return "The ticket printer is out of paper: put in a new roll.";
-  if (s.cutterError) return "The ticket printer's cutter is stuck: clear the paper, then switch it off and on.";
-  if (s.unrecoverableError) return "The ticket printer has failed: switch it off and on; if that fails, replace it.";
-  if (s.autoRecoverableError) return "The ticket printer is too hot or has a fault; it should recover in a minute.";
+  if (s.cutterError)
+    return "The ticket printer's cutter is stuck: clear the paper, then switch it off and on.";
+  if (s.unrecoverableError)
+    return "The ticket printer has failed: switch it off and on; if that fails, replace it.";
+  if (s.autoRecoverableError)
+    return "The ticket printer is too hot or has a fault; it should recover in a minute.";
   if (s.offline) return "The ticket printer is offline: check that it is switched on and its cover shut.";
   return std::nullopt;
 }

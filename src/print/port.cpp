@@ -15,7 +15,8 @@ namespace longstop::print {
 namespace {
 
 int64_t steadyMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
 
@@ -30,11 +31,15 @@ std::string openError(const std::string& printer, int err) {
   switch (err) {
     case ENOENT:
     case ENODEV:
-    case ENXIO: return "There is no ticket printer at " + printer + ": is it plugged in and switched on?";
+    case ENXIO:
+      return "There is no ticket printer at " + printer + ": is it plugged in and switched on?";
     case EACCES:
-    case EPERM: return "The kiosk may not use the ticket printer " + printer + " (permission denied).";
-    case EBUSY: return "The ticket printer " + printer + " is in use by another program.";
-    default: return "The ticket printer " + printer + " cannot be opened (" + std::strerror(err) + ").";
+    case EPERM:
+      return "The kiosk may not use the ticket printer " + printer + " (permission denied).";
+    case EBUSY:
+      return "The ticket printer " + printer + " is in use by another program.";
+    default:
+      return "The ticket printer " + printer + " cannot be opened (" + std::strerror(err) + ").";
   }
 }
 
@@ -47,7 +52,8 @@ core::Status connectTcp(const std::string& printer, Fd& out, int64_t deadline) {
   addrinfo hints{};
   hints.ai_socktype = SOCK_STREAM;
   addrinfo* found = nullptr;
-  if (::getaddrinfo(rest.substr(0, colon).c_str(), rest.substr(colon + 1).c_str(), &hints, &found) != 0 || !found)
+  if (::getaddrinfo(rest.substr(0, colon).c_str(), rest.substr(colon + 1).c_str(), &hints, &found) != 0 ||
+      !found)
     return core::notFound("The network printer " + printer + " cannot be found.");
   out.fd = ::socket(found->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   const int rc = out.fd < 0 ? -1 : ::connect(out.fd, found->ai_addr, found->ai_addrlen);
@@ -84,8 +90,8 @@ core::Status sendJob(const std::string& printer, std::string_view bytes, int tim
     }
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && errno != EAGAIN) {
-      return core::storageError("The ticket printer " + printer + " refused the ticket (" + std::strerror(errno) +
-                                "): check its paper and cover.");
+      return core::storageError("The ticket printer " + printer + " refused the ticket (" +
+                                std::strerror(errno) + "): check its paper and cover.");
     }
     pollfd p{f.fd, POLLOUT, 0};
     const int64_t left = deadline - steadyMs();

@@ -19,7 +19,8 @@ const stbtt_fontinfo* infoOf(const std::vector<unsigned char>& bytes) {
 
 core::Result<Font> Font::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return core::notFound("The ticket font " + path + " cannot be read (is fonts-dejavu-core installed?).");
+  if (!in)
+    return core::notFound("The ticket font " + path + " cannot be read (is fonts-dejavu-core installed?).");
   Font f;
   f.data_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   f.info_.resize(sizeof(stbtt_fontinfo));
@@ -37,7 +38,8 @@ int Font::measure(std::string_view text, int px) const {
   int prev = 0;
   for (char32_t c : core::codePoints(text)) {
     int advance = 0, bearing = 0;
-    if (prev != 0) x += scale * static_cast<float>(stbtt_GetCodepointKernAdvance(info, prev, static_cast<int>(c)));
+    if (prev != 0)
+      x += scale * static_cast<float>(stbtt_GetCodepointKernAdvance(info, prev, static_cast<int>(c)));
     stbtt_GetCodepointHMetrics(info, static_cast<int>(c), &advance, &bearing);
     x += scale * static_cast<float>(advance);
     prev = static_cast<int>(c);

@@ -61,7 +61,8 @@ core::Result<Bitmap> layoutTicket(const TicketPrint& t, int paperDots, const Fon
   b.fill(kMargin, y, paperDots - 2 * kMargin, 2, true);
   y += s.small / 2;
   y = centred(b, font, t.pleaseWait, y, s.medium, paperDots);
-  if (!t.pleaseWaitEnglish.empty()) y = centred(b, font, t.pleaseWaitEnglish, y + s.small / 3, s.small, paperDots);
+  if (!t.pleaseWaitEnglish.empty())
+    y = centred(b, font, t.pleaseWaitEnglish, y + s.small / 3, s.small, paperDots);
 
   // Dark modules on white with the quiet zone, as large as fits half the paper's width.
   const int modules = qr->size + 2 * kQuietModules;

@@ -12,14 +12,14 @@
 namespace longstop::print {
 
 struct TicketPrint {
-  std::string practiceName;   // "Riverside Medical Practice"
-  std::string ticketNumber;   // "A042"
-  std::string queueAndRoom;   // "GP appointments - Room 3", as the ticket screen says it
-  std::string timeText;       // "Checked in 09:41, Thursday 3 December"
-  std::string pleaseWait;     // in the patient's language
+  std::string practiceName;       // "Riverside Medical Practice"
+  std::string ticketNumber;       // "A042"
+  std::string queueAndRoom;       // "GP appointments - Room 3", as the ticket screen says it
+  std::string timeText;           // "Checked in 09:41, Thursday 3 December"
+  std::string pleaseWait;         // in the patient's language
   std::string pleaseWaitEnglish;  // empty when the patient's language is English
-  std::string qrText;         // LST1:<record-id>:<mac>
-  bool reprint = false;       // a reprint from the desk says REPRINT across the top
+  std::string qrText;             // LST1:<record-id>:<mac>
+  bool reprint = false;           // a reprint from the desk says REPRINT across the top
 };
 
 /// The ticket for paper `paperDots` wide (kDots58mm or kDots80mm). Fails only for a width it cannot

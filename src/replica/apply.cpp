@@ -24,7 +24,8 @@ bool sealedMatches(const store::SiteEvent& e) {
   auto j = nlohmann::json::parse(e.event.data, nullptr, false);
   if (!j.is_object()) return false;
   const auto h = crypto::sha256(*e.sealed);
-  return j.value("sealed_sha256", "") == crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
+  return j.value("sealed_sha256", "") ==
+         crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
 }
 
 }  // namespace
@@ -58,7 +59,8 @@ core::Result<ApplyReport> applyMessages(store::Database& db, const store::PeerRo
       }
       const store::SiteEvent& e = decoded.value();
       std::string why;
-      if (e.origin != peer.deviceId) why = "it names device " + e.origin + " on the stream of " + peer.deviceId;
+      if (e.origin != peer.deviceId)
+        why = "it names device " + e.origin + " on the stream of " + peer.deviceId;
       if (why.empty() && chain && e.originSeq <= chain->seq) {
         ++report.duplicates;  // already held: a republish (checked equal by the chain below if it were new)
         continue;
@@ -66,7 +68,8 @@ core::Result<ApplyReport> applyMessages(store::Database& db, const store::PeerRo
       // A removed device's events after its removal are refused: its chain ends where it was when an
       // administrator removed it (whatever stamps a stolen device puts on what it writes next).
       if (why.empty() && removedMs)
-        why = "device " + peer.deviceId + " was removed from the site; nothing it wrote after that is accepted";
+        why =
+            "device " + peer.deviceId + " was removed from the site; nothing it wrote after that is accepted";
       if (why.empty()) why = store::chainProblem(e, chain, peer.signPublicKey, digest, check);
       if (why.empty() && !sealedMatches(e)) why = "its sealed details are not the ones its data names";
       if (!why.empty()) {

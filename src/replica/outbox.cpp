@@ -19,7 +19,8 @@ core::Status attachSealed(store::Database& db, store::SiteEvent& e) {
   if (!sealed.ok()) return sealed.error();
   if (!sealed.value()) return core::okStatus();
   const auto h = crypto::sha256(*sealed.value());
-  if (j.value("sealed_sha256", "") == crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())))
+  if (j.value("sealed_sha256", "") ==
+      crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())))
     e.sealed = *sealed.value();
   return core::okStatus();
 }

@@ -14,7 +14,8 @@ namespace longstop::replica {
 class Puller {
  public:
   /// All borrowed; `client` is connected to the peer's server.
-  Puller(store::Database& db, StreamClient& client, store::PeerRow peer) : db_(db), client_(client), peer_(std::move(peer)) {}
+  Puller(store::Database& db, StreamClient& client, store::PeerRow peer)
+      : db_(db), client_(client), peer_(std::move(peer)) {}
 
   /// Reads up to `batch` messages after the cursor and applies them in one transaction.
   core::Result<ApplyReport> pullOnce(int64_t nowMs, int batch = 256);

@@ -15,7 +15,8 @@ namespace longstop::replica {
 namespace {
 
 int64_t wallMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -27,7 +28,9 @@ core::Result<std::unique_ptr<store::Database>> openDb(const std::filesystem::pat
 
 Replicator::Replicator(ReplicatorConfig config) : config_(std::move(config)) {}
 
-Replicator::~Replicator() { stop(); }
+Replicator::~Replicator() {
+  stop();
+}
 
 core::Status Replicator::start() {
   auto db = openDb(config_.databasePath);

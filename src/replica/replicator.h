@@ -26,10 +26,10 @@ namespace longstop::replica {
 
 struct ReplicatorConfig {
   std::filesystem::path databasePath;
-  std::string ownUrl;        // this device's own nats-server
-  int64_t pollMs = 20;       // how often a caught-up outbox looks again (a commit also wakes it)
-  int64_t idlePollMs = 1000; // how often a caught-up puller looks again (the peer's doorbell wakes it)
-  int64_t retryMs = 1000;    // how long a failed link waits before reconnecting
+  std::string ownUrl;         // this device's own nats-server
+  int64_t pollMs = 20;        // how often a caught-up outbox looks again (a commit also wakes it)
+  int64_t idlePollMs = 1000;  // how often a caught-up puller looks again (the peer's doorbell wakes it)
+  int64_t retryMs = 1000;     // how long a failed link waits before reconnecting
   /// Called on a puller's thread, with its connection, after a batch of peers' events was stored
   /// (service::followFold brings the device's own projection up to date); may be empty.
   std::function<void(store::Database&)> afterApply;
@@ -37,9 +37,9 @@ struct ReplicatorConfig {
 
 /// What a link has done since the replicator started.
 struct LinkStatus {
-  std::string peer;          // empty for the outbox
+  std::string peer;  // empty for the outbox
   bool connected = false;
-  int64_t moved = 0;         // events published (outbox) or applied (puller)
+  int64_t moved = 0;  // events published (outbox) or applied (puller)
   int64_t refused = 0;
   std::string lastError;
 };
@@ -69,11 +69,11 @@ class Replicator {
   std::string siteId_, deviceId_;  // constant after start()
   std::atomic<bool> stopping_{false};
   mutable std::mutex mutex_;
-  std::condition_variable wake_;          // guarded by mutex_
-  bool woken_ = false;                    // guarded by mutex_
+  std::condition_variable wake_;              // guarded by mutex_
+  bool woken_ = false;                        // guarded by mutex_
   std::map<std::string, LinkStatus> status_;  // guarded by mutex_; "" is the outbox
-  std::vector<std::thread> threads_;      // started and joined by the owner's thread only
-  std::vector<std::string> pulling_;      // peers with a thread; owner's and roster thread's, under mutex_
+  std::vector<std::thread> threads_;          // started and joined by the owner's thread only
+  std::vector<std::string> pulling_;  // peers with a thread; owner's and roster thread's, under mutex_
 };
 
 }  // namespace longstop::replica

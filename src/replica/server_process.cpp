@@ -40,7 +40,8 @@ std::string onPath(const std::string& program) {
   size_t start = 0;
   for (;;) {
     const size_t colon = dirs.find(':', start);
-    const std::string dir = dirs.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+    const std::string dir =
+        dirs.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
     const std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
     if (::access(candidate.c_str(), X_OK) == 0) return candidate;
     if (colon == std::string::npos) return "";
@@ -70,15 +71,21 @@ std::string serverConfigText(const ServerConfig& c) {
   return out;
 }
 
-ServerProcess::~ServerProcess() { stop(); }
+ServerProcess::~ServerProcess() {
+  stop();
+}
 
-std::string ServerProcess::url() const { return "nats://" + config_.host + ":" + std::to_string(config_.port); }
+std::string ServerProcess::url() const {
+  return "nats://" + config_.host + ":" + std::to_string(config_.port);
+}
 
 core::Status ServerProcess::start(int64_t timeoutMs) {
   if (running()) return core::okStatus();
   std::error_code ec;
   fs::create_directories(config_.dataDir / "nats", ec);
-  if (ec) return core::storageError("Could not create " + (config_.dataDir / "nats").string() + ": " + ec.message());
+  if (ec)
+    return core::storageError("Could not create " + (config_.dataDir / "nats").string() + ": " +
+                              ec.message());
   const fs::path conf = config_.dataDir / "nats" / "server.conf";
   {
     std::ofstream out(conf, std::ios::trunc);
@@ -134,8 +141,12 @@ bool ServerProcess::alive() {
   return pid_ > 0;
 }
 
-void ServerProcess::stop() { signalAndWait(SIGTERM); }
-void ServerProcess::kill() { signalAndWait(SIGKILL); }
+void ServerProcess::stop() {
+  signalAndWait(SIGTERM);
+}
+void ServerProcess::kill() {
+  signalAndWait(SIGKILL);
+}
 
 core::Result<int> freePort(const std::string& host) {
   const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);

@@ -19,7 +19,7 @@ struct ServerConfig {
   std::filesystem::path dataDir;  // the site's data directory; the store goes in <dataDir>/nats
   std::string host = "127.0.0.1";
   int port = 0;
-  std::string deviceId;           // names the server
+  std::string deviceId;  // names the server
   std::string program = "nats-server";
 };
 
@@ -33,8 +33,8 @@ class ServerProcess {
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
-  /// Writes the configuration, starts the server (it gets SIGTERM when the calling thread ends) and waits (up to `timeoutMs`) until it accepts
-  /// connections. kStorage when it cannot be started or does not answer.
+  /// Writes the configuration, starts the server (it gets SIGTERM when the calling thread ends) and waits (up
+  /// to `timeoutMs`) until it accepts connections. kStorage when it cannot be started or does not answer.
   core::Status start(int64_t timeoutMs = 20000);
   /// SIGTERM and wait for it: JetStream closes its files.
   void stop();

@@ -22,7 +22,8 @@ core::Result<std::pair<std::string, int>> parseListen(const std::string& text) {
   }
   if (colon == std::string::npos || !digitsAndDots || dots != 3 || ec != std::errc() ||
       end != portText.data() + portText.size() || port < 1 || port > 65535)
-    return core::invalidInput("'" + text + "' is not an address to listen on: give an IPv4 address and a port, "
+    return core::invalidInput("'" + text +
+                              "' is not an address to listen on: give an IPv4 address and a port, "
                               "e.g. 10.0.0.2:4222, or none.");
   return std::make_pair(host, port);
 }
@@ -63,7 +64,9 @@ ReplicatorConfig replicatorConfig(const SiteRunnerConfig& c) {
 SiteRunner::SiteRunner(SiteRunnerConfig config)
     : config_(std::move(config)), server_(config_.server), replicator_(replicatorConfig(config_)) {}
 
-SiteRunner::~SiteRunner() { stop(); }
+SiteRunner::~SiteRunner() {
+  stop();
+}
 
 core::Status SiteRunner::start() {
   if (thread_.joinable()) return core::okStatus();
@@ -84,7 +87,9 @@ void SiteRunner::step(int64_t nowMs) {
   stepped_.notify_one();
 }
 
-void SiteRunner::wake() { replicator_.wake(); }
+void SiteRunner::wake() {
+  replicator_.wake();
+}
 
 void SiteRunner::stop() {
   {
@@ -118,7 +123,8 @@ void SiteRunner::run() {
     }
     const auto step = supervisor.tick(now);
     std::lock_guard<std::mutex> lock(mutex_);
-    shown_.serverRunning = step == ServerSupervisor::Step::kRunning || step == ServerSupervisor::Step::kRestarted;
+    shown_.serverRunning =
+        step == ServerSupervisor::Step::kRunning || step == ServerSupervisor::Step::kRestarted;
     shown_.restarts = supervisor.restarts();
     shown_.lastError = supervisor.lastError();
   }

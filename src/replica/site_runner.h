@@ -58,8 +58,8 @@ class SiteRunner {
 
   struct Status {
     bool serverRunning = false;
-    int restarts = 0;        // the server's starts, the first included
-    std::string lastError;   // why the server's last start failed, or ""
+    int restarts = 0;       // the server's starts, the first included
+    std::string lastError;  // why the server's last start failed, or ""
     std::vector<LinkStatus> links;
   };
   Status status() const;
@@ -67,15 +67,15 @@ class SiteRunner {
  private:
   void run();
 
-  SiteRunnerConfig config_;                // constant after construction
-  ServerProcess server_;                   // the stepping thread's only
+  SiteRunnerConfig config_;  // constant after construction
+  ServerProcess server_;     // the stepping thread's only
   Replicator replicator_;
   mutable std::mutex mutex_;
-  std::condition_variable stepped_;        // guarded by mutex_
-  std::optional<int64_t> pendingStepMs_;   // guarded by mutex_
-  bool stopping_ = false;                  // guarded by mutex_
-  Status shown_;                           // guarded by mutex_ (links filled in by status())
-  std::thread thread_;                     // the owner's
+  std::condition_variable stepped_;       // guarded by mutex_
+  std::optional<int64_t> pendingStepMs_;  // guarded by mutex_
+  bool stopping_ = false;                 // guarded by mutex_
+  Status shown_;                          // guarded by mutex_ (links filled in by status())
+  std::thread thread_;                    // the owner's
 };
 
 }  // namespace longstop::replica

@@ -17,13 +17,13 @@ namespace longstop::replica {
 struct PeerStatus {
   std::string device, address, role;
   bool removed = false;
-  int64_t eventsHeld = 0;                 // the newest origin sequence held
-  int64_t streamCursor = 0;               // the last stream sequence applied
+  int64_t eventsHeld = 0;    // the newest origin sequence held
+  int64_t streamCursor = 0;  // the last stream sequence applied
   int64_t refused = 0;
-  std::optional<int64_t> lastSeenMs;      // at_ms of the newest event held from it; nullopt: none yet
-  bool reachable = false;                 // its server answered just now
-  std::optional<int64_t> eventsBehind;    // its stream's last sequence minus the cursor, when reachable
-  std::string unreachableWhy;             // the connection's error, when not reachable
+  std::optional<int64_t> lastSeenMs;    // at_ms of the newest event held from it; nullopt: none yet
+  bool reachable = false;               // its server answered just now
+  std::optional<int64_t> eventsBehind;  // its stream's last sequence minus the cursor, when reachable
+  std::string unreachableWhy;           // the connection's error, when not reachable
 };
 
 /// Every peer of the roster with its status; `probeTimeoutMs` bounds each peer's server probe (0: no

@@ -23,7 +23,8 @@ class NatsClient final : public StreamClient {
     natsConnection_Destroy(nc_);
   }
 
-  core::Status ensureStream(std::string_view stream, std::string_view subject, int32_t maxMessageBytes) override {
+  core::Status ensureStream(std::string_view stream, std::string_view subject,
+                            int32_t maxMessageBytes) override {
     const std::string name(stream), subj(subject);
     jsStreamInfo* si = nullptr;
     jsErrCode jerr = static_cast<jsErrCode>(0);
@@ -48,7 +49,8 @@ class NatsClient final : public StreamClient {
     return core::okStatus();
   }
 
-  core::Result<uint64_t> publish(std::string_view subject, std::string_view msgId, std::string_view data) override {
+  core::Result<uint64_t> publish(std::string_view subject, std::string_view msgId,
+                                 std::string_view data) override {
     jsPubOptions opts;
     jsPubOptions_Init(&opts);
     const std::string id(msgId);
@@ -57,7 +59,8 @@ class NatsClient final : public StreamClient {
     jsPubAck* ack = nullptr;
     jsErrCode jerr = static_cast<jsErrCode>(0);
     const std::string subj(subject);
-    natsStatus s = js_Publish(&ack, js_, subj.c_str(), data.data(), static_cast<int>(data.size()), &opts, &jerr);
+    natsStatus s =
+        js_Publish(&ack, js_, subj.c_str(), data.data(), static_cast<int>(data.size()), &opts, &jerr);
     if (s != NATS_OK) return natsError("Could not publish " + id, s, jerr);
     const uint64_t seq = ack->Sequence;
     jsPubAck_Destroy(ack);
@@ -78,8 +81,10 @@ class NatsClient final : public StreamClient {
     const std::string name(stream);
     natsStatus s = js_GetMsg(&msg, js_, name.c_str(), seq, nullptr, &jerr);
     if (s == NATS_NOT_FOUND || jerr == JSNoMessageFoundErr) return std::optional<StoredMessage>();
-    if (s != NATS_OK) return natsError("Could not read message " + std::to_string(seq) + " of " + name, s, jerr);
-    StoredMessage out{seq, std::string(natsMsg_GetData(msg), static_cast<size_t>(natsMsg_GetDataLength(msg)))};
+    if (s != NATS_OK)
+      return natsError("Could not read message " + std::to_string(seq) + " of " + name, s, jerr);
+    StoredMessage out{seq,
+                      std::string(natsMsg_GetData(msg), static_cast<size_t>(natsMsg_GetDataLength(msg)))};
     natsMsg_Destroy(msg);
     return std::optional<StoredMessage>(std::move(out));
   }

@@ -24,10 +24,12 @@ class StreamClient {
   virtual ~StreamClient() = default;
   /// Creates the stream on `subject` (file storage, one replica, messages up to `maxMessageBytes`) or
   /// leaves the one that is there.
-  virtual core::Status ensureStream(std::string_view stream, std::string_view subject, int32_t maxMessageBytes) = 0;
+  virtual core::Status ensureStream(std::string_view stream, std::string_view subject,
+                                    int32_t maxMessageBytes) = 0;
   /// Publishes with a Nats-Msg-Id and waits for JetStream's acknowledgement; returns the stream
   /// sequence (a duplicate within the server's window returns the sequence first given).
-  virtual core::Result<uint64_t> publish(std::string_view subject, std::string_view msgId, std::string_view data) = 0;
+  virtual core::Result<uint64_t> publish(std::string_view subject, std::string_view msgId,
+                                         std::string_view data) = 0;
   /// Publishes without waiting for an acknowledgement and without a message ID (tests plant bytes).
   virtual core::Status publishRaw(std::string_view subject, std::string_view data) = 0;
   /// The message at `seq`, nullopt when the stream has none there (beyond its end).

@@ -25,10 +25,11 @@ std::string encodeEvent(const store::SiteEvent& e) {
 
 core::Result<store::SiteEvent> decodeEvent(std::string_view bytes) {
   if (bytes.size() > kMaxEventBytes)
-    return core::invalidInput("the message is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
-                              std::to_string(kMaxEventBytes));
+    return core::invalidInput("the message is " + std::to_string(bytes.size()) +
+                              " bytes, over the limit of " + std::to_string(kMaxEventBytes));
   auto j = nlohmann::json::parse(bytes, nullptr, false);
-  if (!j.is_object() || j.value("v", 0) != 1) return core::invalidInput("the message is not a Longstop event");
+  if (!j.is_object() || j.value("v", 0) != 1)
+    return core::invalidInput("the message is not a Longstop event");
   auto text = [&](const char* k, std::string& out) {
     auto it = j.find(k);
     if (it == j.end() || !it->is_string()) return false;
@@ -52,9 +53,10 @@ core::Result<store::SiteEvent> decodeEvent(std::string_view bytes) {
   store::SiteEvent e;
   std::string sealedHex;
   const bool ok = text("origin", e.origin) && number("seq", e.originSeq) && number("hlc", e.event.hlc) &&
-                  number("at_ms", e.event.atMs) && text("kind", e.event.kind) && text("record", e.event.recordId) &&
-                  text("staff", e.event.staffId) && text("data", e.event.data) && hex("prev", e.prevHash, 32) &&
-                  hex("hash", e.hash, 32) && hex("sig", e.sig, 0);
+                  number("at_ms", e.event.atMs) && text("kind", e.event.kind) &&
+                  text("record", e.event.recordId) && text("staff", e.event.staffId) &&
+                  text("data", e.event.data) && hex("prev", e.prevHash, 32) && hex("hash", e.hash, 32) &&
+                  hex("sig", e.sig, 0);
   if (!ok || e.originSeq < 1 || e.event.hlc < 0 || e.origin.empty() || e.origin.size() > 16)
     return core::invalidInput("the message is not a well-formed event");
   if (j.contains("sealed")) {
@@ -68,7 +70,9 @@ core::Result<store::SiteEvent> decodeEvent(std::string_view bytes) {
 std::string eventSubject(std::string_view siteId, std::string_view deviceId) {
   return "ls." + std::string(siteId) + "." + std::string(deviceId) + ".ev";
 }
-std::string streamName(std::string_view deviceId) { return "LS_" + std::string(deviceId); }
+std::string streamName(std::string_view deviceId) {
+  return "LS_" + std::string(deviceId);
+}
 std::string messageId(std::string_view deviceId, int64_t seq) {
   return std::string(deviceId) + "-" + std::to_string(seq);
 }

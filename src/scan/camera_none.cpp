@@ -20,6 +20,8 @@ class NoCamera final : public RawCapture {
 
 }  // namespace
 
-std::unique_ptr<RawCapture> makeV4l2Capture() { return std::make_unique<NoCamera>(); }
+std::unique_ptr<RawCapture> makeV4l2Capture() {
+  return std::make_unique<NoCamera>();
+}
 
 }  // namespace longstop::scan

@@ -9,7 +9,9 @@ CameraSource::CameraSource(CameraConfig config, std::unique_ptr<RawCapture> capt
       nowMs_(std::move(nowMs)),
       watch_(config_.device, std::move(reporter)) {}
 
-CameraSource::~CameraSource() { stop(); }
+CameraSource::~CameraSource() {
+  stop();
+}
 
 core::Status CameraSource::start() {
   wanted_ = true;

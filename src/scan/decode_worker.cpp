@@ -5,7 +5,8 @@ namespace longstop::scan {
 DecodeWorker::DecodeWorker(DecodeFn decode) : decode_(std::move(decode)), thread_([this] { run(); }) {}
 
 DecodeWorker::DecodeWorker()
-    : DecodeWorker([decoder = Decoder(DecoderProfile::kTuned)](const GrayFrame& f) { return decoder.decode(f); }) {}
+    : DecodeWorker(
+          [decoder = Decoder(DecoderProfile::kTuned)](const GrayFrame& f) { return decoder.decode(f); }) {}
 
 DecodeWorker::~DecodeWorker() {
   {

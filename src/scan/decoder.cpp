@@ -76,7 +76,8 @@ void halve(const GrayFrame& in, const std::array<uint8_t, 256>& lut, GrayFrame& 
 
 ZXing::DecodeHints hintsFor(ZXing::BarcodeFormats formats, ZXing::Binarizer binarizer) {
   ZXing::DecodeHints h;
-  h.setFormats(formats).setTryHarder(false).setTryRotate(false).setTryDownscale(false).setBinarizer(binarizer);
+  h.setFormats(formats).setTryHarder(false).setTryRotate(false).setTryDownscale(false).setBinarizer(
+      binarizer);
   return h;
 }
 
@@ -119,6 +120,8 @@ std::optional<DecodedCode> Decoder::decode(const GrayFrame& frame) const {
   return std::move(found.front());
 }
 
-std::vector<DecodedCode> Decoder::decodeAll(const GrayFrame& frame) const { return decodeFrame(frame, profile_, true); }
+std::vector<DecodedCode> Decoder::decodeAll(const GrayFrame& frame) const {
+  return decodeFrame(frame, profile_, true);
+}
 
 }  // namespace longstop::scan

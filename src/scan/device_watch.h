@@ -10,7 +10,7 @@ namespace longstop::scan {
 
 /// What happened to a device, for the kiosk's log and the reception console.
 struct DeviceEvent {
-  std::string device;   // "/dev/video0"
+  std::string device;  // "/dev/video0"
   bool available = false;
   std::string message;  // one sentence: "The camera /dev/video0 is not connected; ..."
 };

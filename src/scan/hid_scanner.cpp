@@ -20,7 +20,8 @@ constexpr int kRetryMs = 2000;
 constexpr size_t kMaxWaiting = 8;
 
 int64_t monotonicMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
 
@@ -57,7 +58,8 @@ HidScanner::HidScanner(std::string device, DeviceReporter reporter)
 
 HidScanner::~HidScanner() {
   const uint64_t one = 1;
-  if (::write(wakeFd_, &one, sizeof one) < 0) { /* the thread still ends at its next timeout */ }
+  if (::write(wakeFd_, &one, sizeof one) < 0) { /* the thread still ends at its next timeout */
+  }
   thread_.join();
   ::close(wakeFd_);
 }
@@ -76,8 +78,10 @@ void HidScanner::run() {
     OpenDevice d;
     if (watch_.shouldTry(monotonicMs())) {
       const std::string why = openDevice(device_, d);
-      if (why.empty()) watch_.opened(monotonicMs());
-      else watch_.failed(monotonicMs(), why + " Scanning with it is off until it works.");
+      if (why.empty())
+        watch_.opened(monotonicMs());
+      else
+        watch_.failed(monotonicMs(), why + " Scanning with it is off until it works.");
     }
     const bool open = watch_.available();
     burst.reset();

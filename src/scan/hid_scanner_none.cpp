@@ -12,7 +12,9 @@ HidScanner::HidScanner(std::string device, DeviceReporter reporter)
 
 HidScanner::~HidScanner() = default;
 
-std::optional<std::string> HidScanner::poll() { return std::nullopt; }
+std::optional<std::string> HidScanner::poll() {
+  return std::nullopt;
+}
 
 void HidScanner::run() {}
 

@@ -15,8 +15,9 @@ namespace longstop::scan {
 namespace {
 
 core::Result<GrayFrame> fromStb(unsigned char* data, int w, int h) {
-  if (data == nullptr) return core::invalidInput(std::string("it is not a PNG or JPEG image we can read (") +
-                                                 stbi_failure_reason() + ")");
+  if (data == nullptr)
+    return core::invalidInput(std::string("it is not a PNG or JPEG image we can read (") +
+                              stbi_failure_reason() + ")");
   GrayFrame f;
   f.resize(w, h);
   std::memcpy(f.pixels.data(), data, f.pixels.size());
@@ -27,7 +28,8 @@ core::Result<GrayFrame> fromStb(unsigned char* data, int w, int h) {
 }  // namespace
 
 core::Result<GrayFrame> decodeGrayImage(const std::string& bytes) {
-  if (bytes.empty() || bytes.size() > static_cast<size_t>(INT32_MAX)) return core::invalidInput("the image is empty");
+  if (bytes.empty() || bytes.size() > static_cast<size_t>(INT32_MAX))
+    return core::invalidInput("the image is empty");
   const auto* buffer = reinterpret_cast<const stbi_uc*>(bytes.data());
   const int length = static_cast<int>(bytes.size());
   int w = 0, h = 0, channels = 0;

@@ -24,7 +24,8 @@ bool writeGrayPng(const std::filesystem::path& path, const GrayFrame& frame);
 /// fed from files does not keep a core busy decoding pictures as fast as it can.
 class ImageFileSource final : public FrameSource {
  public:
-  explicit ImageFileSource(std::vector<std::filesystem::path> files, bool loop = false, int framesPerSecond = 0);
+  explicit ImageFileSource(std::vector<std::filesystem::path> files, bool loop = false,
+                           int framesPerSecond = 0);
   core::Status start() override;
   void stop() override {}
   bool next(GrayFrame& out, int timeoutMs) override;

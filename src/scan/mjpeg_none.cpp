@@ -4,7 +4,9 @@
 
 namespace longstop::scan {
 
-void* mjpegOpen() { return nullptr; }
+void* mjpegOpen() {
+  return nullptr;
+}
 void mjpegClose(void*) {}
 
 core::Status mjpegToGray(void*, const RawFrame&, GrayFrame&) {

@@ -6,7 +6,9 @@
 
 namespace longstop::scan {
 
-void* mjpegOpen() { return tjInitDecompress(); }
+void* mjpegOpen() {
+  return tjInitDecompress();
+}
 
 void mjpegClose(void* handle) {
   if (handle != nullptr) tjDestroy(static_cast<tjhandle>(handle));
@@ -16,7 +18,8 @@ core::Status mjpegToGray(void* handle, const RawFrame& raw, GrayFrame& out) {
   if (handle == nullptr) return core::internalError("The JPEG decoder could not be started.");
   int w = 0, h = 0, subsamp = 0, colorspace = 0;
   auto* tj = static_cast<tjhandle>(handle);
-  if (tjDecompressHeader3(tj, raw.data, static_cast<unsigned long>(raw.size), &w, &h, &subsamp, &colorspace) != 0 ||
+  if (tjDecompressHeader3(tj, raw.data, static_cast<unsigned long>(raw.size), &w, &h, &subsamp,
+                          &colorspace) != 0 ||
       w <= 0 || h <= 0 || w > 8192 || h > 8192)
     return core::invalidInput("The camera sent a JPEG frame that cannot be read.");
   out.resize(w, h);
@@ -24,7 +27,8 @@ core::Status mjpegToGray(void* handle, const RawFrame& raw, GrayFrame& out) {
   if (tjDecompress2(tj, raw.data, static_cast<unsigned long>(raw.size), out.pixels.data(), w, w, h, TJPF_GRAY,
                     TJFLAG_FASTDCT) != 0 &&
       tjGetErrorCode(tj) == TJERR_FATAL)
-    return core::invalidInput(std::string("The camera sent a damaged JPEG frame (") + tjGetErrorStr2(tj) + ").");
+    return core::invalidInput(std::string("The camera sent a damaged JPEG frame (") + tjGetErrorStr2(tj) +
+                              ").");
   return core::okStatus();
 }
 

@@ -24,12 +24,15 @@ core::Status yuyvToGray(const RawFrame& raw, GrayFrame& out) {
 }  // namespace
 
 PixelConverter::PixelConverter() : jpeg_(mjpegOpen()) {}
-PixelConverter::~PixelConverter() { mjpegClose(jpeg_); }
+PixelConverter::~PixelConverter() {
+  mjpegClose(jpeg_);
+}
 
 core::Status PixelConverter::toGray(const RawFrame& raw, GrayFrame& out) {
   if (raw.data == nullptr) return core::invalidInput("The camera sent an empty frame.");
   if (raw.fourcc == kFourccYuyv) return yuyvToGray(raw, out);
-  if (raw.fourcc != kFourccMjpeg) return core::invalidInput("The camera's pixel format is not YUYV or MJPEG.");
+  if (raw.fourcc != kFourccMjpeg)
+    return core::invalidInput("The camera's pixel format is not YUYV or MJPEG.");
   return mjpegToGray(jpeg_, raw, out);
 }
 

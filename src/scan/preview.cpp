@@ -13,11 +13,13 @@ GrayFrame downscaleForPreview(const GrayFrame& in, int maxWidth) {
   if (in.width <= maxWidth) {
     out.resize(in.width, in.height);
     for (int y = 0; y < in.height; ++y)
-      std::copy_n(&in.pixels[static_cast<size_t>(y) * in.stride], in.width, &out.pixels[static_cast<size_t>(y) * in.width]);
+      std::copy_n(&in.pixels[static_cast<size_t>(y) * in.stride], in.width,
+                  &out.pixels[static_cast<size_t>(y) * in.width]);
     return out;
   }
   const int w = maxWidth;
-  const int h = std::max(1, static_cast<int>((static_cast<int64_t>(in.height) * w + in.width / 2) / in.width));
+  const int h =
+      std::max(1, static_cast<int>((static_cast<int64_t>(in.height) * w + in.width / 2) / in.width));
   out.resize(w, h);
   // Output column x averages source columns [x0[x], x0[x + 1]); rows likewise. Every source pixel
   // falls in exactly one block, and every block is at least one pixel wide.

@@ -26,16 +26,19 @@ std::string numbered(const char* stem, int n) {
 }
 
 // Side in pixels of a code whose modules are `modulePx` wide (quiet zone included).
-double sideFor(const QrModules& qr, double modulePx) { return (qr.size + 8) * modulePx; }
+double sideFor(const QrModules& qr, double modulePx) {
+  return (qr.size + 8) * modulePx;
+}
 
 class Builder {
  public:
   std::vector<CorpusImage> out;
 
   // One code on paper (or a busy scene), then `effects`.
-  void add(const std::string& category, const std::string& name, bool mustRead, size_t textIndex, double modulePx,
-           double degrees, double tilt, bool busy, const std::function<void(GrayFrame&, Random&)>& effects = {},
-           double cx = 640, double cy = 360, bool inverted = false) {
+  void add(const std::string& category, const std::string& name, bool mustRead, size_t textIndex,
+           double modulePx, double degrees, double tilt, bool busy,
+           const std::function<void(GrayFrame&, Random&)>& effects = {}, double cx = 640, double cy = 360,
+           bool inverted = false) {
     Random rng(out.size() + 1);
     GrayFrame f = blankFrame();
     busy ? fillBusy(f, rng) : fillPaper(f, rng, 190);
@@ -69,7 +72,8 @@ void rotations(Builder& b) {
 void perspective(Builder& b) {
   const double tilts[] = {0.1, 0.2, 0.3, 0.4};
   for (int i = 0; i < 8; ++i)
-    b.add("perspective", numbered("perspective", i), tilts[i % 4] <= 0.3, i, 5, i < 4 ? 0 : 80, tilts[i % 4], false);
+    b.add("perspective", numbered("perspective", i), tilts[i % 4] <= 0.3, i, 5, i < 4 ? 0 : 80, tilts[i % 4],
+          false);
 }
 
 void blur(Builder& b) {
@@ -81,15 +85,15 @@ void blur(Builder& b) {
 void noise(Builder& b) {
   const double sigmas[] = {10, 20, 30, 45};
   for (int i = 0; i < 4; ++i)
-    b.add("noise", numbered("noise", static_cast<int>(sigmas[i])), sigmas[i] <= 30, static_cast<size_t>(i), 4, 20, 0,
-          false, [s = sigmas[i]](GrayFrame& f, Random& rng) { addNoise(f, rng, s); });
+    b.add("noise", numbered("noise", static_cast<int>(sigmas[i])), sigmas[i] <= 30, static_cast<size_t>(i), 4,
+          20, 0, false, [s = sigmas[i]](GrayFrame& f, Random& rng) { addNoise(f, rng, s); });
 }
 
 void lowContrast(Builder& b) {
   const int gaps[] = {60, 40, 25, 15};
   for (int i = 0; i < 4; ++i)
-    b.add("low-contrast", numbered("contrast", gaps[i]), gaps[i] >= 25, static_cast<size_t>(i), 5, 5, 0, false,
-          [g = gaps[i]](GrayFrame& f, Random& rng) {
+    b.add("low-contrast", numbered("contrast", gaps[i]), gaps[i] >= 25, static_cast<size_t>(i), 5, 5, 0,
+          false, [g = gaps[i]](GrayFrame& f, Random& rng) {
             // Squeeze the whole frame into a band `g` levels wide around mid-grey, with a little noise.
             for (uint8_t& p : f.pixels) p = static_cast<uint8_t>(128 - g / 2 + p * g / 255);
             addNoise(f, rng, 2);
@@ -116,26 +120,30 @@ void glares(Builder& b) {
 
 void inverted(Builder& b) {
   for (int i = 0; i < 4; ++i)
-    b.add("inverted", numbered("inverted", i), true, static_cast<size_t>(i), 4 + i, 10.0 * i, 0, false, {}, 640, 360,
-          true);
+    b.add("inverted", numbered("inverted", i), true, static_cast<size_t>(i), 4 + i, 10.0 * i, 0, false, {},
+          640, 360, true);
 }
 
 void busyScenes(Builder& b) {
   const double xs[] = {200, 1000, 640, 350, 900, 640, 1100, 180};
   const double ys[] = {150, 550, 360, 500, 200, 600, 120, 560};
   for (int i = 0; i < 8; ++i)
-    b.add("busy", numbered("busy", i), true, static_cast<size_t>(i), 3 + (i % 3), 20.0 * i, 0.05 * (i % 3), true,
-          [](GrayFrame& f, Random& rng) { addNoise(f, rng, 5); }, xs[i], ys[i]);
+    b.add(
+        "busy", numbered("busy", i), true, static_cast<size_t>(i), 3 + (i % 3), 20.0 * i, 0.05 * (i % 3),
+        true, [](GrayFrame& f, Random& rng) { addNoise(f, rng, 5); }, xs[i], ys[i]);
 }
 
 void combined(Builder& b) {
   for (int i = 0; i < 6; ++i)
-    b.add("combined", numbered("combined", i), i < 4, static_cast<size_t>(i), 4 + 0.5 * i, 25.0 * i, 0.15, i % 2 == 0,
-          [i](GrayFrame& f, Random& rng) {
-            unevenLight(f, 0.45, 60.0 * i);
-            boxBlur(f, 1, 1);
-            addNoise(f, rng, 8 + 2 * i);
-          }, 500 + 40 * i, 330 + 10 * i);
+    b.add(
+        "combined", numbered("combined", i), i < 4, static_cast<size_t>(i), 4 + 0.5 * i, 25.0 * i, 0.15,
+        i % 2 == 0,
+        [i](GrayFrame& f, Random& rng) {
+          unevenLight(f, 0.45, 60.0 * i);
+          boxBlur(f, 1, 1);
+          addNoise(f, rng, 8 + 2 * i);
+        },
+        500 + 40 * i, 330 + 10 * i);
 }
 
 void empties(Builder& b) {

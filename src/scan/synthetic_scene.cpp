@@ -3,14 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
-
 namespace longstop::scan::synthetic {
 namespace {
 
 constexpr int kQuietZone = 4;
 constexpr double kPi = 3.14159265358979323846;
 
-uint8_t clamp8(double v) { return static_cast<uint8_t>(std::clamp(v + 0.5, 0.0, 255.0)); }
+uint8_t clamp8(double v) {
+  return static_cast<uint8_t>(std::clamp(v + 0.5, 0.0, 255.0));
+}
 
 // A 3x3 projective map, row-major: (x, y) = ((m0 u + m1 v + m2) / w, (m3 u + m4 v + m5) / w),
 // w = m6 u + m7 v + m8.
@@ -45,8 +46,12 @@ uint64_t Random::next() {
   s_ ^= s_ >> 27;
   return s_ * 0x2545F4914F6CDD1Dull;
 }
-double Random::uniform() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
-int Random::range(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1)); }
+double Random::uniform() {
+  return static_cast<double>(next() >> 11) / 9007199254740992.0;
+}
+int Random::range(int lo, int hi) {
+  return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));
+}
 double Random::gaussian() {
   double s = 0;
   for (int i = 0; i < 12; ++i) s += uniform();
@@ -84,7 +89,8 @@ void fillBusy(GrayFrame& f, Random& rng) {
   fillPaper(f, rng, rng.range(90, 170));
   auto rect = [&](int x0, int y0, int w, int h, uint8_t v) {
     for (int y = std::max(0, y0); y < std::min(f.height, y0 + h); ++y)
-      for (int x = std::max(0, x0); x < std::min(f.width, x0 + w); ++x) f.pixels[static_cast<size_t>(y) * f.stride + x] = v;
+      for (int x = std::max(0, x0); x < std::min(f.width, x0 + w); ++x)
+        f.pixels[static_cast<size_t>(y) * f.stride + x] = v;
   };
   for (int i = 0; i < 40; ++i)  // furniture, posters, people
     rect(rng.range(-100, 1280), rng.range(-100, 720), rng.range(20, 300), rng.range(20, 300),
@@ -110,8 +116,10 @@ void drawQr(GrayFrame& f, const QrModules& qr, const Placement& at, uint8_t dark
     minY = std::min(minY, p[1]), maxY = std::max(maxY, p[1]);
   }
   constexpr int kSub = 3;  // 3x3 samples per pixel: anti-aliased edges, as a lens gives
-  for (int y = std::max(0, static_cast<int>(minY)); y <= std::min(f.height - 1, static_cast<int>(maxY) + 1); ++y) {
-    for (int x = std::max(0, static_cast<int>(minX)); x <= std::min(f.width - 1, static_cast<int>(maxX) + 1); ++x) {
+  for (int y = std::max(0, static_cast<int>(minY)); y <= std::min(f.height - 1, static_cast<int>(maxY) + 1);
+       ++y) {
+    for (int x = std::max(0, static_cast<int>(minX)); x <= std::min(f.width - 1, static_cast<int>(maxX) + 1);
+         ++x) {
       double sum = 0;
       int inside = 0;
       for (int sy = 0; sy < kSub; ++sy)
@@ -121,8 +129,10 @@ void drawQr(GrayFrame& f, const QrModules& qr, const Placement& at, uint8_t dark
           const double u = (toSquare[0] * px + toSquare[1] * py + toSquare[2]) / w;
           const double v = (toSquare[3] * px + toSquare[4] * py + toSquare[5]) / w;
           if (u < 0 || u >= 1 || v < 0 || v >= 1) continue;
-          const int mx = static_cast<int>(u * total) - kQuietZone, my = static_cast<int>(v * total) - kQuietZone;
-          const bool dark = mx >= 0 && my >= 0 && mx < qr.size && my < qr.size && qr.dark[static_cast<size_t>(my) * qr.size + mx];
+          const int mx = static_cast<int>(u * total) - kQuietZone,
+                    my = static_cast<int>(v * total) - kQuietZone;
+          const bool dark = mx >= 0 && my >= 0 && mx < qr.size && my < qr.size &&
+                            qr.dark[static_cast<size_t>(my) * qr.size + mx];
           sum += dark ? darkLevel : lightLevel;
           ++inside;
         }
@@ -174,8 +184,10 @@ void unevenLight(GrayFrame& f, double darkest, double angleDegrees) {
 }
 
 void glare(GrayFrame& f, double cx, double cy, double rx, double ry) {
-  for (int y = std::max(0, static_cast<int>(cy - ry * 1.5)); y < std::min(f.height, static_cast<int>(cy + ry * 1.5)); ++y)
-    for (int x = std::max(0, static_cast<int>(cx - rx * 1.5)); x < std::min(f.width, static_cast<int>(cx + rx * 1.5)); ++x) {
+  for (int y = std::max(0, static_cast<int>(cy - ry * 1.5));
+       y < std::min(f.height, static_cast<int>(cy + ry * 1.5)); ++y)
+    for (int x = std::max(0, static_cast<int>(cx - rx * 1.5));
+         x < std::min(f.width, static_cast<int>(cx + rx * 1.5)); ++x) {
       const double d = std::hypot((x - cx) / rx, (y - cy) / ry);
       const double k = d < 1 ? 1 : std::max(0.0, 1 - (d - 1) * 2);  // a saturated core, a soft edge
       uint8_t& p = f.pixels[static_cast<size_t>(y) * f.stride + x];

@@ -18,9 +18,9 @@ class Random {
  public:
   explicit Random(uint64_t seed) : s_(seed * 0x9E3779B97F4A7C15ull + 1) {}
   uint64_t next();
-  double uniform();                    // [0, 1)
-  int range(int lo, int hi);           // [lo, hi]
-  double gaussian();                   // mean 0, deviation 1 (approximately)
+  double uniform();           // [0, 1)
+  int range(int lo, int hi);  // [lo, hi]
+  double gaussian();          // mean 0, deviation 1 (approximately)
 
  private:
   uint64_t s_;
@@ -46,12 +46,13 @@ Placement place(double cx, double cy, double side, double degrees, double tilt =
 void fillPaper(GrayFrame& f, Random& rng, int level = 200);
 void fillBusy(GrayFrame& f, Random& rng);  // shapes, lines, text-like marks: a waiting room
 /// Draws the code (with a 4-module quiet zone) at the placement, anti-aliased.
-void drawQr(GrayFrame& f, const QrModules& qr, const Placement& at, uint8_t darkLevel = 20, uint8_t lightLevel = 235);
+void drawQr(GrayFrame& f, const QrModules& qr, const Placement& at, uint8_t darkLevel = 20,
+            uint8_t lightLevel = 235);
 
 /// Effects on the whole frame.
 void boxBlur(GrayFrame& f, int radius, int passes = 2);
 void addNoise(GrayFrame& f, Random& rng, double sigma);
-void unevenLight(GrayFrame& f, double darkest, double angleDegrees);  // multiplies by a gradient
+void unevenLight(GrayFrame& f, double darkest, double angleDegrees);   // multiplies by a gradient
 void glare(GrayFrame& f, double cx, double cy, double rx, double ry);  // a saturated bright spot
 void invert(GrayFrame& f);
 

@@ -80,21 +80,24 @@ class V4l2Capture final : public RawCapture {
     }
     if (!any) return 0;
     held_ = static_cast<int>(buf.index);
-    out = RawFrame{pixelFormat_, width_, height_, bytesPerLine_,
-                   static_cast<const uint8_t*>(buffers_[buf.index].first), buf.bytesused};
+    out = RawFrame{
+        pixelFormat_, width_, height_, bytesPerLine_, static_cast<const uint8_t*>(buffers_[buf.index].first),
+        buf.bytesused};
     return 1;
   }
 
  private:
   core::Status fail(const std::string& what) {
-    const std::string message = "The camera " + device_ + " " + what + "; scanning with it is off until it works.";
+    const std::string message =
+        "The camera " + device_ + " " + what + "; scanning with it is off until it works.";
     close();
     return core::notFound(message);
   }
 
   bool setFormat(const CameraConfig& config) {
-    const uint32_t order[2] = {config.preferMjpeg ? uint32_t{V4L2_PIX_FMT_MJPEG} : uint32_t{V4L2_PIX_FMT_YUYV},
-                               config.preferMjpeg ? uint32_t{V4L2_PIX_FMT_YUYV} : uint32_t{V4L2_PIX_FMT_MJPEG}};
+    const uint32_t order[2] = {
+        config.preferMjpeg ? uint32_t{V4L2_PIX_FMT_MJPEG} : uint32_t{V4L2_PIX_FMT_YUYV},
+        config.preferMjpeg ? uint32_t{V4L2_PIX_FMT_YUYV} : uint32_t{V4L2_PIX_FMT_MJPEG}};
     for (uint32_t format : order) {
       v4l2_format f{};
       f.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
@@ -153,6 +156,8 @@ class V4l2Capture final : public RawCapture {
 
 }  // namespace
 
-std::unique_ptr<RawCapture> makeV4l2Capture() { return std::make_unique<V4l2Capture>(); }
+std::unique_ptr<RawCapture> makeV4l2Capture() {
+  return std::make_unique<V4l2Capture>();
+}
 
 }  // namespace longstop::scan

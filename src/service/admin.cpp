@@ -29,7 +29,8 @@ core::Result<std::vector<OpenedCheckin>> openedCheckinsToday(Site& site, const S
     OpenedCheckin oc{std::move(row), std::nullopt, {}};
     if (sealed) {
       auto plain = site.open(secrets, *sealed);
-      auto details = plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
+      auto details =
+          plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
       if (details.ok())
         oc.patient = std::move(details.value());
       else

@@ -14,7 +14,8 @@
 namespace longstop::service {
 namespace fs = std::filesystem;
 
-AdminDesk::AdminDesk(fs::path dataDir, const core::Clock& clock) : dataDir_(std::move(dataDir)), clock_(clock) {}
+AdminDesk::AdminDesk(fs::path dataDir, const core::Clock& clock)
+    : dataDir_(std::move(dataDir)), clock_(clock) {}
 AdminDesk::~AdminDesk() = default;
 
 bool AdminDesk::hasSite() const {
@@ -23,7 +24,8 @@ bool AdminDesk::hasSite() const {
 }
 
 core::Status AdminDesk::checkSiteName(const std::string& name) const {
-  if (name.empty() || name.size() > 80) return core::invalidInput("The site name must be 1 to 80 characters.");
+  if (name.empty() || name.size() > 80)
+    return core::invalidInput("The site name must be 1 to 80 characters.");
   return core::okStatus();
 }
 
@@ -106,7 +108,8 @@ core::Result<std::pair<Site*, const StaffSession*>> AdminDesk::asAdmin() {
 core::Result<std::vector<SettingRow>> AdminDesk::settings() {
   auto s = site();
   if (!s.ok()) return s.error();
-  if (auto r = (*s)->reloadSettings(); !r.ok()) return r.error();  // the kiosk's connection may have changed them
+  if (auto r = (*s)->reloadSettings(); !r.ok())
+    return r.error();  // the kiosk's connection may have changed them
   std::vector<SettingRow> rows;
   for (const auto& info : settingCatalogue()) {
     if (info.key == "queue.<id>") {
@@ -173,7 +176,8 @@ core::Result<std::string> AdminDesk::setRecipientFile(const fs::path& file) {
   if (!in) return core::notFound("Cannot read " + file.string() + ". Is the USB stick in?");
   std::stringstream text;
   text << in.rdbuf();
-  if (text.str().size() > 4096) return core::invalidInput(file.string() + " is too big to be a public key file.");
+  if (text.str().size() > 4096)
+    return core::invalidInput(file.string() + " is too big to be a public key file.");
   return setRecipientText(text.str());
 }
 
@@ -225,11 +229,15 @@ core::Result<std::string> AdminDesk::revokeCard(const std::string& staffId) {
     if (m.id == staffId) name = m.name + " (" + staffId + ")";
   auto done = revokeStaff(*admin->first, *who, staffId);
   if (!done.ok()) return done.error();
-  std::string words = "The card of " + name + " is revoked: it no longer signs in, and it opens nothing written "
-                      "from now on. The site's keys were renewed for " + std::to_string(done->renewed) +
-                      (done->renewed == 1 ? " other credential, the recovery code." : " other credentials, the recovery code among them.");
+  std::string words = "The card of " + name +
+                      " is revoked: it no longer signs in, and it opens nothing written "
+                      "from now on. The site's keys were renewed for " +
+                      std::to_string(done->renewed) +
+                      (done->renewed == 1 ? " other credential, the recovery code."
+                                          : " other credentials, the recovery code among them.");
   if (done->notRenewed > 0)
-    words += " " + std::to_string(done->notRenewed) + " older cards could not be given the new keys: issue them "
+    words += " " + std::to_string(done->notRenewed) +
+             " older cards could not be given the new keys: issue them "
              "new cards.";
   if (done->notRehashed > 0)
     words += " " + std::to_string(done->notRehashed) + " damaged records will no longer match.";

@@ -46,8 +46,10 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
   if (!device.ok()) return device.error();
   const std::string deviceId = device.value().value_or("");
   auto st = db.prepare(
-      "SELECT seq, kind, data FROM events WHERE kind IN ('site-created', 'admin-key-created', 'recipient-set', "
-      "'config-set', 'staff-added', 'staff-revoked', 'peer-added', 'peer-removed', 'ticket-block-set') ORDER BY seq");
+      "SELECT seq, kind, data FROM events WHERE kind IN ('site-created', 'admin-key-created', "
+      "'recipient-set', "
+      "'config-set', 'staff-added', 'staff-revoked', 'peer-added', 'peer-removed', 'ticket-block-set') ORDER "
+      "BY seq");
   if (!st.ok()) return st.error();
   AdminLog out;
   int64_t lastN = 0;
@@ -92,8 +94,9 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
   if (!records.ok()) return records.error();
   if (!out.recordsPublicKey.empty() &&
       crypto::fromHex(records.value().value_or("")).value_or("") != out.recordsPublicKey)
-    out.problems.push_back("The records key in the settings is not the one the signed log names: new personal "
-                           "data would be sealed to a key someone planted. Call the practice's IT support.");
+    out.problems.push_back(
+        "The records key in the settings is not the one the signed log names: new personal "
+        "data would be sealed to a key someone planted. Call the practice's IT support.");
   auto gen = store::getMeta(db, "match_gen");
   if (!gen.ok()) return gen.error();
   if (gen.value().value_or("1") != std::to_string(out.matchGeneration))
@@ -103,8 +106,9 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
   auto meta = store::getMeta(db, "admin_pk");
   if (!meta.ok()) return meta.error();
   if (crypto::fromHex(meta.value().value_or("")).value_or("") != out.adminPublicKey)
-    out.problems.push_back("The admin key in the settings is not the one the signed log names: it was replaced "
-                           "outside Longstop.");
+    out.problems.push_back(
+        "The admin key in the settings is not the one the signed log names: it was replaced "
+        "outside Longstop.");
   return out;
 }
 

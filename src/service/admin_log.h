@@ -1,9 +1,9 @@
 // The log's record of what administrators did, as `verify`, export and a key renewal read it: every
 // event of a kind that needs the admin key's signature (site-created, admin-key-created, recipient-set,
 // config-set, staff-added, staff-revoked) in order, each checked against the admin key in force at that
-// point (and peer-added, a device added to the site's roster, and ticket-block-set) (named by the first event, or by the admin-key-created event of a site from before admin keys,
-// and renewed by each signed staff-revoked event). Events from before a site had an admin key are
-// accepted as they are.
+// point (and peer-added, a device added to the site's roster, and ticket-block-set) (named by the first
+// event, or by the admin-key-created event of a site from before admin keys, and renewed by each signed
+// staff-revoked event). Events from before a site had an admin key are accepted as they are.
 #pragma once
 
 #include <cstdint>
@@ -31,10 +31,11 @@ struct StaffGrant {
 };
 
 struct AdminLog {
-  std::string adminPublicKey;  // in force after the last event; empty on a site without one yet
+  std::string adminPublicKey;    // in force after the last event; empty on a site without one yet
   std::string recordsPublicKey;  // what new personal data is sealed to, as the log last named it
-  std::string matchCommit;       // the newest signed commitment to a matching key (match_key.h); empty: never renewed
-  int64_t matchGeneration = 1;   // 1 + the signed renewals of the matching key
+  std::string
+      matchCommit;  // the newest signed commitment to a matching key (match_key.h); empty: never renewed
+  int64_t matchGeneration = 1;  // 1 + the signed renewals of the matching key
   std::vector<AdminEvent> events;
   std::vector<std::string> problems;  // sentences for a person
   /// The newest event of that kind, if any.

@@ -64,7 +64,7 @@ struct DrillSession {
 struct StaffCardRow {
   std::string staffId;  // "S7K2QX"
   std::string name;
-  std::string role;     // "reception" | "admin"
+  std::string role;  // "reception" | "admin"
   bool revoked = false;
   bool signedInNow = false;  // the card of the administrator acting: it cannot revoke itself
 };

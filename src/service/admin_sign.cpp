@@ -16,8 +16,9 @@ std::string signedMessage(std::string_view deviceId, std::string_view kind, std:
 
 }  // namespace
 
-core::Result<int64_t> appendAdminEvent(Site& site, const crypto::SecretBytes& adminSecretKey, std::string_view kind,
-                                       store::JsonObject data, std::string_view staffId) {
+core::Result<int64_t> appendAdminEvent(Site& site, const crypto::SecretBytes& adminSecretKey,
+                                       std::string_view kind, store::JsonObject data,
+                                       std::string_view staffId) {
   if (adminSecretKey.size() != 64 || crypto::signPublicKeyOf(adminSecretKey) != site.adminPublicKey())
     return core::unauthorised("Only an administrator can do that: sign in with an admin card.");
   auto n = store::nextCounter(site.db(), "admin_events");
@@ -38,7 +39,8 @@ std::string adminSignedData(const crypto::SecretBytes& adminSecretKey, std::stri
 bool adminSignatureValid(std::string_view adminPublicKey, std::string_view deviceId, std::string_view kind,
                          std::string_view data) {
   const size_t tail = kSigField.size() + kSigHex + 2;
-  if (adminPublicKey.size() != 32 || data.size() < tail + 1 || data.substr(data.size() - 2) != "\"}") return false;
+  if (adminPublicKey.size() != 32 || data.size() < tail + 1 || data.substr(data.size() - 2) != "\"}")
+    return false;
   const size_t at = data.size() - tail;
   if (data.substr(at, kSigField.size()) != kSigField) return false;
   const auto sig = crypto::fromHex(data.substr(at + kSigField.size(), kSigHex));

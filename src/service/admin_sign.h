@@ -17,8 +17,9 @@ class Site;
 
 /// Appends `kind` with `data` and two more fields: `admin_n` (the site's count of admin events, so an
 /// old signed event cannot be replayed as new) and, last, `admin_sig`. Call inside a transaction.
-core::Result<int64_t> appendAdminEvent(Site& site, const crypto::SecretBytes& adminSecretKey, std::string_view kind,
-                                       store::JsonObject data, std::string_view staffId);
+core::Result<int64_t> appendAdminEvent(Site& site, const crypto::SecretBytes& adminSecretKey,
+                                       std::string_view kind, store::JsonObject data,
+                                       std::string_view staffId);
 
 /// The event data appendAdminEvent writes: `data` with `admin_n` = `n` and, last, `admin_sig`.
 std::string adminSignedData(const crypto::SecretBytes& adminSecretKey, std::string_view deviceId,

@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <iterator>
@@ -64,7 +64,8 @@ bool isPlainName(const std::string& name) {
 std::string freshName(const fs::path& dir, const std::string& stamp) {
   std::string name = kPrefix + stamp + kBackupSuffix;
   std::error_code ec;
-  for (int n = 2; fs::exists(dir / name, ec); ++n) name = kPrefix + stamp + "-" + std::to_string(n) + kBackupSuffix;
+  for (int n = 2; fs::exists(dir / name, ec); ++n)
+    name = kPrefix + stamp + "-" + std::to_string(n) + kBackupSuffix;
   return name;
 }
 
@@ -96,7 +97,8 @@ core::Status shred(const fs::path& p) {
   }
   ok = ok && ::fsync(fd) == 0;
   ::close(fd);
-  if (!ok || !fs::remove(p, ec)) return core::storageError("Cannot overwrite and delete the old backup " + p.string() + ".");
+  if (!ok || !fs::remove(p, ec))
+    return core::storageError("Cannot overwrite and delete the old backup " + p.string() + ".");
   return core::okStatus();
 }
 
@@ -138,7 +140,9 @@ bool restorable(const SiteCheck& c) {
 
 }  // namespace
 
-fs::path backupsDir(const fs::path& dataDir) { return dataDir / "backups"; }
+fs::path backupsDir(const fs::path& dataDir) {
+  return dataDir / "backups";
+}
 
 core::Result<BackupHeader> backupHeaderOf(store::Database& db) {
   BackupHeader h;
@@ -147,17 +151,20 @@ core::Result<BackupHeader> backupHeaderOf(store::Database& db) {
   auto cred = store::getCredential(db, "recovery");
   if (!cred.ok()) return cred.error();
   if (h.deviceId.empty() || h.recordsPublicKey.size() != 32 || !cred.value())
-    return core::corrupt("The database has no device ID, records key or recovery credential: it is not a whole "
-                         "Longstop site, and no backup was made.");
+    return core::corrupt(
+        "The database has no device ID, records key or recovery credential: it is not a whole "
+        "Longstop site, and no backup was made.");
   // Sealed to the records key the signed admin log names, when it names one (a key planted in meta
   // would give its owner the whole backup).
   auto admin = readAdminLog(db);
   if (admin.ok() && !admin->recordsPublicKey.empty() && admin->recordsPublicKey != h.recordsPublicKey)
-    return core::corrupt("The database's records key is not the one its administrators' log names: it was changed "
-                         "outside Longstop, and no backup was made. Call the practice's IT support.");
+    return core::corrupt(
+        "The database's records key is not the one its administrators' log names: it was changed "
+        "outside Longstop, and no backup was made. Call the practice's IT support.");
   h.recovery = *cred.value();
   h.createdMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    std::chrono::system_clock::now().time_since_epoch()).count();
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
   return h;
 }
 
@@ -178,7 +185,8 @@ core::Result<PlainBackups> sealPlainBackups(const fs::path& dir, const BackupHea
       if (image.bytes.rfind("SQLite format 3", 0) == 0) {
         auto sealed = sealBackup(header, image.bytes);
         if (!sealed.ok()) return sealed.error();
-        const std::string stamp = name.substr(std::string(kPrefix).size(), name.size() - 3 - std::string(kPrefix).size());
+        const std::string stamp =
+            name.substr(std::string(kPrefix).size(), name.size() - 3 - std::string(kPrefix).size());
         if (auto s = exporter::replaceDurably(dir, freshName(dir, stamp), *sealed); !s.ok()) return s.error();
         if (auto s = shred(p); !s.ok()) return s.error();
         ++out.sealed;
@@ -209,7 +217,9 @@ core::Result<BackupResult> backupSite(const fs::path& dataDir, const fs::path& d
 
   std::error_code ec;
   fs::create_directories(destDir, ec);
-  if (ec) return core::storageError("Cannot make the backup folder " + destDir.string() + ": " + ec.message() + ".");
+  if (ec)
+    return core::storageError("Cannot make the backup folder " + destDir.string() + ": " + ec.message() +
+                              ".");
   fs::permissions(destDir, fs::perms::owner_all, fs::perm_options::replace, ec);
   BackupResult r;
   const std::string name = freshName(destDir, timestamp());
@@ -222,7 +232,8 @@ core::Result<BackupResult> backupSite(const fs::path& dataDir, const fs::path& d
   return r;
 }
 
-core::Result<RestoreResult> restoreBackup(const fs::path& file, const fs::path& dataDir, std::string_view code) {
+core::Result<RestoreResult> restoreBackup(const fs::path& file, const fs::path& dataDir,
+                                          std::string_view code) {
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
   auto bytes = readAll(file);
   if (!bytes.ok()) return bytes.error();
@@ -234,8 +245,9 @@ core::Result<RestoreResult> restoreBackup(const fs::path& file, const fs::path& 
   if (fs::exists(live, ec)) {
     auto present = store::Database::open(live, {.readOnly = true});
     if (present.ok() && metaOf(**present, "device_id") != h.deviceId)
-      return core::conflict("This backup is of device " + h.deviceId + ", but " + dataDir.string() + " holds device " +
-                            metaOf(**present, "device_id") + "; nothing was restored. Restore into that device's "
+      return core::conflict("This backup is of device " + h.deviceId + ", but " + dataDir.string() +
+                            " holds device " + metaOf(**present, "device_id") +
+                            "; nothing was restored. Restore into that device's "
                             "own data folder, or an empty one.");
   }
   auto keys = backupKeysFromCode(h, code);
@@ -245,12 +257,14 @@ core::Result<RestoreResult> restoreBackup(const fs::path& file, const fs::path& 
   Wiped image{std::move(*opened)};
   auto db = store::fromImage(image.bytes);
   if (!db.ok()) return db.error();
-  if (metaOf(**db, "device_id") != h.deviceId || crypto::fromHex(metaOf(**db, "records_pk")) != h.recordsPublicKey)
+  if (metaOf(**db, "device_id") != h.deviceId ||
+      crypto::fromHex(metaOf(**db, "records_pk")) != h.recordsPublicKey)
     return core::corrupt("The backup's database is not the one its header names; nothing was restored.");
   auto check = checkSite(**db, keys->signPublicKey);
   if (!check.ok()) return check.error();
   if (!restorable(*check))
-    return core::corrupt("The backup's database does not check: " + check->problems.front() + " Nothing was restored.");
+    return core::corrupt("The backup's database does not check: " + check->problems.front() +
+                         " Nothing was restored.");
   auto migrated = store::imageOf(**db);
   db->reset();
   if (!migrated.ok()) return migrated.error();
@@ -263,14 +277,17 @@ core::Result<RestoreResult> restoreBackup(const fs::path& file, const fs::path& 
   RestoreResult r{h.deviceId, check->log.rows, {}};
   if (fs::exists(live, ec)) {
     fs::path aside = dataDir / "longstop.db.before-restore";
-    for (int n = 2; fs::exists(aside, ec); ++n) aside = dataDir / ("longstop.db.before-restore-" + std::to_string(n));
+    for (int n = 2; fs::exists(aside, ec); ++n)
+      aside = dataDir / ("longstop.db.before-restore-" + std::to_string(n));
     fs::rename(live, aside, ec);
     if (ec) {
       fs::remove(dataDir / staged, ec);
-      return core::storageError("Cannot move the present database aside: " + ec.message() + "; nothing was restored.");
+      return core::storageError("Cannot move the present database aside: " + ec.message() +
+                                "; nothing was restored.");
     }
     // Its write-ahead log belongs to it, not to the restored file.
-    if (fs::exists(live.string() + "-wal", ec)) fs::rename(live.string() + "-wal", aside.string() + "-wal", ec);
+    if (fs::exists(live.string() + "-wal", ec))
+      fs::rename(live.string() + "-wal", aside.string() + "-wal", ec);
     fs::remove(live.string() + "-shm", ec);
     r.keptAside = aside;
   }

@@ -41,8 +41,8 @@ core::Result<BackupHeader> backupHeaderOf(store::Database& db);
 /// the folder), and no unsealed copy is ever written. Then seals or deletes plain backups found in
 /// `destDir`, and deletes all but the newest `keep` (>= 1) sealed ones. The database is never changed.
 /// Errors: kNotFound (no site), kInvalidInput (keep < 1), kCorrupt (no keys in it), kStorage.
-core::Result<BackupResult> backupSite(const std::filesystem::path& dataDir, const std::filesystem::path& destDir,
-                                      int keep);
+core::Result<BackupResult> backupSite(const std::filesystem::path& dataDir,
+                                      const std::filesystem::path& destDir, int keep);
 
 /// Deals with the plain backups in `dir` (see PlainBackups), sealing each to `header`'s key with that
 /// header. A missing folder holds none.
@@ -60,7 +60,8 @@ struct RestoreResult {
 /// present database, if any, is kept aside as longstop.db.before-restore-N and the backup put in its
 /// place. A bad, cut or changed file, a wrong code, or a backup of another device than the one in
 /// `dataDir` is refused with a sentence saying so, and nothing is changed.
-core::Result<RestoreResult> restoreBackup(const std::filesystem::path& file, const std::filesystem::path& dataDir,
+core::Result<RestoreResult> restoreBackup(const std::filesystem::path& file,
+                                          const std::filesystem::path& dataDir,
                                           std::string_view recoveryCode);
 
 }  // namespace longstop::service

@@ -68,8 +68,9 @@ std::string headerBytes(const BackupHeader& h) {
 
 core::Result<std::string> sealBackup(const BackupHeader& h, std::string_view image) {
   if (h.deviceId.empty() || h.deviceId.size() > kMaxDeviceId || h.recordsPublicKey.size() != 32 ||
-      h.recovery.kdfSalt.size() != kSaltBytes || h.recovery.wrapped.empty() || h.recovery.wrapped.size() > kMaxWrapped ||
-      h.recovery.kdfOps < 1 || static_cast<uint64_t>(h.recovery.kdfOps) > kMaxOps || h.recovery.kdfMem < 1 ||
+      h.recovery.kdfSalt.size() != kSaltBytes || h.recovery.wrapped.empty() ||
+      h.recovery.wrapped.size() > kMaxWrapped || h.recovery.kdfOps < 1 ||
+      static_cast<uint64_t>(h.recovery.kdfOps) > kMaxOps || h.recovery.kdfMem < 1 ||
       static_cast<uint64_t>(h.recovery.kdfMem) > kMaxMem ||
       (h.recovery.publicKey.empty() ? !h.recovery.bundle.empty()
                                     : h.recovery.publicKey.size() != 32 || h.recovery.bundle.empty()) ||
@@ -94,12 +95,15 @@ core::Result<ParsedHeader> readBackupHeader(std::string_view file) {
   const uint64_t version = r.number(1);
   if (r.short_) return core::corrupt("The backup is cut short: it ends inside its header.");
   if (version != kBackupVersion && version != 1)
-    return core::corrupt("This backup is of format " + std::to_string(version) + "; this version of Longstop reads "
-                         "formats 1 to " + std::to_string(kBackupVersion) + " only.");
+    return core::corrupt("This backup is of format " + std::to_string(version) +
+                         "; this version of Longstop reads "
+                         "formats 1 to " +
+                         std::to_string(kBackupVersion) + " only.");
   ParsedHeader p;
   BackupHeader& h = p.header;
   const size_t idLen = r.number(1);
-  if (!r.short_ && (idLen == 0 || idLen > kMaxDeviceId)) return core::corrupt("The backup's header is damaged.");
+  if (!r.short_ && (idLen == 0 || idLen > kMaxDeviceId))
+    return core::corrupt("The backup's header is damaged.");
   h.deviceId = r.take(idLen);
   h.createdMs = static_cast<int64_t>(r.number(8));
   h.recordsPublicKey = r.take(32);
@@ -117,8 +121,8 @@ core::Result<ParsedHeader> readBackupHeader(std::string_view file) {
   }
   if (r.short_) return core::corrupt("The backup is cut short: it ends inside its header.");
   if ((publicLen != 0 && publicLen != 32) || (publicLen == 0) != (bundleLen == 0) || bundleLen > kMaxBundle ||
-      idLen == 0 || idLen > kMaxDeviceId || wrappedLen == 0 || wrappedLen > kMaxWrapped || ops < 1 || ops > kMaxOps ||
-      mem < 1 || mem > kMaxMem || h.createdMs < 0)
+      idLen == 0 || idLen > kMaxDeviceId || wrappedLen == 0 || wrappedLen > kMaxWrapped || ops < 1 ||
+      ops > kMaxOps || mem < 1 || mem > kMaxMem || h.createdMs < 0)
     return core::corrupt("The backup's header is damaged.");
   h.recovery.kdfOps = static_cast<int64_t>(ops);
   h.recovery.kdfMem = static_cast<int64_t>(mem);
@@ -135,8 +139,9 @@ core::Result<BackupKeys> backupKeysFromCode(const BackupHeader& h, std::string_v
   // The way the site opens it: its own secret and bundle (schema 5), or the keys wrapped directly (before).
   auto opened = openCredentialKeys(h.recovery, *kek);
   if (!opened.ok() && opened.error().code == core::ErrorCode::kUnauthorised)
-    return core::unauthorised("That recovery code does not open this backup (it is not this site's code, or the "
-                              "code of the site when the backup was made).");
+    return core::unauthorised(
+        "That recovery code does not open this backup (it is not this site's code, or the "
+        "code of the site when the backup was made).");
   if (!opened.ok())
     return core::corrupt("The backup's header has been changed: its recovery credential's keys do not open.");
   SiteSecrets& secrets = opened.value();
@@ -153,7 +158,8 @@ core::Result<BackupKeys> backupKeysFromCode(const BackupHeader& h, std::string_v
       }
   }
   if (keys.recordsSecretKey.size() != 32)
-    return core::corrupt("The backup's header has been changed: its key is not the one its recovery credential opens.");
+    return core::corrupt(
+        "The backup's header has been changed: its key is not the one its recovery credential opens.");
   return keys;
 }
 
@@ -161,15 +167,18 @@ core::Result<std::string> openBackup(std::string_view file, const crypto::Secret
   auto p = readBackupHeader(file);
   if (!p.ok()) return p.error();
   if (recordsSecretKey.size() != 32 || crypto::boxPublicKeyOf(recordsSecretKey) != p->header.recordsPublicKey)
-    return core::unauthorised("This backup is sealed to another key than the one given: it is not from this site, "
-                              "or from before the site's keys were changed.");
+    return core::unauthorised(
+        "This backup is sealed to another key than the one given: it is not from this site, "
+        "or from before the site's keys were changed.");
   const std::string_view body = file.substr(p->size);
   if (body.size() < crypto::kStreamPrefix + crypto::kStreamChunkOverhead)
     return core::corrupt("The backup is cut short: it ends before its sealed contents.");
-  auto image = crypto::openStream(p->header.recordsPublicKey, recordsSecretKey, file.substr(0, p->size), body);
+  auto image =
+      crypto::openStream(p->header.recordsPublicKey, recordsSecretKey, file.substr(0, p->size), body);
   if (!image)
-    return core::corrupt("The backup is damaged, cut short or has been changed (its seal does not check); nothing "
-                         "was restored from it.");
+    return core::corrupt(
+        "The backup is damaged, cut short or has been changed (its seal does not check); nothing "
+        "was restored from it.");
   return std::move(*image);
 }
 

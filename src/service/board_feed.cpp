@@ -8,10 +8,14 @@ namespace longstop::service {
 
 core::Result<std::unique_ptr<BoardFeed>> BoardFeed::open(const std::filesystem::path& dataDir) {
   switch (const auto found = probeDataDir(dataDir); found.state) {
-    case DataDirState::kEmpty: return core::notFound("There is no Longstop database in " + dataDir.string() + ".");
-    case DataDirState::kNoDatabase: return core::corrupt(found.message);
-    case DataDirState::kUnreadable: return core::storageError(found.message);
-    case DataDirState::kSite: break;
+    case DataDirState::kEmpty:
+      return core::notFound("There is no Longstop database in " + dataDir.string() + ".");
+    case DataDirState::kNoDatabase:
+      return core::corrupt(found.message);
+    case DataDirState::kUnreadable:
+      return core::storageError(found.message);
+    case DataDirState::kSite:
+      break;
   }
   auto db = store::Database::open(Site::databasePath(dataDir), {.readOnly = true});
   if (!db.ok()) return db.error();
@@ -41,7 +45,8 @@ core::Result<BoardState> BoardFeed::read(int64_t localDay, int maxCalls) {
     auto row = calls->step();
     if (!row.ok()) return row.error();
     if (!row.value()) break;
-    s.recentCalls.push_back({calls->columnInt(0), calls->columnInt(1), calls->columnText(2), calls->columnText(3)});
+    s.recentCalls.push_back(
+        {calls->columnInt(0), calls->columnInt(1), calls->columnText(2), calls->columnText(3)});
   }
   auto waiting = db_->prepare(
       "SELECT q.name, (SELECT count(*) FROM checkins c WHERE c.queue_id = q.id AND c.state = 'waiting' "

@@ -20,7 +20,8 @@ std::string initialOf(std::string_view surname) {
 
 }  // namespace
 
-core::Result<std::string> clinicianRoom(Site& site, const std::string& queueId, const std::string& clinician) {
+core::Result<std::string> clinicianRoom(Site& site, const std::string& queueId,
+                                        const std::string& clinician) {
   const int64_t day = site.clock().now().localDay();
   if (!clinician.empty()) {
     // Events of today only: a room set yesterday says nothing about who is in which room today.
@@ -65,11 +66,13 @@ core::Result<std::vector<CallPointRow>> callPoints(Site& site) {
     auto row = st->step();
     if (!row.ok()) return row.error();
     if (!row.value()) break;
-    byQueue[st->columnText(0)].push_back({st->columnText(0), st->columnText(1), "", static_cast<int>(st->columnInt(2))});
+    byQueue[st->columnText(0)].push_back(
+        {st->columnText(0), st->columnText(1), "", static_cast<int>(st->columnInt(2))});
   }
   st->reset();
   auto other = site.db().prepare(
-      "SELECT queue_id, count(*) FROM checkins WHERE local_day = ? AND state = 'waiting' AND appointment_id IS NULL "
+      "SELECT queue_id, count(*) FROM checkins WHERE local_day = ? AND state = 'waiting' AND appointment_id "
+      "IS NULL "
       "GROUP BY queue_id");
   if (!other.ok()) return other.error();
   other->bind(1, day);
@@ -90,7 +93,8 @@ core::Result<std::vector<CallPointRow>> callPoints(Site& site) {
       out.push_back(std::move(p));
     }
     // Walk-ins (and a queue without appointments) are called for the queue as a whole.
-    if (byQueue[q.id].empty() || withoutClinician[q.id] > 0) out.push_back({q.id, "", q.room, withoutClinician[q.id]});
+    if (byQueue[q.id].empty() || withoutClinician[q.id] > 0)
+      out.push_back({q.id, "", q.room, withoutClinician[q.id]});
   }
   return out;
 }

@@ -41,7 +41,8 @@ core::Result<core::TicketBlock> ticketBlockFor(store::Database& db, int64_t day)
   return core::TicketBlock{};
 }
 
-core::Status writeCheckin(Site& site, const NewCheckin& c, const core::QueueDef& queue, CommittedCheckin& out) {
+core::Status writeCheckin(Site& site, const NewCheckin& c, const core::QueueDef& queue,
+                          CommittedCheckin& out) {
   store::Database& db = site.db();
   const core::Instant now = site.clock().now();
   auto seq = store::nextCounter(db, "record");
@@ -55,7 +56,8 @@ core::Status writeCheckin(Site& site, const NewCheckin& c, const core::QueueDef&
   row.recordId = core::formatRecordId(site.info().deviceId, seq.value());
   row.seq = seq.value();
   row.localDay = now.localDay();
-  row.ticket = core::formatTicket(queue.prefix, static_cast<int>(core::ticketNumber(number.value(), block.value())));
+  row.ticket =
+      core::formatTicket(queue.prefix, static_cast<int>(core::ticketNumber(number.value(), block.value())));
   row.queueId = queue.id;
   row.state = std::string(core::toString(core::CheckinState::kWaiting));
   row.priority = std::string(core::toString(c.urgent ? core::Priority::kUrgent : core::Priority::kNormal));
@@ -76,14 +78,16 @@ core::Status writeCheckin(Site& site, const NewCheckin& c, const core::QueueDef&
   if (row.appointmentId) data.add("appointment", *row.appointmentId);
   if (row.sealed) {
     const auto h = crypto::sha256(*row.sealed);
-    data.add("sealed_sha256", crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())));
+    data.add("sealed_sha256",
+             crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())));
   }
   data.addBool("clock_confirmed", row.clockConfirmed);
   if (auto e = site.appendEvent("checkin", row.recordId, data.str(), c.staffId); !e.ok()) return e.error();
   if (c.urgent) {
     store::JsonObject alert;
     alert.add("ticket", row.ticket).add("reason", "safety question answered yes");
-    if (auto e = site.appendEvent("urgent-alert", row.recordId, alert.str(), c.staffId); !e.ok()) return e.error();
+    if (auto e = site.appendEvent("urgent-alert", row.recordId, alert.str(), c.staffId); !e.ok())
+      return e.error();
   }
   out = {row.recordId, row.ticket, row.seq};
   return core::okStatus();
@@ -101,7 +105,8 @@ std::string duplicateKeyText(const core::Date& dob, std::string_view surname) {
 core::Result<CommittedCheckin> commitCheckin(Site& site, const NewCheckin& c) {
   if (auto s = site.requireUnlocked(); !s.ok()) return s.error();
   const core::QueueDef* queue = site.info().queue(c.queueId);
-  if (queue == nullptr) return core::invalidInput("There is no queue called '" + c.queueId + "' at this site.");
+  if (queue == nullptr)
+    return core::invalidInput("There is no queue called '" + c.queueId + "' at this site.");
   if (c.appointmentId.has_value() == c.walkIn.has_value())
     return core::invalidInput("A check-in is either for an appointment or a walk-in.");
   if (c.walkIn) {

@@ -13,10 +13,10 @@ namespace longstop::service {
 
 struct NewCheckin {
   std::string queueId;
-  std::optional<std::string> appointmentId;       // for an appointment check-in
-  std::optional<core::PatientDetails> walkIn;     // for a walk-in (sealed before it is stored)
-  bool urgent = false;                            // the safety question was answered "yes"
-  std::string staffId;                            // empty when the patient checked in themselves
+  std::optional<std::string> appointmentId;    // for an appointment check-in
+  std::optional<core::PatientDetails> walkIn;  // for a walk-in (sealed before it is stored)
+  bool urgent = false;                         // the safety question was answered "yes"
+  std::string staffId;                         // empty when the patient checked in themselves
 };
 
 struct CommittedCheckin {

@@ -14,8 +14,8 @@ namespace {
 constexpr const char* kCallIt = " Nothing was changed. Call the practice's IT support.";
 
 DataDirReport unreadable(const fs::path& p, const std::error_code& ec) {
-  return {DataDirState::kUnreadable, "The data directory " + p.string() + " cannot be read (" + ec.message() + ")." +
-                                         kCallIt};
+  return {DataDirState::kUnreadable,
+          "The data directory " + p.string() + " cannot be read (" + ec.message() + ")." + kCallIt};
 }
 
 // Names Longstop writes beside or instead of its database: the database and its journal, one set aside
@@ -60,17 +60,22 @@ DataDirReport probeDataDir(const fs::path& dir) {
   }
   if (ec) return unreadable(dir, ec);
   if (!traces) return {};
-  std::string what = "This kiosk's data directory " + dir.string() + " holds Longstop's files but no database";
+  std::string what =
+      "This kiosk's data directory " + dir.string() + " holds Longstop's files but no database";
   if (!aside.empty()) what += " (a damaged one was kept as " + aside + ")";
   return {DataDirState::kNoDatabase,
-          what + ". It is not a new kiosk and will not be set up as one. Restore the newest backup "
-                 "(longstopctl backup restore) or call the practice's IT support."};
+          what +
+              ". It is not a new kiosk and will not be set up as one. Restore the newest backup "
+              "(longstopctl backup restore) or call the practice's IT support."};
 }
 
 std::string cardRefusal(const fs::path& dir) {
   struct statvfs st {};
-  if (statvfs(dir.c_str(), &st) != 0) return "The data card cannot be read (" + std::error_code(errno, std::generic_category()).message() + ").";
-  if ((st.f_flag & ST_RDONLY) != 0) return "The data card is read-only. Nothing can be saved; call the practice's IT support.";
+  if (statvfs(dir.c_str(), &st) != 0)
+    return "The data card cannot be read (" + std::error_code(errno, std::generic_category()).message() +
+           ").";
+  if ((st.f_flag & ST_RDONLY) != 0)
+    return "The data card is read-only. Nothing can be saved; call the practice's IT support.";
   const uint64_t free = static_cast<uint64_t>(st.f_bavail) * st.f_frsize;
   if (free < kCardRoomToResume)
     return "The data card is full (" + std::to_string(free / 1024) +

@@ -9,10 +9,10 @@
 namespace longstop::service {
 
 enum class DataDirState {
-  kEmpty,        // missing, or nothing of Longstop's in it: first-boot setup may make a site here
-  kSite,         // longstop.db is there
-  kNoDatabase,   // Longstop's files (a damaged database kept aside, backups, a WAL) but no database
-  kUnreadable,   // the directory or the database cannot be read or is not what it should be
+  kEmpty,       // missing, or nothing of Longstop's in it: first-boot setup may make a site here
+  kSite,        // longstop.db is there
+  kNoDatabase,  // Longstop's files (a damaged database kept aside, backups, a WAL) but no database
+  kUnreadable,  // the directory or the database cannot be read or is not what it should be
 };
 
 struct DataDirReport {

@@ -39,10 +39,12 @@ constexpr DemoRow kRows[] = {
 
 std::string demoCsv(const core::Clock& clock) {
   const int64_t base = clock.now().localMinutes();
-  std::string csv = "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\n";
+  std::string csv =
+      "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\n";
   for (const DemoRow& r : kRows) {
-    csv += std::string(r.id) + "," + core::formatLocalDateTime(base + r.minutesFromNow) + "," + r.clinician + "," +
-           r.service + "," + r.nhs + ",\"" + r.surname + "\"," + r.forenames + "," + r.dob + "," + r.sex + ",\n";
+    csv += std::string(r.id) + "," + core::formatLocalDateTime(base + r.minutesFromNow) + "," + r.clinician +
+           "," + r.service + "," + r.nhs + ",\"" + r.surname + "\"," + r.forenames + "," + r.dob + "," +
+           r.sex + ",\n";
   }
   return csv;
 }

@@ -18,11 +18,11 @@ namespace longstop::service {
 namespace {
 
 constexpr std::array<const char*, 24> kSurnames = {
-    "Ahmed",  "Baker",  "Campbell", "Davies", "Edwards", "Fraser", "Green",    "Hughes",
-    "Iqbal",  "Jenkins", "Kaur",    "Lewis",  "Mitchell", "Nowak", "Owen",     "Parry",
-    "Quinn",  "Roberts", "Singh",   "Taylor", "Usman",   "Vaughan", "Williams", "Young"};
-constexpr std::array<const char*, 16> kForenames = {"Aisha", "Ben",  "Chloe", "David", "Emma",  "Farid",
-                                                    "Grace", "Harry", "Ioana", "Jack",  "Kasia", "Liam",
+    "Ahmed", "Baker",   "Campbell", "Davies", "Edwards",  "Fraser",  "Green",    "Hughes",
+    "Iqbal", "Jenkins", "Kaur",     "Lewis",  "Mitchell", "Nowak",   "Owen",     "Parry",
+    "Quinn", "Roberts", "Singh",    "Taylor", "Usman",    "Vaughan", "Williams", "Young"};
+constexpr std::array<const char*, 16> kForenames = {"Aisha", "Ben",   "Chloe",  "David", "Emma",  "Farid",
+                                                    "Grace", "Harry", "Ioana",  "Jack",  "Kasia", "Liam",
                                                     "Maria", "Noah",  "Olivia", "Priya"};
 constexpr std::array<const char*, 4> kClinicians = {"Dr Patel", "Dr Okafor", "Dr Nguyen", "Nurse Jones"};
 constexpr int kSlotMinutes = 6;
@@ -45,7 +45,8 @@ Person personFor(int k) {
 
 // Appointments from 07:00: each clinician every kSlotMinutes, ids B001, B002, ... in time order.
 std::string morningCsv(int64_t dayStartLocal, int slots) {
-  std::string csv = "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\n";
+  std::string csv =
+      "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\n";
   for (int i = 0; i < slots; ++i) {
     const int clinician = i % static_cast<int>(kClinicians.size());
     const int64_t start = dayStartLocal + 7 * 60 + (i / static_cast<int>(kClinicians.size())) * kSlotMinutes;
@@ -53,7 +54,8 @@ std::string morningCsv(int64_t dayStartLocal, int slots) {
     char id[16];
     std::snprintf(id, sizeof id, "B%03d", i + 1);
     csv += std::string(id) + "," + core::formatLocalDateTime(start) + "," + kClinicians[clinician] + "," +
-           (clinician == 3 ? "Nurse" : "GP") + ",," + p.surname + "," + p.forenames + "," + p.dob + "," + p.sex + ",\n";
+           (clinician == 3 ? "Nurse" : "GP") + ",," + p.surname + "," + p.forenames + "," + p.dob + "," +
+           p.sex + ",\n";
   }
   return csv;
 }
@@ -69,7 +71,8 @@ core::Status addDemoCheckins(const std::filesystem::path& dataDir, const core::C
   const core::Instant end = clock.now();
   const int64_t dayStart = end.localDay() * 1440;
   const int64_t fromMs = (dayStart + 7 * 60 - end.utcOffsetMinutes) * 60000;
-  if (count <= 0 || end.unixMs <= fromMs) return core::invalidInput("A busy morning needs a clock after 07:00.");
+  if (count <= 0 || end.unixMs <= fromMs)
+    return core::invalidInput("A busy morning needs a clock after 07:00.");
   core::ManualClock at(core::Instant{fromMs, end.utcOffsetMinutes});
   auto site = Site::open(dataDir, at);
   if (!site.ok()) return site.error();
@@ -109,7 +112,8 @@ core::Status addDemoCheckins(const std::filesystem::path& dataDir, const core::C
     auto done = commitCheckin(s, c);
     if (auto st = asStatus(done); !st.ok()) return st;
     if (i == count / 3 || i == count / 2) {
-      if (auto st = applyCheckinAction(s, *admin.value(), done->recordId, core::CheckinAction::kPark); !st.ok())
+      if (auto st = applyCheckinAction(s, *admin.value(), done->recordId, core::CheckinAction::kPark);
+          !st.ok())
         return st;
     }
     if (i % 5 == 4) {

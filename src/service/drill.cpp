@@ -13,7 +13,9 @@
 namespace longstop::service {
 namespace fs = std::filesystem;
 
-fs::path drillDataDir(const fs::path& dataDir) { return dataDir / "drill"; }
+fs::path drillDataDir(const fs::path& dataDir) {
+  return dataDir / "drill";
+}
 
 core::Result<DrillStart> startDrill(const fs::path& realDataDir, const std::string& realSiteName,
                                     const core::Clock& clock) {
@@ -55,7 +57,8 @@ core::Status recordDrillStep(Site& drillSite, const std::string& step, int64_t d
 
 core::Result<std::string> drillReport(Site& drillSite) {
   auto st = drillSite.db().prepare(
-      "SELECT kind, json_extract(data, '$.step'), json_extract(data, '$.ms'), json_extract(data, '$.problem'), "
+      "SELECT kind, json_extract(data, '$.step'), json_extract(data, '$.ms'), json_extract(data, "
+      "'$.problem'), "
       "json_extract(data, '$.note'), at_ms FROM events ORDER BY seq");
   if (!st.ok()) return st.error();
   std::map<std::string, int> counts;
@@ -79,15 +82,15 @@ core::Result<std::string> drillReport(Site& drillSite) {
   std::string r = "Longstop continuity drill - " + drillSite.info().name + "\n";
   r += "Started " + core::formatLocalDateTime(first / 60000 + drillSite.clock().now().utcOffsetMinutes) +
        ", last activity after " + std::to_string((last - first) / 60000) + " min.\n\nWhat was done:\n";
-  for (const char* k : {"checkin", "urgent-alert", "call", "recall", "seen", "no-show", "left", "park", "transfer",
-                        "cancel", "merge", "export", "signin", "signin-failed"})
+  for (const char* k : {"checkin", "urgent-alert", "call", "recall", "seen", "no-show", "left", "park",
+                        "transfer", "cancel", "merge", "export", "signin", "signin-failed"})
     if (counts.count(k)) r += "  " + std::string(k) + ": " + std::to_string(counts[k]) + "\n";
   r += "\nHow long each step took (median, slowest):\n";
   if (steps.empty()) r += "  (no steps were timed)\n";
   for (auto& [name, ms] : steps) {
     std::sort(ms.begin(), ms.end());
-    r += "  " + name + ": " + std::to_string(ms[ms.size() / 2] / 1000) + " s, " + std::to_string(ms.back() / 1000) +
-         " s (" + std::to_string(ms.size()) + " times)\n";
+    r += "  " + name + ": " + std::to_string(ms[ms.size() / 2] / 1000) + " s, " +
+         std::to_string(ms.back() / 1000) + " s (" + std::to_string(ms.size()) + " times)\n";
   }
   r += "\nProblems:\n";
   if (problems.empty()) r += "  none recorded\n";

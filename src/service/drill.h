@@ -28,8 +28,8 @@ core::Result<DrillStart> startDrill(const std::filesystem::path& realDataDir, co
                                     const core::Clock& clock);
 
 /// Notes one rehearsed step and how long it took (written by the screens as the drill goes).
-core::Status recordDrillStep(Site& drillSite, const std::string& step, int64_t durationMs, bool problem = false,
-                             const std::string& note = {});
+core::Status recordDrillStep(Site& drillSite, const std::string& step, int64_t durationMs,
+                             bool problem = false, const std::string& note = {});
 
 /// A plain-text report: what was done (counts by kind), how long each step took, any problems.
 core::Result<std::string> drillReport(Site& drillSite);

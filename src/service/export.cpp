@@ -1,5 +1,5 @@
-#include "service/site_check.h"
 #include "service/export.h"
+#include "service/site_check.h"
 
 #include <fstream>
 #include <set>
@@ -13,11 +13,11 @@
 #include "exporter/fhir.h"
 #include "exporter/qr_stream.h"
 #include "exporter/records.h"
+#include "service/admin_log.h"
+#include "service/admin_sign.h"
+#include "service/high_water.h"
 #include "store/appointments.h"
 #include "store/checkins.h"
-#include "service/admin_log.h"
-#include "service/high_water.h"
-#include "service/admin_sign.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
@@ -26,10 +26,13 @@ namespace {
 
 constexpr const char* kNoRecipient =
     "No recipient key is set, so there is nobody to seal the batch to. Ask the receiving organisation for "
-    "its public key (made with `longstop-batch keygen`) and set it with `longstopctl recipient set --data DIR "
+    "its public key (made with `longstop-batch keygen`) and set it with `longstopctl recipient set --data "
+    "DIR "
     "FILE.pub`, or scan its QR code on the admin screen.";
 
-std::string hex(std::string_view raw) { return crypto::toHex(raw); }
+std::string hex(std::string_view raw) {
+  return crypto::toHex(raw);
+}
 
 core::Result<std::optional<exporter::OrgPublicKey>> recipientById(Site& site, const std::string& keyId) {
   auto text = store::getMeta(site.db(), "recipient:" + keyId);
@@ -47,7 +50,8 @@ std::string queueName(const SiteInfo& info, const std::string& id) {
 }
 
 // One check-in as the exporter wants it, with its details opened; `damaged` is set when they would not.
-core::Result<exporter::BatchRecord> gatherRecord(Site& site, const SiteSecrets& secrets, const std::string& id,
+core::Result<exporter::BatchRecord> gatherRecord(Site& site, const SiteSecrets& secrets,
+                                                 const std::string& id,
                                                  std::vector<std::pair<std::string, int64_t>> history,
                                                  bool* damaged) {
   auto row = store::getCheckin(site.db(), id);
@@ -79,7 +83,8 @@ core::Result<exporter::BatchRecord> gatherRecord(Site& site, const SiteSecrets& 
   }
   if (sealed) {
     auto plain = site.open(secrets, *sealed);
-    auto details = plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
+    auto details =
+        plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
     if (!details.ok()) {
       *damaged = true;
       return r;
@@ -113,7 +118,8 @@ core::Result<std::vector<exporter::BatchRecord>> gatherRecords(Site& site, const
     if (progress) progress(++done, total, "Opening records");
   }
   if (records.empty())
-    return core::corrupt("None of the " + std::to_string(total) + " check-ins to export could be opened (their sealed "
+    return core::corrupt("None of the " + std::to_string(total) +
+                         " check-ins to export could be opened (their sealed "
                          "details are damaged); no batch was made. Call the practice's IT support.");
   return records;
 }
@@ -130,7 +136,8 @@ core::Result<int64_t> lastEventSeq(Site& site) {
 // A ticket among `records` that something happened to after event `sinceSeq` (a call, an edit, a
 // merge...), or empty. Such a record may have been gathered before the change: the batch would carry
 // it stale and mark it exported, so the change would never reach re-entry.
-core::Result<std::string> changedSince(Site& site, int64_t sinceSeq, const std::vector<exporter::BatchRecord>& records) {
+core::Result<std::string> changedSince(Site& site, int64_t sinceSeq,
+                                       const std::vector<exporter::BatchRecord>& records) {
   auto st = site.db().prepare("SELECT DISTINCT record_id FROM events WHERE seq > ? AND record_id <> ''");
   if (!st.ok()) return st.error();
   st->bind(1, sinceSeq);
@@ -146,13 +153,15 @@ core::Result<std::string> changedSince(Site& site, int64_t sinceSeq, const std::
   return std::string();
 }
 
-core::Status recordBatch(Site& site, const store::BatchRow& row, const std::vector<exporter::BatchRecord>& records,
-                         std::string_view staffId, int64_t gatheredAfterSeq) {
+core::Status recordBatch(Site& site, const store::BatchRow& row,
+                         const std::vector<exporter::BatchRecord>& records, std::string_view staffId,
+                         int64_t gatheredAfterSeq) {
   return site.db().transaction([&]() -> core::Status {
     auto changed = changedSince(site, gatheredAfterSeq, records);
     if (!changed.ok()) return changed.error();
     if (!changed->empty())
-      return core::conflict("Ticket " + *changed + " changed while the batch was being made, so nothing was "
+      return core::conflict("Ticket " + *changed +
+                            " changed while the batch was being made, so nothing was "
                             "exported. Press Make batch again.");
     if (auto s = store::insertBatch(site.db(), row); !s.ok()) return s;
     for (const auto& r : records)
@@ -167,7 +176,8 @@ core::Status recordBatch(Site& site, const store::BatchRow& row, const std::vect
 
 }  // namespace
 
-core::Result<exporter::OrgPublicKey> setRecipient(Site& site, const StaffSession& admin, std::string_view pubText) {
+core::Result<exporter::OrgPublicKey> setRecipient(Site& site, const StaffSession& admin,
+                                                  std::string_view pubText) {
   if (auto s = requireAdmin(site, admin); !s.ok()) return s.error();
   auto key = exporter::parseOrgPublicKey(pubText);
   if (!key.ok()) return key.error();
@@ -176,7 +186,8 @@ core::Result<exporter::OrgPublicKey> setRecipient(Site& site, const StaffSession
     if (auto m = store::setMeta(site.db(), "recipient", key->keyId()); !m.ok()) return m;
     store::JsonObject data;
     data.add("key_id", key->keyId());
-    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "recipient-set", std::move(data), admin.who().id);
+    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "recipient-set", std::move(data),
+                              admin.who().id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
   if (!s.ok()) return s.error();
@@ -190,7 +201,9 @@ core::Result<std::optional<exporter::OrgPublicKey>> currentRecipient(Site& site)
   return recipientById(site, *id.value());
 }
 
-fs::path batchesDir(Site& site) { return site.db().path().parent_path() / "batches"; }
+fs::path batchesDir(Site& site) {
+  return site.db().path().parent_path() / "batches";
+}
 
 core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, std::string_view staffId,
                                         const exporter::Progress& progress) {
@@ -206,8 +219,10 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   auto admin = readAdminLog(site.db());
   if (!admin.ok()) return admin.error();
   if (!admin->problems.empty())
-    return core::corrupt(admin->problems.front() + " Export is refused until the practice's IT support has looked.");
-  if (secrets.signSecretKey.size() != 64) return core::unauthorised("The site's signing key is not unlocked.");
+    return core::corrupt(admin->problems.front() +
+                         " Export is refused until the practice's IT support has looked.");
+  if (secrets.signSecretKey.size() != 64)
+    return core::unauthorised("The site's signing key is not unlocked.");
   // Anything that happens to a gathered check-in after this point refuses the batch when it is
   // recorded (the kiosk goes on working while a batch is made).
   auto gatheredAfterSeq = lastEventSeq(site);
@@ -219,8 +234,8 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   if (!last.ok()) return last.error();
 
   const core::Instant now = site.clock().now();
-  exporter::BatchContext ctx{site.info().odsCode, site.info().deviceId, last.value() ? last.value()->seq + 1 : 1,
-                             now.unixMs, now.utcOffsetMinutes};
+  exporter::BatchContext ctx{site.info().odsCode, site.info().deviceId,
+                             last.value() ? last.value()->seq + 1 : 1, now.unixMs, now.utcOffsetMinutes};
   const exporter::RecordSummary sum = exporter::summarise(*records);
   exporter::BatchHeader h;
   h.odsCode = ctx.odsCode;
@@ -246,14 +261,16 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   auto path = exporter::writeVerified(batchesDir(site), name, file, progress);
   if (!path.ok()) return path.error();
   const std::string hash = exporter::sha256Bytes(file);
-  store::BatchRow row{h.seq, name, now.unixMs, sum.count, h.prevHash, hash, recipient.value()->keyId(), {}, {}};
+  store::BatchRow row{h.seq, name, now.unixMs, sum.count, h.prevHash, hash, recipient.value()->keyId(),
+                      {},    {}};
   if (auto s = recordBatch(site, row, *records, staffId, *gatheredAfterSeq); !s.ok()) {
     fs::remove(*path, ec);
     return s.error();
   }
   // Every export moves the high-water mark (service/high_water.h); the batch stands if it cannot.
   if (site.unlocked()) (void)writeHighWater(site);
-  return ExportedBatch{h.seq, name, *path, hash, sum.count, static_cast<int64_t>(file.size()), std::move(damaged)};
+  return ExportedBatch{
+      h.seq, name, *path, hash, sum.count, static_cast<int64_t>(file.size()), std::move(damaged)};
 }
 
 core::Result<std::string> batchFileBytes(Site& site, int64_t seq) {
@@ -265,17 +282,20 @@ core::Result<std::string> batchFileBytes(Site& site, int64_t seq) {
   if (!in) {
     if (row.value()->purgedMs)
       return core::notFound("Batch " + std::to_string(seq) + " was received and its data has been deleted.");
-    return core::storageError("The kiosk's copy of batch " + std::to_string(seq) + " (" + p.string() + ") is missing.");
+    return core::storageError("The kiosk's copy of batch " + std::to_string(seq) + " (" + p.string() +
+                              ") is missing.");
   }
   std::stringstream ss;
   ss << in.rdbuf();
   std::string bytes = ss.str();
   if (exporter::sha256Bytes(bytes) != row.value()->batchHash)
-    return core::corrupt("The kiosk's copy of batch " + std::to_string(seq) + " has changed since it was made.");
+    return core::corrupt("The kiosk's copy of batch " + std::to_string(seq) +
+                         " has changed since it was made.");
   return bytes;
 }
 
-core::Result<fs::path> copyBatchTo(Site& site, int64_t seq, const fs::path& folder, const exporter::Progress& progress) {
+core::Result<fs::path> copyBatchTo(Site& site, int64_t seq, const fs::path& folder,
+                                   const exporter::Progress& progress) {
   auto bytes = batchFileBytes(site, seq);
   if (!bytes.ok()) return bytes.error();
   auto row = store::getBatch(site.db(), seq);
@@ -293,8 +313,9 @@ core::Result<AckResult> acknowledgeBatch(Site& site, std::string_view text, std:
   auto ack = exporter::parseAck(text);
   if (!ack.ok()) return ack.error();
   if (ack->odsCode != site.info().odsCode || ack->deviceId != site.info().deviceId)
-    return core::invalidInput("This acknowledgement is for " + ack->odsCode + " kiosk " + ack->deviceId + ", not this one (" +
-                              site.info().odsCode + " kiosk " + site.info().deviceId + ").");
+    return core::invalidInput("This acknowledgement is for " + ack->odsCode + " kiosk " + ack->deviceId +
+                              ", not this one (" + site.info().odsCode + " kiosk " + site.info().deviceId +
+                              ").");
   auto row = store::getBatch(site.db(), ack->seq);
   if (!row.ok()) return row.error();
   if (!row.value()) return core::notFound("This kiosk has made no batch " + std::to_string(ack->seq) + ".");
@@ -305,8 +326,9 @@ core::Result<AckResult> acknowledgeBatch(Site& site, std::string_view text, std:
   auto key = recipientById(site, b.recipientKeyId);
   if (!key.ok()) return key.error();
   if (!key.value() || !exporter::verifyAck(*ack, key.value()->sign))
-    return core::unauthorised("This acknowledgement is not signed by the organisation the batch was sealed to; "
-                              "it was not accepted.");
+    return core::unauthorised(
+        "This acknowledgement is not signed by the organisation the batch was sealed to; "
+        "it was not accepted.");
   AckResult result{b.seq, b.fileName, b.acknowledgedMs.has_value()};
   if (result.alreadyAcknowledged) return result;
   auto s = site.db().transaction([&]() -> core::Status {
@@ -320,6 +342,8 @@ core::Result<AckResult> acknowledgeBatch(Site& site, std::string_view text, std:
   return result;
 }
 
-core::Result<std::vector<store::BatchRow>> batches(Site& site) { return store::listBatches(site.db()); }
+core::Result<std::vector<store::BatchRow>> batches(Site& site) {
+  return store::listBatches(site.db());
+}
 
 }  // namespace longstop::service

@@ -22,7 +22,8 @@ namespace longstop::service {
 /// Sets the receiving organisation's public key from its LSR1 text (a .pub file or a scanned QR), with a
 /// 'recipient-set' event signed with the admin key: needs an administrator's session. Earlier keys are
 /// remembered, so their batches can still be acknowledged.
-core::Result<exporter::OrgPublicKey> setRecipient(Site& site, const StaffSession& admin, std::string_view pubText);
+core::Result<exporter::OrgPublicKey> setRecipient(Site& site, const StaffSession& admin,
+                                                  std::string_view pubText);
 /// The key batches are sealed to now, if one has been set.
 core::Result<std::optional<exporter::OrgPublicKey>> currentRecipient(Site& site);
 

@@ -23,15 +23,18 @@ constexpr size_t kMaxFileBytes = 64 * 1024;
 constexpr size_t kMaxCounters = 1000;
 constexpr const char* kMetaKey = "high_water";  // "1" once this site has written a mark
 
-std::string hex(std::string_view raw) { return crypto::toHex(raw); }
+std::string hex(std::string_view raw) {
+  return crypto::toHex(raw);
+}
 
 bool isNumber(std::string_view s) {
-  return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !s.empty() && s.size() <= 18 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 bool isCounterName(std::string_view s) {
   return !s.empty() && s.size() <= 200 && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '_' ||
-           c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' ||
+           c == '_' || c == '-' || c == '.';
   });
 }
 
@@ -68,7 +71,8 @@ core::Result<Row> rowAt(store::Database& db, int64_t seq) {
 }
 // The newest row at or before `seq`.
 core::Result<Row> rowBefore(store::Database& db, int64_t seq) {
-  return readRow(db, "SELECT seq, at_ms, hash, kind, data FROM events WHERE seq <= ? ORDER BY seq DESC LIMIT 1", seq);
+  return readRow(
+      db, "SELECT seq, at_ms, hash, kind, data FROM events WHERE seq <= ? ORDER BY seq DESC LIMIT 1", seq);
 }
 
 // A recorded loss (a log-gap row) that gave up `seq`.
@@ -91,7 +95,8 @@ core::Result<bool> gapCovers(store::Database& db, int64_t seq) {
 }
 
 // Counters that must never go back: every one but the tickets of days before yesterday.
-core::Result<std::vector<std::pair<std::string, int64_t>>> countersToKeep(store::Database& db, int64_t today) {
+core::Result<std::vector<std::pair<std::string, int64_t>>> countersToKeep(store::Database& db,
+                                                                          int64_t today) {
   auto st = db.prepare("SELECT name, value FROM counters ORDER BY name");
   if (!st.ok()) return st.error();
   std::vector<std::pair<std::string, int64_t>> out;
@@ -142,7 +147,9 @@ constexpr const char* kWhatToDo =
 
 }  // namespace
 
-fs::path highWaterPath(const fs::path& dataDir) { return dataDir / "longstop.mark"; }
+fs::path highWaterPath(const fs::path& dataDir) {
+  return dataDir / "longstop.mark";
+}
 
 std::string markSignedBytes(const HighWaterMark& m) {
   std::string out = std::string(kTag) + "\n";
@@ -155,7 +162,9 @@ std::string markSignedBytes(const HighWaterMark& m) {
   return out;
 }
 
-std::string formatMark(const HighWaterMark& m) { return markSignedBytes(m) + "sig " + hex(m.signature) + "\n"; }
+std::string formatMark(const HighWaterMark& m) {
+  return markSignedBytes(m) + "sig " + hex(m.signature) + "\n";
+}
 
 core::Result<HighWaterMark> parseMark(std::string_view text) {
   auto bad = [](const std::string& why) {
@@ -172,7 +181,8 @@ core::Result<HighWaterMark> parseMark(std::string_view text) {
   if (lines.size() < 7 || lines[0] != kTag) return bad("it does not begin with " + std::string(kTag));
   auto value = [&](size_t i, std::string_view key) -> std::optional<std::string_view> {
     const std::string_view l = lines[i];
-    if (l.size() <= key.size() + 1 || l.substr(0, key.size()) != key || l[key.size()] != ' ') return std::nullopt;
+    if (l.size() <= key.size() + 1 || l.substr(0, key.size()) != key || l[key.size()] != ' ')
+      return std::nullopt;
     return l.substr(key.size() + 1);
   };
   HighWaterMark m;
@@ -195,10 +205,12 @@ core::Result<HighWaterMark> parseMark(std::string_view text) {
     auto c = value(i, "counter");
     if (!c) return bad("line " + std::to_string(i + 1) + " is not a counter");
     const auto space = c->find(' ');
-    if (space == std::string_view::npos || !isCounterName(c->substr(0, space)) || !isNumber(c->substr(space + 1)))
+    if (space == std::string_view::npos || !isCounterName(c->substr(0, space)) ||
+        !isNumber(c->substr(space + 1)))
       return bad("line " + std::to_string(i + 1) + " is not a counter");
     if (m.counters.size() >= kMaxCounters) return bad("it holds too many counters");
-    m.counters.emplace_back(std::string(c->substr(0, space)), std::atoll(std::string(c->substr(space + 1)).c_str()));
+    m.counters.emplace_back(std::string(c->substr(0, space)),
+                            std::atoll(std::string(c->substr(space + 1)).c_str()));
   }
   auto sig = value(lines.size() - 1, "sig");
   auto sigRaw = sig ? crypto::fromHex(*sig) : std::nullopt;
@@ -237,14 +249,15 @@ core::Status writeMark(Site& site) {
 core::Status writeHighWater(Site& site) {
   if (auto s = site.requireUnlocked(); !s.ok()) return s;
   // A new mark over a loss not yet recorded would hide it.
-  auto check = checkHighWater(site.db(), site.dataDir(), site.signPublicKey(), site.clock().now().utcOffsetMinutes);
+  auto check =
+      checkHighWater(site.db(), site.dataDir(), site.signPublicKey(), site.clock().now().utcOffsetMinutes);
   if (!check.ok()) return check.error();
   if (!check->sound()) return core::conflict(check->problem);
   return writeMark(site);
 }
 
-core::Result<HighWaterCheck> checkHighWater(store::Database& db, const fs::path& dataDir, std::string_view publicKey,
-                                            int utcOffsetMinutes) {
+core::Result<HighWaterCheck> checkHighWater(store::Database& db, const fs::path& dataDir,
+                                            std::string_view publicKey, int utcOffsetMinutes) {
   HighWaterCheck out;
   const fs::path path = highWaterPath(dataDir);
   std::ifstream in(path, std::ios::binary);
@@ -252,23 +265,26 @@ core::Result<HighWaterCheck> checkHighWater(store::Database& db, const fs::path&
     auto noted = store::getMeta(db, kMetaKey);
     if (!noted.ok()) return noted.error();
     if (noted.value())
-      out.problem = "The high-water mark " + path.string() +
-                    " is missing, though this database says one was written: without it a loss of the newest "
-                    "check-ins cannot be ruled out. Find out who removed it; the kiosk writes a new one at its "
-                    "next quiet moment once this is recorded (longstopctl accept-loss).";
+      out.problem =
+          "The high-water mark " + path.string() +
+          " is missing, though this database says one was written: without it a loss of the newest "
+          "check-ins cannot be ruled out. Find out who removed it; the kiosk writes a new one at its "
+          "next quiet moment once this is recorded (longstopctl accept-loss).";
     return out;
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto mark = parseMark(text.substr(0, kMaxFileBytes + 1));
   if (!mark.ok()) {
-    out.problem = mark.error().message + " (" + path.string() + "). Someone changed it: it says nothing about where "
+    out.problem = mark.error().message + " (" + path.string() +
+                  "). Someone changed it: it says nothing about where "
                   "the log ends until it is written again (longstopctl accept-loss).";
     return out;
   }
   if (!crypto::verifySignature(publicKey, markSignedBytes(*mark), mark->signature)) {
-    out.problem = "The high-water mark " + path.string() +
-                  " is not signed by this device: it was forged or changed, so it is not trusted. Tell the "
-                  "practice's IT support; it is written again once they have looked (longstopctl accept-loss).";
+    out.problem =
+        "The high-water mark " + path.string() +
+        " is not signed by this device: it was forged or changed, so it is not trusted. Tell the "
+        "practice's IT support; it is written again once they have looked (longstopctl accept-loss).";
     return out;
   }
   auto device = store::getMeta(db, "device_id");
@@ -286,8 +302,10 @@ core::Result<HighWaterCheck> checkHighWater(store::Database& db, const fs::path&
   if (at->found) {
     if (at->hash != mark->hash)
       out.problem = "The event log was replaced: event " + std::to_string(mark->seq) + " (" +
-                    localTime(mark->atMs, utcOffsetMinutes) + ") is not the one this device marked, so events "
-                    "after an older copy were lost and their numbers given again." + kWhatToDo;
+                    localTime(mark->atMs, utcOffsetMinutes) +
+                    ") is not the one this device marked, so events "
+                    "after an older copy were lost and their numbers given again." +
+                    kWhatToDo;
     return out;
   }
   auto covered = gapCovers(db, mark->seq);
@@ -298,16 +316,17 @@ core::Result<HighWaterCheck> checkHighWater(store::Database& db, const fs::path&
   out.missing = mark->seq - held->seq;
   out.sinceMs = held->found ? held->atMs : mark->atMs;
   out.problem = "The newest " + std::to_string(out.missing) + " events are missing since " +
-                localTime(out.sinceMs, utcOffsetMinutes) + ": the log ends at event " + std::to_string(held->seq) +
-                " but this device had recorded up to event " + std::to_string(mark->seq) + " (" +
-                localTime(mark->atMs, utcOffsetMinutes) + ")." + kWhatToDo;
+                localTime(out.sinceMs, utcOffsetMinutes) + ": the log ends at event " +
+                std::to_string(held->seq) + " but this device had recorded up to event " +
+                std::to_string(mark->seq) + " (" + localTime(mark->atMs, utcOffsetMinutes) + ")." + kWhatToDo;
   return out;
 }
 
 core::Result<RecordedLoss> recordLoss(Site& site) {
   if (auto s = site.requireUnlocked(); !s.ok()) return s.error();
   const fs::path path = highWaterPath(site.dataDir());
-  auto check = checkHighWater(site.db(), site.dataDir(), site.signPublicKey(), site.clock().now().utcOffsetMinutes);
+  auto check =
+      checkHighWater(site.db(), site.dataDir(), site.signPublicKey(), site.clock().now().utcOffsetMinutes);
   if (!check.ok()) return check.error();
   if (check->sound()) return core::conflict("The event log reaches the high-water mark: nothing is lost.");
   RecordedLoss out;
@@ -340,7 +359,8 @@ core::Result<RecordedLoss> recordLoss(Site& site) {
     rest.add("missing", out.to - out.from + 1).add("since_ms", newest->atMs);
     rest.add("reason", check->problem.substr(0, 300));
     data += rest.str().substr(1);
-    auto e = site.log().appendAfterGap({site.clock().now().unixMs, store::kLogGapKind, "", "", data}, out.to + 1);
+    auto e =
+        site.log().appendAfterGap({site.clock().now().unixMs, store::kLogGapKind, "", "", data}, out.to + 1);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
   if (!s.ok()) return s.error();

@@ -23,12 +23,12 @@ class Site;
 
 struct HighWaterMark {
   std::string deviceId;
-  int64_t seq = 0;          // the newest event of this device's log when the mark was written
-  std::string hash;         // that event's chain hash, 32 bytes
-  int64_t atMs = 0;         // that event's wall time
+  int64_t seq = 0;   // the newest event of this device's log when the mark was written
+  std::string hash;  // that event's chain hash, 32 bytes
+  int64_t atMs = 0;  // that event's wall time
   int64_t writtenMs = 0;
   std::vector<std::pair<std::string, int64_t>> counters;  // record IDs and recent tickets, by name
-  std::string signature;    // Ed25519 over markSignedBytes()
+  std::string signature;                                  // Ed25519 over markSignedBytes()
 };
 
 /// The file beside the database.
@@ -51,9 +51,9 @@ core::Status writeHighWater(Site& site);
 struct HighWaterCheck {
   bool markFound = false;
   int64_t markSeq = 0;
-  int64_t missing = 0;      // at least this many of the newest events are gone
-  int64_t sinceMs = 0;      // the newest event still held (the loss is after it)
-  std::string problem;      // empty when the log reaches the mark, or the loss is recorded
+  int64_t missing = 0;  // at least this many of the newest events are gone
+  int64_t sinceMs = 0;  // the newest event still held (the loss is after it)
+  std::string problem;  // empty when the log reaches the mark, or the loss is recorded
   bool sound() const { return problem.empty(); }
 };
 

@@ -51,15 +51,17 @@ core::Result<ImportReport> importAppointments(Site& site, std::string_view csvTe
   auto s = site.db().transaction([&]() -> core::Status {
     for (const auto& r : records.value()) {
       auto added = store::insertAppointment(site.db(), toRow(site, r));
-      if (!added.ok()) return core::Error{added.error().code, "line " + std::to_string(r.line) + ": " +
-                                                                   added.error().message};
+      if (!added.ok())
+        return core::Error{added.error().code,
+                           "line " + std::to_string(r.line) + ": " + added.error().message};
       ++(added.value() ? report.added : report.unchanged);
     }
     if (report.added == 0) return core::okStatus();  // a repeated import changes nothing at all
     const auto h = crypto::sha256(csvText);
     store::JsonObject data;
     data.add("rows", report.rows).add("added", report.added).add("unchanged", report.unchanged);
-    data.add("file_sha256", crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())));
+    data.add("file_sha256",
+             crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())));
     auto e = site.appendEvent("import", "", data.str());
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });

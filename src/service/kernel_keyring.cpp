@@ -23,7 +23,8 @@ class KernelKeyring final : public KeyStore {
     void* buffer = nullptr;
     const long n = keyctl_read_alloc(key, &buffer);
     if (n < 0 || !buffer) return std::nullopt;
-    crypto::SecretBytes out = crypto::SecretBytes::copyOf({static_cast<const char*>(buffer), static_cast<size_t>(n)});
+    crypto::SecretBytes out =
+        crypto::SecretBytes::copyOf({static_cast<const char*>(buffer), static_cast<size_t>(n)});
     sodium_memzero(buffer, static_cast<size_t>(n));
     std::free(buffer);
     return out;
@@ -32,11 +33,13 @@ class KernelKeyring final : public KeyStore {
   core::Status save(const std::string& name, const crypto::SecretBytes& bytes) override {
     const key_serial_t ring = persistentRing();
     if (ring < 0)
-      return core::internalError(std::string("The kernel keyring cannot be used here (") + std::strerror(errno) +
-                                 "); the keys stay in this process only, so a restart will need staff again.");
+      return core::internalError(
+          std::string("The kernel keyring cannot be used here (") + std::strerror(errno) +
+          "); the keys stay in this process only, so a restart will need staff again.");
     const key_serial_t key = add_key("user", name.c_str(), bytes.data(), bytes.size(), ring);
     if (key < 0)
-      return core::internalError(std::string("The kernel keyring refused the kiosk's keys: ") + std::strerror(errno));
+      return core::internalError(std::string("The kernel keyring refused the kiosk's keys: ") +
+                                 std::strerror(errno));
     keyctl_setperm(key, kPossessorOnly);
     if (const char* t = std::getenv("LONGSTOP_KEYRING_TIMEOUT_S"); t && std::atoi(t) > 0)
       keyctl_set_timeout(key, static_cast<unsigned>(std::atoi(t)));
@@ -52,7 +55,9 @@ class KernelKeyring final : public KeyStore {
 
  private:
   // Linked into the process keyring, so that this process possesses the keys it finds there.
-  static key_serial_t persistentRing() { return keyctl_get_persistent(static_cast<uid_t>(-1), KEY_SPEC_PROCESS_KEYRING); }
+  static key_serial_t persistentRing() {
+    return keyctl_get_persistent(static_cast<uid_t>(-1), KEY_SPEC_PROCESS_KEYRING);
+  }
 };
 
 }  // namespace

@@ -75,7 +75,6 @@ std::optional<SiteSecrets> parseBundlePlain(std::string_view b) {
   return s;
 }
 
-
 std::string sealBundle(std::string_view credentialPublicKey, const SiteSecrets& secrets, bool withAdmin) {
   std::string plain = bundleBytes(secrets, withAdmin && secrets.admin());
   std::string sealed = crypto::seal(credentialPublicKey, plain);
@@ -83,9 +82,11 @@ std::string sealBundle(std::string_view credentialPublicKey, const SiteSecrets& 
   return sealed;
 }
 
-CredentialKeys makeCredentialKeys(const crypto::SecretBytes& derivedKey, const SiteSecrets& secrets, bool withAdmin) {
+CredentialKeys makeCredentialKeys(const crypto::SecretBytes& derivedKey, const SiteSecrets& secrets,
+                                  bool withAdmin) {
   const crypto::BoxKeyPair own = crypto::makeBoxKeyPair();
-  return {crypto::wrap(derivedKey, own.secretKey.view()), own.publicKey, sealBundle(own.publicKey, secrets, withAdmin)};
+  return {crypto::wrap(derivedKey, own.secretKey.view()), own.publicKey,
+          sealBundle(own.publicKey, secrets, withAdmin)};
 }
 
 std::optional<crypto::SecretBytes> openCredentialSecret(const store::CredentialRow& c,
@@ -96,7 +97,8 @@ std::optional<crypto::SecretBytes> openCredentialSecret(const store::CredentialR
   return secret;
 }
 
-std::optional<SiteSecrets> openBundle(const store::CredentialRow& c, const crypto::SecretBytes& credentialSecret) {
+std::optional<SiteSecrets> openBundle(const store::CredentialRow& c,
+                                      const crypto::SecretBytes& credentialSecret) {
   auto plain = crypto::unseal(c.publicKey, credentialSecret, c.bundle);
   if (!plain) return std::nullopt;
   auto s = parseBundlePlain(*plain);

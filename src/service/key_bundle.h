@@ -26,7 +26,8 @@ struct CredentialKeys {
   std::string bundle;     // sealBundle(publicKey, ...)
 };
 /// A fresh key pair for a credential, wrapped under `derivedKey`, with the bundle sealed to it.
-CredentialKeys makeCredentialKeys(const crypto::SecretBytes& derivedKey, const SiteSecrets& secrets, bool withAdmin);
+CredentialKeys makeCredentialKeys(const crypto::SecretBytes& derivedKey, const SiteSecrets& secrets,
+                                  bool withAdmin);
 
 /// The credential's own secret key, if `derivedKey` unwraps it (a credential of schema 5 or later).
 std::optional<crypto::SecretBytes> openCredentialSecret(const store::CredentialRow& c,
@@ -35,7 +36,8 @@ std::optional<crypto::SecretBytes> openCredentialSecret(const store::CredentialR
 /// come from the card, so it is fuzzed (tests/fuzz/fuzz_key_bundle.cpp).
 std::optional<SiteSecrets> parseBundlePlain(std::string_view plain);
 /// The site's keys from the credential's bundle; empty when the bytes were changed or do not parse.
-std::optional<SiteSecrets> openBundle(const store::CredentialRow& c, const crypto::SecretBytes& credentialSecret);
+std::optional<SiteSecrets> openBundle(const store::CredentialRow& c,
+                                      const crypto::SecretBytes& credentialSecret);
 
 /// The site's keys that a credential holds, as Site::unlock opens them: through its own secret and
 /// bundle (schema 5 on), or wrapped directly under `derivedKey` (before; match and ticket keys empty for

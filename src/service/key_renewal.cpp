@@ -74,13 +74,15 @@ core::Result<RenewedKeys> renewSiteKeys(Site& site, const SiteSecrets& admin, st
   const int64_t matchGeneration = 1 + static_cast<int64_t>(out.secrets.olderMatchKeys.size());
   data.add("match_gen", matchGeneration)
       .add("match_commit", crypto::toHex(matchKeyCommitment(matchKey.view(), site.info().deviceId)));
-  data.add("rehashed", out.rehash.appointments + out.rehash.checkins).add("not_rehashed", out.rehash.notOpened);
+  data.add("rehashed", out.rehash.appointments + out.rehash.checkins)
+      .add("not_rehashed", out.rehash.notOpened);
   auto e = appendAdminEvent(site, admin.adminSecretKey, "staff-revoked", std::move(data), byStaffId);
   if (!e.ok()) return e.error();
-  for (const auto& [k, v] : {std::pair<const char*, std::string>{"records_pk", crypto::toHex(records.publicKey)},
-                             {"records_pk_previous", list},
-                             {"admin_pk", crypto::toHex(adminKey.publicKey)},
-                             {"match_gen", std::to_string(matchGeneration)}})
+  for (const auto& [k, v] :
+       {std::pair<const char*, std::string>{"records_pk", crypto::toHex(records.publicKey)},
+        {"records_pk_previous", list},
+        {"admin_pk", crypto::toHex(adminKey.publicKey)},
+        {"match_gen", std::to_string(matchGeneration)}})
     if (auto s = store::setMeta(site.db(), k, v); !s.ok()) return s.error();
   return out;
 }

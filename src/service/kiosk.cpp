@@ -13,7 +13,8 @@ namespace {
 
 // Minutes a patient can expect: (ahead + 1) times the median gap between the queue's recent calls.
 // Fewer than three calls so far: not yet known.
-std::optional<int> estimateWait(store::Database& db, const std::string& queueId, int64_t localDay, int ahead) {
+std::optional<int> estimateWait(store::Database& db, const std::string& queueId, int64_t localDay,
+                                int ahead) {
   auto calls = store::recentCallTimesMs(db, queueId, localDay, 7);
   if (!calls.ok() || calls->size() < 3) return std::nullopt;
   std::vector<int64_t> gaps;
@@ -121,7 +122,8 @@ core::Result<Ticket> Kiosk::ticketFor(const std::string& recordId) {
   return t;
 }
 
-core::Result<std::unique_ptr<Kiosk>> openKiosk(const std::filesystem::path& dataDir, const core::Clock& clock) {
+core::Result<std::unique_ptr<Kiosk>> openKiosk(const std::filesystem::path& dataDir,
+                                               const core::Clock& clock) {
   auto site = Site::open(dataDir, clock);
   if (!site.ok()) return site.error();
   return std::make_unique<Kiosk>(std::move(site.value()));

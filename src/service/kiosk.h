@@ -41,7 +41,8 @@ class Kiosk final : public KioskServices {
 
 /// Opens the site in `dataDir` (which `longstopctl init` or createDemoSite made). The clock is borrowed
 /// and must outlive the returned object.
-core::Result<std::unique_ptr<Kiosk>> openKiosk(const std::filesystem::path& dataDir, const core::Clock& clock);
+core::Result<std::unique_ptr<Kiosk>> openKiosk(const std::filesystem::path& dataDir,
+                                               const core::Clock& clock);
 
 /// Makes a demo site in an empty `dataDir`: name "Riverside Medical Practice (demo)", queues GP (A),
 /// Nurse (N), Walk-in (W), and a day of appointments around the clock's now with made-up patients

@@ -18,9 +18,9 @@ namespace longstop::service {
 
 /// The site as configured; constant while the kiosk runs.
 struct SiteInfo {
-  std::string name;       // "Riverside Medical Practice"
-  std::string odsCode;    // "B82005"
-  std::string deviceId;   // "K7QX"
+  std::string name;                    // "Riverside Medical Practice"
+  std::string odsCode;                 // "B82005"
+  std::string deviceId;                // "K7QX"
   std::vector<core::QueueDef> queues;  // queues[0] is where matched appointments go unless mapped
   std::string walkInQueueId;           // the default queue for walk-ins
   int idleTimeoutSeconds = 45;
@@ -64,9 +64,9 @@ struct Ticket {
   std::string queueName;
   std::string room;
   core::Priority priority = core::Priority::kNormal;
-  int ahead = 0;                             // waiting before this one in the same queue
-  std::optional<int> estimatedWaitMinutes;   // empty: "not yet known"
-  std::string qrText;                        // LST1:<record-id>:<mac>
+  int ahead = 0;                            // waiting before this one in the same queue
+  std::optional<int> estimatedWaitMinutes;  // empty: "not yet known"
+  std::string qrText;                       // LST1:<record-id>:<mac>
 };
 
 struct WalkInRequest {

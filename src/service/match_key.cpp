@@ -44,8 +44,8 @@ core::Result<std::vector<SealedRow>> readRows(store::Database& db, const char* s
 }
 
 // The sealed details opened and parsed; the plaintext is wiped by the caller.
-std::optional<core::PatientDetails> detailsOf(const Site& site, const SiteSecrets& admin, const std::string& sealed,
-                                              std::string& plain) {
+std::optional<core::PatientDetails> detailsOf(const Site& site, const SiteSecrets& admin,
+                                              const std::string& sealed, std::string& plain) {
   auto opened = site.open(admin, sealed);
   if (!opened.ok()) return std::nullopt;
   plain = std::move(opened.value());
@@ -55,12 +55,13 @@ std::optional<core::PatientDetails> detailsOf(const Site& site, const SiteSecret
 }
 
 core::Status rehashAppointments(Site& site, const SiteSecrets& admin, const MatchHasher& hash, Rehash& out) {
-  auto rows = readRows(site.db(),
-                       "SELECT id, sealed, start_local, clinician, service FROM appointments WHERE sealed IS NOT NULL",
-                       true);
+  auto rows = readRows(
+      site.db(),
+      "SELECT id, sealed, start_local, clinician, service FROM appointments WHERE sealed IS NOT NULL", true);
   if (!rows.ok()) return rows.error();
   auto update = site.db().prepare(
-      "UPDATE appointments SET key_full = ?, key_nosex = ?, key_nhs = ?, dup_key = ?, content_hash = ? WHERE id = ?");
+      "UPDATE appointments SET key_full = ?, key_nosex = ?, key_nhs = ?, dup_key = ?, content_hash = ? WHERE "
+      "id = ?");
   if (!update.ok()) return update.error();
   for (const auto& r : rows.value()) {
     std::string plain;
@@ -76,9 +77,14 @@ core::Status rehashAppointments(Site& site, const SiteSecrets& admin, const Matc
     row.service = r.service;
     fillAppointmentHashes(row, hash, *patient, plain);
     sodium_memzero(plain.data(), plain.size());
-    update->bindBlob(1, row.keyFull).bindBlob(2, row.keyNoSex).bindBlob(4, row.dupKey).bindBlob(5, row.contentHash);
-    if (row.keyNhs) update->bindBlob(3, *row.keyNhs);
-    else update->bindNull(3);
+    update->bindBlob(1, row.keyFull)
+        .bindBlob(2, row.keyNoSex)
+        .bindBlob(4, row.dupKey)
+        .bindBlob(5, row.contentHash);
+    if (row.keyNhs)
+      update->bindBlob(3, *row.keyNhs);
+    else
+      update->bindNull(3);
     update->bind(6, row.id);
     if (auto s = update->run(); !s.ok()) return s;
     update->reset();
@@ -88,8 +94,8 @@ core::Status rehashAppointments(Site& site, const SiteSecrets& admin, const Matc
 }
 
 core::Status rehashCheckins(Site& site, const SiteSecrets& admin, const MatchHasher& hash, Rehash& out) {
-  auto rows = readRows(site.db(), "SELECT record_id, sealed, appointment_id FROM checkins WHERE dup_key IS NOT NULL",
-                       false);
+  auto rows = readRows(
+      site.db(), "SELECT record_id, sealed, appointment_id FROM checkins WHERE dup_key IS NOT NULL", false);
   if (!rows.ok()) return rows.error();
   auto fromAppointment = site.db().prepare("SELECT dup_key FROM appointments WHERE id = ?");
   if (!fromAppointment.ok()) return fromAppointment.error();
@@ -124,7 +130,9 @@ core::Status rehashCheckins(Site& site, const SiteSecrets& admin, const MatchHas
 
 }  // namespace
 
-std::string MatchHasher::operator()(std::string_view text) const { return crypto::keyedHash(key, text, 16); }
+std::string MatchHasher::operator()(std::string_view text) const {
+  return crypto::keyedHash(key, text, 16);
+}
 
 std::string matchKeyCommitment(std::string_view matchKey, std::string_view deviceId) {
   return crypto::keyedHash(matchKey, "LSMK1|" + std::string(deviceId), 32);
@@ -139,8 +147,8 @@ void fillAppointmentHashes(store::AppointmentRow& row, const MatchHasher& hash, 
   if (p.nhsNumber) row.keyNhs = hash("nhs1|" + p.nhsNumber->digits);
   row.dupKey = hash(duplicateKeyText(p.dateOfBirth, p.surname));
   // Keyed, so the stored hash reveals nothing a plain hash of guessed details would.
-  row.contentHash = hash("content1|" + row.id + "|" + std::to_string(row.startLocal) + "|" + row.clinician + "|" +
-                         row.service + "|" + details);
+  row.contentHash = hash("content1|" + row.id + "|" + std::to_string(row.startLocal) + "|" + row.clinician +
+                         "|" + row.service + "|" + details);
 }
 
 core::Result<Rehash> rehashUnderMatchKey(Site& site, const SiteSecrets& admin, std::string_view newKey) {

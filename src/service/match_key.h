@@ -32,8 +32,8 @@ std::string matchKeyCommitment(std::string_view matchKey, std::string_view devic
 
 /// Fills an appointment row's keyed hashes (key_full, key_nosex, key_nhs, dup_key, content_hash) from
 /// its fields and the patient's details, `details` being serializeDetails(patient) (what is sealed).
-void fillAppointmentHashes(store::AppointmentRow& row, const MatchHasher& hash, const core::PatientDetails& patient,
-                           const std::string& details);
+void fillAppointmentHashes(store::AppointmentRow& row, const MatchHasher& hash,
+                           const core::PatientDetails& patient, const std::string& details);
 
 /// What a rehash did.
 struct Rehash {

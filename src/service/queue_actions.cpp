@@ -10,7 +10,9 @@
 namespace longstop::service {
 namespace {
 
-core::Status fromEvent(const core::Result<int64_t>& e) { return e.ok() ? core::okStatus() : core::Status(e.error()); }
+core::Status fromEvent(const core::Result<int64_t>& e) {
+  return e.ok() ? core::okStatus() : core::Status(e.error());
+}
 
 core::Status setQueue(Site& site, const std::string& recordId, const std::string& queueId) {
   auto st = site.db().prepare("UPDATE checkins SET queue_id = ? WHERE record_id = ?");
@@ -19,12 +21,12 @@ core::Status setQueue(Site& site, const std::string& recordId, const std::string
   return st->run();
 }
 
-core::Status writeAction(Site& site, const StaffSession& who, const store::CheckinRow& row, core::CheckinAction action,
-                         core::CheckinState next, const ActionArgs& args) {
+core::Status writeAction(Site& site, const StaffSession& who, const store::CheckinRow& row,
+                         core::CheckinAction action, core::CheckinState next, const ActionArgs& args) {
   const core::QueueDef* queue = site.info().queue(row.queueId);
   store::JsonObject data;
-  data.add("ticket", row.ticket).add("from", core::toString(core::stateFromString(row.state).value_or(
-                                                  core::CheckinState::kWaiting)));
+  data.add("ticket", row.ticket)
+      .add("from", core::toString(core::stateFromString(row.state).value_or(core::CheckinState::kWaiting)));
   data.add("to", core::toString(next));
   if (action == core::CheckinAction::kCall || action == core::CheckinAction::kRecall) {
     std::string clinician = args.clinician;
@@ -55,7 +57,8 @@ core::Status writeAction(Site& site, const StaffSession& who, const store::Check
     if (args.reason.empty()) return core::invalidInput("Say why the check-in is cancelled.");
     data.add("reason", args.reason);
   }
-  if (auto s = store::updateCheckinState(site.db(), row.recordId, core::toString(next), site.clock().now().unixMs);
+  if (auto s =
+          store::updateCheckinState(site.db(), row.recordId, core::toString(next), site.clock().now().unixMs);
       !s.ok())
     return s;
   return fromEvent(site.appendEvent(core::toString(action), row.recordId, data.str(), who.who().id));
@@ -83,14 +86,17 @@ core::Status applyCheckinAction(Site& site, const StaffSession& who, const std::
   });
 }
 
-core::Result<std::optional<std::string>> callNext(Site& site, const StaffSession& who, const std::string& queueId,
-                                                  const std::optional<std::string>& clinician, const std::string& room) {
+core::Result<std::optional<std::string>> callNext(Site& site, const StaffSession& who,
+                                                  const std::string& queueId,
+                                                  const std::optional<std::string>& clinician,
+                                                  const std::string& room) {
   const core::Instant now = site.clock().now();
   auto st = site.db().prepare(
       "SELECT c.record_id FROM checkins c LEFT JOIN appointments a ON a.id = c.appointment_id "
       "WHERE c.local_day = ?1 AND c.queue_id = ?2 AND c.state = 'waiting' "
       "AND (?5 = 0 OR (?5 = 1 AND a.id IS NULL) OR (?5 = 2 AND a.clinician = ?3)) "
-      "ORDER BY (c.priority = 'urgent') DESC, coalesce(a.start_local, c.arrived_ms / 60000 + ?4), c.seq LIMIT 1");
+      "ORDER BY (c.priority = 'urgent') DESC, coalesce(a.start_local, c.arrived_ms / 60000 + ?4), c.seq "
+      "LIMIT 1");
   if (!st.ok()) return st.error();
   st->bind(1, now.localDay()).bind(2, queueId).bind(3, clinician.value_or("")).bind(4, now.utcOffsetMinutes);
   st->bind(5, static_cast<int64_t>(!clinician ? 0 : clinician->empty() ? 1 : 2));
@@ -99,7 +105,10 @@ core::Result<std::optional<std::string>> callNext(Site& site, const StaffSession
   if (!row.value()) return std::optional<std::string>();
   const std::string id = st->columnText(0);
   st->reset();
-  if (auto s = applyCheckinAction(site, who, id, core::CheckinAction::kCall, {room, "", "", clinician.value_or("")}); !s.ok()) return s.error();
+  if (auto s = applyCheckinAction(site, who, id, core::CheckinAction::kCall,
+                                  {room, "", "", clinician.value_or("")});
+      !s.ok())
+    return s.error();
   return std::optional<std::string>(id);
 }
 
@@ -130,7 +139,8 @@ core::Status mergeCheckins(Site& site, const StaffSession& who, const std::strin
     if (!keep.ok()) return keep.error();
     auto dup = load(site, duplicateId);
     if (!dup.ok()) return dup.error();
-    if (dup->state == "cancelled") return core::conflict("Check-in " + duplicateId + " is already cancelled.");
+    if (dup->state == "cancelled")
+      return core::conflict("Check-in " + duplicateId + " is already cancelled.");
     // Only a check-in whose visit has not happened is folded away: a called or seen one is the record
     // of a consultation, which re-entry must carry as it was.
     if (dup->state != "waiting" && dup->state != "parked") {
@@ -142,7 +152,8 @@ core::Status mergeCheckins(Site& site, const StaffSession& who, const std::strin
     }
     if (keep->state == "cancelled")
       return core::conflict("Ticket " + keep->ticket + " is cancelled; merge into the check-in that stays.");
-    if (auto s = store::updateCheckinState(site.db(), duplicateId, "cancelled", site.clock().now().unixMs); !s.ok())
+    if (auto s = store::updateCheckinState(site.db(), duplicateId, "cancelled", site.clock().now().unixMs);
+        !s.ok())
       return s;
     store::JsonObject data;
     data.add("into", keepId).add("ticket", dup->ticket).add("kept_ticket", keep->ticket);
@@ -150,7 +161,8 @@ core::Status mergeCheckins(Site& site, const StaffSession& who, const std::strin
   });
 }
 
-core::Result<std::string> addAtDesk(Site& site, const StaffSession& who, const std::optional<std::string>& appointmentId,
+core::Result<std::string> addAtDesk(Site& site, const StaffSession& who,
+                                    const std::optional<std::string>& appointmentId,
                                     const std::optional<WalkInRequest>& walkIn, bool urgent) {
   NewCheckin c;
   c.urgent = urgent;
@@ -158,7 +170,8 @@ core::Result<std::string> addAtDesk(Site& site, const StaffSession& who, const s
   if (appointmentId) {
     auto appt = store::getAppointment(site.db(), *appointmentId);
     if (!appt.ok()) return appt.error();
-    if (!appt.value()) return core::notFound("There is no appointment " + *appointmentId + " in today's list.");
+    if (!appt.value())
+      return core::notFound("There is no appointment " + *appointmentId + " in today's list.");
     c.queueId = appt.value()->queueId;
     c.appointmentId = appointmentId;
   } else if (walkIn) {

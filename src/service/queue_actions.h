@@ -27,10 +27,12 @@ core::Status applyCheckinAction(Site& site, const StaffSession& who, const std::
                                 core::CheckinAction action, const ActionArgs& args = {});
 
 /// Calls the next waiting patient of today in a queue: anyone in it (no `clinician`), one clinician's
-/// (their appointments only) or, with `clinician` "", those without an appointment. Urgent first, then appointment time
-/// among those who have arrived (a walk-in's time is its arrival), then arrival. The call records the
-/// clinician and the room (`room`, or the clinician's room: call_points.h). Empty when nobody waits.
-core::Result<std::optional<std::string>> callNext(Site& site, const StaffSession& who, const std::string& queueId,
+/// (their appointments only) or, with `clinician` "", those without an appointment. Urgent first, then
+/// appointment time among those who have arrived (a walk-in's time is its arrival), then arrival. The call
+/// records the clinician and the room (`room`, or the clinician's room: call_points.h). Empty when nobody
+/// waits.
+core::Result<std::optional<std::string>> callNext(Site& site, const StaffSession& who,
+                                                  const std::string& queueId,
                                                   const std::optional<std::string>& clinician = std::nullopt,
                                                   const std::string& room = {});
 
@@ -45,7 +47,8 @@ core::Status mergeCheckins(Site& site, const StaffSession& who, const std::strin
                            const std::string& duplicateId);
 
 /// A patient added at the desk: an appointment (by ID) or a walk-in.
-core::Result<std::string> addAtDesk(Site& site, const StaffSession& who, const std::optional<std::string>& appointmentId,
+core::Result<std::string> addAtDesk(Site& site, const StaffSession& who,
+                                    const std::optional<std::string>& appointmentId,
                                     const std::optional<WalkInRequest>& walkIn, bool urgent);
 
 /// Marks an urgent alert as seen by reception.

@@ -34,22 +34,25 @@ core::Status fillEntry(Site& site, const StaffSession& who, QueueEntry& e, int64
       e.appointmentTime = core::formatClockTime(appt.value()->startLocal);
       e.clinician = appt.value()->clinician;
       e.dueLocal = appt.value()->startLocal;
-      const int64_t arrivedLocal = core::Instant::floorDiv(e.row.arrivedMs, 60000) + site.clock().now().utcOffsetMinutes;
+      const int64_t arrivedLocal =
+          core::Instant::floorDiv(e.row.arrivedMs, 60000) + site.clock().now().utcOffsetMinutes;
       e.lateMinutes = static_cast<int>(std::max<int64_t>(0, arrivedLocal - appt.value()->startLocal));
     }
   }
-  if (e.dueLocal == 0) e.dueLocal = core::Instant::floorDiv(e.row.arrivedMs, 60000) + site.clock().now().utcOffsetMinutes;
+  if (e.dueLocal == 0)
+    e.dueLocal = core::Instant::floorDiv(e.row.arrivedMs, 60000) + site.clock().now().utcOffsetMinutes;
   if (sealed) {
     // One damaged blob must not take the whole queue off the desk: that row says so, the rest list.
     auto plain = site.open(who.secrets(), *sealed);
-    auto details = plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
+    auto details =
+        plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
     if (details.ok())
       e.patient = std::move(details.value());
     else
       e.damaged = true;
   }
-  const int64_t until = e.row.calledMs.value_or(e.row.state == "waiting" || e.row.state == "parked" ? nowMs
-                                                                                                    : e.row.stateMs);
+  const int64_t until =
+      e.row.calledMs.value_or(e.row.state == "waiting" || e.row.state == "parked" ? nowMs : e.row.stateMs);
   e.waitedMinutes = static_cast<int>(std::max<int64_t>(0, until - e.row.arrivedMs) / 60000);
   return core::okStatus();
 }
@@ -57,7 +60,8 @@ core::Status fillEntry(Site& site, const StaffSession& who, QueueEntry& e, int64
 // The clinician and room of each check-in's last call today (record ID -> {clinician, room}).
 core::Result<std::map<std::string, std::pair<std::string, std::string>>> lastCalls(Site& site) {
   auto st = site.db().prepare(
-      "SELECT e.record_id, coalesce(json_extract(e.data, '$.clinician'), ''), coalesce(json_extract(e.data, '$.room'), '') "
+      "SELECT e.record_id, coalesce(json_extract(e.data, '$.clinician'), ''), coalesce(json_extract(e.data, "
+      "'$.room'), '') "
       "FROM events e JOIN checkins c ON c.record_id = e.record_id "
       "WHERE e.kind IN ('call', 'recall') AND c.local_day = ? ORDER BY e.seq");
   if (!st.ok()) return st.error();
@@ -161,16 +165,17 @@ core::Result<std::filesystem::path> exportCurrentList(Site& site, const StaffSes
                      core::formatLocalDateTime(now.localMinutes()).substr(0, 16) + ".csv";
   std::replace(name.begin(), name.end(), ':', '-');
   const auto path = folder / name;
-  std::string csv = core::csvLine({"ticket", "queue", "state", "priority", "arrived", "waited_min", "appointment",
-                                   "clinician", "surname", "forenames", "date_of_birth", "nhs_number", "flags"});
+  std::string csv =
+      core::csvLine({"ticket", "queue", "state", "priority", "arrived", "waited_min", "appointment",
+                     "clinician", "surname", "forenames", "date_of_birth", "nhs_number", "flags"});
   for (const auto& e : entries.value()) {
     const int64_t arrivedLocal = e.row.arrivedMs / 60000 + now.utcOffsetMinutes;
     std::string flags = e.possibleDuplicate ? "possible duplicate" : "";
-    csv += core::csvLine({e.row.ticket, e.row.queueId, e.row.state, e.row.priority, core::formatClockTime(arrivedLocal),
-                          std::to_string(e.waitedMinutes), e.appointmentTime, e.clinician,
-                          e.patient ? e.patient->surname : "", e.patient ? e.patient->forenames : "",
-                          e.patient ? e.patient->dateOfBirth.iso() : "",
-                          e.patient && e.patient->nhsNumber ? e.patient->nhsNumber->formatted() : "", flags});
+    csv += core::csvLine(
+        {e.row.ticket, e.row.queueId, e.row.state, e.row.priority, core::formatClockTime(arrivedLocal),
+         std::to_string(e.waitedMinutes), e.appointmentTime, e.clinician, e.patient ? e.patient->surname : "",
+         e.patient ? e.patient->forenames : "", e.patient ? e.patient->dateOfBirth.iso() : "",
+         e.patient && e.patient->nhsNumber ? e.patient->nhsNumber->formatted() : "", flags});
   }
   // The audit row first: names never leave the kiosk without the log saying who took them (a write that
   // then fails leaves a row for a list that did not arrive, which errs on the side of the patient).

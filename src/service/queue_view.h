@@ -21,14 +21,14 @@ struct QueueEntry {
   std::optional<core::PatientDetails> patient;  // opened with the session's key; empty once purged
   std::string appointmentTime;                  // "10:20", or empty for walk-ins
   std::string clinician;
-  int64_t dueLocal = 0;                         // appointment start, or arrival for a walk-in (local minutes)
-  int lateMinutes = 0;                          // arrived this long after the appointment's time (0: on time)
-  std::string calledBy;                         // the clinician of the last call, when one was named
-  std::string calledRoom;                       // and the room it sent the patient to
-  int waitedMinutes = 0;                        // since arrival (until called, for those called)
-  bool possibleDuplicate = false;               // same date of birth and surname checked in twice today
-  bool alertPending = false;                    // urgent alert not yet acknowledged
-  bool damaged = false;                         // its sealed details would not open (the rest still list)
+  int64_t dueLocal = 0;            // appointment start, or arrival for a walk-in (local minutes)
+  int lateMinutes = 0;             // arrived this long after the appointment's time (0: on time)
+  std::string calledBy;            // the clinician of the last call, when one was named
+  std::string calledRoom;          // and the room it sent the patient to
+  int waitedMinutes = 0;           // since arrival (until called, for those called)
+  bool possibleDuplicate = false;  // same date of birth and surname checked in twice today
+  bool alertPending = false;       // urgent alert not yet acknowledged
+  bool damaged = false;            // its sealed details would not open (the rest still list)
 };
 
 /// Today's check-ins in the order the console lists them: urgent ones waiting, then those called (in
@@ -36,8 +36,9 @@ struct QueueEntry {
 /// appointment time (a walk-in's time is its arrival), then everyone finished by arrival.
 core::Result<std::vector<QueueEntry>> todaysEntries(Site& site, const StaffSession& who);
 
-/// Ticket (its start as typed so far, ignoring case), surname (start of, ignoring case) or NHS number (three digits
-/// or more, spaces ignored; only when the text is nothing but digits and spaces, so "N001" is a ticket).
+/// Ticket (its start as typed so far, ignoring case), surname (start of, ignoring case) or NHS number (three
+/// digits or more, spaces ignored; only when the text is nothing but digits and spaces, so "N001" is a
+/// ticket).
 std::vector<QueueEntry> searchEntries(const std::vector<QueueEntry>& entries, const std::string& text);
 
 /// Record IDs of urgent alerts raised today and not yet acknowledged, oldest first. Needs no key.

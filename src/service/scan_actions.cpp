@@ -12,25 +12,36 @@ constexpr size_t kMaxRemembered = 64;
 
 std::string messageFor(core::PayloadKind kind) {
   switch (kind) {
-    case core::PayloadKind::kTicket: return "This is a Longstop ticket.";
-    case core::PayloadKind::kAppointment: return "This is an appointment code.";
-    case core::PayloadKind::kStaffCard: return "Staff card read: please enter your PIN.";
-    case core::PayloadKind::kBatchAck: return "This acknowledges that a batch of check-ins was received.";
+    case core::PayloadKind::kTicket:
+      return "This is a Longstop ticket.";
+    case core::PayloadKind::kAppointment:
+      return "This is an appointment code.";
+    case core::PayloadKind::kStaffCard:
+      return "Staff card read: please enter your PIN.";
+    case core::PayloadKind::kBatchAck:
+      return "This acknowledges that a batch of check-ins was received.";
     case core::PayloadKind::kBatchFrame:
       return "This is part of a batch transfer; it is read by the receiving computer, not here.";
-    case core::PayloadKind::kNhsNumber: return "NHS number read.";
-    case core::PayloadKind::kUnknown: break;
+    case core::PayloadKind::kNhsNumber:
+      return "NHS number read.";
+    case core::PayloadKind::kUnknown:
+      break;
   }
   return kNotRecognised;
 }
 
 std::string damagedMessage(core::PayloadKind kind) {
   switch (kind) {
-    case core::PayloadKind::kTicket: return "This ticket can't be read — please see reception.";
-    case core::PayloadKind::kAppointment: return "This appointment code can't be read — please see reception.";
-    case core::PayloadKind::kStaffCard: return "This staff card can't be read; please type the card code instead.";
-    case core::PayloadKind::kNhsNumber: return "This NHS number isn't valid — please check it or see reception.";
-    default: break;
+    case core::PayloadKind::kTicket:
+      return "This ticket can't be read — please see reception.";
+    case core::PayloadKind::kAppointment:
+      return "This appointment code can't be read — please see reception.";
+    case core::PayloadKind::kStaffCard:
+      return "This staff card can't be read; please type the card code instead.";
+    case core::PayloadKind::kNhsNumber:
+      return "This NHS number isn't valid — please check it or see reception.";
+    default:
+      break;
   }
   return kNotRecognised;
 }
@@ -43,9 +54,12 @@ ScanOutcome invalid(core::PayloadKind kind, std::optional<core::Payload> payload
 
 std::string_view scanValidityName(ScanValidity v) {
   switch (v) {
-    case ScanValidity::kValid: return "valid";
-    case ScanValidity::kInvalid: return "invalid";
-    case ScanValidity::kNotChecked: break;
+    case ScanValidity::kValid:
+      return "valid";
+    case ScanValidity::kInvalid:
+      return "invalid";
+    case ScanValidity::kNotChecked:
+      break;
   }
   return "not checked";
 }
@@ -56,7 +70,8 @@ ScanOutcome classifyScanUnchecked(std::string_view text) {
   if (!p) return invalid(claimed, std::nullopt, damagedMessage(claimed));
   const core::PayloadKind kind = p->kind;
   // An NHS number's only check is its check digit, which parsing has done.
-  const ScanValidity v = kind == core::PayloadKind::kNhsNumber ? ScanValidity::kValid : ScanValidity::kNotChecked;
+  const ScanValidity v =
+      kind == core::PayloadKind::kNhsNumber ? ScanValidity::kValid : ScanValidity::kNotChecked;
   return {kind, v, std::move(*p), messageFor(kind)};
 }
 
@@ -64,7 +79,8 @@ ScanOutcome classifyScan(const Site& site, std::string_view text) {
   ScanOutcome out = classifyScanUnchecked(text);
   if (!out.payload) return out;
   const core::PayloadFields& f = out.payload->fields;
-  const bool needsKeys = std::holds_alternative<core::TicketCode>(f) || std::holds_alternative<core::AppointmentCode>(f);
+  const bool needsKeys =
+      std::holds_alternative<core::TicketCode>(f) || std::holds_alternative<core::AppointmentCode>(f);
   if (needsKeys && !site.unlocked())
     return invalid(out.kind, out.payload, "This kiosk has not been started yet — please see reception.");
   out.validity = ScanValidity::kValid;
@@ -73,7 +89,8 @@ ScanOutcome classifyScan(const Site& site, std::string_view text) {
       return invalid(out.kind, out.payload, "This ticket wasn't issued here — please see reception.");
   } else if (const auto* a = std::get_if<core::AppointmentCode>(&f)) {
     if (a->odsCode != site.info().odsCode)
-      return invalid(out.kind, out.payload, "This appointment code is for another practice — please see reception.");
+      return invalid(out.kind, out.payload,
+                     "This appointment code is for another practice — please see reception.");
     if (!crypto::equalConstantTime(site.appointmentCodeMac(a->appointmentId), a->mac))
       return invalid(out.kind, out.payload, "This appointment code can't be checked — please see reception.");
   } else if (const auto* k = std::get_if<core::BatchAckCode>(&f)) {

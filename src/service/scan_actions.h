@@ -44,7 +44,8 @@ ScanOutcome classifyScanUnchecked(std::string_view text);
 /// `windowMs` (every sighting, let through or not, restarts its window).
 class ScanDebouncer {
  public:
-  explicit ScanDebouncer(const core::Clock& clock, int64_t windowMs = 3000) : clock_(clock), windowMs_(windowMs) {}
+  explicit ScanDebouncer(const core::Clock& clock, int64_t windowMs = 3000)
+      : clock_(clock), windowMs_(windowMs) {}
   /// True when the text should be acted on.
   bool accept(std::string_view text);
   /// Forgets everything seen (e.g. when the screen changes and a fresh scan should count).

@@ -35,7 +35,8 @@ Check range(int lo, int hi) {
 
 core::Status checkSize(Site&, const std::string& v) {
   const auto x = v.find('x');
-  if (x == std::string::npos || !intIn(v.substr(0, x), 320, 7680).ok() || !intIn(v.substr(x + 1), 240, 4320).ok())
+  if (x == std::string::npos || !intIn(v.substr(0, x), 320, 7680).ok() ||
+      !intIn(v.substr(x + 1), 240, 4320).ok())
     return core::invalidInput("'" + v + "' is not a screen size like 1280x800.");
   return core::okStatus();
 }
@@ -57,7 +58,8 @@ core::Status checkListen(Site&, const std::string& v) {
     ok = std::isdigit(static_cast<unsigned char>(v[i])) || v[i] == '.';
   }
   if (ok && dots == 3 && intIn(v.substr(colon + 1), 1, 65535).ok()) return core::okStatus();
-  return core::invalidInput("'" + v + "' is not an address to listen on: give an IPv4 address and a port, "
+  return core::invalidInput("'" + v +
+                            "' is not an address to listen on: give an IPv4 address and a port, "
                             "e.g. 10.0.0.2:4222, or none.");
 }
 
@@ -77,16 +79,21 @@ core::Status checkQueueId(Site& site, const std::string& v) {
 const std::vector<Key>& keys() {
   static const std::vector<Key> k = {
       {{"site.name", "The practice's name, shown on the Welcome screen", ""}, "site_name", checkName},
-      {{"site.ods", "The practice's ODS code (e.g. B82005)", ""}, "ods_code",
+      {{"site.ods", "The practice's ODS code (e.g. B82005)", ""},
+       "ods_code",
        [](Site&, const std::string& v) { return validateOds(v); }},
-      {{"match.before_min", "Minutes before an appointment that it can be checked in", "120"}, "match_before_min",
+      {{"match.before_min", "Minutes before an appointment that it can be checked in", "120"},
+       "match_before_min",
        range(0, 480)},
-      {{"match.after_min", "Minutes after an appointment that it can still be checked in", "60"}, "match_after_min",
+      {{"match.after_min", "Minutes after an appointment that it can still be checked in", "60"},
+       "match_after_min",
        range(0, 240)},
-      {{"kiosk.idle_timeout_s", "Seconds without a touch before the patient screens reset", "45"}, "idle_timeout_s",
+      {{"kiosk.idle_timeout_s", "Seconds without a touch before the patient screens reset", "45"},
+       "idle_timeout_s",
        range(15, 600)},
       {{"staff.idle_timeout_s", "Seconds without a touch before a member of staff is signed out", "180"},
-       "staff_idle_timeout_s", range(30, 3600)},
+       "staff_idle_timeout_s",
+       range(30, 3600)},
       {{"screen.size", "Screen size in pixels, WIDTHxHEIGHT", "1280x800"}, "screen_size", checkSize},
       {{"screen.rotation", "Screen rotation in degrees: 0, 90, 180 or 270 (touch turns with it)", "0"},
        "screen_rotation",
@@ -95,17 +102,24 @@ const std::vector<Key>& keys() {
                     ? core::okStatus()
                     : core::Status(core::invalidInput("Rotation is 0, 90, 180 or 270."));
        }},
-      {{"walkin.queue", "The queue walk-ins join unless they pick another", "walkin"}, "walkin_queue", checkQueueId},
+      {{"walkin.queue", "The queue walk-ins join unless they pick another", "walkin"},
+       "walkin_queue",
+       checkQueueId},
       {{"retention.days", "Days after a batch is acknowledged that its personal data is deleted", "30"},
-       "retention_days", range(1, 365)},
-      {{"camera.device", "The camera for QR codes (a V4L2 device) or none", "/dev/video0"}, "camera_device",
+       "retention_days",
+       range(1, 365)},
+      {{"camera.device", "The camera for QR codes (a V4L2 device) or none", "/dev/video0"},
+       "camera_device",
        checkDevice},
       {{"camera.size", "The camera's capture size", "1280x720"}, "camera_size", checkSize},
-      {{"scanner.device", "A USB barcode scanner (an evdev device) or none", "none"}, "scanner_device", checkDevice},
+      {{"scanner.device", "A USB barcode scanner (an evdev device) or none", "none"},
+       "scanner_device",
+       checkDevice},
       {{"printer.device", "An ESC/POS ticket printer or none", "none"}, "printer_device", checkDevice},
-      {{"site.listen", "Where this device's nats-server listens for the site's other devices (IPv4:PORT) or none",
-        "none"},
-       "site_listen", checkListen},
+      {{"site.listen",
+        "Where this device's nats-server listens for the site's other devices (IPv4:PORT) or none", "none"},
+       "site_listen",
+       checkListen},
   };
   return k;
 }
@@ -130,7 +144,8 @@ core::Result<core::QueueDef> parseQueueValue(const std::string& id, const std::s
     start = bar + 1;
   }
   if (parts.size() != 3 || parts[0].size() != 1)
-    return core::invalidInput("A queue is written `LETTER | Name | Room`, e.g. `A | GP appointments | Room 3`.");
+    return core::invalidInput(
+        "A queue is written `LETTER | Name | Room`, e.g. `A | GP appointments | Room 3`.");
   core::QueueDef q{id, parts[1], parts[0][0], parts[2]};
   if (auto s = core::validateQueue(q); !s.ok()) return s.error();
   return q;
@@ -146,20 +161,23 @@ core::Status storeQueue(Site& site, const core::QueueDef& q) {
   return st->run();
 }
 
-core::Status applyOne(Site& site, const StaffSession& admin, const std::string& key, const std::string& value) {
+core::Status applyOne(Site& site, const StaffSession& admin, const std::string& key,
+                      const std::string& value) {
   if (key.rfind("queue.", 0) == 0) {
     auto q = parseQueueValue(key.substr(6), value);
     if (!q.ok()) return q.error();
     if (auto s = storeQueue(site, q.value()); !s.ok()) return s;
   } else {
     const Key* k = findKey(key);
-    if (k == nullptr) return core::invalidInput("'" + key + "' is not a setting; `longstopctl config list` shows them.");
+    if (k == nullptr)
+      return core::invalidInput("'" + key + "' is not a setting; `longstopctl config list` shows them.");
     if (auto s = k->check(site, value); !s.ok()) return s;
     if (auto s = store::setMeta(site.db(), k->metaKey, value); !s.ok()) return s;
   }
   store::JsonObject data;
   data.add("key", key).add("value", value);
-  auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "config-set", std::move(data), admin.who().id);
+  auto e =
+      appendAdminEvent(site, admin.secrets().adminSecretKey, "config-set", std::move(data), admin.who().id);
   return e.ok() ? core::okStatus() : core::Status(e.error());
 }
 
@@ -191,13 +209,15 @@ core::Result<std::string> getSetting(Site& site, const std::string& key) {
     return core::notFound("There is no queue '" + key.substr(6) + "'.");
   }
   const Key* k = findKey(key);
-  if (k == nullptr) return core::invalidInput("'" + key + "' is not a setting; `longstopctl config list` shows them.");
+  if (k == nullptr)
+    return core::invalidInput("'" + key + "' is not a setting; `longstopctl config list` shows them.");
   auto v = store::getMeta(site.db(), k->metaKey);
   if (!v.ok()) return v.error();
   return v.value().value_or(k->info.defaultValue);
 }
 
-core::Status setSetting(Site& site, const StaffSession& admin, const std::string& key, const std::string& value) {
+core::Status setSetting(Site& site, const StaffSession& admin, const std::string& key,
+                        const std::string& value) {
   if (auto s = requireAdmin(site, admin); !s.ok()) return s;
   auto s = site.db().transaction([&] { return applyOne(site, admin, key, value); });
   if (!s.ok()) return s;

@@ -25,7 +25,8 @@ const std::vector<SettingInfo>& settingCatalogue();
 core::Result<std::string> getSetting(Site& site, const std::string& key);
 /// Checks and stores one value (and an event signed with the admin key); needs an administrator's
 /// session. Nothing changes when it is refused.
-core::Status setSetting(Site& site, const StaffSession& admin, const std::string& key, const std::string& value);
+core::Status setSetting(Site& site, const StaffSession& admin, const std::string& key,
+                        const std::string& value);
 /// Applies a whole settings file in one transaction, or nothing: errors name the file's line.
 core::Result<int> importSettings(Site& site, const StaffSession& admin, std::string_view fileText);
 

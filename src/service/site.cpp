@@ -9,11 +9,11 @@
 #include "core/ids.h"
 #include "crypto/primitives.h"
 #include "service/admin_log.h"
+#include "service/admin_sign.h"
+#include "service/backup.h"
 #include "service/data_dir.h"
 #include "service/high_water.h"
-#include "service/admin_sign.h"
 #include "service/key_bundle.h"
-#include "service/backup.h"
 #include "service/settings.h"
 #include "store/site_tables.h"
 
@@ -50,7 +50,9 @@ SiteSecrets splitKeys(std::string_view plain) {
 
 // The signed message under which a migrated site keeps its matching and ticket keys for the
 // credentials not yet rewrapped: only the holder of the signing key could have written it.
-std::string deviceKeysSignedBytes(std::string_view sealed) { return "LSDK1" + std::string(sealed); }
+std::string deviceKeysSignedBytes(std::string_view sealed) {
+  return "LSDK1" + std::string(sealed);
+}
 
 core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& deviceId,
                         const crypto::BoxKeyPair& records, const crypto::SignKeyPair& signer,
@@ -59,10 +61,16 @@ core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& d
   store::Database& db = site.db();
   const int64_t now = site.clock().now().unixMs;
   const std::vector<std::pair<std::string, std::string>> meta = {
-      {"device_id", deviceId}, {"ods_code", setup.odsCode}, {"site_name", setup.name},
-      {"created_ms", std::to_string(now)}, {"records_pk", crypto::toHex(records.publicKey)},
-      {"sign_pk", crypto::toHex(signer.publicKey)}, {"admin_pk", crypto::toHex(adminPk)}, {"idle_timeout_s", "45"},
-      {"match_before_min", "120"}, {"match_after_min", "60"}};
+      {"device_id", deviceId},
+      {"ods_code", setup.odsCode},
+      {"site_name", setup.name},
+      {"created_ms", std::to_string(now)},
+      {"records_pk", crypto::toHex(records.publicKey)},
+      {"sign_pk", crypto::toHex(signer.publicKey)},
+      {"admin_pk", crypto::toHex(adminPk)},
+      {"idle_timeout_s", "45"},
+      {"match_before_min", "120"},
+      {"match_after_min", "60"}};
   for (const auto& [k, v] : meta)
     if (auto s = store::setMeta(db, k, v); !s.ok()) return s;
   const auto& queues = setup.queues.empty() ? defaultQueues() : setup.queues;
@@ -79,8 +87,15 @@ core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& d
   crypto::wipe(typed);
   if (!key) return core::internalError("Not enough memory to derive the recovery key.");
   const CredentialKeys own = makeCredentialKeys(*key, secrets, true);
-  store::CredentialRow cred{"recovery", "recovery", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
-                            static_cast<int64_t>(kdf.memLimit), own.wrapped, now, own.publicKey, own.bundle};
+  store::CredentialRow cred{"recovery",
+                            "recovery",
+                            kdf.salt,
+                            static_cast<int64_t>(kdf.opsLimit),
+                            static_cast<int64_t>(kdf.memLimit),
+                            own.wrapped,
+                            now,
+                            own.publicKey,
+                            own.bundle};
   if (auto s = store::insertCredential(db, cred); !s.ok()) return s;
   // The first event names the admin key (and proves it with its own signature): verify starts there.
   store::JsonObject data;
@@ -99,8 +114,9 @@ core::Result<SiteSecrets> openCredentialKeys(const store::CredentialRow& credent
     if (!own) return core::unauthorised("That credential does not open this site's keys.");
     auto secrets = openBundle(credential, *own);
     if (!secrets)
-      return core::corrupt("This card's keys were changed outside Longstop. Do not use this kiosk; call the "
-                           "practice's IT support.");
+      return core::corrupt(
+          "This card's keys were changed outside Longstop. Do not use this kiosk; call the "
+          "practice's IT support.");
     return std::move(*secrets);
   }
   auto plain = crypto::unwrap(derivedKey, credential.wrapped);
@@ -116,7 +132,9 @@ std::string wrapKeys(const crypto::SecretBytes& key, const SiteSecrets& secrets)
   return wrapped;
 }
 
-fs::path Site::databasePath(const fs::path& dataDir) { return dataDir / "longstop.db"; }
+fs::path Site::databasePath(const fs::path& dataDir) {
+  return dataDir / "longstop.db";
+}
 
 SiteSecrets SiteSecrets::copy() const {
   SiteSecrets out;
@@ -125,7 +143,8 @@ SiteSecrets SiteSecrets::copy() const {
   out.matchKey = crypto::SecretBytes::copyOf(matchKey.view());
   out.ticketKey = crypto::SecretBytes::copyOf(ticketKey.view());
   if (!adminSecretKey.empty()) out.adminSecretKey = crypto::SecretBytes::copyOf(adminSecretKey.view());
-  for (const auto& k : olderRecordsKeys) out.olderRecordsKeys.push_back(crypto::SecretBytes::copyOf(k.view()));
+  for (const auto& k : olderRecordsKeys)
+    out.olderRecordsKeys.push_back(crypto::SecretBytes::copyOf(k.view()));
   for (const auto& k : olderMatchKeys) out.olderMatchKeys.push_back(crypto::SecretBytes::copyOf(k.view()));
   return out;
 }
@@ -133,7 +152,8 @@ SiteSecrets SiteSecrets::copy() const {
 Site::Site(std::unique_ptr<store::Database> db, const core::Clock& clock)
     : db_(std::move(db)), log_(*db_, digest_), clock_(clock) {}
 
-core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& setup, const core::Clock& clock) {
+core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& setup,
+                                      const core::Clock& clock) {
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
   if (auto s = validateOds(setup.odsCode); !s.ok()) return s.error();
   if (setup.name.empty()) return core::invalidInput("The site needs a name.");
@@ -175,8 +195,9 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
   site->adminPublicKey_ = admin.publicKey;
   site->keyStore_ = &kernelKeyring();
   site->install(unattendedOf(secrets));
-  auto s = site->db().transaction(
-      [&] { return writeSetup(*site, setup, result.deviceId, records, signer, secrets, result.recoveryCode); });
+  auto s = site->db().transaction([&] {
+    return writeSetup(*site, setup, result.deviceId, records, signer, secrets, result.recoveryCode);
+  });
   if (!s.ok()) {
     site->lock();
     return s.error();
@@ -185,8 +206,8 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
   return result;
 }
 
-core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const core::Clock& clock, const char* vfs,
-                                               KeyStore* keys) {
+core::Result<std::unique_ptr<Site>> Site::open(const fs::path& dataDir, const core::Clock& clock,
+                                               const char* vfs, KeyStore* keys) {
   auto site = openUnchecked(dataDir, clock, vfs, keys);
   if (!site.ok()) return site;
   auto mark = checkHighWater((*site)->db(), dataDir, (*site)->signPublicKey(), clock.now().utcOffsetMinutes);
@@ -210,9 +231,12 @@ core::Result<std::unique_ptr<Site>> Site::openUnchecked(const fs::path& dataDir,
   switch (const auto found = probeDataDir(dataDir); found.state) {
     case DataDirState::kEmpty:
       return core::notFound("No Longstop site in " + dataDir.string() + " (run `longstopctl init` first).");
-    case DataDirState::kNoDatabase: return core::corrupt(found.message);
-    case DataDirState::kUnreadable: return core::storageError(found.message);
-    case DataDirState::kSite: break;
+    case DataDirState::kNoDatabase:
+      return core::corrupt(found.message);
+    case DataDirState::kUnreadable:
+      return core::storageError(found.message);
+    case DataDirState::kSite:
+      break;
   }
   auto db = store::Database::open(databasePath(dataDir), {.create = false, .vfs = vfs});
   if (!db.ok()) return db.error();
@@ -231,9 +255,12 @@ core::Result<std::unique_ptr<Site>> Site::openUnchecked(const fs::path& dataDir,
 std::optional<Site::Unattended> Site::unattendedFromSaved(const crypto::SecretBytes& saved) {
   if (saved.size() < 128 || (saved.size() - 128) % 32 != 0) return std::nullopt;
   const std::string_view v = saved.view();
-  Unattended k{crypto::SecretBytes::copyOf(v.substr(0, 64)), crypto::SecretBytes::copyOf(v.substr(64, 32)),
-               crypto::SecretBytes::copyOf(v.substr(96, 32)), {}};
-  for (size_t at = 128; at < v.size(); at += 32) k.olderMatchKeys.push_back(crypto::SecretBytes::copyOf(v.substr(at, 32)));
+  Unattended k{crypto::SecretBytes::copyOf(v.substr(0, 64)),
+               crypto::SecretBytes::copyOf(v.substr(64, 32)),
+               crypto::SecretBytes::copyOf(v.substr(96, 32)),
+               {}};
+  for (size_t at = 128; at < v.size(); at += 32)
+    k.olderMatchKeys.push_back(crypto::SecretBytes::copyOf(v.substr(at, 32)));
   return k;
 }
 
@@ -253,7 +280,8 @@ bool Site::adoptSavedKeys() {
   if (!saved) return false;
   auto k = unattendedFromSaved(*saved);
   // A matching key the signed log does not name is not taken: it may have been planted in the keyring.
-  if (!k || crypto::signPublicKeyOf(k->signSecretKey) != signPublicKey_ || !matchKeyInForce(k->matchKey.view()))
+  if (!k || crypto::signPublicKeyOf(k->signSecretKey) != signPublicKey_ ||
+      !matchKeyInForce(k->matchKey.view()))
     return false;
   install(std::move(*k));
   followRecordsKey();  // the other process may have renewed the records key since this one opened
@@ -263,7 +291,8 @@ bool Site::adoptSavedKeys() {
 bool Site::followRenewedKeys() {
   if (!unlocked()) return false;
   bool logRead = false;
-  if (auto hint = store::getMeta(*db_, "match_gen"); hint.ok() && hint.value().value_or("1") != matchHintSeen_) {
+  if (auto hint = store::getMeta(*db_, "match_gen");
+      hint.ok() && hint.value().value_or("1") != matchHintSeen_) {
     matchHintSeen_ = hint.value().value_or("1");
     reloadMatchCommit();
     logRead = true;
@@ -274,7 +303,8 @@ bool Site::followRenewedKeys() {
     const std::string commit = matchKeyCommitment(k->matchKey.view(), info_.deviceId);
     if (commit != rejectedSavedMatch_) {
       if (!logRead) reloadMatchCommit();
-      if (crypto::signPublicKeyOf(k->signSecretKey) == signPublicKey_ && matchKeyInForce(k->matchKey.view())) {
+      if (crypto::signPublicKeyOf(k->signSecretKey) == signPublicKey_ &&
+          matchKeyInForce(k->matchKey.view())) {
         install(std::move(*k));
         followRecordsKey();
         return true;
@@ -327,8 +357,9 @@ core::Status Site::reloadSettings() {
   matchCommit_ = log->matchCommit;
   if (records != recordsPublicKey_) {
     if (!log->recordsPublicKey.empty() && log->recordsPublicKey != records)
-      return core::corrupt("The records key in the database is not the one its signed log names: it was changed "
-                           "outside Longstop. Do not use this kiosk; call the practice's IT support.");
+      return core::corrupt(
+          "The records key in the database is not the one its signed log names: it was changed "
+          "outside Longstop. Do not use this kiosk; call the practice's IT support.");
     recordsPublicKey_ = records;
   }
   return core::okStatus();
@@ -338,7 +369,9 @@ std::string unattendedKeyName(std::string_view deviceId, std::string_view signPu
   return "longstop:" + std::string(deviceId) + ":" + crypto::toHex(signPublicKey).substr(0, 16);
 }
 
-std::string Site::keyStoreName() const { return unattendedKeyName(info_.deviceId, signPublicKey_); }
+std::string Site::keyStoreName() const {
+  return unattendedKeyName(info_.deviceId, signPublicKey_);
+}
 
 void Site::install(Unattended keys) {
   unattended_ = std::move(keys);
@@ -347,8 +380,10 @@ void Site::install(Unattended keys) {
 }
 
 Site::Unattended Site::unattendedOf(const SiteSecrets& s) {
-  Unattended k{crypto::SecretBytes::copyOf(s.signSecretKey.view()), crypto::SecretBytes::copyOf(s.matchKey.view()),
-               crypto::SecretBytes::copyOf(s.ticketKey.view()), {}};
+  Unattended k{crypto::SecretBytes::copyOf(s.signSecretKey.view()),
+               crypto::SecretBytes::copyOf(s.matchKey.view()),
+               crypto::SecretBytes::copyOf(s.ticketKey.view()),
+               {}};
   for (const auto& m : s.olderMatchKeys) k.olderMatchKeys.push_back(crypto::SecretBytes::copyOf(m.view()));
   return k;
 }
@@ -390,19 +425,22 @@ core::Status Site::checkKeys(const SiteSecrets& secrets) {
   const std::string recordsPk = crypto::boxPublicKeyOf(secrets.recordsSecretKey);
   if (recordsPk != recordsPublicKey_) {
     auto previous = store::getMeta(*db_, "records_pk_previous");
-    if (previous.ok() && previous.value() && previous.value()->find(crypto::toHex(recordsPk)) != std::string::npos)
-      return core::conflict("This card was made before the site's keys were renewed (when a card was revoked) and "
-                            "cannot open what was written since. Ask an administrator for a new card.");
+    if (previous.ok() && previous.value() &&
+        previous.value()->find(crypto::toHex(recordsPk)) != std::string::npos)
+      return core::conflict(
+          "This card was made before the site's keys were renewed (when a card was revoked) and "
+          "cannot open what was written since. Ask an administrator for a new card.");
   }
   if (crypto::signPublicKeyOf(secrets.signSecretKey) != signPublicKey_ || recordsPk != recordsPublicKey_ ||
       (secrets.admin() && crypto::signPublicKeyOf(secrets.adminSecretKey) != adminPublicKey_))
-    return core::corrupt("The public keys recorded on this card are not the site's own: the database has been "
-                         "changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
+    return core::corrupt(
+        "The public keys recorded on this card are not the site's own: the database has been "
+        "changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
   return core::okStatus();
 }
 
-core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
-                                       std::string_view byStaffId) {
+core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential,
+                                       const crypto::SecretBytes& derivedKey, std::string_view byStaffId) {
   auto opened = openCredential(credential, derivedKey);
   if (!opened.ok()) return opened.error();
   SiteSecrets secrets = std::move(opened.value());
@@ -413,8 +451,9 @@ core::Result<SiteSecrets> Site::unlock(const store::CredentialRow& credential, c
   if (legacy)
     if (auto s = adoptLegacyKeys(secrets); !s.ok()) return s.error();
   if (!matchKeyInForce(secrets.matchKey.view()))
-    return core::corrupt("The matching key on this card is not the one the site's signed log names: the database "
-                         "was changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
+    return core::corrupt(
+        "The matching key on this card is not the one the site's signed log names: the database "
+        "was changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
   const bool wasLocked = !unlocked();
   if (wasLocked) {
     install(unattendedOf(secrets));
@@ -451,8 +490,10 @@ void Site::sealPlainBackups() {
                           : core::Result<PlainBackups>(header.error());
   if (done.ok() && !done->any()) return;
   store::JsonObject data;
-  if (done.ok()) data.add("sealed", done->sealed).add("deleted", done->deleted);
-  else data.add("error", done.error().message);
+  if (done.ok())
+    data.add("sealed", done->sealed).add("deleted", done->deleted);
+  else
+    data.add("error", done.error().message);
   (void)db_->transaction([&]() -> core::Status {
     auto e = appendEvent(done.ok() ? "plain-backups-sealed" : "plain-backups-not-sealed", "", data.str());
     return e.ok() ? core::okStatus() : core::Status(e.error());
@@ -462,13 +503,14 @@ void Site::sealPlainBackups() {
 // A credential from before schema 5 gets its own key pair and a sealed bundle. A card's bundle is a
 // reception card's whatever its staff row says (a role in an unsigned row proves nothing); the recovery
 // code makes the site's admin key if it has none yet, and refuses one it did not make.
-core::Status Site::convertCredential(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
-                                     SiteSecrets& secrets) {
+core::Status Site::convertCredential(const store::CredentialRow& credential,
+                                     const crypto::SecretBytes& derivedKey, SiteSecrets& secrets) {
   const bool recovery = credential.kind == "recovery";
   if (recovery) {
     if (!adminPublicKey_.empty())
-      return core::corrupt("This site has an admin key that its recovery code did not make: the database was "
-                           "changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
+      return core::corrupt(
+          "This site has an admin key that its recovery code did not make: the database was "
+          "changed outside Longstop. Do not use this kiosk; call the practice's IT support.");
     const crypto::SignKeyPair admin = crypto::makeSignKeyPair();
     if (auto m = store::setMeta(*db_, "admin_pk", crypto::toHex(admin.publicKey)); !m.ok()) return m;
     adminPublicKey_ = admin.publicKey;
@@ -504,7 +546,8 @@ core::Status Site::adoptLegacyKeys(SiteSecrets& secrets) {
     const auto sealed = crypto::fromHex(*sealedHex);
     const auto sig = crypto::fromHex(*sigHex);
     if (!sealed || !sig || !crypto::verifySignature(signPublicKey_, deviceKeysSignedBytes(*sealed), *sig))
-      return core::corrupt("The site's matching keys have been changed outside Longstop. Call the practice's IT support.");
+      return core::corrupt(
+          "The site's matching keys have been changed outside Longstop. Call the practice's IT support.");
     auto opened = crypto::unseal(recordsPublicKey_, secrets.recordsSecretKey, *sealed);
     if (!opened || opened->size() != 64) return core::corrupt("The site's matching keys are damaged.");
     secrets.matchKey = crypto::SecretBytes::copyOf(std::string_view(*opened).substr(0, 32));
@@ -519,8 +562,9 @@ core::Status Site::adoptLegacyKeys(SiteSecrets& secrets) {
   const auto match = crypto::fromHex(get("match_key").value_or(""));
   const auto ticket = crypto::fromHex(get("ticket_key").value_or(""));
   if (row.value() || !match || !ticket || match->size() != 32 || ticket->size() != 32)
-    return core::corrupt("The site's matching keys are missing or were changed outside Longstop. Call the "
-                         "practice's IT support.");
+    return core::corrupt(
+        "The site's matching keys are missing or were changed outside Longstop. Call the "
+        "practice's IT support.");
   secrets.matchKey = crypto::SecretBytes::copyOf(*match);
   secrets.ticketKey = crypto::SecretBytes::copyOf(*ticket);
   std::string both = *match + *ticket;
@@ -538,9 +582,13 @@ core::Status Site::adoptLegacyKeys(SiteSecrets& secrets) {
   return db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-std::string Site::matchHash(std::string_view text) const { return matchHasher()(text); }
+std::string Site::matchHash(std::string_view text) const {
+  return matchHasher()(text);
+}
 
-MatchHasher Site::matchHasher() const { return MatchHasher{keys().matchKey.view()}; }
+MatchHasher Site::matchHasher() const {
+  return MatchHasher{keys().matchKey.view()};
+}
 
 bool Site::matchHashFits(std::string_view stored, std::string_view text) const {
   if (crypto::equalConstantTime(stored, matchHash(text))) return true;
@@ -550,7 +598,8 @@ bool Site::matchHashFits(std::string_view stored, std::string_view text) const {
 }
 
 std::string Site::ticketMac(std::string_view recordId) const {
-  std::string hex = crypto::toHex(crypto::keyedHash(keys().ticketKey.view(), std::string("LST1:") + std::string(recordId), 16));
+  std::string hex = crypto::toHex(
+      crypto::keyedHash(keys().ticketKey.view(), std::string("LST1:") + std::string(recordId), 16));
   hex.resize(8);
   for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return hex;
@@ -589,7 +638,8 @@ void Site::prepareAhead() {
   followRenewedKeys();
   followRecordsKey();
   spentSeal_.reset();
-  if (!nextSeal_ || nextSeal_->recipient != recordsPublicKey_) nextSeal_ = crypto::prepareSeal(recordsPublicKey_);
+  if (!nextSeal_ || nextSeal_->recipient != recordsPublicKey_)
+    nextSeal_ = crypto::prepareSeal(recordsPublicKey_);
   if (signer_) signer_->prepare(kSignaturesAhead);
 }
 
@@ -623,8 +673,8 @@ core::Result<std::string> Site::open(const SiteSecrets& secrets, std::string_vie
 core::Result<int64_t> Site::appendEvent(std::string_view kind, std::string_view recordId, std::string data,
                                         std::string_view staffId) {
   if (!log_.canAppend()) return core::unauthorised(store::kLockedMessage);
-  return log_.append({clock_.now().unixMs, std::string(kind), std::string(recordId), std::string(staffId),
-                      std::move(data)});
+  return log_.append(
+      {clock_.now().unixMs, std::string(kind), std::string(recordId), std::string(staffId), std::move(data)});
 }
 
 bool Site::clockConfirmedToday() {

@@ -17,8 +17,8 @@
 #include "crypto/primitives.h"
 #include "crypto/secret_bytes.h"
 #include "service/key_store.h"
-#include "service/match_key.h"
 #include "service/kiosk_services.h"
+#include "service/match_key.h"
 #include "service/sodium_digest.h"
 #include "store/database.h"
 #include "store/event_log.h"
@@ -77,11 +77,13 @@ class Site {
   /// there unlocks the site at once.
   /// A log that ends before its high-water mark (service/high_water.h) is refused (kCorrupt) with the
   /// sentence saying how many events are missing since when, until the loss is recorded.
-  static core::Result<std::unique_ptr<Site>> open(const std::filesystem::path& dataDir, const core::Clock& clock,
-                                                  const char* vfs = nullptr, KeyStore* keys = nullptr);
+  static core::Result<std::unique_ptr<Site>> open(const std::filesystem::path& dataDir,
+                                                  const core::Clock& clock, const char* vfs = nullptr,
+                                                  KeyStore* keys = nullptr);
   /// As open(), without the high-water check: for recording a loss (service::recordLoss) and nothing else.
   static core::Result<std::unique_ptr<Site>> openDespiteLoss(const std::filesystem::path& dataDir,
-                                                             const core::Clock& clock, KeyStore* keys = nullptr);
+                                                             const core::Clock& clock,
+                                                             KeyStore* keys = nullptr);
   const std::filesystem::path& dataDir() const { return dataDir_; }
   /// A detached Ed25519 signature with the device's key; empty on a locked site.
   std::string signWithDeviceKey(std::string_view message) const;
@@ -135,8 +137,8 @@ class Site {
   /// A credential from before schema 5 gets a key pair of its own and a sealed bundle on the way (see
   /// docs/decisions.md): a reception-level bundle for a card; the recovery code of a site with no
   /// admin key yet makes it. A card made before the site's keys were last renewed is refused.
-  core::Result<SiteSecrets> unlock(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
-                                   std::string_view byStaffId);
+  core::Result<SiteSecrets> unlock(const store::CredentialRow& credential,
+                                   const crypto::SecretBytes& derivedKey, std::string_view byStaffId);
   /// A locked site takes this boot's keys from the key store if another process (`longstopctl unlock`)
   /// has put them there since; true when that unlocked it.
   bool adoptSavedKeys();
@@ -167,7 +169,8 @@ class Site {
  private:
   Site(std::unique_ptr<store::Database> db, const core::Clock& clock);
   static core::Result<std::unique_ptr<Site>> openUnchecked(const std::filesystem::path& dataDir,
-                                                           const core::Clock& clock, const char* vfs, KeyStore* keys);
+                                                           const core::Clock& clock, const char* vfs,
+                                                           KeyStore* keys);
 
   struct Unattended {
     crypto::SecretBytes signSecretKey, matchKey, ticketKey;
@@ -181,8 +184,8 @@ class Site {
   void install(Unattended keys);
   void remember();  // into the key store, for the boot
   core::Status adoptLegacyKeys(SiteSecrets& secrets);
-  core::Status convertCredential(const store::CredentialRow& credential, const crypto::SecretBytes& derivedKey,
-                                 SiteSecrets& secrets);
+  core::Status convertCredential(const store::CredentialRow& credential,
+                                 const crypto::SecretBytes& derivedKey, SiteSecrets& secrets);
   core::Result<SiteSecrets> openCredential(const store::CredentialRow& credential,
                                            const crypto::SecretBytes& derivedKey) const;
   core::Status checkKeys(const SiteSecrets& secrets);
@@ -201,9 +204,9 @@ class Site {
   mutable std::optional<crypto::SealPrep> nextSeal_, spentSeal_;
   std::string signPublicKey_;
   std::string adminPublicKey_;
-  std::string matchCommit_;        // the newest signed commitment to a matching key; empty: never renewed
-  std::string matchHintSeen_;      // meta match_gen when last looked at
-  std::string rejectedSavedMatch_; // commitment of a key-store matching key already refused
+  std::string matchCommit_;         // the newest signed commitment to a matching key; empty: never renewed
+  std::string matchHintSeen_;       // meta match_gen when last looked at
+  std::string rejectedSavedMatch_;  // commitment of a key-store matching key already refused
   std::optional<Unattended> unattended_;
   std::unique_ptr<SodiumSigner> signer_;  // over unattended_->signSecretKey
 };

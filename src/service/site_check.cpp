@@ -27,12 +27,17 @@ nlohmann::json dataOf(const std::string& text) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   return j.is_object() ? j : nlohmann::json::object();
 }
-std::string field(const std::string& json, const char* key) { return dataOf(json).value(key, std::string()); }
-int64_t number(const std::string& json, const char* key) { return dataOf(json).value(key, int64_t{0}); }
+std::string field(const std::string& json, const char* key) {
+  return dataOf(json).value(key, std::string());
+}
+int64_t number(const std::string& json, const char* key) {
+  return dataOf(json).value(key, int64_t{0});
+}
 
 // Wrong PINs since each card's last good sign-in, as the log tells them, against the staff table.
 core::Result<std::vector<std::string>> checkLockouts(store::Database& db) {
-  auto st = db.prepare("SELECT kind, staff_id, data FROM events WHERE kind IN ('signin', 'signin-failed') ORDER BY seq");
+  auto st = db.prepare(
+      "SELECT kind, staff_id, data FROM events WHERE kind IN ('signin', 'signin-failed') ORDER BY seq");
   if (!st.ok()) return st.error();
   struct Seen {
     int64_t failures = 0, lockedUntil = 0;
@@ -43,8 +48,10 @@ core::Result<std::vector<std::string>> checkLockouts(store::Database& db) {
     if (!row.ok()) return row.error();
     if (!row.value()) break;
     Seen& s = seen[st->columnText(1)];
-    if (st->columnText(0) == "signin") s = {};
-    else s = {s.failures + 1, number(st->columnText(2), "locked_until_ms")};
+    if (st->columnText(0) == "signin")
+      s = {};
+    else
+      s = {s.failures + 1, number(st->columnText(2), "locked_until_ms")};
   }
   std::vector<std::string> out;
   auto staff = db.prepare("SELECT id, failed_attempts, locked_until_ms FROM staff");
@@ -55,8 +62,9 @@ core::Result<std::vector<std::string>> checkLockouts(store::Database& db) {
     if (!row.value()) break;
     const Seen s = seen[staff->columnText(0)];
     if (staff->columnInt(1) < s.failures || staff->columnInt(2) < s.lockedUntil)
-      out.push_back("The lockout of staff card " + staff->columnText(0) + " was reset outside Longstop (the log has " +
-                    std::to_string(s.failures) + " wrong PINs since its last sign-in).");
+      out.push_back("The lockout of staff card " + staff->columnText(0) +
+                    " was reset outside Longstop (the log has " + std::to_string(s.failures) +
+                    " wrong PINs since its last sign-in).");
   }
   return out;
 }
@@ -80,10 +88,12 @@ core::Result<std::vector<std::string>> checkCards(store::Database& db, const Adm
     auto grant = log.grantFor(c.id, &valid);
     const bool before = grant && !valid && grant->role.empty();
     if (!grant || (!valid && !before))
-      out.push_back("Staff card " + c.id + " was not added by an administrator: someone with the device's key "
+      out.push_back("Staff card " + c.id +
+                    " was not added by an administrator: someone with the device's key "
                     "put it on the card. Revoke it and tell the practice's IT support.");
     else if (valid && (grant->publicKey != c.publicKey || grant->role != role))
-      out.push_back("Staff card " + c.id + " is not the card an administrator added (its role or key was changed "
+      out.push_back("Staff card " + c.id +
+                    " is not the card an administrator added (its role or key was changed "
                     "outside Longstop). Revoke it and tell the practice's IT support.");
   }
   return out;
@@ -104,21 +114,23 @@ core::Result<std::string> checkRecipientSetting(store::Database& db) {
   const std::string current = meta(db, "recipient");
   if (current.empty() && signedId.empty()) return std::string();
   if (current != signedId)
-    return std::string("The recipient key in the settings (" + (current.empty() ? "none" : current) +
-                       ") is not the one set through Longstop (" + (signedId.empty() ? "none" : signedId) +
-                       "): someone changed the database. Do not export; set the receiving organisation's key again "
-                       "on the admin screen and tell the practice's IT support.");
+    return std::string(
+        "The recipient key in the settings (" + (current.empty() ? "none" : current) +
+        ") is not the one set through Longstop (" + (signedId.empty() ? "none" : signedId) +
+        "): someone changed the database. Do not export; set the receiving organisation's key again "
+        "on the admin screen and tell the practice's IT support.");
   const std::string text = meta(db, ("recipient:" + current).c_str());
   auto key = exporter::parseOrgPublicKey(text);
   if (!key.ok() || key->keyId() != current)
-    return std::string("The stored recipient key " + current +
-                       " does not match its fingerprint: someone changed the database. Do not export; set the "
-                       "receiving organisation's key again on the admin screen.");
+    return std::string(
+        "The stored recipient key " + current +
+        " does not match its fingerprint: someone changed the database. Do not export; set the "
+        "receiving organisation's key again on the admin screen.");
   return std::string();
 }
 
-core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer, const std::filesystem::path& dataDir,
-                                  int utcOffsetMinutes) {
+core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer,
+                                  const std::filesystem::path& dataDir, int utcOffsetMinutes) {
   if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
   SiteCheck out;
   const std::string stored = crypto::fromHex(meta(db, "sign_pk")).value_or("");
@@ -145,15 +157,17 @@ core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer, 
   auto report = log.verify(key, check);
   if (!report.ok()) return report.error();
   out.log = report.value();
-  if (!out.log.sound()) out.problems.push_back("The event log is broken at " + out.log.reason + ".");
+  if (!out.log.sound())
+    out.problems.push_back("The event log is broken at " + out.log.reason + ".");
   else if (out.log.rows > 0 && out.log.signedRows == 0)
     out.problems.push_back(
         "The event log carries no signatures, so nothing shows it was not rewritten. A site made before "
         "signed logs is signed from its first unlock: sign in once on the kiosk, then verify again.");
   if (out.log.lostEvents > 0)
-    out.notes.push_back("The log records " + std::to_string(out.log.lostEvents) +
-                        " events lost earlier (a deleted WAL or an older backup put back); their numbers were not "
-                        "given again.");
+    out.notes.push_back(
+        "The log records " + std::to_string(out.log.lostEvents) +
+        " events lost earlier (a deleted WAL or an older backup put back); their numbers were not "
+        "given again.");
   if (!dataDir.empty()) {
     auto mark = checkHighWater(db, dataDir, key, utcOffsetMinutes);
     if (!mark.ok()) return mark.error();
@@ -170,10 +184,12 @@ core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer, 
   out.problems.insert(out.problems.end(), admin->problems.begin(), admin->problems.end());
   if (unlocked && !admin->matchCommit.empty() &&
       matchKeyCommitment(unlocked->view().substr(64, 32), meta(db, "device_id")) != admin->matchCommit)
-    out.problems.push_back("The matching key this kiosk was given for this boot is not the one the signed log names "
-                           "(generation " + std::to_string(admin->matchGeneration) +
-                           "): someone planted it in the keyring. Lock the kiosk (longstopctl lock), sign in again "
-                           "and tell the practice's IT support.");
+    out.problems.push_back(
+        "The matching key this kiosk was given for this boot is not the one the signed log names "
+        "(generation " +
+        std::to_string(admin->matchGeneration) +
+        "): someone planted it in the keyring. Lock the kiosk (longstopctl lock), sign in again "
+        "and tell the practice's IT support.");
   auto cards = checkCards(db, admin.value());
   if (!cards.ok()) return cards.error();
   out.problems.insert(out.problems.end(), cards->begin(), cards->end());

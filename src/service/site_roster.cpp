@@ -13,7 +13,8 @@ namespace longstop::service {
 
 core::Status addPeer(Site& site, const StaffSession& admin, const store::PeerRow& peer) {
   if (auto s = requireAdmin(site, admin); !s.ok()) return s;
-  if (!core::isValidDeviceId(peer.deviceId)) return core::invalidInput("'" + peer.deviceId + "' is not a device ID.");
+  if (!core::isValidDeviceId(peer.deviceId))
+    return core::invalidInput("'" + peer.deviceId + "' is not a device ID.");
   if (peer.deviceId == site.info().deviceId) return core::conflict("A device cannot be its own peer.");
   if (peer.signPublicKey.size() != 32) return core::invalidInput("A peer's signing key is 32 bytes.");
   if (peer.role != "kiosk" && peer.role != "desk" && peer.role != "board")
@@ -22,7 +23,8 @@ core::Status addPeer(Site& site, const StaffSession& admin, const store::PeerRow
     auto peers = store::listPeers(site.db());
     if (!peers.ok()) return peers.error();
     for (const auto& p : peers.value())
-      if (p.deviceId == peer.deviceId) return core::conflict("Device " + peer.deviceId + " is already in the roster.");
+      if (p.deviceId == peer.deviceId)
+        return core::conflict("Device " + peer.deviceId + " is already in the roster.");
     store::PeerRow row = peer;
     row.addedMs = site.clock().now().unixMs;
     row.removedMs.reset();
@@ -30,7 +32,8 @@ core::Status addPeer(Site& site, const StaffSession& admin, const store::PeerRow
     store::JsonObject data;
     data.add("device", row.deviceId).add("sign_pk", crypto::toHex(row.signPublicKey));
     data.add("address", row.address).add("role", row.role);
-    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "peer-added", std::move(data), admin.who().id);
+    auto e =
+        appendAdminEvent(site, admin.secrets().adminSecretKey, "peer-added", std::move(data), admin.who().id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
 }
@@ -51,7 +54,8 @@ core::Status removePeer(Site& site, const StaffSession& admin, const std::string
     store::JsonObject data;
     data.add("device", deviceId).add("sign_pk", crypto::toHex(found->signPublicKey));
     data.add("upto_seq", end.value() ? end.value()->seq : int64_t{0});
-    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "peer-removed", std::move(data), admin.who().id);
+    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "peer-removed", std::move(data),
+                              admin.who().id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
 }
@@ -61,8 +65,9 @@ core::Status setTicketBlock(Site& site, const StaffSession& admin, int slot, int
   const int64_t today = site.clock().now().localDay();
   const core::TicketBlock block{slot, stride, today + 1};
   if (!core::validTicketBlock(block))
-    return core::invalidInput("A ticket block is a slot from 0 to one less than the number of devices, at most " +
-                              std::to_string(core::kMaxTicketStride) + ".");
+    return core::invalidInput(
+        "A ticket block is a slot from 0 to one less than the number of devices, at most " +
+        std::to_string(core::kMaxTicketStride) + ".");
   return site.db().transaction([&]() -> core::Status {
     auto current = store::getMeta(site.db(), "ticket_block");
     if (!current.ok()) return current.error();
@@ -74,7 +79,8 @@ core::Status setTicketBlock(Site& site, const StaffSession& admin, int slot, int
     if (auto m = store::setMeta(site.db(), "ticket_block", core::formatTicketBlock(block)); !m.ok()) return m;
     store::JsonObject data;
     data.add("block", core::formatTicketBlock(block));
-    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "ticket-block-set", std::move(data), admin.who().id);
+    auto e = appendAdminEvent(site, admin.secrets().adminSecretKey, "ticket-block-set", std::move(data),
+                              admin.who().id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });
 }
@@ -95,7 +101,8 @@ core::Result<std::vector<std::string>> checkRoster(store::Database& db) {
         named = true;
     }
     if (!named)
-      out.push_back("Device " + p.deviceId + " is in the roster without an administrator's signature (or with "
+      out.push_back("Device " + p.deviceId +
+                    " is in the roster without an administrator's signature (or with "
                     "another key): it was put there outside Longstop. Tell the practice's IT support.");
     // A removal is signed too: one made outside Longstop, or one undone behind the log's back (a stolen
     // device let back in), is found.
@@ -106,10 +113,12 @@ core::Result<std::vector<std::string>> checkRoster(store::Database& db) {
       if (j.is_object() && j.value("device", "") == p.deviceId) removedSigned = true;
     }
     if (removedSigned && !p.removedMs)
-      out.push_back("Device " + p.deviceId + " was removed by an administrator but is in the roster again: the "
+      out.push_back("Device " + p.deviceId +
+                    " was removed by an administrator but is in the roster again: the "
                     "removal was undone outside Longstop. Tell the practice's IT support.");
     if (!removedSigned && p.removedMs)
-      out.push_back("Device " + p.deviceId + " is marked removed without an administrator's signature: it was "
+      out.push_back("Device " + p.deviceId +
+                    " is marked removed without an administrator's signature: it was "
                     "changed outside Longstop. Tell the practice's IT support.");
   }
   // The ticket block in the settings must be the newest one an administrator signed.
@@ -122,8 +131,9 @@ core::Result<std::vector<std::string>> checkRoster(store::Database& db) {
     if (j.is_object()) signedBlock = j.value("block", "");
   }
   if (meta.value().value_or("") != signedBlock)
-    out.push_back("This device's ticket block in the settings is not the one an administrator set: tickets may "
-                  "repeat across the site. Tell the practice's IT support.");
+    out.push_back(
+        "This device's ticket block in the settings is not the one an administrator set: tickets may "
+        "repeat across the site. Tell the practice's IT support.");
   SodiumDigest digest;
   SodiumSignatureCheck check;
   auto chains = store::verifyPeerEvents(db, digest, check);

@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "core/ticket_block.h"
 #include <vector>
+#include "core/ticket_block.h"
 
 #include "core/result.h"
 #include "service/site.h"

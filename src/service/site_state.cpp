@@ -69,7 +69,8 @@ core::Result<int> followFold(store::Database& db, std::string_view ownDeviceId) 
       if (it == state->checkins.end()) continue;
       const std::string folded(core::toString(it->second.state));
       if (folded == current) continue;
-      if (auto u = store::updateCheckinState(db, id, folded, core::hlcMillis(it->second.stateHlc)); !u.ok()) return u;
+      if (auto u = store::updateCheckinState(db, id, folded, core::hlcMillis(it->second.stateHlc)); !u.ok())
+        return u;
       ++changed;
     }
     return core::okStatus();
@@ -78,15 +79,16 @@ core::Result<int> followFold(store::Database& db, std::string_view ownDeviceId) 
   return changed;
 }
 
-core::Status siteAction(Site& site, const StaffSession& who, const std::string& recordId, core::CheckinAction action,
-                        const std::string& room) {
+core::Status siteAction(Site& site, const StaffSession& who, const std::string& recordId,
+                        core::CheckinAction action, const std::string& room) {
   if (action == core::CheckinAction::kTransfer || action == core::CheckinAction::kCancel)
     return core::invalidInput("Transfer and cancel of another device's check-in are not built yet.");
   auto check = [&]() -> core::Result<core::FoldedCheckin> {
     auto state = foldedState(site.db(), site.info().deviceId);
     if (!state.ok()) return state.error();
     auto it = state->checkins.find(recordId);
-    if (it == state->checkins.end()) return core::notFound("There is no check-in " + recordId + " at this site.");
+    if (it == state->checkins.end())
+      return core::notFound("There is no check-in " + recordId + " at this site.");
     auto next = core::applyAction(it->second.state, action);
     if (!next.ok()) return next.error();
     return it->second;

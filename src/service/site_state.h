@@ -27,7 +27,7 @@ core::Result<int> followFold(store::Database& db, std::string_view ownDeviceId);
 /// A staff action (call, seen, ...) on a check-in that any device of the site made, checked against the
 /// folded state and written as this device's event. kNotFound for a check-in the fold does not know,
 /// kConflict for a move its state does not allow. `room` is for call and recall.
-core::Status siteAction(Site& site, const StaffSession& who, const std::string& recordId, core::CheckinAction action,
-                        const std::string& room = {});
+core::Status siteAction(Site& site, const StaffSession& who, const std::string& recordId,
+                        core::CheckinAction action, const std::string& room = {});
 
 }  // namespace longstop::service

@@ -41,12 +41,14 @@ class SodiumSigner final : public core::Signer {
  private:
   const crypto::SecretBytes& secretKey_;
   mutable std::vector<crypto::SignPrep> ready_;  // each used once, wiped when used or with this signer
-  mutable std::vector<crypto::SignPrep> spent_;  // used and zeroed; freed at the next prepare(), not mid-commit
+  mutable std::vector<crypto::SignPrep>
+      spent_;  // used and zeroed; freed at the next prepare(), not mid-commit
 };
 
 class SodiumSignatureCheck final : public core::SignatureCheck {
  public:
-  bool verify(std::string_view publicKey, std::string_view message, std::string_view signature) const override {
+  bool verify(std::string_view publicKey, std::string_view message,
+              std::string_view signature) const override {
     return crypto::verifySignature(publicKey, message, signature);
   }
 };

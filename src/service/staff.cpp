@@ -91,7 +91,8 @@ core::Result<std::optional<StaffRow>> loadStaff(Site& site, std::string_view id)
 // "LSS1:S7K2QX:ABCD…" or "S7K2QX ABCD…" typed from the printed card; read as the sign-in screen reads it.
 core::Result<std::pair<std::string, std::string>> splitCard(const std::string& text) {
   core::TypedCard card = core::readTypedCard(text);
-  if (card.problem != core::CardProblem::kNone) return core::invalidInput("That is not a Longstop staff card.");
+  if (card.problem != core::CardProblem::kNone)
+    return core::invalidInput("That is not a Longstop staff card.");
   return std::make_pair(std::move(card.staffId), std::move(card.secret));
 }
 
@@ -129,7 +130,9 @@ core::Error revokedCard() {
 
 }  // namespace
 
-std::string_view toString(StaffRole r) { return r == StaffRole::kAdmin ? "admin" : "reception"; }
+std::string_view toString(StaffRole r) {
+  return r == StaffRole::kAdmin ? "admin" : "reception";
+}
 
 core::Result<StaffRole> parseRole(std::string_view text) {
   if (text == "admin") return StaffRole::kAdmin;
@@ -141,8 +144,9 @@ core::Status requireAdmin(const Site& site, const StaffSession& session) {
   if (session.who().role != StaffRole::kAdmin)
     return core::unauthorised("Only an administrator can do that: sign in with an admin card.");
   if (!session.secrets().admin())
-    return core::unauthorised("This admin card was made before admin keys and cannot administer. Make a new admin "
-                              "card with the recovery code (longstopctl staff add), then revoke this one.");
+    return core::unauthorised(
+        "This admin card was made before admin keys and cannot administer. Make a new admin "
+        "card with the recovery code (longstopctl staff add), then revoke this one.");
   if (crypto::signPublicKeyOf(session.secrets().adminSecretKey) != site.adminPublicKey())
     return core::unauthorised("These keys are not this site's admin key: sign in again.");
   return core::okStatus();
@@ -152,7 +156,8 @@ core::Result<std::unique_ptr<StaffSession>> recoverySession(Site& site, std::str
   auto secrets = site.unlockWithRecoveryCode(recoveryCode);
   if (!secrets.ok()) return secrets.error();
   StaffMember who{"", "Recovery code", StaffRole::kAdmin, 0, std::nullopt, 0, 0};
-  return std::make_unique<StaffSession>(std::move(who), std::move(secrets.value()), site.clock().now().unixMs);
+  return std::make_unique<StaffSession>(std::move(who), std::move(secrets.value()),
+                                        site.clock().now().unixMs);
 }
 
 core::Result<NewCard> addStaff(Site& site, const StaffSession& admin, const std::string& name, StaffRole role,
@@ -160,7 +165,8 @@ core::Result<NewCard> addStaff(Site& site, const StaffSession& admin, const std:
   if (auto s = requireAdmin(site, admin); !s.ok()) return s.error();
   const SiteSecrets& secrets = admin.secrets();
   const std::string& byStaffId = admin.who().id;
-  if (name.empty() || name.size() > 80) return core::invalidInput("A member of staff needs a name (up to 80 characters).");
+  if (name.empty() || name.size() > 80)
+    return core::invalidInput("A member of staff needs a name (up to 80 characters).");
   if (auto s = validatePin(pin); !s.ok()) return s.error();
   NewCard card{newStaffId(), newCardSecret(), ""};
   card.cardText = "LSS1:" + card.staffId + ":" + card.secret;
@@ -174,13 +180,21 @@ core::Result<NewCard> addStaff(Site& site, const StaffSession& admin, const std:
   const CredentialKeys own = makeCredentialKeys(*key, secrets, role == StaffRole::kAdmin);
   const int64_t now = site.clock().now().unixMs;
   auto s = site.db().transaction([&]() -> core::Status {
-    auto st = site.db().prepare("INSERT INTO staff(id, name, role, card_check, created_ms) VALUES (?,?,?,?,?)");
+    auto st =
+        site.db().prepare("INSERT INTO staff(id, name, role, card_check, created_ms) VALUES (?,?,?,?,?)");
     if (!st.ok()) return st.error();
     st->bind(1, card.staffId).bind(2, name).bind(3, toString(role)).bindBlob(4, cardCheck(card.secret));
     st->bind(5, now);
     if (auto r = st->run(); !r.ok()) return r;
-    store::CredentialRow cred{card.staffId, "staff", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
-                              static_cast<int64_t>(kdf.memLimit), own.wrapped, now, own.publicKey, own.bundle};
+    store::CredentialRow cred{card.staffId,
+                              "staff",
+                              kdf.salt,
+                              static_cast<int64_t>(kdf.opsLimit),
+                              static_cast<int64_t>(kdf.memLimit),
+                              own.wrapped,
+                              now,
+                              own.publicKey,
+                              own.bundle};
     if (auto r = store::insertCredential(site.db(), cred); !r.ok()) return r;
     store::JsonObject data;
     data.add("staff", card.staffId).add("role", toString(role)).add("box_pk", crypto::toHex(own.publicKey));
@@ -213,7 +227,8 @@ core::Result<std::vector<StaffMember>> listStaff(Site& site) {
 core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std::string& staffId) {
   if (auto s = requireAdmin(site, admin); !s.ok()) return s.error();
   if (staffId == admin.who().id)
-    return core::invalidInput("You cannot revoke the card you are signed in with; ask another administrator.");
+    return core::invalidInput(
+        "You cannot revoke the card you are signed in with; ask another administrator.");
   auto r = loadStaff(site, staffId);
   if (!r.ok()) return r.error();
   if (!r.value()) return core::notFound("There is no member of staff " + staffId + ".");
@@ -249,19 +264,22 @@ core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std:
 SignInResult signIn(Site& site, const std::string& cardText, const std::string& pin) {
   auto parts = splitCard(cardText);
   if (!parts.ok()) return SignInError(SignInFailure::kNotACard, parts.error());
-  // Named references, not a structured binding: the lambda below takes them (clang 14 refuses a binding there).
+  // Named references, not a structured binding: the lambda below takes them (clang 14 refuses a binding
+  // there).
   const std::string& id = parts.value().first;
   const std::string& secret = parts.value().second;
   auto loaded = loadStaff(site, id);
   if (!loaded.ok()) return SignInError(SignInFailure::kFault, loaded.error());
   if (!loaded.value() || !cardFits(site, loaded.value()->cardCheck, secret))
-    return SignInError(SignInFailure::kUnknownCard, core::unauthorised("This card is not known here. Please use your own staff card."));
+    return SignInError(SignInFailure::kUnknownCard,
+                       core::unauthorised("This card is not known here. Please use your own staff card."));
   const StaffMember& m = loaded.value()->member;
   if (m.revokedMs) return SignInError(SignInFailure::kRevoked, revokedCard());
   const int64_t now = site.clock().now().unixMs;
   if (m.lockedUntilMs > now)
-    return SignInError(SignInFailure::kLocked, core::unauthorised("Too many wrong PINs. This card is locked for " +
-                                                     waitText(m.lockedUntilMs - now) + "."));
+    return SignInError(SignInFailure::kLocked,
+                       core::unauthorised("Too many wrong PINs. This card is locked for " +
+                                          waitText(m.lockedUntilMs - now) + "."));
   auto cred = store::getCredential(site.db(), id);
   if (!cred.ok()) return SignInError(SignInFailure::kFault, cred.error());
   if (!cred.value()) return SignInError(SignInFailure::kRevoked, revokedCard());
@@ -270,7 +288,8 @@ SignInResult signIn(Site& site, const std::string& cardText, const std::string& 
   auto key = crypto::deriveKey(material,
                                {c.kdfSalt, static_cast<uint64_t>(c.kdfOps), static_cast<uint64_t>(c.kdfMem)});
   crypto::wipe(material);
-  if (!key) return SignInError(SignInFailure::kFault, core::internalError("Not enough memory to check the PIN."));
+  if (!key)
+    return SignInError(SignInFailure::kFault, core::internalError("Not enough memory to check the PIN."));
   auto secrets = site.unlock(c, *key, id);
   if (!secrets.ok() && secrets.error().code != core::ErrorCode::kUnauthorised)
     return SignInError(SignInFailure::kFault, secrets.error());
@@ -278,10 +297,11 @@ SignInResult signIn(Site& site, const std::string& cardText, const std::string& 
     if (auto s = recordFailure(site, m, now); !s.ok()) return SignInError(SignInFailure::kFault, s.error());
     const int left = kFreeAttempts - (m.failedAttempts + 1);
     if (left > 0)
-      return SignInError(SignInFailure::kWrongPin,
-                         core::unauthorised("Wrong PIN. " + std::to_string(left) + " tries left before the card locks."));
-    return SignInError(SignInFailure::kWrongPin, core::unauthorised("Wrong PIN. The card is now locked for a while; the delay "
-                                                       "grows with each wrong PIN."));
+      return SignInError(SignInFailure::kWrongPin, core::unauthorised("Wrong PIN. " + std::to_string(left) +
+                                                                      " tries left before the card locks."));
+    return SignInError(SignInFailure::kWrongPin,
+                       core::unauthorised("Wrong PIN. The card is now locked for a while; the delay "
+                                          "grows with each wrong PIN."));
   }
   auto s = site.db().transaction([&]() -> core::Status {
     auto st = site.db().prepare(

@@ -80,14 +80,15 @@ core::Result<NewCard> addStaff(Site& site, const StaffSession& admin, const std:
 core::Result<std::vector<StaffMember>> listStaff(Site& site);
 /// What a revocation did to the site's keys.
 struct Revocation {
-  int renewed = 0;     // credentials given the new keys (the recovery code among them)
-  int notRenewed = 0;  // cards unused since before admin keys, or changed outside Longstop: to re-issue
-  int rehashed = 0;    // appointments and check-ins whose keyed hashes are now under the new matching key
-  int notRehashed = 0; // sealed records no key opened: they keep the old hashes and no longer match
+  int renewed = 0;      // credentials given the new keys (the recovery code among them)
+  int notRenewed = 0;   // cards unused since before admin keys, or changed outside Longstop: to re-issue
+  int rehashed = 0;     // appointments and check-ins whose keyed hashes are now under the new matching key
+  int notRehashed = 0;  // sealed records no key opened: they keep the old hashes and no longer match
 };
 /// From now on the card is refused, and it opens nothing written afterwards: needs an administrator's
-/// session, renews the site's records, admin and matching keys for every other credential (service/key_renewal.h)
-/// and writes a signed 'staff-revoked' event. The session carries on with the new keys.
+/// session, renews the site's records, admin and matching keys for every other credential
+/// (service/key_renewal.h) and writes a signed 'staff-revoked' event. The session carries on with the new
+/// keys.
 core::Result<Revocation> revokeStaff(Site& site, StaffSession& admin, const std::string& staffId);
 
 /// Sign-in with the card's text (LSS1:… or the typed secret with its staff ID) and a PIN. Every

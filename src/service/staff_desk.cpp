@@ -131,7 +131,8 @@ core::Result<std::vector<ConsoleEntry>> StaffDesk::search(const std::string& tex
 
 core::Status StaffDesk::act(const std::string& recordId, core::CheckinAction action, const ActionRequest& r) {
   if (auto s = needSession(); !s.ok()) return s;
-  return applyCheckinAction(kiosk_.siteData(), *session_, recordId, action, {r.room, r.targetQueue, r.reason, ""});
+  return applyCheckinAction(kiosk_.siteData(), *session_, recordId, action,
+                            {r.room, r.targetQueue, r.reason, ""});
 }
 
 core::Result<std::optional<std::string>> StaffDesk::callNext(const std::string& queueId,
@@ -160,7 +161,8 @@ core::Result<std::vector<DueAppointment>> StaffDesk::appointmentsDue() {
   if (!rows.ok()) return rows.error();
   std::vector<DueAppointment> out;
   for (auto& r : rows.value())
-    out.push_back({r.id, core::formatClockTime(r.startLocal), r.clinician, queueName(site(), r.queueId), r.initial});
+    out.push_back(
+        {r.id, core::formatClockTime(r.startLocal), r.clinician, queueName(site(), r.queueId), r.initial});
   return out;
 }
 
@@ -208,7 +210,8 @@ core::Result<DaySummaryView> StaffDesk::daySummary() {
   auto d = service::daySummary(kiosk_.siteData());
   if (!d.ok()) return d.error();
   DaySummaryView v;
-  for (const auto& [queue, states] : d->countsByQueueAndState) v.countsByQueueAndState[queueName(site(), queue)] = states;
+  for (const auto& [queue, states] : d->countsByQueueAndState)
+    v.countsByQueueAndState[queueName(site(), queue)] = states;
   v.medianWaitMinutes = d->medianWaitMinutes;
   v.urgentFlags = d->urgentFlags;
   v.total = d->total;

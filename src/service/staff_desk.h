@@ -87,7 +87,7 @@ class StaffDesk final : public StaffServices, public CodeLookup {
   std::filesystem::path testMediaFolder_;  // empty: the real removable media
   int64_t workPaceMs_ = 0;
   std::unique_ptr<WorkGate> workGate_;  // test only; before worker_, so it outlives the worker's thread
-  ExportWorker worker_;  // last: joined first when the desk goes, while the rest still stands
+  ExportWorker worker_;                 // last: joined first when the desk goes, while the rest still stands
 };
 
 struct DemoCard {

@@ -55,7 +55,9 @@ class RunningFrom final : public core::Clock {
   explicit RunningFrom(core::Instant at) : at_(at), start_(std::chrono::steady_clock::now()) {}
   core::Instant now() const override {
     core::Instant i = at_;
-    i.unixMs += std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_).count();
+    i.unixMs +=
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_)
+            .count();
     return i;
   }
 
@@ -74,7 +76,9 @@ ExportWorkResult onOwnSite(const std::filesystem::path& dataDir, core::Instant a
   return body(*site.value());
 }
 
-std::filesystem::path dataDirOf(Site& site) { return site.db().path().parent_path(); }
+std::filesystem::path dataDirOf(Site& site) {
+  return site.db().path().parent_path();
+}
 
 }  // namespace
 
@@ -122,18 +126,23 @@ core::Status StaffDesk::startMakeBatch() {
 core::Status StaffDesk::startCopyBatch(int64_t seq, const std::filesystem::path& folder) {
   if (auto s = needSession(); !s.ok()) return s;
   Site& site = kiosk_.siteData();
-  return startWork([dir = dataDirOf(site), at = site.clock().now(), seq, folder](const exporter::Progress& progress) {
-    return onOwnSite(dir, at, [&](Site& own) -> ExportWorkResult {
-      auto path = copyBatchTo(own, seq, folder, progress);
-      if (!path.ok()) return {path.error(), {}, {}};
-      return {std::nullopt, std::nullopt, path.value()};
-    });
-  });
+  return startWork(
+      [dir = dataDirOf(site), at = site.clock().now(), seq, folder](const exporter::Progress& progress) {
+        return onOwnSite(dir, at, [&](Site& own) -> ExportWorkResult {
+          auto path = copyBatchTo(own, seq, folder, progress);
+          if (!path.ok()) return {path.error(), {}, {}};
+          return {std::nullopt, std::nullopt, path.value()};
+        });
+      });
 }
 
-std::optional<WorkProgressView> StaffDesk::exportProgress() { return worker_.progress(); }
+std::optional<WorkProgressView> StaffDesk::exportProgress() {
+  return worker_.progress();
+}
 
-std::optional<ExportWorkResult> StaffDesk::takeExportResult() { return worker_.take(); }
+std::optional<ExportWorkResult> StaffDesk::takeExportResult() {
+  return worker_.take();
+}
 
 std::vector<std::filesystem::path> StaffDesk::removableMedia() {
   std::vector<std::filesystem::path> out;

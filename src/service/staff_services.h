@@ -36,7 +36,8 @@ struct SignInError : core::Error {
   SignInError(SignInFailure k, core::Error e) : core::Error(std::move(e)), kind(k) {}
   /// A card problem: another card is needed, so the card typed or scanned is cleared.
   bool needsAnotherCard() const {
-    return kind == SignInFailure::kNotACard || kind == SignInFailure::kUnknownCard || kind == SignInFailure::kRevoked;
+    return kind == SignInFailure::kNotACard || kind == SignInFailure::kUnknownCard ||
+           kind == SignInFailure::kRevoked;
   }
 };
 using SignInStatus = core::Result<core::Ok, SignInError>;
@@ -65,8 +66,8 @@ struct ConsoleEntry {
   int waitedMinutes = 0;
   bool possibleDuplicate = false;
   std::string duplicateGroup;  // the same for entries thought to be one person (a keyed hash, no details)
-  bool alertPending = false;  // urgent alert not yet acknowledged
-  bool damaged = false;       // its sealed details would not open
+  bool alertPending = false;   // urgent alert not yet acknowledged
+  bool damaged = false;        // its sealed details would not open
 };
 
 /// One "Call next" button: a clinician's patients in a queue, or (clinician empty) the queue's patients
@@ -162,7 +163,8 @@ class StaffServices {
   virtual core::Result<std::vector<ConsoleEntry>> todaysEntries() = 0;
   /// Ticket, start of surname or NHS number among today's entries.
   virtual core::Result<std::vector<ConsoleEntry>> search(const std::string& text) = 0;
-  virtual core::Status act(const std::string& recordId, core::CheckinAction action, const ActionRequest& r) = 0;
+  virtual core::Status act(const std::string& recordId, core::CheckinAction action,
+                           const ActionRequest& r) = 0;
   /// Calls the next patient of a call point: `clinician` one clinician's, "" those without a clinician,
   /// none anyone in the queue. The record called, or empty when nobody waits.
   virtual core::Result<std::optional<std::string>> callNext(const std::string& queueId,

@@ -50,7 +50,8 @@ struct OwnEvents {
 
 core::Result<OwnEvents> readOwnEvents(store::Database& db) {
   auto st = db.prepare(
-      "SELECT seq, at_ms, kind, record_id, data FROM events WHERE kind IN ('checkin', 'edit', 'export') ORDER BY seq");
+      "SELECT seq, at_ms, kind, record_id, data FROM events WHERE kind IN ('checkin', 'edit', 'export') "
+      "ORDER BY seq");
   if (!st.ok()) return st.error();
   OwnEvents out;
   for (;;) {
@@ -64,7 +65,8 @@ core::Result<OwnEvents> readOwnEvents(store::Database& db) {
       out.batches[number(j, "seq")] = {number(j, "records"), text(j, "batch_sha256")};
     } else if (kind == "checkin") {
       if (out.checkins.count(id)) continue;  // the fold reports a second creation
-      out.checkins[id] = {st->columnInt(0), st->columnInt(1), text(j, "appointment"), text(j, "sealed_sha256")};
+      out.checkins[id] = {st->columnInt(0), st->columnInt(1), text(j, "appointment"),
+                          text(j, "sealed_sha256")};
     } else if (auto it = out.checkins.find(id); it != out.checkins.end()) {
       it->second.sealedSha256 = text(j, "sealed_sha256");
     }
@@ -81,7 +83,8 @@ struct TableRow {
 
 core::Result<std::vector<TableRow>> readCheckins(store::Database& db, std::string_view device) {
   auto st = db.prepare(
-      "SELECT c.record_id, c.ticket, c.queue_id, c.state, c.priority, coalesce(c.appointment_id, ''), c.sealed, "
+      "SELECT c.record_id, c.ticket, c.queue_id, c.state, c.priority, coalesce(c.appointment_id, ''), "
+      "c.sealed, "
       "c.seq, c.local_day, c.arrived_ms, coalesce(c.batch_seq, 0), b.purged_ms IS NOT NULL "
       "FROM checkins c LEFT JOIN batches b ON b.seq = c.batch_seq "
       "WHERE c.record_id >= ? AND c.record_id < ? ORDER BY c.seq");
@@ -110,22 +113,27 @@ core::Result<std::vector<TableRow>> readCheckins(store::Database& db, std::strin
   return out;
 }
 
-void compareRow(const TableRow& r, const core::FoldedCheckin& f, const Recorded* rec, std::vector<std::string>& out) {
+void compareRow(const TableRow& r, const core::FoldedCheckin& f, const Recorded* rec,
+                std::vector<std::string>& out) {
   const std::string who = "Check-in " + r.recordId + " (ticket " + f.ticket + ")";
   if (r.ticket != f.ticket)
-    out.push_back("Check-in " + r.recordId + " shows ticket " + r.ticket + " in the table, but its check-in event "
-                  "gave it ticket " + f.ticket + ": the ticket was changed outside Longstop.");
+    out.push_back("Check-in " + r.recordId + " shows ticket " + r.ticket +
+                  " in the table, but its check-in event "
+                  "gave it ticket " +
+                  f.ticket + ": the ticket was changed outside Longstop.");
   if (r.queue != f.queue)
-    out.push_back(who + " is in queue '" + r.queue + "' in the table, but its events put it in '" + f.queue + "'.");
+    out.push_back(who + " is in queue '" + r.queue + "' in the table, but its events put it in '" + f.queue +
+                  "'.");
   if (r.priority != f.priority)
-    out.push_back(who + " is '" + r.priority + "' in the table, but its check-in event made it '" + f.priority + "'.");
+    out.push_back(who + " is '" + r.priority + "' in the table, but its check-in event made it '" +
+                  f.priority + "'.");
   const std::string state(core::toString(f.state));
   if (r.state != state)
     out.push_back(who + " is '" + r.state + "' in the table, but its events leave it '" + state + "'.");
   if (!rec) return;
   if (r.appointment != rec->appointment)
-    out.push_back(who + " names appointment '" + r.appointment + "' in the table, but its check-in event named '" +
-                  rec->appointment + "'.");
+    out.push_back(who + " names appointment '" + r.appointment +
+                  "' in the table, but its check-in event named '" + rec->appointment + "'.");
   // The row's arrival is read from the clock just before the event is stamped, in the same transaction.
   if (r.arrivedMs > rec->arrivedMs || rec->arrivedMs - r.arrivedMs > kArrivalSlackMs)
     out.push_back(who + " shows another arrival time in the table than its check-in event.");
@@ -134,10 +142,10 @@ void compareRow(const TableRow& r, const core::FoldedCheckin& f, const Recorded*
   if (rec->sealedSha256.empty()) {
     if (r.sealed) out.push_back(who + " holds sealed details that no event of it names.");
   } else if (!r.sealed) {
-    if (!r.purged)
-      out.push_back(who + "'s sealed details are gone, though no retention removed them.");
+    if (!r.purged) out.push_back(who + "'s sealed details are gone, though no retention removed them.");
   } else if (sha256Hex(*r.sealed) != rec->sealedSha256) {
-    out.push_back(who + "'s sealed details are not the bytes its events name: they were damaged on the card or "
+    out.push_back(who +
+                  "'s sealed details are not the bytes its events name: they were damaged on the card or "
                   "changed. Re-enter that patient from the paper list.");
   }
 }
@@ -174,17 +182,21 @@ core::Status compareBatches(store::Database& db, const OwnEvents& events, std::v
       continue;
     }
     if (st->columnInt(1) != it->second.records || st->columnInt(3) != it->second.records)
-      out.push_back(name + " holds " + std::to_string(st->columnInt(3)) + " check-ins in the table, but its export "
-                    "event says " + std::to_string(it->second.records) + ".");
+      out.push_back(name + " holds " + std::to_string(st->columnInt(3)) +
+                    " check-ins in the table, but its export "
+                    "event says " +
+                    std::to_string(it->second.records) + ".");
     if (st->columnText(2) != it->second.hash)
       out.push_back(name + "'s hash in the table is not the one its export event names.");
   }
   for (const auto& [seq, b] : events.batches)
-    if (!inTable.count(seq)) out.push_back("Batch " + std::to_string(seq) + " was exported but is missing from the table.");
+    if (!inTable.count(seq))
+      out.push_back("Batch " + std::to_string(seq) + " was exported but is missing from the table.");
   return core::okStatus();
 }
 
-core::Status compareRecordCounter(store::Database& db, const std::vector<TableRow>& rows, std::vector<std::string>& out) {
+core::Status compareRecordCounter(store::Database& db, const std::vector<TableRow>& rows,
+                                  std::vector<std::string>& out) {
   auto st = db.prepare("SELECT value FROM counters WHERE name = 'record'");
   if (!st.ok()) return st.error();
   auto row = st->step();
@@ -213,7 +225,8 @@ core::Result<std::vector<std::string>> checkDerivedState(store::Database& db, st
     inTable[r.recordId] = true;
     auto f = folded->checkins.find(r.recordId);
     if (f == folded->checkins.end()) {
-      out.push_back("Check-in " + r.recordId + " (ticket " + r.ticket + ") is in the table, but no event created it.");
+      out.push_back("Check-in " + r.recordId + " (ticket " + r.ticket +
+                    ") is in the table, but no event created it.");
       continue;
     }
     auto rec = events->checkins.find(r.recordId);

@@ -29,10 +29,10 @@ class WorkGate {
 
   mutable std::mutex mutex_;
   std::condition_variable released_;
-  bool parked_ = false;       // guarded by mutex_
-  bool open_ = false;         // guarded by mutex_
-  int64_t parkedForMs_ = 0;   // guarded by mutex_: script time since the worker parked
-  uint64_t releases_ = 0;     // guarded by mutex_
+  bool parked_ = false;      // guarded by mutex_
+  bool open_ = false;        // guarded by mutex_
+  int64_t parkedForMs_ = 0;  // guarded by mutex_: script time since the worker parked
+  uint64_t releases_ = 0;    // guarded by mutex_
 };
 
 }  // namespace longstop::service

@@ -4,11 +4,16 @@ namespace longstop::store {
 namespace {
 
 constexpr const char* kColumns =
-    "id, start_local, clinician, service, queue_id, key_full, key_nosex, key_nhs, sealed, content_hash, dup_key";
+    "id, start_local, clinician, service, queue_id, key_full, key_nosex, key_nhs, sealed, content_hash, "
+    "dup_key";
 
 AppointmentRow readRow(const Statement& st) {
-  AppointmentRow a{st.columnText(0), st.columnInt(1), st.columnText(2), st.columnText(3), st.columnText(4),
-                   st.columnBlob(5), st.columnBlob(6), {}, st.columnBlob(10), {}, st.columnBlob(9)};
+  AppointmentRow a{st.columnText(0),  st.columnInt(1),
+                   st.columnText(2),  st.columnText(3),
+                   st.columnText(4),  st.columnBlob(5),
+                   st.columnBlob(6),  {},
+                   st.columnBlob(10), {},
+                   st.columnBlob(9)};
   if (!st.columnIsNull(7)) a.keyNhs = st.columnBlob(7);
   if (!st.columnIsNull(8)) a.sealed = st.columnBlob(8);
   return a;
@@ -23,12 +28,19 @@ core::Result<bool> insertAppointment(Database& db, const AppointmentRow& a) {
     if (existing.value()->contentHash == a.contentHash) return false;
     return core::conflict("appointment " + a.id + " is already loaded with different details");
   }
-  auto st = db.prepare(std::string("INSERT INTO appointments(") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  auto st =
+      db.prepare(std::string("INSERT INTO appointments(") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   st->bind(1, a.id).bind(2, a.startLocal).bind(3, a.clinician).bind(4, a.service).bind(5, a.queueId);
   st->bindBlob(6, a.keyFull).bindBlob(7, a.keyNoSex);
-  if (a.keyNhs) st->bindBlob(8, *a.keyNhs); else st->bindNull(8);
-  if (a.sealed) st->bindBlob(9, *a.sealed); else st->bindNull(9);
+  if (a.keyNhs)
+    st->bindBlob(8, *a.keyNhs);
+  else
+    st->bindNull(8);
+  if (a.sealed)
+    st->bindBlob(9, *a.sealed);
+  else
+    st->bindNull(9);
   st->bindBlob(10, a.contentHash).bindBlob(11, a.dupKey);
   if (auto s = st->run(); !s.ok()) return s.error();
   return true;
@@ -44,7 +56,8 @@ core::Result<std::optional<AppointmentRow>> getAppointment(Database& db, std::st
   return std::optional<AppointmentRow>(readRow(*st));
 }
 
-core::Result<std::vector<AppointmentRow>> appointmentsBetween(Database& db, int64_t fromLocal, int64_t toLocal) {
+core::Result<std::vector<AppointmentRow>> appointmentsBetween(Database& db, int64_t fromLocal,
+                                                              int64_t toLocal) {
   auto st = db.prepare(std::string("SELECT ") + kColumns +
                        " FROM appointments WHERE start_local BETWEEN ? AND ? ORDER BY start_local, id");
   if (!st.ok()) return st.error();

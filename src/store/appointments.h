@@ -31,7 +31,8 @@ struct AppointmentRow {
 core::Result<bool> insertAppointment(Database& db, const AppointmentRow& a);
 core::Result<std::optional<AppointmentRow>> getAppointment(Database& db, std::string_view id);
 /// Appointments starting in [fromLocal, toLocal], by start time.
-core::Result<std::vector<AppointmentRow>> appointmentsBetween(Database& db, int64_t fromLocal, int64_t toLocal);
+core::Result<std::vector<AppointmentRow>> appointmentsBetween(Database& db, int64_t fromLocal,
+                                                              int64_t toLocal);
 core::Result<int64_t> countAppointments(Database& db);
 /// Removes the sealed details and keyed hashes of appointments that started before `startBeforeLocal`
 /// and were never checked in (nobody came, so nothing of theirs is waiting to be exported: the practice

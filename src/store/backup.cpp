@@ -27,7 +27,8 @@ core::Result<std::string> integrity(Database& db) {
 
 core::Result<std::unique_ptr<Database>> snapshot(const fs::path& source) {
   std::error_code ec;
-  if (!fs::is_regular_file(source, ec)) return core::notFound("There is no database at " + source.string() + ".");
+  if (!fs::is_regular_file(source, ec))
+    return core::notFound("There is no database at " + source.string() + ".");
   // Opened as every reader opens it, so that a full or read-only card can still be backed up elsewhere.
   auto src = Database::open(source, {.readOnly = true});
   if (!src.ok()) return src.error();
@@ -44,7 +45,8 @@ core::Result<std::unique_ptr<Database>> snapshot(const fs::path& source) {
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(kBusySleepMs);
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish(b);
-  if (rc != SQLITE_DONE) return sqliteError((*copy)->handle(), "The backup of " + source.string() + " failed");
+  if (rc != SQLITE_DONE)
+    return sqliteError((*copy)->handle(), "The backup of " + source.string() + " failed");
   return copy;
 }
 
@@ -73,12 +75,16 @@ core::Result<std::unique_ptr<Database>> fromImage(std::string_view image) {
   if (sqlite3_deserialize((*db)->handle(), "main", buf, static_cast<sqlite3_int64>(image.size()),
                           static_cast<sqlite3_int64>(image.size()),
                           SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
-    return core::corrupt("The backup's database could not be read: " + std::string(sqlite3_errmsg((*db)->handle())) + ".");
+    return core::corrupt(
+        "The backup's database could not be read: " + std::string(sqlite3_errmsg((*db)->handle())) + ".");
   auto check = integrity(**db);
-  if (!check.ok()) return core::corrupt("The backup's database could not be checked: " + check.error().message);
-  if (check.value() != "ok") return core::corrupt("The backup's database failed its integrity check: " + check.value() + ".");
+  if (!check.ok())
+    return core::corrupt("The backup's database could not be checked: " + check.error().message);
+  if (check.value() != "ok")
+    return core::corrupt("The backup's database failed its integrity check: " + check.value() + ".");
   if (auto s = (*db)->exec("PRAGMA foreign_keys=ON"); !s.ok()) return s.error();
-  if (auto s = migrate(**db); !s.ok()) return core::corrupt("The backup's database could not be brought up to date: " + s.error().message);
+  if (auto s = migrate(**db); !s.ok())
+    return core::corrupt("The backup's database could not be brought up to date: " + s.error().message);
   return db;
 }
 

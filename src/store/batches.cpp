@@ -4,7 +4,8 @@ namespace longstop::store {
 namespace {
 
 constexpr const char* kColumns =
-    "seq, file_name, created_ms, record_count, prev_hash, batch_hash, recipient_key_id, acknowledged_ms, purged_ms";
+    "seq, file_name, created_ms, record_count, prev_hash, batch_hash, recipient_key_id, acknowledged_ms, "
+    "purged_ms";
 
 BatchRow readRow(const Statement& st) {
   BatchRow b;
@@ -43,8 +44,14 @@ core::Status insertBatch(Database& db, const BatchRow& b) {
   if (!st.ok()) return st.error();
   st->bind(1, b.seq).bind(2, b.fileName).bind(3, b.createdMs).bind(4, b.recordCount);
   st->bindBlob(5, b.prevHash).bindBlob(6, b.batchHash).bind(7, b.recipientKeyId);
-  if (b.acknowledgedMs) st->bind(8, *b.acknowledgedMs); else st->bindNull(8);
-  if (b.purgedMs) st->bind(9, *b.purgedMs); else st->bindNull(9);
+  if (b.acknowledgedMs)
+    st->bind(8, *b.acknowledgedMs);
+  else
+    st->bindNull(8);
+  if (b.purgedMs)
+    st->bind(9, *b.purgedMs);
+  else
+    st->bindNull(9);
   return st->run();
 }
 
@@ -79,7 +86,8 @@ core::Result<std::vector<std::string>> unexportedRecordIds(Database& db) {
   }
 }
 
-core::Result<std::map<std::string, std::vector<std::pair<std::string, int64_t>>>> unexportedHistory(Database& db) {
+core::Result<std::map<std::string, std::vector<std::pair<std::string, int64_t>>>> unexportedHistory(
+    Database& db) {
   auto st = db.prepare(
       "SELECT e.record_id, e.kind, e.at_ms FROM events e JOIN checkins c ON c.record_id = e.record_id "
       "WHERE c.batch_seq IS NULL ORDER BY e.seq");
@@ -99,7 +107,8 @@ core::Status assignToBatch(Database& db, std::string_view recordId, int64_t seq)
   st->bind(1, seq).bind(2, recordId);
   if (auto s = st->run(); !s.ok()) return s;
   if (sqlite3_changes(db.handle()) != 1)
-    return core::conflict("Check-in " + std::string(recordId) + " is already in a batch (or no longer exists).");
+    return core::conflict("Check-in " + std::string(recordId) +
+                          " is already in a batch (or no longer exists).");
   return core::okStatus();
 }
 
@@ -111,9 +120,10 @@ core::Status markAcknowledged(Database& db, int64_t seq, int64_t atMs) {
 }
 
 core::Result<std::vector<BatchRow>> batchesDueForPurge(Database& db, int64_t ackedBeforeMs) {
-  auto st = db.prepare(std::string("SELECT ") + kColumns +
-                       " FROM batches WHERE acknowledged_ms IS NOT NULL AND acknowledged_ms <= ? AND purged_ms IS NULL "
-                       "ORDER BY seq");
+  auto st = db.prepare(
+      std::string("SELECT ") + kColumns +
+      " FROM batches WHERE acknowledged_ms IS NOT NULL AND acknowledged_ms <= ? AND purged_ms IS NULL "
+      "ORDER BY seq");
   if (!st.ok()) return st.error();
   st->bind(1, ackedBeforeMs);
   return readAll(*st);

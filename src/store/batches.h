@@ -35,7 +35,8 @@ core::Result<std::vector<BatchRow>> listBatches(Database& db);
 /// The record IDs of check-ins in no batch yet, in the device's sequence (arrival order).
 core::Result<std::vector<std::string>> unexportedRecordIds(Database& db);
 /// (kind, at_ms) of every event of every check-in in no batch yet, keyed by record ID, in log order.
-core::Result<std::map<std::string, std::vector<std::pair<std::string, int64_t>>>> unexportedHistory(Database& db);
+core::Result<std::map<std::string, std::vector<std::pair<std::string, int64_t>>>> unexportedHistory(
+    Database& db);
 /// Puts one check-in into batch `seq`; a conflict if it is already in a batch. Inside a transaction.
 core::Status assignToBatch(Database& db, std::string_view recordId, int64_t seq);
 

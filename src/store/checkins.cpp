@@ -38,7 +38,8 @@ core::Result<std::vector<CheckinRow>> readAll(Statement& st) {
   }
 }
 
-core::Result<std::optional<CheckinRow>> readOne(Database& db, const std::string& where, std::string_view arg) {
+core::Result<std::optional<CheckinRow>> readOne(Database& db, const std::string& where,
+                                                std::string_view arg) {
   auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM checkins WHERE " + where);
   if (!st.ok()) return st.error();
   st->bind(1, arg);
@@ -51,15 +52,24 @@ core::Result<std::optional<CheckinRow>> readOne(Database& db, const std::string&
 }  // namespace
 
 core::Status insertCheckin(Database& db, const CheckinRow& c) {
-  auto st = db.prepare(std::string("INSERT INTO checkins(") + kColumns +
-                       ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  auto st =
+      db.prepare(std::string("INSERT INTO checkins(") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   st->bind(1, c.recordId).bind(2, c.seq).bind(3, c.localDay).bind(4, c.ticket).bind(5, c.queueId);
   st->bind(6, c.state).bind(7, c.priority).bindOptional(8, c.appointmentId);
-  if (c.sealed) st->bindBlob(9, *c.sealed); else st->bindNull(9);
-  if (c.dupKey) st->bindBlob(10, *c.dupKey); else st->bindNull(10);
+  if (c.sealed)
+    st->bindBlob(9, *c.sealed);
+  else
+    st->bindNull(9);
+  if (c.dupKey)
+    st->bindBlob(10, *c.dupKey);
+  else
+    st->bindNull(10);
   st->bind(11, c.arrivedMs).bind(12, c.stateMs);
-  if (c.calledMs) st->bind(13, *c.calledMs); else st->bindNull(13);
+  if (c.calledMs)
+    st->bind(13, *c.calledMs);
+  else
+    st->bindNull(13);
   st->bind(14, int64_t{c.clockConfirmed ? 1 : 0});
   return st->run();
 }
@@ -87,8 +97,8 @@ const char* const kCountAheadSql =
     "AND priority = 'urgent' AND seq < ?3) + (SELECT count(*) FROM checkins WHERE local_day = ?1 AND "
     "queue_id = ?2 AND state = 'waiting' AND priority = 'normal' AND seq < ?4)";
 
-core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority, int64_t seq,
-                                 int64_t localDay) {
+core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority,
+                                 int64_t seq, int64_t localDay) {
   auto st = db.prepare(kCountAheadSql);
   if (!st.ok()) return st.error();
   // An urgent check-in has only the earlier urgent ones ahead; a normal one has every urgent one
@@ -102,7 +112,8 @@ core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::st
   return st->columnInt(0);
 }
 
-core::Status updateCheckinState(Database& db, std::string_view recordId, std::string_view state, int64_t atMs) {
+core::Status updateCheckinState(Database& db, std::string_view recordId, std::string_view state,
+                                int64_t atMs) {
   auto st = db.prepare(
       "UPDATE checkins SET state = ?2, state_ms = ?3, "
       "called_ms = CASE WHEN ?2 = 'called' AND called_ms IS NULL THEN ?3 ELSE called_ms END "

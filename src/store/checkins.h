@@ -36,9 +36,10 @@ core::Result<std::optional<CheckinRow>> checkinForAppointment(Database& db, std:
 core::Result<std::vector<CheckinRow>> checkinsOnDay(Database& db, int64_t localDay);
 /// Waiting in `queueId` on `localDay` before `seq`: urgent ones first, then by arrival (the order
 /// reception calls in). Someone left waiting on an earlier day is not ahead of anyone.
-core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority, int64_t seq,
-                                 int64_t localDay);
-core::Status updateCheckinState(Database& db, std::string_view recordId, std::string_view state, int64_t atMs);
+core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority,
+                                 int64_t seq, int64_t localDay);
+core::Status updateCheckinState(Database& db, std::string_view recordId, std::string_view state,
+                                int64_t atMs);
 /// Count of check-ins per state, e.g. {"waiting", 3}.
 core::Result<std::vector<std::pair<std::string, int64_t>>> countByState(Database& db);
 /// When the last `n` of a day's check-ins in a queue were first called (ms, newest first), for wait

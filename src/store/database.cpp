@@ -36,13 +36,15 @@ core::Error sqliteError(sqlite3* db, std::string_view doing) {
 }
 
 bool isCardFault(const core::Error& e) {
-  return e.code == core::ErrorCode::kStorage && (e.message.starts_with(kFull) || e.message.starts_with(kReadOnly));
+  return e.code == core::ErrorCode::kStorage &&
+         (e.message.starts_with(kFull) || e.message.starts_with(kReadOnly));
 }
 
 core::Error Database::error(std::string_view doing) {
   core::Error e = sqliteError(db_, doing);
   // A connection opened read-only for a full card says the card is full, not that it is read-only.
-  if (writeRefusal_ && (sqlite3_extended_errcode(db_) & 0xff) == SQLITE_READONLY) e = core::storageError(*writeRefusal_);
+  if (writeRefusal_ && (sqlite3_extended_errcode(db_) & 0xff) == SQLITE_READONLY)
+    e = core::storageError(*writeRefusal_);
   if (isCardFault(e)) cardFault_ = e.message;
   return e;
 }
@@ -95,7 +97,9 @@ void Statement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
-int64_t Statement::columnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
+int64_t Statement::columnInt(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
 std::string Statement::columnText(int col) const {
   const auto* p = sqlite3_column_text(stmt_, col);
   return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, col)) : std::string();
@@ -104,7 +108,9 @@ std::string Statement::columnBlob(int col) const {
   const void* p = sqlite3_column_blob(stmt_, col);
   return p ? std::string(static_cast<const char*>(p), sqlite3_column_bytes(stmt_, col)) : std::string();
 }
-bool Statement::columnIsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+bool Statement::columnIsNull(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
 
 namespace {
 
@@ -168,16 +174,19 @@ bool shmFault(sqlite3* db) {
 // error code=266"): an I/O error or lack of memory there says nothing about damage, and a file set aside
 // for a read the card failed once would send a healthy site to a restore.
 bool unreadPages(const std::string& answer) {
-  for (size_t at = answer.find("error code="); at != std::string::npos; at = answer.find("error code=", at + 1)) {
+  for (size_t at = answer.find("error code="); at != std::string::npos;
+       at = answer.find("error code=", at + 1)) {
     const int code = std::atoi(answer.c_str() + at + 11);
-    if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_NOMEM || (code & 0xff) == SQLITE_FULL) return true;
+    if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_NOMEM || (code & 0xff) == SQLITE_FULL)
+      return true;
   }
   return false;
 }
 
 }  // namespace
 
-core::Result<std::unique_ptr<Database>> Database::connect(const std::filesystem::path& path, const OpenOptions& options,
+core::Result<std::unique_ptr<Database>> Database::connect(const std::filesystem::path& path,
+                                                          const OpenOptions& options,
                                                           const std::string& uri) {
   int flags = options.readOnly || !uri.empty() ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (options.create && !options.readOnly && uri.empty()) flags |= SQLITE_OPEN_CREATE;
@@ -230,7 +239,8 @@ core::Result<std::unique_ptr<Database>> Database::openWithoutIndex(const std::fi
   (*db)->cardFault_ = why.message;
   if (auto s = (*db)->exec("PRAGMA foreign_keys=ON"); !s.ok()) return s.error();
   if (!options.readOnly && (*db)->schemaVersion() != latestSchemaVersion())
-    return core::storageError(why.message + " The database needs an upgrade that cannot be written until then.");
+    return core::storageError(why.message +
+                              " The database needs an upgrade that cannot be written until then.");
   return db;
 }
 
@@ -238,8 +248,11 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
                                                        const OpenOptions& options) {
   std::error_code ec;
   const bool there = std::filesystem::exists(path, ec);
-  if (ec) return core::storageError("The database at " + path.string() + " cannot be read (" + ec.message() + "). Nothing was changed.");
-  if (!options.create && !there) return core::notFound("There is no Longstop database at " + path.string() + ".");
+  if (ec)
+    return core::storageError("The database at " + path.string() + " cannot be read (" + ec.message() +
+                              "). Nothing was changed.");
+  if (!options.create && !there)
+    return core::notFound("There is no Longstop database at " + path.string() + ".");
   auto connected = connect(path, options, {});
   if (!connected.ok()) return connected.error();
   std::unique_ptr<Database> db = std::move(connected.value());
@@ -273,11 +286,13 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
     if (options.readOnly) return core::corrupt("The database failed its integrity check: " + why);
     const auto aside = setAside(path);
     if (!aside.ok())
-      return core::corrupt("The database failed its integrity check (" + why + "). It could not be moved aside (" +
-                           aside.error().message + "), so it is still at " + path.string() +
+      return core::corrupt("The database failed its integrity check (" + why +
+                           "). It could not be moved aside (" + aside.error().message +
+                           "), so it is still at " + path.string() +
                            " with its WAL, unchanged; restore a backup or call the practice's IT support.");
     return core::corrupt("The database failed its integrity check (" + why + "). It has been kept as " +
-                         aside->string() + " with its WAL, unchanged; restore a backup or start a new site on purpose.");
+                         aside->string() +
+                         " with its WAL, unchanged; restore a backup or start a new site on purpose.");
   }
   sqlite3_db_config(db->db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
   if (options.readOnly) {
@@ -295,8 +310,7 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
       return core::storageError(why + " The database needs an upgrade that cannot be written until then.");
     return db;
   }
-  if (auto s = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
-      !s.ok())
+  if (auto s = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"); !s.ok())
     return s.error();
   if (auto s = migrate(*db); !s.ok()) return s.error();
   return db;
@@ -347,6 +361,8 @@ int Database::schemaVersion() {
   return static_cast<int>(st->columnInt(0));
 }
 
-core::Status Database::TEST_refuseWrites() { return exec("PRAGMA query_only=1"); }
+core::Status Database::TEST_refuseWrites() {
+  return exec("PRAGMA query_only=1");
+}
 
 }  // namespace longstop::store

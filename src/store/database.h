@@ -52,9 +52,9 @@ class Statement {
 };
 
 struct OpenOptions {
-  bool create = false;           // create the file if missing (otherwise missing is an error)
-  const char* vfs = nullptr;     // a named SQLite VFS (the benchmark counts syncs with one)
-  bool readOnly = false;         // the calling board and reports open read-only
+  bool create = false;        // create the file if missing (otherwise missing is an error)
+  const char* vfs = nullptr;  // a named SQLite VFS (the benchmark counts syncs with one)
+  bool readOnly = false;      // the calling board and reports open read-only
 };
 
 class Database {
@@ -67,7 +67,7 @@ class Database {
   /// WAL database needs, the file is opened read-only without it (see writeRefusal()): everything it
   /// holds can still be read, and every write is refused with the card's reason.
   static core::Result<std::unique_ptr<Database>> open(const std::filesystem::path& path,
-                                                       const OpenOptions& options);
+                                                      const OpenOptions& options);
   /// An empty database in memory only (for a backup's snapshot or a restore's checks): no file, no WAL.
   static core::Result<std::unique_ptr<Database>> openInMemory();
   ~Database();

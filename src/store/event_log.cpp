@@ -15,7 +15,9 @@ void putField(std::string& out, std::string_view field) {
   out += field;
 }
 
-std::string hashBytes(const core::Hash256& h) { return std::string(h.begin(), h.end()); }
+std::string hashBytes(const core::Hash256& h) {
+  return std::string(h.begin(), h.end());
+}
 const std::string kGenesis(32, '\0');
 
 }  // namespace
@@ -35,7 +37,8 @@ std::string canonicalEventBytes(std::string_view prevHash, int64_t seq, const Ev
 
 core::Result<int64_t> newestHlc(Database& db) {
   int64_t newest = 0;
-  for (const char* sql : {"SELECT hlc FROM events ORDER BY seq DESC LIMIT 1", "SELECT max(hlc) FROM peer_events"}) {
+  for (const char* sql :
+       {"SELECT hlc FROM events ORDER BY seq DESC LIMIT 1", "SELECT max(hlc) FROM peer_events"}) {
     auto st = db.prepare(sql);
     if (!st.ok()) return st.error();
     auto row = st->step();
@@ -45,7 +48,9 @@ core::Result<int64_t> newestHlc(Database& db) {
   return newest;
 }
 
-std::string eventSignedBytes(std::string_view hash) { return "LSEV1" + std::string(hash); }
+std::string eventSignedBytes(std::string_view hash) {
+  return "LSEV1" + std::string(hash);
+}
 
 std::string headSignedBytes(int64_t seq, std::string_view hash) {
   std::string out = "LSHD1";
@@ -57,7 +62,9 @@ std::string logGapDataPrefix(int64_t from, int64_t to) {
   return "{\"from\":" + std::to_string(from) + ",\"to\":" + std::to_string(to) + ",";
 }
 
-core::Result<int64_t> EventLog::append(const EventInput& e) { return appendAt(e, 0); }
+core::Result<int64_t> EventLog::append(const EventInput& e) {
+  return appendAt(e, 0);
+}
 
 core::Result<int64_t> EventLog::appendAfterGap(const EventInput& e, int64_t seq) {
   if (e.kind != kLogGapKind) return core::internalError("Only a log-gap event may skip sequence numbers.");
@@ -124,8 +131,9 @@ std::string checkHead(const std::optional<Head>& head, int64_t lastSeq, const st
   if (!check.verify(publicKey, headSignedBytes(head->seq, head->hash), head->sig))
     return "the record of where the log ends is not signed by this device";
   if (head->seq > lastSeq)
-    return "the newest " + std::to_string(head->seq - lastSeq) + " events are missing (the log ends at event " +
-           std::to_string(lastSeq) + " but was signed up to event " + std::to_string(head->seq) + ")";
+    return "the newest " + std::to_string(head->seq - lastSeq) +
+           " events are missing (the log ends at event " + std::to_string(lastSeq) +
+           " but was signed up to event " + std::to_string(head->seq) + ")";
   if (head->seq < lastSeq)
     return "events after " + std::to_string(head->seq) + " were added without the device's signature";
   if (head->hash != lastHash) return "the newest event is not the one the device signed";
@@ -136,7 +144,8 @@ std::string checkHead(const std::optional<Head>& head, int64_t lastSeq, const st
 
 core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const core::SignatureCheck& check) {
   auto st = db_.prepare(
-      "SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash, sig, hlc FROM events ORDER BY seq");
+      "SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash, hash, sig, hlc FROM events ORDER BY "
+      "seq");
   if (!st.ok()) return st.error();
   VerifyReport report;
   std::string prev = kGenesis;
@@ -152,8 +161,8 @@ core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const co
     if (!row.value()) break;
     ++report.rows;
     const int64_t seq = st->columnInt(0);
-    EventInput e{st->columnInt(1), st->columnText(2), st->columnText(3), st->columnText(4),
-                 st->columnText(5), st->columnIsNull(9) ? 0 : st->columnInt(9)};
+    EventInput e{st->columnInt(1),  st->columnText(2), st->columnText(3),
+                 st->columnText(4), st->columnText(5), st->columnIsNull(9) ? 0 : st->columnInt(9)};
     const std::string storedPrev = st->columnBlob(6);
     const std::string storedHash = st->columnBlob(7);
     const bool hasSig = !st->columnIsNull(8);
@@ -163,7 +172,8 @@ core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const co
                              e.data.rfind(logGapDataPrefix(expectedSeq, seq - 1), 0) == 0;
     if (seq != expectedSeq && !recordedGap)
       why = "a row is missing before it (expected " + std::to_string(expectedSeq) + ")";
-    else if (storedPrev != prev) why = "it does not point at the row before it";
+    else if (storedPrev != prev)
+      why = "it does not point at the row before it";
     else if (storedHash != hashBytes(digest_.sha256(canonicalEventBytes(prev, seq, e))))
       why = "its contents were changed after it was written";
     else if (!e.hlc && firstStampedSeq)
@@ -187,7 +197,8 @@ core::Result<VerifyReport> EventLog::verify(std::string_view publicKey, const co
   }
   auto head = readHead(db_);
   if (!head.ok()) return head.error();
-  if (auto why = checkHead(head.value(), expectedSeq - 1, prev, firstSignedSeq, publicKey, check); !why.empty()) {
+  if (auto why = checkHead(head.value(), expectedSeq - 1, prev, firstSignedSeq, publicKey, check);
+      !why.empty()) {
     report.firstBadSeq = std::max<int64_t>(expectedSeq - 1, 1);
     report.reason = why;
   }
@@ -198,11 +209,21 @@ std::string jsonEscape(std::string_view s) {
   std::string out;
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];

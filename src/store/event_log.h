@@ -9,19 +9,19 @@
 #include <string>
 
 #include "core/digest.h"
-#include "core/signer.h"
 #include "core/result.h"
+#include "core/signer.h"
 #include "store/database.h"
 
 namespace longstop::store {
 
 struct EventInput {
-  int64_t atMs = 0;       // wall clock as seen (may be wrong on a board without RTC)
-  std::string kind;       // "checkin", "call", "seen", "urgent-alert", "import", ...
-  std::string recordId;   // the check-in or appointment it concerns, if any
-  std::string staffId;    // who did it, if a member of staff
-  std::string data;       // JSON object text; never personal data
-  int64_t hlc = 0;        // hybrid logical clock stamp (core/hlc.h); 0 on rows from before a site
+  int64_t atMs = 0;      // wall clock as seen (may be wrong on a board without RTC)
+  std::string kind;      // "checkin", "call", "seen", "urgent-alert", "import", ...
+  std::string recordId;  // the check-in or appointment it concerns, if any
+  std::string staffId;   // who did it, if a member of staff
+  std::string data;      // JSON object text; never personal data
+  int64_t hlc = 0;       // hybrid logical clock stamp (core/hlc.h); 0 on rows from before a site
 };
 
 struct VerifyReport {

@@ -210,7 +210,9 @@ constexpr std::array<const char*, 7> kMigrations = {kMigration1, kMigration2, kM
 
 }  // namespace
 
-int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+int latestSchemaVersion() {
+  return static_cast<int>(kMigrations.size());
+}
 
 core::Status migrate(Database& db) {
   const int from = db.schemaVersion();

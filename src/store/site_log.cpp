@@ -5,7 +5,9 @@ namespace {
 
 const std::string kGenesis(32, '\0');
 
-std::string hashBytes(const core::Hash256& h) { return std::string(h.begin(), h.end()); }
+std::string hashBytes(const core::Hash256& h) {
+  return std::string(h.begin(), h.end());
+}
 
 // Columns: origin-less part shared by both tables, in this order.
 SiteEvent rowEvent(const Statement& st, std::string origin, int first) {
@@ -31,8 +33,10 @@ core::Status insertPeer(Database& db, const PeerRow& p) {
       "INSERT INTO peers(device_id, sign_pk, address, role, added_ms, removed_ms) VALUES (?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   st->bind(1, p.deviceId).bindBlob(2, p.signPublicKey).bind(3, p.address).bind(4, p.role).bind(5, p.addedMs);
-  if (p.removedMs) st->bind(6, *p.removedMs);
-  else st->bindNull(6);
+  if (p.removedMs)
+    st->bind(6, *p.removedMs);
+  else
+    st->bindNull(6);
   return st->run();
 }
 
@@ -44,14 +48,16 @@ core::Status markPeerRemoved(Database& db, std::string_view deviceId, int64_t at
 }
 
 core::Result<std::vector<PeerRow>> listPeers(Database& db) {
-  auto st = db.prepare("SELECT device_id, sign_pk, address, role, added_ms, removed_ms FROM peers ORDER BY device_id");
+  auto st = db.prepare(
+      "SELECT device_id, sign_pk, address, role, added_ms, removed_ms FROM peers ORDER BY device_id");
   if (!st.ok()) return st.error();
   std::vector<PeerRow> out;
   for (;;) {
     auto row = st->step();
     if (!row.ok()) return row.error();
     if (!row.value()) break;
-    PeerRow p{st->columnText(0), st->columnBlob(1), st->columnText(2), st->columnText(3), st->columnInt(4), {}};
+    PeerRow p{st->columnText(0), st->columnBlob(1), st->columnText(2),
+              st->columnText(3), st->columnInt(4),  {}};
     if (!st->columnIsNull(5)) p.removedMs = st->columnInt(5);
     out.push_back(std::move(p));
   }
@@ -86,7 +92,8 @@ core::Result<std::optional<std::string>> sealedOf(Database& db, std::string_view
 }
 
 core::Result<std::optional<ChainEnd>> peerChainEnd(Database& db, std::string_view origin) {
-  auto st = db.prepare("SELECT origin_seq, hash FROM peer_events WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1");
+  auto st = db.prepare(
+      "SELECT origin_seq, hash FROM peer_events WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1");
   if (!st.ok()) return st.error();
   st->bind(1, origin);
   auto row = st->step();
@@ -97,18 +104,25 @@ core::Result<std::optional<ChainEnd>> peerChainEnd(Database& db, std::string_vie
 
 core::Status insertPeerEvent(Database& db, const SiteEvent& e) {
   auto st = db.prepare(
-      "INSERT INTO peer_events(origin, origin_seq, hlc, at_ms, kind, record_id, staff_id, data, prev_hash, hash, "
+      "INSERT INTO peer_events(origin, origin_seq, hlc, at_ms, kind, record_id, staff_id, data, prev_hash, "
+      "hash, "
       "sig, sealed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   st->bind(1, e.origin).bind(2, e.originSeq);
-  if (e.event.hlc) st->bind(3, e.event.hlc);
-  else st->bindNull(3);
+  if (e.event.hlc)
+    st->bind(3, e.event.hlc);
+  else
+    st->bindNull(3);
   st->bind(4, e.event.atMs).bind(5, e.event.kind).bind(6, e.event.recordId).bind(7, e.event.staffId);
   st->bind(8, e.event.data).bindBlob(9, e.prevHash).bindBlob(10, e.hash);
-  if (e.sig.empty()) st->bindNull(11);
-  else st->bindBlob(11, e.sig);
-  if (e.sealed) st->bindBlob(12, *e.sealed);
-  else st->bindNull(12);
+  if (e.sig.empty())
+    st->bindNull(11);
+  else
+    st->bindBlob(11, e.sig);
+  if (e.sealed)
+    st->bindBlob(12, *e.sealed);
+  else
+    st->bindNull(12);
   return st->run();
 }
 

@@ -19,12 +19,12 @@ namespace longstop::store {
 
 /// One event of any origin, with what its origin's chain and signature need.
 struct SiteEvent {
-  std::string origin;      // the device that wrote it
-  int64_t originSeq = 0;   // its sequence on that device
-  EventInput event;        // at_ms, kind, record, staff, data, hlc (0: from before stamps)
-  std::string prevHash;    // the origin's previous event's hash (32 zero bytes for its first)
-  std::string hash;        // SHA-256 of canonicalEventBytes(prevHash, originSeq, event)
-  std::string sig;         // the origin's Ed25519 signature of eventSignedBytes(hash); empty if unsigned
+  std::string origin;     // the device that wrote it
+  int64_t originSeq = 0;  // its sequence on that device
+  EventInput event;       // at_ms, kind, record, staff, data, hlc (0: from before stamps)
+  std::string prevHash;   // the origin's previous event's hash (32 zero bytes for its first)
+  std::string hash;       // SHA-256 of canonicalEventBytes(prevHash, originSeq, event)
+  std::string sig;        // the origin's Ed25519 signature of eventSignedBytes(hash); empty if unsigned
   std::optional<std::string> sealed;  // the sealed details a check-in or an edit carries
 };
 

@@ -15,8 +15,9 @@ core::Result<std::optional<std::string>> getMeta(Database& db, std::string_view 
 }
 
 core::Status setMeta(Database& db, std::string_view key, std::string_view value) {
-  auto st = db.prepare("INSERT INTO meta(key, value) VALUES (?, ?) "
-                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  auto st = db.prepare(
+      "INSERT INTO meta(key, value) VALUES (?, ?) "
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   if (!st.ok()) return st.error();
   st->bind(1, key).bind(2, value);
   return st->run();
@@ -58,20 +59,31 @@ core::Result<std::vector<core::QueueDef>> listQueues(Database& db) {
     if (!row.ok()) return row.error();
     if (!row.value()) break;
     const std::string prefix = st->columnText(2);
-    out.push_back({st->columnText(0), st->columnText(1), prefix.empty() ? 'A' : prefix[0], st->columnText(3)});
+    out.push_back(
+        {st->columnText(0), st->columnText(1), prefix.empty() ? 'A' : prefix[0], st->columnText(3)});
   }
   return out;
 }
 
 namespace {
 void bindOptionalBlob(Statement& st, int i, const std::string& b) {
-  if (b.empty()) st.bindNull(i);
-  else st.bindBlob(i, b);
+  if (b.empty())
+    st.bindNull(i);
+  else
+    st.bindBlob(i, b);
 }
-constexpr const char* kCredentialColumns = "id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms, box_pk, bundle";
+constexpr const char* kCredentialColumns =
+    "id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms, box_pk, bundle";
 CredentialRow credentialOf(Statement& st) {
-  CredentialRow c{st.columnText(0), st.columnText(1), st.columnBlob(2), st.columnInt(3), st.columnInt(4),
-                  st.columnBlob(5),  st.columnInt(6), {},              {}};
+  CredentialRow c{st.columnText(0),
+                  st.columnText(1),
+                  st.columnBlob(2),
+                  st.columnInt(3),
+                  st.columnInt(4),
+                  st.columnBlob(5),
+                  st.columnInt(6),
+                  {},
+                  {}};
   if (!st.columnIsNull(7)) c.publicKey = st.columnBlob(7);
   if (!st.columnIsNull(8)) c.bundle = st.columnBlob(8);
   return c;
@@ -79,7 +91,8 @@ CredentialRow credentialOf(Statement& st) {
 }  // namespace
 
 core::Status insertCredential(Database& db, const CredentialRow& c) {
-  auto st = db.prepare(std::string("INSERT INTO credentials(") + kCredentialColumns + ") VALUES (?,?,?,?,?,?,?,?,?)");
+  auto st = db.prepare(std::string("INSERT INTO credentials(") + kCredentialColumns +
+                       ") VALUES (?,?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   st->bind(1, c.id).bind(2, c.kind).bindBlob(3, c.kdfSalt).bind(4, c.kdfOps).bind(5, c.kdfMem);
   st->bindBlob(6, c.wrapped).bind(7, c.createdMs);

@@ -28,7 +28,7 @@ struct CredentialRow {
   std::string kdfSalt;
   int64_t kdfOps = 0;
   int64_t kdfMem = 0;
-  std::string wrapped;    // the credential's own secret key (or, before schema 5, the site's keys)
+  std::string wrapped;  // the credential's own secret key (or, before schema 5, the site's keys)
   int64_t createdMs = 0;
   std::string publicKey;  // the credential's X25519 public key; empty for a credential from before
   std::string bundle;     // the site's keys sealed to publicKey

@@ -20,36 +20,70 @@ struct CountingFile {
   bool wal;
   sqlite3_file* real() { return reinterpret_cast<sqlite3_file*>(this + 1); }
 };
-CountingFile* cf(sqlite3_file* f) { return reinterpret_cast<CountingFile*>(f); }
-sqlite3_file* real(sqlite3_file* f) { return cf(f)->real(); }
+CountingFile* cf(sqlite3_file* f) {
+  return reinterpret_cast<CountingFile*>(f);
+}
+sqlite3_file* real(sqlite3_file* f) {
+  return cf(f)->real();
+}
 
-int xClose(sqlite3_file* f) { return real(f)->pMethods->xClose(real(f)); }
-int xRead(sqlite3_file* f, void* b, int n, sqlite3_int64 o) { return real(f)->pMethods->xRead(real(f), b, n, o); }
+int xClose(sqlite3_file* f) {
+  return real(f)->pMethods->xClose(real(f));
+}
+int xRead(sqlite3_file* f, void* b, int n, sqlite3_int64 o) {
+  return real(f)->pMethods->xRead(real(f), b, n, o);
+}
 int xWrite(sqlite3_file* f, const void* b, int n, sqlite3_int64 o) {
   const int rc = real(f)->pMethods->xWrite(real(f), b, n, o);
   if (rc == SQLITE_OK && cf(f)->wal) gWalBytes += static_cast<uint64_t>(n);
   return rc;
 }
-int xTruncate(sqlite3_file* f, sqlite3_int64 s) { return real(f)->pMethods->xTruncate(real(f), s); }
+int xTruncate(sqlite3_file* f, sqlite3_int64 s) {
+  return real(f)->pMethods->xTruncate(real(f), s);
+}
 int xSync(sqlite3_file* f, int flags) {
   ++gSyncs;
   return real(f)->pMethods->xSync(real(f), flags);
 }
-int xFileSize(sqlite3_file* f, sqlite3_int64* s) { return real(f)->pMethods->xFileSize(real(f), s); }
-int xLock(sqlite3_file* f, int l) { return real(f)->pMethods->xLock(real(f), l); }
-int xUnlock(sqlite3_file* f, int l) { return real(f)->pMethods->xUnlock(real(f), l); }
-int xCheckReservedLock(sqlite3_file* f, int* r) { return real(f)->pMethods->xCheckReservedLock(real(f), r); }
-int xFileControl(sqlite3_file* f, int op, void* a) { return real(f)->pMethods->xFileControl(real(f), op, a); }
-int xSectorSize(sqlite3_file* f) { return real(f)->pMethods->xSectorSize(real(f)); }
-int xDeviceCharacteristics(sqlite3_file* f) { return real(f)->pMethods->xDeviceCharacteristics(real(f)); }
+int xFileSize(sqlite3_file* f, sqlite3_int64* s) {
+  return real(f)->pMethods->xFileSize(real(f), s);
+}
+int xLock(sqlite3_file* f, int l) {
+  return real(f)->pMethods->xLock(real(f), l);
+}
+int xUnlock(sqlite3_file* f, int l) {
+  return real(f)->pMethods->xUnlock(real(f), l);
+}
+int xCheckReservedLock(sqlite3_file* f, int* r) {
+  return real(f)->pMethods->xCheckReservedLock(real(f), r);
+}
+int xFileControl(sqlite3_file* f, int op, void* a) {
+  return real(f)->pMethods->xFileControl(real(f), op, a);
+}
+int xSectorSize(sqlite3_file* f) {
+  return real(f)->pMethods->xSectorSize(real(f));
+}
+int xDeviceCharacteristics(sqlite3_file* f) {
+  return real(f)->pMethods->xDeviceCharacteristics(real(f));
+}
 int xShmMap(sqlite3_file* f, int p, int sz, int e, void volatile** pp) {
   return real(f)->pMethods->xShmMap(real(f), p, sz, e, pp);
 }
-int xShmLock(sqlite3_file* f, int o, int n, int fl) { return real(f)->pMethods->xShmLock(real(f), o, n, fl); }
-void xShmBarrier(sqlite3_file* f) { real(f)->pMethods->xShmBarrier(real(f)); }
-int xShmUnmap(sqlite3_file* f, int d) { return real(f)->pMethods->xShmUnmap(real(f), d); }
-int xFetch(sqlite3_file* f, sqlite3_int64 o, int n, void** pp) { return real(f)->pMethods->xFetch(real(f), o, n, pp); }
-int xUnfetch(sqlite3_file* f, sqlite3_int64 o, void* p) { return real(f)->pMethods->xUnfetch(real(f), o, p); }
+int xShmLock(sqlite3_file* f, int o, int n, int fl) {
+  return real(f)->pMethods->xShmLock(real(f), o, n, fl);
+}
+void xShmBarrier(sqlite3_file* f) {
+  real(f)->pMethods->xShmBarrier(real(f));
+}
+int xShmUnmap(sqlite3_file* f, int d) {
+  return real(f)->pMethods->xShmUnmap(real(f), d);
+}
+int xFetch(sqlite3_file* f, sqlite3_int64 o, int n, void** pp) {
+  return real(f)->pMethods->xFetch(real(f), o, n, pp);
+}
+int xUnfetch(sqlite3_file* f, sqlite3_int64 o, void* p) {
+  return real(f)->pMethods->xUnfetch(real(f), o, p);
+}
 
 int xOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* outFlags) {
   std::memset(f, 0, sizeof(CountingFile));
@@ -71,14 +105,33 @@ bool registerCountingVfs() {
   gVfs.zName = kCountingVfs;
   gVfs.szOsFile = static_cast<int>(sizeof(CountingFile)) + gBase->szOsFile;
   gVfs.xOpen = xOpen;
-  gMethods = sqlite3_io_methods{3,        xClose,     xRead,    xWrite,        xTruncate,   xSync,
-                                xFileSize, xLock,     xUnlock,  xCheckReservedLock, xFileControl,
-                                xSectorSize, xDeviceCharacteristics, xShmMap, xShmLock, xShmBarrier,
-                                xShmUnmap, xFetch,    xUnfetch};
+  gMethods = sqlite3_io_methods{3,
+                                xClose,
+                                xRead,
+                                xWrite,
+                                xTruncate,
+                                xSync,
+                                xFileSize,
+                                xLock,
+                                xUnlock,
+                                xCheckReservedLock,
+                                xFileControl,
+                                xSectorSize,
+                                xDeviceCharacteristics,
+                                xShmMap,
+                                xShmLock,
+                                xShmBarrier,
+                                xShmUnmap,
+                                xFetch,
+                                xUnfetch};
   return sqlite3_vfs_register(&gVfs, 0) == SQLITE_OK;
 }
 
-uint64_t countedSyncs() { return gSyncs.load(); }
-uint64_t countedWalBytes() { return gWalBytes.load(); }
+uint64_t countedSyncs() {
+  return gSyncs.load();
+}
+uint64_t countedWalBytes() {
+  return gWalBytes.load();
+}
 
 }  // namespace longstop::store

@@ -67,13 +67,15 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
       size = std::max({t.body()->FontSize, size * kMinLabelScale, size * (width - 2) / oneLine});
     const float left = bottom - y - around - keep;
     // A heading taller than its room gives up its extra size first (never below the buttons' text).
-    if (shortScreen && font->CalcTextSizeA(size, FLT_MAX, width, heading.data(), heading.data() + heading.size()).y > left)
+    if (shortScreen &&
+        font->CalcTextSizeA(size, FLT_MAX, width, heading.data(), heading.data() + heading.size()).y > left)
       size = std::min(size, std::max({t.body()->FontSize, font->FontSize * kMinLabelScale}));
     const float room = std::max(size, left);  // one line at the least
     ImGui::SetCursorScreenPos(ImVec2(t.margin(), y));
     y += scrollingText(heading, ImVec2(width, room), "chrome-heading", font, 0, size) + around;
   }
-  content->min = ImVec2(t.margin(), std::floor(y));  // whole pixels: a button's height stays what it was given
+  content->min =
+      ImVec2(t.margin(), std::floor(y));  // whole pixels: a button's height stays what it was given
   content->max = ImVec2(d.max.x - t.margin(), bottom);
   return nav;
 }
@@ -85,8 +87,8 @@ void drawBarTitle(std::string_view title) {
   // In the heading font when it fits the bar's width, else in the body font (larger text, a long
   // translation), fitted to the bar.
   ImFont* font = measure(title, t.heading()).x <= d.width() - 2 * t.margin() ? t.heading() : t.body();
-  textFitted(title, ImVec2(t.margin(), t.gap() * 0.5f), ImVec2(d.max.x - t.margin(), barHeight() - t.gap() * 0.5f),
-             font, colour::kTextOnDark);
+  textFitted(title, ImVec2(t.margin(), t.gap() * 0.5f),
+             ImVec2(d.max.x - t.margin(), barHeight() - t.gap() * 0.5f), font, colour::kTextOnDark);
 }
 
 bool drawCountdown(int seconds) {
@@ -105,7 +107,8 @@ bool drawCountdown(int seconds) {
   // (larger text).
   float w = std::min(buttonWidth(more), std::floor((d.width() - 2 * t.margin()) / 2));
   const float buttonX = d.max.x - t.margin() - w;
-  textFitted(msg, ImVec2(t.margin(), min.y + t.gap() * 0.5f), ImVec2(buttonX - t.gap(), min.y + h - t.gap() * 0.5f));
+  textFitted(msg, ImVec2(t.margin(), min.y + t.gap() * 0.5f),
+             ImVec2(buttonX - t.gap(), min.y + h - t.gap() * 0.5f));
   ImGui::SetCursorScreenPos(ImVec2(buttonX, min.y + t.gap()));
   return button(more, ImVec2(w, t.target()), ButtonStyle::kPrimary);
 }
@@ -143,7 +146,8 @@ int drawButtonColumn(const RowButton* buttons, int count, float y, const Rect& a
   // Wide enough for the longest label at full size where the area allows it, and a button whose label
   // still needs two lines grows to hold them at full size (larger text, a long translation).
   width = std::min(area.width(), width);
-  for (int i = 0; i < count; ++i) width = std::min(area.width(), std::max(width, buttonWidth(buttons[i].label)));
+  for (int i = 0; i < count; ++i)
+    width = std::min(area.width(), std::max(width, buttonWidth(buttons[i].label)));
   float heights[3] = {height, height, height};
   float total = 0;
   for (int i = 0; i < count && i < 3; ++i) {
@@ -151,7 +155,8 @@ int drawButtonColumn(const RowButton* buttons, int count, float y, const Rect& a
     total += heights[i];
   }
   // On a short screen a column that would run off the bottom becomes a row.
-  if (y + total + (count - 1) * t.gap() * 2 > area.max.y) return drawButtonRow(buttons, count, y, area, height);
+  if (y + total + (count - 1) * t.gap() * 2 > area.max.y)
+    return drawButtonRow(buttons, count, y, area, height);
   float x = area.min.x + std::max(0.0f, (area.width() - width) / 2);
   int pressed = -1;
   for (int i = 0; i < count; ++i) {

@@ -155,12 +155,13 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   if (otherLabel && message.empty() && y + t.target() * 2 + t.gap() * 2 > max.y) {
     const float otherW = std::min(leftW, std::max(buttonWidth(otherLabel), t.basePx * 8));
     const float otherLines = buttonHeightFor(otherLabel, otherW, kMinButtonPx);  // one line or two
-    const float top = y - t.gap();  // the spacing closes up too
+    const float top = y - t.gap();                                               // the spacing closes up too
     const float h = std::clamp(std::floor(max.y - top - t.gap() - otherLines), kMinButtonPx, t.target());
     const float otherH = std::max(h, otherLines);
     if (top + h + t.gap() + otherH <= max.y + 0.5f) {
       ImGui::SetCursorScreenPos(ImVec2(min.x, top));
-      if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), h), ButtonStyle::kPrimary, true)) press.next = true;
+      if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), h), ButtonStyle::kPrimary, true))
+        press.next = true;
       ImGui::SetCursorScreenPos(ImVec2(min.x, max.y - otherH));
       if (button(otherLabel, ImVec2(otherW, otherH), ButtonStyle::kSecondary)) press.other = true;
       return press;
@@ -174,13 +175,15 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
     return press;
   }
   // The other way in never runs off the bottom.
-  float otherY = otherLabel ? std::min(std::max(y + t.target() + t.gap() * 2, max.y - t.target()), max.y - t.target())
-                            : max.y;
+  float otherY =
+      otherLabel ? std::min(std::max(y + t.target() + t.gap() * 2, max.y - t.target()), max.y - t.target())
+                 : max.y;
   float msgW = leftW;
   float msgH = message.empty() ? 0 : measureWrapped(std::string("! ") + message, msgW).y;
   // While a message stands on a short screen it may take the other way in's place too (any key clears
   // it, and the button comes back).
-  if (otherLabel && !message.empty() && y + msgH * 0.75f > otherY - t.gap()) {  // 0.75: the fitting's last step
+  if (otherLabel && !message.empty() &&
+      y + msgH * 0.75f > otherY - t.gap()) {  // 0.75: the fitting's last step
     otherLabel = nullptr;
     otherY = max.y;
   }

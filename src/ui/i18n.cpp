@@ -158,8 +158,8 @@ const std::vector<Language>& languages() {
   // The order of po/LINGUAS after English: Welsh first (an official language in Wales), then the
   // languages most spoken in England and Wales after English (2021 census).
   static const std::vector<Language> kLanguages = {
-      {"en", "English"},   {"cy", "Cymraeg"},  {"pl", "Polski"},   {"ro", "Română"},   {"pt", "Português"},
-      {"es", "Español"},   {"lt", "Lietuvių"}, {"it", "Italiano"}, {"fr", "Français"},
+      {"en", "English"}, {"cy", "Cymraeg"},  {"pl", "Polski"},   {"ro", "Română"},   {"pt", "Português"},
+      {"es", "Español"}, {"lt", "Lietuvių"}, {"it", "Italiano"}, {"fr", "Français"},
   };
   return kLanguages;
 }

@@ -20,7 +20,8 @@ int keysFor(std::string_view label, float w, float g, float h) {
   const Theme& t = theme();
   for (int n = 1; n < 4; ++n) {
     const float width = n * w + (n - 1) * g;
-    if (fitLabel(label, ImVec2(width - t.basePx * 0.4f, h - t.basePx * 0.15f)).size >= t.body()->FontSize - 0.01f)
+    if (fitLabel(label, ImVec2(width - t.basePx * 0.4f, h - t.basePx * 0.15f)).size >=
+        t.body()->FontSize - 0.01f)
       return n;
   }
   return 4;

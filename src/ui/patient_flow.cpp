@@ -262,7 +262,7 @@ void PatientFlow::showMessage(MessageKind kind) {
 void PatientFlow::showMatch(const core::Result<service::MatchAnswer>& answer, FoundBy by) {
   using core::MatchOutcome;
   const bool byDetails = by == FoundBy::kDetails;
-  const MessageKind notFound = byDetails                 ? MessageKind::kNotFound
+  const MessageKind notFound = byDetails                   ? MessageKind::kNotFound
                                : by == FoundBy::kNhsNumber ? MessageKind::kNotFoundNhs
                                                            : MessageKind::kNotFoundCode;
   s_.matched.reset();
@@ -296,8 +296,7 @@ void PatientFlow::showMatch(const core::Result<service::MatchAnswer>& answer, Fo
   showMessage(kind);
   s_.message.from = answer->checkInFrom;
   // Typed details that found nothing, or found two people: the NHS number is exact.
-  s_.message.offerNhsNumber =
-      byDetails && (kind == MessageKind::kNotFound || kind == MessageKind::kSeveral);
+  s_.message.offerNhsNumber = byDetails && (kind == MessageKind::kNotFound || kind == MessageKind::kSeveral);
 }
 
 void PatientFlow::showTicket(service::Ticket t) {

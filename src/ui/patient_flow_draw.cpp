@@ -28,7 +28,8 @@ void PatientFlow::frame() {
           requestStaffSignIn();
         break;
       }
-      apply(drawWelcome({services_.site().name, core::formatClockTime(minutes), s_.largerText, s_.highContrast}));
+      apply(drawWelcome(
+          {services_.site().name, core::formatClockTime(minutes), s_.largerText, s_.highContrast}));
       break;
     }
     case Screen::kLanguage:

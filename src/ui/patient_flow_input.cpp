@@ -160,7 +160,8 @@ bool PatientFlow::tick() {
 int64_t PatientFlow::msUntilNextTick() const {
   int64_t nowMs = clock_.now().unixMs;
   int64_t next = 60000 - ((nowMs % 60000) + 60000) % 60000;  // the clock's next minute
-  bool resettable = s_.screen != Screen::kWelcome || s_.largerText || s_.highContrast || currentLanguage() != "en";
+  bool resettable =
+      s_.screen != Screen::kWelcome || s_.largerText || s_.highContrast || currentLanguage() != "en";
   if (resettable) {
     int64_t left = idleMsLeft();
     int64_t toCountdown = left - kCountdownSeconds * 1000;

@@ -80,16 +80,26 @@ ImU32 highContrastColour(ImU32 c) {
   constexpr ImU32 kBlack = rgb(0x000000), kWhite = rgb(0xFFFFFF), kHcYellow = rgb(0xFFFF00),
                   kCyan = rgb(0x00FFFF), kPink = rgb(0xFF9E9E), kDarkGrey = rgb(0x3A3A3A);
   ImU32 out;
-  if (opaque == kBackground) out = kBlack;            // page, and text on dark fills
-  else if (opaque == kText) out = kHcYellow;          // body text
-  else if (opaque == kBlue) out = kHcYellow;          // primary fills, secondary text and edges
-  else if (opaque == kDarkBlue) out = kWhite;         // top bar, selected fill
-  else if (opaque == kPaleBlue) out = kBlack;         // key fills (their dark text turns yellow)
-  else if (opaque == kRed || opaque == kDarkRed) out = kPink;
-  else if (opaque == kGreyBorder) out = kWhite;
-  else if (opaque == kDisabled) out = kDarkGrey;
-  else if (opaque == kYellow) out = kCyan;            // the focus ring must differ from text
-  else if (opaque == kQrDark || opaque == kQrLight) out = opaque;  // codes stay dark on light
+  if (opaque == kBackground)
+    out = kBlack;  // page, and text on dark fills
+  else if (opaque == kText)
+    out = kHcYellow;  // body text
+  else if (opaque == kBlue)
+    out = kHcYellow;  // primary fills, secondary text and edges
+  else if (opaque == kDarkBlue)
+    out = kWhite;  // top bar, selected fill
+  else if (opaque == kPaleBlue)
+    out = kBlack;  // key fills (their dark text turns yellow)
+  else if (opaque == kRed || opaque == kDarkRed)
+    out = kPink;
+  else if (opaque == kGreyBorder)
+    out = kWhite;
+  else if (opaque == kDisabled)
+    out = kDarkGrey;
+  else if (opaque == kYellow)
+    out = kCyan;  // the focus ring must differ from text
+  else if (opaque == kQrDark || opaque == kQrLight)
+    out = opaque;  // codes stay dark on light
   else {
     ImVec4 f = ImGui::ColorConvertU32ToFloat4(opaque);
     out = ImGui::ColorConvertFloat4ToU32(ImVec4(1 - f.x, 1 - f.y, 1 - f.z, 1));
@@ -109,7 +119,8 @@ void applyHighContrast(ImDrawList* list) {
       picture[cmd.VtxOffset + list->IdxBuffer[static_cast<int>(i)]] = true;
   }
   for (int i = 0; i < list->VtxBuffer.Size; ++i)
-    if (picture.empty() || !picture[static_cast<size_t>(i)]) list->VtxBuffer[i].col = highContrastColour(list->VtxBuffer[i].col);
+    if (picture.empty() || !picture[static_cast<size_t>(i)])
+      list->VtxBuffer[i].col = highContrastColour(list->VtxBuffer[i].col);
 }
 
 void applyStyle(float basePx) {

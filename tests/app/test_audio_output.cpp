@@ -126,6 +126,7 @@ TEST_CASE("speech is nullopt when espeak-ng is missing, fails or writes no WAV")
 }
 
 TEST_CASE("the chime is about 0.8 s at any rate") {
-  CHECK(app::makeChime(22050).size() == static_cast<size_t>(22050 * 0.35) + static_cast<size_t>(22050 * 0.45));
+  CHECK(app::makeChime(22050).size() ==
+        static_cast<size_t>(22050 * 0.35) + static_cast<size_t>(22050 * 0.45));
   CHECK(measure(app::makeChime(48000), 48000).peak > 4000);
 }

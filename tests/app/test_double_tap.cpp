@@ -231,7 +231,9 @@ TEST_CASE("a press held while the screen changes presses nothing on the new scre
   CHECK(k.flow().screen != ui::Screen::kSafety);
 }
 
-TEST_CASE("\"I need more time\" in the top bar keeps the answers: its release does not press the Start again beneath") {
+TEST_CASE(
+    "\"I need more time\" in the top bar keeps the answers: its release does not press the Start again "
+    "beneath") {
   const Input input = GENERATE(Input::kMouse, Input::kTouch);
   INFO(name(input));
   Kiosk k(input);

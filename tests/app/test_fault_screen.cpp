@@ -21,7 +21,8 @@ fs::path shotsDir() {
   return p;
 }
 
-std::unique_ptr<app::KioskApp> openKioskOn(const fs::path& data, const core::Clock& clock, int w = 1280, int h = 800) {
+std::unique_ptr<app::KioskApp> openKioskOn(const fs::path& data, const core::Clock& clock, int w = 1280,
+                                           int h = 800) {
   app::AppOptions o;
   o.dataDir = data;
   o.display = {w, h, true, false, "", 0};

@@ -35,7 +35,8 @@ TEST_CASE("codes from camera frames arrive only while the camera is wanted, once
   std::atomic<int> wakes{0};
   app::ScanInputConfig cfg;
   cfg.cameraFiles = dir.path();
-  app::ScanInput input(cfg, [&] { ++wakes; }, [](const scan::DeviceEvent&) {});
+  app::ScanInput input(
+      cfg, [&] { ++wakes; }, [](const scan::DeviceEvent&) {});
 
   CHECK_FALSE(waitForCode(input, 400).has_value());  // camera off: nothing is read
   CHECK(wakes == 0);

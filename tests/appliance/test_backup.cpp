@@ -81,7 +81,10 @@ TEST_CASE("a backup taken while another connection writes is a sealed copy of on
   std::atomic<bool> writerFailed{false};  // Catch2's REQUIRE is for the main thread only
   std::thread writer([&] {
     auto db = store::Database::open(service::Site::databasePath(site.data), {});
-    if (!db.ok()) { writerFailed = true; return; }
+    if (!db.ok()) {
+      writerFailed = true;
+      return;
+    }
     for (int64_t n = 1; !stop; ++n) {
       auto s = (*db)->transaction([&]() -> core::Status {
         auto st = (*db)->prepare("INSERT INTO bulk(n, pad) VALUES(?, zeroblob(2000))");
@@ -89,7 +92,10 @@ TEST_CASE("a backup taken while another connection writes is a sealed copy of on
         st->bind(1, n);
         return st->run();
       });
-      if (!s.ok()) { writerFailed = true; return; }
+      if (!s.ok()) {
+        writerFailed = true;
+        return;
+      }
       committed = n;
     }
   });
@@ -105,7 +111,8 @@ TEST_CASE("a backup taken while another connection writes is a sealed copy of on
   CHECK(r->file.extension() == ".lsbackup");
   // Only the sealed file is there: no temporary copy, plain or not, was left beside it.
   CHECK(namesIn(site.data / "backups") == std::vector<std::string>{r->file.filename().string()});
-  CHECK((fs::status(r->file).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+  CHECK((fs::status(r->file).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+        fs::perms::none);
 
   const std::string bytes = readAll(r->file);
   CHECK(bytes.starts_with("LSBK"));

@@ -25,7 +25,9 @@ std::string readAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
-void writeAll(const fs::path& p, std::string_view bytes) { std::ofstream(p, std::ios::binary) << bytes; }
+void writeAll(const fs::path& p, std::string_view bytes) {
+  std::ofstream(p, std::ios::binary) << bytes;
+}
 
 /// Every file under `dir` with its bytes: what "nothing changed" is checked against. Reading the
 /// database (to see which device it is) leaves SQLite's shared-memory index and an empty WAL, which
@@ -34,7 +36,8 @@ std::map<std::string, std::string> snapshotOf(const fs::path& dir) {
   std::map<std::string, std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     const std::string name = e.path().filename().string();
-    if (!e.is_regular_file() || name.ends_with("-shm") || (name.ends_with("-wal") && e.file_size() == 0)) continue;
+    if (!e.is_regular_file() || name.ends_with("-shm") || (name.ends_with("-wal") && e.file_size() == 0))
+      continue;
     out[fs::relative(e.path(), dir).string()] = readAll(e.path());
   }
   return out;
@@ -61,7 +64,8 @@ struct Restorable {
     auto db = store::Database::open(service::Site::databasePath(data), {});
     REQUIRE(db.ok());
     REQUIRE((*db)->exec("CREATE TABLE IF NOT EXISTS bulk(n INTEGER PRIMARY KEY)").ok());
-    for (int n = from; n <= to; ++n) REQUIRE((*db)->exec("INSERT INTO bulk VALUES(" + std::to_string(n) + ")").ok());
+    for (int n = from; n <= to; ++n)
+      REQUIRE((*db)->exec("INSERT INTO bulk VALUES(" + std::to_string(n) + ")").ok());
   }
   int64_t rows() {
     auto db = store::Database::open(service::Site::databasePath(data), {.readOnly = true});

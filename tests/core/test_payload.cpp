@@ -30,8 +30,8 @@ TEST_CASE("payload: a ticket code gives its record ID and MAC") {
 
 TEST_CASE("payload: damaged tickets are refused and called tickets") {
   for (const char* bad : {"LST1:K7QX-000123:9c3b455c", "LST1:K7QX-000123:9C3B455", "LST1:K7QX-0123:9C3B455C",
-                          "LST1:K7QX-000123:9C3B455C:", "LST1:K0QX-000123:9C3B455C", "LST1:", "LST1::",
-                          "LST1:K7QX-000123:9C3B455C\n", "LST1:K7QX-000123: 9C3B455C"}) {
+                          "LST1:K7QX-000123:9C3B455C:", "LST1:K0QX-000123:9C3B455C",
+                          "LST1:", "LST1::", "LST1:K7QX-000123:9C3B455C\n", "LST1:K7QX-000123: 9C3B455C"}) {
     INFO(bad);
     CHECK(claimedPayloadKind(bad) == PayloadKind::kTicket);
     CHECK(errorOf(bad) == "This ticket code is damaged or incomplete.");
@@ -60,9 +60,10 @@ TEST_CASE("payload: staff cards") {
   const auto& s = std::get<StaffCardCode>(p->fields);
   CHECK(s.staffId == "K7QX23");
   CHECK(s.secret == "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-  for (const char* bad : {"LSS1:K7QX2:ABCDEFGHIJKLMNOPQRSTUVWXYZ", "LSS1:K7QX21:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                          "LSS1:K7QXO3:ABCDEFGHIJKLMNOPQRSTUVWXYZ", "LSS1:K7QX23:ABCDEFGHIJKLMNOPQRSTUVWXY1",
-                          "LSS1:K7QX23:abcdefghijklmnopqrstuvwxyz", "LSS1:K7QX23:ABCDEFGHIJKLMNOPQRSTUVWXYZ2"}) {
+  for (const char* bad :
+       {"LSS1:K7QX2:ABCDEFGHIJKLMNOPQRSTUVWXYZ", "LSS1:K7QX21:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "LSS1:K7QXO3:ABCDEFGHIJKLMNOPQRSTUVWXYZ", "LSS1:K7QX23:ABCDEFGHIJKLMNOPQRSTUVWXY1",
+        "LSS1:K7QX23:abcdefghijklmnopqrstuvwxyz", "LSS1:K7QX23:ABCDEFGHIJKLMNOPQRSTUVWXYZ2"}) {
     INFO(bad);
     CHECK(errorOf(bad) == "This staff card is damaged or incomplete.");
   }
@@ -80,13 +81,12 @@ TEST_CASE("payload: batch acknowledgements") {
   CHECK(a.signature == kSig);
   CHECK(a.signedText == "LSK1:B82005:K7QX:12:0123456789ABCDEF");
   CHECK(batchAckSignedText(a) == "LSK1:B82005:K7QX:12:0123456789abcdef");
-  for (const std::string& bad : std::vector<std::string>{"LSK1:B82005:K7QX:012:0123456789abcdef:" + kSig,
-                                "LSK1:B82005:K7QX:0:0123456789abcdef:" + kSig,
-                                "LSK1:B82005:K7QX:12:0123456789abcde:" + kSig,
-                                "LSK1:B82005:K7Q:12:0123456789abcdef:" + kSig,
-                                "LSK1:B82005:K7QX:12:0123456789abcdef:" + kSig.substr(1),
-                                "LSK1:B82005:K7QX:12:0123456789abcdef:" + kSig.substr(0, 85) + "x",
-                                std::string("LSK1:B82005:K7QX:12:0123456789abcdef")}) {
+  for (const std::string& bad : std::vector<std::string>{
+           "LSK1:B82005:K7QX:012:0123456789abcdef:" + kSig, "LSK1:B82005:K7QX:0:0123456789abcdef:" + kSig,
+           "LSK1:B82005:K7QX:12:0123456789abcde:" + kSig, "LSK1:B82005:K7Q:12:0123456789abcdef:" + kSig,
+           "LSK1:B82005:K7QX:12:0123456789abcdef:" + kSig.substr(1),
+           "LSK1:B82005:K7QX:12:0123456789abcdef:" + kSig.substr(0, 85) + "x",
+           std::string("LSK1:B82005:K7QX:12:0123456789abcdef")}) {
     INFO(bad);
     CHECK(errorOf(bad) == "This batch acknowledgement is damaged or incomplete.");
   }
@@ -101,10 +101,10 @@ TEST_CASE("payload: batch stream frames") {
   CHECK(f.count == 10);
   CHECK(f.data == "JBSWY3DP");
   CHECK(parsePayload("LSQ1:0123ABCD:1/1:").ok());  // an empty slice, as the exporter writes for an empty file
-  for (const char* bad : {"LSQ1:0123ABCD:11/10:AA", "LSQ1:0123ABCD:0/10:AA", "LSQ1:0123ABCD:1/0:AA",
-                          "LSQ1:0123abcd:1/10:AA", "LSQ1:0123ABCD:1-10:AA", "LSQ1:0123ABC:1/10:AA",
-                          "LSQ1:0123ABCD:1/10:AA=", "LSQ1:0123ABCD:1/10:ab", "LSQ1:0123ABCD:1/70000:AA",
-                          "LSQ1:0123ABCD:01/10:AA"}) {
+  for (const char* bad :
+       {"LSQ1:0123ABCD:11/10:AA", "LSQ1:0123ABCD:0/10:AA", "LSQ1:0123ABCD:1/0:AA", "LSQ1:0123abcd:1/10:AA",
+        "LSQ1:0123ABCD:1-10:AA", "LSQ1:0123ABC:1/10:AA", "LSQ1:0123ABCD:1/10:AA=", "LSQ1:0123ABCD:1/10:ab",
+        "LSQ1:0123ABCD:1/70000:AA", "LSQ1:0123ABCD:01/10:AA"}) {
     INFO(bad);
     CHECK(errorOf(bad) == "This batch transfer code is damaged or incomplete.");
   }
@@ -124,9 +124,10 @@ TEST_CASE("payload: a bare NHS number, with or without spaces") {
 }
 
 TEST_CASE("payload: anything else is not recognised, whatever the bytes") {
-  for (const std::string& bad : {std::string(), std::string("https://example.com/"), std::string("lst1:K7QX-000123:9C3B455C"),
-                                std::string("LST2:K7QX-000123:9C3B455C"), std::string("\0\xff\x80", 3),
-                                std::string("LST1"), std::string(10000, 'L')}) {
+  for (const std::string& bad :
+       {std::string(), std::string("https://example.com/"), std::string("lst1:K7QX-000123:9C3B455C"),
+        std::string("LST2:K7QX-000123:9C3B455C"), std::string("\0\xff\x80", 3), std::string("LST1"),
+        std::string(10000, 'L')}) {
     CHECK(errorOf(bad) == "This code isn't one we recognise.");
   }
   CHECK_FALSE(parsePayload("LSQ1:0123ABCD:1/1:" + std::string(5000, 'A')).ok());

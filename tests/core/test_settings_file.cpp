@@ -16,7 +16,8 @@ TEST_CASE("a settings file gives key/value pairs with their lines") {
 }
 
 TEST_CASE("values may be empty and may hold '=' and UTF-8") {
-  auto r = parseSettingsFile("\xEF\xBB\xBFsite.name = Meddygfa Caerdydd = Cardiff Surgery\nx.y =\nsite.ods=Zoë\n");
+  auto r =
+      parseSettingsFile("\xEF\xBB\xBFsite.name = Meddygfa Caerdydd = Cardiff Surgery\nx.y =\nsite.ods=Zoë\n");
   REQUIRE(r.ok());
   CHECK(r->at(0).value == "Meddygfa Caerdydd = Cardiff Surgery");
   CHECK(r->at(1).value.empty());

@@ -38,7 +38,8 @@ std::vector<FoldEvent> aDay(std::mt19937& rng) {
   std::vector<FoldEvent> out;
   std::uniform_int_distribution<int> jitter(0, 3);
   int64_t t = 1000;
-  for (int i = 1; i <= 40; ++i) out.push_back(checkin(t += 10, "KIOS", i, "KIOS-" + std::to_string(i), "W0" + std::to_string(i)));
+  for (int i = 1; i <= 40; ++i)
+    out.push_back(checkin(t += 10, "KIOS", i, "KIOS-" + std::to_string(i), "W0" + std::to_string(i)));
   int64_t d1 = 1, d2 = 1;
   for (int i = 1; i <= 30; ++i) {
     const int64_t at = t + i * 10 + jitter(rng);
@@ -79,8 +80,9 @@ TEST_CASE("the same events in 500 random arrival orders fold to the same state a
 }
 
 TEST_CASE("a patient called at two desks: the earlier stamp wins, the other call is a recorded conflict") {
-  std::vector<FoldEvent> events = {checkin(10, "KIOS", 1, "KIOS-1", "W001"), ev(20, "DSK2", 1, "call", "KIOS-1"),
-                                   ev(20, "DSK1", 1, "call", "KIOS-1"), ev(30, "DSK2", 2, "seen", "KIOS-1")};
+  std::vector<FoldEvent> events = {checkin(10, "KIOS", 1, "KIOS-1", "W001"),
+                                   ev(20, "DSK2", 1, "call", "KIOS-1"), ev(20, "DSK1", 1, "call", "KIOS-1"),
+                                   ev(30, "DSK2", 2, "seen", "KIOS-1")};
   const auto s = core::foldSite(events);
   CHECK(s.checkins.at("KIOS-1").state == CheckinState::kSeen);
   REQUIRE(s.conflicts.size() == 1);
@@ -95,9 +97,10 @@ TEST_CASE("a patient called at two desks: the earlier stamp wins, the other call
 TEST_CASE("an edit after a cancel and a merge after another desk's call are kept as conflicts, not applied") {
   FoldEvent merge = ev(40, "DSK1", 2, "merge", "KIOS-2");
   merge.into = "KIOS-1";
-  const auto s = core::foldSite({checkin(10, "KIOS", 1, "KIOS-1", "W001"), checkin(11, "KIOS", 2, "KIOS-2", "W002"),
-                                 ev(20, "DSK1", 1, "cancel", "KIOS-1"), ev(30, "DSK2", 1, "edit", "KIOS-1"),
-                                 ev(35, "DSK2", 2, "call", "KIOS-2"), merge});
+  const auto s =
+      core::foldSite({checkin(10, "KIOS", 1, "KIOS-1", "W001"), checkin(11, "KIOS", 2, "KIOS-2", "W002"),
+                      ev(20, "DSK1", 1, "cancel", "KIOS-1"), ev(30, "DSK2", 1, "edit", "KIOS-1"),
+                      ev(35, "DSK2", 2, "call", "KIOS-2"), merge});
   CHECK(s.checkins.at("KIOS-1").state == CheckinState::kCancelled);
   CHECK(s.checkins.at("KIOS-1").details == "KIOS:1");  // the edit did not replace the details
   CHECK(s.checkins.at("KIOS-2").state == CheckinState::kCalled);
@@ -110,8 +113,9 @@ TEST_CASE("an edit after a cancel and a merge after another desk's call are kept
 TEST_CASE("a merge of a waiting duplicate folds it away; an action on an unknown check-in is a conflict") {
   FoldEvent merge = ev(30, "DSK1", 1, "merge", "KIOS-2");
   merge.into = "KIOS-1";
-  const auto s = core::foldSite({checkin(10, "KIOS", 1, "KIOS-1", "W001"), checkin(11, "KIOS", 2, "KIOS-2", "W002"),
-                                 merge, ev(40, "DSK1", 2, "call", "NOPE-1")});
+  const auto s =
+      core::foldSite({checkin(10, "KIOS", 1, "KIOS-1", "W001"), checkin(11, "KIOS", 2, "KIOS-2", "W002"),
+                      merge, ev(40, "DSK1", 2, "call", "NOPE-1")});
   CHECK(s.checkins.at("KIOS-2").state == CheckinState::kCancelled);
   CHECK(s.checkins.at("KIOS-2").mergedInto == "KIOS-1");
   REQUIRE(s.conflicts.size() == 1);

@@ -88,8 +88,10 @@ TEST_CASE("recovery codes are 24 base32 characters in dashed groups and normalis
   const std::string code = newRecoveryCode();
   REQUIRE(code.size() == 29);
   for (size_t i = 0; i < code.size(); ++i) {
-    if (i % 5 == 4) CHECK(code[i] == '-');
-    else CHECK(std::string("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567").find(code[i]) != std::string::npos);
+    if (i % 5 == 4)
+      CHECK(code[i] == '-');
+    else
+      CHECK(std::string("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567").find(code[i]) != std::string::npos);
   }
   CHECK(newRecoveryCode() != code);
   CHECK(normaliseCode("abcd-efgh ijkl") == "ABCDEFGHIJKL");
@@ -132,7 +134,8 @@ TEST_CASE("a signature prepared ahead of time is an ordinary Ed25519 signature, 
   REQUIRE(initialise());
   const SignKeyPair kp = makeSignKeyPair();
   const SignKeyPair other = makeSignKeyPair();
-  for (const std::string& message : {std::string(), std::string("LSEV1") + std::string(32, 'h'), std::string(5000, 'x')}) {
+  for (const std::string& message :
+       {std::string(), std::string("LSEV1") + std::string(32, 'h'), std::string(5000, 'x')}) {
     auto prep = prepareSign(kp.secretKey);
     REQUIRE(prep.has_value());
     const std::string point = prep->point;

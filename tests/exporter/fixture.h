@@ -38,8 +38,8 @@ struct ExportFixture {
   std::string recoveryCode;
   std::unique_ptr<service::Kiosk> kiosk;
   exporter::OrgKeyPair org = exporter::makeOrgKeyPair();
-  std::optional<service::SiteSecrets> secrets;      // the recovery code's
-  std::unique_ptr<service::StaffSession> admin;    // the recovery code's session, an administrator's
+  std::optional<service::SiteSecrets> secrets;   // the recovery code's
+  std::unique_ptr<service::StaffSession> admin;  // the recovery code's session, an administrator's
   std::vector<std::string> recordIds;
 
   ExportFixture() {
@@ -58,8 +58,8 @@ struct ExportFixture {
   service::Site& site() { return kiosk->siteData(); }
   void setRecipient() { REQUIRE(service::setRecipient(site(), *admin, org.pub.text()).ok()); }
 
-  std::string walkIn(const std::string& surname, const std::string& forenames, core::Date dob, bool urgent = false,
-                     const std::string& nhs = "") {
+  std::string walkIn(const std::string& surname, const std::string& forenames, core::Date dob,
+                     bool urgent = false, const std::string& nhs = "") {
     service::WalkInRequest req;
     req.patient.surname = surname;
     req.patient.forenames = forenames;

@@ -36,12 +36,15 @@ bool writeAll(const std::string& path, const std::string& bytes) {
 }
 
 int usage() {
-  std::fputs("usage: forge-batch fresh ORG.pub ODS DEVICE OUT | resign IN OUT | swap-signer IN FROM OUT | "
-             "frames IN DIR | code ODS DEVICE\n", stderr);
+  std::fputs(
+      "usage: forge-batch fresh ORG.pub ODS DEVICE OUT | resign IN OUT | swap-signer IN FROM OUT | "
+      "frames IN DIR | code ODS DEVICE\n",
+      stderr);
   return 2;
 }
 
-int fresh(const std::string& pubPath, const std::string& ods, const std::string& device, const std::string& out) {
+int fresh(const std::string& pubPath, const std::string& ods, const std::string& device,
+          const std::string& out) {
   std::string text;
   if (!readAll(pubPath, &text)) return usage();
   auto org = exporter::parseOrgPublicKey(text);
@@ -68,14 +71,16 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   if (cmd == "fresh" && argc == 6) return fresh(argv[2], argv[3], argv[4], argv[5]);
   if (cmd == "code" && argc == 4) {
-    std::printf("%s\n", exporter::formatDeviceCode({argv[2], argv[3], crypto::makeSignKeyPair().publicKey}).c_str());
+    std::printf("%s\n",
+                exporter::formatDeviceCode({argv[2], argv[3], crypto::makeSignKeyPair().publicKey}).c_str());
     return 0;
   }
   std::string in, from;
   if (argc < 4 || !readAll(argv[2], &in)) return usage();
   if (cmd == "frames" && argc == 4) return frames(in, argv[3]);  // any file, damaged ones too
   if (!exporter::readBatchFile(in).ok()) return usage();
-  if (cmd == "resign" && argc == 4) return writeAll(argv[3], test::resignBatch(in, crypto::makeSignKeyPair())) ? 0 : 2;
+  if (cmd == "resign" && argc == 4)
+    return writeAll(argv[3], test::resignBatch(in, crypto::makeSignKeyPair())) ? 0 : 2;
   if (cmd == "swap-signer" && argc == 5 && readAll(argv[3], &from)) {
     auto other = exporter::readBatchFile(from);
     if (!other.ok()) return usage();

@@ -41,8 +41,8 @@ inline std::string forgeFreshBatch(const std::string& ods, const std::string& de
   h.createdMs = ctx.createdMs;
   h.firstArrivalMs = h.lastArrivalMs = r.arrivedMs;
   h.signer = signer.publicKey;
-  return exporter::makeBatchFile(h, {exporter::fhirBundle(ctx, records), exporter::checkinsCsv(ctx, records)}, org,
-                                 signer.secretKey);
+  return exporter::makeBatchFile(h, {exporter::fhirBundle(ctx, records), exporter::checkinsCsv(ctx, records)},
+                                 org, signer.secretKey);
 }
 
 /// `file` with its `signer:` line set to `publicKey` (32 raw bytes); everything else, the signature

@@ -6,11 +6,11 @@
 #include <random>
 
 #include "crypto/primitives.h"
+#include "exporter/qr_image.h"
+#include "exporter/qr_stream.h"
 #include "qr/encode.h"
 #include "scan/decoder.h"
 #include "scan/image_file.h"
-#include "exporter/qr_image.h"
-#include "exporter/qr_stream.h"
 #include "support/blank_png.h"
 #include "support/temp_dir.h"
 
@@ -29,7 +29,7 @@ TEST_CASE("base32 round-trips and refuses what it did not write") {
     CHECK(*back == bytes);
   }
   CHECK_FALSE(crypto::fromBase32("abc"));
-  CHECK_FALSE(crypto::fromBase32("A"));  // 5 bits: not a whole byte, not padding
+  CHECK_FALSE(crypto::fromBase32("A"));   // 5 bits: not a whole byte, not padding
   CHECK_FALSE(crypto::fromBase32("AB"));  // padding bits must be zero
 }
 
@@ -86,9 +86,10 @@ TEST_CASE("QR stream round trip through rendered PNG files and the ZXing decoder
 }
 
 TEST_CASE("frame parser refuses malformed frames") {
-  for (const char* bad : {"", "LSQ1:", "LSQ1:ABCDEF01", "LSQ1:ABCDEF01:1/2", "LSQ1:abcdef01:1/2:AA",
-                          "LSQ1:ABCDEF01:0/2:AA", "LSQ1:ABCDEF01:3/2:AA", "LSQ1:ABCDEF01:1/2:a", "LSQ1:ABCDEF0:1/2:AA",
-                          "LSQ1:ABCDEF01:1-2:AA", "LSQ2:ABCDEF01:1/2:AA", "LSQ1:ABCDEF01:1/9999999:AA"})
+  for (const char* bad :
+       {"", "LSQ1:", "LSQ1:ABCDEF01", "LSQ1:ABCDEF01:1/2", "LSQ1:abcdef01:1/2:AA", "LSQ1:ABCDEF01:0/2:AA",
+        "LSQ1:ABCDEF01:3/2:AA", "LSQ1:ABCDEF01:1/2:a", "LSQ1:ABCDEF0:1/2:AA", "LSQ1:ABCDEF01:1-2:AA",
+        "LSQ2:ABCDEF01:1/2:AA", "LSQ1:ABCDEF01:1/9999999:AA"})
     CHECK_FALSE(parseQrFrame(bad).ok());
   CHECK(describeNumbers({1, 2, 3, 5, 7, 8}) == "1 to 3, 5, 7, 8");
 }

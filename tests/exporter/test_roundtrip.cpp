@@ -13,8 +13,8 @@
 #include "exporter/reconcile.h"
 #include "fixture.h"
 #include "service/admin.h"
-#include "service/site_check.h"
 #include "service/retention.h"
+#include "service/site_check.h"
 #include "store/checkins.h"
 #include "support/damaged_record.h"
 
@@ -35,7 +35,8 @@ exporter::Payload openFile(const std::filesystem::path& p, const exporter::OrgKe
 std::map<std::string, int> encounterIds(const Json& bundle) {
   std::map<std::string, int> out;
   for (const auto& e : bundle["entry"])
-    if (e["resource"]["resourceType"] == "Encounter") ++out[e["resource"]["identifier"][0]["value"].get<std::string>()];
+    if (e["resource"]["resourceType"] == "Encounter")
+      ++out[e["resource"]["identifier"][0]["value"].get<std::string>()];
   return out;
 }
 
@@ -66,7 +67,9 @@ TEST_CASE("export refuses without a recipient key and says how to set one") {
   CHECK(contains(again.error().message, "Nothing to export"));
 }
 
-TEST_CASE("a check-in that changes while its batch is being made refuses the batch; the next one carries the change") {
+TEST_CASE(
+    "a check-in that changes while its batch is being made refuses the batch; the next one carries the "
+    "change") {
   test::ExportFixture f;
   f.setRecipient();
   const std::string a = f.walkIn("Smith", "Ann", {1984, 3, 7});
@@ -96,7 +99,9 @@ TEST_CASE("a check-in that changes while its batch is being made refuses the bat
   CHECK(contains(payload.checkinsCsv, "called"));
 }
 
-TEST_CASE("round trip: every check-in once in the Bundle and the CSV, then ack, retention and a chained second batch") {
+TEST_CASE(
+    "round trip: every check-in once in the Bundle and the CSV, then ack, retention and a chained second "
+    "batch") {
   test::ExportFixture f;
   f.setRecipient();
   f.morning();
@@ -161,7 +166,8 @@ TEST_CASE("round trip: every check-in once in the Bundle and the CSV, then ack, 
       f.site(), exporter::makeAck(h.odsCode, h.deviceId, h.seq, batch1->batchHash, stranger.signSecret));
   REQUIRE_FALSE(forged.ok());
   CHECK(contains(forged.error().message, "not signed by the organisation"));
-  const std::string ack = exporter::makeAck(h.odsCode, h.deviceId, h.seq, batch1->batchHash, f.org.signSecret);
+  const std::string ack =
+      exporter::makeAck(h.odsCode, h.deviceId, h.seq, batch1->batchHash, f.org.signSecret);
   auto acked = service::acknowledgeBatch(f.site(), ack);
   REQUIRE(acked.ok());
   CHECK_FALSE(acked->alreadyAcknowledged);
@@ -175,9 +181,10 @@ TEST_CASE("round trip: every check-in once in the Bundle and the CSV, then ack, 
   // The sealed bytes of the first batch's people, as they sit in the database now.
   std::vector<std::string> sealedBytes;
   {
-    auto st = f.site().db().prepare("SELECT sealed FROM checkins WHERE sealed IS NOT NULL AND batch_seq = 1 "
-                                    "UNION ALL SELECT sealed FROM appointments WHERE sealed IS NOT NULL AND id IN "
-                                    "('A1001', 'A1003')");
+    auto st = f.site().db().prepare(
+        "SELECT sealed FROM checkins WHERE sealed IS NOT NULL AND batch_seq = 1 "
+        "UNION ALL SELECT sealed FROM appointments WHERE sealed IS NOT NULL AND id IN "
+        "('A1001', 'A1003')");
     REQUIRE(st.ok());
     while (st->step().value()) sealedBytes.push_back(st->columnBlob(0));
   }
@@ -224,7 +231,8 @@ TEST_CASE("round trip: every check-in once in the Bundle and the CSV, then ack, 
   CHECK(service::checkSite(f.site().db()).value().sound());
 }
 
-TEST_CASE("appointments nobody came for are cleared after the retention period; the others wait for their batch") {
+TEST_CASE(
+    "appointments nobody came for are cleared after the retention period; the others wait for their batch") {
   test::ExportFixture f;
   f.morning();  // A1001 and A1003 checked in, A1002 never
   auto sealedOf = [&](const char* id) -> std::optional<std::string> {
@@ -263,7 +271,8 @@ TEST_CASE("appointments nobody came for are cleared after the retention period; 
   REQUIRE(again.ok());
   CHECK(again->appointments == 0);
   auto events = f.site().db().prepare(
-      "SELECT count(*), json_extract(max(data), '$.appointments') FROM events WHERE kind = 'retention-purge-appointments'");
+      "SELECT count(*), json_extract(max(data), '$.appointments') FROM events WHERE kind = "
+      "'retention-purge-appointments'");
   REQUIRE(events->step().value());
   CHECK(events->columnInt(0) == 1);
   CHECK(events->columnInt(1) == 1);
@@ -275,7 +284,8 @@ TEST_CASE("appointments nobody came for are cleared after the retention period; 
   CHECK(service::checkSite(f.site().db()).value().sound());
 }
 
-TEST_CASE("the Bundle is structurally sound FHIR R4: required elements, codes, references, conditional creates") {
+TEST_CASE(
+    "the Bundle is structurally sound FHIR R4: required elements, codes, references, conditional creates") {
   test::ExportFixture f;
   f.setRecipient();
   f.morning();
@@ -335,7 +345,8 @@ TEST_CASE("the Bundle is structurally sound FHIR R4: required elements, codes, r
   CHECK(finished == 1);
   CHECK(urgent == 2);
   // For the FHIR schema test (tests/exporter/validate_fhir.js), keep a copy where the build can find it.
-  if (const char* out = std::getenv("LONGSTOP_BUNDLE_OUT")) test::writeAll(out, openFile(batch->path, f.org).bundleJson);
+  if (const char* out = std::getenv("LONGSTOP_BUNDLE_OUT"))
+    test::writeAll(out, openFile(batch->path, f.org).bundleJson);
 }
 
 TEST_CASE("one damaged sealed record is named and left out: the batch and the listing carry the rest") {

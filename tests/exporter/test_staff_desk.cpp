@@ -33,8 +33,8 @@ struct DeskFixture : test::ExportFixture {
     const auto until = std::chrono::steady_clock::now() + 30s;
     for (;;) {
       if (auto r = desk.takeExportResult()) return *r;
-      if (auto p = desk.exportProgress(); p && seen &&
-          (seen->empty() || seen->back().done != p->done || seen->back().stage != p->stage))
+      if (auto p = desk.exportProgress();
+          p && seen && (seen->empty() || seen->back().done != p->done || seen->back().stage != p->stage))
         seen->push_back(*p);
       REQUIRE(std::chrono::steady_clock::now() < until);
       std::this_thread::sleep_for(1ms);
@@ -171,7 +171,7 @@ TEST_CASE("export worker: signing out halfway lets the batch finish for nobody; 
   f.desk.TEST_paceWork(50);
   REQUIRE(f.desk.startMakeBatch().ok());
   f.waitForStage("Opening records");
-  f.desk.signOut("sign-out");  // the session's keys are wiped; the work has its own copy
+  f.desk.signOut("sign-out");      // the session's keys are wiped; the work has its own copy
   CHECK(f.desk.exportProgress());  // and goes on
   const auto until = std::chrono::steady_clock::now() + 30s;
   while (f.desk.exportProgress()) {

@@ -55,8 +55,8 @@ struct Device {
     h.records = n;
     h.createdMs = ctx.createdMs;
     h.signer = keys->device.publicKey;
-    const std::string file =
-        makeBatchFile(h, {fhirBundle(ctx, records), checkinsCsv(ctx, records)}, keys->org.pub, keys->device.secretKey);
+    const std::string file = makeBatchFile(h, {fhirBundle(ctx, records), checkinsCsv(ctx, records)},
+                                           keys->org.pub, keys->device.secretKey);
     lastHash = sha256Bytes(file);
     return file;
   }
@@ -79,7 +79,9 @@ TEST_CASE("one flipped bit anywhere in a batch file is refused") {
       std::string bad = file;
       bad[i] = static_cast<char>(bad[i] ^ (1 << bit));
       auto r = readBatchFile(bad);
-      if (r.ok()) FAIL("a flipped bit at byte " << i << " bit " << bit << " was not noticed: " << file.substr(i > 20 ? i - 20 : 0, 40));
+      if (r.ok())
+        FAIL("a flipped bit at byte " << i << " bit " << bit
+                                      << " was not noticed: " << file.substr(i > 20 ? i - 20 : 0, 40));
       REQUIRE(r.error().code == core::ErrorCode::kCorrupt);
     }
   // Cut short and added to.
@@ -121,7 +123,8 @@ TEST_CASE("the chain: a missing batch, a replay, a duplicate number, a foreign s
   Device impostor;
   impostor.seq = 3;
   impostor.lastHash = sha256Bytes(b3);
-  CHECK(mentions(verifyChain({{"1", b1}, {"2", b2}, {"3", b3}, {"4", impostor.next(1)}}), "different device key"));
+  CHECK(mentions(verifyChain({{"1", b1}, {"2", b2}, {"3", b3}, {"4", impostor.next(1)}}),
+                 "different device key"));
 
   // A batch 2 that does not name batch 1.
   Device broken = d;
@@ -163,9 +166,10 @@ TEST_CASE("acknowledgements: parse, verify, refuse forgeries and damage") {
   auto other = parseAck(changed);
   REQUIRE(other.ok());
   CHECK_FALSE(verifyAck(*other, org.pub.sign));
-  for (const char* bad : {"", "LSK1:", "LSK2:B82005:K7QX:1:0011223344556677:AA", "LSK1:B82005:K7QX:0:0011223344556677:AA",
-                          "LSK1:b82005:K7QX:1:0011223344556677:AA", "LSK1:B82005:K7QX:1:00112233:AA",
-                          "LSK1:B82005:K7QX:1:0011223344556677:not*base64", "LSK1:B82005:K7QX:1:0011223344556677"})
+  for (const char* bad :
+       {"", "LSK1:", "LSK2:B82005:K7QX:1:0011223344556677:AA", "LSK1:B82005:K7QX:0:0011223344556677:AA",
+        "LSK1:b82005:K7QX:1:0011223344556677:AA", "LSK1:B82005:K7QX:1:00112233:AA",
+        "LSK1:B82005:K7QX:1:0011223344556677:not*base64", "LSK1:B82005:K7QX:1:0011223344556677"})
     CHECK_FALSE(parseAck(bad).ok());
 }
 

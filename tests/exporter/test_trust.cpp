@@ -19,9 +19,13 @@ namespace {
 
 const bool kSodiumReady = crypto::initialise();
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
-std::string messageOf(const core::Result<DeviceCode>& r) { return r.ok() ? "" : r.error().message; }
+std::string messageOf(const core::Result<DeviceCode>& r) {
+  return r.ok() ? "" : r.error().message;
+}
 
 // A key that is the same on every run, so that what a 20-bit check lets through is the same too.
 std::string fixedKey(const std::string& seed) {
@@ -101,7 +105,8 @@ TEST_CASE("trust code: bad input is refused with a sentence saying what is wrong
   CHECK(has(messageOf(parseDeviceCode("LSD1:B82005:K7QXY:" + key + ":" + check)), "not a device ID"));
   CHECK(has(messageOf(parseDeviceCode("LSD1:B82005:K7QX:" + key.substr(0, 51) + ":" + check)), "52"));
   CHECK(has(messageOf(parseDeviceCode("LSD1:B82005:K7QX:" + key + "A:" + check)), "52"));
-  CHECK(has(messageOf(parseDeviceCode("LSD1:B82005:K7QX:" + key.substr(0, 51) + "0:" + check)), "0 is the letter O"));
+  CHECK(has(messageOf(parseDeviceCode("LSD1:B82005:K7QX:" + key.substr(0, 51) + "0:" + check)),
+            "0 is the letter O"));
   CHECK(has(messageOf(parseDeviceCode("LSD1:B82005:K7QX:" + key + ":" + check + "A")), "mistyped"));
   CHECK(has(messageOf(parseDeviceCode(good.substr(0, good.size() - 1))), "mistyped"));
   CHECK(has(messageOf(parseDeviceCode(std::string(300, 'A'))), "too long"));
@@ -186,7 +191,8 @@ TEST_CASE("pinned signer: forged batches are refused, the kiosk's own batch pass
   TrustStore store;
   REQUIRE(addTrusted(store, {"B82005", "K7QX", kiosk.publicKey}, "2026-12-02T20:54:06Z", false).ok());
 
-  const std::string real = test::forgeFreshBatch("B82005", "K7QX", 1, org.pub, kiosk);  // made with the real key
+  const std::string real =
+      test::forgeFreshBatch("B82005", "K7QX", 1, org.pub, kiosk);  // made with the real key
   auto realBatch = readBatchFile(real);
   REQUIRE(realBatch.ok());
   CHECK(checkSigner(store, realBatch->header).ok());

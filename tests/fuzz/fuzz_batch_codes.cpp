@@ -22,8 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   if (auto f = exporter::parseQrFrame(text); f.ok()) {
     if (f->index < 1 || f->index > f->total) std::abort();
-    const std::string remade = "LSQ1:" + f->hash8 + ":" + std::to_string(f->index) + "/" + std::to_string(f->total) +
-                               ":" + crypto::toBase32(f->data);
+    const std::string remade = "LSQ1:" + f->hash8 + ":" + std::to_string(f->index) + "/" +
+                               std::to_string(f->total) + ":" + crypto::toBase32(f->data);
     auto back = exporter::parseQrFrame(remade);
     if (!back.ok() || back->data != f->data) std::abort();
   }
@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   if (auto ack = exporter::parseAck(text); ack.ok()) {
     auto back = exporter::parseAck(ack->signedText() + ":" + crypto::toBase64(ack->signature));
-    if (!back.ok() || back->signedText() != ack->signedText() || back->signature != ack->signature) std::abort();
+    if (!back.ok() || back->signedText() != ack->signedText() || back->signature != ack->signature)
+      std::abort();
   }
   if (auto key = exporter::parseOrgPublicKey(text); key.ok()) {
     auto back = exporter::parseOrgPublicKey(key->text());

@@ -45,9 +45,10 @@ struct Ed25519 final : core::SignatureCheck {
 
 bool sameEvent(const store::SiteEvent& a, const store::SiteEvent& b) {
   return a.origin == b.origin && a.originSeq == b.originSeq && a.event.hlc == b.event.hlc &&
-         a.event.atMs == b.event.atMs && a.event.kind == b.event.kind && a.event.recordId == b.event.recordId &&
-         a.event.staffId == b.event.staffId && a.event.data == b.event.data && a.prevHash == b.prevHash &&
-         a.hash == b.hash && a.sig == b.sig && a.sealed == b.sealed;
+         a.event.atMs == b.event.atMs && a.event.kind == b.event.kind &&
+         a.event.recordId == b.event.recordId && a.event.staffId == b.event.staffId &&
+         a.event.data == b.event.data && a.prevHash == b.prevHash && a.hash == b.hash && a.sig == b.sig &&
+         a.sealed == b.sealed;
 }
 
 int64_t count(store::Database& db, const char* sql) {

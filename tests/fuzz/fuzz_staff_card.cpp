@@ -15,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (c.problem != CardProblem::kNone) return 0;
   if (c.staffId.size() != kStaffIdLength || c.secret.size() != kStaffSecretLength) std::abort();
   const TypedCard again = readTypedCard("LSS1:" + c.staffId + ":" + c.secret);
-  if (again.problem != CardProblem::kNone || again.staffId != c.staffId || again.secret != c.secret) std::abort();
+  if (again.problem != CardProblem::kNone || again.staffId != c.staffId || again.secret != c.secret)
+    std::abort();
   return 0;
 }

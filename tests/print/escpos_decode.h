@@ -14,7 +14,7 @@ struct DecodedJob {
   bool initialised = false;  // began with ESC @
   bool cut = false;          // ended with GS V
   int feedLines = 0;
-  std::string error;         // empty when every byte was understood
+  std::string error;  // empty when every byte was understood
 };
 
 DecodedJob decodeJob(std::string_view bytes);

@@ -61,7 +61,8 @@ TEST_CASE("Status bytes are read into faults a person can act on") {
 }
 
 TEST_CASE("A byte that is not an ESC/POS status is refused and changes nothing") {
-  for (uint8_t bad : {uint8_t{0x00}, uint8_t{0xFF}, uint8_t{0x13}, uint8_t{0x92}, uint8_t{0x02}, uint8_t{0x10}}) {
+  for (uint8_t bad :
+       {uint8_t{0x00}, uint8_t{0xFF}, uint8_t{0x13}, uint8_t{0x92}, uint8_t{0x02}, uint8_t{0x10}}) {
     PrinterStatus s;
     s.paperLow = true;
     const auto r = readStatusByte(4, bad, s);

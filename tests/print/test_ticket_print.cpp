@@ -2,12 +2,12 @@
 // code read by zbarimg (a decoder of its own, not Longstop's), on both paper widths and in two languages.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
-#include <algorithm>
 
 #include "escpos_decode.h"
 #include "print/escpos.h"
@@ -81,7 +81,8 @@ TEST_CASE("A printed ticket's QR code reads back as the ticket's own LST1 text, 
       // A ticket, not a poster: between 6 and 20 cm of paper at 8 dots a millimetre.
       CHECK(paperOut.picture.height > 480);
       CHECK(paperOut.picture.height < 1600);
-      const std::string png = (shotsDir() / ("ticket-" + std::to_string(paper) + (polish ? "-pl" : "-en") + ".png")).string();
+      const std::string png =
+          (shotsDir() / ("ticket-" + std::to_string(paper) + (polish ? "-pl" : "-en") + ".png")).string();
       REQUIRE(writePicturePng(paperOut.picture, png).ok());
       CHECK(zbarimg(png) == t.qrText);
     }
@@ -108,9 +109,9 @@ TEST_CASE("The ticket number is the largest thing on the ticket and the text sta
   }
   REQUIRE(runs.size() >= 3);
   const int tallest = *std::max_element(runs.begin(), runs.end());
-  CHECK(tallest >= 72);             // 9 mm at 8 dots a millimetre, read from across a waiting room
-  CHECK(tallest >= 3 * runs[0]);    // three times the practice's name
-  CHECK(tallest == runs[1]);        // and it is the line under the name
+  CHECK(tallest >= 72);           // 9 mm at 8 dots a millimetre, read from across a waiting room
+  CHECK(tallest >= 3 * runs[0]);  // three times the practice's name
+  CHECK(tallest == runs[1]);      // and it is the line under the name
   // Nothing printed in the outermost 4 dots (the print head's edge).
   for (int y = 0; y < b.height; ++y)
     for (int x : {0, 1, 2, 3, b.width - 4, b.width - 3, b.width - 2, b.width - 1}) REQUIRE_FALSE(b.at(x, y));

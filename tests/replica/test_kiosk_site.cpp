@@ -55,7 +55,8 @@ KioskSite makeKioskSite(const fs::path& dir, core::ManualClock& clock, test::Dev
   const std::string listen = "127.0.0.1:" + std::to_string(port.value());
   REQUIRE(service::setSetting(site, *admin.value(), "site.listen", listen).ok());
   if (peer)
-    REQUIRE(service::addPeer(site, *admin.value(), {peer->id(), peer->site().signPublicKey(), peer->url(), "desk", 0, {}})
+    REQUIRE(service::addPeer(site, *admin.value(),
+                             {peer->id(), peer->site().signPublicKey(), peer->url(), "desk", 0, {}})
                 .ok());
   return {dir, site.info().deviceId, site.signPublicKey(), "nats://" + listen};
 }
@@ -103,7 +104,9 @@ TEST_CASE("a kiosk with a peer replicates by itself: its check-in reaches the pe
     return st->columnInt(0);
   };
   REQUIRE(stepUntil(*app, clock, [&] { return desk.scalar(fromKiosk) == kioskEvents(); }));
-  REQUIRE(service::siteAction(desk.site(), *desk.admin, ticket->recordId, core::CheckinAction::kCall, "Room 3").ok());
+  REQUIRE(
+      service::siteAction(desk.site(), *desk.admin, ticket->recordId, core::CheckinAction::kCall, "Room 3")
+          .ok());
   desk.replicator->wake();
   CHECK(stepUntil(*app, clock, [&] {
     auto v = app->kiosk().siteData().db().prepare("SELECT count(*) FROM checkins WHERE state = 'called'");
@@ -141,8 +144,8 @@ TEST_CASE("site.listen takes an IPv4 address and port, or none, and refuses anyt
   service::Site& site = kiosk.value()->siteData();
   auto admin = service::recoverySession(site, made->recoveryCode);
   REQUIRE(admin.ok());
-  for (const char* bad : {"", "4222", "localhost:4222", "10.0.0.2", "10.0.0.2:0", "10.0.0.2:65536", "10.0.0:4222",
-                          "10.0.0.2:42x2", ":4222", "10.0.0.2:4222 "}) {
+  for (const char* bad : {"", "4222", "localhost:4222", "10.0.0.2", "10.0.0.2:0", "10.0.0.2:65536",
+                          "10.0.0:4222", "10.0.0.2:42x2", ":4222", "10.0.0.2:4222 "}) {
     INFO("'" << bad << "'");
     auto s = service::setSetting(site, *admin.value(), "site.listen", bad);
     REQUIRE_FALSE(s.ok());

@@ -9,8 +9,8 @@
 #include "replica/wire.h"
 #include "service/site_check.h"
 #include "store/site_log.h"
-#include "support/temp_dir.h"
 #include "support/site_device.h"
+#include "support/temp_dir.h"
 
 using namespace longstop;
 using longstop::test::Device;
@@ -27,7 +27,8 @@ store::SiteEvent lastOwnEvent(Device& d) {
 }
 
 // The event after `prev` in its origin's chain, hashed and signed with `signKey` (the origin's, or not).
-store::SiteEvent nextEvent(const store::SiteEvent& prev, const crypto::SecretBytes& signKey, const std::string& kind) {
+store::SiteEvent nextEvent(const store::SiteEvent& prev, const crypto::SecretBytes& signKey,
+                           const std::string& kind) {
   store::SiteEvent e = prev;
   e.originSeq = prev.originSeq + 1;
   e.prevHash = prev.hash;
@@ -88,13 +89,13 @@ TEST_CASE("messages planted on a device's subject are refused and reported; its 
   auto plant = [&](const std::string& bytes) { REQUIRE((*client)->publishRaw(subject, bytes).ok()); };
   plant("not json at all");
   plant("{\"v\":1,\"origin\":\"K7QX\"}");
-  plant(std::string(100 * 1024, '{'));                                    // over the 64 KiB an event may be
+  plant(std::string(100 * 1024, '{'));  // over the 64 KiB an event may be
   store::SiteEvent unsignedEvent = nextEvent(head, kioskKey, "call");
   unsignedEvent.sig.clear();
   plant(replica::encodeEvent(unsignedEvent));
-  plant(replica::encodeEvent(nextEvent(head, otherKey, "call")));         // signed, not by the kiosk
+  plant(replica::encodeEvent(nextEvent(head, otherKey, "call")));  // signed, not by the kiosk
   store::SiteEvent stranger = nextEvent(head, otherKey, "call");
-  stranger.origin = "ZZZZ";                                               // a device not in the roster
+  stranger.origin = "ZZZZ";  // a device not in the roster
   plant(replica::encodeEvent(stranger));
   store::SiteEvent gap = nextEvent(nextEvent(head, kioskKey, "seen"), kioskKey, "call");  // skips one
   plant(replica::encodeEvent(gap));
@@ -171,7 +172,8 @@ TEST_CASE("verify checks every origin's stored chain: a changed peer event or a 
     who.id = "S1";
     who.role = service::StaffRole::kReception;
     service::StaffSession notAdmin(who, desk.admin->secrets().copy(), 0);
-    auto r = service::addPeer(desk.site(), notAdmin, {"ZZZZ", crypto::makeSignKeyPair().publicKey, "nats://x", "desk", 0, {}});
+    auto r = service::addPeer(desk.site(), notAdmin,
+                              {"ZZZZ", crypto::makeSignKeyPair().publicKey, "nats://x", "desk", 0, {}});
     CHECK_FALSE(r.ok());
   }
 }

@@ -65,17 +65,18 @@ TEST_CASE("a removed device's events after its removal are refused and reported;
                                "' AND reason LIKE '%was removed from the site%'";
   REQUIRE(eventually([&] { return desk.scalar(refusals) == after - before; }));
   CHECK(desk.scalar(held) == before);
-  CHECK(desk.scalar("SELECT count(*) FROM peer_events WHERE origin = '" + kiosk.id() + "' AND kind = 'checkin'") == 3);
+  CHECK(desk.scalar("SELECT count(*) FROM peer_events WHERE origin = '" + kiosk.id() +
+                    "' AND kind = 'checkin'") == 3);
   const auto st = statusOf(desk, kiosk.id());
   CHECK(st.removed);
   CHECK(st.refused == after - before);
   CHECK(st.eventsHeld == before);
   // The kiosk, which did not remove the desk, still takes the desk's events.
-  REQUIRE(service::siteAction(desk.site(), *desk.admin, ids[0], core::CheckinAction::kCall, "Room 1")
-              .ok());
+  REQUIRE(service::siteAction(desk.site(), *desk.admin, ids[0], core::CheckinAction::kCall, "Room 1").ok());
   desk.replicator->wake();
   CHECK(eventually([&] {
-    return kiosk.scalar("SELECT count(*) FROM peer_events WHERE origin = '" + desk.id() + "' AND kind = 'call'") == 1;
+    return kiosk.scalar("SELECT count(*) FROM peer_events WHERE origin = '" + desk.id() +
+                        "' AND kind = 'call'") == 1;
   }));
   // The removal is signed: verify is content; undone behind the log's back, verify says so.
   auto check = service::checkSite(desk.site().db());
@@ -83,7 +84,10 @@ TEST_CASE("a removed device's events after its removal are refused and reported;
   INFO((check->problems.empty() ? "" : check->problems.front()));
   CHECK(check->sound());
   desk.replicator->stop();
-  REQUIRE(desk.site().db().exec("UPDATE peers SET removed_ms = NULL WHERE device_id = '" + kiosk.id() + "'").ok());
+  REQUIRE(desk.site()
+              .db()
+              .exec("UPDATE peers SET removed_ms = NULL WHERE device_id = '" + kiosk.id() + "'")
+              .ok());
   auto roster = service::checkRoster(desk.site().db());
   REQUIRE(roster.ok());
   REQUIRE(roster->size() == 1);
@@ -105,7 +109,8 @@ TEST_CASE("site remove refuses an unknown device and a second removal; a planted
   // A removal planted in the table, with no administrator's signature, is found by verify.
   Device other(tmp / "other");
   other.trust(kiosk);
-  REQUIRE(other.site().db().exec("UPDATE peers SET removed_ms = 1 WHERE device_id = '" + kiosk.id() + "'").ok());
+  REQUIRE(
+      other.site().db().exec("UPDATE peers SET removed_ms = 1 WHERE device_id = '" + kiosk.id() + "'").ok());
   auto roster = service::checkRoster(other.site().db());
   REQUIRE(roster.ok());
   REQUIRE(roster->size() == 1);

@@ -13,8 +13,8 @@
 #include "replica/wire.h"
 #include "service/site_check.h"
 #include "store/site_log.h"
-#include "support/temp_dir.h"
 #include "support/site_device.h"
+#include "support/temp_dir.h"
 
 using namespace longstop;
 using longstop::test::Device;
@@ -97,7 +97,8 @@ TEST_CASE("two devices: check-ins on the kiosk, calls at the desk, both hold the
   CHECK(inState(kiosk, core::CheckinState::kCalled) == 10);
   CHECK(inState(kiosk, core::CheckinState::kWaiting) == 10);
   // The kiosk's own table, which its screens and board read, follows the desk's calls.
-  CHECK(eventually([&] { return kiosk.scalar("SELECT count(*) FROM checkins WHERE state = 'called'") == 10; }));
+  CHECK(
+      eventually([&] { return kiosk.scalar("SELECT count(*) FROM checkins WHERE state = 'called'") == 10; }));
   CHECK(kiosk.scalar("SELECT count(*) FROM checkins WHERE state = 'called' AND called_ms IS NOT NULL") == 10);
   // A call the fold does not allow is refused at the desk, before anything is written.
   auto again = service::siteAction(desk.site(), *desk.admin, ids[0], core::CheckinAction::kCall, "Room 3");
@@ -126,7 +127,9 @@ TEST_CASE("two devices: check-ins on the kiosk, calls at the desk, both hold the
   }
 }
 
-TEST_CASE("three devices, 300 check-ins: two desks call the same patients while apart; all three agree on who won") {
+TEST_CASE(
+    "three devices, 300 check-ins: two desks call the same patients while apart; all three agree on who "
+    "won") {
   TempDir tmp;
   Device kiosk(tmp / "kiosk"), desk1(tmp / "desk1", "desk"), desk2(tmp / "desk2", "desk");
   test::mesh({&kiosk, &desk1, &desk2});
@@ -139,8 +142,10 @@ TEST_CASE("three devices, 300 check-ins: two desks call the same patients while 
   desk1.replicator->stop();
   desk2.replicator->stop();
   for (int i = 0; i < 5; ++i) {
-    REQUIRE(service::siteAction(desk1.site(), *desk1.admin, ids[i], core::CheckinAction::kCall, "Room 1").ok());
-    REQUIRE(service::siteAction(desk2.site(), *desk2.admin, ids[i], core::CheckinAction::kCall, "Room 2").ok());
+    REQUIRE(
+        service::siteAction(desk1.site(), *desk1.admin, ids[i], core::CheckinAction::kCall, "Room 1").ok());
+    REQUIRE(
+        service::siteAction(desk2.site(), *desk2.admin, ids[i], core::CheckinAction::kCall, "Room 2").ok());
     REQUIRE(service::siteAction(desk1.site(), *desk1.admin, ids[10 + i], core::CheckinAction::kCall).ok());
     REQUIRE(service::siteAction(desk2.site(), *desk2.admin, ids[20 + i], core::CheckinAction::kCall).ok());
   }
@@ -181,7 +186,8 @@ TEST_CASE("a device's server killed and restarted later: every event reaches eve
   CHECK(inState(kiosk, core::CheckinState::kCalled) == 5);
   CHECK(desk.scalar("SELECT count(*) FROM peer_events") == kiosk.scalar("SELECT count(*) FROM events"));
   CHECK(kiosk.scalar("SELECT count(*) FROM peer_events") == desk.scalar("SELECT count(*) FROM events"));
-  CHECK(desk.scalar("SELECT max(origin_seq) FROM peer_events") == kiosk.scalar("SELECT max(seq) FROM events"));
+  CHECK(desk.scalar("SELECT max(origin_seq) FROM peer_events") ==
+        kiosk.scalar("SELECT max(seq) FROM events"));
   requireSound(kiosk);
   requireSound(desk);
 }
@@ -226,7 +232,8 @@ TEST_CASE("two kiosks check in on the same day: every ticket of the site is diff
   requireSound(b);
 }
 
-TEST_CASE("the outbox writes nothing to SQLite (no fsync added to a check-in) and republishes nothing twice") {
+TEST_CASE(
+    "the outbox writes nothing to SQLite (no fsync added to a check-in) and republishes nothing twice") {
   TempDir tmp;
   Device kiosk(tmp / "kiosk");
   kiosk.startServer();

@@ -49,7 +49,9 @@ bool allArrived(Device& kiosk, Device& desk) {
 
 }  // namespace
 
-TEST_CASE("a server killed with SIGKILL is restarted after a backoff and replication resumes, nothing lost or repeated") {
+TEST_CASE(
+    "a server killed with SIGKILL is restarted after a backoff and replication resumes, nothing lost or "
+    "repeated") {
   TempDir tmp;
   Device kiosk(tmp / "kiosk"), desk(tmp / "desk", "desk");
   test::mesh({&kiosk, &desk});
@@ -94,9 +96,7 @@ TEST_CASE("a server killed with SIGKILL is restarted after a backoff and replica
   clock.advanceMs(250);
   REQUIRE(supervisor.tick(now()) == Step::kRestarted);
   checkInSome(kiosk, 3);
-  REQUIRE(eventually([&] {
-    return allArrived(kiosk, desk) && kiosk.digest() == desk.digest();
-  }));
+  REQUIRE(eventually([&] { return allArrived(kiosk, desk) && kiosk.digest() == desk.digest(); }));
   // Once each: the desk's copy of the kiosk's chain is the kiosk's log, row for row, and verifies.
   CHECK(desk.scalar("SELECT max(origin_seq) FROM peer_events WHERE origin = '" + kiosk.id() + "'") ==
         kiosk.scalar("SELECT max(seq) FROM events"));
@@ -106,7 +106,9 @@ TEST_CASE("a server killed with SIGKILL is restarted after a backoff and replica
   CHECK(check->sound());
 }
 
-TEST_CASE("a server that cannot start is tried again with doubling waits up to the ceiling, never in a tight loop") {
+TEST_CASE(
+    "a server that cannot start is tried again with doubling waits up to the ceiling, never in a tight "
+    "loop") {
   TempDir tmp;
   replica::ServerProcess server({tmp.path(), "127.0.0.1", 1, "K7QX", "false"});  // exits at once
   replica::ServerSupervisor supervisor(server, {.firstMs = 250, .maxMs = 2000, .stableMs = 60000});

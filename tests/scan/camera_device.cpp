@@ -15,8 +15,9 @@ int main() {
     return 77;
   }
   std::vector<DeviceEvent> events;
-  CameraSource cam(CameraConfig{}, makeV4l2Capture(), [&](const DeviceEvent& e) { events.push_back(e); },
-                   [] { return int64_t{0}; });
+  CameraSource cam(
+      CameraConfig{}, makeV4l2Capture(), [&](const DeviceEvent& e) { events.push_back(e); },
+      [] { return int64_t{0}; });
   if (auto s = cam.start(); !s.ok()) {
     std::printf("FAIL: the camera did not start: %s\n", s.error().message.c_str());
     return 1;
@@ -26,7 +27,8 @@ int main() {
   for (int i = 0; i < 30 && !got; ++i) got = cam.next(out, 200);
   cam.stop();
   if (!got || out.width <= 0) {
-    std::printf("FAIL: /dev/video0 gave no frame: %s\n", events.empty() ? "no report" : events.back().message.c_str());
+    std::printf("FAIL: /dev/video0 gave no frame: %s\n",
+                events.empty() ? "no report" : events.back().message.c_str());
     return 1;
   }
   std::printf("a %dx%d frame from /dev/video0\n", out.width, out.height);

@@ -41,7 +41,8 @@ std::vector<uint8_t> toYuyv(const GrayFrame& g, int padding) {
 // A colour 4:2:2 JPEG, as UVC cameras send.
 std::vector<uint8_t> toJpeg(const GrayFrame& g) {
   std::vector<uint8_t> rgb(static_cast<size_t>(g.width) * g.height * 3);
-  for (size_t i = 0; i < static_cast<size_t>(g.width) * g.height; ++i) rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = g.pixels[i];
+  for (size_t i = 0; i < static_cast<size_t>(g.width) * g.height; ++i)
+    rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = g.pixels[i];
   tjhandle tj = tjInitCompress();
   unsigned char* jpeg = nullptr;
   unsigned long size = 0;
@@ -56,7 +57,7 @@ struct FakeCapture final : RawCapture {
   std::vector<uint8_t> bytes;
   uint32_t format = kFourccYuyv;
   int width = 1280, height = 720, bytesPerLine = 0;
-  int failOpens = 0;        // this many open() calls fail first
+  int failOpens = 0;          // this many open() calls fail first
   int unplugAfterReads = -1;  // read() fails after this many frames
   int opens = 0, closes = 0, reads = 0;
   bool isOpen = false;
@@ -75,7 +76,8 @@ struct FakeCapture final : RawCapture {
     isOpen = false;
   }
   core::Result<int> read(RawFrame& out, int) override {
-    if (unplugAfterReads >= 0 && reads >= unplugAfterReads) return core::notFound("The camera was unplugged.");
+    if (unplugAfterReads >= 0 && reads >= unplugAfterReads)
+      return core::notFound("The camera was unplugged.");
     ++reads;
     out = RawFrame{format, width, height, bytesPerLine, bytes.data(), bytes.size()};
     return 1;
@@ -90,9 +92,9 @@ struct Harness {
   Harness() {
     auto f = std::make_unique<FakeCapture>();
     fake = f.get();
-    source = std::make_unique<CameraSource>(CameraConfig{}, std::move(f),
-                                            [this](const DeviceEvent& e) { events.push_back(e); },
-                                            [this] { return now; });
+    source = std::make_unique<CameraSource>(
+        CameraConfig{}, std::move(f), [this](const DeviceEvent& e) { events.push_back(e); },
+        [this] { return now; });
   }
 };
 

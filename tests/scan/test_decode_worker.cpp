@@ -24,7 +24,9 @@ TEST_CASE("decode worker: frames arriving faster than decoding are dropped, the 
     f.sequence = i;
     const auto t = std::chrono::steady_clock::now();
     worker.submit(std::move(f));  // never waits for the decoder
-    slowestSubmit = std::max(slowestSubmit, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t));
+    slowestSubmit =
+        std::max(slowestSubmit,
+                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t));
     std::this_thread::sleep_for(2ms);
   }
   CHECK(slowestSubmit < 100ms);  // a decode takes 200 ms: a submit that waited for one would show
@@ -51,7 +53,7 @@ TEST_CASE("decode worker: nothing found gives nothing; destruction during a deco
   f.resize(4, 4);
   worker->submit(f);
   worker->submit(f);
-  worker.reset();  // joins after the decode in progress
+  worker.reset();     // joins after the decode in progress
   DecodeWorker real;  // the tuned ZXing decoder on a blank frame
   f.resize(64, 64);
   std::fill(f.pixels.begin(), f.pixels.end(), 200);

@@ -47,8 +47,8 @@ TEST_CASE("decoder: the generated corpus covers what the issue asks for") {
     CHECK(img.frame.width == 1280);
     CHECK(img.frame.height == 720);
   }
-  for (const char* c : {"size", "rotation", "perspective", "blur", "noise", "low-contrast", "lighting", "glare",
-                        "inverted", "busy", "combined", "empty"})
+  for (const char* c : {"size", "rotation", "perspective", "blur", "noise", "low-contrast", "lighting",
+                        "glare", "inverted", "busy", "combined", "empty"})
     CHECK(perCategory[c] >= 4);
 }
 
@@ -103,8 +103,10 @@ TEST_CASE("decoder: frames written as PNG read back through ImageFileSource and 
     REQUIRE(source.next(f, 0));
     if (expected[i] == "?") continue;
     auto r = tuned.decode(f);
-    if (expected[i].empty()) CHECK_FALSE(r);
-    else CHECK((r && r->text == expected[i]));
+    if (expected[i].empty())
+      CHECK_FALSE(r);
+    else
+      CHECK((r && r->text == expected[i]));
   }
   CHECK_FALSE(source.next(f, 0));
 }
@@ -119,7 +121,7 @@ TEST_CASE("image files paced like a camera: no frame before its time, none lost"
   REQUIRE(source.start().ok());
   GrayFrame f;
   const auto t0 = std::chrono::steady_clock::now();
-  REQUIRE(source.next(f, 0));  // the first at once
+  REQUIRE(source.next(f, 0));       // the first at once
   CHECK_FALSE(source.next(f, 20));  // the next is 250 ms away: nothing within 20 ms
   REQUIRE(source.next(f, 1000));
   REQUIRE(source.next(f, 1000));
@@ -148,9 +150,7 @@ TEST_CASE("decoder: a Code 128 NHS-number barcode, as printed on letters") {
 
 TEST_CASE("image files: an unreadable file is an error naming it; bad frames never crash the decoder") {
   const fs::path dir = corpusDir();
-  {
-    std::ofstream(dir / "not-an-image.png") << "hello";
-  }
+  { std::ofstream(dir / "not-an-image.png") << "hello"; }
   auto bad = loadGrayImage(dir / "not-an-image.png");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().message.find("not-an-image.png") != std::string::npos);

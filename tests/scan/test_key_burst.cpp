@@ -74,7 +74,8 @@ TEST_CASE("key burst: a code typed by a scanner comes out whole at Enter") {
 
 TEST_CASE("key burst: keypad keys and keypad Enter") {
   KeyBurstAssembler a;
-  std::vector<input_event> evs = {key(KEY_KP9, 1, 0), key(KEY_KP9, 0, 1), key(KEY_KP4, 1, 2), key(KEY_KPENTER, 1, 3)};
+  std::vector<input_event> evs = {key(KEY_KP9, 1, 0), key(KEY_KP9, 0, 1), key(KEY_KP4, 1, 2),
+                                  key(KEY_KPENTER, 1, 3)};
   auto out = feedAll(a, evs);
   REQUIRE(out.size() == 1);
   CHECK(out[0] == "94");
@@ -93,8 +94,9 @@ TEST_CASE("key burst: a fragment before a long pause is dropped; an empty Enter 
 
 TEST_CASE("key burst: auto-repeat and keys without characters are ignored; overlong bursts are dropped") {
   KeyBurstAssembler a;
-  std::vector<input_event> evs = {key(KEY_A, 1, 0), key(KEY_A, 2, 1), key(KEY_A, 2, 2), key(KEY_LEFTCTRL, 1, 3),
-                                  key(KEY_F1, 1, 4), key(KEY_A, 0, 5), key(KEY_ENTER, 1, 6)};
+  std::vector<input_event> evs = {key(KEY_A, 1, 0),        key(KEY_A, 2, 1),  key(KEY_A, 2, 2),
+                                  key(KEY_LEFTCTRL, 1, 3), key(KEY_F1, 1, 4), key(KEY_A, 0, 5),
+                                  key(KEY_ENTER, 1, 6)};
   auto out = feedAll(a, evs);
   REQUIRE(out.size() == 1);
   CHECK(out[0] == "a");

@@ -15,8 +15,9 @@ using namespace longstop::scan;
 TEST_CASE("Without camera support a configured camera is reported once, in words, and gives no frames") {
   std::vector<DeviceEvent> events;
   int64_t now = 0;
-  CameraSource cam(CameraConfig{}, makeV4l2Capture(), [&](const DeviceEvent& e) { events.push_back(e); },
-                   [&] { return now; });
+  CameraSource cam(
+      CameraConfig{}, makeV4l2Capture(), [&](const DeviceEvent& e) { events.push_back(e); },
+      [&] { return now; });
   REQUIRE(cam.start().ok());
   GrayFrame frame;
   for (int i = 0; i < 5; ++i) {
@@ -46,7 +47,8 @@ TEST_CASE("Without camera support an MJPEG frame is refused in words and a YUYV 
 TEST_CASE("Without scanner support a configured USB scanner is reported once and never yields a scan") {
   std::vector<DeviceEvent> events;
   {
-    HidScanner scanner("/dev/input/by-id/usb-scanner-event-kbd", [&](const DeviceEvent& e) { events.push_back(e); });
+    HidScanner scanner("/dev/input/by-id/usb-scanner-event-kbd",
+                       [&](const DeviceEvent& e) { events.push_back(e); });
     CHECK_FALSE(scanner.poll().has_value());
   }
   REQUIRE(events.size() == 1);

@@ -48,11 +48,13 @@ TEST_CASE("each preview pixel is the mean of its block, and row padding is never
     CHECK(p.at(3, y) == 200);
   }
   // A block straddling the edge averages both sides.
-  auto odd = scan::downscaleForPreview(frameOf(6, 2, 6, [](int x, int) { return static_cast<uint8_t>(x < 3 ? 0 : 90); }), 2);
+  auto odd = scan::downscaleForPreview(
+      frameOf(6, 2, 6, [](int x, int) { return static_cast<uint8_t>(x < 3 ? 0 : 90); }), 2);
   REQUIRE(odd.width == 2);
   CHECK(odd.at(0, 0) == 0);
   CHECK(odd.at(1, 0) == 90);
-  auto straddle = scan::downscaleForPreview(frameOf(4, 4, 4, [](int x, int) { return static_cast<uint8_t>(x < 1 ? 0 : 90); }), 2);
+  auto straddle = scan::downscaleForPreview(
+      frameOf(4, 4, 4, [](int x, int) { return static_cast<uint8_t>(x < 1 ? 0 : 90); }), 2);
   CHECK(straddle.at(0, 0) == 45);
   CHECK(straddle.at(1, 0) == 90);
 }
@@ -66,7 +68,8 @@ TEST_CASE("a frame already small enough is copied tightly packed; an empty one s
   CHECK(p.at(4, 2) == 24);
   CHECK(scan::downscaleForPreview(scan::GrayFrame(), 480).empty());
   // A very wide, flat frame still gives at least one row.
-  CHECK(scan::downscaleForPreview(frameOf(2000, 1, 2000, [](int, int) { return uint8_t{7}; }), 100).height == 1);
+  CHECK(scan::downscaleForPreview(frameOf(2000, 1, 2000, [](int, int) { return uint8_t{7}; }), 100).height ==
+        1);
 }
 
 TEST_CASE("the preview slot keeps only the newest frame and hands it over once") {

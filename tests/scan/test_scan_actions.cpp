@@ -66,7 +66,8 @@ TEST_CASE("scan actions: unknown and damaged texts say so, unchecked codes say n
   CHECK(damaged.validity == ScanValidity::kInvalid);
   CHECK(service::classifyScan(*f.site, "943 476 5919").validity == ScanValidity::kValid);
   CHECK(service::classifyScan(*f.site, "943 476 5918").validity == ScanValidity::kInvalid);
-  CHECK(service::classifyScan(*f.site, "LSS1:K7QX23:ABCDEFGHIJKLMNOPQRSTUVWXYZ").kind == core::PayloadKind::kStaffCard);
+  CHECK(service::classifyScan(*f.site, "LSS1:K7QX23:ABCDEFGHIJKLMNOPQRSTUVWXYZ").kind ==
+        core::PayloadKind::kStaffCard);
   CHECK(service::classifyScanUnchecked("LST1:K7QX-000123:9C3B455C").validity == ScanValidity::kNotChecked);
   CHECK(service::scanValidityName(ScanValidity::kNotChecked) == "not checked");
 }
@@ -74,12 +75,13 @@ TEST_CASE("scan actions: unknown and damaged texts say so, unchecked codes say n
 TEST_CASE("scan actions: a batch acknowledgement must be for this site and device") {
   SiteFixture f;
   const std::string sig(85, 'A');
-  auto ours = service::classifyScan(*f.site, "LSK1:B82005:" + f.device() + ":3:0123456789abcdef:" + sig + "A");
+  auto ours =
+      service::classifyScan(*f.site, "LSK1:B82005:" + f.device() + ":3:0123456789abcdef:" + sig + "A");
   CHECK(ours.kind == core::PayloadKind::kBatchAck);
   CHECK(ours.validity == ScanValidity::kValid);
   const std::string otherDevice = f.device() == "ABCD" ? "EFGH" : "ABCD";
-  CHECK(service::classifyScan(*f.site, "LSK1:B82005:" + otherDevice + ":3:0123456789abcdef:" + sig + "A").validity ==
-        ScanValidity::kInvalid);
+  CHECK(service::classifyScan(*f.site, "LSK1:B82005:" + otherDevice + ":3:0123456789abcdef:" + sig + "A")
+            .validity == ScanValidity::kInvalid);
 }
 
 TEST_CASE("scan debouncer: the same text within the window is ignored, others are not") {

@@ -44,10 +44,13 @@ struct Insider : test::ExportFixture {
     service::SodiumSigner signer(desk->secrets().signSecretKey);
     store::EventLog log(site().db(), digest);
     log.setSigner(&signer);
-    REQUIRE(site().db().transaction([&]() -> core::Status {
-      auto e = log.append({clock.now().unixMs, kind, "", desk->who().id, data});
-      return e.ok() ? core::okStatus() : core::Status(e.error());
-    }).ok());
+    REQUIRE(site()
+                .db()
+                .transaction([&]() -> core::Status {
+                  auto e = log.append({clock.now().unixMs, kind, "", desk->who().id, data});
+                  return e.ok() ? core::okStatus() : core::Status(e.error());
+                })
+                .ok());
   }
   void plantRecipient(const exporter::OrgPublicKey& key) {
     REQUIRE(store::setMeta(site().db(), "recipient:" + key.keyId(), key.text()).ok());
@@ -87,7 +90,8 @@ TEST_CASE("an administrator's old recipient event replayed as new is refused") {
   REQUIRE(service::setRecipient(f.site(), *f.admin, second.pub.text()).ok());
   REQUIRE(service::checkSite(f.site().db(), f.site().signPublicKey())->sound());
   // Back to the first key, with the first event's data: its admin signature is genuine.
-  auto first = f.site().db().prepare("SELECT data FROM events WHERE kind = 'recipient-set' ORDER BY seq LIMIT 1");
+  auto first =
+      f.site().db().prepare("SELECT data FROM events WHERE kind = 'recipient-set' ORDER BY seq LIMIT 1");
   REQUIRE(first->step().value());
   const std::string old = first->columnText(0);
   first->reset();
@@ -118,13 +122,14 @@ TEST_CASE("a card added with the device's key alone is found by verify and gets 
   auto kek = crypto::deriveKey("staff1|" + secret + "|" + pin, kdf);
   REQUIRE(kek);
   const service::CredentialKeys own = service::makeCredentialKeys(*kek, f.desk->secrets(), true);
-  auto st = f.site().db().prepare("INSERT INTO staff(id, name, role, card_check, created_ms) VALUES (?,?,?,?,?)");
+  auto st =
+      f.site().db().prepare("INSERT INTO staff(id, name, role, card_check, created_ms) VALUES (?,?,?,?,?)");
   st->bind(1, id).bind(2, "Mallory").bind(3, "admin");
   st->bindBlob(4, crypto::keyedHash("longstop-card-check-v2", "card2|" + secret, 32)).bind(5, int64_t{1});
   REQUIRE(st->run().ok());
-  REQUIRE(store::insertCredential(f.site().db(), {id, "staff", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
-                                                  static_cast<int64_t>(kdf.memLimit), own.wrapped, 1, own.publicKey,
-                                                  own.bundle})
+  REQUIRE(store::insertCredential(
+              f.site().db(), {id, "staff", kdf.salt, static_cast<int64_t>(kdf.opsLimit),
+                              static_cast<int64_t>(kdf.memLimit), own.wrapped, 1, own.publicKey, own.bundle})
               .ok());
   store::JsonObject data;
   data.add("staff", id).add("role", "admin").add("box_pk", crypto::toHex(own.publicKey));

@@ -24,7 +24,9 @@ std::string slurp(const fs::path& p) {
   ss << in.rdbuf();
   return ss.str();
 }
-void spit(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary | std::ios::trunc) << text; }
+void spit(const fs::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
+}
 
 struct OlderCopyPutBack {
   test::TempDir tmp;
@@ -86,8 +88,8 @@ TEST_CASE("an older copy put back is seen by the mark") {
 TEST_CASE("a mark edited to match the older copy is refused as forged") {
   OlderCopyPutBack f;
   std::string text = slurp(f.mark());
-  const std::string oldSeq = f.oldMark.substr(f.oldMark.find("seq "), f.oldMark.find('\n', f.oldMark.find("seq ")) -
-                                                                         f.oldMark.find("seq "));
+  const std::string oldSeq = f.oldMark.substr(
+      f.oldMark.find("seq "), f.oldMark.find('\n', f.oldMark.find("seq ")) - f.oldMark.find("seq "));
   const auto at = text.find("seq ");
   text.replace(at, text.find('\n', at) - at, oldSeq);
   const auto hashAt = text.find("hash "), oldHashAt = f.oldMark.find("hash ");
@@ -124,5 +126,6 @@ TEST_CASE("the mark holds nothing about a patient") {
   OlderCopyPutBack f;
   const std::string text = slurp(f.mark());
   for (const char* word : {"Before", "Lost", "Ann", "1984"}) CHECK(text.find(word) == std::string::npos);
-  CHECK((fs::status(f.mark()).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+  CHECK((fs::status(f.mark()).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+        fs::perms::none);
 }

@@ -35,9 +35,10 @@ std::vector<std::string> hashesIn(const fs::path& dataDir) {
   auto db = store::Database::open(service::Site::databasePath(dataDir), {.readOnly = true});
   REQUIRE(db.ok());
   std::vector<std::string> out;
-  for (const char* sql : {"SELECT key_full FROM appointments", "SELECT key_nosex FROM appointments",
-                          "SELECT key_nhs FROM appointments WHERE key_nhs IS NOT NULL",
-                          "SELECT dup_key FROM appointments", "SELECT dup_key FROM checkins WHERE dup_key IS NOT NULL"}) {
+  for (const char* sql :
+       {"SELECT key_full FROM appointments", "SELECT key_nosex FROM appointments",
+        "SELECT key_nhs FROM appointments WHERE key_nhs IS NOT NULL", "SELECT dup_key FROM appointments",
+        "SELECT dup_key FROM checkins WHERE dup_key IS NOT NULL"}) {
     auto st = (*db)->prepare(sql);
     REQUIRE(st.ok());
     while (st->step().value()) out.push_back(st->columnBlob(0));
@@ -49,8 +50,8 @@ std::vector<std::string> hashesIn(const fs::path& dataDir) {
 std::vector<std::string> guesses(std::string_view key, core::Date dob, char initial, core::Sex sex,
                                  const std::string& surname, const std::string& nhsDigits) {
   const service::MatchHasher h{key};
-  return {h(core::matchKeyText(dob, initial, sex)), h(core::matchKeyTextNoSex(dob, initial)), h("nhs1|" + nhsDigits),
-          h(service::duplicateKeyText(dob, surname))};
+  return {h(core::matchKeyText(dob, initial, sex)), h(core::matchKeyTextNoSex(dob, initial)),
+          h("nhs1|" + nhsDigits), h(service::duplicateKeyText(dob, surname))};
 }
 
 bool anyIn(const std::vector<std::string>& found, const std::vector<std::string>& wanted) {
@@ -63,8 +64,10 @@ struct Practice : test::ExportFixture {
   service::NewCard boss, leaver, stayer;
   Practice() {
     boss = service::addStaff(site(), *admin, "Sam Admin", service::StaffRole::kAdmin, "13579135").value();
-    leaver = service::addStaff(site(), *admin, "Lee Leaving", service::StaffRole::kReception, "24681012").value();
-    stayer = service::addStaff(site(), *admin, "Jo Staying", service::StaffRole::kReception, "11223344").value();
+    leaver =
+        service::addStaff(site(), *admin, "Lee Leaving", service::StaffRole::kReception, "24681012").value();
+    stayer =
+        service::addStaff(site(), *admin, "Jo Staying", service::StaffRole::kReception, "11223344").value();
   }
   std::unique_ptr<service::StaffSession> signIn(const service::NewCard& card, const std::string& pin) {
     auto s = service::signIn(site(), card.cardText, pin);
@@ -76,7 +79,9 @@ struct Practice : test::ExportFixture {
     return kiosk->findAppointment({{1984, 3, 7}, 'S', core::Sex::kFemale});
   }
   /// The hash of Ann Smith's details this kiosk computes now, and the one in her appointment's row.
-  std::string smithKeyHere() { return site().matchHash(core::matchKeyText({1984, 3, 7}, 'S', core::Sex::kFemale)); }
+  std::string smithKeyHere() {
+    return site().matchHash(core::matchKeyText({1984, 3, 7}, 'S', core::Sex::kFemale));
+  }
   std::string smithKeyStored() { return store::getAppointment(site().db(), "A1001").value()->keyFull; }
 };
 
@@ -101,15 +106,18 @@ crypto::SecretBytes keyringBytes(const service::SiteSecrets& s, std::string_view
 
 }  // namespace
 
-TEST_CASE("a revocation renews the matching key: the revoked card reproduces no hash in a later copy, and the "
-          "appointments imported before still match") {
+TEST_CASE(
+    "a revocation renews the matching key: the revoked card reproduces no hash in a later copy, and the "
+    "appointments imported before still match") {
   Practice f;
   f.walkIn("Brown", "Mary", {1948, 1, 2}, false, "999 000 0026");
   const fs::path before = f.dir / "leaver-copy";
   fs::copy(f.dir / "site", before, fs::copy_options::recursive);
   const service::SiteSecrets leaverKeys = test::bundleFromCopy(before, f.leaver, "24681012");
-  const auto smith = guesses(leaverKeys.matchKey.view(), {1984, 3, 7}, 'S', core::Sex::kFemale, "Smith", "9434765919");
-  const auto brown = guesses(leaverKeys.matchKey.view(), {1948, 1, 2}, 'B', core::Sex::kFemale, "Brown", "9990000026");
+  const auto smith =
+      guesses(leaverKeys.matchKey.view(), {1984, 3, 7}, 'S', core::Sex::kFemale, "Smith", "9434765919");
+  const auto brown =
+      guesses(leaverKeys.matchKey.view(), {1948, 1, 2}, 'B', core::Sex::kFemale, "Brown", "9990000026");
   REQUIRE(anyIn(hashesIn(before), smith));  // the search works on the copy they could take then
   REQUIRE(anyIn(hashesIn(before), brown));
 
@@ -128,8 +136,8 @@ TEST_CASE("a revocation renews the matching key: the revoked card reproduces no 
   const auto found = hashesIn(after);
   CHECK_FALSE(anyIn(found, smith));
   CHECK_FALSE(anyIn(found, brown));
-  CHECK_FALSE(anyIn(found, guesses(leaverKeys.matchKey.view(), {1961, 12, 10}, 'W', core::Sex::kFemale, "Wright",
-                                   "9990000034")));
+  CHECK_FALSE(anyIn(found, guesses(leaverKeys.matchKey.view(), {1961, 12, 10}, 'W', core::Sex::kFemale,
+                                   "Wright", "9990000034")));
   CHECK_FALSE(anyIn(found, guesses(leaverKeys.matchKey.view(), {1950, 2, 3}, 'G', core::Sex::kFemale, "Green",
                                    "9990000042")));
   CHECK_FALSE(store::getCredential(f.site().db(), f.leaver.staffId).value());
@@ -166,7 +174,8 @@ TEST_CASE("a revocation renews the matching key: the revoked card reproduces no 
   CHECK(check->sound());
 }
 
-TEST_CASE("a kiosk running while another process revokes a card takes up the new matching key from the keyring") {
+TEST_CASE(
+    "a kiosk running while another process revokes a card takes up the new matching key from the keyring") {
   Practice f;
   const std::string oldHash = f.smithKeyHere();
   REQUIRE(oldHash == f.smithKeyStored());
@@ -190,7 +199,8 @@ TEST_CASE("a kiosk running while another process revokes a card takes up the new
   auto restarted = service::Site::open(f.dir / "site", f.clock);
   REQUIRE(restarted.ok());
   CHECK((*restarted)->unlocked());
-  CHECK((*restarted)->matchHash(core::matchKeyText({1984, 3, 7}, 'S', core::Sex::kFemale)) == f.smithKeyStored());
+  CHECK((*restarted)->matchHash(core::matchKeyText({1984, 3, 7}, 'S', core::Sex::kFemale)) ==
+        f.smithKeyStored());
 }
 
 TEST_CASE("a kiosk that cannot read the renewed key locks and asks for staff instead of matching no one") {
@@ -202,7 +212,8 @@ TEST_CASE("a kiosk that cannot read the renewed key locks and asks for staff ins
   REQUIRE_FALSE(alone.unlocked());
   service::Kiosk kiosk(std::move(opened.value()));
   REQUIRE(service::signIn(alone, f.stayer.cardText, "11223344").ok());  // the morning's sign-in
-  REQUIRE(kiosk.findAppointment({{1984, 3, 7}, 'S', core::Sex::kFemale})->outcome == core::MatchOutcome::kOne);
+  REQUIRE(kiosk.findAppointment({{1984, 3, 7}, 'S', core::Sex::kFemale})->outcome ==
+          core::MatchOutcome::kOne);
 
   auto recovery = service::recoverySession(f.site(), f.recoveryCode);
   REQUIRE(recovery.ok());
@@ -219,7 +230,8 @@ TEST_CASE("a kiosk that cannot read the renewed key locks and asks for staff ins
 
 TEST_CASE("a matching key that no administrator announced is refused by the kiosk and reported by verify") {
   Practice f;
-  REQUIRE(service::revokeStaff(f.site(), *f.admin, f.leaver.staffId).ok());  // the site has a signed generation
+  REQUIRE(
+      service::revokeStaff(f.site(), *f.admin, f.leaver.staffId).ok());  // the site has a signed generation
   auto reception = f.signIn(f.stayer, "11223344");  // what a dishonest receptionist holds: the device key
   const std::string keyName = service::unattendedKeyName(f.site().info().deviceId, f.site().signPublicKey());
   const crypto::SecretBytes theirs = crypto::SecretBytes::copyOf(crypto::randomBytes(32));
@@ -230,13 +242,17 @@ TEST_CASE("a matching key that no administrator announced is refused by the kios
   SECTION("announced by an event only the device key signed") {
     store::JsonObject data;
     data.add("staff", f.stayer.staffId).add("match_gen", int64_t{3});
-    data.add("match_commit", crypto::toHex(service::matchKeyCommitment(theirs.view(), f.site().info().deviceId)));
+    data.add("match_commit",
+             crypto::toHex(service::matchKeyCommitment(theirs.view(), f.site().info().deviceId)));
     data.add("admin_n", int64_t{99}).add("admin_sig", crypto::toHex(std::string(64, 'x')));
-    REQUIRE(f.site().db().transaction([&]() -> core::Status {
-      if (auto m = store::setMeta(f.site().db(), "match_gen", "3"); !m.ok()) return m;
-      auto e = f.site().appendEvent("staff-revoked", "", data.str(), f.stayer.staffId);
-      return e.ok() ? core::okStatus() : core::Status(e.error());
-    }).ok());
+    REQUIRE(f.site()
+                .db()
+                .transaction([&]() -> core::Status {
+                  if (auto m = store::setMeta(f.site().db(), "match_gen", "3"); !m.ok()) return m;
+                  auto e = f.site().appendEvent("staff-revoked", "", data.str(), f.stayer.staffId);
+                  return e.ok() ? core::okStatus() : core::Status(e.error());
+                })
+                .ok());
     REQUIRE(service::kernelKeyring().save(keyName, keyringBytes(reception->secrets(), theirs.view())).ok());
   }
   const std::string ours = f.smithKeyHere();
@@ -266,16 +282,17 @@ TEST_CASE("a bundle is read in both layouts and refused when any size is wrong")
   CHECK(read->olderRecordsKeys.size() == 1);
   REQUIRE(read->olderMatchKeys.size() == 1);
   CHECK(read->olderMatchKeys.front().view() == keys(32, 5));
-  CHECK_FALSE(service::parseBundlePlain(v2 + "x"));                             // bytes left over
-  CHECK_FALSE(service::parseBundlePlain(v2.substr(0, v2.size() - 1)));          // one short
-  CHECK_FALSE(service::parseBundlePlain(v2.substr(0, v2.size() - 33)));         // no older-key count
+  CHECK_FALSE(service::parseBundlePlain(v2 + "x"));                      // bytes left over
+  CHECK_FALSE(service::parseBundlePlain(v2.substr(0, v2.size() - 1)));   // one short
+  CHECK_FALSE(service::parseBundlePlain(v2.substr(0, v2.size() - 33)));  // no older-key count
   CHECK_FALSE(service::parseBundlePlain("LSKB2\x02" + fixed + "\x01" + keys(32, 4) + std::string(1, '\0')));
   CHECK_FALSE(service::parseBundlePlain("LSKB2" + std::string(1, '\0') + fixed + std::string(1, '\0') +
                                         std::string(1, '\0')));  // no records key at all
   CHECK_FALSE(service::parseBundlePlain(""));
 }
 
-TEST_CASE("the admin screen's revocation needs an administrator's session in the service, not only the screen") {
+TEST_CASE(
+    "the admin screen's revocation needs an administrator's session in the service, not only the screen") {
   Practice f;
   service::AdminDesk desk(f.dir / "site", f.clock);
   std::unique_ptr<service::StaffSession> who = f.signIn(f.stayer, "11223344");  // a reception card
@@ -296,7 +313,7 @@ TEST_CASE("the admin screen's revocation needs an administrator's session in the
   REQUIRE(done.ok());
   CHECK(done->find("Lee Leaving (" + f.leaver.staffId + ") is revoked") != std::string::npos);
   CHECK_FALSE(store::getCredential(f.site().db(), f.leaver.staffId).value());
-  CHECK(who->isAdmin());  // the session carries on with the renewed keys
+  CHECK(who->isAdmin());          // the session carries on with the renewed keys
   CHECK(desk.staffCards().ok());  // still an administrator's, under the new admin key
   // The kiosk (its own connection) matches under the new key that the desk's revocation made.
   CHECK(f.findSmith()->outcome == core::MatchOutcome::kOne);

@@ -38,13 +38,15 @@ std::vector<crypto::SecretBytes> keysFromCopy(const fs::path& dataDir, const ser
   return out;
 }
 
-std::optional<std::string> openWithAny(const std::vector<crypto::SecretBytes>& keys, const std::string& sealed) {
+std::optional<std::string> openWithAny(const std::vector<crypto::SecretBytes>& keys,
+                                       const std::string& sealed) {
   for (const auto& k : keys)
     if (auto plain = crypto::unseal(crypto::boxPublicKeyOf(k), k, sealed)) return plain;
   return std::nullopt;
 }
 
-bool opens(service::Site& site, const service::StaffSession& s, const std::string& sealed, const std::string& name) {
+bool opens(service::Site& site, const service::StaffSession& s, const std::string& sealed,
+           const std::string& name) {
   auto plain = site.open(s.secrets(), sealed);
   return plain.ok() && plain->find(name) != std::string::npos;
 }
@@ -53,8 +55,10 @@ struct Practice : test::ExportFixture {
   service::NewCard boss, leaver, stayer;
   Practice() {
     boss = service::addStaff(site(), *admin, "Sam Admin", service::StaffRole::kAdmin, "13579135").value();
-    leaver = service::addStaff(site(), *admin, "Lee Leaving", service::StaffRole::kReception, "24681012").value();
-    stayer = service::addStaff(site(), *admin, "Jo Staying", service::StaffRole::kReception, "11223344").value();
+    leaver =
+        service::addStaff(site(), *admin, "Lee Leaving", service::StaffRole::kReception, "24681012").value();
+    stayer =
+        service::addStaff(site(), *admin, "Jo Staying", service::StaffRole::kReception, "11223344").value();
   }
   std::unique_ptr<service::StaffSession> signIn(const service::NewCard& card, const std::string& pin) {
     auto s = service::signIn(site(), card.cardText, pin);
@@ -117,7 +121,8 @@ TEST_CASE("a revoked administrator's admin key signs nothing that verify accepts
   Practice f;
   f.setRecipient();
   auto bossSession = f.signIn(f.boss, "13579135");
-  const crypto::SecretBytes oldAdmin = crypto::SecretBytes::copyOf(bossSession->secrets().adminSecretKey.view());
+  const crypto::SecretBytes oldAdmin =
+      crypto::SecretBytes::copyOf(bossSession->secrets().adminSecretKey.view());
   REQUIRE(service::revokeStaff(f.site(), *f.admin, f.boss.staffId).ok());
   CHECK_FALSE(service::setSetting(f.site(), *bossSession, "kiosk.idle_timeout_s", "600").ok());
 
@@ -125,14 +130,17 @@ TEST_CASE("a revoked administrator's admin key signs nothing that verify accepts
   const exporter::OrgKeyPair theirs = exporter::makeOrgKeyPair();
   store::JsonObject data;
   data.add("key_id", theirs.pub.keyId());
-  const std::string forged = service::adminSignedData(oldAdmin, f.site().info().deviceId, "recipient-set",
-                                                      std::move(data), 1000);
+  const std::string forged =
+      service::adminSignedData(oldAdmin, f.site().info().deviceId, "recipient-set", std::move(data), 1000);
   REQUIRE(store::setMeta(f.site().db(), "recipient:" + theirs.pub.keyId(), theirs.pub.text()).ok());
   REQUIRE(store::setMeta(f.site().db(), "recipient", theirs.pub.keyId()).ok());
-  REQUIRE(f.site().db().transaction([&]() -> core::Status {
-    auto e = f.site().appendEvent("recipient-set", "", forged, f.boss.staffId);
-    return e.ok() ? core::okStatus() : core::Status(e.error());
-  }).ok());
+  REQUIRE(f.site()
+              .db()
+              .transaction([&]() -> core::Status {
+                auto e = f.site().appendEvent("recipient-set", "", forged, f.boss.staffId);
+                return e.ok() ? core::okStatus() : core::Status(e.error());
+              })
+              .ok());
   CHECK_FALSE(service::checkSite(f.site().db(), f.site().signPublicKey())->sound());
   CHECK_FALSE(service::exportBatch(f.site(), f.admin->secrets()).ok());
 }
@@ -151,7 +159,8 @@ TEST_CASE("a site from before admin keys migrates: old cards go on, the recovery
     service::Site& site = (*kiosk)->siteData();
     auto recovery = service::recoverySession(site, init->recoveryCode);
     REQUIRE(recovery.ok());
-    jo = service::addStaff(site, **recovery, "Jo Reception", service::StaffRole::kReception, "24681012").value();
+    jo = service::addStaff(site, **recovery, "Jo Reception", service::StaffRole::kReception, "24681012")
+             .value();
     sam = service::addStaff(site, **recovery, "Sam Admin", service::StaffRole::kAdmin, "13579135").value();
     service::WalkInRequest req;
     req.patient.surname = "Brown";
@@ -164,11 +173,14 @@ TEST_CASE("a site from before admin keys migrates: old cards go on, the recovery
     // The same site as the version before admin keys would have left it.
     const crypto::SecretBytes recoveryKek =
         test::credentialKek(site.db(), "recovery", crypto::normaliseCode(init->recoveryCode));
-    const crypto::SecretBytes joKek = test::credentialKek(site.db(), jo.staffId, "staff1|" + jo.secret + "|24681012");
-    const crypto::SecretBytes samKek = test::credentialKek(site.db(), sam.staffId, "staff1|" + sam.secret + "|13579135");
+    const crypto::SecretBytes joKek =
+        test::credentialKek(site.db(), jo.staffId, "staff1|" + jo.secret + "|24681012");
+    const crypto::SecretBytes samKek =
+        test::credentialKek(site.db(), sam.staffId, "staff1|" + sam.secret + "|13579135");
     const service::SiteSecrets keys = (*recovery)->secrets().copy();
     kiosk->reset();
-    test::toBeforeAdminKeys(data, keys, {{"recovery", &recoveryKek}, {jo.staffId, &joKek}, {sam.staffId, &samKek}});
+    test::toBeforeAdminKeys(data, keys,
+                            {{"recovery", &recoveryKek}, {jo.staffId, &joKek}, {sam.staffId, &samKek}});
   }
   auto kiosk = service::openKiosk(data, clock);
   REQUIRE(kiosk.ok());
@@ -222,7 +234,8 @@ TEST_CASE("a site from before admin keys migrates: old cards go on, the recovery
   REQUIRE(green.ok());
   auto joAgain = service::signIn(site, jo.cardText, "24681012");
   REQUIRE(joAgain.ok());
-  CHECK(site.open((*joAgain)->secrets(), sealedOf(site, green->recordId))->find("Green") != std::string::npos);
+  CHECK(site.open((*joAgain)->secrets(), sealedOf(site, green->recordId))->find("Green") !=
+        std::string::npos);
   CHECK(site.open((*joAgain)->secrets(), sealedOf(site, brown))->find("Brown") != std::string::npos);
   auto newAdmin = service::signIn(site, fresh->cardText, "97531864");
   REQUIRE(newAdmin.ok());
@@ -241,10 +254,12 @@ TEST_CASE("a card from before schema 5 not used before a revocation is told to g
     auto site = service::Site::open(data, clock);
     auto recovery = service::recoverySession(**site, init->recoveryCode);
     REQUIRE(recovery.ok());
-    jo = service::addStaff(**site, **recovery, "Jo Reception", service::StaffRole::kReception, "24681012").value();
+    jo = service::addStaff(**site, **recovery, "Jo Reception", service::StaffRole::kReception, "24681012")
+             .value();
     const crypto::SecretBytes recoveryKek =
         test::credentialKek((*site)->db(), "recovery", crypto::normaliseCode(init->recoveryCode));
-    const crypto::SecretBytes joKek = test::credentialKek((*site)->db(), jo.staffId, "staff1|" + jo.secret + "|24681012");
+    const crypto::SecretBytes joKek =
+        test::credentialKek((*site)->db(), jo.staffId, "staff1|" + jo.secret + "|24681012");
     const service::SiteSecrets keys = (*recovery)->secrets().copy();
     site->reset();
     test::toBeforeAdminKeys(data, keys, {{"recovery", &recoveryKek}, {jo.staffId, &joKek}});

@@ -17,12 +17,12 @@
 #include "core/matching.h"
 #include "core/nhs_number.h"
 #include "crypto/primitives.h"
+#include "service/backup.h"
 #include "service/checkin.h"
 #include "service/import.h"
 #include "service/kiosk.h"
 #include "service/site.h"
 #include "service/site_check.h"
-#include "service/backup.h"
 #include "store/backup.h"
 #include "store/site_tables.h"
 #include "support/clocks.h"
@@ -36,9 +36,10 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kSurnames = {
-    "Smith",  "Jones",  "Taylor",  "Brown",  "Williams", "Wilson", "Johnson", "Davies", "Patel",  "Robinson",
-    "Wright", "Thompson", "Evans", "Walker", "White",    "Roberts", "Green",  "Hall",   "Wood",   "Jackson",
-    "Clarke", "Khan",   "Kowalski", "Nowak", "Popescu",  "Ahmed",   "Ali",    "Begum",  "Singh",  "Murphy"};
+    "Smith",   "Jones",    "Taylor", "Brown",    "Williams", "Wilson", "Johnson",  "Davies",
+    "Patel",   "Robinson", "Wright", "Thompson", "Evans",    "Walker", "White",    "Roberts",
+    "Green",   "Hall",     "Wood",   "Jackson",  "Clarke",   "Khan",   "Kowalski", "Nowak",
+    "Popescu", "Ahmed",    "Ali",    "Begum",    "Singh",    "Murphy"};
 
 struct Patient {
   std::string surname;
@@ -67,7 +68,8 @@ std::vector<Patient> patients(int n, int seed) {
 }
 
 std::string csvOf(const std::vector<Patient>& ps) {
-  std::string csv = "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\n";
+  std::string csv =
+      "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\n";
   for (size_t i = 0; i < ps.size(); ++i)
     csv += "A" + std::to_string(2000 + i) + ",2026-11-29T" + (i % 2 ? "10" : "11") + ":" +
            std::to_string(10 + i % 40) + ",Dr Patel,GP," + ps[i].nhs + "," + ps[i].surname + ",Ann," +
@@ -120,9 +122,11 @@ Recovered bruteForce(const fs::path& dataCopy, const std::vector<Patient>& walkI
       const core::Date dob = core::civilFromDays(d);
       for (char initial = 'A'; initial <= 'Z'; ++initial)
         for (core::Sex sex : {core::Sex::kFemale, core::Sex::kMale, core::Sex::kUnknown})
-          r.byDetails += static_cast<int>(loot.keyFull.count(crypto::keyedHash(key, core::matchKeyText(dob, initial, sex))));
+          r.byDetails += static_cast<int>(
+              loot.keyFull.count(crypto::keyedHash(key, core::matchKeyText(dob, initial, sex))));
       for (const auto& surname : kSurnames)
-        r.walkIns += static_cast<int>(loot.dupKeys.count(crypto::keyedHash(key, service::duplicateKeyText(dob, surname))));
+        r.walkIns += static_cast<int>(
+            loot.dupKeys.count(crypto::keyedHash(key, service::duplicateKeyText(dob, surname))));
     }
     // A sample of the NHS-number space: 20,000 numbers in the never-issued range, with the true ones
     // among them (a thief with the key would find every one in 12 minutes; the sample stands in).
@@ -130,7 +134,8 @@ Recovered bruteForce(const fs::path& dataCopy, const std::vector<Patient>& walkI
     for (const auto& p : patients(20000, 7)) numbers.insert(p.nhs);
     for (const auto& p : sample) numbers.insert(p.nhs);
     for (const auto& p : walkIns) numbers.insert(p.nhs);
-    for (const auto& n : numbers) r.byNhs += static_cast<int>(loot.keyNhs.count(crypto::keyedHash(key, "nhs1|" + n)));
+    for (const auto& n : numbers)
+      r.byNhs += static_cast<int>(loot.keyNhs.count(crypto::keyedHash(key, "nhs1|" + n)));
   }
   return r;
 }
@@ -151,7 +156,8 @@ struct StolenSite {
     auto imported = service::importAppointments((*kiosk)->siteData(), csvOf(appointments));
     REQUIRE(imported.ok());
     REQUIRE(imported->added == 50);
-    for (int i = 0; i < 20; ++i) REQUIRE((*kiosk)->checkInAppointment("A" + std::to_string(2000 + i), false).ok());
+    for (int i = 0; i < 20; ++i)
+      REQUIRE((*kiosk)->checkInAppointment("A" + std::to_string(2000 + i), false).ok());
     for (const auto& p : walkIns) {
       service::WalkInRequest req;
       req.patient.surname = p.surname;
@@ -171,17 +177,22 @@ struct StolenSite {
 
 // Puts a copy back into the layout of before signed logs: the matching and ticket keys in meta in
 // the clear, credentials wrapping the records and signing keys only, no signatures, no admin key.
-void toLegacyLayout(const fs::path& data, const service::SiteSecrets& keys, const crypto::SecretBytes& recoveryKek) {
+void toLegacyLayout(const fs::path& data, const service::SiteSecrets& keys,
+                    const crypto::SecretBytes& recoveryKek) {
   auto db = store::Database::open(service::Site::databasePath(data), {});
   REQUIRE(db.ok());
   REQUIRE(store::setMeta(**db, "match_key", crypto::toHex(keys.matchKey.view())).ok());
   REQUIRE(store::setMeta(**db, "ticket_key", crypto::toHex(keys.ticketKey.view())).ok());
   std::string two(keys.recordsSecretKey.view());
   two += keys.signSecretKey.view();
-  auto up = (*db)->prepare("UPDATE credentials SET wrapped = ?, box_pk = NULL, bundle = NULL WHERE id = 'recovery'");
+  auto up = (*db)->prepare(
+      "UPDATE credentials SET wrapped = ?, box_pk = NULL, bundle = NULL WHERE id = 'recovery'");
   up->bindBlob(1, crypto::wrap(recoveryKek, two));
   REQUIRE(up->run().ok());
-  REQUIRE((*db)->exec("DELETE FROM meta WHERE key = 'admin_pk'; DELETE FROM counters WHERE name = 'admin_events';").ok());
+  REQUIRE(
+      (*db)
+          ->exec("DELETE FROM meta WHERE key = 'admin_pk'; DELETE FROM counters WHERE name = 'admin_events';")
+          .ok());
   test::stripAdminFromLog(**db, nullptr);
 }
 
@@ -257,10 +268,11 @@ TEST_CASE("a site from before signed logs is migrated at its first unlock, and t
   CHECK(checked->log.signedRows == 3);
   CHECK_FALSE((*upgraded)->adminPublicKey().empty());
   // The hashes made with the old key still match: patients check in as before.
-  auto hash = (*upgraded)->matchHash(core::matchKeyText(site.appointments[0].dob, site.appointments[0].surname[0],
-                                                        site.appointments[0].sex == 'F'   ? core::Sex::kFemale
-                                                        : site.appointments[0].sex == 'M' ? core::Sex::kMale
-                                                                                          : core::Sex::kUnknown));
+  auto hash =
+      (*upgraded)->matchHash(core::matchKeyText(site.appointments[0].dob, site.appointments[0].surname[0],
+                                                site.appointments[0].sex == 'F'   ? core::Sex::kFemale
+                                                : site.appointments[0].sex == 'M' ? core::Sex::kMale
+                                                                                  : core::Sex::kUnknown));
   {
     auto st = (*upgraded)->db().prepare("SELECT count(*) FROM appointments WHERE key_full = ?");
     st->bindBlob(1, hash);
@@ -279,9 +291,9 @@ TEST_CASE("a site from before signed logs is migrated at its first unlock, and t
   CHECK_FALSE(fs::exists(legacy / "backups" / "longstop-20261129-000000.db.tmp"));
 
   // As a thief would look: every file opened as SQLite, and every file searched for the key bytes.
-  const std::vector<std::string> clearKeys = {std::string(keys->matchKey.view()), std::string(keys->ticketKey.view()),
-                                              crypto::toHex(keys->matchKey.view()),
-                                              crypto::toHex(keys->ticketKey.view())};
+  const std::vector<std::string> clearKeys = {
+      std::string(keys->matchKey.view()), std::string(keys->ticketKey.view()),
+      crypto::toHex(keys->matchKey.view()), crypto::toHex(keys->ticketKey.view())};
   int files = 0;
   for (const auto& e : fs::recursive_directory_iterator(legacy)) {
     if (!e.is_regular_file()) continue;

@@ -25,7 +25,10 @@ struct Tampered : test::ExportFixture {
     REQUIRE(service::checkSite(site().db())->sound());
   }
   void sql(const std::string& q) {
-    REQUIRE(site().db().exec("DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete;").ok());
+    REQUIRE(site()
+                .db()
+                .exec("DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete;")
+                .ok());
     REQUIRE(site().db().exec(q).ok());
   }
 };
@@ -72,7 +75,8 @@ TEST_CASE("a rewritten event is found") {
 
 TEST_CASE("a reset lockout is found") {
   Tampered f;
-  auto card = service::addStaff(f.site(), *f.admin, "Pat Reception", service::StaffRole::kReception, "48291573");
+  auto card =
+      service::addStaff(f.site(), *f.admin, "Pat Reception", service::StaffRole::kReception, "48291573");
   REQUIRE(card.ok());
   for (int i = 0; i < 3; ++i) CHECK_FALSE(service::signIn(f.site(), card->cardText, "000000").ok());
   REQUIRE(service::checkSite(f.site().db())->sound());
@@ -80,7 +84,9 @@ TEST_CASE("a reset lockout is found") {
   CHECK(mentions(*service::checkSite(f.site().db()), "lockout of staff card " + card->staffId));
 }
 
-TEST_CASE("a signing key planted in the database is refused at the next unlock and by verify with the device's key") {
+TEST_CASE(
+    "a signing key planted in the database is refused at the next unlock and by verify with the device's "
+    "key") {
   Tampered f;
   const std::string real = f.site().signPublicKey();
   const crypto::SignKeyPair attacker = crypto::makeSignKeyPair();

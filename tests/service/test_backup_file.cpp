@@ -35,8 +35,8 @@ struct Sealed {
 }  // namespace
 
 TEST_CASE("a sealed backup opens to the same bytes, at chunk boundaries too") {
-  for (size_t size : {size_t{0}, size_t{1}, crypto::kStreamChunk - 1, crypto::kStreamChunk, crypto::kStreamChunk + 1,
-                      3 * crypto::kStreamChunk}) {
+  for (size_t size : {size_t{0}, size_t{1}, crypto::kStreamChunk - 1, crypto::kStreamChunk,
+                      crypto::kStreamChunk + 1, 3 * crypto::kStreamChunk}) {
     Sealed s(size);
     auto h = service::readBackupHeader(s.file);
     REQUIRE(h.ok());
@@ -116,14 +116,15 @@ TEST_CASE("the recovery code opens the keys the header carries, and a wrong one 
   crypto::KdfParams kdf{crypto::randomBytes(16), 1, 8192};
   auto kek = crypto::deriveKey(crypto::normaliseCode(code), kdf);
   REQUIRE(kek);
-  std::string plain = std::string(records.secretKey.view()) + std::string(signer.secretKey.view()) +
-                      crypto::randomBytes(64);
+  std::string plain =
+      std::string(records.secretKey.view()) + std::string(signer.secretKey.view()) + crypto::randomBytes(64);
   h.recovery = {"recovery", "recovery", kdf.salt, 1, 8192, crypto::wrap(*kek, plain), 0, {}, {}};
   auto keys = service::backupKeysFromCode(h, code);
   REQUIRE(keys.ok());
   CHECK(keys->recordsSecretKey.view() == records.secretKey.view());
   CHECK(keys->signPublicKey == signer.publicKey);
-  CHECK(service::backupKeysFromCode(h, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF").error().code == core::ErrorCode::kUnauthorised);
+  CHECK(service::backupKeysFromCode(h, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF").error().code ==
+        core::ErrorCode::kUnauthorised);
   h.recordsPublicKey = crypto::makeBoxKeyPair().publicKey;
   CHECK(service::backupKeysFromCode(h, code).error().code == core::ErrorCode::kCorrupt);
 }

@@ -9,9 +9,9 @@
 #include <set>
 
 #include "core/ids.h"
-#include "service/site_check.h"
 #include "service/import.h"
 #include "service/kiosk.h"
+#include "service/site_check.h"
 #include "store/checkins.h"
 #include "support/clocks.h"
 #include "support/temp_dir.h"

@@ -14,7 +14,9 @@ namespace fs = std::filesystem;
 using service::DataDirState;
 
 namespace {
-core::ManualClock makeClock() { return core::ManualClock{test::localTime(2026, 12, 3, 9, 0)}; }
+core::ManualClock makeClock() {
+  return core::ManualClock{test::localTime(2026, 12, 3, 9, 0)};
+}
 }  // namespace
 
 TEST_CASE("a missing or empty directory, or one holding only a data partition's lost+found, is new") {

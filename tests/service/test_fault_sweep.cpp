@@ -59,7 +59,8 @@ struct Template {
     auto admin = service::recoverySession((*k)->siteData(), code);
     REQUIRE(admin.ok());
     REQUIRE(service::setRecipient((*k)->siteData(), **admin, org.pub.text()).ok());
-    for (int i = 0; i < 3; ++i) REQUIRE((*k)->checkInWalkIn(walkIn("Before" + std::to_string(i)), false).ok());
+    for (int i = 0; i < 3; ++i)
+      REQUIRE((*k)->checkInWalkIn(walkIn("Before" + std::to_string(i)), false).ok());
   }
   static service::WalkInRequest walkIn(const std::string& surname) {
     service::WalkInRequest req;
@@ -99,7 +100,8 @@ Outcome sweep(Template& t, const Step& step, test::FaultOp op, int code) {
         ++out.points;
         ++out.refused;
         REQUIRE(fs::exists(run / "site" / "longstop.db"));
-        auto check = service::checkSite(**store::Database::open(service::Site::databasePath(run / "site"), {}));
+        auto check =
+            service::checkSite(**store::Database::open(service::Site::databasePath(run / "site"), {}));
         CHECK(check->sound());
         continue;
       }
@@ -141,7 +143,8 @@ Outcome sweep(Template& t, const Step& step, test::FaultOp op, int code) {
 
 }  // namespace
 
-TEST_CASE("a fault at any write, sync or read of a check-in, a call or an export is refused and loses nothing") {
+TEST_CASE(
+    "a fault at any write, sync or read of a check-in, a call or an export is refused and loses nothing") {
   Template t;
   const std::vector<Step> steps = {
       {"check-in",
@@ -174,8 +177,9 @@ TEST_CASE("a fault at any write, sync or read of a check-in, a call or an export
         points += o.points;
         refused += o.refused;
       }
-  std::printf("fault sweep: %lld fault points over a check-in, a call and an export; %lld refused, %lld "
-              "acknowledged and kept\n",
-              static_cast<long long>(points), static_cast<long long>(refused),
-              static_cast<long long>(points - refused));
+  std::printf(
+      "fault sweep: %lld fault points over a check-in, a call and an export; %lld refused, %lld "
+      "acknowledged and kept\n",
+      static_cast<long long>(points), static_cast<long long>(refused),
+      static_cast<long long>(points - refused));
 }

@@ -126,8 +126,10 @@ TEST_CASE("a deleted WAL after a kill -9 is seen, said, and its numbers are not 
   int64_t markSeq = 0;
   std::istringstream lines(got);
   for (std::string a, b; lines >> a >> b;) {
-    if (a == "marked") markSeq = std::stoll(b);
-    else handed.recordIds.insert(a), handed.tickets.insert(b);
+    if (a == "marked")
+      markSeq = std::stoll(b);
+    else
+      handed.recordIds.insert(a), handed.tickets.insert(b);
   }
   REQUIRE(handed.recordIds.size() == 20);
   REQUIRE(fs::exists(service::Site::databasePath(dir).string() + "-wal"));
@@ -140,7 +142,8 @@ TEST_CASE("a deleted WAL after a kill -9 is seen, said, and its numbers are not 
   CHECK(opened.error().code == core::ErrorCode::kCorrupt);
   // Since the newest event still held: the patients to re-enter are those who came after it.
   CHECK_THAT(opened.error().message, Catch::Contains("The newest 15 events are missing since 09:20"));
-  CHECK_THAT(opened.error().message, Catch::Contains("recorded up to event " + std::to_string(markSeq) + " (09:41)"));
+  CHECK_THAT(opened.error().message,
+             Catch::Contains("recorded up to event " + std::to_string(markSeq) + " (09:41)"));
   {
     auto db = store::Database::open(service::Site::databasePath(dir), {.readOnly = true});
     REQUIRE(db.ok());
@@ -234,16 +237,16 @@ TEST_CASE("a mark's text from a card is read strictly") {
   };
   refused("");
   refused("LSHW1\n");
-  refused(good.substr(0, good.size() - 1));                       // cut short
-  refused("LSHW2" + good.substr(5));                              // another format
+  refused(good.substr(0, good.size() - 1));  // cut short
+  refused("LSHW2" + good.substr(5));         // another format
   std::string text = good;
-  refused(text.replace(text.find("seq 42"), 6, "seq -4"));        // not a number
+  refused(text.replace(text.find("seq 42"), 6, "seq -4"));  // not a number
   text = good;
-  refused(text.replace(text.find("hash "), 7, "hash zz"));        // not hex
+  refused(text.replace(text.find("hash "), 7, "hash zz"));  // not hex
   text = good;
   refused(text.replace(text.find("counter record"), 14, "counter re cord"));
-  refused(good + "sig 00\n");                                     // a second signature where it ends
-  refused(std::string(70 * 1024, 'A') + "\n");                   // longer than any mark
+  refused(good + "sig 00\n");                   // a second signature where it ends
+  refused(std::string(70 * 1024, 'A') + "\n");  // longer than any mark
   std::string nul = good;
   nul[nul.find("K7QX")] = '\0';
   refused(nul);

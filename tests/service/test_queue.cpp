@@ -1,16 +1,16 @@
 #include <catch2/catch.hpp>
 
-#include "service/site_check.h"
 #include "service/board_feed.h"
 #include "service/call_points.h"
 #include "service/import.h"
 #include "service/kiosk.h"
 #include "service/queue_actions.h"
 #include "service/queue_view.h"
+#include "service/site_check.h"
 #include "service/staff.h"
 #include "support/clocks.h"
-#include "support/temp_dir.h"
 #include "support/damaged_record.h"
+#include "support/temp_dir.h"
 
 using namespace longstop;
 using core::CheckinAction;
@@ -37,7 +37,8 @@ struct Fixture {
     session = std::move(s.value());
   }
   service::Site& site() { return kiosk->siteData(); }
-  std::string walkIn(const std::string& surname, core::Date dob, bool urgent = false, std::string queue = "walkin") {
+  std::string walkIn(const std::string& surname, core::Date dob, bool urgent = false,
+                     std::string queue = "walkin") {
     service::WalkInRequest req;
     req.patient.surname = surname;
     req.patient.forenames = "Test";
@@ -80,7 +81,8 @@ TEST_CASE("every console action goes through the state machine") {
   CHECK(f.state(id) == "parked");
   CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall).ok());
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kUnpark).ok());
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall, {"Room 7", "", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kCall, {"Room 7", "", "", ""})
+              .ok());
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kRecall).ok());
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, id, CheckinAction::kSeen).ok());
   CHECK(f.state(id) == "seen");
@@ -95,14 +97,21 @@ TEST_CASE("every console action goes through the state machine") {
   CHECK(f.state(l) == "left");
 
   const auto t = f.walkIn("Davis", {1973, 1, 1});
-  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nowhere", "", ""}).ok());
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nurse", "", ""}).ok());
+  CHECK_FALSE(
+      service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nowhere", "", ""})
+          .ok());
+  REQUIRE(
+      service::applyCheckinAction(f.site(), *f.session, t, CheckinAction::kTransfer, {"", "nurse", "", ""})
+          .ok());
   CHECK(store::getCheckin(f.site().db(), t)->value().queueId == "nurse");
   CHECK(f.state(t) == "waiting");
 
   const auto x = f.walkIn("Evans", {1974, 1, 1});
-  CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel).ok());  // no reason
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel, {"", "", "booked in error", ""}).ok());
+  CHECK_FALSE(
+      service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel).ok());  // no reason
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, x, CheckinAction::kCancel,
+                                      {"", "", "booked in error", ""})
+              .ok());
   CHECK(f.state(x) == "cancelled");
   CHECK_FALSE(service::applyCheckinAction(f.site(), *f.session, "K7QX-999999", CheckinAction::kCall).ok());
   CHECK(service::checkSite(f.site().db())->sound());
@@ -152,7 +161,9 @@ TEST_CASE("merge never folds away a check-in whose visit happened, nor into a ca
 
   const auto d = f.walkIn("Okoro", {1990, 6, 6});
   const auto e = f.walkIn("okoro", {1990, 6, 6});
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, d, CheckinAction::kCancel, {"", "", "booked in error", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, d, CheckinAction::kCancel,
+                                      {"", "", "booked in error", ""})
+              .ok());
   auto intoCancelled = service::mergeCheckins(f.site(), *f.session, d, e);
   REQUIRE_FALSE(intoCancelled.ok());
   CHECK(intoCancelled.error().message.find("is cancelled") != std::string::npos);
@@ -263,7 +274,8 @@ TEST_CASE("the board sees calls and waiting counts, and nothing personal") {
   auto board = service::BoardFeed::open(f.dir / "site");
   REQUIRE(board.ok());
   CHECK((*board)->changed());
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, a, CheckinAction::kCall, {"Room 4", "", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, a, CheckinAction::kCall, {"Room 4", "", "", ""})
+              .ok());
   CHECK((*board)->changed());
   CHECK_FALSE((*board)->changed());
   auto state = (*board)->read(f.clock.now().localDay());
@@ -288,7 +300,8 @@ TEST_CASE("the board reports an urgent ticket, and only its ticket, until staff 
   REQUIRE(state.ok());
   CHECK(state->urgentTickets == std::vector<std::string>{"W002"});
   // Called is not acknowledged: the alert stays until someone says they have seen it.
-  REQUIRE(service::applyCheckinAction(f.site(), *f.session, u, CheckinAction::kCall, {"Room 4", "", "", ""}).ok());
+  REQUIRE(service::applyCheckinAction(f.site(), *f.session, u, CheckinAction::kCall, {"Room 4", "", "", ""})
+              .ok());
   CHECK((*board)->read(f.clock.now().localDay())->urgentTickets == std::vector<std::string>{"W002"});
   REQUIRE(service::acknowledgeAlert(f.site(), *f.session, u).ok());
   CHECK((*board)->changed());
@@ -393,7 +406,9 @@ TEST_CASE("search takes N001 as a ticket, not as NHS number digits") {
   Fixture f;
   const auto w = f.walkIn("Adams", {1970, 1, 1});  // W001, NHS number 943 476 5919
   service::WalkInRequest req;
-  req.patient = {"Baker", "Test", {1971, 1, 1}, core::Sex::kFemale, core::parseNhsNumber("999 000 0018").value(), false, ""};
+  req.patient = {
+      "Baker", "Test", {1971, 1, 1}, core::Sex::kFemale, core::parseNhsNumber("999 000 0018").value(),
+      false,   ""};
   req.queueId = "nurse";
   auto n = f.kiosk->checkInWalkIn(req, false);  // N001, whose NHS number holds "001"
   REQUIRE(n.ok());
@@ -406,7 +421,7 @@ TEST_CASE("search takes N001 as a ticket, not as NHS number digits") {
   };
   CHECK(ids("N001") == std::vector<std::string>{"N001"});
   CHECK(ids("w001") == std::vector<std::string>{"W001"});
-  CHECK(ids("N0") == std::vector<std::string>{"N001"});  // a ticket part typed
+  CHECK(ids("N0") == std::vector<std::string>{"N001"});   // a ticket part typed
   CHECK(ids("001") == std::vector<std::string>{"N001"});  // digits alone are an NHS number
   CHECK(ids("5919") == std::vector<std::string>{"W001"});
   (void)w;

@@ -38,7 +38,9 @@ struct Roles {
     auto r = service::recoverySession(*site, recoveryCode);
     REQUIRE(r.ok());
     recovery = std::move(r.value());
-    reception = service::addStaff(*site, *recovery, "Jo Reception", service::StaffRole::kReception, "24681012").value();
+    reception =
+        service::addStaff(*site, *recovery, "Jo Reception", service::StaffRole::kReception, "24681012")
+            .value();
     admin = service::addStaff(*site, *recovery, "Sam Admin", service::StaffRole::kAdmin, "13579135").value();
   }
   std::unique_ptr<service::StaffSession> signIn(const service::NewCard& card, const std::string& pin) {
@@ -152,7 +154,9 @@ TEST_CASE("a reception card's keys hold no admin secret; an admin card's and the
   CHECK(first->columnText(1).find("\"admin_pk\":\"" + hex + "\"") != std::string::npos);
 }
 
-TEST_CASE("the admin desk changes settings, the recipient and starts the drill only for a signed-in administrator") {
+TEST_CASE(
+    "the admin desk changes settings, the recipient and starts the drill only for a signed-in "
+    "administrator") {
   Roles f;
   service::AdminDesk desk(f.dir / "site", f.clock);
   const fs::path drillDir = f.dir / "site" / "drill";

@@ -134,20 +134,26 @@ TEST_CASE("matching by date of birth, initial and sex: one, none, several, outsi
   CHECK(one->appointment->time == "09:10");
   CHECK(one->appointment->clinician == "Dr Patel");
 
-  CHECK(f.kiosk->findAppointment(details({1984, 3, 7}, 'S', core::Sex::kMale))->outcome == core::MatchOutcome::kNone);
-  CHECK(f.kiosk->findAppointment(details({1984, 3, 8}, 'S', core::Sex::kFemale))->outcome == core::MatchOutcome::kNone);
+  CHECK(f.kiosk->findAppointment(details({1984, 3, 7}, 'S', core::Sex::kMale))->outcome ==
+        core::MatchOutcome::kNone);
+  CHECK(f.kiosk->findAppointment(details({1984, 3, 8}, 'S', core::Sex::kFemale))->outcome ==
+        core::MatchOutcome::kNone);
   CHECK(f.kiosk->findAppointment(details({1948, 1, 2}, 'B', core::Sex::kFemale))->outcome ==
         core::MatchOutcome::kSeveral);
   // Diacritics and apostrophes fold: Łukasz Kowalski is 'K'; O'Brien is 'O'.
-  CHECK(f.kiosk->findAppointment(details({1990, 6, 15}, 'K', core::Sex::kMale))->outcome == core::MatchOutcome::kOne);
-  CHECK(f.kiosk->findAppointment(details({1950, 3, 7}, 'O', core::Sex::kFemale))->outcome == core::MatchOutcome::kOne);
+  CHECK(f.kiosk->findAppointment(details({1990, 6, 15}, 'K', core::Sex::kMale))->outcome ==
+        core::MatchOutcome::kOne);
+  CHECK(f.kiosk->findAppointment(details({1950, 3, 7}, 'O', core::Sex::kFemale))->outcome ==
+        core::MatchOutcome::kOne);
   // "Prefer not to say" matches on date of birth and initial alone.
-  CHECK(f.kiosk->findAppointment(details({1984, 3, 7}, 'S', std::nullopt))->outcome == core::MatchOutcome::kOne);
+  CHECK(f.kiosk->findAppointment(details({1984, 3, 7}, 'S', std::nullopt))->outcome ==
+        core::MatchOutcome::kOne);
   // 15:00 is more than two hours away at 09:00: too early, not "no appointment".
   CHECK(f.kiosk->findAppointment(details({1970, 1, 1}, 'J', core::Sex::kMale))->outcome ==
         core::MatchOutcome::kTooEarly);
   f.clock.advanceMs(5 * 3600 * 1000);  // 14:00
-  CHECK(f.kiosk->findAppointment(details({1970, 1, 1}, 'J', core::Sex::kMale))->outcome == core::MatchOutcome::kOne);
+  CHECK(f.kiosk->findAppointment(details({1970, 1, 1}, 'J', core::Sex::kMale))->outcome ==
+        core::MatchOutcome::kOne);
 }
 
 TEST_CASE("not found is not one answer: early, late, another day, two people, no appointment today") {
@@ -225,7 +231,8 @@ TEST_CASE("urgent check-ins go ahead of normal ones and raise an alert event") {
   REQUIRE(urgent.ok());
   CHECK(urgent->priority == core::Priority::kUrgent);
   CHECK(urgent->ahead == 0);
-  auto st = f.site().db().prepare("SELECT count(*) FROM events WHERE kind = 'urgent-alert' AND record_id = ?");
+  auto st =
+      f.site().db().prepare("SELECT count(*) FROM events WHERE kind = 'urgent-alert' AND record_id = ?");
   st->bind(1, urgent->recordId);
   REQUIRE(st->step().value());
   CHECK(st->columnInt(0) == 1);
@@ -297,7 +304,7 @@ TEST_CASE("events signed with signatures prepared ahead verify like any other, e
   Fixture f;
   const service::WalkInRequest req = walkInEvans();
   f.kiosk->prepareCheckIn();
-  REQUIRE(f.kiosk->checkInWalkIn(req, true).ok());  // urgent: two events, four signatures, all prepared
+  REQUIRE(f.kiosk->checkInWalkIn(req, true).ok());   // urgent: two events, four signatures, all prepared
   REQUIRE(f.kiosk->checkInWalkIn(req, false).ok());  // none prepared: signed the ordinary way
   auto secrets = f.site().unlockWithRecoveryCode(f.recoveryCode);
   REQUIRE(secrets.ok());

@@ -42,11 +42,14 @@ void exec(sqlite3* db, const std::string& sql) {
 void makeSchema5(const std::filesystem::path& file, const crypto::SecretBytes& signKey) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-  exec(db, "DROP INDEX checkins_day_calls; DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals;"
-           "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;");
+  exec(db,
+       "DROP INDEX checkins_day_calls; DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; "
+       "DROP TABLE site_refusals;"
+       "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;");
   sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, "SELECT seq, at_ms, kind, record_id, staff_id, data FROM events ORDER BY seq", -1,
-                             &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_prepare_v2(db,
+                             "SELECT seq, at_ms, kind, record_id, staff_id, data FROM events ORDER BY seq",
+                             -1, &st, nullptr) == SQLITE_OK);
   std::vector<std::tuple<int64_t, std::string, std::string, std::string>> rows;
   std::string prev(32, '\0');
   auto text = [&](int c) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, c))); };
@@ -60,8 +63,8 @@ void makeSchema5(const std::filesystem::path& file, const crypto::SecretBytes& s
   }
   sqlite3_finalize(st);
   for (const auto& [seq, p, h, sig] : rows) {
-    REQUIRE(sqlite3_prepare_v2(db, "UPDATE events SET prev_hash = ?, hash = ?, sig = ? WHERE seq = ?", -1, &st,
-                               nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_prepare_v2(db, "UPDATE events SET prev_hash = ?, hash = ?, sig = ? WHERE seq = ?", -1,
+                               &st, nullptr) == SQLITE_OK);
     sqlite3_bind_blob(st, 1, p.data(), static_cast<int>(p.size()), SQLITE_TRANSIENT);
     sqlite3_bind_blob(st, 2, h.data(), static_cast<int>(h.size()), SQLITE_TRANSIENT);
     sqlite3_bind_blob(st, 3, sig.data(), static_cast<int>(sig.size()), SQLITE_TRANSIENT);
@@ -71,16 +74,19 @@ void makeSchema5(const std::filesystem::path& file, const crypto::SecretBytes& s
   }
   const auto& [lastSeq, lastPrev, lastHash, lastSig] = rows.back();
   const std::string headSig = crypto::sign(signKey, store::headSignedBytes(lastSeq, lastHash));
-  REQUIRE(sqlite3_prepare_v2(db, "UPDATE log_head SET seq = ?, hash = ?, sig = ?", -1, &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_prepare_v2(db, "UPDATE log_head SET seq = ?, hash = ?, sig = ?", -1, &st, nullptr) ==
+          SQLITE_OK);
   sqlite3_bind_int64(st, 1, lastSeq);
   sqlite3_bind_blob(st, 2, lastHash.data(), 32, SQLITE_TRANSIENT);
   sqlite3_bind_blob(st, 3, headSig.data(), 64, SQLITE_TRANSIENT);
   REQUIRE(sqlite3_step(st) == SQLITE_DONE);
   sqlite3_finalize(st);
-  exec(db, "ALTER TABLE events DROP COLUMN hlc;"
-           "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
-           "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
-           "PRAGMA user_version = 5;");
+  exec(
+      db,
+      "ALTER TABLE events DROP COLUMN hlc;"
+      "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
+      "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
+      "PRAGMA user_version = 5;");
   sqlite3_close(db);
 }
 

@@ -98,7 +98,8 @@ TEST_CASE("wrong PINs count down, then lock the card with a growing delay") {
   f.clock.advanceMs(61'000);
   REQUIRE(service::signIn(*f.site, f.card.cardText, "24681012").ok());
   // A good sign-in resets the count.
-  CHECK(service::signIn(*f.site, f.card.cardText, "000000").error().message.find("4 tries left") != std::string::npos);
+  CHECK(service::signIn(*f.site, f.card.cardText, "000000").error().message.find("4 tries left") !=
+        std::string::npos);
 }
 
 TEST_CASE("an unknown or forged card is refused without touching any member's count") {
@@ -193,7 +194,8 @@ TEST_CASE("every sign-in refusal says its kind") {
   auto kind = [&](const std::string& card, const std::string& pin) {
     auto r = service::signIn(*f.site, card, pin);
     REQUIRE_FALSE(r.ok());
-    CHECK((r.error().code == core::ErrorCode::kUnauthorised || r.error().code == core::ErrorCode::kInvalidInput));
+    CHECK((r.error().code == core::ErrorCode::kUnauthorised ||
+           r.error().code == core::ErrorCode::kInvalidInput));
     return r.error().kind;
   };
   CHECK(kind("LSS1:garbage", "24681012") == SignInFailure::kNotACard);

@@ -30,7 +30,9 @@ struct Morning : test::ExportFixture {
     REQUIRE(s.ok());
     service::StaffMember who{"S7K2QX", "Test Receptionist", service::StaffRole::kReception, 0, {}, 0, 0};
     service::StaffSession session(who, std::move(s.value()), clock.now().unixMs);
-    REQUIRE(service::applyCheckinAction(site(), session, w, core::CheckinAction::kTransfer, {"", "gp", "", ""}).ok());
+    REQUIRE(
+        service::applyCheckinAction(site(), session, w, core::CheckinAction::kTransfer, {"", "gp", "", ""})
+            .ok());
     core::PatientDetails d;
     d.surname = "Greene";
     d.forenames = "Ann";
@@ -68,14 +70,21 @@ TEST_CASE("a ticket changed in the table to another's is said, and so is the dup
   Morning f;
   const std::string victim = f.recordIds[4], other = f.recordIds[5];
   const std::string was = f.ticketOf(victim), theirs = f.ticketOf(other);
-  REQUIRE(f.site().db().exec("UPDATE checkins SET ticket = '" + theirs + "', queue_id = (SELECT queue_id FROM checkins "
-                             "WHERE record_id = '" + other + "') WHERE record_id = '" + victim + "'").ok());
+  REQUIRE(f.site()
+              .db()
+              .exec("UPDATE checkins SET ticket = '" + theirs +
+                    "', queue_id = (SELECT queue_id FROM checkins "
+                    "WHERE record_id = '" +
+                    other + "') WHERE record_id = '" + victim + "'")
+              .ok());
   auto c = f.check();
   const std::string all = problemsOf(c);
   INFO(all);
   CHECK_FALSE(c.sound());
-  CHECK_THAT(all, Catch::Contains("Check-in " + victim + " shows ticket " + theirs + " in the table, but its check-in "
-                                  "event gave it ticket " + was));
+  CHECK_THAT(all, Catch::Contains("Check-in " + victim + " shows ticket " + theirs +
+                                  " in the table, but its check-in "
+                                  "event gave it ticket " +
+                                  was));
   CHECK_THAT(all, Catch::Contains("Ticket " + theirs + " is held by 2 check-ins of one day and queue"));
 }
 
@@ -106,13 +115,17 @@ TEST_CASE("a flipped bit in a sealed blob is found without any key") {
   test::flipSealedBit(f.site().db(), id);
   auto c = f.check();
   CHECK_FALSE(c.sound());
-  CHECK_THAT(problemsOf(c), Catch::Contains("(ticket " + f.ticketOf(id) + ")'s sealed details are not the bytes its "
+  CHECK_THAT(problemsOf(c), Catch::Contains("(ticket " + f.ticketOf(id) +
+                                            ")'s sealed details are not the bytes its "
                                             "events name"));
 }
 
 TEST_CASE("a batch changed in the table is said") {
   Morning f;
-  REQUIRE(f.site().db().exec("UPDATE checkins SET batch_seq = NULL WHERE record_id = '" + f.recordIds[0] + "'").ok());
+  REQUIRE(f.site()
+              .db()
+              .exec("UPDATE checkins SET batch_seq = NULL WHERE record_id = '" + f.recordIds[0] + "'")
+              .ok());
   auto c = f.check();
   CHECK_THAT(problemsOf(c), Catch::Contains("Batch 1 holds"));
 }

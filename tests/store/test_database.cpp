@@ -69,20 +69,25 @@ TEST_CASE("a schema-2 database gets the day-first queue index when opened") {
     auto db = store::Database::open(dir / "v2.db", {.create = true});
     REQUIRE(db.ok());
     // Put it back as schema 2 left it.
-    REQUIRE((*db)->exec("DROP INDEX checkins_day_calls; "
-                        "DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals; "
-                        "ALTER TABLE events DROP COLUMN hlc; "
-                        "DROP INDEX checkins_day_queue; "
-                        "CREATE INDEX checkins_queue ON checkins(queue_id, state, priority, seq); "
-                        "DROP TABLE log_head; ALTER TABLE events DROP COLUMN sig; "
-                        "ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
-                        "PRAGMA user_version=2").ok());
+    REQUIRE(
+        (*db)
+            ->exec("DROP INDEX checkins_day_calls; "
+                   "DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE "
+                   "site_refusals; "
+                   "ALTER TABLE events DROP COLUMN hlc; "
+                   "DROP INDEX checkins_day_queue; "
+                   "CREATE INDEX checkins_queue ON checkins(queue_id, state, priority, seq); "
+                   "DROP TABLE log_head; ALTER TABLE events DROP COLUMN sig; "
+                   "ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
+                   "PRAGMA user_version=2")
+            .ok());
   }
   auto db = store::Database::open(dir / "v2.db", {});
   REQUIRE(db.ok());
   CHECK((*db)->schemaVersion() == store::latestSchemaVersion());
-  auto st = (*db)->prepare("SELECT group_concat(name, ',') FROM sqlite_schema WHERE type = 'index' AND "
-                           "tbl_name = 'checkins' AND name NOT LIKE 'sqlite_%'");
+  auto st = (*db)->prepare(
+      "SELECT group_concat(name, ',') FROM sqlite_schema WHERE type = 'index' AND "
+      "tbl_name = 'checkins' AND name NOT LIKE 'sqlite_%'");
   REQUIRE(st->step().value());
   CHECK(st->columnText(0) == "checkins_day_queue,checkins_day_calls");
 }
@@ -116,10 +121,12 @@ TEST_CASE("a damaged database is set aside with its WAL exactly as found, nothin
   const auto path = dir / "x.db";
   auto db = store::Database::open(live, {.create = true});
   REQUIRE(db.ok());
-  for (int i = 0; i < 200; ++i) REQUIRE(store::setMeta(**db, "key" + std::to_string(i), std::string(200, 'v')).ok());
+  for (int i = 0; i < 200; ++i)
+    REQUIRE(store::setMeta(**db, "key" + std::to_string(i), std::string(200, 'v')).ok());
   REQUIRE((*db)->exec("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0").ok());
   // Written after the checkpoint: held only in the WAL, as a power cut leaves the newest check-ins.
-  for (int i = 0; i < 20; ++i) REQUIRE(store::setMeta(**db, "late" + std::to_string(i), "in the WAL only").ok());
+  for (int i = 0; i < 20; ++i)
+    REQUIRE(store::setMeta(**db, "late" + std::to_string(i), "in the WAL only").ok());
   // The files as a crash leaves them, while the connection still has them open.
   std::string bytes = test::readAll(live);
   const std::string wal = test::readAll(live.string() + "-wal");
@@ -219,12 +226,16 @@ TEST_CASE("a schema-4 database keeps its credentials and gets room for their key
   {
     auto db = store::Database::open(dir / "v4.db", {.create = true});
     REQUIRE(db.ok());
-    REQUIRE((*db)->exec("DROP INDEX checkins_day_calls; "
-                        "DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE site_refusals; "
-                        "ALTER TABLE events DROP COLUMN hlc; "
-                        "ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
-                        "INSERT INTO credentials(id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms) "
-                        "VALUES ('recovery', 'recovery', x'01', 1, 8192, x'0203', 5); PRAGMA user_version=4").ok());
+    REQUIRE(
+        (*db)
+            ->exec("DROP INDEX checkins_day_calls; "
+                   "DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; DROP TABLE "
+                   "site_refusals; "
+                   "ALTER TABLE events DROP COLUMN hlc; "
+                   "ALTER TABLE credentials DROP COLUMN box_pk; ALTER TABLE credentials DROP COLUMN bundle; "
+                   "INSERT INTO credentials(id, kind, kdf_salt, kdf_ops, kdf_mem, wrapped, created_ms) "
+                   "VALUES ('recovery', 'recovery', x'01', 1, 8192, x'0203', 5); PRAGMA user_version=4")
+            .ok());
   }
   auto db = store::Database::open(dir / "v4.db", {});
   REQUIRE(db.ok());

@@ -36,8 +36,8 @@ struct Fixture {
     log->setSigner(&signer);
     for (int i = 1; i <= 5; ++i) {
       auto s = db->transaction([&]() -> core::Status {
-        auto seq = log->append({1000 * i, "checkin", "K7QX-00000" + std::to_string(i), "", "{\"n\":" +
-                                std::to_string(i) + "}"});
+        auto seq = log->append(
+            {1000 * i, "checkin", "K7QX-00000" + std::to_string(i), "", "{\"n\":" + std::to_string(i) + "}"});
         return seq.ok() ? core::okStatus() : core::Status(seq.error());
       });
       REQUIRE(s.ok());
@@ -52,12 +52,14 @@ struct Fixture {
   // Rewrites row `seq`'s data and recomputes every hash after it, as a thief who knows SHA-256 would.
   void rewriteAndRechain(int64_t seq, const std::string& data) {
     REQUIRE(db->exec("DROP TRIGGER events_no_update").ok());
-    auto st = db->prepare("SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash, hlc FROM events WHERE seq >= ? ORDER BY seq");
+    auto st = db->prepare(
+        "SELECT seq, at_ms, kind, record_id, staff_id, data, prev_hash, hlc FROM events WHERE seq >= ? ORDER "
+        "BY seq");
     st->bind(1, seq);
     std::string prev;
     for (bool first = true; st->step().value(); first = false) {
-      store::EventInput e{st->columnInt(1), st->columnText(2), st->columnText(3), st->columnText(4), st->columnText(5),
-                          st->columnInt(7)};
+      store::EventInput e{st->columnInt(1),  st->columnText(2), st->columnText(3),
+                          st->columnText(4), st->columnText(5), st->columnInt(7)};
       if (first) {
         prev = st->columnBlob(6);
         e.data = data;
@@ -200,9 +202,10 @@ TEST_CASE("a whole log re-signed with another key fails under the device's key")
   KeySigner other;
   f.log->setSigner(&other);
   REQUIRE(f.db->transaction([&]() -> core::Status {
-    auto seq = f.log->append({7000, "recipient-set", "", "", "{}"});
-    return seq.ok() ? core::okStatus() : core::Status(seq.error());
-  }).ok());
+                auto seq = f.log->append({7000, "recipient-set", "", "", "{}"});
+                return seq.ok() ? core::okStatus() : core::Status(seq.error());
+              })
+              .ok());
   auto r = f.verify();
   REQUIRE(r.ok());
   CHECK(r->firstBadSeq == 6);

@@ -21,8 +21,11 @@ struct Fixture {
     auto opened = store::Database::open(dir / "q.db", {.create = true});
     REQUIRE(opened.ok());
     db = std::move(opened.value());
-    REQUIRE(db->exec("INSERT INTO queues (id, name, prefix, room, position) VALUES ('gp', 'GP', 'W', 'Room 1', 1), "
-                     "('nurse', 'Nurse', 'N', 'Room 2', 2)").ok());
+    REQUIRE(
+        db->exec(
+              "INSERT INTO queues (id, name, prefix, room, position) VALUES ('gp', 'GP', 'W', 'Room 1', 1), "
+              "('nurse', 'Nurse', 'N', 'Room 2', 2)")
+            .ok());
   }
   void add(int64_t seq, const char* queue, const char* priority, const char* state, int64_t day = 100,
            std::optional<int64_t> calledMs = std::nullopt) {
@@ -61,7 +64,8 @@ TEST_CASE("counting the people ahead reads one index range per priority, bounded
   CHECK(p.find("SCAN checkins") == std::string::npos);
   // Both halves end at the check-in's own arrival: the waiting rows after it are never read.
   size_t ranges = 0;
-  for (size_t at = p.find("priority=? AND seq<?"); at != std::string::npos; at = p.find("priority=? AND seq<?", at + 1))
+  for (size_t at = p.find("priority=? AND seq<?"); at != std::string::npos;
+       at = p.find("priority=? AND seq<?", at + 1))
     ++ranges;
   CHECK(ranges == 2);
 }

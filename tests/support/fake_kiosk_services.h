@@ -58,7 +58,8 @@ class FakeKioskServices final : public service::KioskServices {
 
   static service::MatchAnswer oneMatch() {
     return {core::MatchOutcome::kOne,
-            service::AppointmentView{"D001", "10:20", "Dr Patel", "GP appointments"}, {}};
+            service::AppointmentView{"D001", "10:20", "Dr Patel", "GP appointments"},
+            {}};
   }
 
  private:

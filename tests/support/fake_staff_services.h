@@ -24,8 +24,9 @@ class FakeStaffServices final : public service::StaffServices {
     lastCard = card;
     if (signInFault) return SignInError(SignInFailure::kFault, *signInFault);
     if (revoked)
-      return SignInError(SignInFailure::kRevoked,
-                         core::unauthorised("This card has been revoked. Ask an administrator for a new one."));
+      return SignInError(
+          SignInFailure::kRevoked,
+          core::unauthorised("This card has been revoked. Ask an administrator for a new one."));
     if (pin != "24681012") return SignInError(SignInFailure::kWrongPin, core::unauthorised(wrongPinWords));
     signedIn = true;
     return core::Ok{};
@@ -92,8 +93,8 @@ class FakeStaffServices final : public service::StaffServices {
     edits.emplace_back(id, d.surname);
     return core::okStatus();
   }
-  core::Result<std::string> addAtDesk(const std::optional<std::string>& appt, const std::optional<service::WalkInRequest>&,
-                                      bool urgent) override {
+  core::Result<std::string> addAtDesk(const std::optional<std::string>& appt,
+                                      const std::optional<service::WalkInRequest>&, bool urgent) override {
     added.push_back(appt.value_or("walk-in") + (urgent ? "!" : ""));
     return std::string("TEST-000009");
   }
@@ -118,7 +119,8 @@ class FakeStaffServices final : public service::StaffServices {
       outcome = {core::notFound("Nothing to export."), {}, {}};
     } else {
       ++lastSeq;
-      service::MadeBatch b{lastSeq, "B82005-K7QX-000" + std::to_string(lastSeq) + "-20261129.lsbatch", unexported, 4000};
+      service::MadeBatch b{lastSeq, "B82005-K7QX-000" + std::to_string(lastSeq) + "-20261129.lsbatch",
+                           unexported, 4000};
       unexported = 0;
       outcome = {std::nullopt, b, {}};
     }
@@ -130,8 +132,10 @@ class FakeStaffServices final : public service::StaffServices {
     resultReady = false;
     ++workStarted;
     copies.emplace_back(seq, folder);
-    if (failCopy) outcome = {core::internalError("The USB stick could not be written."), {}, {}};
-    else outcome = {std::nullopt, std::nullopt, folder / "batch.lsbatch"};
+    if (failCopy)
+      outcome = {core::internalError("The USB stick could not be written."), {}, {}};
+    else
+      outcome = {std::nullopt, std::nullopt, folder / "batch.lsbatch"};
     return core::okStatus();
   }
   std::optional<service::WorkProgressView> exportProgress() override {
@@ -156,25 +160,29 @@ class FakeStaffServices final : public service::StaffServices {
   core::Result<std::vector<std::string>> batchFrames(int64_t) override { return frames; }
   core::Result<service::BatchReceipt> acknowledgeBatch(std::string_view text) override {
     acks.emplace_back(text);
-    if (text.rfind("LSK1:", 0) != 0) return core::invalidInput("This acknowledgement is not for a batch made here.");
+    if (text.rfind("LSK1:", 0) != 0)
+      return core::invalidInput("This acknowledgement is not for a batch made here.");
     return service::BatchReceipt{lastSeq, acks.size() > 1, 30};
   }
 
-  static service::ConsoleEntry entry(std::string id, std::string ticket, std::string queue, bool urgent = false) {
+  static service::ConsoleEntry entry(std::string id, std::string ticket, std::string queue,
+                                     bool urgent = false) {
     service::ConsoleEntry e;
     e.recordId = std::move(id);
     e.ticket = std::move(ticket);
     e.queueId = std::move(queue);
     e.urgent = urgent;
-    e.patient = core::PatientDetails{"Smith", "Ann", {1984, 3, 7}, core::Sex::kFemale, std::nullopt, false, ""};
+    e.patient =
+        core::PatientDetails{"Smith", "Ann", {1984, 3, 7}, core::Sex::kFemale, std::nullopt, false, ""};
     return e;
   }
 
   service::SiteInfo site_;
   bool signedIn = false, revoked = false, idle = false, refuseActions = false;
-  std::string wrongPinWords = "Wrong PIN. 4 tries left before the card locks.";  // the sentence for a wrong PIN
+  std::string wrongPinWords =
+      "Wrong PIN. 4 tries left before the card locks.";  // the sentence for a wrong PIN
   std::optional<core::Error> signInFault;  // sign-in fails with this as a fault (e.g. the disk refused)
-  bool admin = false;  // the signed-in member of staff is an administrator
+  bool admin = false;                      // the signed-in member of staff is an administrator
   int touches = 0;
   std::string lastCard, lastSearch;
   std::vector<std::string> signOuts, calledQueues, calledClinicians, acknowledged, added, alerts;

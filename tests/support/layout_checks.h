@@ -27,8 +27,8 @@ inline bool inside(ImVec2 min, ImVec2 max, ImVec2 rmin, ImVec2 rmax) {
          max.y <= rmax.y + kSlack;
 }
 inline std::string box(ImVec2 min, ImVec2 max) {
-  return std::to_string(int(min.x)) + "," + std::to_string(int(min.y)) + "-" + std::to_string(int(max.x)) + "," +
-         std::to_string(int(max.y));
+  return std::to_string(int(min.x)) + "," + std::to_string(int(min.y)) + "-" + std::to_string(int(max.x)) +
+         "," + std::to_string(int(max.y));
 }
 // Where the text itself was drawn: a widget that does not say drew it over its whole rectangle.
 inline void textBox(const ui::WidgetRecord& w, ImVec2* min, ImVec2* max) {
@@ -52,7 +52,8 @@ inline std::vector<std::string> layoutProblems(const ui::WidgetLog& log, ImVec2 
     if (!inside(tmin, tmax, ImVec2(0, 0), display))
       out.push_back("'" + w->label + "' runs off the screen at " + box(tmin, tmax));
     else if (hasRoom && !inside(tmin, tmax, w->roomMin, w->roomMax))
-      out.push_back("'" + w->label + "' is cut: drawn " + box(tmin, tmax) + " in room " + box(w->roomMin, w->roomMax));
+      out.push_back("'" + w->label + "' is cut: drawn " + box(tmin, tmax) + " in room " +
+                    box(w->roomMin, w->roomMax));
     if (w->textScale < ui::kMinLabelScale - 1e-4f)
       out.push_back("'" + w->label + "' shrunk to " + std::to_string(w->textScale));
   }
@@ -72,8 +73,8 @@ inline std::vector<std::string> layoutProblems(const ui::WidgetLog& log, ImVec2 
         const auto& text = a.clickable ? b : a;
         textBox(text, &amin, &amax);
         // A text given the button's own box as its room is what the box shows (a field's value).
-        const bool ownContent = text.roomMax.x > text.roomMin.x &&
-                                inside(text.roomMin, text.roomMax, button.min, button.max);
+        const bool ownContent =
+            text.roomMax.x > text.roomMin.x && inside(text.roomMin, text.roomMax, button.min, button.max);
         if (!ownContent && !apart(amin, amax, button.min, button.max))
           out.push_back("'" + text.label + "' is under the button '" + button.label + "'");
         continue;
@@ -81,8 +82,8 @@ inline std::vector<std::string> layoutProblems(const ui::WidgetLog& log, ImVec2 
       textBox(a, &amin, &amax);
       textBox(b, &bmin, &bmax);
       if (!apart(amin, amax, bmin, bmax))
-        out.push_back("'" + a.label + "' at " + box(amin, amax) + " and '" + b.label + "' at " + box(bmin, bmax) +
-                      " overlap");
+        out.push_back("'" + a.label + "' at " + box(amin, amax) + " and '" + b.label + "' at " +
+                      box(bmin, bmax) + " overlap");
     }
   return out;
 }
@@ -121,7 +122,8 @@ inline std::vector<std::string> largerTextProblems(const ui::WidgetLog& normal, 
     if (it == before.end()) continue;
     // Text bigger than the larger body text already (a heading, the ticket's number) may give up its
     // extra size to make room, down to the larger body text.
-    const float least = it->second >= largerBodyPx ? largerBodyPx : std::min(it->second * factor, largerBodyPx);
+    const float least =
+        it->second >= largerBodyPx ? largerBodyPx : std::min(it->second * factor, largerBodyPx);
     if (w.textPx < least - 0.5f)
       out.push_back("'" + w.label + "' is " + std::to_string(w.textPx) + " px with larger text, " +
                     std::to_string(it->second) + " px without: less than " + std::to_string(factor) + "x");

@@ -19,19 +19,21 @@ namespace longstop::test {
 
 /// A credential's Argon2id key from what it is made of: the typed recovery code, or a card's
 /// "staff1|<secret>|<pin>" (see service/staff.cpp).
-inline crypto::SecretBytes credentialKek(store::Database& db, const std::string& id, const std::string& material) {
+inline crypto::SecretBytes credentialKek(store::Database& db, const std::string& id,
+                                         const std::string& material) {
   auto cred = store::getCredential(db, id);
   REQUIRE(cred.ok());
   REQUIRE(cred.value());
   const auto& c = *cred.value();
-  auto kek = crypto::deriveKey(material, {c.kdfSalt, static_cast<uint64_t>(c.kdfOps), static_cast<uint64_t>(c.kdfMem)});
+  auto kek = crypto::deriveKey(material,
+                               {c.kdfSalt, static_cast<uint64_t>(c.kdfOps), static_cast<uint64_t>(c.kdfMem)});
   REQUIRE(kek);
   return std::move(*kek);
 }
 
 /// The log as a site without admin keys wrote it: no admin_pk, box_pk, admin_n or admin_sig in any
-/// event's data, no clock stamps (schema 6), the chain recomputed, and every row and the log's end signed with `sign` (schema 4),
-/// or left unsigned when `sign` is null (before signed logs).
+/// event's data, no clock stamps (schema 6), the chain recomputed, and every row and the log's end signed
+/// with `sign` (schema 4), or left unsigned when `sign` is null (before signed logs).
 inline void stripAdminFromLog(store::Database& db, const crypto::SecretBytes* sign) {
   REQUIRE(db.exec("DROP TRIGGER IF EXISTS events_no_update; DELETE FROM log_head;").ok());
   const std::regex adminFields(R"re(,"(admin_pk|box_pk|admin_sig)":"[0-9a-f]*"|,"admin_n":[0-9]+)re");
@@ -52,10 +54,13 @@ inline void stripAdminFromLog(store::Database& db, const crypto::SecretBytes* si
   for (const auto& r : rows) {
     const auto h = crypto::sha256(store::canonicalEventBytes(prev, r.seq, r.e));
     const std::string hash(h.begin(), h.end());
-    auto up = db.prepare("UPDATE events SET data = ?, prev_hash = ?, hash = ?, sig = ?, hlc = NULL WHERE seq = ?");
+    auto up =
+        db.prepare("UPDATE events SET data = ?, prev_hash = ?, hash = ?, sig = ?, hlc = NULL WHERE seq = ?");
     up->bind(1, std::string_view(r.e.data)).bindBlob(2, prev).bindBlob(3, hash);
-    if (sign) up->bindBlob(4, crypto::sign(*sign, store::eventSignedBytes(hash)));
-    else up->bindNull(4);
+    if (sign)
+      up->bindBlob(4, crypto::sign(*sign, store::eventSignedBytes(hash)));
+    else
+      up->bindNull(4);
     up->bind(5, r.seq);
     REQUIRE(up->run().ok());
     prev = hash;
@@ -81,7 +86,8 @@ inline void toBeforeAdminKeys(const std::filesystem::path& data, const service::
     REQUIRE(up->run().ok());
   }
   REQUIRE(d.exec("DELETE FROM credentials WHERE box_pk IS NOT NULL; DELETE FROM meta WHERE key = 'admin_pk'; "
-                 "DELETE FROM counters WHERE name = 'admin_events';").ok());
+                 "DELETE FROM counters WHERE name = 'admin_events';")
+              .ok());
   stripAdminFromLog(d, &keys.signSecretKey);
 }
 

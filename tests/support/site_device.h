@@ -56,11 +56,11 @@ struct Device {
 
   void startServer() { REQUIRE(server->start().ok()); }
   void startReplicator() {
-    replicator = std::make_unique<replica::Replicator>(
-        replica::ReplicatorConfig{.databasePath = service::Site::databasePath(dir),
-                                  .ownUrl = url(),
-                                  .retryMs = 200,
-                                  .afterApply = [id = id()](store::Database& db) { (void)service::followFold(db, id); }});
+    replicator = std::make_unique<replica::Replicator>(replica::ReplicatorConfig{
+        .databasePath = service::Site::databasePath(dir),
+        .ownUrl = url(),
+        .retryMs = 200,
+        .afterApply = [id = id()](store::Database& db) { (void)service::followFold(db, id); }});
     REQUIRE(replicator->start().ok());
   }
   void start() {
@@ -69,7 +69,9 @@ struct Device {
   }
   /// Puts `other` into this device's roster (signed by this device's admin key).
   void trust(Device& other, const std::string& role = "kiosk") {
-    REQUIRE(service::addPeer(site(), *admin, {other.id(), other.site().signPublicKey(), other.url(), role, 0, {}}).ok());
+    REQUIRE(
+        service::addPeer(site(), *admin, {other.id(), other.site().signPublicKey(), other.url(), role, 0, {}})
+            .ok());
   }
   std::string digest() {
     auto s = service::foldedState(site().db(), id());

@@ -71,13 +71,13 @@ void checkFrame(const ui::WidgetLog& log, int w, int h, const std::string& scree
   }
   CHECK(buttons.size() >= 1);
   for (const auto& b : buttons) {
-    INFO("button '" << b.label << "' " << b.max.x - b.min.x << "x" << b.max.y - b.min.y << " at " << b.min.x << ","
-                    << b.min.y << ", text " << b.textMin.x << "-" << b.textMax.x);
+    INFO("button '" << b.label << "' " << b.max.x - b.min.x << "x" << b.max.y - b.min.y << " at " << b.min.x
+                    << "," << b.min.y << ", text " << b.textMin.x << "-" << b.textMax.x);
     CHECK(b.min.x >= 0);
     CHECK(b.min.y >= 0);
     CHECK(b.max.x <= w);
     CHECK(b.max.y <= h);
-    CHECK(b.max.y - b.min.y >= 30.0f);  // a finger's press at the desk (WCAG 2.5.8 asks 24)
+    CHECK(b.max.y - b.min.y >= 30.0f);     // a finger's press at the desk (WCAG 2.5.8 asks 24)
     CHECK(b.textMin.x >= b.min.x - 0.5f);  // the label inside its button
     CHECK(b.textMax.x <= b.max.x + 0.5f);
   }
@@ -87,7 +87,8 @@ void checkFrame(const ui::WidgetLog& log, int w, int h, const std::string& scree
       CHECK_FALSE(overlap(buttons[i].min, buttons[i].max, buttons[j].min, buttons[j].max));
     }
   for (const auto& t : texts) {
-    INFO("text '" << t.label << "' " << t.min.x << "-" << t.max.x << " in " << t.roomMin.x << "-" << t.roomMax.x);
+    INFO("text '" << t.label << "' " << t.min.x << "-" << t.max.x << " in " << t.roomMin.x << "-"
+                  << t.roomMax.x);
     CHECK(t.min.x >= 0);
     CHECK(t.max.x <= w);
     if (t.roomMax.x > t.roomMin.x) {
@@ -96,7 +97,8 @@ void checkFrame(const ui::WidgetLog& log, int w, int h, const std::string& scree
     }
     for (const auto& b : buttons) {
       // Inside a field or button is its content; partly over one is a clash.
-      const bool inside = t.min.x >= b.min.x && t.max.x <= b.max.x && t.min.y >= b.min.y && t.max.y <= b.max.y;
+      const bool inside =
+          t.min.x >= b.min.x && t.max.x <= b.max.x && t.min.y >= b.min.y && t.max.y <= b.max.y;
       INFO("over button '" << b.label << "'");
       CHECK((inside || !overlap(t.min, t.max, b.min, b.max)));
     }
@@ -137,7 +139,8 @@ void checkConsole(int w, int h, int minRows) {
       for (const char* doctor : {"Dr Patel", "Dr Okafor", "Dr Nguyen"}) {
         bool shown = false;
         for (const auto& r : imgui.log.widgets())
-          if (r.clickable && r.visible && r.label.rfind(std::string("Call next for ") + doctor + " \u2192 ", 0) == 0)
+          if (r.clickable && r.visible &&
+              r.label.rfind(std::string("Call next for ") + doctor + " \u2192 ", 0) == 0)
             shown = r.max.y <= h;
         INFO(doctor);
         CHECK(shown);

@@ -97,7 +97,8 @@ TEST_CASE("the scan screen tells patients the camera is not working only when a 
   CHECK_FALSE(sentence(CameraView{}));  // a hand scanner only: nothing is broken
 }
 
-TEST_CASE("every patient screen, with the idle countdown showing too: no text cut or covered, at both sizes") {
+TEST_CASE(
+    "every patient screen, with the idle countdown showing too: no text cut or covered, at both sizes") {
   for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{800, 480}})
     for (bool larger : {false, true})
       for (bool countdown : {false, true}) {
@@ -143,8 +144,9 @@ TEST_CASE("the question is never smaller than the answers' text, larger text inc
       for (const auto& wr : imgui.log.widgets())
         if (wr.label == question) {
           found = true;
-          INFO(name << (larger ? ", larger text" : "") << ": heading drawn at " << wr.textScale * t.heading()->FontSize
-                    << " px, buttons' text " << t.body()->FontSize << " px");
+          INFO(name << (larger ? ", larger text" : "") << ": heading drawn at "
+                    << wr.textScale * t.heading()->FontSize << " px, buttons' text " << t.body()->FontSize
+                    << " px");
           CHECK(wr.textScale * t.heading()->FontSize >= t.body()->FontSize - 0.01f);
         }
       INFO(name);
@@ -170,7 +172,9 @@ void eachScreen(Headless& imgui, Setup&& setup, Check&& check) {
 }
 }  // namespace
 
-TEST_CASE("larger text is at least 1.5x on every patient screen, at both sizes, and the question stays the biggest") {
+TEST_CASE(
+    "larger text is at least 1.5x on every patient screen, at both sizes, and the question stays the "
+    "biggest") {
   CHECK(kLargerTextFactor >= 1.5f);
   for (const std::pair<int, int>& size : {std::pair{1280, 800}, std::pair{800, 480}})
     for (bool highContrast : {false, true}) {
@@ -182,7 +186,10 @@ TEST_CASE("larger text is at least 1.5x on every patient screen, at both sizes, 
       CHECK(theme().fonts.headingLarger->FontSize >= 1.5f * theme().fonts.heading->FontSize - 0.01f);
       std::map<std::string, WidgetLog> normal;
       eachScreen(
-          imgui, [&](PatientFlow& f) { if (highContrast) f.apply(WelcomeIntent::kToggleHighContrast); },
+          imgui,
+          [&](PatientFlow& f) {
+            if (highContrast) f.apply(WelcomeIntent::kToggleHighContrast);
+          },
           [&](const std::string& name, PatientFlow&) { normal[name] = imgui.log; });
       eachScreen(
           imgui,
@@ -193,7 +200,8 @@ TEST_CASE("larger text is at least 1.5x on every patient screen, at both sizes, 
           [&](const std::string& name, PatientFlow&) {
             INFO(name << " at " << w << "x" << h << (highContrast ? ", high contrast" : ""));
             const float largerBody = theme().fonts.bodyLarger->FontSize;
-            for (const auto& p : testing::largerTextProblems(normal[name], imgui.log, 1.5f, largerBody)) FAIL_CHECK(p);
+            for (const auto& p : testing::largerTextProblems(normal[name], imgui.log, 1.5f, largerBody))
+              FAIL_CHECK(p);
             for (const auto& p : testing::layoutProblems(imgui.log, display)) FAIL_CHECK(p);
             for (const auto& p : testing::controlsOutOfView(imgui.log, display)) FAIL_CHECK(p);
             // The question (the first text under the bar) is never smaller than any button's text.
@@ -205,13 +213,15 @@ TEST_CASE("larger text is at least 1.5x on every patient screen, at both sizes, 
               if (wr.clickable) buttonsPx = std::max(buttonsPx, wr.textPx);
             }
             REQUIRE(heading);
-            INFO("heading '" << heading->label << "' " << heading->textPx << " px, buttons' text up to " << buttonsPx);
+            INFO("heading '" << heading->label << "' " << heading->textPx << " px, buttons' text up to "
+                             << buttonsPx);
             CHECK(heading->textPx >= buttonsPx - 0.01f);
           });
     }
 }
 
-TEST_CASE("every key, answer and way forward of every patient screen is on the visible screen, at both sizes") {
+TEST_CASE(
+    "every key, answer and way forward of every patient screen is on the visible screen, at both sizes") {
   for (const std::pair<int, int>& size : {std::pair{1280, 800}, std::pair{800, 480}})
     for (bool larger : {false, true})
       for (bool countdown : {false, true}) {

@@ -54,7 +54,8 @@ TEST_CASE("bad usage is one clear sentence") {
 }
 
 TEST_CASE("test switches are for scripts only") {
-  auto o = parseOptions({"--script", "s.lsk", "--test-media", "/tmp/stick", "--test-work-pace", "250"}, "/h", "");
+  auto o =
+      parseOptions({"--script", "s.lsk", "--test-media", "/tmp/stick", "--test-work-pace", "250"}, "/h", "");
   REQUIRE(o.ok());
   CHECK(o->testMedia == "/tmp/stick");
   CHECK(o->testWorkPaceMs == 250);

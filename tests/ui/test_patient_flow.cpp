@@ -107,7 +107,8 @@ TEST_CASE("each kind of 'not found' is its own message, and none of them offers 
       f.apply(HasAppointmentIntent::kYes);
       f.apply(DetailsIntent(DK::kUseNhsNumber));
       REQUIRE(f.screen() == Screen::kNhsNumber);
-      for (char d : std::string("9990000026")) f.apply(NhsNumberIntent(NhsNumberIntent::Kind::kKey, digit(d)));
+      for (char d : std::string("9990000026"))
+        f.apply(NhsNumberIntent(NhsNumberIntent::Kind::kKey, digit(d)));
       f.apply(NhsNumberIntent(NhsNumberIntent::Kind::kNext));
     } else {
       toSexStep(f);

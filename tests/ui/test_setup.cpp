@@ -11,9 +11,9 @@
 #include "service/settings.h"
 #include "support/layout_checks.h"
 #include "support/patient_screens.h"
+#include "ui/admin/admin_screen.h"
 #include "ui/admin/practice_banner.h"
 #include "ui/setup/form.h"
-#include "ui/admin/admin_screen.h"
 #include "ui/setup/setup_wizard.h"
 
 using namespace longstop;
@@ -242,7 +242,8 @@ TEST_CASE("admin screen: a bad value is refused with the service's message, a go
   CHECK_FALSE(a.active());
 }
 
-TEST_CASE("admin screen: a card is revoked only after a confirmation that names it, and the outcome is said") {
+TEST_CASE(
+    "admin screen: a card is revoked only after a confirmation that names it, and the outcome is said") {
   FakeAdmin admin;
   core::ManualClock clock(nine());
   AdminScreen a(admin, clock);
@@ -312,7 +313,8 @@ TEST_CASE("setup keyboard: an apostrophe, a comma and an ampersand, every key in
       ImGui::SetNextWindowSize(ImVec2(static_cast<float>(w), static_cast<float>(h)));
       ImGui::Begin("keys", nullptr, ImGuiWindowFlags_NoDecoration);
       const float room = static_cast<float>(h) / 2;
-      drawFormKeyboard(ImVec2(20, static_cast<float>(h) - formKeyboardHeight(width, room)), width, room, false);
+      drawFormKeyboard(ImVec2(20, static_cast<float>(h) - formKeyboardHeight(width, room)), width, room,
+                       false);
       ImGui::End();
     });
     std::vector<longstop::ui::WidgetRecord> keys;

@@ -222,7 +222,8 @@ TEST_CASE("the actions offered follow the check-in's state") {
   using A = core::CheckinAction;
   CHECK(ui::staff::actionsFor(core::CheckinState::kWaiting) ==
         std::vector<A>{A::kCall, A::kPark, A::kTransfer, A::kLeft, A::kCancel});
-  CHECK(ui::staff::actionsFor(core::CheckinState::kCalled) == std::vector<A>{A::kSeen, A::kRecall, A::kNoShow, A::kLeft});
+  CHECK(ui::staff::actionsFor(core::CheckinState::kCalled) ==
+        std::vector<A>{A::kSeen, A::kRecall, A::kNoShow, A::kLeft});
   CHECK(ui::staff::actionsFor(core::CheckinState::kSeen).empty());
 }
 

@@ -84,7 +84,8 @@ TEST_CASE("export: make, then copy only to a stick that is plugged in; safe to r
   CHECK(f.console.state().exp.finished);
 }
 
-TEST_CASE("export: while the work runs elsewhere the bar follows it, nothing else starts, and the session stays") {
+TEST_CASE(
+    "export: while the work runs elsewhere the bar follows it, nothing else starts, and the session stays") {
   Fixture f;
   f.services.unexported = 40;
   f.services.recipientKeyId = "0123456789abcdef";
@@ -217,12 +218,14 @@ TEST_CASE("export: the QR stream moves on with the clock, round and round, until
   CHECK(f.console.state().exp.frames.empty());
 }
 
-TEST_CASE("export: a scanned acknowledgement marks the batch received; twice is harmless; a bad one is refused") {
+TEST_CASE(
+    "export: a scanned acknowledgement marks the batch received; twice is harmless; a bad one is refused") {
   Fixture f;
   f.services.lastSeq = 3;
   f.console.onScan("LSK1:B82005:K7QX:3:0011223344556677:sig");
   CHECK(f.console.screen() == StaffScreen::kExport);
-  CHECK(f.console.state().notice == "Batch 3 received \u2014 its personal data will be deleted after 30 days.");
+  CHECK(f.console.state().notice ==
+        "Batch 3 received \u2014 its personal data will be deleted after 30 days.");
   f.console.onScan("LSK1:B82005:K7QX:3:0011223344556677:sig");
   CHECK(f.console.state().notice == "Batch 3 was already marked received. Nothing has changed.");
   f.services.acks.clear();

@@ -17,7 +17,8 @@ constexpr int kCalls = 20;
 constexpr double kMissedAfterMs = 5000;  // five times the board's 1 s promise
 
 double nowMs() {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 }  // namespace
 
@@ -31,7 +32,8 @@ bool benchBoard(const std::filesystem::path& dir, Report& report) {
   if (!card.ok() || !kiosk.ok()) return false;
   service::StaffDesk desk(*kiosk.value(), {});
   if (!desk.signIn(card->cardText, card->pin).ok()) return false;
-  auto board = app::BoardApp::open(dir, app::DisplayOptions{1280, 800, true, false, "", 0}, clock, /*sound=*/false);
+  auto board =
+      app::BoardApp::open(dir, app::DisplayOptions{1280, 800, true, false, "", 0}, clock, /*sound=*/false);
   if (!board.ok()) {
     std::fprintf(stderr, "longstop-bench: the board did not open: %s\n", board.error().message.c_str());
     return false;
@@ -52,8 +54,8 @@ bool benchBoard(const std::filesystem::path& dir, Report& report) {
         break;
       }
       // Calls come at any moment relative to the board's poll.
-      std::this_thread::sleep_for(
-          std::chrono::milliseconds(std::uniform_int_distribution<int>(0, static_cast<int>(app::kBoardPollMs))(rng)));
+      std::this_thread::sleep_for(std::chrono::milliseconds(
+          std::uniform_int_distribution<int>(0, static_cast<int>(app::kBoardPollMs))(rng)));
       const int64_t before = b.drawnCallSeq();
       const double committed = nowMs();
       auto called = desk.callNext("walkin", std::nullopt);
@@ -64,8 +66,10 @@ bool benchBoard(const std::filesystem::path& dir, Report& report) {
       // Seen within 1 ms of the board drawing it: this thread looks every millisecond.
       while (b.drawnCallSeq() <= before && nowMs() - committed < kMissedAfterMs)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      if (b.drawnCallSeq() > before) latencies.push_back(nowMs() - committed);
-      else ++missed;
+      if (b.drawnCallSeq() > before)
+        latencies.push_back(nowMs() - committed);
+      else
+        ++missed;
     }
     stop = true;
   });

@@ -11,8 +11,8 @@
 #include "exporter/qr_stream.h"
 #include "service/checkin.h"
 #include "service/export.h"
-#include "service/staff.h"
 #include "service/site.h"
+#include "service/staff.h"
 
 namespace longstop::bench {
 namespace {
@@ -76,7 +76,8 @@ bool benchExport(const std::filesystem::path& dir, Report& report) {
 
   start = std::chrono::steady_clock::now();
   auto verified = exporter::readBatchFile(*bytes);
-  auto payload = verified.ok() ? exporter::openBatch(*verified, org) : core::Result<exporter::Payload>(verified.error());
+  auto payload =
+      verified.ok() ? exporter::openBatch(*verified, org) : core::Result<exporter::Payload>(verified.error());
   const double verifyS = secondsSince(start);
   if (!payload.ok()) return false;
 

@@ -6,13 +6,13 @@
 #include <filesystem>
 #include <string>
 
-#include "stats.h"
 #include "board_bench.h"
 #include "export_bench.h"
 #include "kdf_bench.h"
 #include "preview_bench.h"
 #include "scan_bench.h"
 #include "site_bench.h"
+#include "stats.h"
 #include "storage_bench.h"
 #include "ui_bench.h"
 
@@ -23,11 +23,15 @@ int main(int argc, char** argv) {
   std::string only;  // empty: every benchmark
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string opt = argv[i];
-    if (opt == "--dir") base = argv[i + 1];
-    else if (opt == "--rounds") rounds = std::max(10, std::atoi(argv[i + 1]));
-    else if (opt == "--only") only = argv[i + 1];
+    if (opt == "--dir")
+      base = argv[i + 1];
+    else if (opt == "--rounds")
+      rounds = std::max(10, std::atoi(argv[i + 1]));
+    else if (opt == "--only")
+      only = argv[i + 1];
     else {
-      std::fprintf(stderr, "longstop-bench: unknown option %s (use --dir DIR, --rounds N, --only NAME)\n", opt.c_str());
+      std::fprintf(stderr, "longstop-bench: unknown option %s (use --dir DIR, --rounds N, --only NAME)\n",
+                   opt.c_str());
       return 2;
     }
   }

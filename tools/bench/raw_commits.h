@@ -23,7 +23,10 @@ class RawCommits {
     auto db = store::Database::open(dir / "raw.db", {.create = true, .vfs = store::kCountingVfs});
     if (!db.ok()) return;
     for (int i = 0; i < pages_; ++i)
-      if (!(*db)->exec("CREATE TABLE t" + std::to_string(i) + "(id INTEGER PRIMARY KEY, a TEXT, b BLOB)").ok()) return;
+      if (!(*db)
+               ->exec("CREATE TABLE t" + std::to_string(i) + "(id INTEGER PRIMARY KEY, a TEXT, b BLOB)")
+               .ok())
+        return;
     db_ = std::move(*db);
   }
   bool ok() const { return db_ != nullptr; }
@@ -39,7 +42,8 @@ class RawCommits {
       }
       return core::okStatus();
     });
-    return s.ok() ? std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t).count() : -1;
+    return s.ok() ? std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t).count()
+                  : -1;
   }
   static constexpr int kMaxPages = 16;
 

@@ -1,7 +1,7 @@
 #include "scan_bench.h"
 
-#include <spawn.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,7 +25,9 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 constexpr int kRepeats = 3;  // each frame's time is the fastest of three: other processes add noise
 
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double msSince(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 struct Figures {
   std::vector<double> ms;
@@ -45,7 +47,8 @@ Figures measure(const std::vector<scan::synthetic::CorpusImage>& corpus,
       best = std::min(best, msSince(t));
     }
     f.ms.push_back(best);
-    if (corpus[i].expectedText.empty()) f.falsePositives += text.has_value();
+    if (corpus[i].expectedText.empty())
+      f.falsePositives += text.has_value();
     else {
       ++f.withCode;
       f.read += text && *text == corpus[i].expectedText;
@@ -100,7 +103,9 @@ std::optional<std::string> firstLine(const std::optional<std::string>& out) {
 bool benchScan(const fs::path& dir, Report& report) {
   const auto corpus = scan::synthetic::makeCorpus();
   const scan::Decoder tuned(scan::DecoderProfile::kTuned), defaults(scan::DecoderProfile::kZxingDefault);
-  auto text = [](const std::optional<scan::DecodedCode>& c) { return c ? std::optional(c->text) : std::nullopt; };
+  auto text = [](const std::optional<scan::DecodedCode>& c) {
+    return c ? std::optional(c->text) : std::nullopt;
+  };
   const Figures t = measure(corpus, [&](size_t i) { return text(tuned.decode(corpus[i].frame)); });
   const Figures d = measure(corpus, [&](size_t i) { return text(defaults.decode(corpus[i].frame)); });
   add(report, "qr_decode", t);
@@ -108,8 +113,12 @@ bool benchScan(const fs::path& dir, Report& report) {
   add(report, "zxing_default", d);
   report.add("qr_vs_zxing_default_p50", percentile(t.ms, 50) / percentile(d.ms, 50));
   report.add("qr_vs_zxing_default_p99", percentile(t.ms, 99) / percentile(d.ms, 99));
-  report.add("qr_vs_zxing_default_mean",
-             [&] { double a = 0, b = 0; for (double x : t.ms) a += x; for (double x : d.ms) b += x; return a / b; }());
+  report.add("qr_vs_zxing_default_mean", [&] {
+    double a = 0, b = 0;
+    for (double x : t.ms) a += x;
+    for (double x : d.ms) b += x;
+    return a / b;
+  }());
 
   // zbarimg reads files: write them all first, then time one process per file.
   const fs::path pngs = dir / "scan-corpus";
@@ -118,7 +127,8 @@ bool benchScan(const fs::path& dir, Report& report) {
   for (const auto& img : corpus)
     if (!scan::writeGrayPng(pngs / (img.name + ".png"), img.frame)) return false;
   if (!run({"zbarimg", "--version"})) {
-    std::fprintf(stderr, "longstop-bench: zbarimg is not installed (Debian zbar-tools); its figures are left out\n");
+    std::fprintf(stderr,
+                 "longstop-bench: zbarimg is not installed (Debian zbar-tools); its figures are left out\n");
     return true;
   }
   std::vector<double> baseline;

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/clock.h"
+#include "raw_commits.h"
 #include "replica/replicator.h"
 #include "replica/server_process.h"
 #include "service/checkin.h"
@@ -17,7 +18,6 @@
 #include "service/staff.h"
 #include "store/database.h"
 #include "store/sync_counter.h"
-#include "raw_commits.h"
 
 namespace longstop::bench {
 namespace {
@@ -41,7 +41,8 @@ struct Node {
   }
 };
 
-bool makeNode(Node& n, const std::filesystem::path& dir, const core::Clock& clock, const char* vfs = nullptr) {
+bool makeNode(Node& n, const std::filesystem::path& dir, const core::Clock& clock,
+              const char* vfs = nullptr) {
   n.dir = dir;
   auto init = service::Site::create(dir, {"B82005", "Bench Surgery", {}}, clock);
   if (!init.ok()) return false;
@@ -69,7 +70,9 @@ core::Result<service::CommittedCheckin> commit(service::Site& site, int i) {
   return service::commitCheckin(site, c);
 }
 
-bool checkIn(service::Site& site, int i) { return commit(site, i).ok(); }
+bool checkIn(service::Site& site, int i) {
+  return commit(site, i).ok();
+}
 
 // The newest event of `origin` that `db` holds.
 int64_t heldFrom(store::Database& db, const std::string& origin) {
@@ -110,14 +113,17 @@ bool checkinWithReplication(Node& a, Node& b, const std::vector<std::string>& to
                             const std::filesystem::path& dir, core::ManualClock& clock, Report& report) {
   const int64_t pageBytes = 4096;
   auto pageSize = a.site->db().prepare("PRAGMA page_size");
-  if (!pageSize.ok() || !pageSize->step().value_or(false) || pageSize->columnInt(0) != pageBytes) return false;
+  if (!pageSize.ok() || !pageSize->step().value_or(false) || pageSize->columnInt(0) != pageBytes)
+    return false;
   pageSize->reset();
   int next = 0;
-  const double pages = walPages(pageBytes, [&] {
-    for (int i = 0; i < 20; ++i)
-      if (!commit(*a.site, 100000 + next++).ok()) return false;
-    return true;
-  }) / 20;
+  const double pages = walPages(pageBytes,
+                                [&] {
+                                  for (int i = 0; i < 20; ++i)
+                                    if (!commit(*a.site, 100000 + next++).ok()) return false;
+                                  return true;
+                                }) /
+                       20;
   if (pages < 1 || pages >= RawCommits::kMaxPages + 1) return false;
   RawCommits raw(dir, static_cast<int>(pages));
   if (!raw.ok()) return false;
@@ -127,13 +133,15 @@ bool checkinWithReplication(Node& a, Node& b, const std::vector<std::string>& to
     clock.advanceMs(1000);
     // The desk calls a patient: the kiosk's puller stores it (and follows the fold) while it checks in.
     if (i < static_cast<int>(toCall.size())) {
-      if (!service::siteAction(*b.site, *b.admin, toCall[i], core::CheckinAction::kCall, "Room 2").ok()) return false;
+      if (!service::siteAction(*b.site, *b.admin, toCall[i], core::CheckinAction::kCall, "Room 2").ok())
+        return false;
       b.replicator->wake();
     }
     const uint64_t s0 = store::countedSyncs();
     const auto t = std::chrono::steady_clock::now();
     if (!commit(*a.site, 100000 + next++).ok()) return false;
-    checkins.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t).count());
+    checkins.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t).count());
     syncs += store::countedSyncs() - s0;
     a.replicator->wake();
     const double r = raw.once();
@@ -155,8 +163,10 @@ bool benchSite(const std::filesystem::path& dir, int rounds, Report& report) {
   // a's own connection counts its WAL pages and fsyncs (the replicator's connections do not).
   if (!makeNode(a, dir / "a", clock, store::kCountingVfs) || !makeNode(b, dir / "b", clock)) return false;
   const std::string aId = a.site->info().deviceId, bId = b.site->info().deviceId;
-  if (!service::addPeer(*a.site, *a.admin, {bId, b.site->signPublicKey(), b.server->url(), "desk", 0, {}}).ok() ||
-      !service::addPeer(*b.site, *b.admin, {aId, a.site->signPublicKey(), a.server->url(), "kiosk", 0, {}}).ok())
+  if (!service::addPeer(*a.site, *a.admin, {bId, b.site->signPublicKey(), b.server->url(), "desk", 0, {}})
+           .ok() ||
+      !service::addPeer(*b.site, *b.admin, {aId, a.site->signPublicKey(), a.server->url(), "kiosk", 0, {}})
+           .ok())
     return false;
   if (!a.startReplicator() || !b.startReplicator()) return false;
   auto reader = store::Database::open(service::Site::databasePath(b.dir), {});

@@ -8,12 +8,12 @@
 #include <cstdio>
 
 #include "crypto/primitives.h"
+#include "raw_commits.h"
 #include "service/checkin.h"
-#include "store/event_log.h"
 #include "service/kiosk.h"
 #include "store/database.h"
+#include "store/event_log.h"
 #include "store/sync_counter.h"
-#include "raw_commits.h"
 
 namespace longstop::bench {
 namespace {
@@ -67,13 +67,15 @@ bool benchStorage(const std::filesystem::path& dir, int rounds, Report& report) 
   const int64_t pageBytes = pageSize->columnInt(0);
   pageSize->reset();
   constexpr int kWarmUp = 20;
-  const double checkinPages = walPages(pageBytes, [&] {
-    for (int i = 0; i < kWarmUp; ++i) {
-      siteRef.prepareAhead();
-      if (!service::commitCheckin(siteRef, walkIn).ok()) return false;
-    }
-    return true;
-  }) / kWarmUp;
+  const double checkinPages = walPages(pageBytes,
+                                       [&] {
+                                         for (int i = 0; i < kWarmUp; ++i) {
+                                           siteRef.prepareAhead();
+                                           if (!service::commitCheckin(siteRef, walkIn).ok()) return false;
+                                         }
+                                         return true;
+                                       }) /
+                              kWarmUp;
   if (checkinPages < 1 || checkinPages >= RawCommits::kMaxPages + 1) return false;
   RawCommits rawDb(dir, static_cast<int>(checkinPages));
   if (!rawDb.ok()) return false;

@@ -47,18 +47,21 @@ int cmdKeygen(const Args& a) {
   if (!prefix || a.words.size() != 1) return usage("keygen needs --out PREFIX (and nothing else).");
   const std::string pub = *prefix + ".pub", key = *prefix + ".key", png = *prefix + ".pub.png";
   for (const auto& p : {pub, key})
-    if (fs::exists(p)) return usage(p + " already exists; keygen never replaces a key. Choose another PREFIX.");
+    if (fs::exists(p))
+      return usage(p + " already exists; keygen never replaces a key. Choose another PREFIX.");
   const exporter::OrgKeyPair kp = exporter::makeOrgKeyPair();
   if (auto s = writePrivateFile(key, kp.secretText() + "\n"); !s.ok()) return fail(s.error());
   if (auto s = writePrivateFile(pub, kp.pub.text() + "\n"); !s.ok()) return fail(s.error());
   std::error_code ec;
-  fs::permissions(pub, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,
-                  fs::perm_options::replace, ec);
+  fs::permissions(
+      pub, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,
+      fs::perm_options::replace, ec);
   auto img = exporter::renderQr(kp.pub.text(), 6);
   if (img.ok()) (void)exporter::writePng(*img, png);
-  std::printf("Key %s written: %s (public: give to each kiosk, or show %s to its camera) and %s (secret: "
-              "readable by you only; keep a backup somewhere safe).\n",
-              kp.pub.keyId().c_str(), pub.c_str(), png.c_str(), key.c_str());
+  std::printf(
+      "Key %s written: %s (public: give to each kiosk, or show %s to its camera) and %s (secret: "
+      "readable by you only; keep a backup somewhere safe).\n",
+      kp.pub.keyId().c_str(), pub.c_str(), png.c_str(), key.c_str());
   return ctl::kExitOk;
 }
 
@@ -94,17 +97,20 @@ int cmdVerify(const Args& a) {
     std::fprintf(stderr, "PROBLEM: %s%s%s\n", p.file.c_str(), p.file.empty() ? "" : ": ", p.reason.c_str());
   if (untrusted == 0)
     for (const auto& d : report.devices)
-      std::printf("Kiosk %s-%s: batches %lld to %lld, %lld check-ins\n", d.odsCode.c_str(), d.deviceId.c_str(),
-                  static_cast<long long>(d.firstSeq), static_cast<long long>(d.lastSeq),
+      std::printf("Kiosk %s-%s: batches %lld to %lld, %lld check-ins\n", d.odsCode.c_str(),
+                  d.deviceId.c_str(), static_cast<long long>(d.firstSeq), static_cast<long long>(d.lastSeq),
                   static_cast<long long>(d.records));
   if (!report.sound()) {
-    std::fprintf(stderr, "NOT VERIFIED: %zu problem(s); do not re-enter these batches until they are explained.\n",
+    std::fprintf(stderr,
+                 "NOT VERIFIED: %zu problem(s); do not re-enter these batches until they are explained.\n",
                  report.problems.size() + untrusted);
     return ctl::kExitCheckFailed;
   }
   if (untrusted > 0) {
-    std::fprintf(stderr, "NOT VERIFIED: %zu batch(es) signed by a key this PC does not trust for their kiosk; do "
-                 "not re-enter them until the key is checked on the kiosk.\n", untrusted);
+    std::fprintf(stderr,
+                 "NOT VERIFIED: %zu batch(es) signed by a key this PC does not trust for their kiosk; do "
+                 "not re-enter them until the key is checked on the kiosk.\n",
+                 untrusted);
     return kExitUntrusted;
   }
   std::printf("Verified: %zu file(s); signed by the kiosks' trusted keys, payloads and chain are sound.\n",
@@ -123,8 +129,9 @@ int cmdDecrypt(const Args& a) {
   fs::permissions(*out, fs::perms::owner_all, fs::perm_options::replace, ec);
   auto report = exporter::reconcile({payload.checkinsCsv});
   const fs::path dir(*out);
-  for (const auto& [name, text] : {std::pair{"bundle.json", payload.bundleJson}, std::pair{"checkins.csv", payload.checkinsCsv},
-                                   std::pair{"report.txt", report.ok() ? report->text() : report.error().message}})
+  for (const auto& [name, text] :
+       {std::pair{"bundle.json", payload.bundleJson}, std::pair{"checkins.csv", payload.checkinsCsv},
+        std::pair{"report.txt", report.ok() ? report->text() : report.error().message}})
     if (auto s = writePrivateFile((dir / name).string(), text); !s.ok()) return fail(s.error());
   std::printf("Wrote %s, %s and %s.\n", (dir / "bundle.json").c_str(), (dir / "checkins.csv").c_str(),
               (dir / "report.txt").c_str());
@@ -133,7 +140,8 @@ int cmdDecrypt(const Args& a) {
 }
 
 int cmdConvert(const Args& a, bool fhir) {
-  if (a.words.size() != 2) return usage(std::string(fhir ? "to-fhir" : "to-csv") + " needs --key PREFIX.key and one FILE.");
+  if (a.words.size() != 2)
+    return usage(std::string(fhir ? "to-fhir" : "to-csv") + " needs --key PREFIX.key and one FILE.");
   exporter::Payload payload;
   if (int status = openFile(a, a.words[1], &payload); status != ctl::kExitOk) return status;
   return writeOut(a, fhir ? payload.bundleJson : payload.checkinsCsv);
@@ -171,9 +179,12 @@ int cmdAck(const Args& a) {
   if (!img.ok()) return fail(img.error());
   if (auto s = exporter::writePng(*img, png); !s.ok()) return fail(s.error());
   std::printf("%s\n", code.c_str());
-  std::fprintf(stderr, "Acknowledgement for batch %s-%s %lld written to %s: show it to the kiosk's camera, or "
-               "type the line above on its admin screen. The kiosk deletes this batch's personal data after its "
-               "retention period.\n", h.odsCode.c_str(), h.deviceId.c_str(), static_cast<long long>(h.seq), png.c_str());
+  std::fprintf(
+      stderr,
+      "Acknowledgement for batch %s-%s %lld written to %s: show it to the kiosk's camera, or "
+      "type the line above on its admin screen. The kiosk deletes this batch's personal data after its "
+      "retention period.\n",
+      h.odsCode.c_str(), h.deviceId.c_str(), static_cast<long long>(h.seq), png.c_str());
   return ctl::kExitOk;
 }
 

@@ -65,7 +65,8 @@ core::Status replaceFileAtomically(const std::string& path, std::string_view byt
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
     fs::create_directories(dir, ec);
-    if (ec) return core::storageError("Could not make the folder " + dir.string() + ": " + ec.message() + ".");
+    if (ec)
+      return core::storageError("Could not make the folder " + dir.string() + ": " + ec.message() + ".");
     fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
   }
   const std::string temp = path + ".new";
@@ -106,9 +107,11 @@ core::Result<std::string> trustStorePath(const Args& a) {
   // The XDG base directory rule: a relative XDG_CONFIG_HOME is to be ignored.
   if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x == '/')
     return std::string(x) + "/longstop/trusted-kiosks";
-  if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.config/longstop/trusted-kiosks";
-  return core::invalidInput("There is no home folder to keep the trust store in; say where it is with "
-                            "--trust-store FILE or LONGSTOP_TRUST_STORE.");
+  if (const char* h = std::getenv("HOME"); h && *h)
+    return std::string(h) + "/.config/longstop/trusted-kiosks";
+  return core::invalidInput(
+      "There is no home folder to keep the trust store in; say where it is with "
+      "--trust-store FILE or LONGSTOP_TRUST_STORE.");
 }
 
 core::Result<exporter::TrustStore> loadTrustStore(const std::string& path) {
@@ -119,16 +122,20 @@ core::Result<exporter::TrustStore> loadTrustStore(const std::string& path) {
   }
   // Whoever can write the store can make this PC accept their batches.
   if (st.st_mode & (S_IWGRP | S_IWOTH))
-    return core::invalidInput("The trust store " + path + " can be changed by other users of this PC, so it "
-                              "cannot be relied on. Check its lines with a person who knows the kiosks, then run "
-                              "`chmod 600 " + path + "`.");
+    return core::invalidInput(
+        "The trust store " + path +
+        " can be changed by other users of this PC, so it "
+        "cannot be relied on. Check its lines with a person who knows the kiosks, then run "
+        "`chmod 600 " +
+        path + "`.");
   auto text = readFile(path);
   if (!text.ok()) return core::storageError("Could not read the trust store " + path + ".");
   auto store = exporter::parseTrustStore(*text);
   if (!store.ok())
-    return core::invalidInput("The trust store " + path + " is damaged at " + store.error().message +
-                              " Nothing was checked. Correct or delete that line (then add its kiosk again with "
-                              "`longstop-batch trust add`).");
+    return core::invalidInput(
+        "The trust store " + path + " is damaged at " + store.error().message +
+        " Nothing was checked. Correct or delete that line (then add its kiosk again with "
+        "`longstop-batch trust add`).");
   return store;
 }
 
@@ -149,7 +156,8 @@ int readBatch(const Args& a, const std::string& path, exporter::VerifiedBatch* o
   return ctl::kExitOk;
 }
 
-int openFile(const Args& a, const std::string& path, exporter::Payload* payload, exporter::VerifiedBatch* batch) {
+int openFile(const Args& a, const std::string& path, exporter::Payload* payload,
+             exporter::VerifiedBatch* batch) {
   auto key = loadKey(a);
   if (!key.ok()) return fail(key.error());
   exporter::VerifiedBatch checked;

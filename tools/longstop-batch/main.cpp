@@ -58,8 +58,14 @@ using longstop::ctl::OptionSpec;
 using namespace longstop::batchtool;
 
 const std::vector<OptionSpec> kOptions = {
-    {"help", OptionKind::kFlag}, {"replace", OptionKind::kFlag}, {"out"}, {"from"}, {"key"}, {"png"},
-    {"trust-store"}, {"image"},
+    {"help", OptionKind::kFlag},
+    {"replace", OptionKind::kFlag},
+    {"out"},
+    {"from"},
+    {"key"},
+    {"png"},
+    {"trust-store"},
+    {"image"},
 };
 
 struct Command {

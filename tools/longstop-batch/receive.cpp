@@ -2,9 +2,9 @@
 #include <cstdio>
 
 #include "batch_tool.h"
+#include "exporter/qr_stream.h"
 #include "scan/decoder.h"
 #include "scan/image_file.h"
-#include "exporter/qr_stream.h"
 
 namespace longstop::batchtool {
 
@@ -31,11 +31,14 @@ int cmdReceive(const Args& a) {
         std::fprintf(stderr, "%s: %s\n", a.words[i].c_str(), r.error().message.c_str());
   }
   if (!assembler.started()) return fail(core::notFound("No batch frames (LSQ1) were found in the pictures."));
-  std::printf("Batch %s: %d of %d frames read.\n", assembler.hash8().c_str(), assembler.received(), assembler.total());
+  std::printf("Batch %s: %d of %d frames read.\n", assembler.hash8().c_str(), assembler.received(),
+              assembler.total());
   auto file = assembler.assemble();
   if (!file.ok()) {
-    std::fprintf(stderr, "longstop-batch: %s Take more pictures of the kiosk's screen and run receive again "
-                 "with all of them.\n", file.error().message.c_str());
+    std::fprintf(stderr,
+                 "longstop-batch: %s Take more pictures of the kiosk's screen and run receive again "
+                 "with all of them.\n",
+                 file.error().message.c_str());
     return ctl::kExitCheckFailed;
   }
   auto batch = exporter::readBatchFile(*file);
@@ -43,14 +46,16 @@ int cmdReceive(const Args& a) {
   // A batch from a signer nobody vouched for is not kept: the pictures are, to receive it again once
   // the kiosk's key has been checked and trusted.
   if (auto s = exporter::checkSigner(*store, batch->header); !s.ok()) {
-    std::fprintf(stderr, "longstop-batch: %s Nothing was written to %s.\n", s.error().message.c_str(), out->c_str());
+    std::fprintf(stderr, "longstop-batch: %s Nothing was written to %s.\n", s.error().message.c_str(),
+                 out->c_str());
     return kExitUntrusted;
   }
   if (auto s = writePrivateFile(*out, *file); !s.ok()) return fail(s.error());
-  std::printf("Complete: wrote %s (batch %s-%s %lld, %lld check-ins, signed by the kiosk's trusted key). Verify "
-              "it with the others next.\n",
-              out->c_str(), batch->header.odsCode.c_str(), batch->header.deviceId.c_str(),
-              static_cast<long long>(batch->header.seq), static_cast<long long>(batch->header.records));
+  std::printf(
+      "Complete: wrote %s (batch %s-%s %lld, %lld check-ins, signed by the kiosk's trusted key). Verify "
+      "it with the others next.\n",
+      out->c_str(), batch->header.odsCode.c_str(), batch->header.deviceId.c_str(),
+      static_cast<long long>(batch->header.seq), static_cast<long long>(batch->header.records));
   return ctl::kExitOk;
 }
 

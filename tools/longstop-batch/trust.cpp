@@ -31,14 +31,17 @@ core::Result<exporter::DeviceCode> codeFrom(const Args& a) {
     for (const auto& code : scan::Decoder().decodeAll(*img))
       if (code.text.starts_with("LSD1:")) found.insert(code.text);
     if (found.empty())
-      return core::notFound("No trust code (LSD1) was found in " + *image + ". Take the photo closer and straight "
+      return core::notFound("No trust code (LSD1) was found in " + *image +
+                            ". Take the photo closer and straight "
                             "on, or type the code shown under the QR code.");
     if (found.size() > 1)
-      return core::invalidInput(*image + " shows more than one trust code; photograph one kiosk's screen at a time.");
+      return core::invalidInput(*image +
+                                " shows more than one trust code; photograph one kiosk's screen at a time.");
     return exporter::parseDeviceCode(*found.begin());
   }
   if (a.words.size() < 3)
-    return core::invalidInput("trust add needs the code from the kiosk's admin screen (LSD1:...), or --image PHOTO.");
+    return core::invalidInput(
+        "trust add needs the code from the kiosk's admin screen (LSD1:...), or --image PHOTO.");
   std::string typed;
   for (size_t i = 2; i < a.words.size(); ++i) typed += a.words[i] + " ";
   return exporter::parseDeviceCode(typed);
@@ -61,24 +64,31 @@ int add(const Args& a, const std::string& path, exporter::TrustStore store) {
   auto outcome = exporter::addTrusted(store, *code, nowUtc(), a.has("replace"));
   if (!outcome.ok()) return fail(outcome.error());
   if (*outcome == exporter::AddOutcome::kAlreadyTrusted) {
-    std::printf("Kiosk %s was already trusted with this key (%s); nothing changed.\n", who.c_str(), key.c_str());
+    std::printf("Kiosk %s was already trusted with this key (%s); nothing changed.\n", who.c_str(),
+                key.c_str());
     return ctl::kExitOk;
   }
-  if (auto s = replaceFileAtomically(path, exporter::formatTrustStore(store)); !s.ok()) return fail(s.error());
+  if (auto s = replaceFileAtomically(path, exporter::formatTrustStore(store)); !s.ok())
+    return fail(s.error());
   if (*outcome == exporter::AddOutcome::kReplaced)
-    std::printf("Kiosk %s is now trusted with its new key %s; batches signed by its old key will be refused.\n",
-                who.c_str(), key.c_str());
+    std::printf(
+        "Kiosk %s is now trusted with its new key %s; batches signed by its old key will be refused.\n",
+        who.c_str(), key.c_str());
   else
-    std::printf("Kiosk %s is now trusted on this PC with key %s; its batches will verify here, and any signed by "
-                "another key will be refused.\n", who.c_str(), key.c_str());
+    std::printf(
+        "Kiosk %s is now trusted on this PC with key %s; its batches will verify here, and any signed by "
+        "another key will be refused.\n",
+        who.c_str(), key.c_str());
   std::printf("Trust store: %s\n", path.c_str());
   return ctl::kExitOk;
 }
 
 int list(const std::string& path, const exporter::TrustStore& store) {
   if (store.devices.empty()) {
-    std::printf("No kiosk is trusted on this PC yet (%s). Add one with `longstop-batch trust add` and the code on "
-                "its admin screen.\n", path.c_str());
+    std::printf(
+        "No kiosk is trusted on this PC yet (%s). Add one with `longstop-batch trust add` and the code on "
+        "its admin screen.\n",
+        path.c_str());
     return ctl::kExitOk;
   }
   for (const auto& d : store.devices)
@@ -93,9 +103,10 @@ int remove(const Args& a, const std::string& path, exporter::TrustStore store) {
   if (a.words.size() != 3 || !splitKiosk(a.words[2], &ods, &device))
     return usage("trust remove needs one kiosk as `trust list` shows it, e.g. B82005-K7QX.");
   if (auto s = exporter::removeTrusted(store, ods, device); !s.ok()) return fail(s.error());
-  if (auto s = replaceFileAtomically(path, exporter::formatTrustStore(store)); !s.ok()) return fail(s.error());
-  std::printf("Kiosk %s-%s is no longer trusted; its batches will be refused until it is added again.\n", ods.c_str(),
-              device.c_str());
+  if (auto s = replaceFileAtomically(path, exporter::formatTrustStore(store)); !s.ok())
+    return fail(s.error());
+  std::printf("Kiosk %s-%s is no longer trusted; its batches will be refused until it is added again.\n",
+              ods.c_str(), device.c_str());
   return ctl::kExitOk;
 }
 
@@ -110,7 +121,8 @@ int cmdTrust(const Args& a) {
   if (!store.ok()) return fail(store.error());
   const std::string& sub = a.words[1];
   if (sub == "add") return add(a, *path, std::move(store.value()));
-  if (sub == "list") return a.words.size() == 2 ? list(*path, *store) : usage("trust list takes no other words.");
+  if (sub == "list")
+    return a.words.size() == 2 ? list(*path, *store) : usage("trust list takes no other words.");
   if (sub == "remove") return remove(a, *path, std::move(store.value()));
   return usage("Unknown trust command '" + sub + "'; it is add, list or remove.");
 }

@@ -126,9 +126,12 @@ core::Result<std::optional<int64_t>> wholeNumber(const Args& a, const std::strin
 int exitCodeFor(const core::Error& e) {
   switch (e.code) {
     case core::ErrorCode::kStorage:
-    case core::ErrorCode::kInternal: return kExitStorage;
-    case core::ErrorCode::kCorrupt: return kExitCheckFailed;
-    default: return kExitUsage;
+    case core::ErrorCode::kInternal:
+      return kExitStorage;
+    case core::ErrorCode::kCorrupt:
+      return kExitCheckFailed;
+    default:
+      return kExitUsage;
   }
 }
 

@@ -46,7 +46,8 @@ void drawText(Canvas& c, const stbtt_fontinfo& font, const std::string& text, in
       for (int gx = 0; gx < w; ++gx) {
         const int X = static_cast<int>(pen) + xoff + gx, Y = baseline + yoff + gy;
         if (X >= 0 && X < kWidth && Y >= 0 && Y < kHeight)
-          c.px[Y * kWidth + X] = static_cast<unsigned char>(std::min<int>(c.px[Y * kWidth + X], 255 - glyph[gy * w + gx]));
+          c.px[Y * kWidth + X] =
+              static_cast<unsigned char>(std::min<int>(c.px[Y * kWidth + X], 255 - glyph[gy * w + gx]));
       }
     stbtt_FreeBitmap(glyph, nullptr);
     stbtt_GetCodepointHMetrics(&font, ch, &advance, &lsb);
@@ -58,8 +59,10 @@ void drawText(Canvas& c, const stbtt_fontinfo& font, const std::string& text, in
 
 core::Status writeCardPng(const std::string& path, const CardFace& face) {
   std::ifstream in(kFont, std::ios::binary);
-  if (!in) return core::internalError(std::string("The font ") + kFont + " is missing (install fonts-dejavu-core).");
-  const std::vector<unsigned char> ttf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in)
+    return core::internalError(std::string("The font ") + kFont + " is missing (install fonts-dejavu-core).");
+  const std::vector<unsigned char> ttf((std::istreambuf_iterator<char>(in)),
+                                       std::istreambuf_iterator<char>());
   stbtt_fontinfo font;
   if (!stbtt_InitFont(&font, ttf.data(), stbtt_GetFontOffsetForIndex(ttf.data(), 0)))
     return core::internalError("The card font could not be read.");

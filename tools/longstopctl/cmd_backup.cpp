@@ -18,8 +18,10 @@ constexpr int kDefaultKeep = 7;
 
 void sayPlain(const service::PlainBackups& p) {
   if (p.sealed > 0)
-    std::printf("Sealed %d backup%s from before backups were sealed; the plain copies were overwritten and deleted.\n",
-                p.sealed, p.sealed == 1 ? "" : "s");
+    std::printf(
+        "Sealed %d backup%s from before backups were sealed; the plain copies were overwritten and "
+        "deleted.\n",
+        p.sealed, p.sealed == 1 ? "" : "s");
   if (p.deleted > 0)
     std::printf("Overwrote and deleted %d unreadable leftover%s of old plain backups.\n", p.deleted,
                 p.deleted == 1 ? "" : "s");
@@ -35,7 +37,8 @@ int restore(const Args& a) {
   std::printf("Restored device %s from %s: %lld events, checked.\n", r->deviceId.c_str(), a.words[2].c_str(),
               static_cast<long long>(r->events));
   if (!r->keptAside.empty())
-    std::printf("The database it replaced is kept as %s; delete it once the kiosk works.\n", r->keptAside.c_str());
+    std::printf("The database it replaced is kept as %s; delete it once the kiosk works.\n",
+                r->keptAside.c_str());
   // A backup older than the log's high-water mark gives back a log that ends early: say so now.
   auto db = store::Database::open(service::Site::databasePath(*dir), {.readOnly = true});
   if (db.ok()) {
@@ -47,7 +50,8 @@ int restore(const Args& a) {
       return kExitCheckFailed;
     }
   }
-  std::printf("Start the kiosk again (systemctl start longstop); it is locked until a member of staff starts it.\n");
+  std::printf(
+      "Start the kiosk again (systemctl start longstop); it is locked until a member of staff starts it.\n");
   return kExitOk;
 }
 
@@ -86,7 +90,8 @@ int cmdBackup(const Args& a) {
   if (site.ok() && (*site)->unlocked()) {
     auto m = service::writeHighWater(**site);
     if (!m.ok() && m.error().code != core::ErrorCode::kStorage) return fail(m.error());
-    if (!m.ok()) std::fprintf(stderr, "longstopctl: the high-water mark was not moved: %s\n", m.error().message.c_str());
+    if (!m.ok())
+      std::fprintf(stderr, "longstopctl: the high-water mark was not moved: %s\n", m.error().message.c_str());
   }
   return kExitOk;
 }
@@ -105,8 +110,9 @@ int cmdAcceptLoss(const Args& a) {
   else
     std::printf("Recorded that the high-water mark could not be trusted; a new one starts from event %lld.\n",
                 static_cast<long long>(r->from));
-  std::printf("Record IDs and tickets carry on after every one handed out before the loss. Re-enter the patients "
-              "who checked in during that time from the paper list.\n");
+  std::printf(
+      "Record IDs and tickets carry on after every one handed out before the loss. Re-enter the patients "
+      "who checked in during that time from the paper list.\n");
   return kExitOk;
 }
 

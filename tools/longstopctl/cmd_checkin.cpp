@@ -40,7 +40,10 @@ core::Result<service::WalkInRequest> walkInFrom(const Args& a, core::Date today)
 void printTicket(const service::Ticket& t, bool json) {
   if (json) {
     store::JsonObject o;
-    o.add("ticket", t.ticketNumber).add("record_id", t.recordId).add("queue", t.queueId).add("ahead", t.ahead);
+    o.add("ticket", t.ticketNumber)
+        .add("record_id", t.recordId)
+        .add("queue", t.queueId)
+        .add("ahead", t.ahead);
     o.add("priority", core::toString(t.priority)).add("qr", t.qrText);
     std::printf("%s\n", o.str().c_str());
   } else {
@@ -114,7 +117,9 @@ int cmdCheckins(const Args& a) {
     if (json) {
       store::JsonObject o;
       o.add("record_id", c.row.recordId).add("ticket", c.row.ticket).add("queue", c.row.queueId);
-      o.add("state", c.row.state).add("priority", c.row.priority).add("appointment", c.row.appointmentId.value_or(""));
+      o.add("state", c.row.state)
+          .add("priority", c.row.priority)
+          .add("appointment", c.row.appointmentId.value_or(""));
       o.add("surname", p ? p->surname : "").add("forenames", p ? p->forenames : "");
       o.add("date_of_birth", p ? p->dateOfBirth.iso() : "");
       o.add("nhs_number", p && p->nhsNumber ? p->nhsNumber->formatted() : "");
@@ -131,8 +136,8 @@ int cmdCheckins(const Args& a) {
   }
   if (json) std::printf("]\n");
   if (damaged > 0) {
-    std::fprintf(stderr, "longstopctl: %d of %zu check-ins could not be opened; the rest are listed.\n", damaged,
-                 list.value().size());
+    std::fprintf(stderr, "longstopctl: %d of %zu check-ins could not be opened; the rest are listed.\n",
+                 damaged, list.value().size());
     return kExitCheckFailed;
   }
   return kExitOk;

@@ -67,11 +67,12 @@ int cmdAppointmentCodes(const Args& a) {
   if (ec) return fail(core::storageError("Could not create " + *out + ": " + ec.message()));
 
   // The index names patients: it is for the practice's own post room, never for the kiosk's disk.
-  std::string index = core::csvLine({"appointment_id", "start", "clinician", "surname", "forenames",
-                                     "date_of_birth", "code", "png"});
+  std::string index = core::csvLine(
+      {"appointment_id", "start", "clinician", "surname", "forenames", "date_of_birth", "code", "png"});
   const std::string ods = (*site)->info().odsCode;
   for (const auto& r : rows.value()) {
-    const std::string text = core::formatCode(core::AppointmentCode{ods, r.id, (*site)->appointmentCodeMac(r.id)});
+    const std::string text =
+        core::formatCode(core::AppointmentCode{ods, r.id, (*site)->appointmentCodeMac(r.id)});
     const auto png = std::filesystem::path(*out) / (r.id + ".png");
     auto image = exporter::renderQr(text, 8);
     if (!image.ok()) return fail(image.error());
@@ -87,12 +88,12 @@ int cmdAppointmentCodes(const Args& a) {
       forenames = p->forenames;
       dob = p->dateOfBirth.iso();
     }
-    index += core::csvLine({r.id, core::formatLocalDateTime(r.startLocal), r.clinician, surname, forenames, dob, text,
-                            png.filename().string()});
+    index += core::csvLine({r.id, core::formatLocalDateTime(r.startLocal), r.clinician, surname, forenames,
+                            dob, text, png.filename().string()});
   }
   std::ofstream(std::filesystem::path(*out) / "index.csv", std::ios::binary) << index;
-  std::printf("Wrote %zu appointment codes to %s (index.csv names the patients: keep it safe).\n", rows->size(),
-              out->c_str());
+  std::printf("Wrote %zu appointment codes to %s (index.csv names the patients: keep it safe).\n",
+              rows->size(), out->c_str());
   return kExitOk;
 }
 

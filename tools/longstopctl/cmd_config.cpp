@@ -39,7 +39,8 @@ int cmdConfig(const Args& a) {
     SecretInput in = SecretInput::standard();
     auto admin = adminSession(**site, in);
     if (!admin.ok()) return fail(admin.error());
-    if (auto s = service::setSetting(**site, *admin.value(), a.words[2], a.words[3]); !s.ok()) return fail(s.error());
+    if (auto s = service::setSetting(**site, *admin.value(), a.words[2], a.words[3]); !s.ok())
+      return fail(s.error());
     return kExitOk;
   }
   if (sub == "import") {
@@ -51,7 +52,8 @@ int cmdConfig(const Args& a) {
     if (!admin.ok()) return fail(admin.error());
     auto n = service::importSettings(**site, *admin.value(), text.value());
     if (!n.ok()) {
-      std::fprintf(stderr, "longstopctl: %s: %s Nothing was changed.\n", a.words[2].c_str(), n.error().message.c_str());
+      std::fprintf(stderr, "longstopctl: %s: %s Nothing was changed.\n", a.words[2].c_str(),
+                   n.error().message.c_str());
       return exitCodeFor(n.error());
     }
     std::printf("Applied %d settings.\n", n.value());

@@ -54,16 +54,19 @@ int cmdExport(const Args& a) {
   auto to = a.get("to");
   if (!to) return usage("export needs --data DIR and --to FOLDER (a folder, or a USB stick's mount point).");
   std::error_code ec;
-  if (!std::filesystem::is_directory(*to, ec)) return usage("There is no folder " + *to + " to write the batch to.");
+  if (!std::filesystem::is_directory(*to, ec))
+    return usage("There is no folder " + *to + " to write the batch to.");
   auto site = openSite(a);
   if (!site.ok()) return fail(site.error());
   service::Site& s = **site;
   auto u = unlock(s, a);
   if (!u.ok()) return fail(u.error());
-  auto batch = service::exportBatch(s, u->secrets(), u->staffId(), a.has("json") ? exporter::Progress{} : progressLine);
+  auto batch = service::exportBatch(s, u->secrets(), u->staffId(),
+                                    a.has("json") ? exporter::Progress{} : progressLine);
   if (u->session)
     if (auto out = service::signOut(s, u->session, "sign-out"); !out.ok())
-      std::fprintf(stderr, "longstopctl: the sign-out could not be recorded: %s\n", out.error().message.c_str());
+      std::fprintf(stderr, "longstopctl: the sign-out could not be recorded: %s\n",
+                   out.error().message.c_str());
   if (!batch.ok()) return fail(batch.error());
   auto copy = service::copyBatchTo(s, batch->seq, *to, a.has("json") ? exporter::Progress{} : progressLine);
   if (!copy.ok()) {
@@ -73,7 +76,10 @@ int cmdExport(const Args& a) {
   }
   if (a.has("json")) {
     store::JsonObject o;
-    o.add("seq", batch->seq).add("file", copy->string()).add("records", batch->records).add("bytes", batch->bytes);
+    o.add("seq", batch->seq)
+        .add("file", copy->string())
+        .add("records", batch->records)
+        .add("bytes", batch->bytes);
     o.add("batch_sha256", crypto::toHex(batch->batchHash));
     std::string damaged;
     for (const auto& id : batch->damaged) damaged += (damaged.empty() ? "" : ",") + id;
@@ -86,10 +92,11 @@ int cmdExport(const Args& a) {
   if (!batch->damaged.empty()) {
     std::string ids;
     for (const auto& id : batch->damaged) ids += (ids.empty() ? "" : ", ") + id;
-    std::fprintf(stderr,
-                 "longstopctl: %zu check-ins were left out because their sealed details are damaged: %s. They stay "
-                 "unexported; re-enter them from reception's paper list and call the practice's IT support.\n",
-                 batch->damaged.size(), ids.c_str());
+    std::fprintf(
+        stderr,
+        "longstopctl: %zu check-ins were left out because their sealed details are damaged: %s. They stay "
+        "unexported; re-enter them from reception's paper list and call the practice's IT support.\n",
+        batch->damaged.size(), ids.c_str());
     return kExitCheckFailed;
   }
   return kExitOk;
@@ -109,7 +116,9 @@ int cmdBatches(const Args& a) {
     } else {
       std::printf("%4lld  %s  %lld check-ins  %s\n", static_cast<long long>(b.seq), b.fileName.c_str(),
                   static_cast<long long>(b.recordCount),
-                  b.purgedMs ? "received, personal data deleted" : b.acknowledgedMs ? "received" : "not yet received");
+                  b.purgedMs         ? "received, personal data deleted"
+                  : b.acknowledgedMs ? "received"
+                                     : "not yet received");
     }
   }
   return kExitOk;
@@ -151,9 +160,10 @@ int cmdAcknowledge(const Args& a) {
   if (!site.ok()) return fail(site.error());
   auto r = service::acknowledgeBatch(**site, a.words[1]);
   if (!r.ok()) return fail(r.error());
-  std::printf(r->alreadyAcknowledged ? "Batch %lld (%s) was already marked received.\n"
-                                     : "Batch %lld (%s) marked received; its personal data is deleted after the "
-                                       "retention period.\n",
+  std::printf(r->alreadyAcknowledged
+                  ? "Batch %lld (%s) was already marked received.\n"
+                  : "Batch %lld (%s) marked received; its personal data is deleted after the "
+                    "retention period.\n",
               static_cast<long long>(r->seq), r->fileName.c_str());
   return kExitOk;
 }
@@ -168,10 +178,11 @@ int cmdRetention(const Args& a) {
   if (d.value()) days = static_cast<int>(**d);
   auto r = service::purgeReceived(**site, days);
   if (!r.ok()) return fail(r.error());
-  std::printf("Deleted the personal data of %lld check-ins in %lld received batches, and of %lld past "
-              "appointments nobody checked in for.\n",
-              static_cast<long long>(r->checkins), static_cast<long long>(r->batches),
-              static_cast<long long>(r->appointments));
+  std::printf(
+      "Deleted the personal data of %lld check-ins in %lld received batches, and of %lld past "
+      "appointments nobody checked in for.\n",
+      static_cast<long long>(r->checkins), static_cast<long long>(r->batches),
+      static_cast<long long>(r->appointments));
   return kExitOk;
 }
 

@@ -52,7 +52,8 @@ int cmdPrinter(const Args& a) {
   }
   if (printer == "none") {
     if (a.get("out")) return kExitOk;
-    return fail(core::invalidInput("No ticket printer is set (printer.device is none); give --device PRINTER."));
+    return fail(
+        core::invalidInput("No ticket printer is set (printer.device is none); give --device PRINTER."));
   }
   auto job = print::encodeJob(*picture);
   if (!job.ok()) return fail(job.error());
@@ -61,7 +62,8 @@ int cmdPrinter(const Args& a) {
     std::fprintf(stderr, "longstopctl: %s\n", s.error().message.c_str());
     return kExitCheckFailed;
   }
-  std::printf("A test ticket went to %s (%zu bytes, %s mm paper).\n", printer.c_str(), job->size(), paper.c_str());
+  std::printf("A test ticket went to %s (%zu bytes, %s mm paper).\n", printer.c_str(), job->size(),
+              paper.c_str());
   return kExitOk;
 }
 

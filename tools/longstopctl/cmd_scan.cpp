@@ -80,11 +80,15 @@ int cmdScan(const Args& a) {
       l.readable = true;
       l.code = decoder.decode(*frame);
       if (l.code)
-        l.outcome = site ? service::classifyScan(*site, l.code->text) : service::classifyScanUnchecked(l.code->text);
-      else missing = true;
+        l.outcome =
+            site ? service::classifyScan(*site, l.code->text) : service::classifyScanUnchecked(l.code->text);
+      else
+        missing = true;
     }
-    if (json) std::printf("%s%s", i > 1 ? "," : "", jsonLine(l).c_str());
-    else printText(l);
+    if (json)
+      std::printf("%s%s", i > 1 ? "," : "", jsonLine(l).c_str());
+    else
+      printText(l);
   }
   if (json) std::printf("]\n");
   return unreadable ? kExitUsage : missing ? kExitCheckFailed : kExitOk;

@@ -2,10 +2,10 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "secret_input.h"
 #include "common.h"
-#include "service/admin.h"
 #include "crypto/primitives.h"
+#include "secret_input.h"
+#include "service/admin.h"
 #include "service/site_check.h"
 #include "service/sodium_digest.h"
 #include "store/event_log.h"
@@ -25,9 +25,10 @@ int cmdInit(const Args& a) {
     std::printf("%s\n", o.str().c_str());
   } else {
     std::printf("Created site %s (%s) on device %s.\n\n", name->c_str(), ods->c_str(), r->deviceId.c_str());
-    std::printf("Recovery code - write it on paper now and keep it locked away; it is shown only once\n"
-                "and is the only way to open the records if every staff card is lost:\n\n    %s\n",
-                r->recoveryCode.c_str());
+    std::printf(
+        "Recovery code - write it on paper now and keep it locked away; it is shown only once\n"
+        "and is the only way to open the records if every staff card is lost:\n\n    %s\n",
+        r->recoveryCode.c_str());
   }
   return kExitOk;
 }
@@ -43,13 +44,15 @@ int cmdStatus(const Args& a) {
     store::JsonObject o;
     o.add("device_id", st->deviceId).add("site", st->siteName).add("ods", st->odsCode);
     o.add("appointments", st->appointments);
-    std::printf("%s,\"checkins\":%s}\n", o.str().substr(0, o.str().size() - 1).c_str(), byState.str().c_str());
+    std::printf("%s,\"checkins\":%s}\n", o.str().substr(0, o.str().size() - 1).c_str(),
+                byState.str().c_str());
     return kExitOk;
   }
   std::printf("Device %s at %s (%s)\nAppointments loaded: %lld\nCheck-ins:", st->deviceId.c_str(),
               st->siteName.c_str(), st->odsCode.c_str(), static_cast<long long>(st->appointments));
   if (st->checkinsByState.empty()) std::printf(" none yet");
-  for (const auto& [state, n] : st->checkinsByState) std::printf(" %s %lld;", state.c_str(), static_cast<long long>(n));
+  for (const auto& [state, n] : st->checkinsByState)
+    std::printf(" %s %lld;", state.c_str(), static_cast<long long>(n));
   std::printf("\n");
   return kExitOk;
 }
@@ -70,7 +73,8 @@ int cmdVerify(const Args& a) {
   std::string signer;
   if (auto hex = a.get("signer")) {
     auto raw = crypto::fromHex(*hex);
-    if (!raw || raw->size() != 32) return usage("--signer is the device's signing key: 64 hexadecimal digits.");
+    if (!raw || raw->size() != 32)
+      return usage("--signer is the device's signing key: 64 hexadecimal digits.");
     signer = *raw;
   }
   auto check = service::checkSite(**db, signer, *dir, clock().now().utcOffsetMinutes);
@@ -82,7 +86,8 @@ int cmdVerify(const Args& a) {
   const auto& report = check->log;
   std::printf("Signatures checked with %s.\n", check->keySource.c_str());
   for (const auto& n : check->notes) std::printf("%s\n", n.c_str());
-  std::printf("The database and its event log of %lld rows are sound.\n", static_cast<long long>(report.rows));
+  std::printf("The database and its event log of %lld rows are sound.\n",
+              static_cast<long long>(report.rows));
   return kExitOk;
 }
 

@@ -3,8 +3,8 @@
 
 #include <charconv>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <string>
 
 #include "commands.h"
@@ -33,8 +33,8 @@ int siteServe(const Args& a) {
   int port = 0;
   const std::string portText = colon == std::string::npos ? "" : listen->substr(colon + 1);
   auto [end, ec] = std::from_chars(portText.data(), portText.data() + portText.size(), port);
-  if (colon == std::string::npos || ec != std::errc() || end != portText.data() + portText.size() || port < 1 ||
-      port > 65535)
+  if (colon == std::string::npos || ec != std::errc() || end != portText.data() + portText.size() ||
+      port < 1 || port > 65535)
     return usage("--listen is HOST:PORT with a port from 1 to 65535, e.g. 127.0.0.1:4222.");
   auto db = store::Database::open(service::Site::databasePath(*dir), {});
   if (!db.ok()) return fail(db.error());
@@ -49,14 +49,16 @@ int siteServe(const Args& a) {
   replica::ServerProcess server({*dir, listen->substr(0, colon), port, *device.value(), "nats-server"});
   // A server that does not start at once (its port still held by the one a killed serve left, which
   // the kernel is stopping) is tried again by the supervisor below, never given up on.
-  if (auto s = server.start(); !s.ok()) std::fprintf(stderr, "longstopctl: %s Trying again.\n", s.error().message.c_str());
+  if (auto s = server.start(); !s.ok())
+    std::fprintf(stderr, "longstopctl: %s Trying again.\n", s.error().message.c_str());
   const std::string own = *device.value();
-  replica::Replicator replicator({.databasePath = service::Site::databasePath(*dir),
-                                  .ownUrl = server.url(),
-                                  .afterApply = [own](store::Database& d) { (void)service::followFold(d, own); }});
+  replica::Replicator replicator(
+      {.databasePath = service::Site::databasePath(*dir),
+       .ownUrl = server.url(),
+       .afterApply = [own](store::Database& d) { (void)service::followFold(d, own); }});
   if (auto s = replicator.start(); !s.ok()) return fail(s.error());
-  std::printf("Device %s serves its events on %s and pulls its peers' until stopped.\n", device.value()->c_str(),
-              server.url().c_str());
+  std::printf("Device %s serves its events on %s and pulls its peers' until stopped.\n",
+              device.value()->c_str(), server.url().c_str());
   std::fflush(stdout);
   // A server that dies is started again (replica/supervisor.h); the replicator reconnects by itself.
   replica::ServerSupervisor supervisor(server);
@@ -64,7 +66,8 @@ int siteServe(const Args& a) {
   for (;;) {
     if (sigtimedwait(&stop, nullptr, &step) >= 0) break;
     const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::steady_clock::now().time_since_epoch()).count();
+                            std::chrono::steady_clock::now().time_since_epoch())
+                            .count();
     if (supervisor.tick(now) == replica::ServerSupervisor::Step::kRestartFailed)
       std::fprintf(stderr, "longstopctl: %s\n", supervisor.lastError().c_str());
   }
@@ -79,7 +82,8 @@ int sitePeerAdd(const Args& a, service::Site& site) {
   auto address = a.get("address");
   auto role = a.get("role");
   if (!device || !key || !address || !role)
-    return usage("site peer-add needs --device ID --key HEX --address nats://HOST:PORT --role kiosk|desk|board.");
+    return usage(
+        "site peer-add needs --device ID --key HEX --address nats://HOST:PORT --role kiosk|desk|board.");
   auto raw = crypto::fromHex(*key);
   if (!raw || raw->size() != 32) return usage("--key is the peer's signing key: 64 hexadecimal digits.");
   SecretInput secrets = SecretInput::standard();
@@ -92,14 +96,16 @@ int sitePeerAdd(const Args& a, service::Site& site) {
 }
 
 int siteRemove(const Args& a, service::Site& site) {
-  if (a.words.size() != 3) return usage("site remove needs the DEVICE to remove, e.g. site remove --data DIR K7QX.");
+  if (a.words.size() != 3)
+    return usage("site remove needs the DEVICE to remove, e.g. site remove --data DIR K7QX.");
   SecretInput secrets = SecretInput::standard();
   auto admin = adminSession(site, secrets);
   if (!admin.ok()) return fail(admin.error());
   if (auto s = service::removePeer(site, *admin.value(), a.words[2]); !s.ok()) return fail(s.error());
-  std::printf("Device %s removed: this device keeps what it had from it and refuses anything it writes from now "
-              "on. Remove it on every other device of the site too.\n",
-              a.words[2].c_str());
+  std::printf(
+      "Device %s removed: this device keeps what it had from it and refuses anything it writes from now "
+      "on. Remove it on every other device of the site too.\n",
+      a.words[2].c_str());
   return kExitOk;
 }
 
@@ -114,7 +120,8 @@ int siteTicketBlock(const Args& a, service::Site& site) {
   auto admin = adminSession(site, secrets);
   if (!admin.ok()) return fail(admin.error());
   if (auto r = service::setTicketBlock(site, *admin.value(), s, n); !r.ok()) return fail(r.error());
-  std::printf("From tomorrow this device numbers its tickets %d, %d, %d, ...\n", s + 1, s + 1 + n, s + 1 + 2 * n);
+  std::printf("From tomorrow this device numbers its tickets %d, %d, %d, ...\n", s + 1, s + 1 + n,
+              s + 1 + 2 * n);
   return kExitOk;
 }
 
@@ -133,12 +140,16 @@ int siteStatus(const Args& a) {
   for (const auto& p : peers.value()) {
     if (a.has("json")) {
       store::JsonObject o;
-      o.add("device", p.device).add("address", p.address).add("role", p.role).add("events_held", p.eventsHeld);
+      o.add("device", p.device)
+          .add("address", p.address)
+          .add("role", p.role)
+          .add("events_held", p.eventsHeld);
       o.add("stream_cursor", p.streamCursor).add("refused", p.refused).addBool("removed", p.removed);
       o.addBool("reachable", p.reachable);
       std::string tail;  // JSON null for what is not known
       tail += ",\"last_seen_ms\":" + (p.lastSeenMs ? std::to_string(*p.lastSeenMs) : std::string("null"));
-      tail += ",\"events_behind\":" + (p.eventsBehind ? std::to_string(*p.eventsBehind) : std::string("null"));
+      tail +=
+          ",\"events_behind\":" + (p.eventsBehind ? std::to_string(*p.eventsBehind) : std::string("null"));
       std::string obj = o.str();
       obj.insert(obj.size() - 1, tail);
       json += (json.size() > 1 ? "," : "") + obj;

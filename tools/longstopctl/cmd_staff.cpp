@@ -26,7 +26,8 @@ int staffAdd(const Args& a, service::Site& site) {
   auto card = service::addStaff(site, *admin.value(), *name, r.value(), *pin);
   if (!card.ok()) return fail(card.error());
   if (auto png = a.get("card-png")) {
-    if (auto s = writeCardPng(*png, {*name, std::string(service::toString(r.value())), card->cardText}); !s.ok())
+    if (auto s = writeCardPng(*png, {*name, std::string(service::toString(r.value())), card->cardText});
+        !s.ok())
       return fail(s.error());
   }
   if (a.has("json")) {
@@ -34,8 +35,8 @@ int staffAdd(const Args& a, service::Site& site) {
     o.add("staff_id", card->staffId).add("card", card->cardText);
     std::printf("%s\n", o.str().c_str());
   } else {
-    std::printf("Added %s (%s) as %s.\nCard code (print it or keep the PNG; it is not stored):\n    %s\n", name->c_str(),
-                card->staffId.c_str(), role->c_str(), card->cardText.c_str());
+    std::printf("Added %s (%s) as %s.\nCard code (print it or keep the PNG; it is not stored):\n    %s\n",
+                name->c_str(), card->staffId.c_str(), role->c_str(), card->cardText.c_str());
   }
   return kExitOk;
 }
@@ -46,14 +47,18 @@ int staffList(const Args& a, service::Site& site) {
   if (a.has("json")) std::printf("[");
   bool first = true;
   for (const auto& m : list.value()) {
-    const char* status = m.revokedMs ? "revoked" : (m.lockedUntilMs > clock().now().unixMs ? "locked" : "active");
+    const char* status =
+        m.revokedMs ? "revoked" : (m.lockedUntilMs > clock().now().unixMs ? "locked" : "active");
     if (a.has("json")) {
       store::JsonObject o;
-      o.add("staff_id", m.id).add("name", m.name).add("role", service::toString(m.role)).add("status", status);
+      o.add("staff_id", m.id)
+          .add("name", m.name)
+          .add("role", service::toString(m.role))
+          .add("status", status);
       std::printf("%s%s", first ? "" : ",", o.str().c_str());
     } else {
-      std::printf("%-7s %-10s %-8s %s\n", m.id.c_str(), std::string(service::toString(m.role)).c_str(), status,
-                  m.name.c_str());
+      std::printf("%-7s %-10s %-8s %s\n", m.id.c_str(), std::string(service::toString(m.role)).c_str(),
+                  status, m.name.c_str());
     }
     first = false;
   }
@@ -77,18 +82,23 @@ int cmdStaff(const Args& a) {
     if (!admin.ok()) return fail(admin.error());
     auto done = service::revokeStaff(**site, *admin.value(), a.words[2]);
     if (!done.ok()) return fail(done.error());
-    std::printf("Card %s revoked; it opens nothing written from now on. The site's keys were renewed for %d "
-                "other credentials.\n", a.words[2].c_str(), done->renewed);
+    std::printf(
+        "Card %s revoked; it opens nothing written from now on. The site's keys were renewed for %d "
+        "other credentials.\n",
+        a.words[2].c_str(), done->renewed);
     if (done->notRenewed > 0)
-      std::printf("%d cards could not be given the new keys (unused since before this version, or changed "
-                  "outside Longstop): issue them new cards.\n", done->notRenewed);
+      std::printf(
+          "%d cards could not be given the new keys (unused since before this version, or changed "
+          "outside Longstop): issue them new cards.\n",
+          done->notRenewed);
     std::printf("The matching key was renewed too: %d appointments and check-ins were rehashed under it.\n",
                 done->rehashed);
     if (done->notRehashed > 0)
       std::printf("%d sealed records could not be opened and keep their old hashes: they will not match.\n",
                   done->notRehashed);
-    std::printf("A kiosk running on this data directory takes up the new keys within a second (or, where it\n"
-                "cannot read them from the kernel keyring, locks and asks for a member of staff to sign in).\n");
+    std::printf(
+        "A kiosk running on this data directory takes up the new keys within a second (or, where it\n"
+        "cannot read them from the kernel keyring, locks and asks for a member of staff to sign in).\n");
     return kExitOk;
   }
   return usage("staff needs add, list or revoke.");

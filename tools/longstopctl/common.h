@@ -5,8 +5,8 @@
 #include <string>
 
 #include "args.h"
-#include "secret_input.h"
 #include "core/result.h"
+#include "secret_input.h"
 #include "service/site.h"
 #include "service/staff.h"
 #include "service/system_clock.h"

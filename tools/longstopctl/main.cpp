@@ -99,10 +99,10 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
 }  // namespace
 
 namespace longstop::ctl {
-int cmdBackup(const Args& a);  // cmd_backup.cpp
+int cmdBackup(const Args& a);      // cmd_backup.cpp
 int cmdAcceptLoss(const Args& a);  // cmd_backup.cpp
-int cmdScan(const Args& a);    // cmd_scan.cpp
-int cmdSite(const Args& a);    // cmd_site_peers.cpp
+int cmdScan(const Args& a);        // cmd_scan.cpp
+int cmdSite(const Args& a);        // cmd_site_peers.cpp
 }  // namespace longstop::ctl
 
 namespace longstop::ctl {

@@ -47,8 +47,10 @@ int drawTrustCode(const Rect& area, const AdminState& s) {
   const float side = std::min(room, area.width() * 0.42f);
   const float textW = area.width() - side - t.margin();
   const std::string words =
-      "The PC that receives this kiosk's batches accepts only those signed by a key it has been told to trust. On "
-      "that PC, run  longstop-batch trust add  with this code, or  longstop-batch trust add --image  with a photo "
+      "The PC that receives this kiosk's batches accepts only those signed by a key it has been told to "
+      "trust. On "
+      "that PC, run  longstop-batch trust add  with this code, or  longstop-batch trust add --image  with a "
+      "photo "
       "of the QR code.";
   const std::string code = trustCodeForReading(s.trustCode);
   auto tall = [&](const std::string& text, ImFont* font, float size) {
@@ -101,9 +103,11 @@ AdminIntent drawStaffCards(const Rect& area, float y, const AdminState& s) {
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   if (!s.message.empty()) y += setup::drawMessage(s.message, area.width()) + t.gap();
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  y += textWrapped("Revoke a card that is lost or stolen, or whose holder has left. It then signs in nowhere, and "
-                   "the site's keys are renewed for every other card.",
-                   area.width()) + t.gap();
+  y += textWrapped(
+           "Revoke a card that is lost or stolen, or whose holder has left. It then signs in nowhere, and "
+           "the site's keys are renewed for every other card.",
+           area.width()) +
+       t.gap();
   const float bottom = area.max.y - setup::navRowHeight() - t.gap();
   const int end = std::min(int(s.cards.size()), s.firstCard + cardsPerPage());
   for (int i = s.firstCard; i < end && y + rowHeight() <= bottom; ++i) {
@@ -126,9 +130,14 @@ AdminIntent drawStaffCards(const Rect& area, float y, const AdminState& s) {
   }
   const bool more = int(s.cards.size()) > cardsPerPage();
   switch (setup::drawNavRow(area, "Back", more ? "More cards" : "", "")) {
-    case -1: in = {K::kHome}; break;
-    case 2: in = {K::kMoreCards}; break;
-    default: break;
+    case -1:
+      in = {K::kHome};
+      break;
+    case 2:
+      in = {K::kMoreCards};
+      break;
+    default:
+      break;
   }
   return in;
 }
@@ -141,16 +150,20 @@ AdminIntent drawRevoke(const Rect& area, float y, const AdminState& s) {
     if (card.staffId == s.revokeId) c = &card;
   const std::string name = c ? cardText(*c) : s.revokeId;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  y += textWrapped("Revoke the card of " + name + "?", area.width(), t.heading(), colour::kDarkBlue) + t.gap();
+  y +=
+      textWrapped("Revoke the card of " + name + "?", area.width(), t.heading(), colour::kDarkBlue) + t.gap();
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-  y += textWrapped("From now on this card signs in nowhere, with any PIN. Everything written from now on is locked "
-                   "with new keys that it does not hold. Every other card, and the recovery code, get the new keys "
-                   "and carry on. This cannot be undone: its holder will need a new card.",
-                   area.width()) + t.gap();
+  y += textWrapped(
+           "From now on this card signs in nowhere, with any PIN. Everything written from now on is locked "
+           "with new keys that it does not hold. Every other card, and the recovery code, get the new keys "
+           "and carry on. This cannot be undone: its holder will need a new card.",
+           area.width()) +
+       t.gap();
   const std::string label = "Revoke " + (c ? c->name : s.revokeId) + "'s card";
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   AdminIntent in;
-  if (button(label, ImVec2(std::min(area.width(), buttonWidth(label)), t.target() * 0.8f), ButtonStyle::kUrgent))
+  if (button(label, ImVec2(std::min(area.width(), buttonWidth(label)), t.target() * 0.8f),
+             ButtonStyle::kUrgent))
     in = {K::kRevoke};
   if (setup::drawNavRow(area, "Cancel", "", "") == -1) in = {K::kStaff};
   return in;
@@ -161,7 +174,8 @@ AdminIntent drawRevoke(const Rect& area, float y, const AdminState& s) {
 int cardsPerPage() {
   const Theme& t = theme();
   // Below the bar, the explanation and a message, above the nav row.
-  float h = ImGui::GetIO().DisplaySize.y - t.target() * 0.8f - setup::navRowHeight() - t.gap() * 6 - t.basePx * 5;
+  float h =
+      ImGui::GetIO().DisplaySize.y - t.target() * 0.8f - setup::navRowHeight() - t.gap() * 6 - t.basePx * 5;
   return std::max(2, static_cast<int>(h / (rowHeight() + t.gap())));
 }
 
@@ -200,9 +214,10 @@ void AdminScreen::frame() {
       if (!s_.message.empty()) y += setup::drawMessage(s_.message, leftW);
       if (drill) {
         ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-        textWrapped("A drill is running on practice data. Settings belong to the real site and cannot be changed "
-                    "until the drill ends.",
-                    leftW);
+        textWrapped(
+            "A drill is running on practice data. Settings belong to the real site and cannot be changed "
+            "until the drill ends.",
+            leftW);
       } else {
         int n = settingsPerPage();
         int end = std::min(int(s_.rows.size()), s_.firstRow + n);
@@ -219,8 +234,13 @@ void AdminScreen::frame() {
       }
       std::vector<std::string> tasks;
       if (!drill) {
-        tasks = {s_.clockConfirmed ? "Clock confirmed today" : "Confirm the clock", "Receiving organisation's key",
-                 "Code for the receiving PC", "Staff cards", "Continuity drill", "More settings", "Close"};
+        tasks = {s_.clockConfirmed ? "Clock confirmed today" : "Confirm the clock",
+                 "Receiving organisation's key",
+                 "Code for the receiving PC",
+                 "Staff cards",
+                 "Continuity drill",
+                 "More settings",
+                 "Close"};
       } else {
         tasks = {"Continuity drill", "Close"};
       }
@@ -252,9 +272,14 @@ void AdminScreen::frame() {
       y += setup::drawMessage(s_.message, area.width()) + t.gap();
       pick(keyboard(area, y, s_.caps));
       switch (setup::drawNavRow(area, "Cancel", "", "Save")) {
-        case 1: in = {K::kSave}; break;
-        case -1: in = {K::kHome}; break;
-        default: break;
+        case 1:
+          in = {K::kSave};
+          break;
+        case -1:
+          in = {K::kHome};
+          break;
+        default:
+          break;
       }
       break;
     }
@@ -263,10 +288,14 @@ void AdminScreen::frame() {
       y += textWrapped(s_.recipientKeyId.empty()
                            ? "No receiving organisation's key is set: batches cannot be exported yet."
                            : "Batches are sealed to key " + s_.recipientKeyId + ".",
-                       area.width()) + t.gap();
+                       area.width()) +
+           t.gap();
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-      y += textWrapped("Scan the organisation's QR code, paste its text (LSR1:...), or give the path of its .pub "
-                       "file on a USB stick.", area.width()) + t.gap();
+      y += textWrapped(
+               "Scan the organisation's QR code, paste its text (LSR1:...), or give the path of its .pub "
+               "file on a USB stick.",
+               area.width()) +
+           t.gap();
       // The two ways in one above the other, or side by side on a short screen.
       const bool sideBySide = ImGui::GetIO().DisplaySize.y < 600;
       const float fieldW = sideBySide ? (area.width() - t.gap() * 2) / 2 : area.width();
@@ -276,16 +305,22 @@ void AdminScreen::frame() {
         in = {K::kFocus, 0};
       if (!sideBySide) y = ImGui::GetCursorScreenPos().y + t.gap();
       ImGui::SetCursorScreenPos(ImVec2(sideBySide ? area.max.x - fieldW : area.min.x, y));
-      if (setup::drawFormField("or a file path", s_.recipientPath, s_.focus == 1, false, fieldW, "admin-key-path"))
+      if (setup::drawFormField("or a file path", s_.recipientPath, s_.focus == 1, false, fieldW,
+                               "admin-key-path"))
         in = {K::kFocus, 1};
       y = ImGui::GetCursorScreenPos().y + t.gap();
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
       y += setup::drawMessage(s_.message, area.width()) + t.gap();
       pick(keyboard(area, y, s_.caps));
       switch (setup::drawNavRow(area, "Cancel", "", "Use this key")) {
-        case 1: in = {K::kSetRecipient}; break;
-        case -1: in = {K::kHome}; break;
-        default: break;
+        case 1:
+          in = {K::kSetRecipient};
+          break;
+        case -1:
+          in = {K::kHome};
+          break;
+        default:
+          break;
       }
       break;
     }
@@ -301,27 +336,34 @@ void AdminScreen::frame() {
     case AdminPage::kDrill: {
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
       if (!drill) {
-        y += textWrapped("A drill rehearses the outage plan: the kiosk reopens on a separate practice database with "
-                         "made-up patients, marked PRACTICE on every screen, so staff can check patients in, call "
-                         "them and export a batch. Real data is not touched. Ending the drill returns to the real "
-                         "site.", area.width()) + t.gap();
+        y += textWrapped(
+                 "A drill rehearses the outage plan: the kiosk reopens on a separate practice database with "
+                 "made-up patients, marked PRACTICE on every screen, so staff can check patients in, call "
+                 "them and export a batch. Real data is not touched. Ending the drill returns to the real "
+                 "site.",
+                 area.width()) +
+             t.gap();
         ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-        if (button("Start a drill", ImVec2(buttonWidth("Start a drill"), t.target() * 0.8f), ButtonStyle::kPrimary))
+        if (button("Start a drill", ImVec2(buttonWidth("Start a drill"), t.target() * 0.8f),
+                   ButtonStyle::kPrimary))
           in = {K::kStartDrill};
         y += t.target() * 0.8f + t.gap();
       } else {
         y += textWrapped("Practice card for staff: " + drill->practiceCard + "   PIN: " + drill->practicePin,
-                         area.width()) + t.gap();
+                         area.width()) +
+             t.gap();
         ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-        if (setup::drawFormField("Save the report to this folder", s_.drillFolder, true, false, area.width() * 0.7f,
-                                 "drill-folder"))
+        if (setup::drawFormField("Save the report to this folder", s_.drillFolder, true, false,
+                                 area.width() * 0.7f, "drill-folder"))
           in = {K::kFocus, 0};
         y = ImGui::GetCursorScreenPos().y + t.gap();
         ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-        if (button("Export the drill report", ImVec2(buttonWidth("Export the drill report"), t.target() * 0.8f),
+        if (button("Export the drill report",
+                   ImVec2(buttonWidth("Export the drill report"), t.target() * 0.8f),
                    ButtonStyle::kSecondary))
           in = {K::kExportReport};
-        ImGui::SetCursorScreenPos(ImVec2(area.min.x + buttonWidth("Export the drill report") + t.gap() * 2, y));
+        ImGui::SetCursorScreenPos(
+            ImVec2(area.min.x + buttonWidth("Export the drill report") + t.gap() * 2, y));
         if (button("End drill", ImVec2(buttonWidth("End drill"), t.target() * 0.8f), ButtonStyle::kUrgent))
           in = {K::kEndDrill};
         y += t.target() * 0.8f + t.gap();

@@ -41,8 +41,10 @@ void AdminScreen::reload() {
 
 void AdminScreen::loadCards() {
   auto cards = services_.staffCards();
-  if (cards.ok()) s_.cards = std::move(cards.value());
-  else s_.message = cards.error().message;
+  if (cards.ok())
+    s_.cards = std::move(cards.value());
+  else
+    s_.message = cards.error().message;
 }
 
 const service::StaffCardRow* AdminScreen::card(const std::string& id) const {
@@ -194,8 +196,10 @@ void AdminScreen::apply(const AdminIntent& in) {
       auto done = services_.revokeCard(s_.revokeId);
       s_.page = AdminPage::kStaff;
       s_.revokeId.clear();
-      if (!done.ok()) s_.message = done.error().message;
-      else s_.notice = done.value();
+      if (!done.ok())
+        s_.message = done.error().message;
+      else
+        s_.notice = done.value();
       loadCards();
       return;
     }

@@ -31,13 +31,13 @@ struct AdminState {
   int firstRow = 0;  // paging through the settings
   std::string editKey, editValue;
   std::string recipientKeyId, recipientText, recipientPath;
-  std::string trustCode;              // LSD1 text, read when its page opens
-  std::optional<QrMatrix> trustQr;    // the same text as a QR code
+  std::string trustCode;            // LSD1 text, read when its page opens
+  std::optional<QrMatrix> trustQr;  // the same text as a QR code
   int focus = 0;
   bool caps = true;
   std::vector<service::StaffCardRow> cards;  // read when the staff page opens
-  int firstCard = 0;                          // paging through them
-  std::string revokeId;                       // the card the confirmation names
+  int firstCard = 0;                         // paging through them
+  std::string revokeId;                      // the card the confirmation names
   std::string drillFolder = "/media/usb";
   std::string lastReport;
   std::string message;  // a refusal (red)
@@ -48,13 +48,13 @@ struct AdminState {
 struct AdminIntent {
   enum class Kind {
     kNone,
-    kClose,      // back to the reception console
+    kClose,  // back to the reception console
     kHome,
-    kEdit,       // value: the key
+    kEdit,  // value: the key
     kSave,
-    kKey,        // on-screen keyboard
-    kFocus,      // index
-    kMore,       // next page of settings
+    kKey,    // on-screen keyboard
+    kFocus,  // index
+    kMore,   // next page of settings
     kConfirmClock,
     kRecipient,  // open the key page
     kSetRecipient,

@@ -55,7 +55,8 @@ std::string settingValueText(std::string_view key, std::string_view value) {
     const size_t a = value.find('|');
     const size_t b = a == std::string_view::npos ? a : value.find('|', a + 1);
     if (b == std::string_view::npos) return std::string(value);
-    return trim(value.substr(0, a)) + ": " + trim(value.substr(a + 1, b - a - 1)) + ", " + trim(value.substr(b + 1));
+    return trim(value.substr(0, a)) + ": " + trim(value.substr(a + 1, b - a - 1)) + ", " +
+           trim(value.substr(b + 1));
   }
   if (key.size() > 7 && key.substr(key.size() - 7) == ".device" && value == "none") return "Not used";
   const Label* l = find(key);

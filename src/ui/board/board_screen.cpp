@@ -120,7 +120,8 @@ void drawBoard(const BoardView& v) {
                       v.highlightNewest ? colour::kYellow : colour::kPaleBlue, t.basePx * 0.3f);
     float ly = y + px * 0.1f;
     for (const auto& [text, linePx] : lines) {
-      put(text, ImVec2(m, ly + (linePx * 1.15f - size(text, huge, linePx).y) / 2), huge, linePx, colour::kText);
+      put(text, ImVec2(m, ly + (linePx * 1.15f - size(text, huge, linePx).y) / 2), huge, linePx,
+          colour::kText);
       ly += linePx * 1.15f;
     }
     y += h + m;

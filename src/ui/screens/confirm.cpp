@@ -21,8 +21,10 @@ ConfirmIntent drawConfirm(const ConfirmView& v) {
   RowButton buttons[2] = {{tr("Yes, check me in"), int(ButtonStyle::kPrimary)},
                           {tr("No, this is not mine"), int(ButtonStyle::kSecondary)}};
   float w = std::min(d.width() - 2 * t.margin(), t.basePx * 14);
-  for (const RowButton& b : buttons) w = std::min(d.width() - 2 * t.margin(), std::max(w, buttonWidth(b.label)));
-  const float answersH = buttonHeightFor(buttons[0].label, w, h) + buttonHeightFor(buttons[1].label, w, h) + t.gap() * 2;
+  for (const RowButton& b : buttons)
+    w = std::min(d.width() - 2 * t.margin(), std::max(w, buttonWidth(b.label)));
+  const float answersH =
+      buttonHeightFor(buttons[0].label, w, h) + buttonHeightFor(buttons[1].label, w, h) + t.gap() * 2;
   const char* isThis = tr("Is this your appointment?");
   const float isThisH = measureWrapped(isThis, d.width() - 2 * t.margin()).y;
   Rect area;

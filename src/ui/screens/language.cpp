@@ -19,8 +19,8 @@ std::string moreLabel(size_t from, float width, float height) {
   for (size_t i = from; i < langs.size(); ++i) {
     std::string next = label.empty() ? langs[i].name : label + " \u00b7 " + langs[i].name;
     std::string shown = next + (i + 1 < langs.size() ? " \u2026 \u2192" : " \u2192");
-    if (!label.empty() &&
-        fitLabel(shown, ImVec2(width - t.basePx * 0.4f, height - t.basePx * 0.15f)).size < t.body()->FontSize - 0.01f)
+    if (!label.empty() && fitLabel(shown, ImVec2(width - t.basePx * 0.4f, height - t.basePx * 0.15f)).size <
+                              t.body()->FontSize - 0.01f)
       break;
     label = next;
   }
@@ -51,7 +51,8 @@ LanguageIntent drawLanguage(const LanguageView& v) {
   // not all fit at full size (larger text on a short screen), pages: the last place on each turns to
   // the next page, named by the languages there; no language is ever out of view on its page.
   const int n = static_cast<int>(langs.size());
-  const float noteRoom = measureWrapped(tr("If you need an interpreter, please tell reception."), area.width()).y;
+  const float noteRoom =
+      measureWrapped(tr("If you need an interpreter, please tell reception."), area.width()).y;
   // With larger text the note may keep one line in view (it scrolls), so more languages share a page.
   const float noteKeeps = t.largerText ? std::min(noteRoom, noteH) : std::min(noteRoom, noteH * 2);
   int rows = std::max(1, static_cast<int>((area.height() - noteKeeps + t.gap() * 2) / rowH));
@@ -67,7 +68,9 @@ LanguageIntent drawLanguage(const LanguageView& v) {
   float w = std::min(t.basePx * 12, (area.width() - colGap * (cols - 1)) / cols);
   if (t.largerText) w = std::max(w, std::min(widest, (area.width() - colGap * (cols - 1)) / cols));
   float x0 = area.min.x + std::max(0.0f, (area.width() - cols * w - (cols - 1) * colGap) / 2);
-  auto at = [&](int slot) { return ImVec2(x0 + (slot / rows) * (w + colGap), area.min.y + (slot % rows) * rowH); };
+  auto at = [&](int slot) {
+    return ImVec2(x0 + (slot / rows) * (w + colGap), area.min.y + (slot % rows) * rowH);
+  };
   for (int i = 0; i < count; ++i) {
     const auto& lang = langs[size_t(first + i)];
     ImGui::SetCursorScreenPos(at(i));

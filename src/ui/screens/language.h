@@ -17,7 +17,8 @@ struct LanguageIntent {
   std::string code;
   int page = 0;  // for kMore: the page to show
 
-  LanguageIntent(Kind k = Kind::kNone, std::string c = {}, int p = 0) : kind(k), code(std::move(c)), page(p) {}
+  LanguageIntent(Kind k = Kind::kNone, std::string c = {}, int p = 0)
+      : kind(k), code(std::move(c)), page(p) {}
 };
 
 LanguageIntent drawLanguage(const LanguageView& v);

@@ -90,7 +90,8 @@ MessageIntent drawMessage(const MessageView& v) {
   const bool shortScreen = d.height() < 600;
   const float bh = shortScreen ? std::max(kMinButtonPx, t.target() * 0.8f) : t.target();
   float bw = std::min(d.width() - 2 * t.margin(), t.basePx * 14);
-  for (int i = 0; i < n; ++i) bw = std::min(d.width() - 2 * t.margin(), std::max(bw, buttonWidth(b[i].label)));
+  for (int i = 0; i < n; ++i)
+    bw = std::min(d.width() - 2 * t.margin(), std::max(bw, buttonWidth(b[i].label)));
   float buttonsH = 0;
   for (int i = 0; i < n; ++i) buttonsH += buttonHeightFor(b[i].label, bw, bh) + (i ? t.gap() * 2 : 0);
   const float below = shortScreen ? t.gap() * 2 : t.gap() * 3;
@@ -101,10 +102,12 @@ MessageIntent drawMessage(const MessageView& v) {
   float y = area.min.y;
   if (!w.body.empty()) {
     ImGui::SetCursorScreenPos(area.min);
-    y += scrollingText(w.body, ImVec2(area.width(), area.height() - buttonsH - below), "message-body") + below;
+    y +=
+        scrollingText(w.body, ImVec2(area.width(), area.height() - buttonsH - below), "message-body") + below;
   }
   const int pressed = n ? drawButtonColumn(b, n, std::floor(y), area, bw, bh) : -1;
-  if (pressed >= 0) intent = v.offerNhsNumber && pressed == 0 ? MessageIntent::kUseNhsNumber : MessageIntent::kDone;
+  if (pressed >= 0)
+    intent = v.offerNhsNumber && pressed == 0 ? MessageIntent::kUseNhsNumber : MessageIntent::kDone;
   if (nav == Nav::kBack) intent = MessageIntent::kBack;
   if (nav == Nav::kStartAgain) intent = MessageIntent::kStartAgain;
   return intent;

@@ -26,7 +26,7 @@ struct MessageView {
   MessageKind kind = MessageKind::kNotFound;
   std::string time;  // kAlreadyCheckedIn, kTooEarly, kTooLate
   std::string clinician;
-  std::string from;  // kTooEarly: when check-in opens
+  std::string from;             // kTooEarly: when check-in opens
   bool offerNhsNumber = false;  // the details were typed: the NHS number may tell us more
 };
 

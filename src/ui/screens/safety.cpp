@@ -34,10 +34,10 @@ Answers layOutAnswers(const RowButton* buttons, float width, bool shortScreen) {
   if (fullSize(buttons[0].label, ImVec2(halfW, h)) && fullSize(buttons[1].label, ImVec2(halfW, h)))
     return {false, h, h};
   const float twoLines = std::ceil(t.body()->FontSize * 2 + t.basePx * 0.15f);
-  const float stackedH = buttonHeightFor(buttons[0].label, width, h) + buttonHeightFor(buttons[1].label, width, h) +
-                         t.gap() * 2;
-  if (fullSize(buttons[0].label, ImVec2(halfW, twoLines)) && fullSize(buttons[1].label, ImVec2(halfW, twoLines)) &&
-      std::max(twoLines, h) <= stackedH)
+  const float stackedH =
+      buttonHeightFor(buttons[0].label, width, h) + buttonHeightFor(buttons[1].label, width, h) + t.gap() * 2;
+  if (fullSize(buttons[0].label, ImVec2(halfW, twoLines)) &&
+      fullSize(buttons[1].label, ImVec2(halfW, twoLines)) && std::max(twoLines, h) <= stackedH)
     return {false, std::max(twoLines, h), std::max(twoLines, h)};
   return {true, h, stackedH};
 }
@@ -70,7 +70,8 @@ SafetyIntent drawSafety() {
   // Taller answers where the screen has room for them.
   float h = a.buttonH;
   if (!shortScreen && a.buttonH <= t.target())
-    h = std::floor(std::clamp((area.max.y - y - t.gap() * 2 * (rows - 1)) / rows, a.buttonH, t.target() * 1.2f));
+    h = std::floor(
+        std::clamp((area.max.y - y - t.gap() * 2 * (rows - 1)) / rows, a.buttonH, t.target() * 1.2f));
   int pressed = a.stacked ? drawButtonColumn(buttons, 2, y, area, area.width(), h)
                           : drawButtonRow(buttons, 2, y, area, h);
   if (pressed == 0) intent = SafetyIntent::kNeedHelp;

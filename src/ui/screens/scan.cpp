@@ -21,7 +21,8 @@ constexpr float kGuideShare = 0.72f;
 // where it was drawn.
 Rect drawPicture(const CameraView& camera, const Rect& box) {
   const Theme& t = theme();
-  const float aspect = camera.picture && camera.height > 0 ? float(camera.width) / float(camera.height) : kDefaultAspect;
+  const float aspect =
+      camera.picture && camera.height > 0 ? float(camera.width) / float(camera.height) : kDefaultAspect;
   const float w = std::floor(std::min(box.width(), box.height() * aspect));
   const float h = std::floor(w / aspect);
   Rect at;
@@ -60,21 +61,24 @@ ScanIntent drawScan(const CameraView& camera, Rect* pictureAt) {
   Rect area;
   // With a hand scanner and no camera, the words are about the scanner.
   const bool scannerOnly = camera.reader && !camera.available && !camera.faulty;
-  Nav nav = drawChrome(scannerOnly ? tr("Scan your code with the scanner") : tr("Hold your code up to the camera"),
-                       true, true, &area);
+  Nav nav =
+      drawChrome(scannerOnly ? tr("Scan your code with the scanner") : tr("Hold your code up to the camera"),
+                 true, true, &area);
   const char* howTo =
-      scannerOnly ? tr("Use the code from your appointment letter or text message. Hold it under the scanner's "
-                       "light until it beeps.")
-                  : tr("Use the code from your appointment letter or text message. Hold it still, about a hand's "
-                       "width from the screen.");
+      scannerOnly
+          ? tr("Use the code from your appointment letter or text message. Hold it under the scanner's "
+               "light until it beeps.")
+          : tr("Use the code from your appointment letter or text message. Hold it still, about a hand's "
+               "width from the screen.");
   if (!camera.available) {
     ImGui::SetCursorScreenPos(area.min);
     const float h = textWrapped(howTo, area.width());
     if (camera.faulty) {
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, area.min.y + h + t.gap() * 3));
-      textWrapped(tr("The camera is not working at the moment. Please go back and enter your details instead, "
-                     "or ask at reception."),
-                  area.width());
+      textWrapped(
+          tr("The camera is not working at the moment. Please go back and enter your details instead, "
+             "or ask at reception."),
+          area.width());
     }
   } else {
     // Words beside the picture on a landscape screen, above it on a portrait one: the picture gets
@@ -87,7 +91,8 @@ ScanIntent drawScan(const CameraView& camera, Rect* pictureAt) {
     bool withHowTo = true;
     if (beside) {
       auto fits = [&](float w, bool both) {
-        return (both ? wrappedHeight(howTo, w, t.body()) + t.gap() * 3 : 0) + wrappedHeight(aim, w, t.heading()) <=
+        return (both ? wrappedHeight(howTo, w, t.body()) + t.gap() * 3 : 0) +
+                   wrappedHeight(aim, w, t.heading()) <=
                area.height();
       };
       withHowTo = false;

@@ -69,7 +69,8 @@ TicketIntent drawTicket(const TicketView& v) {
   const bool hintBesideDone =
       v.qr && t.largerText &&
       (longestWord > qrW + t.gap() * 2 ||
-       fitLabel(hint, ImVec2(qrW + t.gap(), std::max(measure("W").y, underCode))).size < t.body()->FontSize - 0.01f);
+       fitLabel(hint, ImVec2(qrW + t.gap(), std::max(measure("W").y, underCode))).size <
+           t.body()->FontSize - 0.01f);
   if (hintBesideDone) {
     qrMax = std::min(area.max.y - y - doneH - t.gap() * 2, area.width() * 0.36f);
     qrW = qrSide(*v.qr, qrMax);
@@ -80,10 +81,11 @@ TicketIntent drawTicket(const TicketView& v) {
   const bool urgent = v.ticket.priority == core::Priority::kUrgent;
   std::vector<std::string> lines;
   if (urgent) {
-    lines = {tr("Do not wait to be called."), tr("If you feel worse, tell the nearest member of staff or call 999.")};
+    lines = {tr("Do not wait to be called."),
+             tr("If you feel worse, tell the nearest member of staff or call 999.")};
   } else {
-    lines = {fill(tr("Please wait for: {room}"), {{"room", shownRoom(v.ticket.room)}}), aheadText(v.ticket.ahead),
-             waitText(v.ticket.estimatedWaitMinutes)};
+    lines = {fill(tr("Please wait for: {room}"), {{"room", shownRoom(v.ticket.room)}}),
+             aheadText(v.ticket.ahead), waitText(v.ticket.estimatedWaitMinutes)};
   }
   // The number gives up some of its size when the words under it would otherwise run off the bottom.
   // An urgent ticket leaves out the queue's name: the patient is not to wait in it, and the words that
@@ -96,14 +98,14 @@ TicketIntent drawTicket(const TicketView& v) {
   // extra size, and what still does not fit of the lines under it scrolls under a finger: words keep
   // their size, so larger text stays larger.
   auto fixedH = [&](ImFont* queueFont) {
-    return measure("W").y - t.gap() + (urgent ? 0 : measureWrapped(queueName, textW, queueFont).y) + spacing * 3;
+    return measure("W").y - t.gap() + (urgent ? 0 : measureWrapped(queueName, textW, queueFont).y) +
+           spacing * 3;
   };
   const float linesH = measureWrapped(words, textW).y;
   ImFont* huge = t.fonts.huge;
   const float minNumber = huge->FontSize * kMinLabelScale;
   // Done sits at the bottom right; when it is wider than the code above it, the words stop above it.
-  const float wordsRoom =
-      area.height() - (hintBesideDone || doneW > qrW + t.gap() * 3 ? doneH + t.gap() : 0);
+  const float wordsRoom = area.height() - (hintBesideDone || doneW > qrW + t.gap() * 3 ? doneH + t.gap() : 0);
   ImFont* queueFont = fixedH(t.heading()) + minNumber + linesH <= wordsRoom ? t.heading() : t.body();
   float numberSize = std::clamp(wordsRoom - fixedH(queueFont) - linesH, minNumber, huge->FontSize);
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
@@ -116,7 +118,8 @@ TicketIntent drawTicket(const TicketView& v) {
   }
   const float wordsY = ImGui::GetCursorScreenPos().y;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, wordsY));
-  scrollingText(words, ImVec2(textW, std::max(t.body()->FontSize, area.min.y + wordsRoom - wordsY)), "ticket-words");
+  scrollingText(words, ImVec2(textW, std::max(t.body()->FontSize, area.min.y + wordsRoom - wordsY)),
+                "ticket-words");
   if (v.qr) {
     drawQr(*v.qr, ImVec2(area.max.x - qrW, y), qrMax);
     // The hint stays under the code (on two lines or smaller when it is wider), clear of the words on
@@ -135,7 +138,8 @@ TicketIntent drawTicket(const TicketView& v) {
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(area.max.x - doneW, area.max.y - doneH));
-  return button(done, ImVec2(doneW, doneH), ButtonStyle::kPrimary) ? TicketIntent::kDone : TicketIntent::kNone;
+  return button(done, ImVec2(doneW, doneH), ButtonStyle::kPrimary) ? TicketIntent::kDone
+                                                                   : TicketIntent::kNone;
 }
 
 }  // namespace longstop::ui

@@ -92,8 +92,7 @@ void drawServiceStep(const WalkInView& v, const Rect& area, WalkInIntent& intent
   float x0 = area.min.x + (area.width() - (w * cols + t.gap() * 2 * (cols - 1))) / 2;
   for (int i = 0; i < n; ++i) {
     int c = i / rowsFit, r = i % rowsFit;
-    ImGui::SetCursorScreenPos(
-        ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (h + t.gap() * 2)));
+    ImGui::SetCursorScreenPos(ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (h + t.gap() * 2)));
     const auto& q = v.queues[i];
     if (button(shownName(q.name), ImVec2(w, h), ButtonStyle::kPrimary, true, q.id.c_str()))
       intent = {Kind::kQueue, {}, 0, core::Sex::kUnknown, q.id};

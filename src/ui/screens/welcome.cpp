@@ -56,7 +56,8 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
       // the Check in button keeps its room, else one that scrolls under a finger.
       const float lines = introRoom - lineH >= t.target() * 1.2f ? 2 : 1;
       ImGui::SetCursorScreenPos(ImVec2(t.margin(), y));
-      y += scrollingText(intro, ImVec2(d.width() - 2 * t.margin(), lineH * lines), "welcome-intro") + t.basePx;
+      y +=
+          scrollingText(intro, ImVec2(d.width() - 2 * t.margin(), lineH * lines), "welcome-intro") + t.basePx;
     }
   }
 
@@ -84,8 +85,8 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
     intent = WelcomeIntent::kLanguage;
   float ty = oneRow ? by : by - t.target() - t.gap();
   ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw - cw - t.gap(), ty));
-  if (button(contrast, ImVec2(cw, t.target()), v.highContrast ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
-             true, "high-contrast"))
+  if (button(contrast, ImVec2(cw, t.target()),
+             v.highContrast ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true, "high-contrast"))
     intent = WelcomeIntent::kToggleHighContrast;
   ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw, ty));
   if (button(larger, ImVec2(lw, t.target()), v.largerText ? ButtonStyle::kSelected : ButtonStyle::kSecondary,

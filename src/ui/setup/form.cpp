@@ -19,13 +19,15 @@ Rect drawFormBar(std::string_view title, std::string_view step) {
   const float room = d.width() - t.margin() * 3 - ss.x;
   ImVec2 ts = measure(title, t.heading());
   const float size = t.heading()->FontSize * std::clamp(room / std::max(1.0f, ts.x), kMinLabelScale, 1.0f);
-  ImGui::SetCursorScreenPos(ImVec2(d.min.x + t.margin(), d.min.y + std::floor((barH - ts.y * size / ts.y) / 2)));
+  ImGui::SetCursorScreenPos(
+      ImVec2(d.min.x + t.margin(), d.min.y + std::floor((barH - ts.y * size / ts.y) / 2)));
   (void)textWrapped(title, room, t.heading(), colour::kTextOnDark, size);
   if (!step.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - ss.x, d.min.y + std::floor((barH - ss.y) / 2)));
     text(step, nullptr, colour::kTextOnDark);
   }
-  return {ImVec2(d.min.x + t.margin(), d.min.y + barH + t.gap()), ImVec2(d.max.x - t.margin(), d.max.y - t.gap())};
+  return {ImVec2(d.min.x + t.margin(), d.min.y + barH + t.gap()),
+          ImVec2(d.max.x - t.margin(), d.max.y - t.gap())};
 }
 
 bool drawFormField(std::string_view label, const std::string& value, bool focused, bool secret, float width,
@@ -75,27 +77,30 @@ KeyPress drawFormKeyboard(ImVec2 topLeft, float width, float maxHeight, bool cap
   float rowW = capsW + extrasW + spaceW + delW + 3 * g;
   float x = topLeft.x + std::max(0.0f, (width - rowW) / 2);
   ImGui::SetCursorScreenPos(ImVec2(x, y));
-  if (button(caps ? "ABC" : "abc", ImVec2(capsW, key), caps ? ButtonStyle::kSelected : ButtonStyle::kKey, true,
-             "fk-caps"))
+  if (button(caps ? "ABC" : "abc", ImVec2(capsW, key), caps ? ButtonStyle::kSelected : ButtonStyle::kKey,
+             true, "fk-caps"))
     out = {KeyPress::Kind::kChar, kCapsKey};
   x += capsW + g;
   for (const char* e = kExtras; *e; ++e) {
     std::string label(1, *e);
     std::string id = std::string("fk-") + label;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (button(label, ImVec2(key, key), ButtonStyle::kKey, true, id.c_str())) out = {KeyPress::Kind::kChar, char32_t(*e)};
+    if (button(label, ImVec2(key, key), ButtonStyle::kKey, true, id.c_str()))
+      out = {KeyPress::Kind::kChar, char32_t(*e)};
     x += key + g;
   }
   ImGui::SetCursorScreenPos(ImVec2(x, y));
-  if (button("Space", ImVec2(spaceW, key), ButtonStyle::kKey, true, "fk-space")) out = {KeyPress::Kind::kChar, U' '};
+  if (button("Space", ImVec2(spaceW, key), ButtonStyle::kKey, true, "fk-space"))
+    out = {KeyPress::Kind::kChar, U' '};
   x += spaceW + g;
   ImGui::SetCursorScreenPos(ImVec2(x, y));
-  if (button("Delete", ImVec2(delW, key), ButtonStyle::kKey, true, "fk-delete")) out = {KeyPress::Kind::kDelete, 0};
+  if (button("Delete", ImVec2(delW, key), ButtonStyle::kKey, true, "fk-delete"))
+    out = {KeyPress::Kind::kDelete, 0};
   return out;
 }
 
-int drawChoiceRow(const std::vector<std::string>& labels, int chosen, float y, const Rect& area, const char* id,
-                  float* bottom) {
+int drawChoiceRow(const std::vector<std::string>& labels, int chosen, float y, const Rect& area,
+                  const char* id, float* bottom) {
   const Theme& t = theme();
   float x = area.min.x;
   int pressed = -1;

@@ -30,8 +30,8 @@ KeyPress drawFormKeyboard(ImVec2 topLeft, float width, float maxHeight, bool cap
 /// A row of choices with `chosen` drawn selected; returns the index pressed or -1. Labels are also
 /// the widgets' names for scripts, so they must be unique on a screen (prefix them if not). The row wraps
 /// when it must; `bottom`, when given, is set to the bottom of its last line.
-int drawChoiceRow(const std::vector<std::string>& labels, int chosen, float y, const Rect& area, const char* id,
-                  float* bottom = nullptr);
+int drawChoiceRow(const std::vector<std::string>& labels, int chosen, float y, const Rect& area,
+                  const char* id, float* bottom = nullptr);
 
 /// Back (left), Skip (middle, when given) and Next (right) along the bottom of `area`; returns 1 for
 /// Next, 2 for Skip, -1 for Back, 0 for nothing. An empty label leaves that button out.

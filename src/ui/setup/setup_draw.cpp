@@ -18,20 +18,34 @@ using K = SetupIntent::Kind;
 
 const char* titleOf(SetupStep s) {
   switch (s) {
-    case SetupStep::kIntro: return "Set up this kiosk";
-    case SetupStep::kSite: return "The practice";
-    case SetupStep::kQueues: return "Queues";
-    case SetupStep::kMatching: return "Matching window";
-    case SetupStep::kIdle: return "Idle timeout";
-    case SetupStep::kScreen: return "Screen";
-    case SetupStep::kClock: return "Date and time";
-    case SetupStep::kAdmin: return "First administrator";
-    case SetupStep::kCard: return "Administrator's card";
-    case SetupStep::kRecovery: return "Recovery code";
-    case SetupStep::kRecoveryConfirm: return "Check the recovery code";
-    case SetupStep::kRecipient: return "Receiving organisation's key";
-    case SetupStep::kDevices: return "Camera, scanner and printer";
-    case SetupStep::kDone: return "Setup complete";
+    case SetupStep::kIntro:
+      return "Set up this kiosk";
+    case SetupStep::kSite:
+      return "The practice";
+    case SetupStep::kQueues:
+      return "Queues";
+    case SetupStep::kMatching:
+      return "Matching window";
+    case SetupStep::kIdle:
+      return "Idle timeout";
+    case SetupStep::kScreen:
+      return "Screen";
+    case SetupStep::kClock:
+      return "Date and time";
+    case SetupStep::kAdmin:
+      return "First administrator";
+    case SetupStep::kCard:
+      return "Administrator's card";
+    case SetupStep::kRecovery:
+      return "Recovery code";
+    case SetupStep::kRecoveryConfirm:
+      return "Check the recovery code";
+    case SetupStep::kRecipient:
+      return "Receiving organisation's key";
+    case SetupStep::kDevices:
+      return "Camera, scanner and printer";
+    case SetupStep::kDone:
+      return "Setup complete";
   }
   return "";
 }
@@ -55,20 +69,22 @@ struct Cursor {
 
 // Draws the fields, then the keyboard in what is left above the nav row; returns an intent.
 SetupIntent drawFields(Cursor& c, const std::vector<std::pair<std::string, const std::string*>>& fields,
-                       const std::vector<bool>& secret, const SetupState& s, float fieldWidth, bool sideBySide,
-                       bool narrowFirst = false) {
+                       const std::vector<bool>& secret, const SetupState& s, float fieldWidth,
+                       bool sideBySide, bool narrowFirst = false) {
   const Theme& t = theme();
   SetupIntent out;
   float x = c.area.min.x;
   float rowBottom = c.y;
   for (size_t i = 0; i < fields.size(); ++i) {
-    float w = sideBySide ? std::floor((c.area.width() - t.gap() * 2 * (fields.size() - 1)) / fields.size()) : fieldWidth;
+    float w = sideBySide ? std::floor((c.area.width() - t.gap() * 2 * (fields.size() - 1)) / fields.size())
+                         : fieldWidth;
     if (narrowFirst && i == 0) w = std::max(t.target(), c.area.width() * 0.12f);
-    if (narrowFirst && i > 0) w = std::floor((c.area.width() - std::max(t.target(), c.area.width() * 0.12f)) / 2 - t.gap() * 2);
+    if (narrowFirst && i > 0)
+      w = std::floor((c.area.width() - std::max(t.target(), c.area.width() * 0.12f)) / 2 - t.gap() * 2);
     ImGui::SetCursorScreenPos(ImVec2(x, c.y));
     std::string id = "setup-field-" + std::to_string(i);
-    if (drawFormField(fields[i].first, *fields[i].second, s.focus == int(i), i < secret.size() && secret[i], w,
-                      id.c_str()))
+    if (drawFormField(fields[i].first, *fields[i].second, s.focus == int(i), i < secret.size() && secret[i],
+                      w, id.c_str()))
       out = {K::kFocus, int(i)};
     rowBottom = std::max(rowBottom, ImGui::GetCursorScreenPos().y);
     if (sideBySide) {
@@ -96,9 +112,11 @@ SetupIntent drawKeyboardBelow(Cursor& c, const SetupState& s) {
 
 // "Sunday 29 November 2026": spelled out, so day and month cannot be mixed up.
 std::string longDate(int64_t days) {
-  static const char* const kDays[] = {"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};
-  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                        "July",    "August",   "September", "October", "November", "December"};
+  static const char* const kDays[] = {"Thursday", "Friday",  "Saturday", "Sunday",
+                                      "Monday",   "Tuesday", "Wednesday"};
+  static const char* const kMonths[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
   core::Date d = core::civilFromDays(days);
   int64_t wd = ((days % 7) + 7) % 7;  // 1970-01-01 was a Thursday
   return std::string(kDays[wd]) + " " + std::to_string(d.day) + " " + kMonths[d.month - 1] + " " +
@@ -116,8 +134,9 @@ void SetupWizard::frame() {
   theme().highContrast = false;
   const Theme& t = theme();
   beginScreenWindow("setup", t.fonts.body);
-  std::string stepText =
-      s_.step == SetupStep::kIntro ? "" : "Step " + std::to_string(stepNumber(s_.step)) + " of " + std::to_string(kStepCount);
+  std::string stepText = s_.step == SetupStep::kIntro ? ""
+                                                      : "Step " + std::to_string(stepNumber(s_.step)) +
+                                                            " of " + std::to_string(kStepCount);
   Cursor c{drawFormBar(titleOf(s_.step), stepText), 0};
   c.y = c.area.min.y;
   SetupIntent in;
@@ -128,45 +147,51 @@ void SetupWizard::frame() {
 
   switch (s_.step) {
     case SetupStep::kIntro:
-      c.para("This kiosk has not been set up yet. The next steps ask for the practice's details, its queues, "
-             "and the first administrator, who gets a staff card and a recovery code.");
-      c.para("It takes about five minutes. Have ready: the practice's ODS code, a pen and paper for the "
-             "recovery code, and a phone to photograph the administrator's card.");
+      c.para(
+          "This kiosk has not been set up yet. The next steps ask for the practice's details, its queues, "
+          "and the first administrator, who gets a staff card and a recovery code.");
+      c.para(
+          "It takes about five minutes. Have ready: the practice's ODS code, a pen and paper for the "
+          "recovery code, and a phone to photograph the administrator's card.");
       c.para("Everything set here can be changed later on the admin screen.");
       back.clear();
       next = "Start setup";
       break;
     case SetupStep::kSite:
-      c.para("The name patients see on the Welcome screen, and the practice's ODS code (for example B82005).");
-      pick(drawFields(c, {{"Practice name", &s_.siteName}, {"ODS code", &s_.ods}}, {}, s_, c.area.width() * 0.7f,
-                      shortScreen()));
+      c.para(
+          "The name patients see on the Welcome screen, and the practice's ODS code (for example B82005).");
+      pick(drawFields(c, {{"Practice name", &s_.siteName}, {"ODS code", &s_.ods}}, {}, s_,
+                      c.area.width() * 0.7f, shortScreen()));
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
       break;
     case SetupStep::kQueues: {
-      c.para("Each queue has a ticket letter, a name patients see, and where the calling board sends them. "
-             "Tap a queue to change it.");
+      c.para(
+          "Each queue has a ticket letter, a name patients see, and where the calling board sends them. "
+          "Tap a queue to change it.");
       // One under another; on a short screen side by side, three to a row.
       const bool inRows = shortScreen();
       const float rowW = (c.area.width() - t.gap() * 4) / 3;
       for (size_t i = 0; i < s_.queues.size(); ++i) {
         const auto& q = s_.queues[i];
         // Three to a row has no room for the room's name: it is in the fields below.
-        std::string label = (q.letter.empty() ? "?" : q.letter) + "  " + (q.name.empty() ? "(new queue)" : q.name) +
+        std::string label = (q.letter.empty() ? "?" : q.letter) + "  " +
+                            (q.name.empty() ? "(new queue)" : q.name) +
                             (inRows ? "" : "  —  " + (q.room.empty() ? "(no room)" : q.room));
         const float x = inRows ? c.area.min.x + float(i % 3) * (rowW + t.gap() * 2) : c.area.min.x;
         ImGui::SetCursorScreenPos(ImVec2(x, c.y));
         std::string id = "queue-" + std::to_string(i);
         const float w = inRows ? rowW : std::min(c.area.width() * 0.75f, buttonWidth(label) + t.basePx * 4);
         if (button(label, ImVec2(w, t.target() * 0.7f),
-                   int(i) == s_.queueSelected ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true, id.c_str()))
+                   int(i) == s_.queueSelected ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true,
+                   id.c_str()))
           in = {K::kSelectQueue, int(i)};
         if (!inRows || i % 3 == 2 || i + 1 == s_.queues.size()) c.y += t.target() * 0.7f + t.gap();
       }
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
-      if (button("Add a queue", ImVec2(buttonWidth("Add a queue"), t.target() * 0.7f), ButtonStyle::kSecondary,
-                 s_.queues.size() < 6))
+      if (button("Add a queue", ImVec2(buttonWidth("Add a queue"), t.target() * 0.7f),
+                 ButtonStyle::kSecondary, s_.queues.size() < 6))
         in = {K::kAddQueue};
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x + buttonWidth("Add a queue") + t.gap() * 2, c.y));
       if (button("Remove this queue", ImVec2(buttonWidth("Remove this queue"), t.target() * 0.7f),
@@ -175,8 +200,8 @@ void SetupWizard::frame() {
       c.y += t.target() * 0.7f + t.gap() * 2;
       if (!s_.queues.empty()) {
         auto& q = s_.queues[size_t(std::clamp(s_.queueSelected, 0, int(s_.queues.size()) - 1))];
-        pick(drawFields(c, {{"Letter", &q.letter}, {"Name", &q.name}, {"Room or desk", &q.room}}, {}, s_, 0, true,
-                        true));
+        pick(drawFields(c, {{"Letter", &q.letter}, {"Name", &q.name}, {"Room or desk", &q.room}}, {}, s_, 0,
+                        true, true));
       }
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
@@ -207,7 +232,8 @@ void SetupWizard::frame() {
       break;
     }
     case SetupStep::kIdle: {
-      c.para("Seconds without a touch before the patient screens wipe what was typed and go back to Welcome:");
+      c.para(
+          "Seconds without a touch before the patient screens wipe what was typed and go back to Welcome:");
       std::vector<std::string> labels;
       int chosen = -1;
       for (size_t i = 0; i < idleChoices().size(); ++i) {
@@ -237,24 +263,28 @@ void SetupWizard::frame() {
       int64_t m = clock_.now().localMinutes();
       c.para("The kiosk's clock says:");
       c.para(longDate(core::Instant::floorDiv(m, 1440)) + ", " + core::formatClockTime(m), t.heading());
-      c.para("Check it against a phone or a watch. A board without a real-time clock can start with the "
-             "wrong time, and every check-in is stamped with it.");
+      c.para(
+          "Check it against a phone or a watch. A board without a real-time clock can start with the "
+          "wrong time, and every check-in is stamped with it.");
       if (s_.clockWrong)
-        c.para("The kiosk cannot change the system clock itself. Carry on now and ask your IT contact to set "
-               "it (timedatectl, or a network time source); staff can confirm it later from the admin screen. "
-               "Check-ins made before then are marked \"clock not confirmed\".",
-               nullptr, colour::kRed);
+        c.para(
+            "The kiosk cannot change the system clock itself. Carry on now and ask your IT contact to set "
+            "it (timedatectl, or a network time source); staff can confirm it later from the admin screen. "
+            "Check-ins made before then are marked \"clock not confirmed\".",
+            nullptr, colour::kRed);
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       if (!s_.clockWrong &&
-          button("No, it is wrong", ImVec2(buttonWidth("No, it is wrong"), t.target() * 0.8f), ButtonStyle::kSecondary))
+          button("No, it is wrong", ImVec2(buttonWidth("No, it is wrong"), t.target() * 0.8f),
+                 ButtonStyle::kSecondary))
         in = {K::kClockWrong};
       next = "Yes, the date and time are right";
       skip = s_.clockWrong ? "Carry on without confirming" : "";
       break;
     }
     case SetupStep::kAdmin:
-      c.para("The first administrator signs in with a staff card and a PIN of at least eight digits. Their "
-             "card is shown next, to photograph.");
+      c.para(
+          "The first administrator signs in with a staff card and a PIN of at least eight digits. Their "
+          "card is shown next, to photograph.");
       pick(drawFields(c, {{"Name", &s_.adminName}, {"PIN", &s_.pin}, {"PIN again", &s_.pinAgain}},
                       {false, true, true}, s_, c.area.width() * 0.6f, shortScreen()));
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
@@ -266,7 +296,8 @@ void SetupWizard::frame() {
       float qrMax = std::min(c.area.height() - navRowHeight() - t.gap() * 2, c.area.width() * 0.4f);
       if (s_.cardQr) drawQr(*s_.cardQr, ImVec2(c.area.max.x - qrMax, c.y), qrMax);
       Cursor left{{c.area.min, ImVec2(c.area.max.x - qrMax - t.margin(), c.area.max.y)}, c.y};
-      left.para("Photograph this code now: it is " + s_.adminName + "'s staff card. Print it or keep the "
+      left.para("Photograph this code now: it is " + s_.adminName +
+                "'s staff card. Print it or keep the "
                 "photo on a phone; it is scanned (or typed) to sign in, with the PIN.");
       if (s_.done) {
         left.para("Staff ID: " + s_.done->adminStaffId);
@@ -281,13 +312,15 @@ void SetupWizard::frame() {
       c.para("WRITE THIS DOWN ON PAPER NOW. It is shown only this once and is never stored.", t.heading(),
              colour::kRed);
       if (s_.done && !s_.recoveryHidden) c.para(s_.done->recoveryCode, t.heading());
-      c.para("The recovery code opens the site's keys if every administrator card is lost. Keep the paper "
-             "locked away, not with the kiosk. Do not photograph it with a phone that leaves the building.");
+      c.para(
+          "The recovery code opens the site's keys if every administrator card is lost. Keep the paper "
+          "locked away, not with the kiosk. Do not photograph it with a phone that leaves the building.");
       next = "I have written it down";
       break;
     case SetupStep::kRecoveryConfirm:
-      c.para("To check it was copied, type the last two groups of the recovery code (8 characters) from "
-             "your paper.");
+      c.para(
+          "To check it was copied, type the last two groups of the recovery code (8 characters) from "
+          "your paper.");
       pick(drawFields(c, {{"Last two groups", &s_.recoveryTyped}}, {}, s_, c.area.width() * 0.5f, false));
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
@@ -296,11 +329,13 @@ void SetupWizard::frame() {
       next = "Check";
       break;
     case SetupStep::kRecipient:
-      c.para("Batches for re-entry are sealed to the receiving organisation's public key. Scan its QR code "
-             "now, paste its text (LSR1:...), or give the path of its .pub file on a USB stick. You can skip "
-             "this and set it later on the admin screen.");
-      pick(drawFields(c, {{"Key text (scanned or pasted)", &s_.recipientText}, {"or a file path", &s_.recipientPath}},
-                      {}, s_, c.area.width(), shortScreen()));
+      c.para(
+          "Batches for re-entry are sealed to the receiving organisation's public key. Scan its QR code "
+          "now, paste its text (LSR1:...), or give the path of its .pub file on a USB stick. You can skip "
+          "this and set it later on the admin screen.");
+      pick(drawFields(
+          c, {{"Key text (scanned or pasted)", &s_.recipientText}, {"or a file path", &s_.recipientPath}}, {},
+          s_, c.area.width(), shortScreen()));
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
       c.y += drawMessage(s_.message, c.area.width());
       pick(drawKeyboardBelow(c, s_));
@@ -309,12 +344,13 @@ void SetupWizard::frame() {
       next = "Use this key";
       break;
     case SetupStep::kDevices: {
-      c.para("Each is looked for at the path in its setting; anything not found can be skipped now and set "
-             "on the admin screen later.");
+      c.para(
+          "Each is looked for at the path in its setting; anything not found can be skipped now and set "
+          "on the admin screen later.");
       const char* names[] = {"Camera", "Barcode scanner", "Ticket printer"};
       for (size_t i = 0; i < s_.devices.size() && i < 3; ++i) {
-        std::string line = std::string(names[i]) + ": " +
-                           (s_.deviceSkipped[i] ? "skipped" : s_.devices[i].message);
+        std::string line =
+            std::string(names[i]) + ": " + (s_.deviceSkipped[i] ? "skipped" : s_.devices[i].message);
         // The words wrap in the room left of the Skip button, never under it.
         const bool canSkip = !s_.devices[i].found && !s_.deviceSkipped[i];
         std::string label = std::string("Skip ") + names[i];
@@ -329,7 +365,8 @@ void SetupWizard::frame() {
         c.y = std::max(words.y, c.y + t.target() * 0.7f + t.gap());
       }
       ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
-      if (button("Check again", ImVec2(buttonWidth("Check again"), t.target() * 0.7f), ButtonStyle::kSecondary))
+      if (button("Check again", ImVec2(buttonWidth("Check again"), t.target() * 0.7f),
+                 ButtonStyle::kSecondary))
         in = {K::kCheckDevices};
       back.clear();
       break;
@@ -337,19 +374,27 @@ void SetupWizard::frame() {
     case SetupStep::kDone:
       c.para("This kiosk is ready.");
       if (s_.done) c.para("Site: " + s_.siteName + " (" + s_.ods + "), device " + s_.done->deviceId + ".");
-      c.para(s_.recipientKeyId.empty() ? "No receiving organisation's key yet: set it on the admin screen before "
-                                         "the first export."
-                                       : "Batches will be sealed to key " + s_.recipientKeyId + ".");
+      c.para(s_.recipientKeyId.empty()
+                 ? "No receiving organisation's key yet: set it on the admin screen before "
+                   "the first export."
+                 : "Batches will be sealed to key " + s_.recipientKeyId + ".");
       c.para(s_.clockConfirmed ? "The clock was confirmed today." : "The clock is not yet confirmed.");
       back.clear();
       next = "Start the kiosk";
       break;
   }
   switch (drawNavRow(c.area, back, skip, next)) {
-    case 1: in = {K::kNext}; break;
-    case 2: in = {K::kSkip}; break;
-    case -1: in = {K::kBack}; break;
-    default: break;
+    case 1:
+      in = {K::kNext};
+      break;
+    case 2:
+      in = {K::kSkip};
+      break;
+    case -1:
+      in = {K::kBack};
+      break;
+    default:
+      break;
   }
   endScreenWindow();
   apply(in);

@@ -89,7 +89,8 @@ std::vector<core::QueueDef> SetupWizard::queueDefs() const {
   std::vector<core::QueueDef> out;
   for (const auto& q : s_.queues) {
     std::string letter = trimmed(q.letter);
-    char prefix = letter.size() == 1 ? static_cast<char>(std::toupper(static_cast<unsigned char>(letter[0]))) : '?';
+    char prefix =
+        letter.size() == 1 ? static_cast<char>(std::toupper(static_cast<unsigned char>(letter[0]))) : '?';
     std::string id = q.id.empty() ? idFromName(q.name) : q.id;
     out.push_back({id, trimmed(q.name), prefix, trimmed(q.room)});
   }
@@ -215,8 +216,9 @@ void SetupWizard::next() {
       std::string code = normalised(s_.done ? s_.done->recoveryCode : "");
       std::string typed = normalised(s_.recoveryTyped);
       if (code.size() < 8 || typed != code.substr(code.size() - 8)) {
-        s_.message = "That is not the end of the recovery code. Look at what you wrote down: type its last "
-                     "two groups (8 characters).";
+        s_.message =
+            "That is not the end of the recovery code. Look at what you wrote down: type its last "
+            "two groups (8 characters).";
         wipe(s_.recoveryTyped);
         return;
       }
@@ -230,9 +232,8 @@ void SetupWizard::next() {
         go(SetupStep::kDevices);  // nothing given: the same as Skip
         return;
       }
-      auto id = trimmed(s_.recipientText).empty()
-                    ? services_.setRecipientFile(trimmed(s_.recipientPath))
-                    : services_.setRecipientText(trimmed(s_.recipientText));
+      auto id = trimmed(s_.recipientText).empty() ? services_.setRecipientFile(trimmed(s_.recipientPath))
+                                                  : services_.setRecipientText(trimmed(s_.recipientText));
       if (!id.ok()) {
         s_.message = id.error().message;
         return;
@@ -303,7 +304,8 @@ void SetupWizard::apply(const SetupIntent& in) {
       s_.focus = 0;
       return;
     case K::kRemoveQueue:
-      if (s_.queues.size() > 1) s_.queues.erase(s_.queues.begin() + std::clamp(s_.queueSelected, 0, int(s_.queues.size()) - 1));
+      if (s_.queues.size() > 1)
+        s_.queues.erase(s_.queues.begin() + std::clamp(s_.queueSelected, 0, int(s_.queues.size()) - 1));
       s_.queueSelected = 0;
       s_.focus = 0;
       return;

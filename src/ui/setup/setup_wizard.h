@@ -84,7 +84,7 @@ struct SetupIntent {
     kClockWrong,
     kRecipientFile,  // load the key from the path field
     kCheckDevices,
-    kSkipDevice,  // index
+    kSkipDevice,   // index
     kSelectQueue,  // index
   };
   Kind kind = Kind::kNone;

@@ -13,7 +13,8 @@ namespace {
 using K = StaffIntent::Kind;
 
 bool isActive(core::CheckinState s) {
-  return s == core::CheckinState::kWaiting || s == core::CheckinState::kCalled || s == core::CheckinState::kParked;
+  return s == core::CheckinState::kWaiting || s == core::CheckinState::kCalled ||
+         s == core::CheckinState::kParked;
 }
 
 const service::ConsoleEntry* find(const std::vector<service::ConsoleEntry>& entries, const std::string& id) {
@@ -34,7 +35,8 @@ float callButtonHeight() {
 }
 
 // The call buttons of one queue in rows across `width`; returns the height they took.
-float drawCallButtons(const ConsoleView& v, const core::QueueDef& q, ImVec2 pos, float width, StaffIntent& in) {
+float drawCallButtons(const ConsoleView& v, const core::QueueDef& q, ImVec2 pos, float width,
+                      StaffIntent& in) {
   const Theme& t = theme();
   std::vector<const service::CallPoint*> points;
   for (const auto& p : v.points)
@@ -42,11 +44,13 @@ float drawCallButtons(const ConsoleView& v, const core::QueueDef& q, ImVec2 pos,
   if (points.empty()) return 0;
   const float h = callButtonHeight();
   // The last place in the rows is "Rooms": which room each clinician calls to.
-  const bool rooms = std::any_of(points.begin(), points.end(), [](const auto* p) { return !p->clinician.empty(); });
+  const bool rooms =
+      std::any_of(points.begin(), points.end(), [](const auto* p) { return !p->clinician.empty(); });
   const float roomsW = rooms ? std::round(listPx() * 4.0f) : 0;
   const size_t n = points.size();
-  const int perRow = std::max(1, std::min(static_cast<int>(n),
-                                          static_cast<int>((width - roomsW + t.gap()) / (t.basePx * 7.2f + t.gap()))));
+  const int perRow =
+      std::max(1, std::min(static_cast<int>(n),
+                           static_cast<int>((width - roomsW + t.gap()) / (t.basePx * 7.2f + t.gap()))));
   const float cellW = std::floor((width - roomsW - (rooms ? t.gap() : 0) - (perRow - 1) * t.gap()) / perRow);
   for (size_t i = 0; i < n; ++i) {
     const auto& p = *points[i];
@@ -73,7 +77,8 @@ float drawCallButtons(const ConsoleView& v, const core::QueueDef& q, ImVec2 pos,
 }
 
 // One queue: its call buttons, the headings and the scrolling list, in [min, max].
-void drawQueue(const ConsoleView& v, const core::QueueDef& q, ImVec2 min, ImVec2 max, bool heading, StaffIntent& in) {
+void drawQueue(const ConsoleView& v, const core::QueueDef& q, ImVec2 min, ImVec2 max, bool heading,
+               StaffIntent& in) {
   const Theme& t = theme();
   float y = min.y;
   const float width = max.x - min.x;
@@ -101,7 +106,8 @@ void drawQueue(const ConsoleView& v, const core::QueueDef& q, ImVec2 min, ImVec2
     pos.y += rowH;
     ++shown;
   }
-  if (shown == 0) listText("Nobody is waiting.", ImVec2(pos.x, pos.y + rowH * 0.2f), listPx(), colour::kGreyBorder);
+  if (shown == 0)
+    listText("Nobody is waiting.", ImVec2(pos.x, pos.y + rowH * 0.2f), listPx(), colour::kGreyBorder);
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + rowH * 0.5f));
   ImGui::Dummy(ImVec2(1, 1));
   endDragList();
@@ -205,7 +211,8 @@ StaffIntent drawConsole(const ConsoleView& v) {
   const float colW = std::floor((area.width() - (side - 1) * t.gap() * 2) / side);
   for (int i = 0; i < side; ++i) {
     const float x = area.min.x + i * (colW + t.gap() * 2);
-    drawQueue(v, v.queues[static_cast<size_t>(first + i)], ImVec2(x, y), ImVec2(x + colW, area.max.y), side >= n, in);
+    drawQueue(v, v.queues[static_cast<size_t>(first + i)], ImVec2(x, y), ImVec2(x + colW, area.max.y),
+              side >= n, in);
   }
   return in;
 }

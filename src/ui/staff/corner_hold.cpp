@@ -18,7 +18,8 @@ bool drawCornerHold(int64_t nowMs, CornerHold& hold) {
   ImGui::SetCursorScreenPos(ImVec2(0, 0));
   ImGui::InvisibleButton("hold-corner", ImVec2(size, size));
   bool held = ImGui::IsItemActive();
-  if (WidgetLog* log = widgetLog()) log->add({"hold-corner", ImVec2(0, 0), ImVec2(size, size), true, true, true});
+  if (WidgetLog* log = widgetLog())
+    log->add({"hold-corner", ImVec2(0, 0), ImVec2(size, size), true, true, true});
   ImGui::End();
   if (!held) {
     hold.since.reset();

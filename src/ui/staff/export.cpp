@@ -19,8 +19,8 @@ std::string checkinsText(int64_t n) {
 }
 }  // namespace
 
-float drawProgress(const std::string& task, const std::string& stage, int64_t done, int64_t total, bool finished,
-                   ImVec2 pos, float width) {
+float drawProgress(const std::string& task, const std::string& stage, int64_t done, int64_t total,
+                   bool finished, ImVec2 pos, float width) {
   const Theme& t = theme();
   ImGui::SetCursorScreenPos(pos);
   float y = pos.y + textWrapped(task, width, t.fonts.body, colour::kDarkBlue) + t.gap() * 0.5f;
@@ -28,7 +28,8 @@ float drawProgress(const std::string& task, const std::string& stage, int64_t do
   float f = finished ? 1.0f : total > 0 ? std::clamp(float(done) / float(total), 0.0f, 1.0f) : 0.0f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width, y + h), colour::kPaleBlue, t.basePx * 0.15f);
-  if (f > 0) dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width * f, y + h), colour::kBlue, t.basePx * 0.15f);
+  if (f > 0)
+    dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width * f, y + h), colour::kBlue, t.basePx * 0.15f);
   dl->AddRect(ImVec2(pos.x, y), ImVec2(pos.x + width, y + h), colour::kGreyBorder, t.basePx * 0.15f);
   std::string label = stage + " - " + std::to_string(static_cast<int>(std::round(f * 100))) + "%";
   float px = listPx();
@@ -62,9 +63,9 @@ StaffIntent drawExport(const ExportView& v) {
   const bool hasKey = e.status && !e.status->recipientKeyId.empty();
 
   // The buttons in a column on the right, the state of things on the left.
-  const float bw = std::min(area.width() * 0.36f,
-                            std::max({buttonWidth("Make batch"), buttonWidth("Copy to USB stick"),
-                                      buttonWidth("Show as QR codes")}));
+  const float bw =
+      std::min(area.width() * 0.36f, std::max({buttonWidth("Make batch"), buttonWidth("Copy to USB stick"),
+                                               buttonWidth("Show as QR codes")}));
   const float bh = t.target() * 0.8f;
   const float leftW = area.width() - bw - t.gap() * 2;
   float by = area.min.y;
@@ -87,7 +88,8 @@ StaffIntent drawExport(const ExportView& v) {
     line(checkinsText(e.status->unexported), t.fonts.heading, colour::kText);
     if (hasKey)
       line("Sealed to key " + e.status->recipientKeyId +
-               (e.status->recipientSetBy.empty() ? std::string() : " (" + e.status->recipientSetBy + ")") + ".",
+               (e.status->recipientSetBy.empty() ? std::string() : " (" + e.status->recipientSetBy + ")") +
+               ".",
            t.fonts.body, colour::kText);
     else
       line(kNoRecipientText, t.fonts.body, colour::kRed);
@@ -104,10 +106,12 @@ StaffIntent drawExport(const ExportView& v) {
 
   y = std::max(y, by);
   if (!e.task.empty()) {
-    y += drawProgress(e.task, e.stage, e.done, e.total, e.finished, ImVec2(area.min.x, y), area.width()) + t.gap();
+    y += drawProgress(e.task, e.stage, e.done, e.total, e.finished, ImVec2(area.min.x, y), area.width()) +
+         t.gap();
   }
   if (e.safeToRemove) {
-    y += drawBanner("Safe to remove the USB stick.", area.min.x, area.max.x, y, kGreen, colour::kTextOnDark) + t.gap();
+    y += drawBanner("Safe to remove the USB stick.", area.min.x, area.max.x, y, kGreen, colour::kTextOnDark) +
+         t.gap();
   }
   if (!v.message.empty() || !v.notice.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));

@@ -30,7 +30,7 @@ inline constexpr const char* kNoRecipientText =
     "the organisation receiving the batches gave them.";
 
 /// A bar showing done of total with the task above it and the stage inside; returns the height used.
-float drawProgress(const std::string& task, const std::string& stage, int64_t done, int64_t total, bool finished,
-                   ImVec2 pos, float width);
+float drawProgress(const std::string& task, const std::string& stage, int64_t done, int64_t total,
+                   bool finished, ImVec2 pos, float width);
 
 }  // namespace longstop::ui::staff

@@ -29,7 +29,7 @@ struct ExportState {
   enum class Work { kNone, kMake, kCopy, kEarlier };
 
   std::optional<service::ExportStatus> status;
-  std::optional<service::MadeBatch> made;  // made during this visit
+  std::optional<service::MadeBatch> made;    // made during this visit
   std::vector<std::filesystem::path> media;  // USB sticks plugged in now
   int64_t mediaCheckedMs = 0;
 
@@ -37,14 +37,14 @@ struct ExportState {
   std::string task;            // "Copying batch 3 to the USB stick"
   std::string stage;           // the service's last word: "Writing", "Checking"
   int64_t done = 0, total = 0;
-  bool finished = false;       // the task ran to the end (the bar is full)
-  bool safeToRemove = false;   // set only after a copy's result came back without an error
+  bool finished = false;      // the task ran to the end (the bar is full)
+  bool safeToRemove = false;  // set only after a copy's result came back without an error
 
   std::vector<std::string> frames;  // the QR stream of `streamSeq`, while it shows
   int64_t streamSeq = 0;
   size_t frame = 0;
   int64_t frameShownMs = 0;
-  int rounds = 0;  // times the whole stream has been shown
+  int rounds = 0;              // times the whole stream has been shown
   std::optional<QrMatrix> qr;  // frames[qrFrame], encoded once per frame change
   size_t qrFrame = 0;
 };

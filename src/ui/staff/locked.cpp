@@ -20,9 +20,10 @@ LockedIntent drawLocked(const LockedView& v) {
   y += measure("W", t.heading()).y + t.basePx;
   const float width = std::min(d.width() - 2 * t.margin(), t.basePx * 40);
   ImGui::SetCursorScreenPos(ImVec2((d.width() - width) / 2, y));
-  y += textWrapped("This kiosk has just started and is not ready for check-in yet. A member of staff needs to "
-                   "start it.",
-                   width);
+  y += textWrapped(
+      "This kiosk has just started and is not ready for check-in yet. A member of staff needs to "
+      "start it.",
+      width);
   y += t.basePx * 2;
   const char* label = "Staff: start the kiosk";
   const float w = std::min(d.width() - 2 * t.margin(), buttonWidth(label));

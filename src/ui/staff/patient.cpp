@@ -18,7 +18,8 @@ std::string heading(const service::ConsoleEntry& e) {
 }
 
 // Buttons in rows that wrap within the area; returns the index pressed or -1.
-int buttonGrid(const std::vector<std::string>& labels, const Rect& area, float y, const std::vector<int>& styles = {}) {
+int buttonGrid(const std::vector<std::string>& labels, const Rect& area, float y,
+               const std::vector<int>& styles = {}) {
   const Theme& t = theme();
   float x = area.min.x;
   int pressed = -1;
@@ -48,12 +49,16 @@ float detailsBlock(const service::ConsoleEntry& e, const Rect& area, float y) {
     line("Date of birth " + e.patient->dateOfBirth.iso());
     if (e.patient->nhsNumber) line("NHS number " + e.patient->nhsNumber->formatted());
   }
-  line(e.appointmentTime.empty() ? "Walk-in" : "Appointment " + e.appointmentTime + " with " + e.clinician +
-                                                   (e.lateMinutes > 0 ? ", arrived " + std::to_string(e.lateMinutes) + " min late" : ""));
+  line(e.appointmentTime.empty()
+           ? "Walk-in"
+           : "Appointment " + e.appointmentTime + " with " + e.clinician +
+                 (e.lateMinutes > 0 ? ", arrived " + std::to_string(e.lateMinutes) + " min late" : ""));
   if (e.state == core::CheckinState::kCalled && (!e.calledBy.empty() || !e.calledRoom.empty()))
     line("Called" + (e.calledBy.empty() ? std::string() : " for " + e.calledBy) +
-         (e.calledRoom.empty() ? std::string() : " to " + e.calledRoom), true);
-  line("Waited " + std::to_string(e.waitedMinutes) + " min" + (e.possibleDuplicate ? "  -  possible duplicate" : ""));
+             (e.calledRoom.empty() ? std::string() : " to " + e.calledRoom),
+         true);
+  line("Waited " + std::to_string(e.waitedMinutes) + " min" +
+       (e.possibleDuplicate ? "  -  possible duplicate" : ""));
   return y + t.gap();
 }
 }  // namespace
@@ -82,7 +87,8 @@ StaffIntent drawPatient(const service::ConsoleEntry& e, bool canMerge) {
   std::vector<int> styles;
   for (auto a : actions) {
     labels.push_back(actionLabel(a));
-    styles.push_back(static_cast<int>(a == core::CheckinAction::kCancel ? ButtonStyle::kSecondary : ButtonStyle::kPrimary));
+    styles.push_back(static_cast<int>(a == core::CheckinAction::kCancel ? ButtonStyle::kSecondary
+                                                                        : ButtonStyle::kPrimary));
   }
   labels.push_back("Edit details");
   styles.push_back(static_cast<int>(ButtonStyle::kSecondary));
@@ -136,7 +142,8 @@ StaffIntent drawCancel(const service::ConsoleEntry& e) {
   Rect area;
   if (drawStaffBar(heading(e), {"Back"}, &area) == 0) in.kind = K::kBack;
   ImGui::SetCursorScreenPos(area.min);
-  float y = area.min.y + textWrapped("Why cancel this check-in?", area.width(), theme().heading()) + theme().gap();
+  float y =
+      area.min.y + textWrapped("Why cancel this check-in?", area.width(), theme().heading()) + theme().gap();
   std::vector<std::string> labels(std::begin(kCancelReasons), std::end(kCancelReasons));
   int i = buttonGrid(labels, area, y);
   if (i >= 0) {
@@ -157,16 +164,18 @@ std::string mergeLabel(const MergeChoice& c) {
   return "Keep " + c.keep->ticket + ", merge " + c.fold->ticket + " into it";
 }
 
-StaffIntent drawMerge(const service::ConsoleEntry& e, const std::vector<const service::ConsoleEntry*>& others) {
+StaffIntent drawMerge(const service::ConsoleEntry& e,
+                      const std::vector<const service::ConsoleEntry*>& others) {
   const Theme& t = theme();
   StaffIntent in;
   Rect area;
   if (drawStaffBar(heading(e), {"Back"}, &area) == 0) in.kind = K::kBack;
   ImGui::SetCursorScreenPos(area.min);
   float y = area.min.y +
-            textWrapped("The same person, checked in twice? Choose which check-in stays: the other is "
-                        "cancelled and folded into it; both histories are kept.",
-                        area.width()) +
+            textWrapped(
+                "The same person, checked in twice? Choose which check-in stays: the other is "
+                "cancelled and folded into it; both histories are kept.",
+                area.width()) +
             t.gap();
   for (const auto* o : others) {
     // The two records side by side, so staff compare them before choosing.

@@ -30,6 +30,7 @@ std::array<MergeChoice, 2> mergeChoices(const service::ConsoleEntry& open,
 /// The label of the button that makes choice `c`.
 std::string mergeLabel(const MergeChoice& c);
 /// `others`: the other possible duplicates. Each is shown beside `e`, with both ways to merge them.
-StaffIntent drawMerge(const service::ConsoleEntry& e, const std::vector<const service::ConsoleEntry*>& others);
+StaffIntent drawMerge(const service::ConsoleEntry& e,
+                      const std::vector<const service::ConsoleEntry*>& others);
 
 }  // namespace longstop::ui::staff

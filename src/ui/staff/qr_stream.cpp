@@ -28,14 +28,15 @@ StaffIntent drawQrStream(const ExportState& e) {
   const float x = d.max.x - t.margin() - rightW;
   float y = d.min.y + t.margin();
   ImGui::SetCursorScreenPos(ImVec2(x, y));
-  y += textWrapped("Batch " + std::to_string(e.streamSeq), rightW, t.fonts.heading, colour::kDarkBlue) + t.gap();
+  y += textWrapped("Batch " + std::to_string(e.streamSeq), rightW, t.fonts.heading, colour::kDarkBlue) +
+       t.gap();
   ImGui::SetCursorScreenPos(ImVec2(x, y));
   const std::string counter = "Frame " + std::to_string(e.frame + 1) + " of " + std::to_string(n);
   y += textWrapped(counter, rightW, t.fonts.heading, colour::kText) + t.gap();
-  y += drawProgress(e.rounds == 0 ? "First time through" : "Shown in full " + std::to_string(e.rounds) +
-                                                                (e.rounds == 1 ? " time" : " times"),
-                    "This round", int64_t(e.frame + 1), int64_t(n), false, ImVec2(x, y),
-                    rightW) +
+  y += drawProgress(e.rounds == 0
+                        ? "First time through"
+                        : "Shown in full " + std::to_string(e.rounds) + (e.rounds == 1 ? " time" : " times"),
+                    "This round", int64_t(e.frame + 1), int64_t(n), false, ImVec2(x, y), rightW) +
        t.gap();
   ImGui::SetCursorScreenPos(ImVec2(x, y));
   (void)textWrapped("Hold the receiving computer's camera to the code until it has every frame.", rightW,

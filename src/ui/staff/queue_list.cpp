@@ -142,17 +142,24 @@ StaffIntent drawListRow(const service::ConsoleEntry& e, const ListColumns& c, Im
   const float width = c.x[ListColumns::kStatus] + c.w[ListColumns::kStatus];
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool called = e.state == core::CheckinState::kCalled;
-  if (e.urgent) dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + rowH), colour::rgb(0xFDE8E6));
-  else if (called) dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + rowH), colour::kPaleBlue);
-  else if (e.state == core::CheckinState::kParked) dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + rowH), colour::rgb(0xF0F4F5));
-  dl->AddLine(ImVec2(pos.x, pos.y + rowH - 1), ImVec2(pos.x + width, pos.y + rowH - 1), colour::kDisabled, 1.0f);
+  if (e.urgent)
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + rowH), colour::rgb(0xFDE8E6));
+  else if (called)
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + rowH), colour::kPaleBlue);
+  else if (e.state == core::CheckinState::kParked)
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + rowH), colour::rgb(0xF0F4F5));
+  dl->AddLine(ImVec2(pos.x, pos.y + rowH - 1), ImVec2(pos.x + width, pos.y + rowH - 1), colour::kDisabled,
+              1.0f);
   const float top = pos.y + 2, bottom = pos.y + rowH - 3;
-  auto cell = [&](int i) { return std::pair(ImVec2(pos.x + c.x[i], top), ImVec2(pos.x + c.x[i] + c.w[i] - gap, bottom)); };
+  auto cell = [&](int i) {
+    return std::pair(ImVec2(pos.x + c.x[i], top), ImVec2(pos.x + c.x[i] + c.w[i] - gap, bottom));
+  };
 
   auto [tmin, tmax] = cell(ListColumns::kTicket);
   ImGui::SetCursorScreenPos(tmin);
-  if (button(e.ticket, ImVec2(tmax.x - tmin.x, tmax.y - tmin.y), e.urgent ? ButtonStyle::kUrgent : ButtonStyle::kSecondary,
-             true, ("row-" + e.recordId).c_str()) &&
+  if (button(e.ticket, ImVec2(tmax.x - tmin.x, tmax.y - tmin.y),
+             e.urgent ? ButtonStyle::kUrgent : ButtonStyle::kSecondary, true,
+             ("row-" + e.recordId).c_str()) &&
       !listDragged()) {
     in.kind = K::kOpen;
     in.arg = e.recordId;
@@ -177,8 +184,8 @@ StaffIntent drawListRow(const service::ConsoleEntry& e, const ListColumns& c, Im
       const float bw = std::floor(want[i] * scale);
       ImGui::SetCursorScreenPos(ImVec2(x, top));
       std::string id = std::string("act-") + std::string(core::toString(acts[i])) + "-" + e.recordId;
-      if (button(actionLabel(acts[i]), ImVec2(bw, bottom - top), i == 0 ? ButtonStyle::kPrimary : ButtonStyle::kSecondary,
-                 true, id.c_str()) &&
+      if (button(actionLabel(acts[i]), ImVec2(bw, bottom - top),
+                 i == 0 ? ButtonStyle::kPrimary : ButtonStyle::kSecondary, true, id.c_str()) &&
           !listDragged()) {
         in.kind = K::kRowAction;
         in.arg = e.recordId;
@@ -200,8 +207,8 @@ void beginDragList(const char* id, ImVec2 size) {
   const ImVec2 wmin = ImGui::GetWindowPos();
   const ImVec2 wmax(wmin.x + ImGui::GetWindowWidth(), wmin.y + ImGui::GetWindowHeight());
   const ImVec2 start = io.MouseClickedPos[0];
-  const bool startedHere = start.x >= wmin.x && start.y >= wmin.y && start.x < wmax.x - ImGui::GetStyle().ScrollbarSize &&
-                           start.y < wmax.y;
+  const bool startedHere = start.x >= wmin.x && start.y >= wmin.y &&
+                           start.x < wmax.x - ImGui::GetStyle().ScrollbarSize && start.y < wmax.y;
   if (startedHere && io.MouseDown[0] && ImGui::IsMouseDragging(ImGuiMouseButton_Left, dragThreshold()))
     ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() - io.MouseDelta.y, 0.0f, ImGui::GetScrollMaxY()));
 }

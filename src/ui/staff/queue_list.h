@@ -16,8 +16,8 @@ namespace longstop::ui::staff {
 /// Where a row's cells go, for a list `width` wide.
 struct ListColumns {
   enum { kTicket, kName, kAppointment, kWaited, kStatus, kCount };
-  float x[kCount] = {};  // left edge of each cell, from the list's left
-  float w[kCount] = {};  // and its width
+  float x[kCount] = {};     // left edge of each cell, from the list's left
+  float w[kCount] = {};     // and its width
   bool rowActions = false;  // called rows carry Seen / No-show / Call again in the status cell
   bool showQueue = false;   // the status cell names the queue too (search results)
 };

@@ -47,7 +47,8 @@ std::string cardProblemText(const std::string& cardText) {
                          : "The staff ID (the first 6 characters) cannot hold " + bad +
                                "- check it against your card.";
     case core::CardProblem::kBadSecretChar:
-      return "A card code never holds " + bad + "(only letters and the digits 2 to 7): check it against your card.";
+      return "A card code never holds " + bad +
+             "(only letters and the digits 2 to 7): check it against your card.";
     case core::CardProblem::kTooLong:
       return "That is more than a card code holds: check it against your card.";
   }
@@ -112,8 +113,8 @@ StaffIntent drawPinEntry(const SignInView& v) {
   y = ImGui::GetCursorScreenPos().y + t.gap();
   drawMessage(v.message, {area.min, ImVec2(area.min.x + leftW, area.max.y)}, &y);
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, std::max(y, area.max.y - t.target())));
-  if (button("Sign in", ImVec2(std::min(leftW, buttonWidth("Sign in") * 1.5f), t.target()), ButtonStyle::kPrimary,
-             v.pinDigits >= 6))
+  if (button("Sign in", ImVec2(std::min(leftW, buttonWidth("Sign in") * 1.5f), t.target()),
+             ButtonStyle::kPrimary, v.pinDigits >= 6))
     in.kind = StaffIntent::Kind::kSignIn;
   KeyPress p = drawDigitKeypad(ImVec2(area.max.x - pad.x, area.min.y), area.height());
   if (p) {

@@ -35,9 +35,12 @@ int drawStaffBar(std::string_view title, const std::vector<std::string_view>& bu
     x -= t.gap() * scale;
   }
   // The title in the room the buttons leave it: smaller, or on two lines, rather than cut off.
-  textFitted(title, ImVec2(t.margin(), t.gap() * 0.5f), ImVec2(std::max(t.margin() + 1, x - t.gap()), barH - t.gap() * 0.5f),
-             t.fonts.body, colour::kTextOnDark);
-  if (content) *content = {ImVec2(d.min.x + t.margin(), barH + t.gap()), ImVec2(d.max.x - t.margin(), d.max.y - t.gap())};
+  textFitted(title, ImVec2(t.margin(), t.gap() * 0.5f),
+             ImVec2(std::max(t.margin() + 1, x - t.gap()), barH - t.gap() * 0.5f), t.fonts.body,
+             colour::kTextOnDark);
+  if (content)
+    *content = {ImVec2(d.min.x + t.margin(), barH + t.gap()),
+                ImVec2(d.max.x - t.margin(), d.max.y - t.gap())};
   return pressed;
 }
 

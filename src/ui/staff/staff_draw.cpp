@@ -18,9 +18,10 @@ void StaffConsole::frame() {
   theme().largerText = false;
   beginScreenWindow("staff", theme().body());
   const service::ConsoleEntry* open = entry(s_.selected);
-  if (!signedIn() && s_.screen != StaffScreen::kCard && s_.screen != StaffScreen::kPin) s_.screen = StaffScreen::kCard;
-  if ((s_.screen == StaffScreen::kPatient || s_.screen == StaffScreen::kTransfer || s_.screen == StaffScreen::kCancel ||
-       s_.screen == StaffScreen::kMerge) &&
+  if (!signedIn() && s_.screen != StaffScreen::kCard && s_.screen != StaffScreen::kPin)
+    s_.screen = StaffScreen::kCard;
+  if ((s_.screen == StaffScreen::kPatient || s_.screen == StaffScreen::kTransfer ||
+       s_.screen == StaffScreen::kCancel || s_.screen == StaffScreen::kMerge) &&
       !open)
     s_.screen = StaffScreen::kConsole;
   StaffIntent in;
@@ -36,8 +37,8 @@ void StaffConsole::frame() {
     case StaffScreen::kConsole: {
       auto who = services_.session();
       std::string name = who ? who->name : "";
-      in = drawConsole({name, services_.site().queues, s_.entries, s_.points, s_.alerts, s_.notice, s_.message,
-                        who && who->admin, s_.firstQueue, idleSecondsLeft()});
+      in = drawConsole({name, services_.site().queues, s_.entries, s_.points, s_.alerts, s_.notice,
+                        s_.message, who && who->admin, s_.firstQueue, idleSecondsLeft()});
       break;
     }
     case StaffScreen::kPatient: {
@@ -58,8 +59,8 @@ void StaffConsole::frame() {
     case StaffScreen::kMerge: {
       std::vector<const service::ConsoleEntry*> others;
       for (const auto& e : s_.entries)
-        if (e.possibleDuplicate && e.recordId != open->recordId && e.state != core::CheckinState::kCancelled &&
-            e.duplicateGroup == open->duplicateGroup)
+        if (e.possibleDuplicate && e.recordId != open->recordId &&
+            e.state != core::CheckinState::kCancelled && e.duplicateGroup == open->duplicateGroup)
           others.push_back(&e);
       in = drawMerge(*open, others);
       break;
@@ -71,7 +72,8 @@ void StaffConsole::frame() {
       in = drawAdd(s_.appointmentId, s_.due, s_.message);
       break;
     case StaffScreen::kRoom:
-      in = drawRoomPick(s_.roomClinician, s_.roomQueue, s_.points, roomChoices(services_.site().queues, s_.points));
+      in = drawRoomPick(s_.roomClinician, s_.roomQueue, s_.points,
+                        roomChoices(services_.site().queues, s_.points));
       break;
     case StaffScreen::kWalkIn: {
       std::vector<core::QueueDef> queues = services_.site().queues;
@@ -104,17 +106,18 @@ void StaffConsole::frame() {
     }
   }
   // The idle warning, on every signed-in screen (the console draws it in its own layout).
-  if (const int left = idleSecondsLeft(); left >= 0 && s_.screen != StaffScreen::kConsole && signedIn() &&
-                                          s_.screen != StaffScreen::kQrStream) {
+  if (const int left = idleSecondsLeft();
+      left >= 0 && s_.screen != StaffScreen::kConsole && signedIn() && s_.screen != StaffScreen::kQrStream) {
     const Theme& t = theme();
     const Rect d = displayRect();
     const float bw = buttonWidth(kStaySignedIn);
     const float h = t.target() * 0.8f;
     const float y = d.max.y - h - t.gap();
-    drawBanner(idleWarning(left), d.min.x + t.margin(), d.max.x - t.margin() - bw - t.gap(), y, colour::kYellow,
-               colour::kText);
+    drawBanner(idleWarning(left), d.min.x + t.margin(), d.max.x - t.margin() - bw - t.gap(), y,
+               colour::kYellow, colour::kText);
     ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - bw, y));
-    if (button(kStaySignedIn, ImVec2(bw, h), ButtonStyle::kPrimary)) in.kind = StaffIntent::Kind::kStaySignedIn;
+    if (button(kStaySignedIn, ImVec2(bw, h), ButtonStyle::kPrimary))
+      in.kind = StaffIntent::Kind::kStaySignedIn;
   }
   endScreenWindow();
   apply(in);

@@ -155,7 +155,8 @@ bool StaffConsole::pollExportWork() {
     e.finished = true;
     e.stage = "Written and checked";
     e.safeToRemove = true;
-    e.task = "Batch " + std::to_string(exportSeq()) + " copied to " + r->copiedTo.parent_path().string() + ".";
+    e.task =
+        "Batch " + std::to_string(exportSeq()) + " copied to " + r->copiedTo.parent_path().string() + ".";
   }
   if (work == ExportState::Work::kMake)
     if (auto st = services_.exportStatus(); st.ok()) e.status = st.value();
@@ -204,10 +205,9 @@ void StaffConsole::acknowledgeScanned(std::string_view text) {
   }
   s_.message.clear();
   const std::string batch = "Batch " + std::to_string(r->seq);
-  s_.notice = r->alreadyAcknowledged
-                  ? batch + " was already marked received. Nothing has changed."
-                  : batch + " received — its personal data will be deleted after " +
-                        std::to_string(r->retentionDays) + " days.";
+  s_.notice = r->alreadyAcknowledged ? batch + " was already marked received. Nothing has changed."
+                                     : batch + " received — its personal data will be deleted after " +
+                                           std::to_string(r->retentionDays) + " days.";
   if (auto st = services_.exportStatus(); st.ok()) s_.exp.status = st.value();
 }
 

@@ -34,7 +34,8 @@ void StaffConsole::onText(std::string_view utf8) {
         if (c >= 0x20 && c < 0x7F && s_.searchText.size() < 40) s_.searchText += static_cast<char>(c);
         break;
       case StaffScreen::kAdd:
-        if (c > 0x20 && c < 0x7F && c != ':' && s_.appointmentId.size() < 64) s_.appointmentId += static_cast<char>(c);
+        if (c > 0x20 && c < 0x7F && c != ':' && s_.appointmentId.size() < 64)
+          s_.appointmentId += static_cast<char>(c);
         break;
       default:
         break;
@@ -132,7 +133,8 @@ int64_t StaffConsole::msUntilNextTick() const {
   const int64_t idle = services_.msUntilIdleSignOut();
   int64_t next = std::min(idle, lastRefreshMs_ + kRefreshMs - now);
   // The warning appears, then counts down a second at a time.
-  next = std::min(next, idle > kIdleWarningMs ? idle - kIdleWarningMs : (idle % 1000 == 0 ? 1000 : idle % 1000));
+  next =
+      std::min(next, idle > kIdleWarningMs ? idle - kIdleWarningMs : (idle % 1000 == 0 ? 1000 : idle % 1000));
   next = std::min(next, msUntilExportTick(now));
   return std::clamp<int64_t>(next, 1, 60'000);
 }

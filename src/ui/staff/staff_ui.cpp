@@ -88,8 +88,10 @@ void StaffConsole::noteActivity() {
 
 void StaffConsole::loadDue() {
   auto due = services_.appointmentsDue();
-  if (due.ok()) s_.due = std::move(due.value());
-  else s_.message = due.error().message;
+  if (due.ok())
+    s_.due = std::move(due.value());
+  else
+    s_.message = due.error().message;
 }
 
 void StaffConsole::refresh() {
@@ -205,7 +207,8 @@ void StaffConsole::applyWalkIn(const WalkInIntent& in) {
     std::string ticket = e ? e->ticket : s_.selected;
     say(services_.editDetails(s_.selected, answers.patient), ticket + ": details changed");
   } else {
-    auto r = services_.addAtDesk(std::nullopt, service::WalkInRequest{answers.patient, answers.queueId}, false);
+    auto r =
+        services_.addAtDesk(std::nullopt, service::WalkInRequest{answers.patient, answers.queueId}, false);
     say(r.ok() ? core::okStatus() : core::Status(r.error()), "Walk-in added");
     if (r.ok()) addedId = r.value();
   }
@@ -228,18 +231,26 @@ void StaffConsole::apply(const StaffIntent& in) {
       break;
     case K::kKey:
       if (s_.screen == StaffScreen::kCard) {
-        if (in.key.kind == KeyPress::Kind::kDelete) popCodePoint(s_.cardText);
-        else if (s_.cardText.size() < kMaxCardChars) s_.cardText += static_cast<char>(in.key.ch);
+        if (in.key.kind == KeyPress::Kind::kDelete)
+          popCodePoint(s_.cardText);
+        else if (s_.cardText.size() < kMaxCardChars)
+          s_.cardText += static_cast<char>(in.key.ch);
       } else if (s_.screen == StaffScreen::kPin) {
-        if (in.key.kind == KeyPress::Kind::kDelete) popCodePoint(s_.pin);
-        else if (s_.pin.size() < kMaxPinDigits && in.key.ch >= '0' && in.key.ch <= '9') s_.pin += static_cast<char>(in.key.ch);
+        if (in.key.kind == KeyPress::Kind::kDelete)
+          popCodePoint(s_.pin);
+        else if (s_.pin.size() < kMaxPinDigits && in.key.ch >= '0' && in.key.ch <= '9')
+          s_.pin += static_cast<char>(in.key.ch);
       } else if (s_.screen == StaffScreen::kSearch) {
-        if (in.key.kind == KeyPress::Kind::kDelete) popCodePoint(s_.searchText);
-        else if (s_.searchText.size() < 40) s_.searchText += static_cast<char>(in.key.ch);
+        if (in.key.kind == KeyPress::Kind::kDelete)
+          popCodePoint(s_.searchText);
+        else if (s_.searchText.size() < 40)
+          s_.searchText += static_cast<char>(in.key.ch);
         refresh();
       } else if (s_.screen == StaffScreen::kAdd) {
-        if (in.key.kind == KeyPress::Kind::kDelete) popCodePoint(s_.appointmentId);
-        else if (s_.appointmentId.size() < 64) s_.appointmentId += static_cast<char>(in.key.ch);
+        if (in.key.kind == KeyPress::Kind::kDelete)
+          popCodePoint(s_.appointmentId);
+        else if (s_.appointmentId.size() < 64)
+          s_.appointmentId += static_cast<char>(in.key.ch);
       }
       break;
     case K::kNext:
@@ -294,10 +305,13 @@ void StaffConsole::apply(const StaffIntent& in) {
     case K::kCallNext: {
       auto r = services_.callNext(in.arg, in.flag ? std::optional<std::string>(in.arg2) : std::nullopt);
       refresh();
-      if (!r.ok()) say(r.error(), "");
-      else if (!r.value()) say(core::okStatus(), in.flag && !in.arg2.empty() ? "Nobody is waiting for " + in.arg2 + "."
-                                                                             : "Nobody is waiting in that queue.");
-      else say(core::okStatus(), calledNotice(*r.value()));
+      if (!r.ok())
+        say(r.error(), "");
+      else if (!r.value())
+        say(core::okStatus(), in.flag && !in.arg2.empty() ? "Nobody is waiting for " + in.arg2 + "."
+                                                          : "Nobody is waiting in that queue.");
+      else
+        say(core::okStatus(), calledNotice(*r.value()));
       break;
     }
     case K::kShowQueue:
@@ -408,8 +422,10 @@ void StaffConsole::apply(const StaffIntent& in) {
     }
     case K::kAdmin: {
       auto who = services_.session();
-      if (who && who->admin) adminRequest_ = who;
-      else say(core::unauthorised("Only an administrator can open the admin screen."), "");
+      if (who && who->admin)
+        adminRequest_ = who;
+      else
+        say(core::unauthorised("Only an administrator can open the admin screen."), "");
       break;
     }
     case K::kExport:

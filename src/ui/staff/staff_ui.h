@@ -6,9 +6,9 @@
 
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/checkin_state.h"
@@ -31,9 +31,9 @@ enum class StaffScreen {
   kCancel,
   kMerge,
   kSearch,
-  kAdd,      // add at the desk: today's appointments not yet arrived, or a walk-in
-  kRoom,     // which room a clinician calls to
-  kWalkIn,   // the walk-in questions, for a new patient or to edit one
+  kAdd,     // add at the desk: today's appointments not yet arrived, or a walk-in
+  kRoom,    // which room a clinician calls to
+  kWalkIn,  // the walk-in questions, for a new patient or to edit one
   kSummary,
   kExport,    // re-entry batches: make one, copy it to a USB stick or show it as QR codes
   kQrStream,  // the batch as a cycle of QR codes, full screen
@@ -45,9 +45,9 @@ inline constexpr const char* kCancelReasons[] = {"Booked in error", "Patient ask
 struct StaffIntent {
   enum class Kind {
     kNone,
-    kClose,         // leave sign-in for the patient screens
-    kKey,           // on-screen keyboard or keypad
-    kNext,          // card entered: ask for the PIN
+    kClose,  // leave sign-in for the patient screens
+    kKey,    // on-screen keyboard or keypad
+    kNext,   // card entered: ask for the PIN
     kSignIn,
     kSignOut,
     kBack,          // to the console (or the previous step)
@@ -65,8 +65,8 @@ struct StaffIntent {
     kCancelPick,    // show the reasons
     kCancelWith,    // arg: reason
     kMergePick,
-    kMergeWith,     // arg: the other check-in; flag: it stays and the open one is folded into it (else the
-                    // other is folded into the open one)
+    kMergeWith,  // arg: the other check-in; flag: it stays and the open one is folded into it (else the
+                 // other is folded into the open one)
     kEdit,
     kSearch,
     kAdd,
@@ -75,8 +75,8 @@ struct StaffIntent {
     kAddWalkIn,
     kSaveList,
     kSummary,
-    kAdmin,  // an administrator opens the admin screen (settings, drill)
-    kExport,     // the export screen
+    kAdmin,   // an administrator opens the admin screen (settings, drill)
+    kExport,  // the export screen
     kMakeBatch,
     kCopyToUsb,
     kShowQr,
@@ -99,11 +99,11 @@ struct StaffState {
   std::vector<service::ConsoleEntry> entries;
   std::vector<std::string> alerts;  // record IDs, oldest first
   std::vector<service::CallPoint> points;
-  int firstQueue = 0;          // the queue shown first when not all fit side by side
-  std::string roomClinician;   // whose room the room screen sets (empty: choose the clinician first)
-  std::string roomQueue;       // the queue whose clinicians the room screen offers
+  int firstQueue = 0;         // the queue shown first when not all fit side by side
+  std::string roomClinician;  // whose room the room screen sets (empty: choose the clinician first)
+  std::string roomQueue;      // the queue whose clinicians the room screen offers
   std::vector<service::DueAppointment> due;  // add at the desk: today's appointments not yet arrived
-  std::string selected;             // the open record
+  std::string selected;                      // the open record
   std::string searchText;
   std::vector<service::ConsoleEntry> results;
   std::string appointmentId;  // add at the desk
@@ -145,7 +145,9 @@ class StaffConsole {
   int64_t msUntilNextTick() const;
 
   /// Set when a signed-in administrator asked for the admin screen; taking it clears it.
-  std::optional<service::StaffIdentity> takeAdminRequest() { return std::exchange(adminRequest_, std::nullopt); }
+  std::optional<service::StaffIdentity> takeAdminRequest() {
+    return std::exchange(adminRequest_, std::nullopt);
+  }
 
   /// Seconds until the idle sign-out while its warning shows (the last kIdleWarningMs), else -1.
   int idleSecondsLeft() const;

@@ -20,7 +20,8 @@ StaffIntent drawSearch(const std::string& text, const std::vector<service::Conso
   if (drawStaffBar("Search: ticket, surname or NHS number", {"Back to list"}, &area) == 0) in.kind = K::kBack;
   const Theme& t = theme();
   ImGui::SetCursorScreenPos(area.min);
-  (void)field("Search", text, ImVec2(std::min(area.width(), t.basePx * 16), t.target() * 0.7f), true, "search");
+  (void)field("Search", text, ImVec2(std::min(area.width(), t.basePx * 16), t.target() * 0.7f), true,
+              "search");
   float y = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
   float keyH = std::min(t.target() * 0.6f, area.height() / 10);
   float kbH = charKeyboardHeight(area.width(), keyH, kLettersAndDigits);
@@ -69,7 +70,8 @@ StaffIntent drawAdd(const std::string& appointmentId, const std::vector<service:
   const float fy = ImGui::GetCursorScreenPos().y;
   float x = area.min.x + fw + t.gap();
   ImGui::SetCursorScreenPos(ImVec2(x, fy - h));
-  if (button("Check in", ImVec2(w1, h), ButtonStyle::kPrimary, !appointmentId.empty())) in.kind = K::kAddAppointment;
+  if (button("Check in", ImVec2(w1, h), ButtonStyle::kPrimary, !appointmentId.empty()))
+    in.kind = K::kAddAppointment;
   ImGui::SetCursorScreenPos(ImVec2(x + w1 + t.gap(), fy - h));
   if (button("Urgent", ImVec2(w2, h), ButtonStyle::kUrgent, !appointmentId.empty())) {
     in.kind = K::kAddAppointment;
@@ -79,7 +81,7 @@ StaffIntent drawAdd(const std::string& appointmentId, const std::vector<service:
   const float lineH = std::round(listPx() * 1.5f);
   textFitted(!message.empty() ? message
              : due.empty()    ? std::string("Everyone in today's list has arrived.")
-                              : std::to_string(due.size()) + " appointments today not yet arrived: choose one.",
+                           : std::to_string(due.size()) + " appointments today not yet arrived: choose one.",
              ImVec2(area.min.x, y), ImVec2(area.max.x, y + lineH), t.fonts.body,
              message.empty() ? colour::kText : colour::kRed);
   y += lineH + t.gap() * 0.5f;
@@ -94,17 +96,19 @@ StaffIntent drawAdd(const std::string& appointmentId, const std::vector<service:
   cx[0] = 0;
   for (int i = 1; i < 5; ++i) cx[i] = cx[i - 1] + cw[i - 1];
   const float gap = t.gap() * 0.5f;
-  for (int i = 0; i < 5; ++i) listText(heads[i], ImVec2(area.min.x + cx[i], y), px * 0.85f, colour::kGreyBorder, true);
+  for (int i = 0; i < 5; ++i)
+    listText(heads[i], ImVec2(area.min.x + cx[i], y), px * 0.85f, colour::kGreyBorder, true);
   y += std::round(px * 1.5f);
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   beginDragList("due", ImVec2(area.width(), std::max(rowH, area.max.y - y)));
   ImVec2 pos = ImGui::GetCursorScreenPos();
   for (const auto& a : due) {
     const bool chosen = a.id == appointmentId;
-    if (chosen) ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + listW, pos.y + rowH), colour::kPaleBlue);
+    if (chosen)
+      ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + listW, pos.y + rowH), colour::kPaleBlue);
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + 2));
-    if (button(a.id, ImVec2(cw[0] - gap, rowH - 5), chosen ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true,
-               ("due-" + a.id).c_str()) &&
+    if (button(a.id, ImVec2(cw[0] - gap, rowH - 5), chosen ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
+               true, ("due-" + a.id).c_str()) &&
         !listDragged()) {
       in.kind = K::kPickAppointment;
       in.arg = a.id;
@@ -117,8 +121,8 @@ StaffIntent drawAdd(const std::string& appointmentId, const std::vector<service:
       listText(cells[i - 1], ImVec2(pos.x + cx[i], ty), px, colour::kText, i == 1);
       ImGui::PopClipRect();
     }
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x, pos.y + rowH - 1), ImVec2(pos.x + listW, pos.y + rowH - 1),
-                                        colour::kDisabled);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x, pos.y + rowH - 1),
+                                        ImVec2(pos.x + listW, pos.y + rowH - 1), colour::kDisabled);
     pos.y += rowH;
   }
   ImGui::SetCursorScreenPos(pos);
@@ -140,7 +144,8 @@ std::vector<std::string> roomChoices(const std::vector<core::QueueDef>& queues,
 }
 
 StaffIntent drawRoomPick(const std::string& clinician, const std::string& queueId,
-                         const std::vector<service::CallPoint>& points, const std::vector<std::string>& rooms) {
+                         const std::vector<service::CallPoint>& points,
+                         const std::vector<std::string>& rooms) {
   StaffIntent in;
   Rect area;
   const std::string title = clinician.empty() ? "Whose room?" : "Which room is " + clinician + " in today?";
@@ -183,15 +188,17 @@ StaffIntent drawSummary(const service::DaySummaryView& s, const std::string& sit
   const float px = listPx() * 1.1f;
   const char* states[] = {"waiting", "called", "parked", "seen", "no-show", "left", "cancelled"};
   float y = area.min.y;
-  std::string head = std::to_string(s.total) + " check-ins,  median wait " +
-                     (s.medianWaitMinutes ? std::to_string(*s.medianWaitMinutes) + " min" : std::string("not known")) +
-                     ",  " + std::to_string(s.urgentFlags) + " urgent flags";
+  std::string head =
+      std::to_string(s.total) + " check-ins,  median wait " +
+      (s.medianWaitMinutes ? std::to_string(*s.medianWaitMinutes) + " min" : std::string("not known")) +
+      ",  " + std::to_string(s.urgentFlags) + " urgent flags";
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
   y += textWrapped(head, area.width(), t.fonts.heading) + t.gap() * 2;
   float nameW = area.width() * 0.28f;
   float colW = (area.width() - nameW) / 7;
   listText("Queue", ImVec2(area.min.x, y), px, colour::kDarkBlue, true);
-  for (int i = 0; i < 7; ++i) listText(states[i], ImVec2(area.min.x + nameW + i * colW, y), px, colour::kDarkBlue, true);
+  for (int i = 0; i < 7; ++i)
+    listText(states[i], ImVec2(area.min.x + nameW + i * colW, y), px, colour::kDarkBlue, true);
   y += px * 1.6f;
   for (const auto& [queue, counts] : s.countsByQueueAndState) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(area.min.x, y - px * 0.2f), ImVec2(area.max.x, y - px * 0.2f),
@@ -199,7 +206,8 @@ StaffIntent drawSummary(const service::DaySummaryView& s, const std::string& sit
     listText(queue, ImVec2(area.min.x, y), px, colour::kText, true);
     for (int i = 0; i < 7; ++i) {
       auto it = counts.find(states[i]);
-      listText(std::to_string(it == counts.end() ? 0 : it->second), ImVec2(area.min.x + nameW + i * colW, y), px);
+      listText(std::to_string(it == counts.end() ? 0 : it->second), ImVec2(area.min.x + nameW + i * colW, y),
+               px);
     }
     y += px * 1.6f;
   }

@@ -18,7 +18,8 @@ std::vector<std::string> roomChoices(const std::vector<core::QueueDef>& queues,
                                      const std::vector<service::CallPoint>& points);
 /// Which room `clinician` is in; with `clinician` empty, first which of the queue's clinicians.
 StaffIntent drawRoomPick(const std::string& clinician, const std::string& queueId,
-                         const std::vector<service::CallPoint>& points, const std::vector<std::string>& rooms);
+                         const std::vector<service::CallPoint>& points,
+                         const std::vector<std::string>& rooms);
 StaffIntent drawSummary(const service::DaySummaryView& s, const std::string& siteName);
 
 }  // namespace longstop::ui::staff
