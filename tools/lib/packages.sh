@@ -26,6 +26,7 @@ LONGSTOP_ARM64_PACKAGES=(
 )
 LONGSTOP_TEST_PACKAGES=(
   catch2 sqlite3 python3 clang libclang-rt-14-dev zbar-tools strace
+  clang-format  # the layout check (tests/tools/test_format.sh)
   espeak-ng  # the board's spoken announcements (src/app/audio_output.cpp) and their test
 )
 
