@@ -247,3 +247,32 @@ TEST_CASE(
         }
       }
 }
+
+TEST_CASE("an urgent ticket's words about what to do now stand whole on the screen, never scrolled away") {
+  for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{800, 480}})
+    for (bool larger : {false, true})
+      for (bool contrast : {false, true}) {
+        Headless imgui(w, h);
+        for (const auto& [name, steps, answer] : testing::patientScreens()) {
+          if (name != "ticket urgent") continue;
+          FakeKioskServices services;
+          services.answer = answer.value_or(FakeKioskServices::oneMatch());
+          core::ManualClock clock(testing::nineOClock());
+          PatientFlow f(services, clock);
+          if (larger) f.apply(WelcomeIntent::kToggleLargerText);
+          if (contrast) f.apply(WelcomeIntent::kToggleHighContrast);
+          for (const auto& s : steps) s(f);
+          imgui.draw(f);
+          INFO(w << "x" << h << (larger ? ", larger text" : "") << (contrast ? ", high contrast" : ""));
+          bool found = false;
+          for (const auto& r : imgui.log.widgets()) {
+            if (r.label.find("call 999") == std::string::npos) continue;
+            found = true;
+            CHECK_FALSE(r.scrolls);
+            CHECK(r.visible);
+            CHECK(r.max.y <= float(h));
+          }
+          CHECK(found);
+        }
+      }
+}

@@ -49,12 +49,28 @@ TicketIntent drawTicket(const TicketView& v) {
     drawBarTitle(tr("You are checked in"));
   float y = area.min.y;
   float doneH = t.target();
+  // Someone who may be having a heart attack or a stroke is told what to do now, not their place in a
+  // queue or how long it will be.
+  const bool urgent = v.ticket.priority == core::Priority::kUrgent;
+  const QrMatrix* qr = v.qr;
+  if (urgent && qr) {
+    // Those words come before the code: when they would not stand whole beside it (larger text on a
+    // small screen), the code is left out. The patient is going to reception, not waiting to be called,
+    // and the number stays on the screen.
+    const std::string urgentWords = std::string(tr("Do not wait to be called.")) + "\n" +
+                                    tr("If you feel worse, tell the nearest member of staff or call 999.");
+    const float besideCode =
+        area.width() - std::min(area.height() - doneH, area.width() * 0.36f) - t.gap() * 3;
+    const float needed = measure(tr("Your number is")).y + t.fonts.huge->FontSize * kMinLabelScale +
+                         ImGui::GetStyle().ItemSpacing.y * 3 + measureWrapped(urgentWords, besideCode).y;
+    if (needed > area.height() - doneH - t.gap()) qr = nullptr;
+  }
   // The hint under the code takes two lines when it is wider than the code can be (larger text).
   const char* hint = tr("Photograph this code");
   const float hintLines = measure(hint).x + t.basePx * 0.4f > area.width() * 0.36f ? 2 : 1;
   float hintH = measure("W").y * hintLines + t.gap();
   float qrMax = std::min(area.max.y - y - doneH - hintH - t.gap() * 2, area.width() * 0.36f);
-  float qrW = v.qr ? qrSide(*v.qr, qrMax) : 0;
+  float qrW = qr ? qrSide(*qr, qrMax) : 0;
   // When a word of the hint is wider than the code (larger text on a short screen), the hint goes on the
   // bottom row beside Done at full size, and the code takes the room it leaves.
   const char* done = tr("Done");
@@ -67,18 +83,15 @@ TicketIntent drawTicket(const TicketView& v) {
   }
   const float underCode = area.max.y - doneH - t.gap() - (y + qrW + t.gap() * 0.5f);
   const bool hintBesideDone =
-      v.qr && t.largerText &&
+      qr && t.largerText &&
       (longestWord > qrW + t.gap() * 2 ||
        fitLabel(hint, ImVec2(qrW + t.gap(), std::max(measure("W").y, underCode))).size <
            t.body()->FontSize - 0.01f);
   if (hintBesideDone) {
     qrMax = std::min(area.max.y - y - doneH - t.gap() * 2, area.width() * 0.36f);
-    qrW = qrSide(*v.qr, qrMax);
+    qrW = qrSide(*qr, qrMax);
   }
   float textW = area.width() - qrW - t.gap() * 3;
-  // Someone who may be having a heart attack or a stroke is told what to do now, not their place in a
-  // queue or how long it will be.
-  const bool urgent = v.ticket.priority == core::Priority::kUrgent;
   std::vector<std::string> lines;
   if (urgent) {
     lines = {tr("Do not wait to be called."),
@@ -120,8 +133,8 @@ TicketIntent drawTicket(const TicketView& v) {
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, wordsY));
   scrollingText(words, ImVec2(textW, std::max(t.body()->FontSize, area.min.y + wordsRoom - wordsY)),
                 "ticket-words");
-  if (v.qr) {
-    drawQr(*v.qr, ImVec2(area.max.x - qrW, y), qrMax);
+  if (qr) {
+    drawQr(*qr, ImVec2(area.max.x - qrW, y), qrMax);
     // The hint stays under the code (on two lines or smaller when it is wider), clear of the words on
     // the left and of Done below.
     float hintW = measure(hint).x;
