@@ -63,6 +63,18 @@ core::Status checkListen(Site&, const std::string& v) {
                             "e.g. 10.0.0.2:4222, or none.");
 }
 
+// A check that takes one of a few words, and says them when it refuses.
+Check oneOf(std::vector<std::string> words) {
+  return [words = std::move(words)](Site&, const std::string& v) -> core::Status {
+    for (const auto& w : words)
+      if (v == w) return core::okStatus();
+    std::string list;
+    for (size_t i = 0; i < words.size(); ++i)
+      list += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+    return core::invalidInput("'" + v + "' is not one of " + list + ".");
+  };
+}
+
 core::Status checkName(Site&, const std::string& v) {
   if (v.empty() || v.size() > 80) return core::invalidInput("The site name must be 1 to 80 characters.");
   return core::okStatus();
@@ -120,6 +132,16 @@ const std::vector<Key>& keys() {
         "Where this device's nats-server listens for the site's other devices (IPv4:PORT) or none", "none"},
        "site_listen",
        checkListen},
+      {{"device.role", "What this device is on the site: kiosk, desk (reception) or board (calling board)",
+        "kiosk"},
+       "device_role",
+       oneOf({"kiosk", "desk", "board"})},
+      {{"kiosk.staff_screens",
+        "Whether the corner hold opens staff screens on a kiosk: auto (while the site has no desk), on or "
+        "off",
+        "auto"},
+       "kiosk_staff_screens",
+       oneOf({"auto", "on", "off"})},
   };
   return k;
 }

@@ -76,3 +76,20 @@ TEST_CASE("a settings file applies whole, or not at all with the line named") {
   CHECK(f.site->info().name == "Riverside (kiosk 2)");
   CHECK(service::getSetting(*f.site, "match.after_min").value() == "60");
 }
+
+TEST_CASE("a device's role and whether a kiosk opens staff screens take only their words") {
+  Fixture f;
+  CHECK(service::getSetting(*f.site, "device.role").value() == "kiosk");
+  CHECK(service::getSetting(*f.site, "kiosk.staff_screens").value() == "auto");
+  for (const char* role : {"desk", "board", "kiosk"}) {
+    REQUIRE(service::setSetting(*f.site, *f.admin, "device.role", role).ok());
+    CHECK(service::getSetting(*f.site, "device.role").value() == role);
+  }
+  auto bad = service::setSetting(*f.site, *f.admin, "device.role", "Desk");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == "'Desk' is not one of kiosk, desk or board.");
+  CHECK_FALSE(service::setSetting(*f.site, *f.admin, "kiosk.staff_screens", "yes").ok());
+  REQUIRE(service::setSetting(*f.site, *f.admin, "kiosk.staff_screens", "off").ok());
+  CHECK(service::getSetting(*f.site, "kiosk.staff_screens").value() == "off");
+  CHECK(service::getSetting(*f.site, "device.role").value() == "kiosk");
+}
