@@ -1,6 +1,7 @@
 #include "service/import.h"
 
 #include <cctype>
+#include <vector>
 
 #include "core/appointment_list.h"
 #include "core/matching.h"
@@ -48,12 +49,17 @@ core::Result<ImportReport> importAppointments(Site& site, std::string_view csvTe
   if (!records.ok()) return records.error();
   ImportReport report;
   report.rows = static_cast<int>(records->size());
+  // The costly part (a seal and five keyed hashes a row) is done before the write lock is taken, so
+  // the transaction holds it only for the inserts and a check-in waits for that at most.
+  std::vector<store::AppointmentRow> rows;
+  rows.reserve(records->size());
+  for (const auto& r : records.value()) rows.push_back(toRow(site, r));
   auto s = site.db().transaction([&]() -> core::Status {
-    for (const auto& r : records.value()) {
-      auto added = store::insertAppointment(site.db(), toRow(site, r));
+    for (size_t i = 0; i < rows.size(); ++i) {
+      auto added = store::insertAppointment(site.db(), rows[i]);
       if (!added.ok())
         return core::Error{added.error().code,
-                           "line " + std::to_string(r.line) + ": " + added.error().message};
+                           "line " + std::to_string(records.value()[i].line) + ": " + added.error().message};
       ++(added.value() ? report.added : report.unchanged);
     }
     if (report.added == 0) return core::okStatus();  // a repeated import changes nothing at all

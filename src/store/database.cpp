@@ -202,7 +202,7 @@ core::Result<std::unique_ptr<Database>> Database::connect(const std::filesystem:
     return e;
   }
   std::unique_ptr<Database> db(new Database(raw, path));
-  sqlite3_busy_timeout(raw, 2000);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   sqlite3_extended_result_codes(raw, 1);
   // Until the file has passed its check, closing must not fold the WAL into it: a damaged database is
   // kept with its WAL exactly as found.

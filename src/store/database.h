@@ -51,6 +51,11 @@ class Statement {
   sqlite3_stmt* stmt_;
 };
 
+/// How long a write waits for another connection's write lock before it gives up. No writer holds it
+/// for more than about a second (an import seals its rows before it takes the lock), so a patient's
+/// check-in waits out an import or a maintenance command rather than failing.
+inline constexpr int kBusyTimeoutMs = 10000;
+
 struct OpenOptions {
   bool create = false;        // create the file if missing (otherwise missing is an error)
   const char* vfs = nullptr;  // a named SQLite VFS (the benchmark counts syncs with one)

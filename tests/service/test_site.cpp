@@ -1,12 +1,18 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <cstdio>
 #include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "service/admin.h"
 #include "service/import.h"
 #include "service/kiosk.h"
 #include "service/site.h"
 #include "service/site_check.h"
+#include "store/database.h"
 #include "support/clocks.h"
 #include "support/temp_dir.h"
 
@@ -387,4 +393,51 @@ TEST_CASE("a locked kiosk takes the keys that `longstopctl unlock` left in the k
   CHECK_FALSE(f.kiosk->locked());
   CHECK(f.kiosk->checkInWalkIn(walkInEvans(), false).ok());
   CHECK_FALSE(f.site().adoptSavedKeys());  // already unlocked: nothing to take
+}
+
+TEST_CASE("a walk-in made while an import of 20,000 appointments holds the write lock waits it out") {
+  Fixture f;
+  std::string csv =
+      "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\r\n";
+  for (int i = 0; i < 20000; ++i) {
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "C%05d,2026-11-29T%02d:%02d,Dr Patel,GP,,Surname%d,Forename%d,19%02d-%02d-%02d,%c,\r\n", i,
+                  8 + (i / 60) % 10, i % 60, i, i, 30 + i % 60, 1 + i % 12, 1 + i % 28, i % 2 ? 'F' : 'M');
+    csv += line;
+  }
+  auto other = service::openKiosk(f.dir / "site", f.clock);  // the patient's kiosk, its own connection
+  REQUIRE(other.ok());
+  // A third connection that only asks whether the write lock is free, without waiting for it.
+  auto probe = store::Database::open(service::Site::databasePath(f.dir / "site"), {});
+  REQUIRE(probe.ok());
+  REQUIRE((*probe)->exec("PRAGMA busy_timeout = 0").ok());
+
+  std::atomic<bool> done{false};
+  core::Result<service::ImportReport> imported = core::internalError("not run");
+  std::thread importer([&] {
+    imported = service::importAppointments(f.site(), csv);
+    done = true;
+  });
+  int lockSeen = 0, walkIns = 0;
+  std::vector<std::string> refusals;
+  while (!done) {
+    if ((*probe)->exec("BEGIN IMMEDIATE").ok()) {
+      REQUIRE((*probe)->exec("ROLLBACK").ok());
+      continue;
+    }
+    ++lockSeen;  // the import holds the lock: a patient checks in now
+    auto t = other.value()->checkInWalkIn(walkInEvans(), false);
+    if (t.ok())
+      ++walkIns;
+    else
+      refusals.push_back(t.error().message);
+  }
+  importer.join();
+  REQUIRE(imported.ok());
+  CHECK(imported->added == 20000);
+  REQUIRE(lockSeen > 0);  // otherwise this run proved nothing
+  for (const auto& r : refusals) UNSCOPED_INFO(r);
+  CHECK(refusals.empty());
+  CHECK(f.scalar("SELECT count(*) FROM checkins") == walkIns);
 }

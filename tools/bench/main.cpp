@@ -1,6 +1,6 @@
 // longstop-bench: Longstop's benchmarks. Prints one JSON object; ratios compare against baselines
 // measured in the same run on the same machine and disk.
-//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|board|site|kdf]
+//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|board|site|kdf|import]
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -8,6 +8,7 @@
 
 #include "board_bench.h"
 #include "export_bench.h"
+#include "import_bench.h"
 #include "kdf_bench.h"
 #include "preview_bench.h"
 #include "scan_bench.h"
@@ -56,6 +57,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "longstop-bench: the board benchmark failed\n");
   if (ok && wanted("site") && !longstop::bench::benchSite(dir / "site", std::min(rounds, 200), report))
     std::fprintf(stderr, "longstop-bench: the site benchmark failed (is nats-server installed?)\n");
+  if (ok && wanted("import") && !longstop::bench::benchImport(dir / "import", report))
+    std::fprintf(stderr, "longstop-bench: the import benchmark failed\n");
   if (ok && wanted("kdf") && !longstop::bench::benchKdf(report))
     std::fprintf(stderr, "longstop-bench: the key derivation benchmark could not get its memory\n");
   std::error_code ec;
