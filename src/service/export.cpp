@@ -1,6 +1,7 @@
 #include "service/export.h"
 #include "service/site_check.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -153,6 +154,8 @@ core::Result<std::string> changedSince(Site& site, int64_t sinceSeq,
   return std::string();
 }
 
+constexpr std::string_view kBatchCounter = "batch";
+
 core::Status recordBatch(Site& site, const store::BatchRow& row,
                          const std::vector<exporter::BatchRecord>& records, std::string_view staffId,
                          int64_t gatheredAfterSeq) {
@@ -164,6 +167,7 @@ core::Status recordBatch(Site& site, const store::BatchRow& row,
                             " changed while the batch was being made, so nothing was "
                             "exported. Press Make batch again.");
     if (auto s = store::insertBatch(site.db(), row); !s.ok()) return s;
+    if (auto s = store::raiseCounter(site.db(), kBatchCounter, row.seq); !s.ok()) return s;
     for (const auto& r : records)
       if (auto s = store::assignToBatch(site.db(), r.recordId, row.seq); !s.ok()) return s;
     store::JsonObject data;
@@ -232,10 +236,15 @@ core::Result<ExportedBatch> exportBatch(Site& site, const SiteSecrets& secrets, 
   if (!records.ok()) return records.error();
   auto last = store::lastBatch(site.db());
   if (!last.ok()) return last.error();
+  // The batch counter outlives a lost log (the high-water mark carries it): a number a batch that
+  // may already have left the kiosk had is never given to another.
+  auto counted = store::counterValue(site.db(), kBatchCounter);
+  if (!counted.ok()) return counted.error();
+  const int64_t seq = std::max(last.value() ? last.value()->seq : 0, counted.value()) + 1;
 
   const core::Instant now = site.clock().now();
-  exporter::BatchContext ctx{site.info().odsCode, site.info().deviceId,
-                             last.value() ? last.value()->seq + 1 : 1, now.unixMs, now.utcOffsetMinutes};
+  exporter::BatchContext ctx{site.info().odsCode, site.info().deviceId, seq, now.unixMs,
+                             now.utcOffsetMinutes};
   const exporter::RecordSummary sum = exporter::summarise(*records);
   exporter::BatchHeader h;
   h.odsCode = ctx.odsCode;

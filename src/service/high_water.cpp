@@ -343,17 +343,9 @@ core::Result<RecordedLoss> recordLoss(Site& site) {
     if (!newest.ok()) return newest.error();
     out.from = newest->seq + 1;
     out.to = mark ? std::max(mark->seq, newest->seq) : newest->seq;
-    if (mark) {
-      auto up = site.db().prepare(
-          "INSERT INTO counters(name, value) VALUES (?, ?) "
-          "ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)");
-      if (!up.ok()) return up.error();
-      for (const auto& [name, value] : mark->counters) {
-        up->bind(1, std::string_view(name)).bind(2, value);
-        if (auto r = up->run(); !r.ok()) return r;
-        up->reset();
-      }
-    }
+    if (mark)
+      for (const auto& [name, value] : mark->counters)
+        if (auto r = store::raiseCounter(site.db(), name, value); !r.ok()) return r;
     std::string data = store::logGapDataPrefix(out.from, out.to);
     store::JsonObject rest;
     rest.add("missing", out.to - out.from + 1).add("since_ms", newest->atMs);

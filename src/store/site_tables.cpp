@@ -43,6 +43,24 @@ core::Result<int64_t> nextCounter(Database& db, std::string_view name) {
   return int64_t{1};
 }
 
+core::Result<int64_t> counterValue(Database& db, std::string_view name) {
+  auto get = db.prepare("SELECT value FROM counters WHERE name = ?");
+  if (!get.ok()) return get.error();
+  get->bind(1, name);
+  auto row = get->step();
+  if (!row.ok()) return row.error();
+  return row.value() ? get->columnInt(0) : int64_t{0};
+}
+
+core::Status raiseCounter(Database& db, std::string_view name, int64_t value) {
+  auto up = db.prepare(
+      "INSERT INTO counters(name, value) VALUES (?, ?) "
+      "ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)");
+  if (!up.ok()) return up.error();
+  up->bind(1, name).bind(2, value);
+  return up->run();
+}
+
 core::Status insertQueue(Database& db, const core::QueueDef& q, int position) {
   auto st = db.prepare("INSERT INTO queues(id, name, prefix, room, position) VALUES (?,?,?,?,?)");
   if (!st.ok()) return st.error();

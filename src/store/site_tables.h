@@ -18,6 +18,10 @@ core::Status setMeta(Database& db, std::string_view key, std::string_view value)
 /// Adds one to the named counter (starting at 1) and returns the new value; inside a transaction, so a
 /// rolled-back change never hands out a number and a committed one is never handed out again.
 core::Result<int64_t> nextCounter(Database& db, std::string_view name);
+/// The named counter's value, 0 when it was never counted.
+core::Result<int64_t> counterValue(Database& db, std::string_view name);
+/// Raises the named counter to `value` if it is lower (a counter never goes back).
+core::Status raiseCounter(Database& db, std::string_view name, int64_t value);
 
 core::Status insertQueue(Database& db, const core::QueueDef& q, int position);
 core::Result<std::vector<core::QueueDef>> listQueues(Database& db);

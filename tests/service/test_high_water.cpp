@@ -9,10 +9,13 @@
 
 #include <set>
 
+#include "exporter/org_keys.h"
 #include "service/backup.h"
+#include "service/export.h"
 #include "service/high_water.h"
 #include "service/kiosk.h"
 #include "service/site_check.h"
+#include "service/staff.h"
 #include "store/checkins.h"
 #include "support/clocks.h"
 #include "support/temp_dir.h"
@@ -250,4 +253,49 @@ TEST_CASE("a mark's text from a card is read strictly") {
   std::string nul = good;
   nul[nul.find("K7QX")] = '\0';
   refused(nul);
+}
+
+TEST_CASE("after a restore from an older backup, the next batch does not take a lost batch's number") {
+  test::TempDir tmp;
+  const fs::path dir = tmp / "site";
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  auto init = service::Site::create(dir, {"B82005", "Mark test", {}}, clock);
+  REQUIRE(init.ok());
+  const exporter::OrgKeyPair org = exporter::makeOrgKeyPair();
+  // Makes a batch of what is unexported, as the desk's Make batch does; returns its number.
+  const auto exportNow = [&](service::Site& site) {
+    auto admin = service::recoverySession(site, init->recoveryCode);
+    REQUIRE(admin.ok());
+    auto batch = service::exportBatch(site, admin.value()->secrets());
+    REQUIRE(batch.ok());
+    return batch->seq;
+  };
+  Handed handed;
+  fs::path backup;
+  {
+    auto kiosk = service::openKiosk(dir, clock);
+    REQUIRE(kiosk.ok());
+    service::Site& site = (*kiosk)->siteData();
+    auto admin = service::recoverySession(site, init->recoveryCode);
+    REQUIRE(admin.ok());
+    REQUIRE(service::setRecipient(site, *admin.value(), org.pub.text()).ok());
+    checkIn(**kiosk, 0, 3, handed);
+    CHECK(exportNow(site) == 1);
+    auto b = service::backupSite(dir, tmp / "backups", 7);
+    REQUIRE(b.ok());
+    backup = b->file;
+    clock.advanceMs(30 * 60000);
+    checkIn(**kiosk, 3, 3, handed);
+    CHECK(exportNow(site) == 2);  // batch 2 may have gone to the practice; the export moves the mark
+  }
+  REQUIRE(service::restoreBackup(backup, dir, init->recoveryCode).ok());
+  {
+    auto site = service::Site::openDespiteLoss(dir, clock);
+    REQUIRE(site.ok());
+    REQUIRE(service::recordLoss(**site).ok());
+  }
+  auto kiosk = service::openKiosk(dir, clock);
+  REQUIRE(kiosk.ok());
+  checkIn(**kiosk, 6, 1, handed);
+  CHECK(exportNow((*kiosk)->siteData()) == 3);
 }
