@@ -108,6 +108,11 @@ void PrintWorker::TEST_waitFor(uint64_t job, bool sending) const {
   });
 }
 
+uint64_t PrintWorker::TEST_lastSubmitted() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return nextId_ - 1;
+}
+
 void PrintWorker::run() {
   for (;;) {
     uint64_t id = 0;

@@ -65,6 +65,8 @@ class PrintWorker {
   /// Test only: blocks until `job` has ended (printed, failed or given up) or, with `sending`, until it
   /// is at least being sent. Waits for a condition, never a time.
   void TEST_waitFor(uint64_t job, bool sending = false) const;
+  /// Test only: the newest job's number (0 before the first).
+  uint64_t TEST_lastSubmitted() const;
 
  private:
   void run();
