@@ -21,6 +21,7 @@
 
 #include "../print/escpos_decode.h"
 #include "app/kiosk_app.h"
+#include "app/kiosk_printer.h"
 #include "app/print_worker.h"
 #include "app/script.h"
 #include "app/script_runner.h"
@@ -32,6 +33,8 @@
 #include "service/staff.h"
 #include "service/staff_desk.h"
 #include "support/temp_dir.h"
+#include "ui/i18n.h"
+#include "ui/ticket_printing.h"
 
 using namespace longstop;
 namespace fs = std::filesystem;
@@ -487,4 +490,48 @@ TEST_CASE("the ticket screen's print sentences at 800x480, in larger text too") 
   k.waitForJob(k.ticketJob());
   CHECK(k.shows(kTake));
   REQUIRE(k.app().screenshot(shotsDir() / "ticket-printed-800x480.png").ok());
+}
+
+TEST_CASE("a printed ticket says its words in the patient's language with English under them, never a name") {
+  REQUIRE(std::system("command -v zbarimg >/dev/null 2>&1") == 0);
+  service::Ticket t;
+  t.recordId = "K7QX-000123";
+  t.ticketNumber = "A042";
+  t.queueId = "gp";
+  t.queueName = "GP appointments";
+  t.room = "Room 3";
+  t.qrText = "LST1:K7QX-000123:9F3A11C0";
+  // 09:41 on Thursday 3 December 2026.
+  const core::Instant at{kStartMs + (4 * 24 * 60 + 41) * 60000, 0};
+  auto font = print::Font::load(print::kTicketFontPath);
+  REQUIRE(font.ok());
+  for (const std::string lang : {"en", "pl"}) {
+    const ui::TicketText text = ui::ticketText(t, "Riverside Medical Practice", at, lang);
+    CHECK(ui::currentLanguage() == "en");  // the kiosk's language is left as it was
+    CHECK(text.ticketNumber == "A042");
+    CHECK(text.qrText == t.qrText);
+    if (lang == "en") {
+      CHECK(text.pleaseWait == "Please wait until your number is called.");
+      CHECK(text.pleaseWaitEnglish.empty());
+      CHECK(text.queueAndRoom == "GP appointments - Room 3");
+      CHECK(text.timeText == "Checked in at 09:41 on 03/12/2026");
+    } else {
+      CHECK(text.pleaseWait == "Proszę zaczekać, aż numer zostanie wywołany.");
+      CHECK(text.pleaseWaitEnglish == "Please wait until your number is called.");
+      CHECK(text.queueAndRoom.find("(Room 3)") != std::string::npos);
+      CHECK(text.timeText == "Zgłoszenie o 09:41, 03/12/2026");
+    }
+    const int paper = lang == "en" ? print::kDots80mm : print::kDots58mm;
+    auto picture = print::layoutTicket(app::toPrint(text), paper, *font);
+    REQUIRE(picture.ok());
+    auto job = print::encodeJob(*picture);
+    REQUIRE(job.ok());
+    const auto printed = print::test::decodeJob(*job);
+    REQUIRE(printed.error.empty());
+    const std::string png =
+        (shotsDir() / ("printed-ticket-" + std::string(lang == "en" ? "80mm-en" : "58mm-pl") + ".png"))
+            .string();
+    REQUIRE(print::writePicturePng(printed.picture, png).ok());
+    CHECK(zbarimg(png) == t.qrText);
+  }
 }
