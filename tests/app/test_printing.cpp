@@ -535,3 +535,140 @@ TEST_CASE("a printed ticket says its words in the patient's language with Englis
     CHECK(zbarimg(png) == t.qrText);
   }
 }
+
+namespace {
+// The sample ticket's QR text (print::testTicket).
+const char* kTestPageQr = "LST1:TEST-000000:00000000";
+}  // namespace
+
+TEST_CASE("the admin screen prints a test page with the printer setting being edited, before it is saved") {
+  REQUIRE(std::system("command -v zbarimg >/dev/null 2>&1") == 0);
+  DevDir paper;
+  test::TempDir dir;
+  core::ManualClock clock{core::Instant{kStartMs, 0}};
+  auto recovery = service::createDemoSite(dir / "site", clock);
+  REQUIRE(recovery.ok());
+  app::AppOptions o;
+  o.dataDir = dir / "site";
+  o.display = {1280, 800, true, false, "", 0};
+  o.testAdmin = true;
+  o.testRecoveryCode = recovery.value();
+  auto opened = app::KioskApp::open(o, clock);
+  REQUIRE(opened.ok());
+  app::KioskApp& a = *opened.value();
+  app::ScriptRunner runner(a, clock);
+  auto script = app::parseScript(
+      "tap \"More settings\"\ntap \"Ticket printer: Not used\"\nexpect \"Print a test page\"\n");
+  REQUIRE_FALSE(script.error);
+  {
+    const std::string failure = runner.run(script.commands, "admin");
+    INFO(failure << "\n" << a.widgets().describe());
+    REQUIRE(failure.empty());
+  }
+  // The value typed replaces none; the page goes to it, and nothing is saved yet.
+  for (int i = 0; i < 4; ++i) a.onKey(ui::Key::kBackspace);
+  a.onText(paper.lp().string());
+  auto press = app::parseScript("tap \"Print a test page\"\n");
+  REQUIRE(runner.run(press.commands, "admin").empty());
+  const uint64_t job = a.printer().worker().TEST_lastSubmitted();
+  REQUIRE(job != 0);
+  a.printer().worker().TEST_waitFor(job);
+  (void)a.tick();
+  a.frame();
+  INFO(a.widgets().describe());
+  CHECK(a.widgets().showsText("The test page went to the printer"));
+  REQUIRE(a.screenshot(shotsDir() / "admin-printer-test-page-1280x800.png").ok());
+  const auto printed = decodeFile(paper.lp());
+  REQUIRE(printed.error.empty());
+  CHECK(printed.picture.width == print::kDots80mm);
+  const std::string png = (shotsDir() / "admin-test-page-80mm.png").string();
+  REQUIRE(print::writePicturePng(printed.picture, png).ok());
+  CHECK(zbarimg(png) == kTestPageQr);
+  CHECK(service::getSetting(a.kiosk().siteData(), "printer.device").value() == "none");
+
+  // A printer that is not there: said on the page, in words.
+  for (size_t i = 0; i < paper.lp().string().size(); ++i) a.onKey(ui::Key::kBackspace);
+  a.onText("/dev/longstop-no-printer/lp0");
+  REQUIRE(runner.run(press.commands, "admin").empty());
+  a.printer().worker().TEST_waitFor(a.printer().worker().TEST_lastSubmitted());
+  (void)a.tick();
+  a.frame();
+  CHECK(a.widgets().showsText("There is no ticket printer at /dev/longstop-no-printer/lp0"));
+}
+
+TEST_CASE("the setup wizard's devices step prints a test page to the printer it found") {
+  REQUIRE(std::system("command -v zbarimg >/dev/null 2>&1") == 0);
+  DevDir paper;
+  test::TempDir dir;
+  core::ManualClock clock{core::Instant{kStartMs, 0}};
+  app::AppOptions o;
+  o.dataDir = dir / "site";
+  fs::create_directories(o.dataDir);
+  o.display = {1280, 800, true, false, "", 0};
+  auto opened = app::KioskApp::open(o, clock);
+  REQUIRE(opened.ok());
+  app::KioskApp& a = *opened.value();
+  REQUIRE(a.inSetup());
+  app::ScriptRunner runner(a, clock);
+  std::string recoveryCode;
+  a.setOnShown([&](std::string_view name, std::string_view value) {
+    runner.setVariable(std::string(name), std::string(value));
+    if (name == "RECOVERY_CODE") {
+      recoveryCode = std::string(value);
+      runner.setVariable("RECOVERY_TAIL", std::string(value.substr(value.size() - 9)));
+    }
+  });
+  auto walk = [&](const std::string& text) {
+    auto s = app::parseScript(text);
+    REQUIRE_FALSE(s.error);
+    const std::string failure = runner.run(s.commands, "setup");
+    INFO(failure << "\n" << a.widgets().describe());
+    REQUIRE(failure.empty());
+  };
+  walk(R"(tap "Start setup"
+tap "Practice name"
+type "Riverside Surgery"
+tap "ODS code"
+type "B82005"
+tap "Next"
+tap "Next"
+tap "Next"
+tap "Next"
+tap "Next"
+tap "No, it is wrong"
+tap "Carry on without confirming"
+tap "Name"
+type "Ada Admin"
+tap "PIN"
+type "12345678"
+tap "PIN again"
+type "12345678"
+tap "Create the site"
+tap "I have photographed the card"
+tap "I have written it down"
+type "$RECOVERY_TAIL"
+tap "Check"
+expect "Receiving organisation's key"
+)");
+  // The printer named in the site's settings (as a settings file or longstopctl would set it).
+  {
+    auto site = service::Site::open(o.dataDir, clock);
+    REQUIRE(site.ok());
+    auto admin = service::recoverySession(*site.value(), recoveryCode);
+    REQUIRE(admin.ok());
+    REQUIRE(service::setSetting(*site.value(), *admin.value(), "printer.device", paper.lp().string()).ok());
+  }
+  walk("tap \"Skip for now\"\nexpect \"Ticket printer: found\"\ntap \"Print a test page\"\n");
+  a.printer().worker().TEST_waitFor(a.printer().worker().TEST_lastSubmitted());
+  (void)a.tick();
+  a.frame();
+  INFO(a.widgets().describe());
+  CHECK(a.widgets().showsText("The test page went to the printer"));
+  REQUIRE(a.screenshot(shotsDir() / "setup-printer-test-page-1280x800.png").ok());
+  const auto printed = decodeFile(paper.lp());
+  REQUIRE(printed.error.empty());
+  CHECK(printed.picture.width == print::kDots58mm);
+  const std::string png = (shotsDir() / "setup-test-page-58mm.png").string();
+  REQUIRE(print::writePicturePng(printed.picture, png).ok());
+  CHECK(zbarimg(png) == kTestPageQr);
+}
