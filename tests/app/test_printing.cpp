@@ -672,3 +672,17 @@ expect "Receiving organisation's key"
   REQUIRE(print::writePicturePng(printed.picture, png).ok());
   CHECK(zbarimg(png) == kTestPageQr);
 }
+
+TEST_CASE("the printer's screens at 800x480: the admin test page button, the console's printer line") {
+  TcpPrinter paperOut(TcpPrinter::Kind::kPaperOut);
+  PrintingKiosk k(paperOut.address(), "58", 800, 480);
+  k.checkInAnn();
+  k.waitForJob(k.ticketJob());
+  k.run("tap \"Done\"\n");
+  k.signIn();
+  INFO(k.screen());
+  CHECK(k.shows("Printer: paper out \u2014 load a new roll"));
+  REQUIRE(k.app().screenshot(shotsDir() / "console-printer-paper-out-800x480.png").ok());
+  k.run("tap \"A001\"\nexpect \"Reprint ticket\"\n");
+  REQUIRE(k.app().screenshot(shotsDir() / "reception-reprint-800x480.png").ok());
+}
