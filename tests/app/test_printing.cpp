@@ -686,3 +686,37 @@ TEST_CASE("the printer's screens at 800x480: the admin test page button, the con
   k.run("tap \"A001\"\nexpect \"Reprint ticket\"\n");
   REQUIRE(k.app().screenshot(shotsDir() / "reception-reprint-800x480.png").ok());
 }
+
+TEST_CASE("the admin screen's printer setting with its test page button at 800x480") {
+  test::TempDir dir;
+  core::ManualClock clock{core::Instant{kStartMs, 0}};
+  auto recovery = service::createDemoSite(dir / "site", clock);
+  REQUIRE(recovery.ok());
+  app::AppOptions o;
+  o.dataDir = dir / "site";
+  o.display = {800, 480, true, false, "", 0};
+  o.testAdmin = true;
+  o.testRecoveryCode = recovery.value();
+  auto opened = app::KioskApp::open(o, clock);
+  REQUIRE(opened.ok());
+  app::KioskApp& a = *opened.value();
+  app::ScriptRunner runner(a, clock);
+  auto tapLabel = [&](const std::string& label) {
+    auto s = app::parseScript("tap \"" + label + "\"\n");
+    REQUIRE_FALSE(s.error);
+    return runner.run(s.commands, "admin");
+  };
+  // Fewer settings to a page on the small screen: page on to the printer's.
+  for (int page = 0; page < 8 && !a.widgets().showsText("Ticket paper width: 80 mm"); ++page) {
+    REQUIRE(tapLabel("More settings").empty());
+    a.frame();
+  }
+  REQUIRE(tapLabel("Ticket paper width: 80 mm").empty());
+  const std::string failure = tapLabel("Print a test page");
+  INFO(failure << "\n" << a.widgets().describe());
+  REQUIRE(failure.empty());
+  a.frame();
+  // No printer is set yet: the page says so, and which setting to set.
+  CHECK(a.widgets().showsText("No ticket printer is set"));
+  REQUIRE(a.screenshot(shotsDir() / "admin-printer-paper-800x480.png").ok());
+}
