@@ -211,6 +211,9 @@ FSTAB
   systemctl --root="$root" enable longstop.service longstop-firstboot.service longstop-backup.timer \
     longstop-retention.timer >/dev/null
 
+  # USB ticket printers: the kiosk's group may use them (docs/appliance.md).
+  install -D -m 0644 "$here/udev/70-longstop-printer.rules" "$root/usr/lib/udev/rules.d/70-longstop-printer.rules"
+
   mkdir -p "$etc/longstop"
   # The kiosk's board-specific settings: image/environment, plus image/environment-ARCH if there is one
   # (amd64: Mesa's softpipe for qemu's bochs-drm, which has no GPU).

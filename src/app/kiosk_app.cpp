@@ -78,6 +78,15 @@ class NoSiteYet final : public service::KioskServices {
   static core::Error none() { return core::invalidInput("This kiosk is not set up yet."); }
   service::SiteInfo info_;
 };
+// Wakes the frame loop when a print job has ended, so the ticket screen says so at once.
+std::function<void()> wakeForPrinter() {
+  static const uint32_t type = SDL_RegisterEvents(1);
+  return [] {
+    SDL_Event e{};
+    e.type = type;
+    SDL_PushEvent(&e);
+  };
+}
 }  // namespace
 
 core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, const core::Clock& clock) {
@@ -87,6 +96,8 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
   app->adminDesk_ = std::make_unique<service::AdminDesk>(o.dataDir, clock);
   app->admin_ = std::make_unique<ui::admin::AdminScreen>(*app->adminDesk_, clock);
   app->debouncer_ = std::make_unique<service::ScanDebouncer>(clock);
+  app->printer_ = std::make_unique<KioskPrinter>(clock, wakeForPrinter());
+  app->admin_->setPrinting(app->printer_.get());
   DisplayOptions display_options = o.display;
   // Setup only over a directory with nothing of Longstop's in it; a site that cannot be opened shows
   // why and stays up (exiting would have systemd restart it, and at last reboot the board, in a loop).
@@ -101,6 +112,7 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
     }
   } else if (found.state == service::DataDirState::kEmpty) {
     app->setup_ = std::make_unique<ui::setup::SetupWizard>(*app->adminDesk_, clock);
+    app->setup_->setPrinting(app->printer_.get());
   } else {
     app->fault_ = found.message;
   }
@@ -135,6 +147,7 @@ core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   workGate_ = nullptr;  // the desk's, going with it
   desk_.reset();
   flow_.reset();
+  printer_->setKiosk(nullptr);
   services_.reset();
   auto kiosk = service::openKiosk(dir, *clock_);
   if (!kiosk.ok()) return kiosk.error();
@@ -149,6 +162,9 @@ core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   workGate_ = options_.testWorkPaceMs > 0 ? &desk_->TEST_stepWork(options_.testWorkPaceMs) : nullptr;
   staff_ = std::make_unique<ui::staff::StaffConsole>(*desk_, *clock_);
   flow_->setCodeLookup(desk_.get());
+  printer_->setKiosk(services_.get());
+  flow_->setPrinting(printer_.get());
+  staff_->setPrinting(printer_.get());
   return core::okStatus();
 }
 
@@ -469,6 +485,7 @@ bool KioskApp::retryFault() {
   if (found.state == service::DataDirState::kEmpty) {
     setup_ = std::make_unique<ui::setup::SetupWizard>(*adminDesk_, *clock_);
     setup_->setOnShown(onShown_);
+    setup_->setPrinting(printer_.get());
   } else if (found.state != service::DataDirState::kSite) {
     fault_ = found.message;
     return false;
@@ -515,22 +532,28 @@ void KioskApp::stepSite() {
 }
 
 bool KioskApp::tick() {
+  const bool printed = printer_->step();
   stepSite();
   if (retryFault()) return true;
   if (noteCardFault()) return true;
   checkUrgentAlarm();
   markHighWater(false);
   const bool keys = checkSavedKeys();
-  if (fault_ || setup_ || admin_->active()) return keys;
+  if (fault_ || setup_ || admin_->active()) return keys || printed;
   bool changed = staff_->active() ? staff_->tick() : flow_->tick();
-  changed = changed || keys;
+  changed = changed || keys || printed;
   return changed || corner_.since.has_value();
 }
 
 int64_t KioskApp::msUntilNextTick() const {
-  if (fault_ || setup_ || admin_->active()) return 1000;
-  if (corner_.since) return 100;  // a press on the corner is being held: watch it
-  return staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
+  // A print job in flight is given up on the app's clock: the loop wakes for that too.
+  const int64_t screens = [&]() -> int64_t {
+    if (fault_ || setup_ || admin_->active()) return 1000;
+    if (corner_.since) return 100;  // a press on the corner is being held: watch it
+    return staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
+  }();
+  const int64_t printing = printer_->msUntilStep();
+  return printing >= 0 ? std::min(screens, printing) : screens;
 }
 
 void KioskApp::requestStop() {

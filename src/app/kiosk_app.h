@@ -12,6 +12,7 @@
 
 #include "app/audio_output.h"
 #include "app/display.h"
+#include "app/kiosk_printer.h"
 #include "app/pointer_input.h"
 #include "app/preview_texture.h"
 #include "app/scan_input.h"
@@ -126,6 +127,8 @@ class KioskApp {
   /// This device's part in a site of several devices; null when its data directory holds no site.
   const SiteReplication* siteReplication() const { return site_.get(); }
   service::KioskServices& services() { return *services_; }
+  /// The ticket printer (its worker thread runs for the app's life).
+  KioskPrinter& printer() { return *printer_; }
 
  private:
   KioskApp() = default;
@@ -163,6 +166,7 @@ class KioskApp {
 
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
+  std::unique_ptr<KioskPrinter> printer_;  // before the screens that borrow it, so it goes after them
   std::unique_ptr<service::Kiosk> services_;
   std::unique_ptr<ui::PatientFlow> flow_;
   std::unique_ptr<service::StaffDesk> desk_;

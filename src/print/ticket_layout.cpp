@@ -31,6 +31,17 @@ int centred(Bitmap& b, const Font& font, const std::string& text, int y, int px,
 
 }  // namespace
 
+TicketPrint testTicket(const std::string& practiceName, const std::string& printedBy) {
+  TicketPrint t;
+  t.practiceName = practiceName;
+  t.ticketNumber = "A000";
+  t.queueAndRoom = "Test ticket - not for a patient";
+  t.timeText = "Printed by " + printedBy;
+  t.pleaseWait = "If this QR code and every line read clearly, the printer is ready.";
+  t.qrText = "LST1:TEST-000000:00000000";
+  return t;
+}
+
 core::Result<Bitmap> layoutTicket(const TicketPrint& t, int paperDots, const Font& font) {
   if (paperDots != kDots58mm && paperDots != kDots80mm)
     return core::invalidInput("The paper width must be 58 mm (384 dots) or 80 mm (576 dots).");

@@ -22,6 +22,10 @@ struct TicketPrint {
   bool reprint = false;           // a reprint from the desk says REPRINT across the top
 };
 
+/// The sample ticket that sets a printer up (`longstopctl printer test`, the admin screen, the setup
+/// wizard): the practice's name, A000, a QR code, and words that say it is not for a patient.
+TicketPrint testTicket(const std::string& practiceName, const std::string& printedBy);
+
 /// The ticket for paper `paperDots` wide (kDots58mm or kDots80mm). Fails only for a width it cannot
 /// print on or a QR text too long for one code.
 core::Result<Bitmap> layoutTicket(const TicketPrint& ticket, int paperDots, const Font& font);

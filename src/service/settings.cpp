@@ -47,6 +47,27 @@ core::Status checkDevice(Site&, const std::string& v) {
   return core::invalidInput("'" + v + "' is not a device: give a path under /dev/ or 'none'.");
 }
 
+// A device path, or a network printer's raw port: tcp:HOST:PORT (a name or an IPv4 address, and a
+// port from 1 to 65535), as print::deliver reads it.
+core::Status checkPrinter(Site& site, const std::string& v) {
+  if (v.rfind("tcp:", 0) != 0) {
+    if (checkDevice(site, v).ok()) return core::okStatus();
+    return core::invalidInput("'" + v +
+                              "' is not a printer: give a device such as /dev/usb/lp0, a network printer "
+                              "as tcp:HOST:PORT (e.g. tcp:192.168.1.50:9100), or none.");
+  }
+  const std::string rest = v.substr(4);
+  const auto colon = rest.rfind(':');
+  bool ok = colon != std::string::npos && colon > 0 && colon < 254;
+  for (size_t i = 0; ok && i < colon; ++i) {
+    const unsigned char c = static_cast<unsigned char>(rest[i]);
+    ok = std::isalnum(c) || c == '.' || c == '-';
+  }
+  if (ok && intIn(rest.substr(colon + 1), 1, 65535).ok()) return core::okStatus();
+  return core::invalidInput("'" + v +
+                            "' is not a network printer: write tcp:HOST:PORT, e.g. tcp:192.168.1.50:9100.");
+}
+
 // Read again by replica::parseListen when the kiosk starts its server; the two say the same.
 core::Status checkListen(Site&, const std::string& v) {
   if (v == "none") return core::okStatus();
@@ -127,7 +148,20 @@ const std::vector<Key>& keys() {
       {{"scanner.device", "A USB barcode scanner (an evdev device) or none", "none"},
        "scanner_device",
        checkDevice},
-      {{"printer.device", "An ESC/POS ticket printer or none", "none"}, "printer_device", checkDevice},
+      {{"printer.device",
+        "The ESC/POS ticket printer: a device (/dev/usb/lp0), tcp:HOST:PORT for a network printer, or none "
+        "(printing off)",
+        "none"},
+       "printer_device",
+       checkPrinter},
+      {{"printer.paper", "The ticket printer's paper width in millimetres: 58 or 80", "80"},
+       "printer_paper",
+       [](Site&, const std::string& v) {
+         return v == "58" || v == "80"
+                    ? core::okStatus()
+                    : core::Status(core::invalidInput(
+                          "'" + v + "' is not a paper width: give 58 or 80 (millimetres)."));
+       }},
       {{"site.listen",
         "Where this device's nats-server listens for the site's other devices (IPv4:PORT) or none", "none"},
        "site_listen",

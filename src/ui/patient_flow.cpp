@@ -51,6 +51,7 @@ void PatientFlow::reset(bool keepLargerText) {
   wipePatientData();
   s_.ticket.reset();
   s_.qr.reset();
+  s_.printJob = 0;
   s_.history.clear();
   s_.screen = Screen::kWelcome;
   if (!keepLargerText) {
@@ -304,6 +305,7 @@ void PatientFlow::showTicket(service::Ticket t) {
   s_.history.clear();
   s_.ticket = std::move(t);
   s_.qr.reset();
+  s_.printJob = 0;  // a scanned ticket is shown, not printed again
   auto qr = qr::encode(s_.ticket->qrText, qr::Segments::kBytes);
   if (qr.ok()) s_.qr = std::move(qr.value());
   s_.screen = Screen::kTicket;
@@ -325,6 +327,11 @@ void PatientFlow::checkIn(bool urgent) {
   auto qr = qr::encode(s_.ticket->qrText, qr::Segments::kBytes);
   if (qr.ok()) s_.qr = std::move(qr.value());
   s_.screen = Screen::kTicket;
+  // Handed to the printer's own thread: the ticket shows at once, whatever the printer does.
+  s_.printJob =
+      printing_ && printing_->enabled()
+          ? printing_->print(ticketText(*s_.ticket, services_.site().name, clock_.now(), currentLanguage()))
+          : 0;
 }
 
 }  // namespace longstop::ui

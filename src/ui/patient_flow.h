@@ -26,6 +26,7 @@
 #include "ui/screens/ticket.h"
 #include "ui/screens/walk_in.h"
 #include "ui/screens/welcome.h"
+#include "ui/ticket_printing.h"
 
 namespace longstop::ui {
 
@@ -63,6 +64,7 @@ struct FlowState {
   std::optional<PendingCheckIn> pending;
   std::optional<service::Ticket> ticket;
   std::optional<QrMatrix> qr;
+  uint64_t printJob = 0;  // the check-in's printed ticket (0: none)
 };
 
 class PatientFlow {
@@ -99,6 +101,8 @@ class PatientFlow {
   /// Where scanned tickets and appointment codes are looked up; borrowed, may be null (then only NHS
   /// numbers are understood).
   void setCodeLookup(service::CodeLookup* lookup) { codes_ = lookup; }
+  /// Where a check-in's ticket is printed; borrowed, may be null (then nothing is printed).
+  void setPrinting(TicketPrinting* printing) { printing_ = printing; }
   /// A staff card's text (or empty for the long press on Welcome) once, when staff sign-in was asked for.
   std::optional<std::string> takeStaffRequest() { return std::exchange(staffRequest_, std::nullopt); }
   /// The long press on Welcome's corner: staff sign-in.
@@ -151,6 +155,7 @@ class PatientFlow {
   std::optional<int> shownCountdown_;
   int64_t shownMinute_ = 0;
   service::CodeLookup* codes_ = nullptr;
+  TicketPrinting* printing_ = nullptr;
   std::optional<std::string> staffRequest_;
   std::string banner_;
   CameraView camera_;

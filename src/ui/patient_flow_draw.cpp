@@ -68,7 +68,9 @@ void PatientFlow::frame() {
       break;
     case Screen::kTicket:
       if (s_.ticket)
-        apply(drawTicket({*s_.ticket, s_.qr ? &*s_.qr : nullptr}));
+        apply(
+            drawTicket({*s_.ticket, s_.qr ? &*s_.qr : nullptr,
+                        printing_ && s_.printJob ? printing_->progress(s_.printJob) : PrintProgress::kOff}));
       else
         reset(false);
       break;

@@ -97,3 +97,42 @@ TEST_CASE("A network printer gets the job over TCP; a wrong address is named") {
   CHECK(says(sendJob("tcp:127.0.0.1:" + std::to_string(port), "x", 200), "There is no ticket printer"));
   CHECK(says(sendJob("tcp:printer", "x", 100), "tcp:HOST:PORT"));
 }
+
+TEST_CASE("A send with no time limit of its own ends when another thread raises its cancel signal") {
+  const fs::path fifo = scratch("lp-cancel");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);  // there, but never reads
+  REQUIRE(reader >= 0);
+  longstop::print::CancelSignal cancel;
+  longstop::print::SendOptions o;
+  o.cancel = &cancel;  // timeoutMs -1: only the signal ends it
+  longstop::print::JobOutcome out;
+  std::thread sender([&] { out = longstop::print::deliver(fifo.string(), std::string(1 << 20, 'x'), o); });
+  cancel.raise();
+  sender.join();
+  ::close(reader);
+  CHECK(out.fault == longstop::print::Fault::kStopped);
+  CHECK(out.message.find("stopped taking the ticket") != std::string::npos);
+  cancel.clear();
+  CHECK_FALSE(cancel.raised());
+}
+
+TEST_CASE("Each fault kind has one console line that says what to do") {
+  using longstop::print::Fault;
+  for (Fault f : {Fault::kAbsent, Fault::kNotAllowed, Fault::kBusy, Fault::kRefused, Fault::kStopped,
+                  Fault::kCoverOpen, Fault::kPaperOut, Fault::kCutter, Fault::kBroken, Fault::kRecovering,
+                  Fault::kOffline, Fault::kSetting}) {
+    const std::string line = longstop::print::staffLine(f);
+    INFO(line);
+    CHECK(line.rfind("Printer: ", 0) == 0);
+    CHECK(line.find("\u2014") != std::string::npos);  // the fault, then what to do
+  }
+  CHECK(longstop::print::staffLine(Fault::kNone).empty());
+  longstop::print::PrinterStatus s;
+  s.paperLow = true;
+  CHECK(longstop::print::faultOf(s) == Fault::kNone);  // low paper still prints
+  s.paperOut = true;
+  CHECK(longstop::print::faultOf(s) == Fault::kPaperOut);
+  s.coverOpen = true;
+  CHECK(longstop::print::faultOf(s) == Fault::kCoverOpen);  // the cover first: close it, then the roll
+}

@@ -1,6 +1,6 @@
 // longstop-bench: Longstop's benchmarks. Prints one JSON object; ratios compare against baselines
 // measured in the same run on the same machine and disk.
-//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|board|site|kdf|import]
+//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|print|board|site|kdf|import]
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include "import_bench.h"
 #include "kdf_bench.h"
 #include "preview_bench.h"
+#include "print_bench.h"
 #include "scan_bench.h"
 #include "site_bench.h"
 #include "stats.h"
@@ -53,6 +54,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "longstop-bench: the screen benchmark failed\n");
   if (ok && wanted("ui") && !longstop::bench::benchScanPreview(dir / "preview", report))
     std::fprintf(stderr, "longstop-bench: the scan screen's preview benchmark failed\n");
+  if (ok && wanted("print") && !longstop::bench::benchPrint(dir / "print", report))
+    std::fprintf(stderr, "longstop-bench: the printing benchmark failed\n");
   if (ok && wanted("board") && !longstop::bench::benchBoard(dir / "board", report))
     std::fprintf(stderr, "longstop-bench: the board benchmark failed\n");
   if (ok && wanted("site") && !longstop::bench::benchSite(dir / "site", std::min(rounds, 200), report))

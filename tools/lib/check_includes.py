@@ -25,7 +25,7 @@ ALLOWED = {
     "src/service": {"core", "crypto", "store", "exporter"},
     "src/replica": {"core", "crypto", "store"},
     "src/ui": {"core", "qr", "service"},
-    "src/app": {"core", "scan", "service", "replica", "ui"},
+    "src/app": {"core", "scan", "service", "replica", "ui", "print"},
     "tools/longstopctl": {"core", "crypto", "qr", "store", "scan", "exporter", "service", "replica", "print"},
     "tools/longstop-batch": {"core", "crypto", "qr", "scan", "exporter"},
     "tools/bench": {"core", "crypto", "qr", "store", "scan", "exporter", "service", "replica", "ui", "app", "print"},

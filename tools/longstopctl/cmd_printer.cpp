@@ -32,18 +32,13 @@ int cmdPrinter(const Args& a) {
     if (!setting.ok()) return fail(setting.error());
     printer = *setting;
   }
-  const std::string paper = a.get("paper").value_or("80");
+  std::string paper = a.get("paper").value_or("");
+  if (paper.empty()) paper = service::getSetting(*site.value(), "printer.paper").value_or("80");
   if (paper != "58" && paper != "80") return usage("--paper is 58 or 80 (millimetres).");
   auto font = print::Font::load(print::kTicketFontPath);
   if (!font.ok()) return fail(font.error());
 
-  print::TicketPrint t;
-  t.practiceName = site.value()->info().name;
-  t.ticketNumber = "A000";
-  t.queueAndRoom = "Test ticket - not for a patient";
-  t.timeText = "Printed by longstopctl printer test";
-  t.pleaseWait = "If this QR code and every line read clearly, the printer is ready.";
-  t.qrText = "LST1:TEST-000000:00000000";
+  const print::TicketPrint t = print::testTicket(site.value()->info().name, "longstopctl printer test");
   auto picture = print::layoutTicket(t, paper == "58" ? print::kDots58mm : print::kDots80mm, *font);
   if (!picture.ok()) return fail(picture.error());
   if (auto out = a.get("out")) {

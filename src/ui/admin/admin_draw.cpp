@@ -270,8 +270,18 @@ void AdminScreen::frame() {
       y = ImGui::GetCursorScreenPos().y + t.gap();
       ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
       y += setup::drawMessage(s_.message, area.width()) + t.gap();
+      const bool printerKey = s_.editKey == "printer.device" || s_.editKey == "printer.paper";
+      if (printerKey && !testPageStatus(printing_, s_.testPage).empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+        y += setup::drawMessage(testPageStatus(printing_, s_.testPage), area.width(),
+                                testPageFailed(printing_, s_.testPage)) +
+             t.gap();
+      }
       pick(keyboard(area, y, s_.caps));
-      switch (setup::drawNavRow(area, "Cancel", "", "Save")) {
+      switch (setup::drawNavRow(area, "Cancel", printerKey ? kTestPageLabel : "", "Save")) {
+        case 2:
+          in = {K::kTestPage};
+          break;
         case 1:
           in = {K::kSave};
           break;

@@ -1,4 +1,7 @@
 #include "ui/admin/admin_screen.h"
+
+#include <cstdlib>
+
 #include "ui/admin/setting_labels.h"
 
 #include <algorithm>
@@ -103,7 +106,13 @@ void AdminScreen::apply(const AdminIntent& in) {
           s_.page = AdminPage::kEdit;
           s_.caps = true;
           s_.notice.clear();
+          s_.testPage = {};
         }
+      return;
+    case K::kTestPage:
+      // The value being edited, before it is saved: a printer is tried before it is set.
+      startTestPage(printing_, s_.testPage, s_.editKey == "printer.device" ? s_.editValue : "none",
+                    s_.editKey == "printer.paper" ? std::atoi(s_.editValue.c_str()) : 0);
       return;
     case K::kSave: {
       auto st = services_.setSetting(s_.editKey, s_.editValue);

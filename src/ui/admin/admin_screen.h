@@ -19,6 +19,7 @@
 #include "ui/input.h"
 #include "ui/keypads.h"
 #include "ui/qr_code.h"
+#include "ui/test_page.h"
 
 namespace longstop::ui::admin {
 
@@ -43,6 +44,7 @@ struct AdminState {
   std::string message;  // a refusal (red)
   std::string notice;   // what was done (green)
   bool clockConfirmed = false;
+  TestPageState testPage;  // the printer settings' "Print a test page"
 };
 
 struct AdminIntent {
@@ -67,6 +69,7 @@ struct AdminIntent {
     kMoreCards,  // next page of cards
     kPickCard,   // value: the staff ID to revoke (asks first)
     kRevoke,     // confirmed: revoke it
+    kTestPage,   // print a test page with the printer setting being edited
   };
   Kind kind = Kind::kNone;
   int index = 0;
@@ -91,6 +94,8 @@ class AdminScreen {
   /// Opens the home page for a signed-in administrator.
   void open(std::string staffId, std::string staffName);
   void close();
+  /// The kiosk's ticket printer, for the test page; borrowed, may be null.
+  void setPrinting(TicketPrinting* printing) { printing_ = printing; }
 
   /// Draws the page and applies what was pressed (ImGui calls).
   void frame();
@@ -114,6 +119,7 @@ class AdminScreen {
   const core::Clock& clock_;
   AdminState s_;
   AdminOutcome outcome_ = AdminOutcome::kNone;
+  TicketPrinting* printing_ = nullptr;
 };
 
 /// Rows of settings shown per page at the current screen size.

@@ -25,6 +25,7 @@ constexpr Label kLabels[] = {
     {"camera.size", "Camera picture size", "pixels"},
     {"scanner.device", "USB barcode scanner", ""},
     {"printer.device", "Ticket printer", ""},
+    {"printer.paper", "Ticket paper width", "mm"},
     {"site.listen", "Address for the site's other devices", ""},
 };
 

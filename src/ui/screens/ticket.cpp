@@ -39,6 +39,19 @@ void drawUrgentBar() {
 }
 }  // namespace
 
+std::string ticketBarTitle(const TicketView& v) {
+  switch (v.print) {
+    case PrintProgress::kPrinted:
+      return tr("Please take your ticket");
+    case PrintProgress::kFailed:
+      return fill(tr("Please remember your number: {number}"), {{"number", v.ticket.ticketNumber}});
+    case PrintProgress::kOff:
+    case PrintProgress::kSending:
+      break;
+  }
+  return tr("You are checked in");
+}
+
 TicketIntent drawTicket(const TicketView& v) {
   const Theme& t = theme();
   Rect area;
@@ -46,7 +59,7 @@ TicketIntent drawTicket(const TicketView& v) {
   if (v.ticket.priority == core::Priority::kUrgent)
     drawUrgentBar();
   else
-    drawBarTitle(tr("You are checked in"));
+    drawBarTitle(ticketBarTitle(v));
   float y = area.min.y;
   float doneH = t.target();
   // Someone who may be having a heart attack or a stroke is told what to do now, not their place in a

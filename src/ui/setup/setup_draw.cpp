@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "ui/setup/form.h"
 #include "ui/setup/setup_wizard.h"
+#include "ui/setup/test_page_button.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -368,6 +369,8 @@ void SetupWizard::frame() {
       if (button("Check again", ImVec2(buttonWidth("Check again"), t.target() * 0.7f),
                  ButtonStyle::kSecondary))
         in = {K::kCheckDevices};
+      if (s_.devices.size() >= 3 && s_.devices[2].found)
+        drawDevicesTestPage(c.area, c.y, s_.devices[2].path, printing_, testPage_);
       back.clear();
       break;
     }

@@ -17,6 +17,7 @@
 #include "ui/input.h"
 #include "ui/keypads.h"
 #include "ui/qr_code.h"
+#include "ui/test_page.h"
 
 namespace longstop::ui::setup {
 
@@ -122,6 +123,8 @@ class SetupWizard {
   /// Called once with ("RECOVERY_CODE", code) and ("ADMIN_CARD", card text) as they are shown, so a
   /// script can read what a person would read off the screen. Unset on the appliance.
   void setOnShown(std::function<void(std::string_view, std::string_view)> f) { onShown_ = std::move(f); }
+  /// The kiosk's ticket printer, for the devices step's test page; borrowed, may be null.
+  void setPrinting(TicketPrinting* printing) { printing_ = printing; }
 
  private:
   void next();
@@ -138,6 +141,8 @@ class SetupWizard {
   SetupState s_;
   bool finished_ = false;
   std::function<void(std::string_view, std::string_view)> onShown_;
+  TicketPrinting* printing_ = nullptr;
+  TestPageState testPage_;  // the devices step's "Print a test page"
 };
 
 /// The number shown as "Step N of M" for a step.

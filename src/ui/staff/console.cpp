@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/staff/printer_line.h"
 #include "ui/staff/queue_list.h"
 #include "ui/staff/staff_chrome.h"
 #include "ui/theme.h"
@@ -179,6 +180,7 @@ StaffIntent drawConsole(const ConsoleView& v) {
     y += h + t.gap();
     if (y > area.max.y - t.target() * 3) break;
   }
+  y += drawPrinterLine(v.printerFault, area, y);
   if (!v.message.empty() || !v.notice.empty()) {
     const std::string& s = v.message.empty() ? v.notice : v.message;
     const float h = std::round(listPx() * 1.5f);

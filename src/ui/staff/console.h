@@ -24,6 +24,7 @@ struct ConsoleView {
   bool admin = false;        // an administrator: the bar also offers the admin screen
   int firstQueue = 0;        // the queue shown first when not all fit side by side
   int idleSecondsLeft = -1;  // from 0: the sign-out warning shows, with "Stay signed in"
+  std::string printerFault;  // one line when the ticket printer needs someone (printer_line.h)
 };
 
 StaffIntent drawConsole(const ConsoleView& v);

@@ -5,6 +5,7 @@
 
 #include "core/date.h"
 #include "ui/staff/console.h"
+#include "ui/staff/printer_line.h"
 #include "ui/staff/staff_chrome.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -77,7 +78,7 @@ std::vector<core::CheckinAction> actionsFor(core::CheckinState state) {
   }
 }
 
-StaffIntent drawPatient(const service::ConsoleEntry& e, bool canMerge) {
+StaffIntent drawPatient(const service::ConsoleEntry& e, bool canMerge, bool canReprint) {
   StaffIntent in;
   Rect area;
   if (drawStaffBar(heading(e), {"Back to list"}, &area) == 0) in.kind = K::kBack;
@@ -96,8 +97,16 @@ StaffIntent drawPatient(const service::ConsoleEntry& e, bool canMerge) {
     labels.push_back("Merge duplicate");
     styles.push_back(static_cast<int>(ButtonStyle::kSecondary));
   }
+  if (canReprint) {
+    labels.push_back(kReprintLabel);
+    styles.push_back(static_cast<int>(ButtonStyle::kSecondary));
+  }
   int i = buttonGrid(labels, area, y, styles);
   if (i < 0) return in;
+  if (canReprint && i == static_cast<int>(labels.size()) - 1) {
+    in.kind = K::kReprint;
+    return in;
+  }
   if (i < static_cast<int>(actions.size())) {
     auto a = actions[static_cast<size_t>(i)];
     if (a == core::CheckinAction::kTransfer)

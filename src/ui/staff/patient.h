@@ -14,7 +14,8 @@ namespace longstop::ui::staff {
 /// The actions offered for a check-in in `state` (the state machine refuses the rest anyway).
 std::vector<core::CheckinAction> actionsFor(core::CheckinState state);
 
-StaffIntent drawPatient(const service::ConsoleEntry& e, bool canMerge);
+/// `canReprint`: a ticket printer is set, so "Reprint ticket" is offered.
+StaffIntent drawPatient(const service::ConsoleEntry& e, bool canMerge, bool canReprint = false);
 StaffIntent drawTransfer(const service::ConsoleEntry& e, const std::vector<core::QueueDef>& queues);
 StaffIntent drawCancel(const service::ConsoleEntry& e);
 /// One way to merge two check-ins of the same person: `keep` stays, `fold` is cancelled into it.

@@ -38,7 +38,8 @@ void StaffConsole::frame() {
       auto who = services_.session();
       std::string name = who ? who->name : "";
       in = drawConsole({name, services_.site().queues, s_.entries, s_.points, s_.alerts, s_.notice,
-                        s_.message, who && who->admin, s_.firstQueue, idleSecondsLeft()});
+                        s_.message, who && who->admin, s_.firstQueue, idleSecondsLeft(),
+                        printing_ ? printing_->faultLine() : std::string()});
       break;
     }
     case StaffScreen::kPatient: {
@@ -47,7 +48,7 @@ void StaffConsole::frame() {
         if (e.possibleDuplicate && e.recordId != open->recordId && open->possibleDuplicate &&
             e.duplicateGroup == open->duplicateGroup)
           canMerge = true;
-      in = drawPatient(*open, canMerge);
+      in = drawPatient(*open, canMerge, printing_ && printing_->enabled());
       break;
     }
     case StaffScreen::kTransfer:

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/date.h"
+#include "ui/staff/printer_line.h"
 #include "ui/wipe.h"
 
 namespace longstop::ui::staff {
@@ -379,6 +380,9 @@ void StaffConsole::apply(const StaffIntent& in) {
     }
     case K::kEdit:
       startWalkIn(true);
+      break;
+    case K::kReprint:
+      applyReprint(*this, printing_, s_);
       break;
     case K::kSearch:
       // A search starts empty: the last one may have been someone else's patient.

@@ -18,6 +18,7 @@
 #include "ui/keypads.h"
 #include "ui/screens/walk_in.h"
 #include "ui/staff/export_state.h"
+#include "ui/ticket_printing.h"
 
 namespace longstop::ui::staff {
 
@@ -81,6 +82,7 @@ struct StaffIntent {
     kCopyToUsb,
     kShowQr,
     kStopQr,
+    kReprint,  // the open check-in's ticket, printed again marked REPRINT
   };
   Kind kind = Kind::kNone;
   std::string arg;
@@ -122,6 +124,9 @@ class StaffConsole {
   StaffScreen screen() const { return s_.screen; }
   bool active() const { return s_.screen != StaffScreen::kClosed; }
   bool signedIn() const { return services_.session().has_value(); }
+
+  /// The ticket printer, for reprints and the console's printer line; borrowed, may be null.
+  void setPrinting(TicketPrinting* printing) { printing_ = printing; }
 
   /// Opens sign-in (the long press on Welcome, or a scanned staff card in `cardText`).
   void open(std::string_view cardText = {});
@@ -187,6 +192,7 @@ class StaffConsole {
   int64_t lastRefreshMs_ = 0;
   int shownIdleSeconds_ = -1;  // the idle warning's count last drawn
   std::optional<service::StaffIdentity> adminRequest_;
+  TicketPrinting* printing_ = nullptr;
 };
 
 /// Longest typed staff card and PIN.
