@@ -12,6 +12,7 @@
 #include "app/png.h"
 #include "app/system_notify.h"
 #include "service/data_dir.h"
+#include "service/device_role.h"
 #include "service/high_water.h"
 #include "service/queue_view.h"
 #include "service/settings.h"
@@ -149,6 +150,7 @@ core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   workGate_ = options_.testWorkPaceMs > 0 ? &desk_->TEST_stepWork(options_.testWorkPaceMs) : nullptr;
   staff_ = std::make_unique<ui::staff::StaffConsole>(*desk_, *clock_);
   flow_->setCodeLookup(desk_.get());
+  checkStaffScreens(true);
   return core::okStatus();
 }
 
@@ -352,12 +354,11 @@ void KioskApp::drawScreens() {
     if (auto who = staff_->takeAdminRequest()) openAdmin(who->id, who->name);
   } else {
     flow_->frame();
-    if (flow_->screen() == ui::Screen::kWelcome && ui::staff::drawCornerHold(clock_->now().unixMs, corner_))
+    // With the staff screens off the corner is not even watched: a long press there is a patient's.
+    if ((staffScreens_ || services_->locked()) && flow_->screen() == ui::Screen::kWelcome &&
+        ui::staff::drawCornerHold(clock_->now().unixMs, corner_))
       flow_->requestStaffSignIn();
-    if (auto card = flow_->takeStaffRequest()) {
-      flow_->reset(false);
-      staff_->open(*card);
-    }
+    takeStaffRequest();
   }
   if (auto drill = adminDesk_->drill()) {
     noteDrillStep();
@@ -397,10 +398,26 @@ void KioskApp::onScan(std::string_view text) {
     return;
   }
   flow_->onScan(text);
-  if (auto card = flow_->takeStaffRequest()) {
-    flow_->reset(false);
-    staff_->open(*card);
-  }
+  takeStaffRequest();
+}
+
+void KioskApp::takeStaffRequest() {
+  auto card = flow_->takeStaffRequest();
+  if (!card) return;
+  if (!staffScreens_ && !services_->locked()) return;
+  flow_->reset(false);
+  staff_->open(*card);
+}
+
+void KioskApp::checkStaffScreens(bool now) {
+  if (!services_) return;
+  const int64_t at = clock_->now().unixMs;
+  if (!now && staffScreensCheckedMs_ && at >= *staffScreensCheckedMs_ &&
+      at - *staffScreensCheckedMs_ < kSiteCheckMs)
+    return;
+  staffScreensCheckedMs_ = at;
+  staffScreens_ = service::kioskStaffScreens(services_->siteData());
+  if (!staffScreens_) corner_ = {};
 }
 
 void KioskApp::noteActivity() {
@@ -516,6 +533,7 @@ void KioskApp::stepSite() {
 
 bool KioskApp::tick() {
   stepSite();
+  checkStaffScreens(false);
   if (retryFault()) return true;
   if (noteCardFault()) return true;
   checkUrgentAlarm();

@@ -26,6 +26,8 @@ constexpr Label kLabels[] = {
     {"scanner.device", "USB barcode scanner", ""},
     {"printer.device", "Ticket printer", ""},
     {"site.listen", "Address for the site's other devices", ""},
+    {"device.role", "This device is the site's", ""},
+    {"kiosk.staff_screens", "Staff screens open on this kiosk", ""},
 };
 
 const Label* find(std::string_view key) {
