@@ -59,6 +59,12 @@ std::optional<ui::Key> keyOf(SDL_Keycode k) {
       return ui::Key::kUp;
     case SDLK_DOWN:
       return ui::Key::kDown;
+    case SDLK_F2:
+      return ui::Key::kF2;
+    case SDLK_F3:
+      return ui::Key::kF3;
+    case SDLK_F4:
+      return ui::Key::kF4;
     default:
       return std::nullopt;
   }
@@ -349,6 +355,8 @@ void KioskApp::drawScreens() {
     if (adminDesk_->drill()) ui::drawPracticeBanner("PRACTICE — not real patients");
     return;
   }
+  // A reception desk shows staff sign-in where a kiosk shows Welcome: never the patient screens.
+  if (options_.desk && !staff_->active()) staff_->open();
   if (staff_->active()) {
     staff_->frame();
     if (auto who = staff_->takeAdminRequest()) openAdmin(who->id, who->name);
@@ -531,9 +539,40 @@ void KioskApp::stepSite() {
   siteProblem_ = problem;
 }
 
+bool KioskApp::followPeers() {
+  const replica::SiteRunner* runner = site_ ? site_->runner() : nullptr;
+  if (!runner || !services_ || fault_ || setup_) return false;
+  const int64_t now = clock_->now().unixMs;
+  health_.noteLinks(runner->status(), now);
+  bool changed = false;
+  auto st = services_->siteData().db().prepare("PRAGMA data_version");
+  if (st.ok() && st->step().ok()) {
+    const int64_t v = st->columnInt(0);
+    st->reset();
+    if (v != dataVersion_) {
+      dataVersion_ = v;
+      health_.noteConflicts(services_->siteData());
+      if (staff_->active()) staff_->refreshNow();
+      changed = staff_->active();
+    }
+  }
+  std::string line = health_.text(clock_->now());
+  if (line != healthShown_) {
+    staff_->setSiteHealth(line);
+    healthShown_ = std::move(line);
+    changed = changed || staff_->active();
+  }
+  return changed;
+}
+
 bool KioskApp::tick() {
   stepSite();
   checkStaffScreens(false);
+  const bool peers = followPeers();
+  if (options_.desk && services_ && !fault_ && !setup_ && !admin_->active() && !staff_->active()) {
+    staff_->open();
+    return true;
+  }
   if (retryFault()) return true;
   if (noteCardFault()) return true;
   checkUrgentAlarm();
@@ -541,14 +580,17 @@ bool KioskApp::tick() {
   const bool keys = checkSavedKeys();
   if (fault_ || setup_ || admin_->active()) return keys;
   bool changed = staff_->active() ? staff_->tick() : flow_->tick();
-  changed = changed || keys;
+  changed = changed || keys || peers;
   return changed || corner_.since.has_value();
 }
 
 int64_t KioskApp::msUntilNextTick() const {
   if (fault_ || setup_ || admin_->active()) return 1000;
   if (corner_.since) return 100;  // a press on the corner is being held: watch it
-  return staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
+  int64_t ms = staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
+  // Replicating: a peer's urgent alert reaches the staff screens within a quarter of a second.
+  if (site_ && site_->runner()) ms = std::min<int64_t>(ms, 250);
+  return ms;
 }
 
 void KioskApp::requestStop() {

@@ -15,6 +15,7 @@
 #include "app/pointer_input.h"
 #include "app/preview_texture.h"
 #include "app/scan_input.h"
+#include "app/site_health.h"
 #include "app/site_replication.h"
 #include "app/touch_gate.h"
 #include "app/urgent_alarm.h"
@@ -53,6 +54,7 @@ struct AppOptions {
   int64_t testWorkPaceMs =
       0;               // test only: export work waits this long on the script's clock after each report
   bool sound = false;  // the urgent alarm through the default sound device (when there is one)
+  bool desk = false;   // `device.role` desk: staff sign-in and the console only, never the patient screens
 };
 
 /// How often a kiosk showing a fault looks again whether its site can be opened.
@@ -159,6 +161,9 @@ class KioskApp {
   bool checkSavedKeys();
   /// Steps the site's replication on the kiosk's clock (it starts once the site has peers).
   void stepSite();
+  /// While replicating: the staff screens' lists read again when peers' events were stored, and the
+  /// site's health line brought up to date. True when a frame is wanted.
+  bool followPeers();
   /// Reads `kiosk.staff_screens` (and the roster, for auto) again every kSiteCheckMs, or at once.
   void checkStaffScreens(bool now);
   /// Takes the patient flow's request for staff sign-in (corner hold, staff card) when staff screens
@@ -200,6 +205,9 @@ class KioskApp {
   std::optional<int64_t> keysCheckedMs_;  // while locked: when the key store was last looked at
   int64_t urgentAlarms_ = 0;
   bool staffScreens_ = true;
+  int64_t dataVersion_ = -1;  // the site database's, when the peers' events were last looked at
+  SiteHealthLine health_;
+  std::string healthShown_;
   std::optional<int64_t> staffScreensCheckedMs_;
   std::string siteProblem_;                // the last replication problem written to the log
   std::unique_ptr<SiteReplication> site_;  // last: its threads stop before anything else goes

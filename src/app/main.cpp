@@ -115,6 +115,7 @@ int main(int argc, char** argv) {
   ao.testMedia = o.testMedia;
   ao.testWorkPaceMs = o.testWorkPaceMs;
   ao.sound = !o.script;  // as the board: scripts run silent
+  ao.desk = role.value() == service::DeviceRole::kDesk;
   ao.listFolder = o.listDir.empty() ? std::filesystem::path(env("LONGSTOP_LIST_DIR")) : o.listDir;
   auto kiosk = app::KioskApp::open(ao, *clock);
   if (!kiosk.ok()) return fail(2, kiosk.error().message);

@@ -16,6 +16,10 @@ namespace longstop::ui::staff {
 
 void StaffConsole::frame() {
   theme().largerText = false;
+  const bool shortcuts =
+      signedIn() && (s_.screen == StaffScreen::kConsole || s_.screen == StaffScreen::kPatient ||
+                     s_.screen == StaffScreen::kSearch);
+  setStaffFooter(siteHealth_, shortcuts ? kShortcutsText : "");
   beginScreenWindow("staff", theme().body());
   const service::ConsoleEntry* open = entry(s_.selected);
   if (!signedIn() && s_.screen != StaffScreen::kCard && s_.screen != StaffScreen::kPin)
