@@ -8,7 +8,9 @@
 
 #include <SDL.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <utility>
 
 #include "app/kiosk_app.h"
 #include "replica/stream_client.h"
@@ -22,6 +24,13 @@ namespace fs = std::filesystem;
 using test::eventually;
 
 namespace {
+
+fs::path shotsDir() {
+  const char* d = std::getenv("LONGSTOP_TEST_SHOTS");
+  fs::path p = d ? fs::path(d) : fs::temp_directory_path() / "longstop-shots";
+  fs::create_directories(p);
+  return p;
+}
 
 struct DeskSite {
   fs::path dir;
@@ -71,7 +80,9 @@ TEST_CASE("a desk device signs in, sees a kiosk's urgent check-in, calls it with
 
   app::AppOptions o;
   o.dataDir = d.dir;
-  o.display = {1280, 800, true, false, "", 0};
+  const std::pair<int, int> size = GENERATE(std::pair{1280, 800}, std::pair{800, 480});
+  const int w = size.first, h = size.second;
+  o.display = {w, h, true, false, "", 0};
   o.desk = true;
   auto opened = app::KioskApp::open(o, clock);
   REQUIRE(opened.ok());
@@ -117,6 +128,9 @@ TEST_CASE("a desk device signs in, sees a kiosk's urgent check-in, calls it with
     return desk.widgets().showsText("Site: 1 of 1 device reached \xC2\xB7 last heard 09:3");
   }));
   CHECK(desk.widgets().showsText(ui::staff::kShortcutsText));
+  REQUIRE(
+      desk.screenshot(shotsDir() / ("desk-console-" + std::to_string(w) + "x" + std::to_string(h) + ".png"))
+          .ok());
 
   pressKey(desk, SDLK_F2);
   desk.frame();
