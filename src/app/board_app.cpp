@@ -21,7 +21,7 @@ constexpr int64_t kHighlightMs = 30'000;
 
 core::Result<std::unique_ptr<BoardApp>> BoardApp::open(const std::filesystem::path& dataDir,
                                                        const DisplayOptions& d, const core::Clock& clock,
-                                                       bool sound) {
+                                                       bool sound, bool replicate) {
   std::unique_ptr<BoardApp> app(new BoardApp());
   app->clock_ = &clock;
   auto feed = service::BoardFeed::open(dataDir);
@@ -31,6 +31,7 @@ core::Result<std::unique_ptr<BoardApp>> BoardApp::open(const std::filesystem::pa
   if (!display.ok()) return display.error();
   app->display_ = std::move(display.value());
   if (sound) app->audio_ = AudioOutput::open();
+  if (replicate) app->site_ = std::make_unique<SiteReplication>(dataDir);
   ui::setWidgetLog(&app->widgets_);
   (void)app->poll();
   return app;
@@ -44,6 +45,7 @@ bool BoardApp::poll() {
   bool highlight = !view_.calls.empty() && now.unixMs - newestAtMs_ < kHighlightMs;
   changed |= highlight != view_.highlightNewest;
   view_.highlightNewest = highlight;
+  changed |= followSite(now);
   if (feed_->changed() || newestSeq_ < 0) changed |= read(now);
   // The alarm repeats on the clock whether or not anything was written since the last read.
   if (alarm_.due(view_.urgentTickets, now.unixMs)) {
@@ -53,19 +55,40 @@ bool BoardApp::poll() {
   return changed;
 }
 
+// "Heard" is a peer's server answering this board's puller, not an event arriving: a quiet morning
+// with nothing called is not stale, a cut cable is.
+bool BoardApp::followSite(const core::Instant& now) {
+  if (!site_) return false;
+  auto s = site_->step(now.unixMs);
+  const std::string problem = s.ok() ? "" : s.error().message;
+  if (!problem.empty() && problem != siteProblem_)
+    std::fprintf(stderr, "longstop: the site's replication: %s\n", problem.c_str());
+  siteProblem_ = problem;
+  const replica::SiteRunner* runner = site_->runner();
+  if (!runner) return false;
+  if (!lastHeardMs_) lastHeardMs_ = now.unixMs;  // counted from when replication began
+  for (const auto& link : runner->status().links)
+    if (!link.peer.empty() && link.connected) lastHeardMs_ = now.unixMs;
+  std::string since;
+  if (now.unixMs - *lastHeardMs_ >= kBoardStaleMs)
+    since = core::formatClockTime(core::Instant{*lastHeardMs_, now.utcOffsetMinutes}.localMinutes());
+  return std::exchange(view_.notUpdatedSince, since) != since;
+}
+
 bool BoardApp::read(const core::Instant& now) {
-  auto state = feed_->read(now.localDay());
+  auto state = feed_->read(now);
   if (!state.ok()) return false;
   view_.siteName = state->siteName;
   view_.calls.clear();
   for (const auto& c : state->recentCalls) view_.calls.push_back({c.ticket, c.room});
   view_.waitingPerQueue = state->waitingPerQueue;
   view_.urgentTickets = state->urgentTickets;
-  int64_t newest = state->recentCalls.empty() ? 0 : state->recentCalls.front().eventSeq;
+  int64_t newest = state->recentCalls.empty() ? 0 : state->recentCalls.front().stamp;
   if (newestSeq_ >= 0) {
-    // Every call newer than the last seen, oldest first.
+    // Every call stamped after the newest seen, oldest first. A call that arrives late from a peer
+    // that was cut off, stamped before that, is listed but not announced: it was made a while ago.
     for (auto it = state->recentCalls.rbegin(); it != state->recentCalls.rend(); ++it)
-      if (it->eventSeq > newestSeq_) announcements_.push({it->eventSeq, it->ticket, it->room});
+      if (it->stamp > newestSeq_ && announcements_.push({it->stamp, it->ticket, it->room})) ++announcedCalls_;
   }
   if (newest > newestSeq_ && !state->recentCalls.empty()) newestAtMs_ = now.unixMs;
   newestSeq_ = std::max(newestSeq_, newest);

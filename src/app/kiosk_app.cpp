@@ -12,6 +12,7 @@
 #include "app/png.h"
 #include "app/system_notify.h"
 #include "service/data_dir.h"
+#include "service/device_role.h"
 #include "service/high_water.h"
 #include "service/queue_view.h"
 #include "service/settings.h"
@@ -58,6 +59,12 @@ std::optional<ui::Key> keyOf(SDL_Keycode k) {
       return ui::Key::kUp;
     case SDLK_DOWN:
       return ui::Key::kDown;
+    case SDLK_F2:
+      return ui::Key::kF2;
+    case SDLK_F3:
+      return ui::Key::kF3;
+    case SDLK_F4:
+      return ui::Key::kF4;
     default:
       return std::nullopt;
   }
@@ -165,6 +172,7 @@ core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   printer_->setKiosk(services_.get());
   flow_->setPrinting(printer_.get());
   staff_->setPrinting(printer_.get());
+  checkStaffScreens(true);
   return core::okStatus();
 }
 
@@ -363,17 +371,18 @@ void KioskApp::drawScreens() {
     if (adminDesk_->drill()) ui::drawPracticeBanner("PRACTICE — not real patients");
     return;
   }
+  // A reception desk shows staff sign-in where a kiosk shows Welcome: never the patient screens.
+  if (options_.desk && !staff_->active()) staff_->open();
   if (staff_->active()) {
     staff_->frame();
     if (auto who = staff_->takeAdminRequest()) openAdmin(who->id, who->name);
   } else {
     flow_->frame();
-    if (flow_->screen() == ui::Screen::kWelcome && ui::staff::drawCornerHold(clock_->now().unixMs, corner_))
+    // With the staff screens off the corner is not even watched: a long press there is a patient's.
+    if ((staffScreens_ || services_->locked()) && flow_->screen() == ui::Screen::kWelcome &&
+        ui::staff::drawCornerHold(clock_->now().unixMs, corner_))
       flow_->requestStaffSignIn();
-    if (auto card = flow_->takeStaffRequest()) {
-      flow_->reset(false);
-      staff_->open(*card);
-    }
+    takeStaffRequest();
   }
   if (auto drill = adminDesk_->drill()) {
     noteDrillStep();
@@ -413,10 +422,26 @@ void KioskApp::onScan(std::string_view text) {
     return;
   }
   flow_->onScan(text);
-  if (auto card = flow_->takeStaffRequest()) {
-    flow_->reset(false);
-    staff_->open(*card);
-  }
+  takeStaffRequest();
+}
+
+void KioskApp::takeStaffRequest() {
+  auto card = flow_->takeStaffRequest();
+  if (!card) return;
+  if (!staffScreens_ && !services_->locked()) return;
+  flow_->reset(false);
+  staff_->open(*card);
+}
+
+void KioskApp::checkStaffScreens(bool now) {
+  if (!services_) return;
+  const int64_t at = clock_->now().unixMs;
+  if (!now && staffScreensCheckedMs_ && at >= *staffScreensCheckedMs_ &&
+      at - *staffScreensCheckedMs_ < kSiteCheckMs)
+    return;
+  staffScreensCheckedMs_ = at;
+  staffScreens_ = service::kioskStaffScreens(services_->siteData());
+  if (!staffScreens_) corner_ = {};
 }
 
 void KioskApp::noteActivity() {
@@ -531,9 +556,41 @@ void KioskApp::stepSite() {
   siteProblem_ = problem;
 }
 
+bool KioskApp::followPeers() {
+  const replica::SiteRunner* runner = site_ ? site_->runner() : nullptr;
+  if (!runner || !services_ || fault_ || setup_) return false;
+  const int64_t now = clock_->now().unixMs;
+  health_.noteLinks(runner->status(), now);
+  bool changed = false;
+  auto st = services_->siteData().db().prepare("PRAGMA data_version");
+  if (st.ok() && st->step().ok()) {
+    const int64_t v = st->columnInt(0);
+    st->reset();
+    if (v != dataVersion_) {
+      dataVersion_ = v;
+      health_.noteConflicts(services_->siteData());
+      if (staff_->active()) staff_->refreshNow();
+      changed = staff_->active();
+    }
+  }
+  std::string line = health_.text(clock_->now());
+  if (line != healthShown_) {
+    staff_->setSiteHealth(line);
+    healthShown_ = std::move(line);
+    changed = changed || staff_->active();
+  }
+  return changed;
+}
+
 bool KioskApp::tick() {
   const bool printed = printer_->step();
   stepSite();
+  checkStaffScreens(false);
+  const bool peers = followPeers();
+  if (options_.desk && services_ && !fault_ && !setup_ && !admin_->active() && !staff_->active()) {
+    staff_->open();
+    return true;
+  }
   if (retryFault()) return true;
   if (noteCardFault()) return true;
   checkUrgentAlarm();
@@ -541,7 +598,7 @@ bool KioskApp::tick() {
   const bool keys = checkSavedKeys();
   if (fault_ || setup_ || admin_->active()) return keys || printed;
   bool changed = staff_->active() ? staff_->tick() : flow_->tick();
-  changed = changed || keys || printed;
+  changed = changed || keys || printed || peers;
   return changed || corner_.since.has_value();
 }
 
@@ -550,7 +607,10 @@ int64_t KioskApp::msUntilNextTick() const {
   const int64_t screens = [&]() -> int64_t {
     if (fault_ || setup_ || admin_->active()) return 1000;
     if (corner_.since) return 100;  // a press on the corner is being held: watch it
-    return staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
+    int64_t ms = staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
+    // Replicating: a peer's urgent alert reaches the staff screens within a quarter of a second.
+    if (site_ && site_->runner()) ms = std::min<int64_t>(ms, 250);
+    return ms;
   }();
   const int64_t printing = printer_->msUntilStep();
   return printing >= 0 ? std::min(screens, printing) : screens;

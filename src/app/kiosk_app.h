@@ -16,6 +16,7 @@
 #include "app/pointer_input.h"
 #include "app/preview_texture.h"
 #include "app/scan_input.h"
+#include "app/site_health.h"
 #include "app/site_replication.h"
 #include "app/touch_gate.h"
 #include "app/urgent_alarm.h"
@@ -54,6 +55,7 @@ struct AppOptions {
   int64_t testWorkPaceMs =
       0;               // test only: export work waits this long on the script's clock after each report
   bool sound = false;  // the urgent alarm through the default sound device (when there is one)
+  bool desk = false;   // `device.role` desk: staff sign-in and the console only, never the patient screens
 };
 
 /// How often a kiosk showing a fault looks again whether its site can be opened.
@@ -124,6 +126,9 @@ class KioskApp {
   /// Test only: the gate export work steps through with --test-work-pace; null without it.
   service::WorkGate* TEST_workGate() { return workGate_; }
   Display& display() { return *display_; }
+  /// Whether the corner hold (and a staff card scanned on the patient screens) opens the staff screens
+  /// here: `kiosk.staff_screens`, looked at on open and then every kSiteCheckMs.
+  bool staffScreensAllowed() const { return staffScreens_; }
   /// This device's part in a site of several devices; null when its data directory holds no site.
   const SiteReplication* siteReplication() const { return site_.get(); }
   service::KioskServices& services() { return *services_; }
@@ -159,6 +164,14 @@ class KioskApp {
   bool checkSavedKeys();
   /// Steps the site's replication on the kiosk's clock (it starts once the site has peers).
   void stepSite();
+  /// While replicating: the staff screens' lists read again when peers' events were stored, and the
+  /// site's health line brought up to date. True when a frame is wanted.
+  bool followPeers();
+  /// Reads `kiosk.staff_screens` (and the roster, for auto) again every kSiteCheckMs, or at once.
+  void checkStaffScreens(bool now);
+  /// Takes the patient flow's request for staff sign-in (corner hold, staff card) when staff screens
+  /// may open here, or while the kiosk is locked (only a sign-in starts it); drops it otherwise.
+  void takeStaffRequest();
   /// While a fault shows: looks again every kFaultRetryMs; true when the site (or setup) opened.
   bool retryFault();
   /// Shows the fault when the site's card refused a write (full, read-only); true when it now shows.
@@ -195,6 +208,11 @@ class KioskApp {
   int64_t markedSeq_ = -1;                // the newest event the mark was last written for
   std::optional<int64_t> keysCheckedMs_;  // while locked: when the key store was last looked at
   int64_t urgentAlarms_ = 0;
+  bool staffScreens_ = true;
+  int64_t dataVersion_ = -1;  // the site database's, when the peers' events were last looked at
+  SiteHealthLine health_;
+  std::string healthShown_;
+  std::optional<int64_t> staffScreensCheckedMs_;
   std::string siteProblem_;                // the last replication problem written to the log
   std::unique_ptr<SiteReplication> site_;  // last: its threads stop before anything else goes
 };

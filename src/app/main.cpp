@@ -14,6 +14,7 @@
 #include "app/script_runner.h"
 #include "app/setup.h"
 #include "service/demo_busy.h"
+#include "service/device_role.h"
 #include "service/staff_desk.h"
 
 namespace {
@@ -76,10 +77,15 @@ int main(int argc, char** argv) {
 
   std::signal(SIGTERM, onSignal);
   std::signal(SIGINT, onSignal);
-  if (o.board) {
-    // The board only reads: it never makes a site, and it has no way to open a sealed name.
+  // What this device is on its site (`device.role`, admin-signed); --board reads a kiosk's directory.
+  auto role = service::readDeviceRole(data->dataDir);
+  if (!role.ok()) return fail(2, role.error().message);
+  const bool boardDevice = role.value() == service::DeviceRole::kBoard;
+  if (o.board || boardDevice) {
+    // The board only reads: it never makes a site, and it has no way to open a sealed name. A board
+    // device replicates its site by itself; --board on a kiosk's directory must not (the kiosk does).
     app::DisplayOptions d{o.width, o.height, o.headless, o.fullscreen, ""};
-    auto board = app::BoardApp::open(data->dataDir, d, *clock, !o.script);
+    auto board = app::BoardApp::open(data->dataDir, d, *clock, !o.script, boardDevice);
     if (!board.ok()) return fail(2, board.error().message);
     if (o.script) {
       std::string failure = board.value()->runScript(script.commands, o.script->string(),
@@ -109,6 +115,7 @@ int main(int argc, char** argv) {
   ao.testMedia = o.testMedia;
   ao.testWorkPaceMs = o.testWorkPaceMs;
   ao.sound = !o.script;  // as the board: scripts run silent
+  ao.desk = role.value() == service::DeviceRole::kDesk;
   ao.listFolder = o.listDir.empty() ? std::filesystem::path(env("LONGSTOP_LIST_DIR")) : o.listDir;
   auto kiosk = app::KioskApp::open(ao, *clock);
   if (!kiosk.ok()) return fail(2, kiosk.error().message);

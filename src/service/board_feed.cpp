@@ -1,7 +1,12 @@
 #include "service/board_feed.h"
 
+#include <algorithm>
+#include <map>
+
+#include "core/hlc.h"
 #include "service/data_dir.h"
 #include "service/site.h"
+#include "service/site_state.h"
 #include "store/site_tables.h"
 
 namespace longstop::service {
@@ -19,7 +24,10 @@ core::Result<std::unique_ptr<BoardFeed>> BoardFeed::open(const std::filesystem::
   }
   auto db = store::Database::open(Site::databasePath(dataDir), {.readOnly = true});
   if (!db.ok()) return db.error();
-  return std::unique_ptr<BoardFeed>(new BoardFeed(std::move(db.value())));
+  auto id = store::getMeta(*db.value(), "device_id");
+  if (!id.ok()) return id.error();
+  if (!id.value()) return core::corrupt("The database in " + dataDir.string() + " names no device.");
+  return std::unique_ptr<BoardFeed>(new BoardFeed(std::move(db.value()), *id.value()));
 }
 
 bool BoardFeed::changed() {
@@ -31,14 +39,21 @@ bool BoardFeed::changed() {
   return c;
 }
 
-core::Result<BoardState> BoardFeed::read(int64_t localDay, int maxCalls) {
+core::Result<BoardState> BoardFeed::read(const core::Instant& now, int maxCalls) {
   BoardState s;
   auto name = store::getMeta(*db_, "site_name");
   if (!name.ok()) return name.error();
   s.siteName = name.value().value_or("");
+  // Calls from every device, newest stamp first. A row from before stamps is ordered as at_ms << 16.
   auto calls = db_->prepare(
-      "SELECT seq, at_ms, json_extract(data, '$.ticket'), json_extract(data, '$.room') FROM events "
-      "WHERE kind IN ('call', 'recall') ORDER BY seq DESC LIMIT ?");
+      "SELECT h, at_ms, t, r FROM ("
+      " SELECT coalesce(hlc, at_ms << 16) AS h, at_ms, json_extract(data, '$.ticket') AS t,"
+      "  json_extract(data, '$.room') AS r FROM events WHERE kind IN ('call', 'recall')"
+      " UNION ALL"
+      " SELECT coalesce(hlc, at_ms << 16), at_ms, json_extract(data, '$.ticket'), json_extract(data, "
+      "'$.room')"
+      "  FROM peer_events WHERE kind IN ('call', 'recall'))"
+      " ORDER BY h DESC LIMIT ?");
   if (!calls.ok()) return calls.error();
   calls->bind(1, int64_t{maxCalls});
   for (;;) {
@@ -48,32 +63,30 @@ core::Result<BoardState> BoardFeed::read(int64_t localDay, int maxCalls) {
     s.recentCalls.push_back(
         {calls->columnInt(0), calls->columnInt(1), calls->columnText(2), calls->columnText(3)});
   }
-  auto waiting = db_->prepare(
-      "SELECT q.name, (SELECT count(*) FROM checkins c WHERE c.queue_id = q.id AND c.state = 'waiting' "
-      "AND c.local_day = ?) FROM queues q ORDER BY q.position");
-  if (!waiting.ok()) return waiting.error();
-  waiting->bind(1, localDay);
-  for (;;) {
-    auto row = waiting->step();
-    if (!row.ok()) return row.error();
-    if (!row.value()) break;
-    s.waitingPerQueue.emplace_back(waiting->columnText(0), static_cast<int>(waiting->columnInt(1)));
+  // Waiting counts and urgent alerts from the fold of every device's events: a check-in made on a
+  // kiosk and called at a desk is counted once, in the state the site agrees on.
+  auto folded = foldedState(*db_, deviceId_);
+  if (!folded.ok()) return folded.error();
+  std::map<std::string, int> waiting;
+  std::vector<const core::FoldedCheckin*> urgent;
+  for (const auto& [id, c] : folded->checkins) {
+    if (!c.mergedInto.empty()) continue;
+    if (core::Instant{core::hlcMillis(c.arrivedHlc), now.utcOffsetMinutes}.localDay() != now.localDay())
+      continue;
+    if (c.state == core::CheckinState::kWaiting) ++waiting[c.queue];
+    if (c.alert) urgent.push_back(&c);
   }
-  // Until a desk device exists, an urgent answer must reach someone who is not signed in: the board
-  // shows (and sounds) it until staff acknowledge it on the console. The same rule as pendingAlerts(),
-  // reading the ticket only.
-  auto urgent = db_->prepare(
-      "SELECT c.ticket FROM events a JOIN checkins c ON c.record_id = a.record_id "
-      "WHERE a.kind = 'urgent-alert' AND c.local_day = ? AND NOT EXISTS "
-      "(SELECT 1 FROM events b WHERE b.kind = 'urgent-ack' AND b.record_id = a.record_id AND b.seq > a.seq) "
-      "ORDER BY a.seq");
-  if (!urgent.ok()) return urgent.error();
-  urgent->bind(1, localDay);
+  std::sort(urgent.begin(), urgent.end(),
+            [](const auto* a, const auto* b) { return a->arrivedHlc < b->arrivedHlc; });
+  for (const auto* c : urgent) s.urgentTickets.push_back(c->ticket);
+  auto queues = db_->prepare("SELECT id, name FROM queues ORDER BY position");
+  if (!queues.ok()) return queues.error();
   for (;;) {
-    auto row = urgent->step();
+    auto row = queues->step();
     if (!row.ok()) return row.error();
     if (!row.value()) break;
-    s.urgentTickets.push_back(urgent->columnText(0));
+    auto it = waiting.find(queues->columnText(0));
+    s.waitingPerQueue.emplace_back(queues->columnText(1), it == waiting.end() ? 0 : it->second);
   }
   return s;
 }

@@ -6,6 +6,7 @@
 #include "core/csv.h"
 #include "core/date.h"
 #include "exporter/destination.h"
+#include "service/site_queue.h"
 #include "store/appointments.h"
 
 namespace longstop::service {
@@ -87,6 +88,8 @@ int listRank(const QueueEntry& e) {
 }  // namespace
 
 core::Result<std::vector<std::string>> pendingAlerts(Site& site) {
+  // On a site of several devices an alert may be raised or acknowledged on any of them: the fold says.
+  if (holdsPeerEvents(site)) return siteAlerts(site);
   auto st = site.db().prepare(
       "SELECT a.record_id FROM events a JOIN checkins c ON c.record_id = a.record_id "
       "WHERE a.kind = 'urgent-alert' AND c.local_day = ? AND NOT EXISTS "
@@ -127,12 +130,17 @@ core::Result<std::vector<QueueEntry>> todaysEntries(Site& site, const StaffSessi
     }
     out.push_back(std::move(e));
   }
+  // Every other device's check-ins of today, from the fold.
+  auto peers = peerEntries(site, who);
+  if (!peers.ok()) return peers.error();
+  for (auto& e : peers.value()) out.push_back(std::move(e));
   std::stable_sort(out.begin(), out.end(), [](const QueueEntry& a, const QueueEntry& b) {
     const int ra = listRank(a), rb = listRank(b);
     if (ra != rb) return ra < rb;
     if (ra == 1) return a.row.calledMs.value_or(0) < b.row.calledMs.value_or(0);
     if (ra == 3 && a.dueLocal != b.dueLocal) return a.dueLocal < b.dueLocal;
-    return a.row.seq < b.row.seq;
+    if (a.row.seq != b.row.seq) return a.row.seq < b.row.seq;
+    return a.row.arrivedMs < b.row.arrivedMs;  // peers' check-ins have no seq here
   });
   return out;
 }

@@ -29,6 +29,7 @@ struct QueueEntry {
   bool possibleDuplicate = false;  // same date of birth and surname checked in twice today
   bool alertPending = false;       // urgent alert not yet acknowledged
   bool damaged = false;            // its sealed details would not open (the rest still list)
+  std::string detailsOn;           // a peer's check-in whose details this device cannot open: its device
 };
 
 /// Today's check-ins in the order the console lists them: urgent ones waiting, then those called (in

@@ -11,6 +11,8 @@
 #include "service/queue_view.h"
 #include "service/scan_actions.h"
 #include "service/settings.h"
+#include "service/site_queue.h"
+#include "service/site_state.h"
 #include "store/appointments.h"
 #include "store/checkins.h"
 
@@ -42,6 +44,7 @@ ConsoleEntry toConsole(const SiteInfo& info, QueueEntry&& e) {
   if (e.possibleDuplicate && e.row.dupKey) c.duplicateGroup = *e.row.dupKey;
   c.alertPending = e.alertPending;
   c.damaged = e.damaged;
+  c.detailsOn = std::move(e.detailsOn);
   return c;
 }
 
@@ -131,6 +134,9 @@ core::Result<std::vector<ConsoleEntry>> StaffDesk::search(const std::string& tex
 
 core::Status StaffDesk::act(const std::string& recordId, core::CheckinAction action, const ActionRequest& r) {
   if (auto s = needSession(); !s.ok()) return s;
+  // Another device's check-in is moved through the site's fold, as this device's event.
+  if (isPeerRecord(kiosk_.siteData(), recordId))
+    return siteAction(kiosk_.siteData(), *session_, recordId, action, r.room);
   return applyCheckinAction(kiosk_.siteData(), *session_, recordId, action,
                             {r.room, r.targetQueue, r.reason, ""});
 }
@@ -138,6 +144,8 @@ core::Status StaffDesk::act(const std::string& recordId, core::CheckinAction act
 core::Result<std::optional<std::string>> StaffDesk::callNext(const std::string& queueId,
                                                              const std::optional<std::string>& clinician) {
   if (auto s = needSession(); !s.ok()) return s.error();
+  if (holdsPeerEvents(kiosk_.siteData()))
+    return siteCallNext(kiosk_.siteData(), *session_, queueId, clinician);
   return service::callNext(kiosk_.siteData(), *session_, queueId, clinician);
 }
 
@@ -173,6 +181,8 @@ core::Result<std::vector<std::string>> StaffDesk::pendingAlerts() {
 
 core::Status StaffDesk::acknowledgeAlert(const std::string& recordId) {
   if (auto s = needSession(); !s.ok()) return s;
+  if (isPeerRecord(kiosk_.siteData(), recordId))
+    return acknowledgePeerAlert(kiosk_.siteData(), *session_, recordId);
   return service::acknowledgeAlert(kiosk_.siteData(), *session_, recordId);
 }
 

@@ -68,6 +68,7 @@ struct ConsoleEntry {
   std::string duplicateGroup;  // the same for entries thought to be one person (a keyed hash, no details)
   bool alertPending = false;   // urgent alert not yet acknowledged
   bool damaged = false;        // its sealed details would not open
+  std::string detailsOn;       // checked in on another device whose keys hold the details: its ID
 };
 
 /// One "Call next" button: a clinician's patients in a queue, or (clinician empty) the queue's patients

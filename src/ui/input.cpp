@@ -19,6 +19,9 @@ std::optional<Key> parseKeyName(std::string_view name) {
   if (n == "right") return Key::kRight;
   if (n == "up") return Key::kUp;
   if (n == "down") return Key::kDown;
+  if (n == "f2") return Key::kF2;
+  if (n == "f3") return Key::kF3;
+  if (n == "f4") return Key::kF4;
   return std::nullopt;
 }
 

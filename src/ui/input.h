@@ -9,9 +9,24 @@
 
 namespace longstop::ui {
 
-enum class Key { kEnter, kBackspace, kEscape, kTab, kDelete, kSpace, kLeft, kRight, kUp, kDown };
+enum class Key {
+  kEnter,
+  kBackspace,
+  kEscape,
+  kTab,
+  kDelete,
+  kSpace,
+  kLeft,
+  kRight,
+  kUp,
+  kDown,
+  kF2,
+  kF3,
+  kF4
+};
 
-/// "Enter", "Backspace", "Escape" (or "Esc"), "Tab", "Delete", "Space", "Left", "Right", "Up", "Down";
+/// "Enter", "Backspace", "Escape" (or "Esc"), "Tab", "Delete", "Space", "Left", "Right", "Up", "Down",
+/// "F2", "F3", "F4" (the reception desk's shortcuts);
 /// case-insensitive. Nullopt for anything else.
 std::optional<Key> parseKeyName(std::string_view name);
 

@@ -278,7 +278,7 @@ TEST_CASE("the board sees calls and waiting counts, and nothing personal") {
               .ok());
   CHECK((*board)->changed());
   CHECK_FALSE((*board)->changed());
-  auto state = (*board)->read(f.clock.now().localDay());
+  auto state = (*board)->read(f.clock.now());
   REQUIRE(state.ok());
   REQUIRE(state->recentCalls.size() == 1);
   CHECK(state->recentCalls.front().ticket == "W001");
@@ -296,20 +296,22 @@ TEST_CASE("the board reports an urgent ticket, and only its ticket, until staff 
   // The board's own read-only connection on the site's SQLite file, as `longstop --board` opens it.
   auto board = service::BoardFeed::open(f.dir / "site");
   REQUIRE(board.ok());
-  auto state = (*board)->read(f.clock.now().localDay());
+  auto state = (*board)->read(f.clock.now());
   REQUIRE(state.ok());
   CHECK(state->urgentTickets == std::vector<std::string>{"W002"});
   // Called is not acknowledged: the alert stays until someone says they have seen it.
   REQUIRE(service::applyCheckinAction(f.site(), *f.session, u, CheckinAction::kCall, {"Room 4", "", "", ""})
               .ok());
-  CHECK((*board)->read(f.clock.now().localDay())->urgentTickets == std::vector<std::string>{"W002"});
+  CHECK((*board)->read(f.clock.now())->urgentTickets == std::vector<std::string>{"W002"});
   REQUIRE(service::acknowledgeAlert(f.site(), *f.session, u).ok());
   CHECK((*board)->changed());
-  CHECK((*board)->read(f.clock.now().localDay())->urgentTickets.empty());
+  CHECK((*board)->read(f.clock.now())->urgentTickets.empty());
   // Yesterday's unacknowledged alert is not today's.
   const auto late = f.walkIn("Late", {1950, 1, 1}, true);
   (void)late;
-  CHECK((*board)->read(f.clock.now().localDay() + 1)->urgentTickets.empty());
+  CHECK((*board)
+            ->read(core::Instant{f.clock.now().unixMs + 86'400'000, f.clock.now().utcOffsetMinutes})
+            ->urgentTickets.empty());
 }
 
 TEST_CASE("the wait estimate comes from today's calls only") {

@@ -27,6 +27,8 @@ constexpr Label kLabels[] = {
     {"printer.device", "Ticket printer", ""},
     {"printer.paper", "Ticket paper width", "mm"},
     {"site.listen", "Address for the site's other devices", ""},
+    {"device.role", "This device is the site's", ""},
+    {"kiosk.staff_screens", "Staff screens open on this kiosk", ""},
 };
 
 const Label* find(std::string_view key) {

@@ -71,7 +71,17 @@ void drawBoard(const BoardView& v) {
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, barH), colour::kDarkBlue);
   ImVec2 cs = size(v.clock, bold, barPx);
   put(v.clock, ImVec2(W - m - cs.x, (barH - cs.y) / 2), bold, barPx, colour::kTextOnDark);
-  putWithin(v.siteName, ImVec2(m, (barH - cs.y) / 2), W - 2 * m - cs.x, bold, barPx, colour::kTextOnDark);
+  float nameEnd = W - 2 * m - cs.x;
+  // A board that has heard no peer for a while says so, in small print beside the clock, rather than
+  // show what it holds as live.
+  if (!v.notUpdatedSince.empty()) {
+    const std::string note = "Not updated since " + v.notUpdatedSince;
+    const float notePx = t.basePx * 0.8f;
+    const ImVec2 ns = size(note, t.fonts.body, notePx);
+    nameEnd -= ns.x + m;
+    put(note, ImVec2(nameEnd + m, (barH - ns.y) / 2), t.fonts.body, notePx, colour::kTextOnDark);
+  }
+  putWithin(v.siteName, ImVec2(m, (barH - cs.y) / 2), nameEnd, bold, barPx, colour::kTextOnDark);
 
   // An urgent answer at the kiosk, until staff acknowledge it: red across the whole board, in words so it
   // does not rely on colour, the ticket only.

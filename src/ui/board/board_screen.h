@@ -21,6 +21,7 @@ struct BoardView {
   std::vector<std::pair<std::string, int>> waitingPerQueue;  // queue name, count
   bool highlightNewest = true;                               // the call just made flashes
   std::vector<std::string> urgentTickets;  // urgent alerts not yet acknowledged: "Urgent: see reception"
+  std::string notUpdatedSince;  // "09:42" when no peer of the site has been heard for a while, else ""
 };
 
 void drawBoard(const BoardView& v);

@@ -116,6 +116,7 @@ void drawQueue(const ConsoleView& v, const core::QueueDef& q, ImVec2 min, ImVec2
 }  // namespace
 
 std::string nameText(const service::ConsoleEntry& e) {
+  if (!e.patient && !e.detailsOn.empty()) return "details on " + e.detailsOn;
   if (!e.patient) return e.damaged ? "(details damaged)" : "(no details)";
   return e.patient->forenames.empty() ? e.patient->surname : e.patient->surname + ", " + e.patient->forenames;
 }

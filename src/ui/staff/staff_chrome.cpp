@@ -13,6 +13,29 @@ float listPx() {
   return std::round(theme().basePx * 0.7f);
 }
 
+namespace {
+// The footer of the frame being drawn: like the theme, one for the screen, set by StaffConsole::frame.
+std::string& footerLeftText() {
+  static std::string s;
+  return s;
+}
+std::string& footerRightText() {
+  static std::string s;
+  return s;
+}
+const std::string& footerLeft() {
+  return footerLeftText();
+}
+const std::string& footerRight() {
+  return footerRightText();
+}
+}  // namespace
+
+void setStaffFooter(std::string left, std::string right) {
+  footerLeftText() = std::move(left);
+  footerRightText() = std::move(right);
+}
+
 int drawStaffBar(std::string_view title, const std::vector<std::string_view>& buttons, Rect* content) {
   const Theme& t = theme();
   Rect d = displayRect();
@@ -38,9 +61,31 @@ int drawStaffBar(std::string_view title, const std::vector<std::string_view>& bu
   textFitted(title, ImVec2(t.margin(), t.gap() * 0.5f),
              ImVec2(std::max(t.margin() + 1, x - t.gap()), barH - t.gap() * 0.5f), t.fonts.body,
              colour::kTextOnDark);
+  float bottom = d.max.y - t.gap();
+  if (!footerLeft().empty() || !footerRight().empty()) {
+    // One line in small print, the shortcuts kept whole and the health fitted into what is left.
+    const float px = listPx() * 0.85f;
+    const float lineH = px * 1.3f;
+    const float y = d.max.y - lineH;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(d.min.x, y), d.max, colour::kPaleBlue);
+    float rightW = 0;
+    if (!footerRight().empty()) {
+      rightW = t.fonts.body->CalcTextSizeA(px, FLT_MAX, 0, footerRight().c_str()).x;
+      listText(footerRight(), ImVec2(d.max.x - t.margin() - rightW, y + px * 0.15f), px, colour::kDarkBlue);
+    }
+    std::string left = footerLeft();
+    const float room = d.width() - 2 * t.margin() - rightW - t.gap();
+    while (left.size() > 4 && t.fonts.body->CalcTextSizeA(px, FLT_MAX, 0, left.c_str()).x > room) {
+      left.resize(left.size() - 4);
+      while (!left.empty() && (static_cast<unsigned char>(left.back()) & 0xC0) == 0x80) left.pop_back();
+      if (!left.empty()) left.pop_back();
+      left += "...";
+    }
+    listText(left, ImVec2(d.min.x + t.margin(), y + px * 0.15f), px, colour::kText);
+    bottom = y - t.gap() * 0.5f;
+  }
   if (content)
-    *content = {ImVec2(d.min.x + t.margin(), barH + t.gap()),
-                ImVec2(d.max.x - t.margin(), d.max.y - t.gap())};
+    *content = {ImVec2(d.min.x + t.margin(), barH + t.gap()), ImVec2(d.max.x - t.margin(), bottom)};
   return pressed;
 }
 

@@ -2,6 +2,7 @@
 // for lists (scaled from the body font, so still legible in a photo), and a keyboard of letters and digits.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,8 +16,12 @@ namespace longstop::ui::staff {
 /// The list text size: 0.7 of the body font (25 px at 1280x800, 21 px at 800x480).
 float listPx();
 
+/// The line along the bottom of every staff screen this frame: the site's health on the left, the
+/// keyboard shortcuts on the right (either may be empty; both empty: no line). Set before drawing.
+void setStaffFooter(std::string left, std::string right);
+
 /// The bar across the top: `title` on the left, `buttons` on the right (pressed index or -1). Returns
-/// the area below it in *content.
+/// the area below it (and above the footer line) in *content.
 int drawStaffBar(std::string_view title, const std::vector<std::string_view>& buttons, Rect* content);
 
 /// Text at `pos` in the body font scaled to `px`, recorded for scripts; returns its size.

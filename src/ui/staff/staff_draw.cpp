@@ -16,6 +16,10 @@ namespace longstop::ui::staff {
 
 void StaffConsole::frame() {
   theme().largerText = false;
+  // The shortcuts are shown where the list or a patient is; search keeps its room for the keyboard.
+  const bool shortcuts =
+      signedIn() && (s_.screen == StaffScreen::kConsole || s_.screen == StaffScreen::kPatient);
+  setStaffFooter(siteHealth_, shortcuts ? kShortcutsText : "");
   beginScreenWindow("staff", theme().body());
   const service::ConsoleEntry* open = entry(s_.selected);
   if (!signedIn() && s_.screen != StaffScreen::kCard && s_.screen != StaffScreen::kPin)

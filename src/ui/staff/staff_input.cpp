@@ -48,6 +48,7 @@ void StaffConsole::onText(std::string_view utf8) {
 void StaffConsole::onKey(Key k) {
   noteActivity();
   if (s_.screen == StaffScreen::kWalkIn) return applyWalkIn(walkInIntentForKey(s_.walkIn, k));
+  if (k == Key::kF2 || k == Key::kF3 || k == Key::kF4) return applyShortcut(k);
   StaffIntent in;
   if (k == Key::kBackspace) {
     in.kind = StaffIntent::Kind::kKey;
@@ -137,6 +138,53 @@ int64_t StaffConsole::msUntilNextTick() const {
       std::min(next, idle > kIdleWarningMs ? idle - kIdleWarningMs : (idle % 1000 == 0 ? 1000 : idle % 1000));
   next = std::min(next, msUntilExportTick(now));
   return std::clamp<int64_t>(next, 1, 60'000);
+}
+
+// F2 calls the next patient: anyone in the queue of the first one waiting in the list (else of the
+// queue shown first), F3 opens search, F4 marks seen the
+// open patient or, on the list, the one called longest ago (in the queue shown first, if it has one). Only
+// where a signed-in member of staff sees the list, a patient or search.
+void StaffConsole::applyShortcut(Key k) {
+  if (!signedIn() || (s_.screen != StaffScreen::kConsole && s_.screen != StaffScreen::kPatient &&
+                      s_.screen != StaffScreen::kSearch))
+    return;
+  const auto& queues = services_.site().queues;
+  const std::string queueId =
+      queues.empty() ? std::string() : queues[std::clamp<size_t>(s_.firstQueue, 0, queues.size() - 1)].id;
+  StaffIntent in;
+  if (k == Key::kF2 && !queueId.empty()) {
+    // The queue of the first patient the list has waiting (urgent ones come first), else the one shown.
+    in.kind = StaffIntent::Kind::kCallNext;
+    in.arg = queueId;
+    for (const auto& e : s_.entries)
+      if (e.state == core::CheckinState::kWaiting) {
+        in.arg = e.queueId;
+        break;
+      }
+  } else if (k == Key::kF3) {
+    in.kind = StaffIntent::Kind::kSearch;
+  } else if (k == Key::kF4) {
+    const service::ConsoleEntry* open = entry(s_.selected);
+    if (s_.screen == StaffScreen::kPatient && open && open->state == core::CheckinState::kCalled) {
+      in.kind = StaffIntent::Kind::kAction;
+      in.action = core::CheckinAction::kSeen;
+    } else {
+      // The shown queue's first called patient, else the list's (called ones are listed oldest call first).
+      const service::ConsoleEntry* called = nullptr;
+      for (const auto& e : s_.entries)
+        if (e.state == core::CheckinState::kCalled &&
+            (!called || (e.queueId == queueId && called->queueId != queueId)))
+          called = &e;
+      if (called) {
+        in.kind = StaffIntent::Kind::kRowAction;
+        in.arg = called->recordId;
+        in.action = core::CheckinAction::kSeen;
+      }
+      if (in.kind == StaffIntent::Kind::kNone)
+        s_.message = "Nobody called in this queue is waiting to be seen.";
+    }
+  }
+  apply(in);
 }
 
 }  // namespace longstop::ui::staff

@@ -154,6 +154,14 @@ class StaffConsole {
     return std::exchange(adminRequest_, std::nullopt);
   }
 
+  /// The site's health in one line ("Site: 2 devices ..."), shown at the foot of every staff screen;
+  /// empty on a site of one.
+  void setSiteHealth(std::string line) { siteHealth_ = std::move(line); }
+  /// Reads the lists again now (peers' events arrived); nothing without a session.
+  void refreshNow() {
+    if (active() && signedIn()) refresh();
+  }
+
   /// Seconds until the idle sign-out while its warning shows (the last kIdleWarningMs), else -1.
   int idleSecondsLeft() const;
 
@@ -170,6 +178,8 @@ class StaffConsole {
   /// "A042 called to Room 3 for Dr Patel", from the refreshed list.
   std::string calledNotice(const std::string& recordId) const;
   void act(core::CheckinAction a, const service::ActionRequest& r = {});
+  /// The keyboard shortcuts (kShortcutsText).
+  void applyShortcut(Key k);
   void say(const core::Status& s, std::string done);
   void startWalkIn(bool editing);
   void applyWalkIn(const WalkInIntent& in);
@@ -193,7 +203,11 @@ class StaffConsole {
   int shownIdleSeconds_ = -1;  // the idle warning's count last drawn
   std::optional<service::StaffIdentity> adminRequest_;
   TicketPrinting* printing_ = nullptr;
+  std::string siteHealth_;
 };
+
+/// The keyboard shortcuts, as the footer shows them.
+inline constexpr const char* kShortcutsText = "F2 Call next   F3 Search   F4 Seen";
 
 /// Longest typed staff card and PIN.
 inline constexpr size_t kMaxCardChars = 80;
