@@ -1,5 +1,7 @@
 #include "service/site_roster.h"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "core/ids.h"
@@ -90,6 +92,29 @@ core::Result<std::vector<std::string>> checkRoster(store::Database& db) {
   if (!log.ok()) return log.error();
   auto peers = store::listPeers(db);
   if (!peers.ok()) return peers.error();
+  // A device that joined with a code is vouched for by the admin-signed invitation it used, once.
+  std::map<std::string, std::string> joined;  // "device:key" -> invitation
+  std::map<std::string, int> uses;
+  auto st = db.prepare("SELECT data FROM events WHERE kind = 'peer-joined'");
+  if (!st.ok()) return st.error();
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    auto j = nlohmann::json::parse(st->columnText(0), nullptr, false);
+    if (!j.is_object()) continue;
+    joined[j.value("device", "") + ":" + j.value("sign_pk", "")] = j.value("invite", "");
+    ++uses[j.value("invite", "")];
+  }
+  auto invited = [&](const std::string& invite) {
+    if (invite.empty() || uses[invite] != 1) return false;
+    for (const auto& e : log->events) {
+      if (e.kind != "join-invited" || !e.valid) continue;
+      auto j = nlohmann::json::parse(e.data, nullptr, false);
+      if (j.is_object() && j.value("invite", "") == invite) return true;
+    }
+    return false;
+  };
   std::vector<std::string> out;
   for (const auto& p : peers.value()) {
     bool named = false;
@@ -100,6 +125,8 @@ core::Result<std::vector<std::string>> checkRoster(store::Database& db) {
           j.value("sign_pk", "") == crypto::toHex(p.signPublicKey))
         named = true;
     }
+    if (auto it = joined.find(p.deviceId + ":" + crypto::toHex(p.signPublicKey)); it != joined.end())
+      named = named || invited(it->second);
     if (!named)
       out.push_back("Device " + p.deviceId +
                     " is in the roster without an administrator's signature (or with "

@@ -1,8 +1,8 @@
 // The site's roster as this device holds it: the peers whose events it accepts, each added by an
 // administrator (a `peer-added` event carrying the admin key's signature), and the check `verify` makes
-// that no peer was planted in the table behind the log's back. Invitations and joining (one-time codes,
-// key exchange, the roster as replicated signed events) are not built yet: see docs/site.md. A removal
-// is made on each device that is to refuse the removed one.
+// that no peer was planted in the table behind the log's back. A device that joined with a code
+// (service/site_join.h) is vouched for by the admin-signed invitation it used instead. The roster as
+// replicated signed events is not built yet (docs/site.md): a removal is made on each device.
 #pragma once
 
 #include <string>
