@@ -55,10 +55,12 @@ int siteServe(const Args& a) {
   if (auto s = server.start(); !s.ok())
     std::fprintf(stderr, "longstopctl: %s Trying again.\n", s.error().message.c_str());
   const std::string own = *device.value();
-  replica::Replicator replicator(
-      {.databasePath = service::Site::databasePath(*dir),
-       .ownUrl = server.url(),
-       .afterApply = [own](store::Database& d) { (void)service::followFold(d, own); }});
+  replica::Replicator replicator({.databasePath = service::Site::databasePath(*dir),
+                                  .ownUrl = server.url(),
+                                  .afterApply = [own](store::Database& d) {
+                                    (void)service::followRoster(d);
+                                    (void)service::followFold(d, own);
+                                  }});
   if (auto s = replicator.start(); !s.ok()) return fail(s.error());
   // Join requests are answered with a Site of their own, opened for each (they are rare): its keys
   // come from the keyring, so a locked device refuses them with the sentence that says so.
@@ -121,7 +123,7 @@ int siteRemove(const Args& a, service::Site& site) {
   if (auto s = service::removePeer(site, *admin.value(), a.words[2]); !s.ok()) return fail(s.error());
   std::printf(
       "Device %s removed: this device keeps what it had from it and refuses anything it writes from now "
-      "on. Remove it on every other device of the site too.\n",
+      "on. The other devices of the site do the same once they have this device's events.\n",
       a.words[2].c_str());
   return kExitOk;
 }

@@ -94,7 +94,7 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       Add a device to this device's roster; asks for the recovery code.
   site remove --data DIR DEVICE
       Remove a lost, stolen or retired device from this device's roster: what it writes from now on is
-      refused and counted in site status; asks for the recovery code. Do it on every device of the site.
+      refused and counted in site status; asks for the recovery code. The removal replicates.
   site ticket-block --data DIR --slot N --stride M
       From tomorrow, number this device's tickets N+1, N+1+M, ...; asks for the recovery code.
   site status --data DIR [--json]
