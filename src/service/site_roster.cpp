@@ -1,6 +1,7 @@
 #include "service/site_roster.h"
 
 #include <map>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -94,8 +95,8 @@ namespace {
 // invitation that the same origin's admin-signed `join-invited` made, used by no other join.
 struct PeerRosterEvents {
   std::vector<store::PeerRow> added;
-  std::vector<std::pair<std::string, int64_t>> removed;    // device, when
-  std::vector<std::pair<std::string, int64_t>> unsigned_;  // origin, origin sequence
+  std::vector<std::pair<std::string, int64_t>> removed;                  // device, when
+  std::vector<std::tuple<std::string, int64_t, std::string>> unsigned_;  // origin, sequence, device named
 };
 
 core::Result<PeerRosterEvents> peerRosterEvents(store::Database& db) {
@@ -151,7 +152,7 @@ core::Result<PeerRosterEvents> peerRosterEvents(store::Database& db) {
       valid = !adminPk.empty() && adminSignatureValid(adminPk, r.origin, r.kind, r.data);
     }
     if (!valid) {
-      out.unsigned_.push_back({r.origin, r.seq});
+      out.unsigned_.push_back({r.origin, r.seq, text("device")});
       continue;
     }
     if (r.kind == "peer-removed") {
@@ -196,7 +197,10 @@ core::Result<int> followRoster(store::Database& db) {
       ++changed;
     }
     // A roster change without the admin key's signature is not applied, and reported once.
-    for (const auto& [origin, seq] : events->unsigned_) {
+    // One about this device itself changes nothing here, so it is not reported either: two devices
+    // that are each their own site (peer-add on both) name each other with their own admin keys.
+    for (const auto& [origin, seq, named] : events->unsigned_) {
+      if (named == self) continue;
       auto seen = db.prepare("SELECT count(*) FROM site_refusals WHERE origin = ? AND origin_seq = ?");
       if (!seen.ok()) return seen.error();
       seen->bind(1, origin).bind(2, seq);
