@@ -15,9 +15,10 @@ class NatsClient final : public StreamClient {
  public:
   NatsClient(natsConnection* nc, jsCtx* js) : nc_(nc), js_(js) {}
   ~NatsClient() override {
-    if (sub_) {
-      natsSubscription_Unsubscribe(sub_);
-      natsSubscription_Destroy(sub_);
+    for (natsSubscription* sub : {sub_, answerSub_}) {
+      if (!sub) continue;
+      natsSubscription_Unsubscribe(sub);
+      natsSubscription_Destroy(sub);
     }
     jsCtx_Destroy(js_);
     natsConnection_Destroy(nc_);
@@ -121,7 +122,59 @@ class NatsClient final : public StreamClient {
     return last;
   }
 
+  core::Result<std::string> request(std::string_view subject, std::string_view data,
+                                    int64_t timeoutMs) override {
+    natsMsg* reply = nullptr;
+    const std::string subj(subject);
+    natsStatus s = natsConnection_Request(&reply, nc_, subj.c_str(), data.data(),
+                                          static_cast<int>(data.size()), timeoutMs);
+    if (s == NATS_NO_RESPONDERS) return core::notFound("Nothing answers on " + subj + ".");
+    if (s != NATS_OK) return natsError("No answer on " + subj, s);
+    std::string out(natsMsg_GetData(reply), static_cast<size_t>(natsMsg_GetDataLength(reply)));
+    natsMsg_Destroy(reply);
+    return out;
+  }
+
+  // As watch(): the handler is owned by the subscription and freed after its last call.
+  core::Status answer(std::string_view subject,
+                      std::function<std::string(std::string_view)> answer) override {
+    if (answerSub_) return core::internalError("This connection already answers a subject.");
+    auto* handler = new Answerer{nc_, std::move(answer)};
+    const std::string subj(subject);
+    natsStatus s = natsConnection_Subscribe(&answerSub_, nc_, subj.c_str(), &NatsClient::onRequest, handler);
+    if (s == NATS_OK)
+      s = natsSubscription_SetOnCompleteCB(answerSub_, &NatsClient::onAnswerComplete, handler);
+    if (s == NATS_OK) s = natsConnection_FlushTimeout(nc_, 5000);
+    if (s != NATS_OK) {
+      if (answerSub_) {
+        natsSubscription_Unsubscribe(answerSub_);
+        natsSubscription_Destroy(answerSub_);
+        answerSub_ = nullptr;
+      } else {
+        delete handler;
+      }
+      return natsError("Could not answer on " + subj, s);
+    }
+    return core::okStatus();
+  }
+
+  bool connected() override { return natsConnection_Status(nc_) == NATS_CONN_STATUS_CONNECTED; }
+
  private:
+  struct Answerer {
+    natsConnection* nc;
+    std::function<std::string(std::string_view)> answer;
+  };
+  static void onRequest(natsConnection*, natsSubscription*, natsMsg* msg, void* h) {
+    auto* a = static_cast<Answerer*>(h);
+    const char* replyTo = natsMsg_GetReply(msg);
+    const std::string reply =
+        a->answer(std::string_view(natsMsg_GetData(msg), static_cast<size_t>(natsMsg_GetDataLength(msg))));
+    if (replyTo && *replyTo)
+      (void)natsConnection_Publish(a->nc, replyTo, reply.data(), static_cast<int>(reply.size()));
+    natsMsg_Destroy(msg);
+  }
+  static void onAnswerComplete(void* h) { delete static_cast<Answerer*>(h); }
   static void onMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* bell) {
     natsMsg_Destroy(msg);
     (*static_cast<std::function<void()>*>(bell))();
@@ -131,6 +184,7 @@ class NatsClient final : public StreamClient {
   natsConnection* nc_;
   jsCtx* js_;
   natsSubscription* sub_ = nullptr;
+  natsSubscription* answerSub_ = nullptr;
 };
 
 }  // namespace

@@ -39,6 +39,16 @@ class StreamClient {
   virtual core::Status watch(std::string_view subject, std::function<void()> ring) = 0;
   /// The stream's last sequence (0 when empty).
   virtual core::Result<uint64_t> lastSeq(std::string_view stream) = 0;
+  /// Sends a plain NATS request (no stream) and waits up to `timeoutMs` for its one reply.
+  /// kNotFound when nothing answers on `subject`, kStorage when the connection fails or time runs out.
+  virtual core::Result<std::string> request(std::string_view subject, std::string_view data,
+                                            int64_t timeoutMs) = 0;
+  /// Replies to every request on `subject` with `answer(request)`, called on libnats's thread one
+  /// request at a time, until this client goes. At most one per client.
+  virtual core::Status answer(std::string_view subject,
+                              std::function<std::string(std::string_view)> answer) = 0;
+  /// False once the server has closed the connection (it stopped or restarted).
+  virtual bool connected() = 0;
 };
 
 /// Connects to `url` (nats://host:port), giving up after `timeoutMs`; no automatic reconnection (the

@@ -48,7 +48,8 @@ core::Result<AdminLog> readAdminLog(store::Database& db) {
   auto st = db.prepare(
       "SELECT seq, kind, data FROM events WHERE kind IN ('site-created', 'admin-key-created', "
       "'recipient-set', "
-      "'config-set', 'staff-added', 'staff-revoked', 'peer-added', 'peer-removed', 'ticket-block-set') ORDER "
+      "'config-set', 'staff-added', 'staff-revoked', 'peer-added', 'peer-removed', 'ticket-block-set', "
+      "'join-invited') ORDER "
       "BY seq");
   if (!st.ok()) return st.error();
   AdminLog out;

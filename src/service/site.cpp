@@ -54,10 +54,9 @@ std::string deviceKeysSignedBytes(std::string_view sealed) {
   return "LSDK1" + std::string(sealed);
 }
 
-core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& deviceId,
-                        const crypto::BoxKeyPair& records, const crypto::SignKeyPair& signer,
-                        const SiteSecrets& secrets, const std::string& recoveryCode) {
-  const std::string adminPk = site.adminPublicKey();
+// The settings and queues a new site starts with, new or joined.
+core::Status writeMeta(Site& site, const SiteSetup& setup, const std::string& deviceId,
+                       std::string_view recordsPk, std::string_view signPk) {
   store::Database& db = site.db();
   const int64_t now = site.clock().now().unixMs;
   const std::vector<std::pair<std::string, std::string>> meta = {
@@ -65,9 +64,9 @@ core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& d
       {"ods_code", setup.odsCode},
       {"site_name", setup.name},
       {"created_ms", std::to_string(now)},
-      {"records_pk", crypto::toHex(records.publicKey)},
-      {"sign_pk", crypto::toHex(signer.publicKey)},
-      {"admin_pk", crypto::toHex(adminPk)},
+      {"records_pk", crypto::toHex(recordsPk)},
+      {"sign_pk", crypto::toHex(signPk)},
+      {"admin_pk", crypto::toHex(site.adminPublicKey())},
       {"idle_timeout_s", "45"},
       {"match_before_min", "120"},
       {"match_after_min", "60"}};
@@ -78,7 +77,16 @@ core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& d
     if (auto s = core::validateQueue(queues[i]); !s.ok()) return s;
     if (auto s = store::insertQueue(db, queues[i], static_cast<int>(i)); !s.ok()) return s;
   }
-  if (auto s = store::setMeta(db, "walkin_queue", queues.back().id); !s.ok()) return s;
+  return store::setMeta(db, "walkin_queue", queues.back().id);
+}
+
+core::Status writeSetup(Site& site, const SiteSetup& setup, const std::string& deviceId,
+                        const crypto::BoxKeyPair& records, const crypto::SignKeyPair& signer,
+                        const SiteSecrets& secrets, const std::string& recoveryCode) {
+  const std::string adminPk = site.adminPublicKey();
+  store::Database& db = site.db();
+  const int64_t now = site.clock().now().unixMs;
+  if (auto s = writeMeta(site, setup, deviceId, records.publicKey, signer.publicKey); !s.ok()) return s;
 
   // The recovery code unwraps every key; nothing else can until staff are added.
   const crypto::KdfParams kdf = crypto::newKdfParams();
@@ -152,11 +160,7 @@ SiteSecrets SiteSecrets::copy() const {
 Site::Site(std::unique_ptr<store::Database> db, const core::Clock& clock)
     : db_(std::move(db)), log_(*db_, digest_), clock_(clock) {}
 
-core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& setup,
-                                      const core::Clock& clock) {
-  if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
-  if (auto s = validateOds(setup.odsCode); !s.ok()) return s.error();
-  if (setup.name.empty()) return core::invalidInput("The site needs a name.");
+core::Status Site::prepareNewDataDir(const fs::path& dataDir) {
   if (const auto found = probeDataDir(dataDir); found.state == DataDirState::kUnreadable)
     return core::storageError(found.message);
   std::error_code ec;
@@ -170,7 +174,55 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
   fs::create_directories(dataDir, ec);
   if (ec) return core::storageError("Could not create " + dataDir.string() + ": " + ec.message());
   fs::permissions(dataDir, fs::perms::owner_all, fs::perm_options::replace, ec);
+  return core::okStatus();
+}
 
+core::Result<std::unique_ptr<Site>> Site::createJoined(const fs::path& dataDir, const JoinedSetup& j,
+                                                       const core::Clock& clock, KeyStore* keys) {
+  if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
+  if (auto s = validateOds(j.setup.odsCode); !s.ok()) return s.error();
+  if (j.secrets.signSecretKey.size() != 64 || !j.secrets.admin())
+    return core::internalError("A joining device needs its own signing key and the site's admin key.");
+  if (auto s = prepareNewDataDir(dataDir); !s.ok()) return s.error();
+  auto db = store::Database::open(databasePath(dataDir), {.create = true});
+  if (!db.ok()) return db.error();
+  std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));
+  site->dataDir_ = dataDir;
+  site->info_.deviceId = j.deviceId;
+  site->signPublicKey_ = crypto::signPublicKeyOf(j.secrets.signSecretKey);
+  site->adminPublicKey_ = j.adminPublicKey;
+  site->keyStore_ = keys ? keys : &kernelKeyring();
+  site->install(unattendedOf(j.secrets));
+  auto s = site->db().transaction([&]() -> core::Status {
+    if (auto m = writeMeta(*site, j.setup, j.deviceId, j.recordsPublicKey, site->signPublicKey_); !m.ok())
+      return m;
+    // The first event, as a new site's, names the admin key and proves it with its signature; it says
+    // which device the site was joined through.
+    store::JsonObject data;
+    data.add("ods", j.setup.odsCode)
+        .add("device", j.deviceId)
+        .add("records_pk", crypto::toHex(j.recordsPublicKey));
+    data.add("admin_pk", crypto::toHex(j.adminPublicKey)).add("joined_from", j.joinedFrom);
+    auto ev = appendAdminEvent(*site, j.secrets.adminSecretKey, "site-created", std::move(data), "");
+    if (!ev.ok()) return ev.error();
+    if (auto r = site->reloadSettings(); !r.ok()) return r;
+    return j.fill ? j.fill(*site) : core::okStatus();
+  });
+  if (!s.ok()) {
+    site->lock();
+    return s.error();
+  }
+  if (auto r = site->reloadSettings(); !r.ok()) return r.error();
+  site->remember();
+  return site;
+}
+
+core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& setup,
+                                      const core::Clock& clock) {
+  if (!crypto::initialise()) return core::internalError("libsodium could not start on this machine.");
+  if (auto s = validateOds(setup.odsCode); !s.ok()) return s.error();
+  if (setup.name.empty()) return core::invalidInput("The site needs a name.");
+  if (auto s = prepareNewDataDir(dataDir); !s.ok()) return s.error();
   auto db = store::Database::open(databasePath(dataDir), {.create = true});
   if (!db.ok()) return db.error();
   std::unique_ptr<Site> site(new Site(std::move(db.value()), clock));

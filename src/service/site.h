@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,6 +61,21 @@ inline constexpr size_t kLegacyWrappedKeysSize = 96;
 /// The name under which a device's unattended keys are kept in the key store for the boot.
 std::string unattendedKeyName(std::string_view deviceId, std::string_view signPublicKey);
 
+class Site;
+
+/// What a device joining a site (service/site_join.h) is made from: the site's keys instead of new
+/// ones, with its own device ID and signing key (secrets.signSecretKey). `fill` runs in the same
+/// transaction after the first event, to add the site's staff, credentials, settings and roster.
+struct JoinedSetup {
+  SiteSetup setup;
+  std::string deviceId;
+  std::string recordsPublicKey;  // the site's, raw bytes
+  std::string adminPublicKey;    // the site's, raw bytes
+  std::string joinedFrom;        // the inviting device
+  SiteSecrets secrets;           // the site's keys (admin key included) with this device's signing key
+  std::function<core::Status(Site&)> fill;
+};
+
 /// What a credential stored before schema 5: the four keys in `secrets`, wrapped (XSalsa20-Poly1305)
 /// under `key`. New credentials use key_bundle.h; this remains for the tests of old sites.
 std::string wrapKeys(const crypto::SecretBytes& key, const SiteSecrets& secrets);
@@ -72,6 +88,12 @@ class Site {
   /// Creates a new site in `dataDir` (missing or empty); refuses a directory that already holds one.
   static core::Result<InitResult> create(const std::filesystem::path& dataDir, const SiteSetup& setup,
                                          const core::Clock& clock);
+  /// Creates the site of a device joining one (service/site_join.h) in `dataDir` (missing or empty),
+  /// unlocked for this boot with the keys given; its first event is the admin-signed `site-created`
+  /// naming the site's keys and the device it joined through.
+  static core::Result<std::unique_ptr<Site>> createJoined(const std::filesystem::path& dataDir,
+                                                          const JoinedSetup& setup, const core::Clock& clock,
+                                                          KeyStore* keys = nullptr);
   /// Opens an existing site. `vfs` is for the benchmark's sync counter.
   /// `keys` is where unattended keys are kept for the boot (default: the kernel keyring); a key found
   /// there unlocks the site at once.
@@ -168,6 +190,7 @@ class Site {
 
  private:
   Site(std::unique_ptr<store::Database> db, const core::Clock& clock);
+  static core::Status prepareNewDataDir(const std::filesystem::path& dataDir);
   static core::Result<std::unique_ptr<Site>> openUnchecked(const std::filesystem::path& dataDir,
                                                            const core::Clock& clock, const char* vfs,
                                                            KeyStore* keys);

@@ -1,8 +1,8 @@
 // The site's roster as this device holds it: the peers whose events it accepts, each added by an
 // administrator (a `peer-added` event carrying the admin key's signature), and the check `verify` makes
-// that no peer was planted in the table behind the log's back. Invitations and joining (one-time codes,
-// key exchange, the roster as replicated signed events) are not built yet: see docs/site.md. A removal
-// is made on each device that is to refuse the removed one.
+// that no peer was planted in the table behind the log's back. A device that joined with a code
+// (service/site_join.h) is vouched for by the admin-signed invitation it used instead. Roster events
+// made on other devices replicate and change this roster too (followRoster), when admin-signed.
 #pragma once
 
 #include <string>
@@ -33,6 +33,13 @@ core::Status removePeer(Site& site, const StaffSession& admin, const std::string
 /// that no number given today is given again; needs an administrator's session. Each device that checks
 /// patients in needs its own slot of the same stride.
 core::Status setTicketBlock(Site& site, const StaffSession& admin, int slot, int stride);
+
+/// Applies the roster changes held in peers' events (run after each batch of them is stored, beside
+/// followFold): a device added by an admin-signed `peer-added`, or let in by a `peer-joined` under
+/// its origin's admin-signed invitation, joins this roster; one removed by an admin-signed
+/// `peer-removed` is marked removed here too. A roster event without the site admin key's signature
+/// changes nothing and is recorded once in site_refusals. Returns how many rows changed.
+core::Result<int> followRoster(store::Database& db);
 
 /// One sentence per peer row that no valid `peer-added` event names with that key, and per problem in
 /// the stored chains of peers' events (store::verifyPeerEvents).

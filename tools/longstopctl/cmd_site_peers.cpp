@@ -1,4 +1,5 @@
 // site serve | peer-add | remove | status | ticket-block: a site of several devices (docs/site.md).
+// invite and join are in cmd_site_join.cpp.
 #include <signal.h>
 
 #include <charconv>
@@ -10,11 +11,13 @@
 #include "commands.h"
 #include "common.h"
 #include "crypto/primitives.h"
+#include "replica/join_responder.h"
 #include "replica/replicator.h"
 #include "replica/server_process.h"
 #include "replica/site_status.h"
 #include "replica/supervisor.h"
 #include "secret_input.h"
+#include "service/site_join.h"
 #include "service/site_roster.h"
 #include "service/site_state.h"
 #include "store/event_log.h"
@@ -52,11 +55,26 @@ int siteServe(const Args& a) {
   if (auto s = server.start(); !s.ok())
     std::fprintf(stderr, "longstopctl: %s Trying again.\n", s.error().message.c_str());
   const std::string own = *device.value();
-  replica::Replicator replicator(
-      {.databasePath = service::Site::databasePath(*dir),
-       .ownUrl = server.url(),
-       .afterApply = [own](store::Database& d) { (void)service::followFold(d, own); }});
+  replica::Replicator replicator({.databasePath = service::Site::databasePath(*dir),
+                                  .ownUrl = server.url(),
+                                  .afterApply = [own](store::Database& d) {
+                                    (void)service::followRoster(d);
+                                    (void)service::followFold(d, own);
+                                  }});
   if (auto s = replicator.start(); !s.ok()) return fail(s.error());
+  // Join requests are answered with a Site of their own, opened for each (they are rare): its keys
+  // come from the keyring, so a locked device refuses them with the sentence that says so.
+  auto ods = store::getMeta(**db, "ods_code");
+  const std::string dataDir = *dir;
+  replica::JoinResponder joins(
+      server.url(), service::joinSubject(ods.ok() ? ods.value().value_or("") : "", own),
+      [dataDir](std::string_view request) {
+        auto site = service::Site::open(dataDir, clock());
+        if (!site.ok())
+          return std::string("{\"ok\":false,\"reason\":\"") + store::jsonEscape(site.error().message) + "\"}";
+        return service::answerJoinRequest(**site, request);
+      });
+  joins.start();
   std::printf("Device %s serves its events on %s and pulls its peers' until stopped.\n",
               device.value()->c_str(), server.url().c_str());
   std::fflush(stdout);
@@ -71,6 +89,7 @@ int siteServe(const Args& a) {
     if (supervisor.tick(now) == replica::ServerSupervisor::Step::kRestartFailed)
       std::fprintf(stderr, "longstopctl: %s\n", supervisor.lastError().c_str());
   }
+  joins.stop();
   replicator.stop();
   server.stop();
   return kExitOk;
@@ -104,7 +123,7 @@ int siteRemove(const Args& a, service::Site& site) {
   if (auto s = service::removePeer(site, *admin.value(), a.words[2]); !s.ok()) return fail(s.error());
   std::printf(
       "Device %s removed: this device keeps what it had from it and refuses anything it writes from now "
-      "on. Remove it on every other device of the site too.\n",
+      "on. The other devices of the site do the same once they have this device's events.\n",
       a.words[2].c_str());
   return kExitOk;
 }
@@ -189,14 +208,19 @@ int siteStatus(const Args& a) {
 
 }  // namespace
 
+int siteInvite(const Args& a, service::Site& site);  // cmd_site_join.cpp
+int siteJoin(const Args& a);                         // cmd_site_join.cpp
+
 int cmdSite(const Args& a) {
   const std::string verb = a.words.size() > 1 ? a.words[1] : "";
   if (verb == "serve") return siteServe(a);
+  if (verb == "join") return siteJoin(a);
   if (verb == "status") return siteStatus(a);
-  if (verb != "peer-add" && verb != "ticket-block" && verb != "remove")
-    return usage("site needs serve, status, peer-add, remove or ticket-block.");
+  if (verb != "peer-add" && verb != "ticket-block" && verb != "remove" && verb != "invite")
+    return usage("site needs serve, status, invite, join, peer-add, remove or ticket-block.");
   auto site = openSite(a);
   if (!site.ok()) return fail(site.error());
+  if (verb == "invite") return siteInvite(a, **site);
   if (verb == "remove") return siteRemove(a, **site);
   return verb == "peer-add" ? sitePeerAdd(a, **site) : siteTicketBlock(a, **site);
 }

@@ -84,11 +84,17 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
       Run this device's nats-server (JetStream, store in DIR/nats) and replicate with its peers until
       stopped (SIGTERM or Ctrl+C). The kiosk does the same by itself once its roster has a peer and
       the setting site.listen is set. See docs/site.md.
+  site invite --data DIR [--role kiosk|desk|board] [--listen IPv4:PORT] [--out FILE.png]
+      Print a one-time join code (valid 10 minutes) for a new device, and with --out save its QR code;
+      asks for the recovery code. The address is site.listen unless --listen gives it.
+  site join --data NEWDIR --listen IPv4:PORT [--role kiosk|desk|board] CODE
+      On a fresh data directory: join the site the code names, through the device that made it (which
+      must be serving), as a kiosk (the default), a reception desk or a calling board.
   site peer-add --data DIR --device ID --key HEX --address nats://HOST:PORT --role kiosk|desk|board
       Add a device to this device's roster; asks for the recovery code.
   site remove --data DIR DEVICE
       Remove a lost, stolen or retired device from this device's roster: what it writes from now on is
-      refused and counted in site status; asks for the recovery code. Do it on every device of the site.
+      refused and counted in site status; asks for the recovery code. The removal replicates.
   site ticket-block --data DIR --slot N --stride M
       From tomorrow, number this device's tickets N+1, N+1+M, ...; asks for the recovery code.
   site status --data DIR [--json]
@@ -182,7 +188,9 @@ const std::vector<Command> kCommands = {
     {"retention", cmdRetention, {"data", "days"}},
     {"scan", cmdScan, {"data", "json"}},
     {"printer", cmdPrinter, {"data", "device", "paper", "out"}},
-    {"site", cmdSite, {"data", "listen", "device", "key", "address", "role", "slot", "stride", "json"}},
+    {"site",
+     cmdSite,
+     {"data", "listen", "device", "key", "address", "role", "slot", "stride", "json", "out"}},
 };
 
 // A usage error: the reason, then where to look; exit status 2.
