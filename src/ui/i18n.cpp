@@ -155,13 +155,20 @@ std::string fill(std::string_view pattern,
 }
 
 const std::vector<Language>& languages() {
-  // The order of po/LINGUAS after English: Welsh first (an official language in Wales), then the
-  // languages most spoken in England and Wales after English (2021 census).
+  // English, then Welsh (an official language in Wales), then the languages most spoken in England and
+  // Wales after English (2021 census), Panjabi in both its scripts (Gurmukhi, then Shahmukhi, pa_PK:
+  // docs/decisions.md), then Turkish and Persian.
   static const std::vector<Language> kLanguages = {
-      {"en", "English"}, {"cy", "Cymraeg"},  {"pl", "Polski"},   {"ro", "Română"},   {"pt", "Português"},
-      {"es", "Español"}, {"lt", "Lietuvių"}, {"it", "Italiano"}, {"fr", "Français"},
+      {"en", "English", "English"}, {"cy", "Cymraeg", "Welsh"},       {"pl", "Polski", "Polish"},
+      {"ro", "Română", "Romanian"}, {"ur", "اردو", "Urdu"},           {"pt", "Português", "Portuguese"},
+      {"es", "Español", "Spanish"}, {"bn", "বাংলা", "Bengali"},       {"it", "Italiano", "Italian"},
+      {"fr", "Français", "French"}, {"lt", "Lietuvių", "Lithuanian"},
   };
   return kLanguages;
+}
+
+std::string languageListLabel(const Language& l) {
+  return l.name == l.english ? l.name : l.name + " \u2014 " + l.english;
 }
 
 std::string setLanguage(std::string_view code) {

@@ -4,6 +4,7 @@
 
 #include "ui/chrome.h"
 #include "ui/i18n.h"
+#include "ui/shaping/imgui_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -38,7 +39,10 @@ LanguageIntent drawLanguage(const LanguageView& v) {
   // target tall, less on a short screen (never below a fingertip).
   const float colGap = t.gap() * 2;
   float widest = 0;
-  for (const auto& lang : langs) widest = std::max(widest, buttonWidth(lang.name));
+  for (const auto& lang : langs) {
+    shaping::LanguageScope reader(lang.code);
+    widest = std::max(widest, buttonWidth(languageListLabel(lang)));
+  }
   const float width = d.width() - 2 * t.margin();
   const int fitCols = std::max(1, static_cast<int>((width + colGap) / (std::min(widest, width) + colGap)));
   const bool shortScreen = d.height() < 600;
@@ -75,7 +79,8 @@ LanguageIntent drawLanguage(const LanguageView& v) {
     const auto& lang = langs[size_t(first + i)];
     ImGui::SetCursorScreenPos(at(i));
     ButtonStyle style = lang.code == v.current ? ButtonStyle::kSelected : ButtonStyle::kSecondary;
-    if (button(lang.name, ImVec2(w, h), style, true, lang.code.c_str()))
+    shaping::LanguageScope reader(lang.code);  // each name shaped as its readers write it (Nastaliq for Urdu)
+    if (button(languageListLabel(lang), ImVec2(w, h), style, true, lang.code.c_str()))
       intent = {LanguageIntent::Kind::kChoose, lang.code};
   }
   if (paged) {
