@@ -30,6 +30,10 @@ Rect displayRect() {
   return {ImVec2(0, 0), d};
 }
 
+float mirrorX(float x, float w) {
+  return shaping::rightToLeft() ? displayRect().max.x - x - w : x;
+}
+
 Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content, float keep) {
   const Theme& t = theme();
   Rect d = displayRect();

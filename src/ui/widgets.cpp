@@ -292,9 +292,10 @@ float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* fon
     sc.offset = std::clamp(sc.offset, 0.0f, ts.y - shownH);
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->PushClipRect(pos, max, true);
+  // Clipped only when it scrolls: Nastaliq's strokes climb above their line's box.
+  if (scrolls) dl->PushClipRect(pos, max, true);
   auto [tmin, tmax] = shaping::drawText(dl, font, size, ImVec2(pos.x, pos.y - sc.offset), col, s, textW);
-  dl->PopClipRect();
+  if (scrolls) dl->PopClipRect();
   if (scrolls) {
     // The cue: a track the height of the window and a thumb showing which part is in view.
     const float x1 = max.x, x0 = x1 - cueW;

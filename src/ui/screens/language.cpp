@@ -40,7 +40,7 @@ LanguageIntent drawLanguage(const LanguageView& v) {
   const float colGap = t.gap() * 2;
   float widest = 0;
   for (const auto& lang : langs) {
-    shaping::LanguageScope reader(lang.code);
+    shaping::LanguageScope reader(lang.code, true);
     widest = std::max(widest, buttonWidth(languageListLabel(lang)));
   }
   const float width = d.width() - 2 * t.margin();
@@ -79,7 +79,8 @@ LanguageIntent drawLanguage(const LanguageView& v) {
     const auto& lang = langs[size_t(first + i)];
     ImGui::SetCursorScreenPos(at(i));
     ButtonStyle style = lang.code == v.current ? ButtonStyle::kSelected : ButtonStyle::kSecondary;
-    shaping::LanguageScope reader(lang.code);  // each name shaped as its readers write it (Nastaliq for Urdu)
+    shaping::LanguageScope reader(lang.code,
+                                  true);  // each name shaped as its readers write it (Nastaliq for Urdu)
     if (button(languageListLabel(lang), ImVec2(w, h), style, true, lang.code.c_str()))
       intent = {LanguageIntent::Kind::kChoose, lang.code};
   }

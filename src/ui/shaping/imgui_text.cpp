@@ -15,6 +15,10 @@ std::string& scopeLanguage() {
   static std::string lang;
   return lang;
 }
+bool& scopeLtr() {
+  static bool ltr = false;
+  return ltr;
+}
 
 Style styleFor(ImFont* font, float px) {
   const Fonts& f = theme().fonts;
@@ -22,6 +26,7 @@ Style styleFor(ImFont* font, float px) {
   s.px = px;
   s.bold = font && (font == f.heading || font == f.headingLarger || font == f.huge);
   s.lang = readerLanguage();
+  s.leftToRight = scopeLtr();
   return s;
 }
 
@@ -38,11 +43,14 @@ bool rightToLeft() {
   return isRtlLanguage(currentLanguage());
 }
 
-LanguageScope::LanguageScope(std::string lang) : previous_(std::move(scopeLanguage())) {
+LanguageScope::LanguageScope(std::string lang, bool leftToRight)
+    : previous_(std::move(scopeLanguage())), previousLtr_(scopeLtr()) {
   scopeLanguage() = std::move(lang);
+  scopeLtr() = leftToRight;
 }
 LanguageScope::~LanguageScope() {
   scopeLanguage() = std::move(previous_);
+  scopeLtr() = previousLtr_;
 }
 
 bool atlasDraws(ImFont* font, std::string_view s) {

@@ -28,16 +28,18 @@ std::string readerLanguage();
 /// True when the screens are laid out right to left (Back on the right, progress from the right).
 bool rightToLeft();
 
-/// While it lives, text is shaped for a reader of `lang`.
+/// While it lives, text is shaped for a reader of `lang`; with `leftToRight`, every paragraph reads
+/// left to right (the language list's "اردو — Urdu": its own name first, as in the English list).
 class LanguageScope {
  public:
-  explicit LanguageScope(std::string lang);
+  explicit LanguageScope(std::string lang, bool leftToRight = false);
   ~LanguageScope();
   LanguageScope(const LanguageScope&) = delete;
   LanguageScope& operator=(const LanguageScope&) = delete;
 
  private:
   std::string previous_;
+  bool previousLtr_;
 };
 
 }  // namespace longstop::ui::shaping

@@ -224,7 +224,12 @@ Line Shaper::shape(std::string_view in, const Style& style) {
   const auto* cps = reinterpret_cast<const FriBidiChar*>(d.cps.data());
   fribidi_get_bidi_types(cps, static_cast<FriBidiStrIndex>(n), types.data());
   fribidi_get_bracket_types(cps, static_cast<FriBidiStrIndex>(n), types.data(), brackets.data());
-  FriBidiParType dir = line.rtl ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
+  // A date written with spaces ("07 03 1984") reads left to right as one number does, as the date
+  // boxes do: a space between two digits counts as part of the number.
+  for (size_t i = 1; i + 1 < n; ++i)
+    if (types[i] == FRIBIDI_TYPE_WS && types[i - 1] == FRIBIDI_TYPE_EN && types[i + 1] == FRIBIDI_TYPE_EN)
+      types[i] = FRIBIDI_TYPE_EN;
+  FriBidiParType dir = style.leftToRight ? FRIBIDI_PAR_LTR : line.rtl ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
   if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), static_cast<FriBidiStrIndex>(n),
                                            &dir, levels.data()))
     std::fill(levels.begin(), levels.end(), FriBidiLevel(line.rtl ? 1 : 0));

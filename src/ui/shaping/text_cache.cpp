@@ -14,6 +14,7 @@ std::string keyOf(std::string_view s, const Style& style, float width = 0) {
   k += std::to_string(std::lround(style.px * 100));
   k += style.bold ? 'b' : 'r';
   k += style.lang;
+  k += style.leftToRight ? '>' : '~';
   if (width > 0) k += '/' + std::to_string(std::lround(width * 100));
   return k;
 }
