@@ -159,10 +159,21 @@ const std::vector<Language>& languages() {
   // Wales after English (2021 census), Panjabi in both its scripts (Gurmukhi, then Shahmukhi, pa_PK:
   // docs/decisions.md), then Turkish and Persian.
   static const std::vector<Language> kLanguages = {
-      {"en", "English", "English"}, {"cy", "Cymraeg", "Welsh"},       {"pl", "Polski", "Polish"},
-      {"ro", "Română", "Romanian"}, {"ur", "اردو", "Urdu"},           {"pt", "Português", "Portuguese"},
-      {"es", "Español", "Spanish"}, {"bn", "বাংলা", "Bengali"},       {"it", "Italiano", "Italian"},
-      {"fr", "Français", "French"}, {"lt", "Lietuvių", "Lithuanian"},
+      {"en", "English", "English"},
+      {"cy", "Cymraeg", "Welsh"},
+      {"pl", "Polski", "Polish"},
+      {"ro", "Română", "Romanian"},
+      {"pa", "ਪੰਜਾਬੀ", "Panjabi (Gurmukhi)"},
+      {"pa_PK", "پنجابی", "Panjabi (Shahmukhi)"},
+      {"ur", "اردو", "Urdu"},
+      {"pt", "Português", "Portuguese"},
+      {"es", "Español", "Spanish"},
+      {"ar", "العربية", "Arabic"},
+      {"bn", "বাংলা", "Bengali"},
+      {"it", "Italiano", "Italian"},
+      {"fr", "Français", "French"},
+      {"zh_CN", "简体中文", "Chinese (Simplified)"},
+      {"lt", "Lietuvių", "Lithuanian"},
   };
   return kLanguages;
 }

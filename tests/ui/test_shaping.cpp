@@ -34,6 +34,10 @@ const std::vector<Expected>& expectations() {
   static const std::vector<Expected> e = {
       {"ur", "Arab", true, "NotoNastaliqUrdu-Regular.ttf", 0},
       {"bn", "Beng", false, "NotoSansBengali-Regular.ttf", 0},
+      {"pa", "Guru", false, "NotoSansGurmukhi-Regular.ttf", 0},
+      {"pa_PK", "Arab", true, "NotoNastaliqUrdu-Regular.ttf", 0},
+      {"ar", "Arab", true, "NotoSansArabic-Regular.ttf", 0},
+      {"zh_CN", "Hani", false, "", 2},
   };
   return e;
 }
@@ -103,7 +107,9 @@ TEST_CASE("every Welcome label is shaped as hb-shape shapes it, in its script, d
   REQUIRE(!run("command -v hb-shape").empty());  // libharfbuzz-bin
   Shaper shaper;
   for (const Expected& e : expectations()) {
-    const std::string font = std::string(kNoto) + e.font;
+    const std::string font = *e.font ? std::string(kNoto) + e.font
+                                     : std::string("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+    int wrongScriptDiffers = 0;
     for (const char* english : kWelcomeLabels) {
       const std::string label = trIn(e.lang, english);
       INFO(e.lang << ": " << label);
@@ -125,11 +131,19 @@ TEST_CASE("every Welcome label is shaped as hb-shape shapes it, in its script, d
       const float em = line.runs.front().emPx;
       if (expected.size() > 1)
         CHECK(glyphsOf(shaper.shapeRun(label, e.script, !e.rtl, {font, e.index}, e.lang, em)) != expected);
-      const FontFace other{
-          std::string(kNoto) + (e.rtl ? "NotoSansArabic-Regular.ttf" : "NotoSansDevanagari-Regular.ttf"), 0};
+      const bool nastaliq = std::string(e.font).find("Nastaliq") != std::string::npos;
+      const FontFace other{std::string(kNoto) + (!e.rtl     ? "NotoSansDevanagari-Regular.ttf"
+                                                 : nastaliq ? "NotoSansArabic-Regular.ttf"
+                                                            : "NotoNastaliqUrdu-Regular.ttf"),
+                           0};
       CHECK(glyphsOf(shaper.shapeRun(label, e.script, e.rtl, other, e.lang, em)) != expected);
-      CHECK(glyphsOf(shaper.shapeRun(label, "Latn", e.rtl, {font, e.index}, e.lang, em)) != expected);
+      // A word with no conjunct, joining or reordering may look the same in a wrong script; not all.
+      if (glyphsOf(shaper.shapeRun(label, "Latn", e.rtl, {font, e.index}, e.lang, em)) != expected)
+        ++wrongScriptDiffers;
     }
+    INFO(e.lang);
+    if (std::string(e.script) != "Hani")
+      CHECK(wrongScriptDiffers > 0);  // Chinese: nothing to join or reorder
   }
 }
 
@@ -172,7 +186,7 @@ TEST_CASE("lines break at spaces (between Chinese characters too) within their w
     joined += (joined.empty() ? "" : " ") + l;
   }
   CHECK(joined == text);
-  style.lang = "zh";
+  style.lang = "zh_CN";
   const auto cjk = shaper.breakLines("\u6B22\u8FCE\u5149\u4E34\uFF0C\u8BF7\u7B7E\u5230", style, 100);
   REQUIRE(cjk.size() >= 2);
   for (const auto& l : cjk) CHECK(shaper.shape(l, style).width <= 100.5f);

@@ -16,6 +16,16 @@ FontFace fallbackFace(bool bold) {
           0};
 }
 
+std::string scriptOfLanguage(std::string_view lang) {
+  if (lang == "ur" || lang == "ar" || lang == "fa" || lang == "pa_PK") return "Arab";
+  if (lang == "bn") return "Beng";
+  if (lang == "pa") return "Guru";
+  if (lang == "gu") return "Gujr";
+  if (lang == "ta") return "Taml";
+  if (lang == "zh_CN") return "Hani";
+  return "Latn";
+}
+
 FontFace faceFor(std::string_view script, std::string_view lang, bool bold) {
   if (script == "Arab") {
     // Nastaliq is how Urdu and Shahmukhi are written and read; Naskh for Arabic and Persian.

@@ -19,6 +19,9 @@ struct FontFace {
 /// Naskh). Scripts without a font of their own, and Latin, get DejaVu Sans.
 FontFace faceFor(std::string_view script, std::string_view lang, bool bold);
 
+/// The script a catalogue's language is written in ("Arab" for ur, "Hani" for zh_CN; "Latn" otherwise).
+std::string scriptOfLanguage(std::string_view lang);
+
 /// DejaVu Sans, the face the atlas uses: for what another face lacks (Latin digits in a Nastaliq line).
 FontFace fallbackFace(bool bold);
 

@@ -235,13 +235,29 @@ Line Shaper::shape(std::string_view in, const Style& style) {
     std::fill(levels.begin(), levels.end(), FriBidiLevel(line.rtl ? 1 : 0));
   line.rtl = FRIBIDI_IS_RTL(dir);
 
-  // Each code point's script and face: the script's face when it has the glyph, else DejaVu Sans.
-  const std::vector<hb_script_t> scripts = scriptsOf(d.cps);
+  // Each code point's script and face: the script's face when it has the glyph, else DejaVu Sans, else
+  // the face of the reader's script (a Chinese full stop after a Latin name).
+  std::vector<hb_script_t> scripts = scriptsOf(d.cps);
+  const std::string readerScript = scriptOfLanguage(style.lang);
+  const FontFace readerFace = faceFor(readerScript, style.lang, style.bold);
   std::vector<FontFace> faces(n);
   for (size_t i = 0; i < n; ++i) {
     faces[i] = faceFor(scriptTag(scripts[i]), style.lang, style.bold);
-    if (!impl_->covers(impl_->open(faces[i]), d.cps[i]) && impl_->covers(fallback, d.cps[i]))
+    if (impl_->covers(impl_->open(faces[i]), d.cps[i])) continue;
+    if (impl_->covers(fallback, d.cps[i])) {
       faces[i] = fallbackFace(style.bold);
+    } else if (impl_->covers(impl_->open(readerFace), d.cps[i])) {
+      faces[i] = readerFace;
+      scripts[i] = hb_script_from_string(readerScript.c_str(), -1);
+    } else {
+      for (const char* other : {"Hani", "Arab", "Beng", "Guru", "Gujr", "Taml", "Deva"}) {
+        const FontFace f = faceFor(other, style.lang, style.bold);
+        if (!impl_->covers(impl_->open(f), d.cps[i])) continue;
+        faces[i] = f;
+        scripts[i] = hb_script_from_string(other, -1);
+        break;
+      }
+    }
   }
 
   // Runs in logical order, then reordered: from the highest level down to the lowest odd one, every
