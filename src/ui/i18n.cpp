@@ -157,7 +157,7 @@ std::string fill(std::string_view pattern,
 const std::vector<Language>& languages() {
   // English, then Welsh (an official language in Wales), then the languages most spoken in England and
   // Wales after English (2021 census), Panjabi in both its scripts (Gurmukhi, then Shahmukhi, pa_PK:
-  // docs/decisions.md), then Turkish and Persian.
+  // docs/decisions.md), then Turkish and Persian. Each must have a catalogue in po/LINGUAS.
   static const std::vector<Language> kLanguages = {
       {"en", "English", "English"},
       {"cy", "Cymraeg", "Welsh"},
@@ -170,10 +170,14 @@ const std::vector<Language>& languages() {
       {"es", "Español", "Spanish"},
       {"ar", "العربية", "Arabic"},
       {"bn", "বাংলা", "Bengali"},
+      {"gu", "ગુજરાતી", "Gujarati"},
       {"it", "Italiano", "Italian"},
       {"fr", "Français", "French"},
       {"zh_CN", "简体中文", "Chinese (Simplified)"},
       {"lt", "Lietuvių", "Lithuanian"},
+      {"ta", "தமிழ்", "Tamil"},
+      {"tr", "Türkçe", "Turkish"},
+      {"fa", "فارسی", "Persian"},
   };
   return kLanguages;
 }

@@ -37,6 +37,9 @@ const std::vector<Expected>& expectations() {
       {"pa", "Guru", false, "NotoSansGurmukhi-Regular.ttf", 0},
       {"pa_PK", "Arab", true, "NotoNastaliqUrdu-Regular.ttf", 0},
       {"ar", "Arab", true, "NotoSansArabic-Regular.ttf", 0},
+      {"fa", "Arab", true, "NotoSansArabic-Regular.ttf", 0},
+      {"gu", "Gujr", false, "NotoSansGujarati-Regular.ttf", 0},
+      {"ta", "Taml", false, "NotoSansTamil-Regular.ttf", 0},
       {"zh_CN", "Hani", false, "", 2},
   };
   return e;
