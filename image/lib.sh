@@ -13,6 +13,7 @@ image_packages() {
   local arch=$1
   local p=(systemd-sysv udev kmod initramfs-tools iproute2
     libsystemd0 libsdl2-2.0-0 libsqlite3-0 libsodium23 libqrencode4 libzxing2 libkeyutils1 fonts-dejavu-core
+    libharfbuzz0b libfribidi0 libfreetype6 fonts-noto-core fonts-noto-cjk
     libgl1-mesa-dri libegl1 libegl-mesa0 libgles2 libgbm1 libdrm2)
   # Whatever else the installed programs link to (e.g. libstb0), found with ldd on this machine.
   [ -f "$work/runtime-packages" ] && mapfile -t -O "${#p[@]}" p <"$work/runtime-packages"
@@ -114,6 +115,18 @@ build_longstop() {
     >"$work/runtime-packages"
 }
 
+# Of Noto's 460 MB only the faces src/ui/shaping/font_choice.cpp names, as dpkg path filters: Sans CJK
+# (not Serif), and Nastaliq, Arabic, Bengali, Gurmukhi, Gujarati, Tamil, Devanagari in regular and bold.
+noto_filter_args() {
+  echo "--dpkgopt=path-exclude=/usr/share/fonts/truetype/noto/*"
+  echo "--dpkgopt=path-exclude=/usr/share/fonts/opentype/noto/NotoSerif*"
+  local f w
+  for f in NotoNastaliqUrdu NotoSansArabic NotoSansBengali NotoSansGurmukhi NotoSansGujarati NotoSansTamil \
+    NotoSansDevanagari; do
+    for w in Regular Bold; do echo "--dpkgopt=path-include=/usr/share/fonts/truetype/noto/$f-$w.ttf"; done
+  done
+}
+
 # The root tree from Debian packages with mmdebstrap (minbase), without documentation or man pages.
 make_root_tree() {
   local arch=$1 root=$3
@@ -125,12 +138,14 @@ make_root_tree() {
   mapfile -t mirrors < <(mirror_args "$arch")
   local pkgs
   pkgs=$(image_packages "$arch" | paste -sd, -)
+  local noto=()
+  mapfile -t noto < <(noto_filter_args)
   mmdebstrap --mode=root --variant=minbase --architectures="$arch" --include="$pkgs" \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
     --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
     --dpkgopt='path-exclude=/usr/share/info/*' \
     --customize-hook='rm -f "$1"/var/cache/apt/*.bin "$1"/var/lib/apt/lists/*_*' \
-    bookworm "$root" "${mirrors[@]}"
+    "${noto[@]}" bookworm "$root" "${mirrors[@]}"
 }
 
 # The arm64 root on an amd64 machine (image/foreign.sh): unpacked by mmdebstrap, nothing run; the
@@ -143,12 +158,14 @@ make_foreign_root_tree() {
   mapfile -t mirrors < <(mirror_args "$arch")
   local pkgs
   pkgs=$(image_packages "$arch" | paste -sd, -)
+  local noto=()
+  mapfile -t noto < <(noto_filter_args)
   mmdebstrap --mode=root --variant=extract --architectures="$arch" --skip=check/qemu \
     --skip=cleanup/apt/cache --include='?priority(required)' --include="apt,$pkgs" \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
     --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
     --dpkgopt='path-exclude=/usr/share/info/*' \
-    bookworm "$root" "${mirrors[@]}"
+    "${noto[@]}" bookworm "$root" "${mirrors[@]}"
   foreign_second_stage "$root" "$cache"
   # What extraction put there before dpkg's path-excludes applied, and the downloaded packages.
   find "$root/usr/share/doc" -mindepth 1 ! -name copyright ! -type d -delete 2>/dev/null || true

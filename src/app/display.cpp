@@ -9,6 +9,7 @@
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
+#include "ui/shaping/sdl_textures.h"
 #include "ui/theme.h"
 
 namespace longstop::app {
@@ -73,6 +74,7 @@ core::Status Display::setUpImGui(const DisplayOptions& o) {
   if (!ImGui_ImplSDLRenderer_Init(renderer_))
     return core::internalError("ImGui's SDL renderer failed to start.");
   rendererInit_ = true;
+  ui::shaping::cache().setTextureMaker(ui::shaping::sdlTextureMaker(renderer_));  // shaped text's textures
   fontPath_ = o.fontPath.empty() ? ui::kDefaultFontPath : o.fontPath;
   rebuildFonts();
   return core::okStatus();
@@ -107,6 +109,7 @@ void Display::rebuildFonts() {
 }
 
 Display::~Display() {
+  ui::shaping::cache().setTextureMaker(nullptr);  // its textures go before the renderer
   if (rendererInit_) ImGui_ImplSDLRenderer_Shutdown();
   if (backendInit_) ImGui_ImplSDL2_Shutdown();
   if (imgui_) ImGui::DestroyContext(imgui_);

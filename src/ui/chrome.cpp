@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/i18n.h"
+#include "ui/shaping/imgui_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -29,6 +30,10 @@ Rect displayRect() {
   return {ImVec2(0, 0), d};
 }
 
+float mirrorX(float x, float w) {
+  return shaping::rightToLeft() ? displayRect().max.x - x - w : x;
+}
+
 Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* content, float keep) {
   const Theme& t = theme();
   Rect d = displayRect();
@@ -37,16 +42,18 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
   dl->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kDarkBlue);
   Nav nav = Nav::kNone;
   if (countdownInBar) back = startAgain = false;  // the countdown has the bar for its few seconds
+  // Right to left, the way back is on the right and Start again on the left.
+  const bool rtl = shaping::rightToLeft();
   if (back) {
-    ImGui::SetCursorScreenPos(ImVec2(t.margin(), t.gap()));
     std::string label = tr("Back");
+    ImGui::SetCursorScreenPos(ImVec2(rtl ? d.max.x - t.margin() - buttonWidth(label) : t.margin(), t.gap()));
     if (button(label, ImVec2(buttonWidth(label), t.target()), ButtonStyle::kSecondary, true, "nav-back"))
       nav = Nav::kBack;
   }
   if (startAgain) {
     const char* label = tr("Start again");
     float w = buttonWidth(label);
-    ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - w, t.gap()));
+    ImGui::SetCursorScreenPos(ImVec2(rtl ? t.margin() : d.max.x - t.margin() - w, t.gap()));
     if (button(label, ImVec2(w, t.target()), ButtonStyle::kSecondary, true, "nav-start-again"))
       nav = Nav::kStartAgain;
   }
@@ -67,8 +74,7 @@ Nav drawChrome(std::string_view heading, bool back, bool startAgain, Rect* conte
       size = std::max({t.body()->FontSize, size * kMinLabelScale, size * (width - 2) / oneLine});
     const float left = bottom - y - around - keep;
     // A heading taller than its room gives up its extra size first (never below the buttons' text).
-    if (shortScreen &&
-        font->CalcTextSizeA(size, FLT_MAX, width, heading.data(), heading.data() + heading.size()).y > left)
+    if (shortScreen && shaping::textSize(font, size, heading, width).y > left)
       size = std::min(size, std::max({t.body()->FontSize, font->FontSize * kMinLabelScale}));
     const float room = std::max(size, left);  // one line at the least
     ImGui::SetCursorScreenPos(ImVec2(t.margin(), y));
@@ -106,9 +112,11 @@ bool drawCountdown(int seconds) {
   // The button no wider than half the bar; the words fill the rest, on two lines when they need them
   // (larger text).
   float w = std::min(buttonWidth(more), std::floor((d.width() - 2 * t.margin()) / 2));
-  const float buttonX = d.max.x - t.margin() - w;
-  textFitted(msg, ImVec2(t.margin(), min.y + t.gap() * 0.5f),
-             ImVec2(buttonX - t.gap(), min.y + h - t.gap() * 0.5f));
+  const bool rtl = shaping::rightToLeft();
+  const float buttonX = rtl ? t.margin() : d.max.x - t.margin() - w;
+  const float wordsX0 = rtl ? buttonX + w + t.gap() : t.margin();
+  const float wordsX1 = rtl ? d.max.x - t.margin() : buttonX - t.gap();
+  textFitted(msg, ImVec2(wordsX0, min.y + t.gap() * 0.5f), ImVec2(wordsX1, min.y + h - t.gap() * 0.5f));
   ImGui::SetCursorScreenPos(ImVec2(buttonX, min.y + t.gap()));
   return button(more, ImVec2(w, t.target()), ButtonStyle::kPrimary);
 }
@@ -121,7 +129,9 @@ int drawButtonRow(const RowButton* buttons, int count, float y, const Rect& area
   float scale = total > area.width() ? area.width() / total : 1.0f;
   float x = area.min.x + std::max(0.0f, (area.width() - total) / 2);
   int pressed = -1;
-  for (int i = 0; i < count; ++i) {
+  const bool rtl = shaping::rightToLeft();  // right to left, the first answer is on the right
+  for (int k = 0; k < count; ++k) {
+    const int i = rtl ? count - 1 - k : k;
     float w = std::floor(each * scale);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (button(buttons[i].label, ImVec2(w, height), static_cast<ButtonStyle>(buttons[i].style))) pressed = i;

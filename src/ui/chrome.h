@@ -19,6 +19,9 @@ struct Rect {
 
 /// The whole display as a rectangle.
 Rect displayRect();
+/// Where something `w` wide that a left-to-right layout puts at `x` goes: there, or mirrored across the
+/// display when the language reads right to left.
+float mirrorX(float x, float w);
 
 /// Draws the top bar (Back on the left, Start again on the right, either may be left out) and the
 /// heading under it; returns what was pressed and sets *content to the space left for the screen.

@@ -155,13 +155,35 @@ std::string fill(std::string_view pattern,
 }
 
 const std::vector<Language>& languages() {
-  // The order of po/LINGUAS after English: Welsh first (an official language in Wales), then the
-  // languages most spoken in England and Wales after English (2021 census).
+  // English, then Welsh (an official language in Wales), then the languages most spoken in England and
+  // Wales after English (2021 census), Panjabi in both its scripts (Gurmukhi, then Shahmukhi, pa_PK:
+  // docs/decisions.md), then Turkish and Persian. Each must have a catalogue in po/LINGUAS.
   static const std::vector<Language> kLanguages = {
-      {"en", "English"}, {"cy", "Cymraeg"},  {"pl", "Polski"},   {"ro", "Română"},   {"pt", "Português"},
-      {"es", "Español"}, {"lt", "Lietuvių"}, {"it", "Italiano"}, {"fr", "Français"},
+      {"en", "English", "English"},
+      {"cy", "Cymraeg", "Welsh"},
+      {"pl", "Polski", "Polish"},
+      {"ro", "Română", "Romanian"},
+      {"pa", "ਪੰਜਾਬੀ", "Panjabi (Gurmukhi)"},
+      {"pa_PK", "پنجابی", "Panjabi (Shahmukhi)"},
+      {"ur", "اردو", "Urdu"},
+      {"pt", "Português", "Portuguese"},
+      {"es", "Español", "Spanish"},
+      {"ar", "العربية", "Arabic"},
+      {"bn", "বাংলা", "Bengali"},
+      {"gu", "ગુજરાતી", "Gujarati"},
+      {"it", "Italiano", "Italian"},
+      {"fr", "Français", "French"},
+      {"zh_CN", "简体中文", "Chinese (Simplified)"},
+      {"lt", "Lietuvių", "Lithuanian"},
+      {"ta", "தமிழ்", "Tamil"},
+      {"tr", "Türkçe", "Turkish"},
+      {"fa", "فارسی", "Persian"},
   };
   return kLanguages;
+}
+
+std::string languageListLabel(const Language& l) {
+  return l.name == l.english ? l.name : l.name + " \u2014 " + l.english;
 }
 
 std::string setLanguage(std::string_view code) {

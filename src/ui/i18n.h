@@ -24,9 +24,13 @@ std::string fill(std::string_view pattern,
                  const std::vector<std::pair<std::string_view, std::string>>& values);
 
 struct Language {
-  std::string code;  // "en"
-  std::string name;  // in its own language: "English", "Polski"
+  std::string code;     // "en"
+  std::string name;     // in its own language and script: "English", "Polski", "اردو"
+  std::string english;  // its English name: "Urdu", "Panjabi (Shahmukhi)"
 };
+
+/// How the language list names it: in its own script and in English, "اردو — Urdu" ("English" alone).
+std::string languageListLabel(const Language& l);
 
 /// The languages a patient can choose; English is always first.
 const std::vector<Language>& languages();

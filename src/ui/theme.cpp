@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "ui/shaping/text_cache.h"
+
 namespace longstop::ui {
 
 Theme& theme() {
@@ -109,11 +111,12 @@ ImU32 highContrastColour(ImU32 c) {
 
 void applyHighContrast(ImDrawList* list) {
   if (!list) return;
-  // Pictures (the camera's) keep their own colours: only what is drawn with the font atlas is recoloured.
+  // Pictures (the camera's) keep their own colours: only what is drawn with the font atlas, or is a
+  // shaped line of text (src/ui/shaping), is recoloured.
   const ImTextureID atlas = ImGui::GetIO().Fonts->TexID;
   std::vector<bool> picture;
   for (const ImDrawCmd& cmd : list->CmdBuffer) {
-    if (cmd.TextureId == atlas || cmd.UserCallback) continue;
+    if (cmd.TextureId == atlas || cmd.UserCallback || shaping::cache().isTextTexture(cmd.TextureId)) continue;
     picture.resize(static_cast<size_t>(list->VtxBuffer.Size), false);
     for (unsigned i = cmd.IdxOffset; i < cmd.IdxOffset + cmd.ElemCount; ++i)
       picture[cmd.VtxOffset + list->IdxBuffer[static_cast<int>(i)]] = true;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "ui/shaping/imgui_text.h"
 #include "ui/theme.h"
 
 namespace longstop::ui {
@@ -72,7 +73,7 @@ Palette paletteFor(ButtonStyle style, bool hovered, bool active, bool enabled) {
 }
 
 float lineWidth(ImFont* font, std::string_view s) {
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+  return shaping::textSize(font, font->FontSize, s).x;
 }
 
 // Draws a fitted label centred in [min,max]; returns where the text went.
@@ -83,9 +84,8 @@ std::pair<ImVec2, ImVec2> drawCentred(ImDrawList* dl, const FittedLabel& f, ImVe
   float y = tmin.y;
   for (const std::string& line : f.lines) {
     if (line.empty()) continue;
-    float w = font->CalcTextSizeA(f.size, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
-    dl->AddText(font, f.size, ImVec2(std::floor(min.x + (max.x - min.x - w) / 2), y), col, line.data(),
-                line.data() + line.size());
+    float w = shaping::textSize(font, f.size, line).x;
+    shaping::drawText(dl, font, f.size, ImVec2(std::floor(min.x + (max.x - min.x - w) / 2), y), col, line);
     y += f.size;
   }
   return {tmin, ImVec2(tmin.x + f.extent.x, tmin.y + f.extent.y)};
@@ -218,7 +218,7 @@ bool button(std::string_view label, const ImVec2& size, ButtonStyle style, bool 
 
 ImVec2 measure(std::string_view s, ImFont* font) {
   if (!font) font = theme().body();
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size());
+  return shaping::textSize(font, font->FontSize, s);
 }
 
 void text(std::string_view s, ImFont* font, ImU32 col) {
@@ -226,7 +226,7 @@ void text(std::string_view s, ImFont* font, ImU32 col) {
   if (!col) col = colour::kText;
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 ts = measure(s, font);
-  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, col, s.data(), s.data() + s.size());
+  shaping::drawText(ImGui::GetWindowDrawList(), font, font->FontSize, pos, col, s);
   ImGui::Dummy(ts);
   record(s, pos, ImVec2(pos.x + ts.x, pos.y + ts.y), false, true, font->FontSize);
 }
@@ -243,13 +243,13 @@ float textWrapped(std::string_view s, float width, ImFont* font, ImU32 col, floa
   if (!col) col = colour::kText;
   if (size <= 0) size = font->FontSize;
   ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, width, s.data(), s.data() + s.size());
-  ImGui::GetWindowDrawList()->AddText(font, size, pos, col, s.data(), s.data() + s.size(), width);
+  ImVec2 ts = shaping::textSize(font, size, s, width);
+  auto [tmin, tmax] = shaping::drawText(ImGui::GetWindowDrawList(), font, size, pos, col, s, width);
   ImGui::Dummy(ImVec2(width, ts.y));
   WidgetRecord r;
   r.label = std::string(s);
-  r.min = pos;
-  r.max = ImVec2(pos.x + ts.x, pos.y + ts.y);
+  r.min = tmin;
+  r.max = ImVec2(tmax.x, pos.y + ts.y);
   r.textScale = size / font->FontSize;
   r.textPx = size;
   record(std::move(r));
@@ -258,7 +258,7 @@ float textWrapped(std::string_view s, float width, ImFont* font, ImU32 col, floa
 
 ImVec2 measureWrapped(std::string_view s, float width, ImFont* font) {
   if (!font) font = theme().body();
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.data(), s.data() + s.size());
+  return shaping::textSize(font, font->FontSize, s, width);
 }
 
 float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* font, ImU32 col, float size) {
@@ -267,12 +267,12 @@ float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* fon
   if (size <= 0) size = font->FontSize;
   const Theme& t = theme();
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, room.x, s.data(), s.data() + s.size());
+  ImVec2 ts = shaping::textSize(font, size, s, room.x);
   const bool scrolls = ts.y > room.y + 0.5f;
   // Room for the cue at the right edge when it scrolls.
   const float cueW = std::max(4.0f, t.basePx * 0.25f);
   const float textW = scrolls ? room.x - cueW - t.gap() : room.x;
-  if (scrolls) ts = font->CalcTextSizeA(size, FLT_MAX, textW, s.data(), s.data() + s.size());
+  if (scrolls) ts = shaping::textSize(font, size, s, textW);
   const float shownH = std::min(ts.y, room.y);
   const ImVec2 max(pos.x + room.x, pos.y + shownH);
   Scroll& sc = scrollFor(id);
@@ -292,9 +292,10 @@ float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* fon
     sc.offset = std::clamp(sc.offset, 0.0f, ts.y - shownH);
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->PushClipRect(pos, max, true);
-  dl->AddText(font, size, ImVec2(pos.x, pos.y - sc.offset), col, s.data(), s.data() + s.size(), textW);
-  dl->PopClipRect();
+  // Clipped only when it scrolls: Nastaliq's strokes climb above their line's box.
+  if (scrolls) dl->PushClipRect(pos, max, true);
+  auto [tmin, tmax] = shaping::drawText(dl, font, size, ImVec2(pos.x, pos.y - sc.offset), col, s, textW);
+  if (scrolls) dl->PopClipRect();
   if (scrolls) {
     // The cue: a track the height of the window and a thumb showing which part is in view.
     const float x1 = max.x, x0 = x1 - cueW;
@@ -307,7 +308,8 @@ float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* fon
   WidgetRecord r;
   r.label = std::string(s);
   r.min = pos;
-  r.max = ImVec2(pos.x + std::min(ts.x, textW), max.y);
+  r.min.x = std::max(pos.x, tmin.x);
+  r.max = ImVec2(std::min(r.min.x + std::min(ts.x, textW), pos.x + textW), max.y);
   r.roomMin = pos;
   r.roomMax = max;
   r.textScale = size / font->FontSize;
@@ -322,18 +324,16 @@ float textWrappedFitted(std::string_view s, ImVec2 room, ImU32 col, ImFont* font
   if (!font) font = theme().body();
   if (!col) col = colour::kText;
   float size = font->FontSize;
-  auto height = [&](float px) {
-    return font->CalcTextSizeA(px, FLT_MAX, room.x, s.data(), s.data() + s.size()).y;
-  };
+  auto height = [&](float px) { return shaping::textSize(font, px, s, room.x).y; };
   while (height(size) > room.y && size * 0.95f >= font->FontSize * kMinLabelScale) size *= 0.95f;
   ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, room.x, s.data(), s.data() + s.size());
-  ImGui::GetWindowDrawList()->AddText(font, size, pos, col, s.data(), s.data() + s.size(), room.x);
+  ImVec2 ts = shaping::textSize(font, size, s, room.x);
+  auto [tmin, tmax] = shaping::drawText(ImGui::GetWindowDrawList(), font, size, pos, col, s, room.x);
   ImGui::Dummy(ImVec2(room.x, ts.y));
   WidgetRecord r;
   r.label = std::string(s);
-  r.min = pos;
-  r.max = ImVec2(pos.x + ts.x, pos.y + ts.y);
+  r.min = tmin;
+  r.max = ImVec2(tmax.x, pos.y + ts.y);
   r.roomMin = pos;
   r.roomMax = ImVec2(pos.x + room.x, pos.y + room.y);
   r.textScale = size / font->FontSize;
@@ -346,12 +346,14 @@ void textFitted(std::string_view s, ImVec2 min, ImVec2 max, ImFont* font, ImU32 
   if (!font) font = theme().body();
   if (!col) col = colour::kText;
   FittedLabel f = fitLabel(s, ImVec2(max.x - min.x, max.y - min.y), font);
-  ImVec2 tmin(min.x, std::floor(min.y + (max.y - min.y - f.extent.y) / 2));
+  // Right to left, the words start at the right edge.
+  const bool rtl = shaping::rightToLeft();
+  ImVec2 tmin(rtl ? max.x - f.extent.x : min.x, std::floor(min.y + (max.y - min.y - f.extent.y) / 2));
   float y = tmin.y;
   for (const std::string& line : f.lines) {
     if (line.empty()) continue;
-    ImGui::GetWindowDrawList()->AddText(font, f.size, ImVec2(min.x, y), col, line.data(),
-                                        line.data() + line.size());
+    const float x = rtl ? max.x - shaping::textSize(font, f.size, line).x : min.x;
+    shaping::drawText(ImGui::GetWindowDrawList(), font, f.size, ImVec2(x, y), col, line);
     y += f.size;
   }
   WidgetRecord r;
@@ -377,17 +379,18 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   ImVec2 room(boxSize.x, fieldLabelHeight());
   FittedLabel fitted = fitLabel(label, room, theme().body(), false);
   ImFont* font = theme().body();
-  ImVec2 labelMax(top.x + fitted.extent.x, top.y + fitted.extent.y);
-  ImGui::GetWindowDrawList()->AddText(font, fitted.size, ImVec2(top.x, top.y + room.y - fitted.size),
-                                      colour::kText, fitted.lines[0].data(),
-                                      fitted.lines[0].data() + fitted.lines[0].size());
+  // Right to left, the label sits over the box's right end.
+  const float lx = shaping::rightToLeft() ? top.x + room.x - fitted.extent.x : top.x;
+  ImVec2 labelMax(lx + fitted.extent.x, top.y + fitted.extent.y);
+  shaping::drawText(ImGui::GetWindowDrawList(), font, fitted.size, ImVec2(lx, top.y + room.y - fitted.size),
+                    colour::kText, fitted.lines[0]);
   WidgetRecord labelRecord;
   labelRecord.label = std::string(label);
-  labelRecord.min = top;
+  labelRecord.min = ImVec2(lx, top.y);
   labelRecord.max = labelMax;
   labelRecord.roomMin = top;
   labelRecord.roomMax = ImVec2(top.x + room.x, top.y + room.y);
-  labelRecord.textMin = ImVec2(top.x, top.y + room.y - fitted.size);
+  labelRecord.textMin = ImVec2(lx, top.y + room.y - fitted.size);
   labelRecord.textMax = ImVec2(labelMax.x, top.y + room.y);
   labelRecord.textScale = fitted.size / font->FontSize;
   labelRecord.textPx = fitted.size;
@@ -412,7 +415,7 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   ImVec2 ts = measure(shown, font);
   ImVec2 pos(min.x + t * 0.3f, std::floor(min.y + (boxSize.y - ts.y) / 2));
   dl->PushClipRect(min, max, true);
-  dl->AddText(font, font->FontSize, pos, colour::kText, shown.data(), shown.data() + shown.size());
+  shaping::drawText(dl, font, font->FontSize, pos, colour::kText, shown);
   dl->PopClipRect();
   if (!value.empty()) {
     // Its room is the box (the text is clipped to it): the layout test sees a value that does not fit.

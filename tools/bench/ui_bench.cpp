@@ -13,6 +13,8 @@
 #include "app/script.h"
 #include "app/script_runner.h"
 #include "service/kiosk.h"
+#include "ui/i18n.h"
+#include "ui/shaping/text_cache.h"
 
 namespace longstop::bench {
 namespace {
@@ -40,6 +42,25 @@ tap "No"
 expect "Your number is"
 )";
 
+// The same walk in another language, from the ticket screen in language `from`: Done, the language
+// list (its button names Welsh and Polish in every language), then the translated labels.
+struct Walk {
+  const char* code;
+  const char* listName;
+  const char* dob;  // another demo patient each time: one check-in per appointment
+  const char* initial;
+  const char* sex;
+};
+std::string toTicketIn(const char* from, const Walk& w) {
+  const char* code = w.code;
+  auto t = [&](const char* english) { return std::string(ui::trIn(code, english)); };
+  std::string s = "tap \"" + std::string(ui::trIn(from, "Done")) + "\"\ntap \"Cymraeg \u00b7 Polski\"\n";
+  s += "tap \"" + std::string(w.listName) + "\"\n";
+  for (const char* label : {"Check in", "Yes, I have an appointment"}) s += "tap \"" + t(label) + "\"\n";
+  s += "type \"" + std::string(w.dob) + "\"\ntap \"" + t("Next") + "\"\ntap \"" + w.initial + "\"\n";
+  for (const char* label : {w.sex, "Yes, check me in", "No"}) s += "tap \"" + t(label) + "\"\n";
+  return s + "expect \"" + t("Your number is") + "\"\n";
+}
 }  // namespace
 
 bool benchUi(const std::filesystem::path& dir, Report& report) {
@@ -70,6 +91,30 @@ bool benchUi(const std::filesystem::path& dir, Report& report) {
   const auto frames = a.runFrames(100);
   report.add("frame_cpu_ms_p50", percentile(frames, 50));
   report.add("frame_cpu_ms_p99", percentile(frames, 99));
+
+  // The same ticket screen in Urdu (Nastaliq, right to left) and Bengali, drawn through the shaper and
+  // its cache of line textures: their cost against English's, in this run.
+  const double english = percentile(frames, 50);
+  const char* from = "en";
+  for (const Walk& w :
+       {Walk{"ur", "Urdu", "15061990", "K", "Male"}, Walk{"bn", "Bengali", "30092001", "O", "Female"}}) {
+    const char* code = w.code;
+    auto walk = app::parseScript(toTicketIn(from, w));
+    from = code;
+    if (walk.error) return false;
+    if (const std::string err = runner.run(walk.commands, "ui-bench"); !err.empty()) {
+      std::fprintf(stderr, "longstop-bench: could not reach the %s ticket screen: %s\n", code, err.c_str());
+      return false;
+    }
+    (void)a.runFrames(5);
+    const auto shaped = a.runFrames(100);
+    const double p50 = percentile(shaped, 50);
+    report.add(std::string("frame_cpu_ms_p50_") + code, p50);
+    report.add(std::string("frame_cpu_ratio_") + code + "_vs_en", english > 0 ? p50 / english : 0);
+  }
+  report.add("shaped_text_cache_kib", ui::shaping::cache().textureBytes() / 1024.0);
+  report.add("shaped_text_cache_lines", static_cast<double>(ui::shaping::cache().lines()));
+  ui::setLanguage("en");  // as for the next patient: what follows is measured in English
 
   // At rest: the real event loop for 10 s with nobody touching it. Baseline: the same 10 s of a
   // thread that only sleeps, so the figure shows what the loop itself costs.

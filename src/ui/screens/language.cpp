@@ -1,9 +1,11 @@
 #include "ui/screens/language.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/chrome.h"
 #include "ui/i18n.h"
+#include "ui/shaping/imgui_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -37,12 +39,22 @@ LanguageIntent drawLanguage(const LanguageView& v) {
   // As many columns as fit with every name at full size (larger text has fewer), the buttons a touch
   // target tall, less on a short screen (never below a fingertip).
   const float colGap = t.gap() * 2;
+  // A name with its English name may take two lines ("ਪੰਜਾਬੀ —" over "Panjabi (Gurmukhi)").
   float widest = 0;
-  for (const auto& lang : langs) widest = std::max(widest, buttonWidth(lang.name));
+  for (const auto& lang : langs) {
+    shaping::LanguageScope reader(lang.code, true);
+    const float whole = buttonWidth(languageListLabel(lang));
+    widest = std::max(widest, lang.name == lang.english
+                                  ? whole
+                                  : std::min(whole, std::max(buttonWidth(lang.name + " \u2014"),
+                                                             buttonWidth(lang.english))));
+  }
   const float width = d.width() - 2 * t.margin();
   const int fitCols = std::max(1, static_cast<int>((width + colGap) / (std::min(widest, width) + colGap)));
   const bool shortScreen = d.height() < 600;
-  const float h = shortScreen && t.largerText ? std::max(kMinButtonPx, t.target() * 0.8f) : t.target();
+  float h = shortScreen && t.largerText ? std::max(kMinButtonPx, t.target() * 0.8f) : t.target();
+  // Larger text on a tall screen: room for a name and its English name on two lines at full size.
+  if (t.largerText && !shortScreen) h = std::max(h, std::ceil(t.body()->FontSize * 2 + t.basePx * 0.3f));
   const float rowH = h + t.gap() * 2;
   const float noteH = t.body()->FontSize + t.gap();
   if (drawChrome(tr("Choose your language"), true, false, &area, rowH * 2 + noteH) == Nav::kBack)
@@ -57,7 +69,21 @@ LanguageIntent drawLanguage(const LanguageView& v) {
   const float noteKeeps = t.largerText ? std::min(noteRoom, noteH) : std::min(noteRoom, noteH * 2);
   int rows = std::max(1, static_cast<int>((area.height() - noteKeeps + t.gap() * 2) / rowH));
   int cols = std::max(1, std::min(fitCols, (n + rows - 1) / rows));
-  if (!t.largerText) cols = (n + rows - 1) / rows;  // normal text: one page, as before
+  // Normal text: one page, as before, while every name still fits its button at full size.
+  bool wide = t.largerText;
+  if (!t.largerText) {
+    const int onePage = (n + rows - 1) / rows;
+    const float w1 = std::min(t.basePx * 12, (area.width() - colGap * (onePage - 1)) / onePage);
+    bool allFit = true;
+    for (const auto& lang : langs) {
+      shaping::LanguageScope reader(lang.code, true);
+      allFit = allFit &&
+               fitLabel(languageListLabel(lang), ImVec2(w1 - t.basePx * 0.4f, h - t.basePx * 0.15f)).size >=
+                   t.body()->FontSize - 0.01f;
+    }
+    if (allFit) cols = onePage;
+    wide = !allFit;
+  }
   const bool paged = rows * cols < n;
   const int perPage = paged ? std::max(1, rows * cols - 1) : n;
   const int pages = (n + perPage - 1) / perPage;
@@ -66,7 +92,7 @@ LanguageIntent drawLanguage(const LanguageView& v) {
   const int slots = count + (paged ? 1 : 0);
   rows = std::min(rows, (slots + cols - 1) / cols);
   float w = std::min(t.basePx * 12, (area.width() - colGap * (cols - 1)) / cols);
-  if (t.largerText) w = std::max(w, std::min(widest, (area.width() - colGap * (cols - 1)) / cols));
+  if (wide) w = std::max(w, std::min(widest, (area.width() - colGap * (cols - 1)) / cols));
   float x0 = area.min.x + std::max(0.0f, (area.width() - cols * w - (cols - 1) * colGap) / 2);
   auto at = [&](int slot) {
     return ImVec2(x0 + (slot / rows) * (w + colGap), area.min.y + (slot % rows) * rowH);
@@ -75,7 +101,9 @@ LanguageIntent drawLanguage(const LanguageView& v) {
     const auto& lang = langs[size_t(first + i)];
     ImGui::SetCursorScreenPos(at(i));
     ButtonStyle style = lang.code == v.current ? ButtonStyle::kSelected : ButtonStyle::kSecondary;
-    if (button(lang.name, ImVec2(w, h), style, true, lang.code.c_str()))
+    shaping::LanguageScope reader(lang.code,
+                                  true);  // each name shaped as its readers write it (Nastaliq for Urdu)
+    if (button(languageListLabel(lang), ImVec2(w, h), style, true, lang.code.c_str()))
       intent = {LanguageIntent::Kind::kChoose, lang.code};
   }
   if (paged) {

@@ -50,7 +50,7 @@ Rect drawPicture(const CameraView& camera, const Rect& box) {
 }
 
 float wrappedHeight(const char* text, float width, ImFont* font) {
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text).y;
+  return measureWrapped(text, width, font).y;
 }
 
 }  // namespace

@@ -80,15 +80,16 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
       lw = l;
     }
   }
-  ImGui::SetCursorScreenPos(ImVec2(t.margin(), by));
+  // Right to left, the language button is on the right and the toggles on the left.
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(t.margin(), langW), by));
   if (button(lang, ImVec2(langW, t.target()), ButtonStyle::kSecondary, true, "language"))
     intent = WelcomeIntent::kLanguage;
   float ty = oneRow ? by : by - t.target() - t.gap();
-  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw - cw - t.gap(), ty));
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(d.max.x - t.margin() - lw - cw - t.gap(), cw), ty));
   if (button(contrast, ImVec2(cw, t.target()),
              v.highContrast ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true, "high-contrast"))
     intent = WelcomeIntent::kToggleHighContrast;
-  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - lw, ty));
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(d.max.x - t.margin() - lw, lw), ty));
   if (button(larger, ImVec2(lw, t.target()), v.largerText ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
              true, "larger-text"))
     intent = WelcomeIntent::kToggleLargerText;
