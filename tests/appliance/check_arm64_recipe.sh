@@ -22,7 +22,7 @@ fi
 cross=$repo/image/cross-arm64.ini
 [ -f "$cross" ] || { echo "FAIL: no meson cross file $cross"; exit 1; }
 if ! command -v aarch64-linux-gnu-g++ >/dev/null || ! command -v aarch64-linux-gnu-pkg-config >/dev/null ||
-  ! aarch64-linux-gnu-pkg-config --exists sdl2 libsodium sqlite3 imgui zxing libnats libsystemd 2>/dev/null; then
+  ! aarch64-linux-gnu-pkg-config --exists sdl2 libsodium sqlite3 imgui zxing libnats libsystemd harfbuzz fribidi freetype2 2>/dev/null; then
   echo "SKIP: the arm64 cross packages are not installed (crossbuild-essential-arm64 and the :arm64 -dev"
   echo "      packages of LONGSTOP_ARM64_PACKAGES); the recipe's shell was checked, meson setup was not."
   exit 77
