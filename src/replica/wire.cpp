@@ -28,7 +28,9 @@ core::Result<store::SiteEvent> decodeEvent(std::string_view bytes) {
     return core::invalidInput("the message is " + std::to_string(bytes.size()) +
                               " bytes, over the limit of " + std::to_string(kMaxEventBytes));
   auto j = nlohmann::json::parse(bytes, nullptr, false);
-  if (!j.is_object() || j.value("v", 0) != 1)
+  // Not j.value("v", 0): it throws when "v" is there but is not a number.
+  const auto version = j.is_object() ? j.find("v") : j.end();
+  if (!j.is_object() || version == j.end() || !version->is_number_integer() || *version != 1)
     return core::invalidInput("the message is not a Longstop event");
   auto text = [&](const char* k, std::string& out) {
     auto it = j.find(k);
