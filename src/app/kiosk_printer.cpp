@@ -21,6 +21,7 @@ print::TicketPrint toPrint(const ui::TicketText& t) {
   p.pleaseWaitEnglish = t.pleaseWaitEnglish;
   p.qrText = t.qrText;
   p.reprint = t.reprint;
+  p.language = t.language;
   return p;
 }
 

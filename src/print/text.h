@@ -1,7 +1,9 @@
-// Text on a ticket: a TrueType face rasterised with stb_truetype (the rasteriser Dear ImGui uses for
-// the screens) and thresholded to printer dots. Left-to-right scripts only, like the screens today.
+// Text on a ticket: each line shaped and put in reading order by the text module (the engine the
+// screens use), drawn bold and thresholded to printer dots, so that a ticket in Urdu, Bengali or
+// Chinese prints as the patient read it on the screen.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,26 +11,38 @@
 #include "core/result.h"
 #include "print/bitmap.h"
 
+namespace longstop::text {
+class Shaper;
+}
+
 namespace longstop::print {
 
-/// Bold prints more legibly on thermal paper than the screens' regular face.
+/// The face Latin text and digits are drawn in (the text module's bold fallback face): bold prints
+/// more legibly on thermal paper than the screens' regular face.
 inline constexpr const char* kTicketFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
 class Font {
  public:
-  /// Reads the font file whole; an error names the file.
-  static core::Result<Font> load(const std::string& path);
+  /// Checks that `latinFace` can be read and opens the shaping engine; an error names the file.
+  static core::Result<Font> load(const std::string& latinFace);
+  Font(Font&&) noexcept;
+  Font& operator=(Font&&) noexcept;
+  ~Font();
 
-  /// Width in dots of `text` at `px` dots high.
-  int measure(std::string_view text, int px) const;
+  /// Width in dots of `text` at `px` dots high, for a reader of `lang` (a catalogue code).
+  int measure(std::string_view text, int px, std::string_view lang = "en") const;
   /// Draws `text` with its top at `top` and its left at `left`; returns the line's height in dots.
-  int draw(Bitmap& out, std::string_view text, int left, int top, int px, bool black = true) const;
-  /// `text` broken at spaces into lines no wider than `width` (a word wider than that stands alone).
-  std::vector<std::string> wrap(std::string_view text, int px, int width) const;
+  int draw(Bitmap& out, std::string_view text, int left, int top, int px, std::string_view lang = "en",
+           bool black = true) const;
+  /// `text` broken into lines no wider than `width` (a word wider than that stands alone).
+  std::vector<std::string> wrap(std::string_view text, int px, int width, std::string_view lang = "en") const;
+  /// How many lines drawn so far had a character no face could draw (0 on a ticket every face covers).
+  int linesWithMissingGlyphs() const { return missing_; }
 
  private:
-  std::vector<unsigned char> data_;
-  std::vector<unsigned char> info_;  // stbtt_fontinfo, kept opaque so the header needs no stb
+  Font();
+  std::unique_ptr<text::Shaper> shaper_;  // the print worker's own: a Shaper is not shared between threads
+  mutable int missing_ = 0;
 };
 
 }  // namespace longstop::print

@@ -21,10 +21,11 @@ Sizes sizesFor(int paperDots) {
 }
 
 // Lines centred across the paper, wrapped; returns the y below them.
-int centred(Bitmap& b, const Font& font, const std::string& text, int y, int px, int paperDots) {
-  for (const std::string& line : font.wrap(text, px, paperDots - 2 * kMargin)) {
-    const int w = font.measure(line, px);
-    y += font.draw(b, line, std::max(kMargin, (paperDots - w) / 2), y, px);
+int centred(Bitmap& b, const Font& font, const std::string& text, int y, int px, int paperDots,
+            const std::string& lang = "en") {
+  for (const std::string& line : font.wrap(text, px, paperDots - 2 * kMargin, lang)) {
+    const int w = font.measure(line, px, lang);
+    y += font.draw(b, line, std::max(kMargin, (paperDots - w) / 2), y, px, lang);
   }
   return y;
 }
@@ -55,7 +56,7 @@ core::Result<Bitmap> layoutTicket(const TicketPrint& t, int paperDots, const Fon
     const int h = s.medium * 3 / 2;
     b.fill(0, y, paperDots, h, true);
     const int w = font.measure("REPRINT", s.medium);
-    font.draw(b, "REPRINT", (paperDots - w) / 2, y + s.medium / 5, s.medium, /*black=*/false);
+    font.draw(b, "REPRINT", (paperDots - w) / 2, y + s.medium / 5, s.medium, "en", /*black=*/false);
     y += h + s.small / 2;
   }
   y = centred(b, font, t.practiceName, y, s.small, paperDots);
@@ -66,12 +67,12 @@ core::Result<Bitmap> layoutTicket(const TicketPrint& t, int paperDots, const Fon
   while (px > s.medium && font.measure(t.ticketNumber, px) > paperDots - 2 * kMargin) px -= 4;
   y += font.draw(b, t.ticketNumber, (paperDots - font.measure(t.ticketNumber, px)) / 2, y, px);
 
-  y = centred(b, font, t.queueAndRoom, y, s.medium, paperDots);
-  y = centred(b, font, t.timeText, y + s.small / 3, s.small, paperDots);
+  y = centred(b, font, t.queueAndRoom, y, s.medium, paperDots, t.language);
+  y = centred(b, font, t.timeText, y + s.small / 3, s.small, paperDots, t.language);
   y += s.small / 2;
   b.fill(kMargin, y, paperDots - 2 * kMargin, 2, true);
   y += s.small / 2;
-  y = centred(b, font, t.pleaseWait, y, s.medium, paperDots);
+  y = centred(b, font, t.pleaseWait, y, s.medium, paperDots, t.language);
   if (!t.pleaseWaitEnglish.empty())
     y = centred(b, font, t.pleaseWaitEnglish, y + s.small / 3, s.small, paperDots);
 

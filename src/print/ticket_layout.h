@@ -1,6 +1,6 @@
 // The printed ticket, laid out as one picture the width of the paper: the practice, the ticket number
 // very large, the queue and room, the time, "please wait until your number is called" in the
-// patient's language and in English, and the same QR code as on the screen.
+// patient's language (in its own script and direction) and in English, and the same QR code as on the screen.
 #pragma once
 
 #include <string>
@@ -20,6 +20,7 @@ struct TicketPrint {
   std::string pleaseWaitEnglish;  // empty when the patient's language is English
   std::string qrText;             // LST1:<record-id>:<mac>
   bool reprint = false;           // a reprint from the desk says REPRINT across the top
+  std::string language = "en";    // the patient's (a catalogue code): its lines are shaped for it
 };
 
 /// The sample ticket that sets a printer up (`longstopctl printer test`, the admin screen, the setup

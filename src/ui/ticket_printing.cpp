@@ -24,6 +24,7 @@ TicketText ticketText(const service::Ticket& t, std::string_view practiceName, c
   const std::string before = currentLanguage();
   setLanguage(language);
   TicketText out;
+  out.language = currentLanguage();  // the one set: a language without a catalogue reads English
   out.practiceName = std::string(practiceName);
   out.ticketNumber = t.ticketNumber;
   out.queueAndRoom = shownName(t.queueName);

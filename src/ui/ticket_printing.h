@@ -25,6 +25,7 @@ struct TicketText {
   std::string pleaseWaitEnglish;  // empty when that language is English
   std::string qrText;             // LST1:<record-id>:<mac>
   bool reprint = false;
+  std::string language = "en";  // the catalogue the words came from
 };
 
 /// The ticket's words in `language` (a code such as "pl"), with the English line under them.

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "../print/escpos_decode.h"
@@ -534,6 +536,85 @@ TEST_CASE("a printed ticket says its words in the patient's language with Englis
     REQUIRE(print::writePicturePng(printed.picture, png).ok());
     CHECK(zbarimg(png) == t.qrText);
   }
+}
+
+namespace {
+
+// The columns of `b` with ink in rows [top, bottom): {leftmost, rightmost}, or {-1, -1}.
+std::pair<int, int> inkColumns(const print::Bitmap& b, int top, int bottom) {
+  int left = -1, right = -1;
+  for (int y = std::max(0, top); y < std::min(bottom, b.height); ++y)
+    for (int x = 0; x < b.width; ++x)
+      if (b.at(x, y)) {
+        if (left < 0 || x < left) left = x;
+        right = std::max(right, x);
+      }
+  return {left, right};
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a ticket in every patient language prints each line in its own script, shaped, and its code reads") {
+  REQUIRE(std::system("command -v zbarimg >/dev/null 2>&1") == 0);
+  service::Ticket t;
+  t.recordId = "K7QX-000123";
+  t.ticketNumber = "A042";
+  t.queueId = "gp";
+  t.queueName = "GP appointments";
+  t.room = "Room 3";
+  t.qrText = "LST1:K7QX-000123:9F3A11C0";
+  const core::Instant at{kStartMs + (4 * 24 * 60 + 41) * 60000, 0};
+  auto font = print::Font::load(print::kTicketFontPath);
+  REQUIRE(font.ok());
+  REQUIRE(ui::languages().size() >= 19);
+  for (const ui::Language& l : ui::languages()) {
+    INFO(l.code);
+    const ui::TicketText text = ui::ticketText(t, "Riverside Medical Practice", at, l.code);
+    CHECK(text.language == l.code);
+    const print::TicketPrint job = app::toPrint(text);
+    CHECK(job.language == l.code);
+    for (int paper : {print::kDots58mm, print::kDots80mm}) {
+      const int missingBefore = font->linesWithMissingGlyphs();
+      auto picture = print::layoutTicket(job, paper, *font);
+      REQUIRE(picture.ok());
+      // Every letter of every line had a face: no empty boxes on the patient's ticket.
+      CHECK(font->linesWithMissingGlyphs() == missingBefore);
+      // Nothing printed in the outermost 4 dots (the print head's edge), whatever the script.
+      for (int y = 0; y < picture->height; ++y)
+        for (int x : {0, 1, 2, 3, paper - 4, paper - 1}) REQUIRE_FALSE(picture->at(x, y));
+      if (paper == print::kDots58mm && (l.code == "ur" || l.code == "bn" || l.code == "zh_CN")) {
+        auto bytes = print::encodeJob(*picture);
+        REQUIRE(bytes.ok());
+        const auto printed = print::test::decodeJob(*bytes);
+        REQUIRE(printed.error.empty());
+        const std::string png = (shotsDir() / ("printed-ticket-58mm-" + l.code + ".png")).string();
+        REQUIRE(print::writePicturePng(printed.picture, png).ok());
+        CHECK(zbarimg(png) == t.qrText);
+      }
+    }
+  }
+}
+
+TEST_CASE("an Urdu line prints in Nastaliq, as wide as it was measured, and unlike the same words in Naskh") {
+  auto font = print::Font::load(print::kTicketFontPath);
+  REQUIRE(font.ok());
+  const std::string line = ui::trIn("ur", "Please wait until your number is called.");
+  REQUIRE(line != "Please wait until your number is called.");
+  const int px = 32;
+  print::Bitmap urdu(1600, 160), naskh(1600, 160);
+  font->draw(urdu, line, 20, 20, px, "ur");
+  font->draw(naskh, line, 20, 20, px, "ar");
+  CHECK(font->linesWithMissingGlyphs() == 0);
+  const auto [left, right] = inkColumns(urdu, 0, urdu.height);
+  REQUIRE(left >= 0);
+  // The ink spans the measured width (a line of separate, unjoined letters would not match it).
+  const int measured = font->measure(line, px, "ur");
+  CHECK(right - left + 1 <= measured + 4);
+  CHECK(right - left + 1 >= measured * 9 / 10);
+  // The language chose the face: the reader of Arabic gets Naskh, a different picture.
+  CHECK(urdu.dots != naskh.dots);
+  CHECK(font->measure(line, px, "ar") != measured);
 }
 
 namespace {

@@ -13,6 +13,7 @@
 #include "print/escpos.h"
 #include "print/picture_file.h"
 #include "print/ticket_layout.h"
+#include "text/font_choice.h"
 
 using namespace longstop::print;
 
@@ -137,6 +138,8 @@ TEST_CASE("A ticket is refused for a paper width it cannot print on, and for a m
   auto font = Font::load(kTicketFontPath);
   REQUIRE(font.ok());
   CHECK_FALSE(layoutTicket(sample(false), 500, *font).ok());
+  // The face checked is the one the shaping engine draws Latin text and digits with.
+  CHECK(std::string(kTicketFontPath) == longstop::text::fallbackFace(true).path);
   auto none = Font::load("/nonexistent/font.ttf");
   REQUIRE_FALSE(none.ok());
   CHECK(none.error().message.find("/nonexistent/font.ttf") != std::string::npos);

@@ -1,8 +1,8 @@
-// The text engine (src/ui/shaping) against HarfBuzz's own hb-shape: for every language the atlas cannot
-// draw, each Welcome-screen label comes out as the same glyphs and clusters as hb-shape gives for the
-// same font file, script, direction and language, and a wrong script, direction or font would not.
-// Also: digits and ticket numbers stay left to right inside right-to-left text, lines break within
-// their width, and the cache's textures (made by SDL's software renderer) are counted and freed.
+// The text engine (src/text, drawn through src/ui/shaping) against HarfBuzz's own hb-shape: for every
+// language the atlas cannot draw, each Welcome-screen label comes out as the same glyphs and clusters as
+// hb-shape gives for the same font file, script, direction and language, and a wrong script, direction or
+// font would not. Also: digits and ticket numbers stay left to right inside right-to-left text, lines break
+// within their width, and the cache's textures (made by SDL's software renderer) are counted and freed.
 #include <catch2/catch.hpp>
 
 #include <array>
@@ -12,12 +12,13 @@
 
 #include <SDL.h>
 
+#include "text/shaper.h"
 #include "ui/i18n.h"
 #include "ui/shaping/sdl_textures.h"
-#include "ui/shaping/shaper.h"
 #include "ui/shaping/text_cache.h"
 
 using namespace longstop::ui;
+using namespace longstop::text;
 using namespace longstop::ui::shaping;
 
 namespace {

@@ -12,9 +12,16 @@
 
 #include <imgui.h>
 
-#include "ui/shaping/shaper.h"
+#include "text/shaper.h"
 
 namespace longstop::ui::shaping {
+
+// The shaping itself is the text module's (the printed ticket uses it too); the screens draw its lines.
+using text::Bitmap;
+using text::isRtlLanguage;
+using text::Line;
+using text::Shaper;
+using text::Style;
 
 /// Makes and frees the renderer's textures. The real one is sdlTextureMaker() (sdl_textures.h); without
 /// one (tests that only measure) text is shaped and measured but not drawn.

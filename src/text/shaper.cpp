@@ -1,4 +1,4 @@
-#include "ui/shaping/shaper.h"
+#include "text/shaper.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,7 +14,7 @@
 
 #include "core/utf8.h"
 
-namespace longstop::ui::shaping {
+namespace longstop::text {
 namespace {
 
 // One open face: HarfBuzz's view of the file for shaping, FreeType's for drawing.
@@ -398,4 +398,4 @@ Bitmap Shaper::render(const Line& line, const Style& style) {
   return out;
 }
 
-}  // namespace longstop::ui::shaping
+}  // namespace longstop::text

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace longstop::ui::shaping {
+namespace longstop::text {
 
 /// A face inside a font file (a .ttc holds several; Noto Sans CJK SC is index 2 of its file).
 struct FontFace {
@@ -25,4 +25,4 @@ std::string scriptOfLanguage(std::string_view lang);
 /// DejaVu Sans, the face the atlas uses: for what another face lacks (Latin digits in a Nastaliq line).
 FontFace fallbackFace(bool bold);
 
-}  // namespace longstop::ui::shaping
+}  // namespace longstop::text

@@ -1,6 +1,6 @@
-#include "ui/shaping/font_choice.h"
+#include "text/font_choice.h"
 
-namespace longstop::ui::shaping {
+namespace longstop::text {
 namespace {
 constexpr const char* kNoto = "/usr/share/fonts/truetype/noto/";
 constexpr const char* kCjk = "/usr/share/fonts/opentype/noto/";
@@ -42,4 +42,4 @@ FontFace faceFor(std::string_view script, std::string_view lang, bool bold) {
   return fallbackFace(bold);
 }
 
-}  // namespace longstop::ui::shaping
+}  // namespace longstop::text

@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "ui/shaping/font_choice.h"
+#include "text/font_choice.h"
 
-namespace longstop::ui::shaping {
+namespace longstop::text {
 
 /// One glyph as HarfBuzz placed it, in pixels from the line's left end and its baseline.
 struct Glyph {
@@ -91,4 +91,4 @@ class Shaper {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace longstop::ui::shaping
+}  // namespace longstop::text
