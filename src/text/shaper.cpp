@@ -217,7 +217,8 @@ Line Shaper::shape(std::string_view in, const Style& style) {
   const size_t n = d.cps.size();
   if (n == 0) return line;
 
-  // Paragraph levels: odd is right to left. A line with no letters takes the reader's direction.
+  // Paragraph levels: odd is right to left. A line reads in its reader's direction, not its first
+  // letter's: for an Urdu reader "NHS نمبر" (NHS number) has NHS at the right, where reading starts.
   std::vector<FriBidiCharType> types(n);
   std::vector<FriBidiBracketType> brackets(n);
   std::vector<FriBidiLevel> levels(n);
@@ -229,7 +230,7 @@ Line Shaper::shape(std::string_view in, const Style& style) {
   for (size_t i = 1; i + 1 < n; ++i)
     if (types[i] == FRIBIDI_TYPE_WS && types[i - 1] == FRIBIDI_TYPE_EN && types[i + 1] == FRIBIDI_TYPE_EN)
       types[i] = FRIBIDI_TYPE_EN;
-  FriBidiParType dir = style.leftToRight ? FRIBIDI_PAR_LTR : line.rtl ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
+  FriBidiParType dir = !style.leftToRight && line.rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
   if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), static_cast<FriBidiStrIndex>(n),
                                            &dir, levels.data()))
     std::fill(levels.begin(), levels.end(), FriBidiLevel(line.rtl ? 1 : 0));

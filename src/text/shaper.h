@@ -50,7 +50,7 @@ struct Style {
   float px = 36;
   bool bold = false;
   std::string lang = "en";
-  bool leftToRight = false;  // the paragraph reads left to right whatever its first letter ("اردو — Urdu")
+  bool leftToRight = false;  // the paragraph reads left to right whatever the reader ("اردو — Urdu")
 };
 
 /// An 8-bit coverage picture of a line: `w` by `h` pixels, drawn at (left, top) from the line's

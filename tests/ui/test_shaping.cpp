@@ -177,6 +177,34 @@ TEST_CASE("digits, times and ticket numbers stay left to right inside right-to-l
   CHECK(seen.back().second == 0);
 }
 
+TEST_CASE("a line reads in its reader's direction even when it starts with a Latin word") {
+  Shaper shaper;
+  Style style;
+  // "NHS number" in Urdu, as the catalogue has it: the Latin word comes first in reading order, so for
+  // an Urdu reader it stands at the right; for an English reader the same text starts at the left.
+  const std::string text = "NHS \u0646\u0645\u0628\u0631";
+  const auto leftmostCluster = [&](const Line& line) {
+    float x = 1e9f;
+    uint32_t cluster = 0;
+    for (const Run& r : line.runs)
+      for (const Glyph& g : r.glyphs)
+        if (g.x < x) x = g.x, cluster = g.cluster;
+    return cluster;
+  };
+  style.lang = "ur";
+  const Line urdu = shaper.shape(text, style);
+  CHECK(urdu.rtl);
+  CHECK(leftmostCluster(urdu) >= text.find("\u0646"));
+  style.lang = "en";
+  const Line english = shaper.shape(text, style);
+  CHECK_FALSE(english.rtl);
+  CHECK(leftmostCluster(english) == 0);
+  // The language list's own entries keep reading left to right ("\u0627\u0631\u062F\u0648 - Urdu").
+  style.lang = "ur";
+  style.leftToRight = true;
+  CHECK_FALSE(shaper.shape(text, style).rtl);
+}
+
 TEST_CASE("lines break at spaces (between Chinese characters too) within their width") {
   Shaper shaper;
   Style style;
