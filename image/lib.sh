@@ -115,7 +115,7 @@ build_longstop() {
     >"$work/runtime-packages"
 }
 
-# Of Noto's 460 MB only the faces src/ui/shaping/font_choice.cpp names, as dpkg path filters: Sans CJK
+# Of Noto's 460 MB only the faces src/text/font_choice.cpp names, as dpkg path filters: Sans CJK
 # (not Serif), and Nastaliq, Arabic, Bengali, Gurmukhi, Gujarati, Tamil, Devanagari in regular and bold.
 noto_filter_args() {
   echo "--dpkgopt=path-exclude=/usr/share/fonts/truetype/noto/*"

@@ -21,7 +21,7 @@ LONGSTOP_IMAGE_PACKAGES=(
 # package above (all Multi-Arch: same; needs `dpkg --add-architecture arm64`), and qemu-system-aarch64
 # for the root's second stage. Not qemu-user: nothing of arm64 runs on the build machine.
 LONGSTOP_ARM64_PACKAGES=(
-  crossbuild-essential-arm64 qemu-system-arm
+  crossbuild-essential-arm64 qemu-system-arm cpio
   libsdl2-dev:arm64 libimgui-dev:arm64 libsqlite3-dev:arm64 libqrencode-dev:arm64 libzxing-dev:arm64
   libsodium-dev:arm64 libstb-dev:arm64 libturbojpeg0-dev:arm64 libevdev-dev:arm64 zlib1g-dev:arm64
   libkeyutils-dev:arm64 libnats-dev:arm64 libsystemd-dev:arm64
