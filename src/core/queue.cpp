@@ -7,6 +7,12 @@ std::string_view toString(Priority p) {
   return p == Priority::kUrgent ? "urgent" : "normal";
 }
 
+std::optional<Priority> priorityFromString(std::string_view s) {
+  if (s == "normal") return Priority::kNormal;
+  if (s == "urgent") return Priority::kUrgent;
+  return std::nullopt;
+}
+
 Status validateQueue(const QueueDef& q) {
   if (q.id.empty()) return invalidInput("The queue needs an ID");
   for (char c : q.id) {

@@ -1,6 +1,7 @@
 // Queues (services) and the ticket numbers people are called by.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,7 +10,8 @@
 namespace longstop::core {
 
 enum class Priority { kNormal, kUrgent };
-std::string_view toString(Priority p);
+std::string_view toString(Priority p);  // "normal" | "urgent"
+std::optional<Priority> priorityFromString(std::string_view s);
 
 /// One service that patients queue for, e.g. {"gp", "GP appointments", 'A', "Room 3"}.
 struct QueueDef {

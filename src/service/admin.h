@@ -18,7 +18,7 @@ struct StatusReport {
   std::string siteName;
   std::string odsCode;
   int64_t appointments = 0;
-  std::vector<std::pair<std::string, int64_t>> checkinsByState;
+  std::vector<std::pair<core::CheckinState, int64_t>> checkinsByState;  // in the order of their names
 };
 core::Result<StatusReport> siteStatus(Site& site);
 

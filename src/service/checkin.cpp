@@ -21,7 +21,7 @@ core::Status checkAppointmentFree(Site& site, const std::string& appointmentId) 
   if (!appt.value()) return core::notFound("There is no appointment " + appointmentId + " in today's list.");
   auto existing = store::checkinForAppointment(site.db(), appointmentId);
   if (!existing.ok()) return existing.error();
-  if (existing.value() && existing.value()->state != "cancelled")
+  if (existing.value() && existing.value()->state != core::CheckinState::kCancelled)
     return core::conflict("Appointment " + appointmentId + " is already checked in as ticket " +
                           existing.value()->ticket + ".");
   return core::okStatus();
@@ -59,8 +59,8 @@ core::Status writeCheckin(Site& site, const NewCheckin& c, const core::QueueDef&
   row.ticket =
       core::formatTicket(queue.prefix, static_cast<int>(core::ticketNumber(number.value(), block.value())));
   row.queueId = queue.id;
-  row.state = std::string(core::toString(core::CheckinState::kWaiting));
-  row.priority = std::string(core::toString(c.urgent ? core::Priority::kUrgent : core::Priority::kNormal));
+  row.state = core::CheckinState::kWaiting;
+  row.priority = c.urgent ? core::Priority::kUrgent : core::Priority::kNormal;
   row.appointmentId = c.appointmentId;
   row.arrivedMs = row.stateMs = now.unixMs;
   row.clockConfirmed = site.clockConfirmedToday();
@@ -74,7 +74,7 @@ core::Status writeCheckin(Site& site, const NewCheckin& c, const core::QueueDef&
   if (auto s = store::insertCheckin(db, row); !s.ok()) return s;
 
   store::JsonObject data;
-  data.add("ticket", row.ticket).add("queue", row.queueId).add("priority", row.priority);
+  data.add("ticket", row.ticket).add("queue", row.queueId).add("priority", core::toString(row.priority));
   if (row.appointmentId) data.add("appointment", *row.appointmentId);
   if (row.sealed) {
     const auto h = crypto::sha256(*row.sealed);

@@ -64,8 +64,8 @@ core::Result<exporter::BatchRecord> gatherRecord(Site& site, const SiteSecrets& 
   r.ticket = c.ticket;
   r.queueId = c.queueId;
   r.queueName = queueName(site.info(), c.queueId);
-  r.urgent = c.priority == "urgent";
-  r.state = c.state;
+  r.urgent = c.priority == core::Priority::kUrgent;
+  r.state = std::string(core::toString(c.state));
   r.arrivedMs = c.arrivedMs;
   r.stateMs = c.stateMs;
   r.calledMs = c.calledMs;

@@ -42,7 +42,7 @@ core::Result<MatchAnswer> Kiosk::matchAmong(std::string_view key, bool sexGiven,
     if ((sexGiven ? full : a.keyNoSex) != key) continue;  // only a match needs its check-in looked up
     auto existing = store::checkinForAppointment(site_->db(), a.id);
     if (!existing.ok()) return existing.error();
-    const bool checkedIn = existing.value() && existing.value()->state != "cancelled";
+    const bool checkedIn = existing.value() && existing.value()->state != core::CheckinState::kCancelled;
     candidates.push_back({a.id, a.startLocal, full, a.keyNoSex, checkedIn});
   }
   const core::MatchResult m = core::matchAppointment(candidates, key, sexGiven, now, info.matchWindow);
@@ -115,7 +115,7 @@ core::Result<Ticket> Kiosk::ticketFor(const std::string& recordId) {
   t.queueId = c.queueId;
   t.queueName = q ? q->name : c.queueId;
   t.room = q ? q->room : "";
-  t.priority = c.priority == "urgent" ? core::Priority::kUrgent : core::Priority::kNormal;
+  t.priority = c.priority;
   t.ahead = static_cast<int>(ahead.value());
   t.estimatedWaitMinutes = estimateWait(site_->db(), c.queueId, c.localDay, t.ahead);
   t.qrText = core::formatCode(core::TicketCode{c.recordId, site_->ticketMac(c.recordId)});

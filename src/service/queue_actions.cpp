@@ -25,8 +25,7 @@ core::Status writeAction(Site& site, const StaffSession& who, const store::Check
                          core::CheckinAction action, core::CheckinState next, const ActionArgs& args) {
   const core::QueueDef* queue = site.info().queue(row.queueId);
   store::JsonObject data;
-  data.add("ticket", row.ticket)
-      .add("from", core::toString(core::stateFromString(row.state).value_or(core::CheckinState::kWaiting)));
+  data.add("ticket", row.ticket).add("from", core::toString(row.state));
   data.add("to", core::toString(next));
   if (action == core::CheckinAction::kCall || action == core::CheckinAction::kRecall) {
     std::string clinician = args.clinician;
@@ -57,9 +56,7 @@ core::Status writeAction(Site& site, const StaffSession& who, const store::Check
     if (args.reason.empty()) return core::invalidInput("Say why the check-in is cancelled.");
     data.add("reason", args.reason);
   }
-  if (auto s =
-          store::updateCheckinState(site.db(), row.recordId, core::toString(next), site.clock().now().unixMs);
-      !s.ok())
+  if (auto s = store::updateCheckinState(site.db(), row.recordId, next, site.clock().now().unixMs); !s.ok())
     return s;
   return fromEvent(site.appendEvent(core::toString(action), row.recordId, data.str(), who.who().id));
 }
@@ -78,9 +75,7 @@ core::Status applyCheckinAction(Site& site, const StaffSession& who, const std::
   return site.db().transaction([&]() -> core::Status {
     auto row = load(site, recordId);
     if (!row.ok()) return row.error();
-    auto from = core::stateFromString(row->state);
-    if (!from) return core::corrupt("Check-in " + recordId + " has an unknown state '" + row->state + "'.");
-    auto next = core::applyAction(*from, action);
+    auto next = core::applyAction(row->state, action);
     if (!next.ok()) return next.error();
     return writeAction(site, who, row.value(), action, next.value(), args);
   });
@@ -139,20 +134,22 @@ core::Status mergeCheckins(Site& site, const StaffSession& who, const std::strin
     if (!keep.ok()) return keep.error();
     auto dup = load(site, duplicateId);
     if (!dup.ok()) return dup.error();
-    if (dup->state == "cancelled")
+    using S = core::CheckinState;
+    if (dup->state == S::kCancelled)
       return core::conflict("Check-in " + duplicateId + " is already cancelled.");
     // Only a check-in whose visit has not happened is folded away: a called or seen one is the record
     // of a consultation, which re-entry must carry as it was.
-    if (dup->state != "waiting" && dup->state != "parked") {
-      const std::string what = dup->state == "no-show" ? "marked as a no-show"
-                               : dup->state == "left"  ? "marked as left"
-                                                       : dup->state;  // "called", "seen"
+    if (dup->state != S::kWaiting && dup->state != S::kParked) {
+      const std::string what = dup->state == S::kNoShow ? "marked as a no-show"
+                               : dup->state == S::kLeft
+                                   ? "marked as left"
+                                   : std::string(core::toString(dup->state));  // "called", "seen"
       return core::conflict("Ticket " + dup->ticket + " has already been " + what + ", so keep it: open " +
                             dup->ticket + " and merge " + keep->ticket + " into it.");
     }
-    if (keep->state == "cancelled")
+    if (keep->state == S::kCancelled)
       return core::conflict("Ticket " + keep->ticket + " is cancelled; merge into the check-in that stays.");
-    if (auto s = store::updateCheckinState(site.db(), duplicateId, "cancelled", site.clock().now().unixMs);
+    if (auto s = store::updateCheckinState(site.db(), duplicateId, S::kCancelled, site.clock().now().unixMs);
         !s.ok())
       return s;
     store::JsonObject data;

@@ -52,8 +52,10 @@ core::Status fillEntry(Site& site, const StaffSession& who, QueueEntry& e, int64
     else
       e.damaged = true;
   }
-  const int64_t until =
-      e.row.calledMs.value_or(e.row.state == "waiting" || e.row.state == "parked" ? nowMs : e.row.stateMs);
+  const int64_t until = e.row.calledMs.value_or(e.row.state == core::CheckinState::kWaiting ||
+                                                        e.row.state == core::CheckinState::kParked
+                                                    ? nowMs
+                                                    : e.row.stateMs);
   e.waitedMinutes = static_cast<int>(std::max<int64_t>(0, until - e.row.arrivedMs) / 60000);
   return core::okStatus();
 }
@@ -78,11 +80,16 @@ core::Result<std::map<std::string, std::pair<std::string, std::string>>> lastCal
 
 // Where a check-in comes in the console's list (see todaysEntries).
 int listRank(const QueueEntry& e) {
-  const std::string& s = e.row.state;
-  if (s == "waiting") return e.row.priority == "urgent" ? 0 : 3;
-  if (s == "called") return 1;
-  if (s == "parked") return 2;
-  return 4;
+  switch (e.row.state) {
+    case core::CheckinState::kWaiting:
+      return e.row.priority == core::Priority::kUrgent ? 0 : 3;
+    case core::CheckinState::kCalled:
+      return 1;
+    case core::CheckinState::kParked:
+      return 2;
+    default:
+      return 4;
+  }
 }
 
 }  // namespace
@@ -116,13 +123,14 @@ core::Result<std::vector<QueueEntry>> todaysEntries(Site& site, const StaffSessi
   const int64_t now = site.clock().now().unixMs;
   std::map<std::string, int> dupCounts;
   for (const auto& r : rows.value())
-    if (r.dupKey && r.state != "cancelled") ++dupCounts[*r.dupKey];
+    if (r.dupKey && r.state != core::CheckinState::kCancelled) ++dupCounts[*r.dupKey];
   std::vector<QueueEntry> out;
   for (auto& r : rows.value()) {
     QueueEntry e;
     e.row = std::move(r);
     if (auto s = fillEntry(site, who, e, now); !s.ok()) return s.error();
-    e.possibleDuplicate = e.row.dupKey && e.row.state != "cancelled" && dupCounts[*e.row.dupKey] > 1;
+    e.possibleDuplicate =
+        e.row.dupKey && e.row.state != core::CheckinState::kCancelled && dupCounts[*e.row.dupKey] > 1;
     e.alertPending = std::find(alerts->begin(), alerts->end(), e.row.recordId) != alerts->end();
     if (auto c = calls->find(e.row.recordId); c != calls->end()) {
       e.calledBy = c->second.first;
@@ -179,11 +187,12 @@ core::Result<std::filesystem::path> exportCurrentList(Site& site, const StaffSes
   for (const auto& e : entries.value()) {
     const int64_t arrivedLocal = e.row.arrivedMs / 60000 + now.utcOffsetMinutes;
     std::string flags = e.possibleDuplicate ? "possible duplicate" : "";
-    csv += core::csvLine(
-        {e.row.ticket, e.row.queueId, e.row.state, e.row.priority, core::formatClockTime(arrivedLocal),
-         std::to_string(e.waitedMinutes), e.appointmentTime, e.clinician, e.patient ? e.patient->surname : "",
-         e.patient ? e.patient->forenames : "", e.patient ? e.patient->dateOfBirth.iso() : "",
-         e.patient && e.patient->nhsNumber ? e.patient->nhsNumber->formatted() : "", flags});
+    csv += core::csvLine({e.row.ticket, e.row.queueId, std::string(core::toString(e.row.state)),
+                          std::string(core::toString(e.row.priority)), core::formatClockTime(arrivedLocal),
+                          std::to_string(e.waitedMinutes), e.appointmentTime, e.clinician,
+                          e.patient ? e.patient->surname : "", e.patient ? e.patient->forenames : "",
+                          e.patient ? e.patient->dateOfBirth.iso() : "",
+                          e.patient && e.patient->nhsNumber ? e.patient->nhsNumber->formatted() : "", flags});
   }
   // The audit row first: names never leave the kiosk without the log saying who took them (a write that
   // then fails leaves a row for a list that did not arrive, which errs on the side of the patient).
@@ -207,7 +216,7 @@ core::Result<DaySummary> daySummary(Site& site) {
   for (const auto& r : rows.value()) {
     ++s.countsByQueueAndState[r.queueId][r.state];
     ++s.total;
-    if (r.priority == "urgent") ++s.urgentFlags;
+    if (r.priority == core::Priority::kUrgent) ++s.urgentFlags;
     if (r.calledMs) waits.push_back(*r.calledMs - r.arrivedMs);
   }
   if (!waits.empty()) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/checkin_state.h"
 #include "core/patient.h"
 #include "core/result.h"
 #include "service/site.h"
@@ -50,7 +51,7 @@ core::Result<std::filesystem::path> exportCurrentList(Site& site, const StaffSes
                                                       const std::filesystem::path& folder);
 
 struct DaySummary {
-  std::map<std::string, std::map<std::string, int>> countsByQueueAndState;  // queue -> state -> n
+  std::map<std::string, std::map<core::CheckinState, int>> countsByQueueAndState;  // queue -> state -> n
   std::optional<int> medianWaitMinutes;  // arrival to first call, over those called
   int urgentFlags = 0;
   int total = 0;

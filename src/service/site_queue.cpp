@@ -55,6 +55,10 @@ std::map<std::string, std::string> lastRooms(Site& site) {
   }
 }
 
+bool isUrgent(const QueueEntry& e) {
+  return e.row.priority == core::Priority::kUrgent;
+}
+
 }  // namespace
 
 bool holdsPeerEvents(Site& site) {
@@ -80,8 +84,9 @@ core::Result<std::vector<QueueEntry>> peerEntries(Site& site, const StaffSession
     e.row.recordId = id;
     e.row.ticket = c.ticket;
     e.row.queueId = c.queue;
-    e.row.state = std::string(core::toString(c.state));
-    e.row.priority = c.priority.empty() ? "normal" : c.priority;
+    e.row.state = c.state;
+    // The fold keeps a peer's event's own words; only "urgent" makes it urgent, as on the peer.
+    e.row.priority = core::priorityFromString(c.priority).value_or(core::Priority::kNormal);
     e.row.arrivedMs = core::hlcMillis(c.arrivedHlc);
     e.row.stateMs = core::hlcMillis(c.stateHlc);
     e.row.localDay = site.clock().now().localDay();
@@ -147,9 +152,9 @@ core::Result<std::optional<std::string>> siteCallNext(Site& site, const StaffSes
   }
   const QueueEntry* best = nullptr;
   for (const auto& e : peers) {
-    if (e.row.queueId != queueId || e.row.state != "waiting") continue;
+    if (e.row.queueId != queueId || e.row.state != core::CheckinState::kWaiting) continue;
     auto before = [](const QueueEntry& a, const QueueEntry& b) {
-      if ((a.row.priority == "urgent") != (b.row.priority == "urgent")) return a.row.priority == "urgent";
+      if (isUrgent(a) != isUrgent(b)) return isUrgent(a);
       return a.dueLocal < b.dueLocal;
     };
     if (!best || before(e, *best)) best = &e;
@@ -159,17 +164,18 @@ core::Result<std::optional<std::string>> siteCallNext(Site& site, const StaffSes
   if (!own.ok()) return own.error();
   const QueueEntry* ownBest = nullptr;
   for (const auto& e : own.value()) {
-    if (isPeerRecord(site, e.row.recordId) || e.row.queueId != queueId || e.row.state != "waiting") continue;
+    if (isPeerRecord(site, e.row.recordId) || e.row.queueId != queueId ||
+        e.row.state != core::CheckinState::kWaiting)
+      continue;
     if (clinician && *clinician != e.clinician) continue;
-    const bool urgent = e.row.priority == "urgent";
-    if (!ownBest || (urgent && ownBest->row.priority != "urgent") ||
-        (urgent == (ownBest->row.priority == "urgent") && e.dueLocal < ownBest->dueLocal))
+    const bool urgent = isUrgent(e);
+    if (!ownBest || (urgent && !isUrgent(*ownBest)) ||
+        (urgent == isUrgent(*ownBest) && e.dueLocal < ownBest->dueLocal))
       ownBest = &e;
   }
   const bool peerFirst =
-      best && (!ownBest || (best->row.priority == "urgent" && ownBest->row.priority != "urgent") ||
-               ((best->row.priority == "urgent") == (ownBest->row.priority == "urgent") &&
-                best->dueLocal < ownBest->dueLocal));
+      best && (!ownBest || (isUrgent(*best) && !isUrgent(*ownBest)) ||
+               (isUrgent(*best) == isUrgent(*ownBest) && best->dueLocal < ownBest->dueLocal));
   if (!peerFirst) return callNext(site, who, queueId, clinician);
   std::string room;
   for (const auto& q : site.info().queues)

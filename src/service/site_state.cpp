@@ -69,7 +69,8 @@ core::Result<int> followFold(store::Database& db, std::string_view ownDeviceId) 
       if (it == state->checkins.end()) continue;
       const std::string folded(core::toString(it->second.state));
       if (folded == current) continue;
-      if (auto u = store::updateCheckinState(db, id, folded, core::hlcMillis(it->second.stateHlc)); !u.ok())
+      if (auto u = store::updateCheckinState(db, id, it->second.state, core::hlcMillis(it->second.stateHlc));
+          !u.ok())
         return u;
       ++changed;
     }

@@ -31,8 +31,8 @@ ConsoleEntry toConsole(const SiteInfo& info, QueueEntry&& e) {
   c.ticket = e.row.ticket;
   c.queueId = e.row.queueId;
   c.queueName = queueName(info, e.row.queueId);
-  c.state = core::stateFromString(e.row.state).value_or(core::CheckinState::kWaiting);
-  c.urgent = e.row.priority == "urgent";
+  c.state = e.row.state;
+  c.urgent = e.row.priority == core::Priority::kUrgent;
   c.patient = std::move(e.patient);
   c.appointmentTime = std::move(e.appointmentTime);
   c.clinician = std::move(e.clinician);
@@ -276,7 +276,7 @@ core::Result<MatchAnswer> StaffDesk::appointmentForCode(std::string_view text) {
   }
   auto existing = store::checkinForAppointment(site.db(), id);
   if (!existing.ok()) return existing.error();
-  const bool checkedIn = existing.value() && existing.value()->state != "cancelled";
+  const bool checkedIn = existing.value() && existing.value()->state != core::CheckinState::kCancelled;
   answer.outcome = checkedIn ? core::MatchOutcome::kAlreadyCheckedIn : core::MatchOutcome::kOne;
   answer.appointment = AppointmentView{id, core::formatClockTime(a.value()->startLocal), a.value()->clinician,
                                        queueName(site.info(), a.value()->queueId)};

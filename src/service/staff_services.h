@@ -97,7 +97,7 @@ struct ActionRequest {
 };
 
 struct DaySummaryView {
-  std::map<std::string, std::map<std::string, int>> countsByQueueAndState;  // queue name -> state -> n
+  std::map<std::string, std::map<core::CheckinState, int>> countsByQueueAndState;  // queue name -> state -> n
   std::optional<int> medianWaitMinutes;
   int urgentFlags = 0;
   int total = 0;

@@ -9,15 +9,26 @@ constexpr const char* kColumns =
     "record_id, seq, local_day, ticket, queue_id, state, priority, appointment_id, sealed, dup_key, "
     "arrived_ms, state_ms, called_ms, clock_confirmed";
 
-CheckinRow readRow(const Statement& st) {
+core::Result<core::Priority> parseStoredPriority(std::string_view text, std::string_view ticket) {
+  if (auto p = core::priorityFromString(text)) return *p;
+  return core::corrupt("Check-in " + std::string(ticket) + " has the priority '" + std::string(text) +
+                       "' in the database, which is neither normal nor urgent: the database is damaged. "
+                       "Restore it from a backup, or ask your IT support.");
+}
+
+core::Result<CheckinRow> readRow(const Statement& st) {
   CheckinRow c;
   c.recordId = st.columnText(0);
   c.seq = st.columnInt(1);
   c.localDay = st.columnInt(2);
   c.ticket = st.columnText(3);
   c.queueId = st.columnText(4);
-  c.state = st.columnText(5);
-  c.priority = st.columnText(6);
+  auto state = parseStoredState(st.columnText(5), c.ticket);
+  if (!state.ok()) return state.error();
+  c.state = state.value();
+  auto priority = parseStoredPriority(st.columnText(6), c.ticket);
+  if (!priority.ok()) return priority.error();
+  c.priority = priority.value();
   if (!st.columnIsNull(7)) c.appointmentId = st.columnText(7);
   if (!st.columnIsNull(8)) c.sealed = st.columnBlob(8);
   if (!st.columnIsNull(9)) c.dupKey = st.columnBlob(9);
@@ -34,7 +45,9 @@ core::Result<std::vector<CheckinRow>> readAll(Statement& st) {
     auto row = st.step();
     if (!row.ok()) return row.error();
     if (!row.value()) return out;
-    out.push_back(readRow(st));
+    auto c = readRow(st);
+    if (!c.ok()) return c.error();
+    out.push_back(std::move(c.value()));
   }
 }
 
@@ -51,12 +64,19 @@ core::Result<std::optional<CheckinRow>> readOne(Database& db, const std::string&
 
 }  // namespace
 
+core::Result<core::CheckinState> parseStoredState(std::string_view text, std::string_view ticket) {
+  if (auto s = core::stateFromString(text)) return *s;
+  return core::corrupt("Check-in " + std::string(ticket) + " has the state '" + std::string(text) +
+                       "' in the database, which Longstop does not know: the database is damaged. "
+                       "Restore it from a backup, or ask your IT support.");
+}
+
 core::Status insertCheckin(Database& db, const CheckinRow& c) {
   auto st =
       db.prepare(std::string("INSERT INTO checkins(") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!st.ok()) return st.error();
   st->bind(1, c.recordId).bind(2, c.seq).bind(3, c.localDay).bind(4, c.ticket).bind(5, c.queueId);
-  st->bind(6, c.state).bind(7, c.priority).bindOptional(8, c.appointmentId);
+  st->bind(6, core::toString(c.state)).bind(7, core::toString(c.priority)).bindOptional(8, c.appointmentId);
   if (c.sealed)
     st->bindBlob(9, *c.sealed);
   else
@@ -97,13 +117,13 @@ const char* const kCountAheadSql =
     "AND priority = 'urgent' AND seq < ?3) + (SELECT count(*) FROM checkins WHERE local_day = ?1 AND "
     "queue_id = ?2 AND state = 'waiting' AND priority = 'normal' AND seq < ?4)";
 
-core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority,
-                                 int64_t seq, int64_t localDay) {
+core::Result<int64_t> countAhead(Database& db, std::string_view queueId, core::Priority priority, int64_t seq,
+                                 int64_t localDay) {
   auto st = db.prepare(kCountAheadSql);
   if (!st.ok()) return st.error();
   // An urgent check-in has only the earlier urgent ones ahead; a normal one has every urgent one
   // and the earlier normal ones.
-  const bool urgent = priority == "urgent";
+  const bool urgent = priority == core::Priority::kUrgent;
   const int64_t urgentBound = urgent ? seq : std::numeric_limits<int64_t>::max();
   const int64_t normalBound = urgent ? std::numeric_limits<int64_t>::min() : seq;
   st->bind(1, localDay).bind(2, queueId).bind(3, urgentBound).bind(4, normalBound);
@@ -112,26 +132,31 @@ core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::st
   return st->columnInt(0);
 }
 
-core::Status updateCheckinState(Database& db, std::string_view recordId, std::string_view state,
+core::Status updateCheckinState(Database& db, std::string_view recordId, core::CheckinState state,
                                 int64_t atMs) {
   auto st = db.prepare(
       "UPDATE checkins SET state = ?2, state_ms = ?3, "
       "called_ms = CASE WHEN ?2 = 'called' AND called_ms IS NULL THEN ?3 ELSE called_ms END "
       "WHERE record_id = ?1");
   if (!st.ok()) return st.error();
-  st->bind(1, recordId).bind(2, state).bind(3, atMs);
+  st->bind(1, recordId).bind(2, core::toString(state)).bind(3, atMs);
   return st->run();
 }
 
-core::Result<std::vector<std::pair<std::string, int64_t>>> countByState(Database& db) {
-  auto st = db.prepare("SELECT state, count(*) FROM checkins GROUP BY state ORDER BY state");
+core::Result<std::vector<std::pair<core::CheckinState, int64_t>>> countByState(Database& db) {
+  auto st = db.prepare(
+      "SELECT state, count(*), (SELECT ticket FROM checkins d WHERE d.state = c.state LIMIT 1) FROM checkins "
+      "c "
+      "GROUP BY state ORDER BY state");
   if (!st.ok()) return st.error();
-  std::vector<std::pair<std::string, int64_t>> out;
+  std::vector<std::pair<core::CheckinState, int64_t>> out;
   for (;;) {
     auto row = st->step();
     if (!row.ok()) return row.error();
     if (!row.value()) return out;
-    out.emplace_back(st->columnText(0), st->columnInt(1));
+    auto state = parseStoredState(st->columnText(0), st->columnText(2));
+    if (!state.ok()) return state.error();
+    out.emplace_back(state.value(), st->columnInt(1));
   }
 }
 

@@ -1,4 +1,6 @@
 // Check-ins as stored: the current-state projection of the event log (written in the same transaction).
+// States and priorities are parsed here, once, into core's enums; a row whose state or priority is not
+// one of them is damage to the database and is refused with a kCorrupt error naming the check-in.
 #pragma once
 
 #include <cstdint>
@@ -6,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/checkin_state.h"
+#include "core/queue.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -17,8 +21,8 @@ struct CheckinRow {
   int64_t localDay = 0;
   std::string ticket;
   std::string queueId;
-  std::string state;     // core::toString(CheckinState)
-  std::string priority;  // "normal" | "urgent"
+  core::CheckinState state = core::CheckinState::kWaiting;
+  core::Priority priority = core::Priority::kNormal;
   std::optional<std::string> appointmentId;
   std::optional<std::string> sealed;
   std::optional<std::string> dupKey;
@@ -36,12 +40,15 @@ core::Result<std::optional<CheckinRow>> checkinForAppointment(Database& db, std:
 core::Result<std::vector<CheckinRow>> checkinsOnDay(Database& db, int64_t localDay);
 /// Waiting in `queueId` on `localDay` before `seq`: urgent ones first, then by arrival (the order
 /// reception calls in). Someone left waiting on an earlier day is not ahead of anyone.
-core::Result<int64_t> countAhead(Database& db, std::string_view queueId, std::string_view priority,
-                                 int64_t seq, int64_t localDay);
-core::Status updateCheckinState(Database& db, std::string_view recordId, std::string_view state,
+core::Result<int64_t> countAhead(Database& db, std::string_view queueId, core::Priority priority, int64_t seq,
+                                 int64_t localDay);
+core::Status updateCheckinState(Database& db, std::string_view recordId, core::CheckinState state,
                                 int64_t atMs);
-/// Count of check-ins per state, e.g. {"waiting", 3}.
-core::Result<std::vector<std::pair<std::string, int64_t>>> countByState(Database& db);
+/// Count of check-ins per state, e.g. {kWaiting, 3}; a state the enum does not know is refused as corrupt.
+core::Result<std::vector<std::pair<core::CheckinState, int64_t>>> countByState(Database& db);
+/// The stored state as core's enum, or the kCorrupt error a row with an unknown one gets
+/// ("Check-in A001 has the state 'lost' in the database ..."); `ticket` names the row in the sentence.
+core::Result<core::CheckinState> parseStoredState(std::string_view text, std::string_view ticket);
 /// When the last `n` of a day's check-ins in a queue were first called (ms, newest first), for wait
 /// estimates: the gap across a night says nothing about today's pace.
 core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int64_t localDay,

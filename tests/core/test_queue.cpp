@@ -11,6 +11,13 @@ TEST_CASE("priority names") {
   CHECK(toString(Priority::kUrgent) == "urgent");
 }
 
+TEST_CASE("priority names read back; anything else is not a priority") {
+  for (Priority p : {Priority::kNormal, Priority::kUrgent}) CHECK(priorityFromString(toString(p)) == p);
+  CHECK_FALSE(priorityFromString("").has_value());
+  CHECK_FALSE(priorityFromString("Urgent").has_value());
+  CHECK_FALSE(priorityFromString("high").has_value());
+}
+
 TEST_CASE("a well-formed queue is accepted") {
   CHECK(validateQueue({"gp", "GP appointments", 'A', "Room 3"}).ok());
   CHECK(validateQueue({"blood-tests-2", "Blood tests", 'Z', ""}).ok());

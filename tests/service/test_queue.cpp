@@ -50,7 +50,9 @@ struct Fixture {
     REQUIRE(t.ok());
     return t->recordId;
   }
-  std::string state(const std::string& id) { return store::getCheckin(site().db(), id)->value().state; }
+  std::string state(const std::string& id) {
+    return std::string(core::toString(store::getCheckin(site().db(), id)->value().state));
+  }
   std::string staffOfLastEvent() {
     auto st = site().db().prepare("SELECT staff_id FROM events ORDER BY seq DESC LIMIT 1");
     REQUIRE(st->step().value());
@@ -251,8 +253,8 @@ TEST_CASE("added at the desk, exported as CSV, summarised at the end of the day"
   REQUIRE(s.ok());
   CHECK(s->total == 2);
   CHECK(s->urgentFlags == 1);
-  CHECK(s->countsByQueueAndState["walkin"]["called"] == 1);
-  CHECK(s->countsByQueueAndState["walkin"]["waiting"] == 1);
+  CHECK(s->countsByQueueAndState["walkin"][core::CheckinState::kCalled] == 1);
+  CHECK(s->countsByQueueAndState["walkin"][core::CheckinState::kWaiting] == 1);
   REQUIRE(s->medianWaitMinutes);
   CHECK(*s->medianWaitMinutes == 10);
 }
@@ -463,4 +465,37 @@ TEST_CASE("one damaged sealed record is marked on its row; the rest of the queue
     CHECK(e.damaged == (e.row.recordId == b));
     CHECK(e.patient.has_value() == (e.row.recordId != b));
   }
+}
+
+TEST_CASE("a check-in whose stored state is unknown is reported as damage, and nothing is done to it") {
+  Fixture f;
+  const auto a = f.walkIn("Adams", {1970, 1, 1});
+  const auto b = f.walkIn("Baker", {1971, 1, 1});
+  REQUIRE(f.site().db().exec("UPDATE checkins SET state = 'Waiting' WHERE record_id = '" + b + "'").ok());
+  auto countEvents = [&] {
+    auto st = f.site().db().prepare("SELECT count(*) FROM events");
+    REQUIRE(st->step().value());
+    return st->columnInt(0);
+  };
+  const int64_t events = countEvents();
+  const std::string sentence =
+      "Check-in W002 has the state 'Waiting' in the database, which Longstop does not know: the database is "
+      "damaged. Restore it from a backup, or ask your IT support.";
+  // Acting on it: refused with the sentence, not taken as waiting and called.
+  auto call = service::applyCheckinAction(f.site(), *f.session, b, CheckinAction::kCall);
+  REQUIRE_FALSE(call.ok());
+  CHECK(call.error().code == core::ErrorCode::kCorrupt);
+  CHECK(call.error().message == sentence);
+  // The console's list, the day summary and the paper list: the same sentence, never a quiet "waiting".
+  auto entries = service::todaysEntries(f.site(), *f.session);
+  REQUIRE_FALSE(entries.ok());
+  CHECK(entries.error().message == sentence);
+  auto summary = service::daySummary(f.site());
+  REQUIRE_FALSE(summary.ok());
+  CHECK(summary.error().message == sentence);
+  auto list = service::exportCurrentList(f.site(), *f.session, f.dir.path());
+  REQUIRE_FALSE(list.ok());
+  CHECK(list.error().message == sentence);
+  CHECK(countEvents() == events);
+  CHECK(f.state(a) == "waiting");
 }

@@ -35,8 +35,8 @@ struct Fixture {
     c.localDay = day;
     c.ticket = "W" + std::to_string(seq);
     c.queueId = queue;
-    c.state = state;
-    c.priority = priority;
+    c.state = *core::stateFromString(state);
+    c.priority = *core::priorityFromString(priority);
     c.arrivedMs = c.stateMs = 1000 * seq;
     c.calledMs = calledMs;
     REQUIRE(store::insertCheckin(*db, c).ok());
@@ -90,7 +90,7 @@ TEST_CASE("people ahead: urgent first, then arrival order, only the same day, qu
   f.add(7, "gp", "urgent", "waiting");
   f.add(8, "gp", "normal", "waiting");
   auto ahead = [&](int64_t seq, const char* priority) {
-    auto n = store::countAhead(*f.db, "gp", priority, seq, 100);
+    auto n = store::countAhead(*f.db, "gp", *core::priorityFromString(priority), seq, 100);
     REQUIRE(n.ok());
     return n.value();
   };
@@ -113,4 +113,66 @@ TEST_CASE("recent call times: the day's last calls in one queue, newest first") 
   auto calls = store::recentCallTimesMs(*f.db, "gp", 100, 2);
   REQUIRE(calls.ok());
   CHECK(calls.value() == std::vector<int64_t>{9000, 7000});
+}
+
+TEST_CASE("states and priorities are read back as core's enums, every one of them") {
+  Fixture f;
+  using S = core::CheckinState;
+  const S all[] = {S::kWaiting, S::kCalled, S::kSeen, S::kNoShow, S::kLeft, S::kParked, S::kCancelled};
+  int64_t seq = 0;
+  for (S s : all)
+    for (const char* p : {"normal", "urgent"}) f.add(++seq, "gp", p, std::string(core::toString(s)).c_str());
+  auto rows = store::checkinsOnDay(*f.db, 100);
+  REQUIRE(rows.ok());
+  REQUIRE(rows->size() == 14);
+  for (size_t i = 0; i < rows->size(); ++i) {
+    CHECK((*rows)[i].state == all[i / 2]);
+    CHECK((*rows)[i].priority == (i % 2 ? core::Priority::kUrgent : core::Priority::kNormal));
+  }
+  REQUIRE(store::updateCheckinState(*f.db, "K7QX-1", S::kCalled, 5000).ok());
+  auto one = store::getCheckin(*f.db, "K7QX-1");
+  REQUIRE(one.ok());
+  CHECK(one->value().state == S::kCalled);
+  CHECK(one->value().calledMs == 5000);
+  auto counts = store::countByState(*f.db);
+  REQUIRE(counts.ok());
+  CHECK(counts->size() == 7);
+  CHECK(counts->front() == std::pair<S, int64_t>{S::kCalled, 3});  // in the order of the names
+}
+
+TEST_CASE("a row whose state is not a state is refused as corruption, never read as waiting") {
+  Fixture f;
+  f.add(1, "gp", "normal", "waiting");
+  f.add(2, "gp", "normal", "waiting");
+  // Written past Longstop, as a damaged or edited file would have it.
+  REQUIRE(f.db->exec("UPDATE checkins SET state = 'lost' WHERE seq = 2").ok());
+  const std::string sentence =
+      "Check-in W2 has the state 'lost' in the database, which Longstop does not know: the database is "
+      "damaged. Restore it from a backup, or ask your IT support.";
+  auto one = store::getCheckin(*f.db, "K7QX-2");
+  REQUIRE_FALSE(one.ok());
+  CHECK(one.error().code == core::ErrorCode::kCorrupt);
+  CHECK(one.error().message == sentence);
+  auto day = store::checkinsOnDay(*f.db, 100);
+  REQUIRE_FALSE(day.ok());
+  CHECK(day.error().message == sentence);
+  auto counts = store::countByState(*f.db);
+  REQUIRE_FALSE(counts.ok());
+  CHECK(counts.error().message == sentence);
+  // The good row still reads on its own.
+  auto good = store::getCheckin(*f.db, "K7QX-1");
+  REQUIRE(good.ok());
+  CHECK(good->value().state == core::CheckinState::kWaiting);
+}
+
+TEST_CASE("a row whose priority is not a priority is refused as corruption") {
+  Fixture f;
+  f.add(1, "gp", "urgent", "waiting");
+  REQUIRE(f.db->exec("UPDATE checkins SET priority = 'URGENT' WHERE seq = 1").ok());
+  auto one = store::getCheckin(*f.db, "K7QX-1");
+  REQUIRE_FALSE(one.ok());
+  CHECK(one.error().code == core::ErrorCode::kCorrupt);
+  CHECK(one.error().message ==
+        "Check-in W1 has the priority 'URGENT' in the database, which is neither normal nor urgent: the "
+        "database is damaged. Restore it from a backup, or ask your IT support.");
 }

@@ -117,8 +117,8 @@ int cmdCheckins(const Args& a) {
     if (json) {
       store::JsonObject o;
       o.add("record_id", c.row.recordId).add("ticket", c.row.ticket).add("queue", c.row.queueId);
-      o.add("state", c.row.state)
-          .add("priority", c.row.priority)
+      o.add("state", core::toString(c.row.state))
+          .add("priority", core::toString(c.row.priority))
           .add("appointment", c.row.appointmentId.value_or(""));
       o.add("surname", p ? p->surname : "").add("forenames", p ? p->forenames : "");
       o.add("date_of_birth", p ? p->dateOfBirth.iso() : "");
@@ -127,7 +127,8 @@ int cmdCheckins(const Args& a) {
       std::printf("%s%s", first ? "" : ",", o.str().c_str());
     } else {
       std::printf("%-6s %-12s %-8s %-7s %s, %s  %s  %s\n", c.row.ticket.c_str(), c.row.recordId.c_str(),
-                  c.row.state.c_str(), c.row.priority.c_str(),
+                  std::string(core::toString(c.row.state)).c_str(),
+                  std::string(core::toString(c.row.priority)).c_str(),
                   p ? p->surname.c_str() : (c.damaged.empty() ? "(removed)" : "(damaged)"),
                   p ? p->forenames.c_str() : "", p ? p->dateOfBirth.iso().c_str() : "",
                   p && p->nhsNumber ? p->nhsNumber->formatted().c_str() : "");

@@ -40,7 +40,7 @@ int cmdStatus(const Args& a) {
   if (!st.ok()) return fail(st.error());
   if (a.has("json")) {
     store::JsonObject byState;
-    for (const auto& [state, n] : st->checkinsByState) byState.add(state, n);
+    for (const auto& [state, n] : st->checkinsByState) byState.add(core::toString(state), n);
     store::JsonObject o;
     o.add("device_id", st->deviceId).add("site", st->siteName).add("ods", st->odsCode);
     o.add("appointments", st->appointments);
@@ -52,7 +52,7 @@ int cmdStatus(const Args& a) {
               st->siteName.c_str(), st->odsCode.c_str(), static_cast<long long>(st->appointments));
   if (st->checkinsByState.empty()) std::printf(" none yet");
   for (const auto& [state, n] : st->checkinsByState)
-    std::printf(" %s %lld;", state.c_str(), static_cast<long long>(n));
+    std::printf(" %s %lld;", std::string(core::toString(state)).c_str(), static_cast<long long>(n));
   std::printf("\n");
   return kExitOk;
 }

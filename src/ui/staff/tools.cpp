@@ -186,7 +186,8 @@ StaffIntent drawSummary(const service::DaySummaryView& s, const std::string& sit
   if (drawStaffBar("End of day - " + siteName, {"Back to list"}, &area) == 0) in.kind = K::kBack;
   const Theme& t = theme();
   const float px = listPx() * 1.1f;
-  const char* states[] = {"waiting", "called", "parked", "seen", "no-show", "left", "cancelled"};
+  using S = core::CheckinState;
+  const S states[] = {S::kWaiting, S::kCalled, S::kParked, S::kSeen, S::kNoShow, S::kLeft, S::kCancelled};
   float y = area.min.y;
   std::string head =
       std::to_string(s.total) + " check-ins,  median wait " +
@@ -198,7 +199,8 @@ StaffIntent drawSummary(const service::DaySummaryView& s, const std::string& sit
   float colW = (area.width() - nameW) / 7;
   listText("Queue", ImVec2(area.min.x, y), px, colour::kDarkBlue, true);
   for (int i = 0; i < 7; ++i)
-    listText(states[i], ImVec2(area.min.x + nameW + i * colW, y), px, colour::kDarkBlue, true);
+    listText(std::string(core::toString(states[i])), ImVec2(area.min.x + nameW + i * colW, y), px,
+             colour::kDarkBlue, true);
   y += px * 1.6f;
   for (const auto& [queue, counts] : s.countsByQueueAndState) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(area.min.x, y - px * 0.2f), ImVec2(area.max.x, y - px * 0.2f),
