@@ -9,6 +9,8 @@
 
 #include <SDL.h>
 
+#include "app/join_network.h"
+
 #include "app/png.h"
 #include "app/system_notify.h"
 #include "service/data_dir.h"
@@ -104,6 +106,7 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
   app->admin_ = std::make_unique<ui::admin::AdminScreen>(*app->adminDesk_, clock);
   app->debouncer_ = std::make_unique<service::ScanDebouncer>(clock);
   app->printer_ = std::make_unique<KioskPrinter>(clock, wakeForPrinter());
+  app->adminDesk_->setJoinNetwork(realJoinNetwork());
   app->admin_->setPrinting(app->printer_.get());
   DisplayOptions display_options = o.display;
   // Setup only over a directory with nothing of Longstop's in it; a site that cannot be opened shows
@@ -355,7 +358,11 @@ void KioskApp::drawScreens() {
   updatePreview();
   if (setup_) {
     setup_->frame();
-    if (setup_->finished()) {
+    // A device that joined as the calling board is not a kiosk: the program starts the board instead
+    // (main.cpp), and the wizard's last words stay until it does.
+    if (setup_->finished() && setup_->joinedRole() == "board") becameBoard_ = true;
+    if (setup_->finished() && !becameBoard_) {
+      if (setup_->joinedRole() == "desk") options_.desk = true;
       if (auto s = openSite(options_.dataDir); !s.ok())
         std::fprintf(stderr, "longstop: %s\n", s.error().message.c_str());
       else {
@@ -549,7 +556,7 @@ void KioskApp::stepSite() {
   // Once there is a site in the data directory (opened at start, after setup, or after a fault).
   if (!site_ && services_ && !setup_ && !fault_) site_ = std::make_unique<SiteReplication>(options_.dataDir);
   if (!site_) return;
-  auto s = site_->step(clock_->now().unixMs);
+  auto s = site_->step(clock_->now());
   const std::string problem = s.ok() ? "" : s.error().message;
   if (!problem.empty() && problem != siteProblem_)
     std::fprintf(stderr, "longstop: the site's replication: %s\n", problem.c_str());
@@ -694,7 +701,7 @@ void KioskApp::run(const std::atomic<bool>* stop) {
   int64_t maxSleep = 1000;
   if (int64_t w = watchdogIntervalMs(); w > 0) maxSleep = std::clamp<int64_t>(w / 2, 1, 1000);
   int framesWanted = 0;
-  while (!quit && !gStop && !(stop != nullptr && stop->load())) {
+  while (!quit && !gStop && !becameBoard_ && !(stop != nullptr && stop->load())) {
     notifyAlive();
     if (framesWanted > 0) {
       frame();

@@ -110,6 +110,9 @@ class KioskApp {
   void setOnShown(std::function<void(std::string_view, std::string_view)> f);
   /// True while first-boot setup shows (no site yet).
   bool inSetup() const { return setup_ != nullptr; }
+  /// True once first-boot setup joined a site as its calling board: run() returns, and the program
+  /// runs the board on the data directory instead.
+  bool becameBoard() const { return becameBoard_; }
   /// Why the kiosk cannot work (its data directory unreadable, its database set aside), or nothing.
   const std::optional<std::string>& fault() const { return fault_; }
 
@@ -209,6 +212,7 @@ class KioskApp {
   std::optional<int64_t> keysCheckedMs_;  // while locked: when the key store was last looked at
   int64_t urgentAlarms_ = 0;
   bool staffScreens_ = true;
+  bool becameBoard_ = false;
   int64_t dataVersion_ = -1;  // the site database's, when the peers' events were last looked at
   SiteHealthLine health_;
   std::string healthShown_;

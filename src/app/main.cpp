@@ -139,5 +139,13 @@ int main(int argc, char** argv) {
     return 0;
   }
   kiosk.value()->run();
+  if (kiosk.value()->becameBoard()) {
+    // First boot joined a site as its calling board: the kiosk's window goes, the board's opens.
+    const app::DisplayOptions d = ao.display;
+    kiosk.value().reset();
+    auto board = app::BoardApp::open(data->dataDir, d, *clock, true, true);
+    if (!board.ok()) return fail(2, board.error().message);
+    board.value()->run();
+  }
   return 0;
 }

@@ -29,7 +29,8 @@ core::Result<std::pair<std::string, int>> parseListen(const std::string& text) {
 }
 
 core::Result<std::optional<SiteRunnerConfig>> siteRunnerConfig(const std::filesystem::path& dataDir,
-                                                               const std::filesystem::path& databasePath) {
+                                                               const std::filesystem::path& databasePath,
+                                                               bool evenAlone) {
   auto db = store::Database::open(databasePath, {.readOnly = true});
   if (!db.ok()) return db.error();
   auto device = store::getMeta(**db, "device_id");
@@ -39,7 +40,7 @@ core::Result<std::optional<SiteRunnerConfig>> siteRunnerConfig(const std::filesy
   if (!listen.ok()) return listen.error();
   auto peers = store::listPeers(**db);
   if (!peers.ok()) return peers.error();
-  bool anyPeer = false;
+  bool anyPeer = evenAlone;
   for (const auto& p : peers.value()) anyPeer = anyPeer || !p.removedMs;
   const std::string where = listen.value().value_or("none");
   if (!anyPeer || where == "none") return std::optional<SiteRunnerConfig>();

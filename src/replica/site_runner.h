@@ -31,11 +31,12 @@ struct SiteRunnerConfig {
 };
 
 /// What this device's data says about taking part in a site: nullopt for a site of one (no peer in
-/// the roster that is not removed) or when no listen address is set (`site.listen` is "none").
-/// kCorrupt when the database names no device; kInvalidInput when the listen address is not
-/// HOST:PORT.
+/// the roster that is not removed, unless `evenAlone`: a device waiting for the device it invited)
+/// or when no listen address is set (`site.listen` is "none"). kCorrupt when the database names no
+/// device; kInvalidInput when the listen address is not HOST:PORT.
 core::Result<std::optional<SiteRunnerConfig>> siteRunnerConfig(const std::filesystem::path& dataDir,
-                                                               const std::filesystem::path& databasePath);
+                                                               const std::filesystem::path& databasePath,
+                                                               bool evenAlone = false);
 
 /// The listen address as stored ("127.0.0.1:4222"): host and port, or kInvalidInput with a sentence.
 core::Result<std::pair<std::string, int>> parseListen(const std::string& text);

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "service/admin_services.h"
 #include "service/site.h"
+#include "service/site_join.h"
 #include "service/staff.h"
 
 namespace longstop::service {
@@ -34,6 +35,11 @@ class AdminDesk final : public AdminServices {
   core::Status checkOds(const std::string& ods) const override;
   core::Status checkQueues(const std::vector<core::QueueDef>& queues) const override;
   core::Result<SetupDone> createSite(const SetupAnswers& answers) override;
+  /// How this device reaches the inviting one when it joins (the program sets it: the transport is
+  /// NATS, which the service does not know); without it joining is refused with a sentence.
+  void setJoinNetwork(JoinNetwork network) { joinNetwork_ = std::move(network); }
+  core::Result<std::string> checkJoinCode(const std::string& code) const override;
+  core::Result<JoinDone> joinSite(const JoinAnswers& answers) override;
 
   core::Result<std::vector<SettingRow>> settings() override;
   core::Status setSetting(const std::string& key, const std::string& value) override;
@@ -73,6 +79,7 @@ class AdminDesk final : public AdminServices {
   std::unique_ptr<Site> drillSite_;
   std::function<StaffSession*()> sessionSource_;
   std::unique_ptr<StaffSession> setupSession_, testSession_;
+  JoinNetwork joinNetwork_;
 };
 
 }  // namespace longstop::service

@@ -44,6 +44,22 @@ struct SettingRow {
   std::string value;
 };
 
+/// What the wizard asks before this device joins a site another device invited it to.
+struct JoinAnswers {
+  std::string code;    // the join code's text (LSJ1:...), as scanned or typed
+  std::string role;    // kiosk, desk or board
+  std::string listen;  // where this device's own server will listen on the site's network: IPv4:PORT
+};
+
+/// What the wizard says once the device has joined.
+struct JoinDone {
+  std::string deviceId;  // this device's new ID
+  std::string inviter;   // the device it joined through
+  std::string siteName;
+  std::string role;
+  int credentials = 0;  // staff cards (and the recovery code) that open it
+};
+
 /// A camera, scanner or printer looked for at its configured path.
 struct DeviceReport {
   std::string settingKey;  // "camera.device"
@@ -83,6 +99,18 @@ class AdminServices {
   /// never stored), applies every answer as a setting, and records the clock confirmation. Refuses
   /// when a site already exists; on a failure after the site was created the error says so.
   virtual core::Result<SetupDone> createSite(const SetupAnswers& answers) = 0;
+
+  /// Reads a join code as scanned or typed, without asking anyone: a typing mistake, another kind of
+  /// code or one past its expiry is refused with the sentence to show. Returns the address this
+  /// device would listen on by default (its own address toward the inviter, the inviter's port).
+  virtual core::Result<std::string> checkJoinCode(const std::string& code) const {
+    return core::invalidInput("This device cannot join a site (" + code.substr(0, 5) + ").");
+  }
+  /// Joins the site the code names: asks the inviting device, which refuses (with its sentence) a
+  /// code already used, expired or not its own; nothing is written here unless it accepts.
+  virtual core::Result<JoinDone> joinSite(const JoinAnswers& answers) {
+    return core::invalidInput("This device cannot join a site (" + answers.role + ").");
+  }
 
   // ---- Settings: a site exists ----
   // What changes the site acts as the administrator signed in now (the implementation holds the session

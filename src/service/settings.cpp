@@ -70,7 +70,11 @@ core::Status checkPrinter(Site& site, const std::string& v) {
 
 // Read again by replica::parseListen when the kiosk starts its server; the two say the same.
 core::Status checkListen(Site&, const std::string& v) {
-  if (v == "none") return core::okStatus();
+  return v == "none" ? core::okStatus() : validateListen(v);
+}
+}  // namespace
+
+core::Status validateListen(std::string_view v) {
   const auto colon = v.rfind(':');
   int dots = 0;
   bool ok = colon != std::string::npos && colon > 0;
@@ -78,11 +82,13 @@ core::Status checkListen(Site&, const std::string& v) {
     dots += v[i] == '.';
     ok = std::isdigit(static_cast<unsigned char>(v[i])) || v[i] == '.';
   }
-  if (ok && dots == 3 && intIn(v.substr(colon + 1), 1, 65535).ok()) return core::okStatus();
-  return core::invalidInput("'" + v +
+  if (ok && dots == 3 && intIn(std::string(v.substr(colon + 1)), 1, 65535).ok()) return core::okStatus();
+  return core::invalidInput("'" + std::string(v) +
                             "' is not an address to listen on: give an IPv4 address and a port, "
                             "e.g. 10.0.0.2:4222, or none.");
 }
+
+namespace {
 
 // A check that takes one of a few words, and says them when it refuses.
 Check oneOf(std::vector<std::string> words) {

@@ -32,5 +32,7 @@ core::Result<int> importSettings(Site& site, const StaffSession& admin, std::str
 
 /// An ODS code: 3 to 10 capital letters and digits (e.g. B82005, RR8).
 core::Status validateOds(std::string_view ods);
+/// An address to listen on: IPv4:PORT (kInvalidInput with the sentence otherwise).
+core::Status validateListen(std::string_view address);
 
 }  // namespace longstop::service

@@ -455,6 +455,9 @@ core::Result<JoinResult> joinSite(const fs::path& dataDir, std::string_view code
   auto code = core::parseJoinCode(codeText);
   if (!code.ok()) return code.error();
   if (!validRole(setup.role)) return core::invalidInput("A device's role is kiosk, desk or board.");
+  if (auto s = core::joinCodeExpiry(*code, clock.now().unixMs); !s.ok()) return s.error();
+  if (!setup.listen.empty())
+    if (auto s = validateListen(setup.listen); !s.ok()) return s.error();
   std::error_code ec;
   for (fs::directory_iterator it(dataDir, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().filename() != "lost+found")

@@ -51,6 +51,13 @@ std::string answerJoinRequest(Site& site, std::string_view request);
 using JoinTransport = std::function<core::Result<std::string>(
     const std::string& url, const std::string& subject, const std::string& request)>;
 
+/// How a joining device reaches the network: the transport, and the IPv4 address this machine
+/// would reach `host` from ("" when it has none), for the address it offers to listen on.
+struct JoinNetwork {
+  JoinTransport send;
+  std::function<std::string(const std::string& host, int port)> ownAddress;
+};
+
 /// What the joining device must say about itself.
 struct JoinRequestSetup {
   std::string role;     // kiosk, desk or board
@@ -66,8 +73,9 @@ struct JoinResult {
   int credentials = 0;  // staff cards (and the recovery code) that open this device
 };
 
-/// Joins the site a code names: `dataDir` must be empty or missing; it is left as it was when the
-/// inviter refuses or cannot be reached (the inviter's sentence is the error), and holds the joined
+/// Joins the site a code names (a code past its expiry on `clock`, or a `setup.listen` that is not
+/// IPv4:PORT, is refused before anything is sent): `dataDir` must be empty or missing; it is left as it was
+/// when the inviter refuses or cannot be reached (the inviter's sentence is the error), and holds the joined
 /// site (unlocked for this boot, a board locked with no credentials) when this returns ok.
 core::Result<JoinResult> joinSite(const std::filesystem::path& dataDir, std::string_view codeText,
                                   const JoinRequestSetup& setup, const core::Clock& clock,

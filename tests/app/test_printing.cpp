@@ -706,7 +706,7 @@ TEST_CASE("the setup wizard's devices step prints a test page to the printer it 
     INFO(failure << "\n" << a.widgets().describe());
     REQUIRE(failure.empty());
   };
-  walk(R"(tap "Start setup"
+  walk(R"(tap "Start a new site"
 tap "Practice name"
 type "Riverside Surgery"
 tap "ODS code"

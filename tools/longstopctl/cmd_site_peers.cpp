@@ -17,6 +17,7 @@
 #include "replica/site_status.h"
 #include "replica/supervisor.h"
 #include "secret_input.h"
+#include "service/join_answering.h"
 #include "service/site_join.h"
 #include "service/site_roster.h"
 #include "service/site_state.h"
@@ -68,12 +69,7 @@ int siteServe(const Args& a) {
   const std::string dataDir = *dir;
   replica::JoinResponder joins(
       server.url(), service::joinSubject(ods.ok() ? ods.value().value_or("") : "", own),
-      [dataDir](std::string_view request) {
-        auto site = service::Site::open(dataDir, clock());
-        if (!site.ok())
-          return std::string("{\"ok\":false,\"reason\":\"") + store::jsonEscape(site.error().message) + "\"}";
-        return service::answerJoinRequest(**site, request);
-      });
+      [dataDir](std::string_view request) { return service::answerJoinOn(dataDir, clock(), request); });
   joins.start();
   std::printf("Device %s serves its events on %s and pulls its peers' until stopped.\n",
               device.value()->c_str(), server.url().c_str());

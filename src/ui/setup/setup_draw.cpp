@@ -47,6 +47,12 @@ const char* titleOf(SetupStep s) {
       return "Camera, scanner and printer";
     case SetupStep::kDone:
       return "Setup complete";
+    case SetupStep::kJoinCode:
+      return "Join a site";
+    case SetupStep::kJoinRole:
+      return "This device's role";
+    case SetupStep::kJoinDone:
+      return "Joined";
   }
   return "";
 }
@@ -124,6 +130,37 @@ std::string longDate(int64_t days) {
          std::to_string(d.year);
 }
 
+// What each role does, in a line under the choice.
+std::string roleExplanation(const std::string& role) {
+  if (role == "desk")
+    return "Reception desk: staff sign in and run the queue of every kiosk; never the patient screens.";
+  if (role == "board")
+    return "Calling board: the numbers called, for the waiting room; no staff cards, no names.";
+  return "Kiosk: patients check themselves in here.";
+}
+
+std::string joinedExplanation(const service::JoinDone& j) {
+  if (j.role == "board")
+    return "Press Start: it becomes the calling board and shows the calls of every device of the site.";
+  std::string cards = std::to_string(j.credentials) + (j.credentials == 1 ? " staff card" : " staff cards");
+  if (j.role == "desk")
+    return "Press Start: the reception desk opens on staff sign-in. " + cards +
+           " of the site (and its recovery code) open it.";
+  return "Press Start: the patient screens open. " + cards +
+         " of the site (and its recovery code) open "
+         "its staff screens.";
+}
+
+// The join step's words: where the code comes from, and what a scanner does with it.
+void drawJoinCode(const Rect& area, float& y, const SetupState&) {
+  Cursor c{area, y};
+  c.para(
+      "Scan the QR code of the join code shown on a device already in the site, or type its text "
+      "(LSJ1:...). An administrator makes it there (Add a device, or longstopctl site invite); it works "
+      "once, for ten minutes.");
+  y = c.y;
+}
+
 std::string minutes(int m) {
   return m % 60 == 0 && m >= 60 ? std::to_string(m / 60) + (m == 60 ? " hour" : " hours")
                                 : std::to_string(m) + " min";
@@ -138,6 +175,9 @@ void SetupWizard::frame() {
   std::string stepText = s_.step == SetupStep::kIntro ? ""
                                                       : "Step " + std::to_string(stepNumber(s_.step)) +
                                                             " of " + std::to_string(kStepCount);
+  if (s_.step == SetupStep::kJoinCode || s_.step == SetupStep::kJoinRole)
+    stepText = s_.step == SetupStep::kJoinCode ? "Step 1 of 2" : "Step 2 of 2";
+  if (s_.step == SetupStep::kJoinDone) stepText.clear();
   Cursor c{drawFormBar(titleOf(s_.step), stepText), 0};
   c.y = c.area.min.y;
   SetupIntent in;
@@ -149,14 +189,55 @@ void SetupWizard::frame() {
   switch (s_.step) {
     case SetupStep::kIntro:
       c.para(
-          "This kiosk has not been set up yet. The next steps ask for the practice's details, its queues, "
-          "and the first administrator, who gets a staff card and a recovery code.");
+          "This kiosk has not been set up yet. Start a new site for the practice's first device: the "
+          "next steps ask for the practice's details, its queues, and the first administrator, who gets "
+          "a staff card and a recovery code.");
       c.para(
           "It takes about five minutes. Have ready: the practice's ODS code, a pen and paper for the "
           "recovery code, and a phone to photograph the administrator's card.");
-      c.para("Everything set here can be changed later on the admin screen.");
+      c.para(
+          "Or join a site: if another device of the practice is already set up, an administrator there "
+          "shows a join code, and this device becomes its kiosk, reception desk or calling board.");
       back.clear();
-      next = "Start setup";
+      skip = "Join a site";
+      next = "Start a new site";
+      break;
+    case SetupStep::kJoinCode:
+      drawJoinCode(c.area, c.y, s_);
+      pick(drawFields(c, {{"Join code", &s_.joinCode}}, {}, s_, c.area.width(), false));
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
+      c.y += drawMessage(s_.message, c.area.width());
+      pick(drawKeyboardBelow(c, s_));
+      break;
+    case SetupStep::kJoinRole: {
+      c.para("What is this device for?");
+      std::vector<std::string> labels;
+      int chosen = -1;
+      for (size_t i = 0; i < joinRoleChoices().size(); ++i) {
+        labels.push_back(joinRoleChoices()[i].second);
+        if (joinRoleChoices()[i].first == s_.joinRole) chosen = int(i);
+      }
+      float below = c.y;
+      if (int p = drawChoiceRow(labels, chosen, c.y, c.area, "role", &below); p >= 0)
+        in = {K::kChoose, 0, joinRoleChoices()[size_t(p)].first};
+      c.y = below + t.gap();
+      c.para(roleExplanation(s_.joinRole));
+      pick(drawFields(c, {{"This device's address on the site's network", &s_.joinListen}}, {}, s_,
+                      c.area.width() * 0.6f, false));
+      ImGui::SetCursorScreenPos(ImVec2(c.area.min.x, c.y));
+      c.y += drawMessage(s_.message, c.area.width());
+      pick(drawKeyboardBelow(c, s_));
+      next = "Join the site";
+      break;
+    }
+    case SetupStep::kJoinDone:
+      if (s_.joined) {
+        c.para("This device joined " + s_.joined->siteName + " through device " + s_.joined->inviter +
+               ". It is device " + s_.joined->deviceId + ".");
+        c.para(joinedExplanation(*s_.joined));
+      }
+      back.clear();
+      next = "Start";
       break;
     case SetupStep::kSite:
       c.para(

@@ -80,6 +80,10 @@ std::vector<std::string*> SetupWizard::fields() {
       return {&s_.recoveryTyped};
     case SetupStep::kRecipient:
       return {&s_.recipientText, &s_.recipientPath};
+    case SetupStep::kJoinCode:
+      return {&s_.joinCode};
+    case SetupStep::kJoinRole:
+      return {&s_.joinListen};
     default:
       return {};
   }
@@ -121,6 +125,14 @@ void SetupWizard::back() {
       return;
     case SetupStep::kRecipient:
       return;  // the recovery code must not be shown again
+    case SetupStep::kJoinCode:
+      go(SetupStep::kIntro);
+      return;
+    case SetupStep::kJoinRole:
+      go(SetupStep::kJoinCode);
+      return;
+    case SetupStep::kJoinDone:
+      return;  // joined: there is no way back
     default:
       go(static_cast<SetupStep>(static_cast<int>(s_.step) - 1));
   }
@@ -251,6 +263,13 @@ void SetupWizard::next() {
       if (s_.done) wipe(s_.done->recoveryCode);
       finished_ = true;
       return;
+    case SetupStep::kJoinCode:
+    case SetupStep::kJoinRole:
+      nextJoin();
+      return;
+    case SetupStep::kJoinDone:
+      finished_ = true;
+      return;
     default:
       go(static_cast<SetupStep>(static_cast<int>(s_.step) + 1));
   }
@@ -268,7 +287,9 @@ void SetupWizard::apply(const SetupIntent& in) {
       back();
       return;
     case K::kSkip:
-      if (s_.step == SetupStep::kClock) {
+      if (s_.step == SetupStep::kIntro) {  // "Join a site"
+        go(SetupStep::kJoinCode);
+      } else if (s_.step == SetupStep::kClock) {
         s_.clockConfirmed = false;
         go(SetupStep::kAdmin);
       } else if (s_.step == SetupStep::kRecipient) {
@@ -296,6 +317,7 @@ void SetupWizard::apply(const SetupIntent& in) {
       if (s_.step == SetupStep::kIdle) s_.idleTimeoutSeconds = v;
       if (s_.step == SetupStep::kScreen && in.index == 0) s_.screenSize = in.value;
       if (s_.step == SetupStep::kScreen && in.index == 1) s_.rotation = v;
+      if (s_.step == SetupStep::kJoinRole) s_.joinRole = in.value;
       return;
     }
     case K::kAddQueue:
@@ -366,6 +388,11 @@ void SetupWizard::onKey(Key k) {
 }
 
 void SetupWizard::onScan(std::string_view text) {
+  if (s_.step == SetupStep::kJoinCode) {
+    s_.joinCode = std::string(text);
+    next();
+    return;
+  }
   if (s_.step != SetupStep::kRecipient) return;
   s_.recipientText = std::string(text);
   s_.focus = 0;
@@ -375,6 +402,7 @@ void SetupWizard::wipeSecrets() {
   wipe(s_.pin);
   wipe(s_.pinAgain);
   wipe(s_.recoveryTyped);
+  wipe(s_.joinCode);
 }
 
 }  // namespace longstop::ui::setup

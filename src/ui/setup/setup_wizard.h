@@ -36,7 +36,14 @@ enum class SetupStep {
   kRecipient,        // the receiving organisation's public key (skippable)
   kDevices,          // camera, scanner, printer (each skippable)
   kDone,
+  // "Join a site" instead of a new one (docs/site.md, "Joining from the first-boot wizard"):
+  kJoinCode,  // the join code, scanned or typed
+  kJoinRole,  // kiosk, reception desk or calling board, and this device's address; joins
+  kJoinDone,  // joined: what the device now is
 };
+
+/// The roles a joining device may take, as stored (`device.role`) and as shown.
+const std::vector<std::pair<std::string, std::string>>& joinRoleChoices();
 
 /// A queue as typed: turned into a core::QueueDef (and checked) on Next.
 struct QueueText {
@@ -69,6 +76,11 @@ struct SetupState {
   std::string recipientText, recipientPath, recipientKeyId;
   std::vector<service::DeviceReport> devices;
   std::vector<bool> deviceSkipped;
+
+  std::string joinCode;                     // as scanned or typed
+  std::string joinRole = "kiosk";           // one of joinRoleChoices()
+  std::string joinListen;                   // this device's address on the site's network, IPv4:PORT
+  std::optional<service::JoinDone> joined;  // once the device has joined
 };
 
 struct SetupIntent {
@@ -109,15 +121,18 @@ class SetupWizard {
 
   const SetupState& state() const { return s_; }
   SetupStep step() const { return s_.step; }
-  /// True once the person has pressed "Start the kiosk" on the last step.
+  /// True once the person has pressed "Start the kiosk" on the last step (or "Start" once joined).
   bool finished() const { return finished_; }
+  /// The role this device took when it joined a site; empty when it started a new one.
+  std::string joinedRole() const { return s_.joined ? s_.joined->role : std::string(); }
 
   /// Draws the current step and applies what was pressed (ImGui calls).
   void frame();
   void apply(const SetupIntent& in);
   void onText(std::string_view utf8);
   void onKey(Key k);
-  /// A scanned code: on the key step it is the organisation's LSR1 text.
+  /// A scanned code: on the key step it is the organisation's LSR1 text; on the join step the join
+  /// code, taken at once.
   void onScan(std::string_view text);
 
   /// Called once with ("RECOVERY_CODE", code) and ("ADMIN_CARD", card text) as they are shown, so a
@@ -133,6 +148,8 @@ class SetupWizard {
   /// The text fields of the current step, in focus order (null when it has none).
   std::vector<std::string*> fields();
   void createSite();
+  /// Kinds kJoinCode and kJoinRole of next(): the code read, then the join itself.
+  void nextJoin();
   void wipeSecrets();
   std::vector<core::QueueDef> queueDefs() const;
 
