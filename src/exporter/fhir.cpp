@@ -1,14 +1,12 @@
 #include "exporter/fhir.h"
 
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "crypto/primitives.h"
+#include "exporter/json_writer.h"
 
 namespace longstop::exporter {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // A stable urn:uuid for an identifier, so the same record always gets the same fullUrl.
 std::string uuidFor(std::string_view system, std::string_view value) {
@@ -21,19 +19,26 @@ std::string uuidFor(std::string_view system, std::string_view value) {
          "-" + x.substr(20);
 }
 
-Json identifier(const std::string& system, const std::string& value) {
-  return Json{{"system", system}, {"value", value}};
+void identifier(JsonWriter& w, std::string_view system, std::string_view value) {
+  w.beginObject().field("system", system).field("value", value).endObject();
 }
 
-Json entry(const std::string& fullUrl, const char* type, Json resource, const std::string& system,
-           const std::string& value) {
-  return Json{{"fullUrl", fullUrl},
-              {"resource", std::move(resource)},
-              {"request",
-               {{"method", "POST"}, {"url", type}, {"ifNoneExist", "identifier=" + system + "|" + value}}}};
+// A one-element array of `identifier`s, as every resource but the Patient has.
+void identifiers(JsonWriter& w, std::string_view system, std::string_view value) {
+  w.key("identifier").beginArray();
+  identifier(w, system, value);
+  w.endArray();
 }
 
-std::string gender(core::Sex s) {
+// An entry's closing part, after its resource: the conditional create on the business identifier.
+void request(JsonWriter& w, const char* type, std::string_view system, std::string_view value) {
+  std::string condition = "identifier=";
+  condition.append(system).append("|").append(value);
+  w.key("request").beginObject().field("method", "POST").field("url", type);
+  w.field("ifNoneExist", condition).endObject();
+}
+
+const char* gender(core::Sex s) {
   switch (s) {
     case core::Sex::kFemale:
       return "female";
@@ -45,88 +50,96 @@ std::string gender(core::Sex s) {
   return "unknown";
 }
 
-Json patientResource(const BatchContext& ctx, const std::string& value, const core::PatientDetails& p) {
-  Json ids = Json::array({identifier(patientSystem(ctx), value)});
-  if (p.nhsNumber) {
-    Json nhs = identifier(kNhsNumberSystem, p.nhsNumber->digits);
-    const char* code = p.nhsNumberTraced ? "01" : "02";
-    const char* display = p.nhsNumberTraced ? "Number present and verified" : "Number present but not traced";
-    nhs["extension"] = Json::array(
-        {{{"url", kNhsVerificationExtension},
-          {"valueCodeableConcept",
-           {{"coding",
-             Json::array({{{"system", kNhsVerificationSystem}, {"code", code}, {"display", display}}})}}}}});
-    ids.push_back(std::move(nhs));
-  }
-  Json name{{"use", "official"}, {"family", p.surname}};
-  Json given = Json::array();
+void nhsIdentifier(JsonWriter& w, const core::PatientDetails& p) {
+  const char* code = p.nhsNumberTraced ? "01" : "02";
+  const char* display = p.nhsNumberTraced ? "Number present and verified" : "Number present but not traced";
+  w.beginObject().field("system", kNhsNumberSystem).field("value", p.nhsNumber->digits);
+  w.key("extension").beginArray().beginObject().field("url", kNhsVerificationExtension);
+  w.key("valueCodeableConcept").beginObject().key("coding").beginArray();
+  w.beginObject().field("system", kNhsVerificationSystem).field("code", code).field("display", display);
+  w.endObject().endArray().endObject().endObject().endArray().endObject();
+}
+
+void patientResource(JsonWriter& w, const BatchContext& ctx, const std::string& value,
+                     const core::PatientDetails& p) {
+  w.beginObject().field("resourceType", "Patient").key("identifier").beginArray();
+  identifier(w, patientSystem(ctx), value);
+  if (p.nhsNumber) nhsIdentifier(w, p);
+  w.endArray();
+  w.key("name").beginArray().beginObject().field("use", "official").field("family", p.surname);
+  bool anyGiven = false;
   std::string_view rest = p.forenames;
   while (!rest.empty()) {
     const size_t sp = rest.find(' ');
-    if (sp != 0) given.push_back(std::string(rest.substr(0, sp)));
+    if (sp != 0) {
+      if (!anyGiven) w.key("given").beginArray();
+      anyGiven = true;
+      w.string(rest.substr(0, sp));
+    }
     if (sp == std::string_view::npos) break;
     rest.remove_prefix(sp + 1);
   }
-  if (!given.empty()) name["given"] = std::move(given);
-  Json r{{"resourceType", "Patient"},
-         {"identifier", std::move(ids)},
-         {"name", Json::array({std::move(name)})},
-         {"gender", gender(p.sex)},
-         {"birthDate", p.dateOfBirth.iso()}};
-  if (!p.postcode.empty()) r["address"] = Json::array({{{"postalCode", p.postcode}}});
-  return r;
+  if (anyGiven) w.endArray();
+  w.endObject().endArray();
+  w.field("gender", gender(p.sex)).field("birthDate", p.dateOfBirth.iso());
+  if (!p.postcode.empty())
+    w.key("address").beginArray().beginObject().field("postalCode", p.postcode).endObject().endArray();
+  w.endObject();
 }
 
-Json codeable(const char* system, const std::string& code, const std::string& display) {
-  return Json{{"coding", Json::array({{{"system", system}, {"code", code}, {"display", display}}})},
-              {"text", display}};
+void codeable(JsonWriter& w, const char* system, std::string_view code, std::string_view display) {
+  w.beginObject().key("coding").beginArray();
+  w.beginObject().field("system", system).field("code", code).field("display", display).endObject();
+  w.endArray().field("text", display).endObject();
 }
 
-Json appointmentResource(const BatchContext& ctx, const BatchRecord& r, const std::string& patientUrl) {
+void participant(JsonWriter& w, const char* actorKey, std::string_view actor) {
+  w.beginObject().key("actor").beginObject().field(actorKey, actor).endObject();
+  w.field("required", "required").field("status", "accepted").endObject();
+}
+
+void appointmentResource(JsonWriter& w, const BatchContext& ctx, const BatchRecord& r,
+                         const std::string& patientUrl) {
   const AppointmentInfo& a = *r.appointment;
   const std::string start = fhirLocalMinutes(a.startLocal, ctx.utcOffsetMinutes);
-  Json participants = Json::array();
-  if (!patientUrl.empty())
-    participants.push_back(
-        {{"actor", {{"reference", patientUrl}}}, {"required", "required"}, {"status", "accepted"}});
-  if (!a.clinician.empty())
-    participants.push_back(
-        {{"actor", {{"display", a.clinician}}}, {"required", "required"}, {"status", "accepted"}});
-  if (participants.empty())
-    participants.push_back({{"type", Json::array({{{"text", "patient"}}})}, {"status", "accepted"}});
-  Json res{{"resourceType", "Appointment"},
-           {"identifier", Json::array({identifier(appointmentSystem(ctx), a.id)})},
-           {"status", "arrived"}};
-  if (!a.service.empty()) res["serviceType"] = Json::array({{{"text", a.service}}});
+  w.beginObject().field("resourceType", "Appointment");
+  identifiers(w, appointmentSystem(ctx), a.id);
+  w.field("status", "arrived");
+  if (!a.service.empty())
+    w.key("serviceType").beginArray().beginObject().field("text", a.service).endObject().endArray();
   // The practice's list gives a start but no length: the end is the start (a zero-length slot).
-  res["start"] = start;
-  res["end"] = start;
-  res["participant"] = std::move(participants);
-  return res;
+  w.field("start", start).field("end", start).key("participant").beginArray();
+  if (!patientUrl.empty()) participant(w, "reference", patientUrl);
+  if (!a.clinician.empty()) participant(w, "display", a.clinician);
+  if (patientUrl.empty() && a.clinician.empty()) {
+    w.beginObject().key("type").beginArray().beginObject().field("text", "patient").endObject().endArray();
+    w.field("status", "accepted").endObject();
+  }
+  w.endArray().endObject();
 }
 
-Json encounterResource(const BatchContext& ctx, const BatchRecord& r, const std::string& patientUrl,
-                       const std::string& appointmentUrl) {
+void encounterResource(JsonWriter& w, const BatchContext& ctx, const BatchRecord& r,
+                       const std::string& patientUrl, const std::string& appointmentUrl) {
   const std::string status = encounterStatus(r.state);
-  Json period{{"start", fhirDateTime(r.arrivedMs, ctx.utcOffsetMinutes)}};
+  w.beginObject().field("resourceType", "Encounter");
+  identifiers(w, checkinSystem(ctx), r.recordId);
+  w.field("status", status).key("class").beginObject();
+  w.field("system", "http://terminology.hl7.org/CodeSystem/v3-ActCode").field("code", "AMB");
+  w.field("display", "ambulatory").endObject();
+  w.key("serviceType");
+  codeable(w, "urn:longstop:queue", r.queueId, r.queueName.empty() ? r.queueId : r.queueName);
+  w.key("priority");
+  if (r.urgent)
+    codeable(w, "http://terminology.hl7.org/CodeSystem/v3-ActPriority", "UR", "urgent");
+  else
+    codeable(w, "http://terminology.hl7.org/CodeSystem/v3-ActPriority", "R", "routine");
+  if (!patientUrl.empty()) w.key("subject").beginObject().field("reference", patientUrl).endObject();
+  if (!appointmentUrl.empty())
+    w.key("appointment").beginArray().beginObject().field("reference", appointmentUrl).endObject().endArray();
+  w.key("period").beginObject().field("start", fhirDateTime(r.arrivedMs, ctx.utcOffsetMinutes));
   if (status == "finished" || status == "cancelled")
-    period["end"] = fhirDateTime(r.stateMs, ctx.utcOffsetMinutes);
-  Json res{{"resourceType", "Encounter"},
-           {"identifier", Json::array({identifier(checkinSystem(ctx), r.recordId)})},
-           {"status", status},
-           {"class",
-            {{"system", "http://terminology.hl7.org/CodeSystem/v3-ActCode"},
-             {"code", "AMB"},
-             {"display", "ambulatory"}}},
-           {"serviceType",
-            codeable("urn:longstop:queue", r.queueId, r.queueName.empty() ? r.queueId : r.queueName)},
-           {"priority",
-            r.urgent ? codeable("http://terminology.hl7.org/CodeSystem/v3-ActPriority", "UR", "urgent")
-                     : codeable("http://terminology.hl7.org/CodeSystem/v3-ActPriority", "R", "routine")}};
-  if (!patientUrl.empty()) res["subject"] = {{"reference", patientUrl}};
-  if (!appointmentUrl.empty()) res["appointment"] = Json::array({{{"reference", appointmentUrl}}});
-  res["period"] = std::move(period);
-  return res;
+    w.field("end", fhirDateTime(r.stateMs, ctx.utcOffsetMinutes));
+  w.endObject().endObject();
 }
 
 }  // namespace
@@ -138,40 +151,48 @@ std::string encounterStatus(std::string_view s) {
 }
 
 std::string fhirBundle(const BatchContext& ctx, const std::vector<BatchRecord>& records) {
-  Json entries = Json::array();
+  // The identifier systems are the same for every record.
+  const std::string patients = patientSystem(ctx), appointments = appointmentSystem(ctx),
+                    checkins = checkinSystem(ctx);
+  std::string out;
+  out.reserve(1'800 * records.size() + 256);  // a record's entries come to about 1.8 kB
+  JsonWriter w(out);
+  const std::string batchId = ctx.odsCode + "-" + ctx.deviceId + "-" + std::to_string(ctx.seq);
+  w.beginObject().field("resourceType", "Bundle").key("identifier");
+  identifier(w, batchSystem(ctx), batchId);
+  w.field("type", "transaction").field("timestamp", fhirDateTime(ctx.createdMs, ctx.utcOffsetMinutes));
+  w.key("entry").beginArray();
   // A Patient per person: check-ins with exactly the same details share one, named by the first.
   std::map<std::string, std::string> patientUrls;  // serialized details -> fullUrl
   for (const BatchRecord& r : records) {
     std::string patientUrl;
     if (r.patient) {
-      const std::string key = core::serializeDetails(*r.patient);
-      auto it = patientUrls.find(key);
-      if (it == patientUrls.end()) {
-        patientUrl = uuidFor(patientSystem(ctx), r.recordId);
-        patientUrls.emplace(key, patientUrl);
-        entries.push_back(entry(patientUrl, "Patient", patientResource(ctx, r.recordId, *r.patient),
-                                patientSystem(ctx), r.recordId));
-      } else {
-        patientUrl = it->second;
+      auto [it, isNew] = patientUrls.try_emplace(core::serializeDetails(*r.patient));
+      if (isNew) {
+        it->second = uuidFor(patients, r.recordId);
+        w.beginObject().field("fullUrl", it->second).key("resource");
+        patientResource(w, ctx, r.recordId, *r.patient);
+        request(w, "Patient", patients, r.recordId);
+        w.endObject();
       }
+      patientUrl = it->second;
     }
     std::string appointmentUrl;
     if (r.appointment) {
-      appointmentUrl = uuidFor(appointmentSystem(ctx), r.appointment->id);
-      entries.push_back(entry(appointmentUrl, "Appointment", appointmentResource(ctx, r, patientUrl),
-                              appointmentSystem(ctx), r.appointment->id));
+      appointmentUrl = uuidFor(appointments, r.appointment->id);
+      w.beginObject().field("fullUrl", appointmentUrl).key("resource");
+      appointmentResource(w, ctx, r, patientUrl);
+      request(w, "Appointment", appointments, r.appointment->id);
+      w.endObject();
     }
-    const std::string encounterUrl = uuidFor(checkinSystem(ctx), r.recordId);
-    entries.push_back(entry(encounterUrl, "Encounter", encounterResource(ctx, r, patientUrl, appointmentUrl),
-                            checkinSystem(ctx), r.recordId));
+    w.beginObject().field("fullUrl", uuidFor(checkins, r.recordId)).key("resource");
+    encounterResource(w, ctx, r, patientUrl, appointmentUrl);
+    request(w, "Encounter", checkins, r.recordId);
+    w.endObject();
   }
-  const std::string batchId = ctx.odsCode + "-" + ctx.deviceId + "-" + std::to_string(ctx.seq);
-  Json bundle{{"resourceType", "Bundle"},
-              {"identifier", identifier(batchSystem(ctx), batchId)},
-              {"type", "transaction"},
-              {"timestamp", fhirDateTime(ctx.createdMs, ctx.utcOffsetMinutes)},
-              {"entry", std::move(entries)}};
-  return bundle.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.endArray().endObject();
+  out += '\n';
+  return out;
 }
 
 }  // namespace longstop::exporter

@@ -10,7 +10,7 @@
 
 namespace longstop::exporter {
 
-/// The Bundle as JSON text (UTF-8, one line per resource is not promised; it is compact JSON).
+/// The Bundle as JSON text (UTF-8), one member a line, indented by one space a level, ending in a newline.
 std::string fhirBundle(const BatchContext& ctx, const std::vector<BatchRecord>& records);
 
 /// Encounter.status for a check-in state: waiting/called/parked -> arrived, seen -> finished,

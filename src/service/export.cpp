@@ -17,7 +17,7 @@
 #include "service/admin_log.h"
 #include "service/admin_sign.h"
 #include "service/high_water.h"
-#include "store/appointments.h"
+#include "service/open_details.h"
 #include "store/checkins.h"
 #include "store/site_tables.h"
 
@@ -50,20 +50,15 @@ std::string queueName(const SiteInfo& info, const std::string& id) {
   return id;
 }
 
-// One check-in as the exporter wants it, with its details opened; `damaged` is set when they would not.
-core::Result<exporter::BatchRecord> gatherRecord(Site& site, const SiteSecrets& secrets,
-                                                 const std::string& id,
-                                                 std::vector<std::pair<std::string, int64_t>> history,
-                                                 bool* damaged) {
-  auto row = store::getCheckin(site.db(), id);
-  if (!row.ok()) return row.error();
-  if (!row.value()) return core::notFound("Check-in " + id + " disappeared during the export.");
-  const store::CheckinRow& c = *row.value();
+// One check-in as the exporter wants it, its details not yet opened.
+exporter::BatchRecord recordOf(const SiteInfo& info, const store::UnexportedCheckin& row,
+                               std::vector<std::pair<std::string, int64_t>> history) {
+  const store::CheckinRow& c = row.checkin;
   exporter::BatchRecord r;
   r.recordId = c.recordId;
   r.ticket = c.ticket;
   r.queueId = c.queueId;
-  r.queueName = queueName(site.info(), c.queueId);
+  r.queueName = queueName(info, c.queueId);
   r.urgent = c.priority == core::Priority::kUrgent;
   r.state = std::string(core::toString(c.state));
   r.arrivedMs = c.arrivedMs;
@@ -72,51 +67,52 @@ core::Result<exporter::BatchRecord> gatherRecord(Site& site, const SiteSecrets& 
   r.clockConfirmed = c.clockConfirmed;
   for (auto& [kind, at] : history)
     if (kind != "checkin") r.history.push_back({std::move(kind), at});
-  std::optional<std::string> sealed = c.sealed;
-  if (c.appointmentId) {
-    auto appt = store::getAppointment(site.db(), *c.appointmentId);
-    if (!appt.ok()) return appt.error();
-    if (appt.value()) {
-      const store::AppointmentRow& a = *appt.value();
-      r.appointment = exporter::AppointmentInfo{a.id, a.startLocal, a.clinician, a.service};
-      if (!sealed) sealed = a.sealed;
-    }
-  }
-  if (sealed) {
-    auto plain = site.open(secrets, *sealed);
-    auto details =
-        plain.ok() ? core::parseDetails(plain.value()) : core::Result<core::PatientDetails>(plain.error());
-    if (!details.ok()) {
-      *damaged = true;
-      return r;
-    }
-    r.patient = std::move(details.value());
+  if (row.appointment) {
+    const store::MatchedAppointment& a = *row.appointment;
+    r.appointment = exporter::AppointmentInfo{a.id, a.startLocal, a.clinician, a.service};
   }
   return r;
 }
+
+// The details of a check-in: its own, or else its appointment's (a matched patient typed nothing).
+const std::string* sealedDetails(const store::UnexportedCheckin& row) {
+  if (row.checkin.sealed) return &*row.checkin.sealed;
+  if (row.appointment && row.appointment->sealed) return &*row.appointment->sealed;
+  return nullptr;
+}
+
+// Records are opened this many at a time, each group on several cores, and progress is told per record.
+constexpr size_t kOpenedAtOnce = 256;
 
 // Every unexported check-in; those whose sealed details would not open go into `damaged` instead.
 core::Result<std::vector<exporter::BatchRecord>> gatherRecords(Site& site, const SiteSecrets& secrets,
                                                                const exporter::Progress& progress,
                                                                std::vector<std::string>* damaged) {
-  auto ids = store::unexportedRecordIds(site.db());
-  if (!ids.ok()) return ids.error();
-  if (ids->empty()) return core::notFound("Nothing to export: every check-in is already in a batch.");
+  auto rows = store::unexportedCheckins(site.db());
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return core::notFound("Nothing to export: every check-in is already in a batch.");
   auto history = store::unexportedHistory(site.db());
   if (!history.ok()) return history.error();
   std::vector<exporter::BatchRecord> records;
-  records.reserve(ids->size());
-  const auto total = static_cast<int64_t>(ids->size());
+  records.reserve(rows->size());
+  const auto total = static_cast<int64_t>(rows->size());
   int64_t done = 0;
-  for (const std::string& id : *ids) {
-    bool isDamaged = false;
-    auto r = gatherRecord(site, secrets, id, std::move((*history)[id]), &isDamaged);
-    if (!r.ok()) return r.error();
-    if (isDamaged)
-      damaged->push_back(id);
-    else
-      records.push_back(std::move(r.value()));
-    if (progress) progress(++done, total, "Opening records");
+  for (size_t from = 0; from < rows->size(); from += kOpenedAtOnce) {
+    const size_t to = std::min(rows->size(), from + kOpenedAtOnce);
+    std::vector<DetailsToOpen> opening;
+    for (size_t i = from; i < to; ++i) opening.push_back({sealedDetails((*rows)[i]), {}, false});
+    openDetails(site, secrets, opening);
+    for (size_t i = from; i < to; ++i) {
+      const store::UnexportedCheckin& row = (*rows)[i];
+      DetailsToOpen& opened = opening[i - from];
+      if (opened.damaged) {
+        damaged->push_back(row.checkin.recordId);
+      } else {
+        records.push_back(recordOf(site.info(), row, std::move((*history)[row.checkin.recordId])));
+        records.back().patient = std::move(opened.details);
+      }
+      if (progress) progress(++done, total, "Opening records");
+    }
   }
   if (records.empty())
     return core::corrupt("None of the " + std::to_string(total) +

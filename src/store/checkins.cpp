@@ -109,6 +109,33 @@ core::Result<std::vector<CheckinRow>> checkinsOnDay(Database& db, int64_t localD
   return readAll(*st);
 }
 
+core::Result<std::vector<UnexportedCheckin>> unexportedCheckins(Database& db) {
+  // The appointment's columns renamed in a subquery (SQLite flattens it into the join), so that the
+  // check-in's own keep their plain names.
+  auto st =
+      db.prepare(std::string("SELECT ") + kColumns +
+                 ", a_id, a_start, a_clinician, a_service, a_sealed FROM checkins LEFT JOIN (SELECT id AS "
+                 "a_id, start_local AS a_start, clinician AS a_clinician, service AS a_service, sealed "
+                 "AS a_sealed FROM appointments) ON a_id = appointment_id WHERE batch_seq IS NULL "
+                 "ORDER BY seq");
+  if (!st.ok()) return st.error();
+  std::vector<UnexportedCheckin> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return out;
+    auto c = readRow(*st);
+    if (!c.ok()) return c.error();
+    UnexportedCheckin u{std::move(c.value()), {}};
+    if (!st->columnIsNull(14)) {
+      u.appointment = MatchedAppointment{
+          st->columnText(14), st->columnInt(15), st->columnText(16), st->columnText(17), {}};
+      if (!st->columnIsNull(18)) u.appointment->sealed = st->columnBlob(18);
+    }
+    out.push_back(std::move(u));
+  }
+}
+
 // Urgent check-ins go before every normal one; within a priority, arrival order. Each half is one
 // range of the day-first queue index (day, queue, 'waiting', priority, seq < bound), so a check-in
 // reads only the entries ahead of it, never the whole day's queue.

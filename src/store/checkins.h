@@ -54,6 +54,24 @@ core::Result<core::CheckinState> parseStoredState(std::string_view text, std::st
 core::Result<std::vector<int64_t>> recentCallTimesMs(Database& db, std::string_view queueId, int64_t localDay,
                                                      int n);
 
+/// What a batch needs of the appointment a check-in matched.
+struct MatchedAppointment {
+  std::string id;
+  int64_t startLocal = 0;  // local wall-clock minutes since the epoch
+  std::string clinician;
+  std::string service;
+  std::optional<std::string> sealed;  // the practice's details of the patient, sealed
+};
+
+/// A check-in in no batch yet, with its appointment while that is still on the list.
+struct UnexportedCheckin {
+  CheckinRow checkin;
+  std::optional<MatchedAppointment> appointment;
+};
+
+/// Every check-in in no batch yet, in the device's sequence (arrival order), read by one statement.
+core::Result<std::vector<UnexportedCheckin>> unexportedCheckins(Database& db);
+
 /// The SQL behind countAhead and recentCallTimesMs, for tests that check their query plans.
 extern const char* const kCountAheadSql;
 extern const char* const kRecentCallsSql;
