@@ -102,8 +102,13 @@ std::string PatientFlow::spokenQuestion() const {
       return tr("What is your NHS number?");
     case Screen::kScan:
       return tr("Scan your code with the scanner");
-    case Screen::kConfirm:
-      return tr("Is this your appointment?");
+    case Screen::kConfirm: {
+      std::string q = tr("Is this your appointment?");
+      if (s_.matched)
+        joinSentence(q, fill(tr("Your appointment at {time} with {clinician}"),
+                             {{"time", s_.matched->time}, {"clinician", s_.matched->clinician}}));
+      return q;
+    }
     case Screen::kSafety:
       return tr("Do you have chest pain, severe difficulty breathing, heavy bleeding, or signs of a stroke?");
     case Screen::kTicket:
