@@ -14,6 +14,7 @@ image_packages() {
   local p=(systemd-sysv udev kmod initramfs-tools iproute2
     libsystemd0 libsdl2-2.0-0 libsqlite3-0 libsodium23 libqrencode4 libzxing2 libkeyutils1 fonts-dejavu-core
     libharfbuzz0b libfribidi0 libfreetype6 fonts-noto-core fonts-noto-cjk
+    libespeak-ng1 espeak-ng-data
     libgl1-mesa-dri libegl1 libegl-mesa0 libgles2 libgbm1 libdrm2)
   # Whatever else the installed programs link to (e.g. libstb0), found with ldd on this machine.
   [ -f "$work/runtime-packages" ] && mapfile -t -O "${#p[@]}" p <"$work/runtime-packages"

@@ -95,13 +95,13 @@ std::optional<std::vector<int16_t>> speak(const std::string& text, int rate) {
   return out;
 }
 
-std::unique_ptr<AudioOutput> AudioOutput::open() {
+std::unique_ptr<AudioOutput> AudioOutput::open(int rate) {
   if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
     std::fprintf(stderr, "longstop: no sound (%s); the board carries on without it\n", SDL_GetError());
     return nullptr;
   }
   SDL_AudioSpec want{}, have{};
-  want.freq = 22050;
+  want.freq = rate;
   want.format = AUDIO_S16SYS;
   want.channels = 1;
   want.samples = 1024;
@@ -125,6 +125,14 @@ AudioOutput::~AudioOutput() {
 
 void AudioOutput::play(const std::vector<int16_t>& samples) {
   if (!samples.empty()) SDL_QueueAudio(device_, samples.data(), static_cast<uint32_t>(samples.size() * 2));
+}
+
+void AudioOutput::play(const int16_t* samples, size_t count) {
+  if (count) SDL_QueueAudio(device_, samples, static_cast<uint32_t>(count * 2));
+}
+
+void AudioOutput::clear() {
+  SDL_ClearQueuedAudio(device_);
 }
 
 bool AudioOutput::busy() const {

@@ -23,8 +23,9 @@ std::optional<std::vector<int16_t>> speak(const std::string& text, int rate);
 
 class AudioOutput {
  public:
-  /// The default output device, or null (with one line on stderr) when there is none.
-  static std::unique_ptr<AudioOutput> open();
+  /// The default output device, playing 16-bit mono at `rate`, or null (with one line on stderr)
+  /// when there is none.
+  static std::unique_ptr<AudioOutput> open(int rate = 22050);
   ~AudioOutput();
   AudioOutput(const AudioOutput&) = delete;
   AudioOutput& operator=(const AudioOutput&) = delete;
@@ -32,6 +33,9 @@ class AudioOutput {
   int rate() const { return rate_; }
   /// Queues samples after whatever is playing.
   void play(const std::vector<int16_t>& samples);
+  void play(const int16_t* samples, size_t count);
+  /// Drops what is queued and not yet played (spoken guidance: a new utterance replaces the old).
+  void clear();
   /// True while queued sound has not finished.
   bool busy() const;
 

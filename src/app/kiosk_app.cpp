@@ -71,6 +71,44 @@ std::optional<ui::Key> keyOf(SDL_Keycode k) {
       return std::nullopt;
   }
 }
+// A numeric keypad's keys, and while spoken guidance is on a keyboard's arrows and Backspace too.
+std::optional<std::pair<ui::KeypadKey, char>> keypadOf(SDL_Scancode code, bool listening) {
+  using K = ui::KeypadKey;
+  if (code >= SDL_SCANCODE_KP_1 && code <= SDL_SCANCODE_KP_9)
+    return std::pair{K::kDigit, static_cast<char>('1' + (code - SDL_SCANCODE_KP_1))};
+  switch (code) {
+    case SDL_SCANCODE_KP_0:
+      return std::pair{K::kDigit, '0'};
+    case SDL_SCANCODE_KP_ENTER:
+      return std::pair{K::kEnter, '\0'};
+    case SDL_SCANCODE_KP_MINUS:
+      return std::pair{K::kBack, '\0'};
+    case SDL_SCANCODE_KP_BACKSPACE:
+      return std::pair{K::kDelete, '\0'};
+    case SDL_SCANCODE_KP_DIVIDE:  // where the digits type, / and * still move the focus
+      return std::pair{K::kLeft, '\0'};
+    case SDL_SCANCODE_KP_MULTIPLY:
+      return std::pair{K::kRight, '\0'};
+    default:
+      break;
+  }
+  if (!listening) return std::nullopt;
+  switch (code) {
+    case SDL_SCANCODE_UP:
+      return std::pair{K::kUp, '\0'};
+    case SDL_SCANCODE_DOWN:
+      return std::pair{K::kDown, '\0'};
+    case SDL_SCANCODE_LEFT:
+      return std::pair{K::kLeft, '\0'};
+    case SDL_SCANCODE_RIGHT:
+      return std::pair{K::kRight, '\0'};
+    case SDL_SCANCODE_BACKSPACE:
+      return std::pair{K::kDelete, '\0'};
+    default:
+      return std::nullopt;
+  }
+}
+
 // Stands in for the site during first-boot setup, so flow() always has a flow to return; nothing
 // reaches it because the wizard takes every frame and every input until the site exists.
 class NoSiteYet final : public service::KioskServices {
@@ -107,6 +145,9 @@ core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, cons
   app->debouncer_ = std::make_unique<service::ScanDebouncer>(clock);
   app->printer_ = std::make_unique<KioskPrinter>(clock, wakeForPrinter());
   app->adminDesk_->setJoinNetwork(realJoinNetwork());
+  // Spoken guidance; $LONGSTOP_SPEECH_LOG (tests) keeps what it was given to say.
+  const char* speechLog = std::getenv("LONGSTOP_SPEECH_LOG");
+  app->speech_ = std::make_unique<SpeechOutput>(speechLog ? speechLog : "");
   app->admin_->setPrinting(app->printer_.get());
   DisplayOptions display_options = o.display;
   // Setup only over a directory with nothing of Longstop's in it; a site that cannot be opened shows
@@ -167,6 +208,7 @@ core::Status KioskApp::openSite(const std::filesystem::path& dir) {
   }
   if (options_.testLocked) services_->TEST_lock();
   flow_ = std::make_unique<ui::PatientFlow>(*services_, *clock_);
+  flow_->setSpeech(speech_.get());
   desk_ = std::make_unique<service::StaffDesk>(*services_, options_.listFolder);
   if (!options_.testMedia.empty()) desk_->TEST_useMediaFolder(options_.testMedia);
   workGate_ = options_.testWorkPaceMs > 0 ? &desk_->TEST_stepWork(options_.testWorkPaceMs) : nullptr;
@@ -420,6 +462,11 @@ void KioskApp::onKey(ui::Key k) {
     flow_->onKey(k);
 }
 
+bool KioskApp::onKeypad(ui::KeypadKey k, char digit) {
+  if (fault_ || setup_ || admin_->active() || staff_->active()) return false;
+  return flow_->onKeypad(k, digit);
+}
+
 void KioskApp::onScan(std::string_view text) {
   if (fault_ || !debouncer_->accept(text)) return;
   if (setup_) return setup_->onScan(text);
@@ -639,9 +686,20 @@ bool KioskApp::handleEvent(const SDL_Event& e, bool* quit) {
       if (!options_.kioskMode) *quit = true;  // in kiosk mode only a signal (systemd) stops the app
       return false;
     case SDL_KEYDOWN:
+      keypadDigit_ = 0;
+      if (auto kp = keypadOf(e.key.keysym.scancode, flow_ && flow_->state().listen);
+          kp && onKeypad(kp->first, kp->second)) {
+        keypadDigit_ = kp->second;
+        return true;
+      }
       if (auto k = keyOf(e.key.keysym.sym)) onKey(*k);
       return true;
     case SDL_TEXTINPUT:
+      // With Num Lock on a keypad digit also arrives as text; onKeypad has already used it.
+      if (keypadDigit_ && e.text.text[0] == keypadDigit_ && !e.text.text[1]) {
+        keypadDigit_ = 0;
+        return true;
+      }
       onText(e.text.text);
       return true;
     case SDL_MOUSEMOTION:

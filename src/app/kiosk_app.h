@@ -18,6 +18,7 @@
 #include "app/scan_input.h"
 #include "app/site_health.h"
 #include "app/site_replication.h"
+#include "app/speech_output.h"
 #include "app/touch_gate.h"
 #include "app/urgent_alarm.h"
 #include "core/clock.h"
@@ -95,6 +96,9 @@ class KioskApp {
   void onText(std::string_view utf8);
   void onKey(ui::Key k);
   void onScan(std::string_view text);
+  /// A numeric keypad's key (or, with spoken guidance on, an arrow or Backspace) for the patient
+  /// screens; false when they do not show or did not use it (then it is an ordinary key).
+  bool onKeypad(ui::KeypadKey k, char digit = 0);
   void noteActivity();
   /// The idle clocks of whichever side shows, and the urgent alarm; true when a frame is needed.
   bool tick();
@@ -183,6 +187,8 @@ class KioskApp {
   const core::Clock* clock_ = nullptr;
   AppOptions options_;
   std::unique_ptr<KioskPrinter> printer_;  // before the screens that borrow it, so it goes after them
+  std::unique_ptr<SpeechOutput> speech_;   // the same
+  char keypadDigit_ = 0;                   // a keypad digit just taken: its SDL_TEXTINPUT is not typed again
   std::unique_ptr<service::Kiosk> services_;
   std::unique_ptr<ui::PatientFlow> flow_;
   std::unique_ptr<service::StaffDesk> desk_;

@@ -73,8 +73,16 @@ std::string ScriptRunner::runOne(const ScriptCommand& command) {
       app_.onText(c.text);
       break;
     case Kind::kKey: {
+      if (auto kp = ui::parseKeypadName(c.text)) {
+        // As the real loop: the keypad's key, then the frame that acts on it, then the one it led to.
+        if (!app_.onKeypad(kp->first, kp->second)) return "the keypad key was not used on this screen";
+        app_.frame();
+        break;
+      }
       auto k = ui::parseKeyName(c.text);
-      if (!k) return "unknown key (Enter, Backspace, Escape, Tab, Delete, Space, Left, Right, Up, Down)";
+      if (!k)
+        return "unknown key (Enter, Backspace, Escape, Tab, Delete, Space, Left, Right, Up, Down, KP_0 to "
+               "KP_9, KP_Enter, KP_Minus, KP_Backspace)";
       app_.onKey(*k);
       break;
     }

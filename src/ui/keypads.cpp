@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/guide.h"
 #include "ui/i18n.h"
 #include "ui/input.h"
 #include "ui/theme.h"
@@ -29,6 +30,7 @@ int keysFor(std::string_view label, float w, float g, float h) {
 
 bool key(std::string_view label, ImVec2 pos, ImVec2 size, ButtonStyle style = ButtonStyle::kKey) {
   ImGui::SetCursorScreenPos(pos);
+  KeysBeingDrawn keys;
   return button(label, size, style);
 }
 }  // namespace

@@ -8,7 +8,7 @@
 namespace longstop::ui {
 
 PatientFlow::PatientFlow(service::KioskServices& services, const core::Clock& clock)
-    : services_(services), clock_(clock) {
+    : services_(services), clock_(clock), guide_(clock) {
   lastActivityMs_ = clock_.now().unixMs;
   shownMinute_ = clock_.now().localMinutes();
 }
@@ -57,8 +57,11 @@ void PatientFlow::reset(bool keepLargerText) {
   if (!keepLargerText) {
     s_.largerText = false;
     s_.highContrast = false;
+    setListen(false);
     setLanguage("en");
   }
+  if (speech_) speech_->stop();
+  announcedKey_.clear();
   noteActivity();
 }
 
@@ -76,6 +79,9 @@ void PatientFlow::apply(WelcomeIntent in) {
       break;
     case WelcomeIntent::kToggleHighContrast:
       s_.highContrast = !s_.highContrast;
+      break;
+    case WelcomeIntent::kToggleListen:
+      setListen(!s_.listen);
       break;
     case WelcomeIntent::kNone:
       break;

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "service/kiosk_services.h"
 #include "service/staff_services.h"
+#include "ui/guide.h"
 #include "ui/input.h"
 #include "ui/qr_code.h"
 #include "ui/screens/confirm.h"
@@ -26,6 +27,7 @@
 #include "ui/screens/ticket.h"
 #include "ui/screens/walk_in.h"
 #include "ui/screens/welcome.h"
+#include "ui/speech_out.h"
 #include "ui/ticket_printing.h"
 
 namespace longstop::ui {
@@ -55,6 +57,7 @@ struct FlowState {
   std::vector<Screen> history;  // for Back
   bool largerText = false;
   bool highContrast = false;
+  bool listen = false;   // spoken guidance (Welcome's Listen): kept by Start again, not by the idle reset
   int languagePage = 0;  // the language list's page (larger text on a short screen)
   DetailsState details;
   NhsNumberState nhs;
@@ -94,6 +97,16 @@ class PatientFlow {
   /// Text from a physical keyboard or a script, into whatever the screen is asking for.
   void onText(std::string_view utf8);
   void onKey(Key k);
+  /// A key of a USB numeric keypad, or (with guidance on) an arrow, Enter or Backspace: 8/4 and
+  /// Up/Left move the focus back, 2/6 and Down/Right on, Enter acts on the focused control, Minus
+  /// (or Backspace where nothing is typed) goes back, 5 says the screen again. While a screen asks for
+  /// a date of birth or an NHS number the digits type. With guidance off, the first keypad key turns
+  /// it on (whoever reaches for the keypad is who needs it). Returns false when the key was not used.
+  bool onKeypad(KeypadKey k, char digit = 0);
+  /// Where spoken guidance goes; borrowed, may be null (then nothing is said).
+  void setSpeech(SpeechOut* speech) { speech_ = speech; }
+  /// The focus order and the touch-twice rule of the screen on show.
+  const Guide& guidance() const { return guide_; }
   /// A code read by a scanner (any screen): an NHS number looks up the appointment; with a CodeLookup
   /// set, a ticket shows its place in the queue, an appointment code goes to the safety question and a
   /// staff card asks for staff sign-in (takeStaffRequest); anything else is "not one we recognise".
@@ -147,6 +160,17 @@ class PatientFlow {
   void checkIn(bool urgent);
   void showTicket(service::Ticket t);
   void wipePatientData();
+  void setListen(bool on);
+  /// Names what is said on arrival: the screen, its step, its kind of message, the language.
+  std::string spokenKey() const;
+  /// The screen's question as it is said (never what the patient typed).
+  std::string spokenQuestion() const;
+  /// How many digits of a date of birth or NHS number the screen holds; -1 when it asks for none.
+  int secretDigits() const;
+  /// After a frame: the new screen's question and its controls, a touched or focused control, or
+  /// "four digits entered".
+  void speakAfterFrame(const std::string& drawnKey);
+  void say(const std::string& text);
 
   service::KioskServices& services_;
   const core::Clock& clock_;
@@ -160,6 +184,11 @@ class PatientFlow {
   std::string banner_;
   CameraView camera_;
   Rect cameraDrawn_;
+  Guide guide_;
+  SpeechOut* speech_ = nullptr;
+  std::string announcedKey_;  // the screen last announced ("" after a reset: the next one is)
+  std::string drawnKey_;      // the screen the last frame drew
+  int spokenDigits_ = -1;     // secretDigits() when last said
 };
 
 }  // namespace longstop::ui

@@ -17,6 +17,14 @@ void PatientFlow::frame() {
   theme().highContrast = s_.highContrast;
   beginScreenWindow("kiosk", theme().body());
   cameraDrawn_ = Rect{};
+  const std::string drawnKey = spokenKey();
+  if (drawnKey != drawnKey_) guide_.resetScreen();
+  drawnKey_ = drawnKey;
+  guide_.setKeysSecret(secretDigits() >= 0);
+  if (s_.listen) {
+    guide_.beginFrame();
+    setGuide(&guide_);
+  }
   const std::optional<int> countdown = countdownShowing() ? countdownSeconds() : std::nullopt;
   setCountdownShowing(countdown.has_value());
   switch (s_.screen) {
@@ -28,8 +36,8 @@ void PatientFlow::frame() {
           requestStaffSignIn();
         break;
       }
-      apply(drawWelcome(
-          {services_.site().name, core::formatClockTime(minutes), s_.largerText, s_.highContrast}));
+      apply(drawWelcome({services_.site().name, core::formatClockTime(minutes), s_.largerText,
+                         s_.highContrast, s_.listen}));
       break;
     }
     case Screen::kLanguage:
@@ -76,6 +84,11 @@ void PatientFlow::frame() {
       break;
   }
   if (countdown && drawCountdown(*countdown)) noteActivity();
+  if (guide() == &guide_) {
+    setGuide(nullptr);
+    guide_.endFrame();
+    speakAfterFrame(drawnKey);
+  }
   setCountdownShowing(false);
   if (!banner_.empty()) drawPracticeBanner(banner_);
   if (s_.highContrast) applyHighContrast(ImGui::GetWindowDrawList());

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "ui/guide.h"
 #include "ui/shaping/imgui_text.h"
 #include "ui/theme.h"
 
@@ -187,12 +188,23 @@ bool button(std::string_view label, const ImVec2& size, ButtonStyle style, bool 
   bool hovered = ImGui::IsItemHovered();
   bool active = ImGui::IsItemActive();
   if (!enabled) ImGui::EndDisabled();
+  // With spoken guidance on, a first touch says the label and a second one acts (ui/guide.h).
+  GuidedControl guided{pressed, false};
+  if (Guide* g = guide()) guided = g->control(label, pressed && enabled, style == ButtonStyle::kKey);
+  pressed = guided.act;
   Palette p = paletteFor(style, hovered, active, enabled);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float rounding = theme().basePx * 0.2f;
   dl->AddRectFilled(min, max, p.fill, rounding);
   float edge = style == ButtonStyle::kSelected ? theme().basePx * 0.15f : theme().basePx * 0.06f;
   dl->AddRect(min, max, p.edge, rounding, 0, std::max(2.0f, edge));
+  if (guided.focused) {
+    // The keypad's focus: thick black inside thick yellow, seen on any fill and in high contrast.
+    const float t = theme().basePx;
+    dl->AddRect(min, max, colour::kText, rounding, 0, t * 0.2f);
+    dl->AddRect(ImVec2(min.x - t * 0.12f, min.y - t * 0.12f), ImVec2(max.x + t * 0.12f, max.y + t * 0.12f),
+                colour::kYellow, rounding, 0, t * 0.16f);
+  }
   // The label keeps a comfortable margin inside the edge, giving it up (down to just clear of the edge)
   // before it would shrink below the floor.
   ImVec2 inner(size.x - theme().basePx * 0.4f, size.y - theme().basePx * 0.15f);

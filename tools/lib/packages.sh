@@ -12,6 +12,7 @@ LONGSTOP_BUILD_PACKAGES=(
   gettext  # msgfmt builds the language catalogues (po/)
   # Text in every script (src/ui/shaping): shaping, paragraph order, glyphs, and the Noto fonts
   libharfbuzz-dev libfribidi-dev libfreetype-dev fonts-noto-core fonts-noto-cjk
+  libespeak-ng-dev espeak-ng-data  # spoken guidance (src/speech): the library and its voices
 )
 # image/build and image/test (the appliance image; see docs/appliance.md).
 LONGSTOP_IMAGE_PACKAGES=(
@@ -25,7 +26,7 @@ LONGSTOP_ARM64_PACKAGES=(
   libsdl2-dev:arm64 libimgui-dev:arm64 libsqlite3-dev:arm64 libqrencode-dev:arm64 libzxing-dev:arm64
   libsodium-dev:arm64 libstb-dev:arm64 libturbojpeg0-dev:arm64 libevdev-dev:arm64 zlib1g-dev:arm64
   libkeyutils-dev:arm64 libnats-dev:arm64 libsystemd-dev:arm64
-  libharfbuzz-dev:arm64 libfribidi-dev:arm64 libfreetype-dev:arm64
+  libharfbuzz-dev:arm64 libfribidi-dev:arm64 libfreetype-dev:arm64 libespeak-ng-dev:arm64
 )
 LONGSTOP_TEST_PACKAGES=(
   catch2 sqlite3 python3 clang libclang-rt-14-dev zbar-tools strace

@@ -10,6 +10,21 @@
 #include "ui/widgets.h"
 
 namespace longstop::ui {
+namespace {
+// A loudspeaker with two sound waves, `size` square: read without reading.
+void drawSpeakerSymbol(ImDrawList* dl, ImVec2 at, float size, ImU32 c) {
+  const float s = size;
+  dl->AddRectFilled(ImVec2(at.x, at.y + s * 0.35f), ImVec2(at.x + s * 0.22f, at.y + s * 0.65f), c);
+  dl->AddTriangleFilled(ImVec2(at.x + s * 0.18f, at.y + s * 0.5f), ImVec2(at.x + s * 0.5f, at.y + s * 0.08f),
+                        ImVec2(at.x + s * 0.5f, at.y + s * 0.92f), c);
+  dl->AddRectFilled(ImVec2(at.x + s * 0.15f, at.y + s * 0.35f), ImVec2(at.x + s * 0.3f, at.y + s * 0.65f), c);
+  const ImVec2 centre(at.x + s * 0.5f, at.y + s * 0.5f);
+  for (float r : {s * 0.22f, s * 0.4f}) {
+    dl->PathArcTo(centre, r, -0.9f, 0.9f, 12);
+    dl->PathStroke(c, 0, std::max(2.0f, s * 0.07f));
+  }
+}
+}  // namespace
 
 WelcomeIntent drawWelcome(const WelcomeView& v) {
   const Theme& t = theme();
@@ -18,16 +33,27 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   float barH = t.target() + t.gap() * 2;
   dl->AddRectFilled(d.min, ImVec2(d.max.x, barH), colour::kDarkBlue);
   ImVec2 cs = measure(v.clock, t.heading());
-  float nameRoom = d.width() - 3 * t.margin() - cs.x;
+  WelcomeIntent intent = WelcomeIntent::kNone;
+  // Listen first, so that it is the first control the keypad reaches, in the bar's far corner.
+  const char* listen = v.listen ? tr("Listen: on") : tr("Listen: off");
+  const float icon = t.target() * 0.6f;
+  float listenW = std::max(buttonWidth(tr("Listen: on")), buttonWidth(tr("Listen: off"))) + 2 * icon;
+  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - listenW, t.gap()));
+  ImVec2 listenMin = ImGui::GetCursorScreenPos();
+  if (button(listen, ImVec2(listenW, t.target()), v.listen ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
+             true, "listen"))
+    intent = WelcomeIntent::kToggleListen;
+  drawSpeakerSymbol(dl, ImVec2(listenMin.x + icon * 0.35f, listenMin.y + (t.target() - icon) / 2), icon,
+                    v.listen ? colour::kTextOnDark : colour::kBlue);
+  float nameRoom = d.width() - 4 * t.margin() - cs.x - listenW;
   ImFont* nameFont = measure(v.siteName, t.heading()).x <= nameRoom ? t.heading() : t.body();
   ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - measure(v.siteName, nameFont).y) / 2)));
   ImGui::PushClipRect(ImVec2(0, 0), ImVec2(t.margin() + nameRoom, barH), true);
   text(v.siteName, nameFont, colour::kTextOnDark);
   ImGui::PopClipRect();
-  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - cs.x, (barH - cs.y) / 2));
+  ImGui::SetCursorScreenPos(ImVec2(d.max.x - 2 * t.margin() - listenW - cs.x, (barH - cs.y) / 2));
   text(v.clock, t.heading(), colour::kTextOnDark);
 
-  WelcomeIntent intent = WelcomeIntent::kNone;
   const char* larger = v.largerText ? tr("Larger text: on") : tr("Larger text: off");
   const char* contrast = v.highContrast ? tr("High contrast: on") : tr("High contrast: off");
   std::string lang = languageButtonLabel();

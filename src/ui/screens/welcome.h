@@ -1,5 +1,5 @@
-// Welcome: the site's name, one big "Check in", a language button, and the larger-text and
-// high-contrast toggles.
+// Welcome: the site's name, one big "Check in", a language button, the larger-text and high-contrast
+// toggles, and "Listen" (spoken guidance) with a loudspeaker on it, first in the keypad's order.
 #pragma once
 
 #include <string>
@@ -11,9 +11,17 @@ struct WelcomeView {
   std::string clock;  // "09:41"
   bool largerText = false;
   bool highContrast = false;
+  bool listen = false;  // spoken guidance is on
 };
 
-enum class WelcomeIntent { kNone, kCheckIn, kLanguage, kToggleLargerText, kToggleHighContrast };
+enum class WelcomeIntent {
+  kNone,
+  kCheckIn,
+  kLanguage,
+  kToggleLargerText,
+  kToggleHighContrast,
+  kToggleListen
+};
 
 WelcomeIntent drawWelcome(const WelcomeView& v);
 
