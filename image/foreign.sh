@@ -90,7 +90,9 @@ foreign_second_stage() {
   foreign_initramfs "$root" "$kver" "$cache" "$cache/stage2-initramfs.gz"
   local log=$cache/stage2.serial
   echo "   second stage in qemu-system-aarch64 (kernel $kver); serial console: $log"
-  timeout 3600 qemu-system-aarch64 -M virt -cpu cortex-a57 -smp 2 -m 2048 -nographic -no-reboot \
+  # Under emulation on two busy cores the second stage took over an hour (2026-12-04: the initramfs
+  # alone was still being made when an hour ran out), so it gets three unless told otherwise.
+  timeout "${LONGSTOP_STAGE2_TIMEOUT_S:-10800}" qemu-system-aarch64 -M virt -cpu cortex-a57 -smp 2 -m 2048 -nographic -no-reboot \
     -kernel "$root/boot/vmlinuz-$kver" -initrd "$cache/stage2-initramfs.gz" \
     -append "console=ttyAMA0 panic=-1 quiet" -nic none \
     -virtfs local,path="$root",mount_tag=root,security_model=passthrough,id=root \
