@@ -15,11 +15,8 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-. "$(cd "$(dirname "$0")" && pwd)/../support/shell_checks.sh"
+. "$(cd "$(dirname "$0")" && pwd)/site_shell.sh"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-meta() { sqlite3 "$1/longstop.db" "SELECT value FROM meta WHERE key = '$2'"; }
-listening() { python3 -c "import socket,sys; s=socket.socket(); sys.exit(s.connect_ex(('127.0.0.1',$1)))"; }
 
 expect_status 0 "init a" -- "$ctl" init --data "$tmp/a" --ods B82005 --name Riverside --json
 sed -E 's/.*"recovery_code":"([^"]+)".*/\1/' "$tmp/out" >"$tmp/a.code"

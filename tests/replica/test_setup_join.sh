@@ -15,13 +15,11 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-. "$(cd "$(dirname "$0")" && pwd)/../support/shell_checks.sh"
+. "$(cd "$(dirname "$0")" && pwd)/site_shell.sh"
 command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed"; exit 77; }
 mkdir -p "$shots"
 export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-meta() { sqlite3 "$1/longstop.db" "SELECT value FROM meta WHERE key = '$2'"; }
 invite() {  # invite [ROLE]: a fresh code on stdout
   sh -c "'$ctl' site invite --data '$tmp/a' ${1:+--role $1} <'$tmp/a.code'" 2>>"$tmp/invite.err" | head -1
 }

@@ -16,11 +16,9 @@ cleanup() {
   if [ -n "${LONGSTOP_KEEP_TEST_DIR:-}" ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
-. "$(cd "$(dirname "$0")" && pwd)/../support/shell_checks.sh"
+. "$(cd "$(dirname "$0")" && pwd)/site_shell.sh"
 echo "seed $seed"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-meta() { sqlite3 "$1/longstop.db" "SELECT value FROM meta WHERE key = '$2'"; }
 q() { sqlite3 "$1/longstop.db" "$2"; }
 
 for n in a b; do
