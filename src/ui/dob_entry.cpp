@@ -89,7 +89,8 @@ bool showExample(ImVec2 min, ImVec2 max) {
 
 // The boxes' widths: wide enough for their digits, and for their labels while they all fit `room`;
 // when they do not, the labels shrink (see field()).
-void boxWidths(const char* const labels[3], float room, float widths[3]) {
+// Returns the spacing between the boxes.
+float boxWidths(const char* const labels[3], float room, float widths[3]) {
   const Theme& t = theme();
   const float digits[3] = {t.basePx * 3.2f, t.basePx * 3.2f, t.basePx * 4.6f};
   float total = 0;
@@ -98,11 +99,15 @@ void boxWidths(const char* const labels[3], float room, float widths[3]) {
     total += widths[i];
   }
   float spare = room - t.gap() * 4 - total;
-  if (spare >= 0) return;
+  if (spare >= 0) return t.gap() * 2;
+  // Short of room: the spacing between the boxes closes to one gap before any label shrinks.
+  spare += t.gap() * 2;
+  if (spare >= 0) return t.gap();
   // Take the shortfall from what the labels added, in proportion.
   float extra = total - (digits[0] + digits[1] + digits[2]);
   float keep = extra > 0 ? std::max(0.0f, (extra + spare) / extra) : 0.0f;
   for (int i = 0; i < 3; ++i) widths[i] = std::floor(digits[i] + (widths[i] - digits[i]) * keep);
+  return t.gap();
 }
 }  // namespace
 
@@ -132,12 +137,12 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   const char* labels[3] = {tr("Day"), tr("Month"), tr("Year")};
   const char* ids[3] = {"dob-day", "dob-month", "dob-year"};
   float boxW[3];
-  boxWidths(labels, leftW, boxW);
+  const float between = boxWidths(labels, leftW, boxW);
   float x = min.x;
   for (int i = 0; i < 3; ++i) {
     ImGui::SetCursorScreenPos(ImVec2(x, min.y));
     if (field(labels[i], e.part(i), ImVec2(boxW[i], boxH), e.focus == i, ids[i])) press.focus = i;
-    x += boxW[i] + t.gap() * 2;
+    x += boxW[i] + between;
   }
   float y = ImGui::GetCursorScreenPos().y;
   if (showExample(min, max)) {
@@ -166,12 +171,20 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
       if (button(otherLabel, ImVec2(otherW, otherH), ButtonStyle::kSecondary)) press.other = true;
       return press;
     }
-    const float w = (leftW - t.gap() * 2) / 2;
+    // Next as wide as its word needs (up to half), the other way in the rest, and as tall as the column
+    // leaves it when its words need two lines.
+    const float nextW = std::min(buttonWidth(tr("Next")), (leftW - t.gap() * 2) / 2);
+    const float w = leftW - t.gap() * 2 - nextW;
     const float rowY = std::min(y, max.y - t.target());
+    const float twoLines = std::ceil(t.body()->FontSize * 2 + t.basePx * 0.15f);
+    const bool fullSize =
+        fitLabel(otherLabel, ImVec2(w - t.basePx * 0.4f, t.target())).size >= t.body()->FontSize - 0.01f;
+    const float sideH =
+        fullSize ? t.target() : std::clamp(max.y - rowY, t.target(), std::max(t.target(), twoLines));
     ImGui::SetCursorScreenPos(ImVec2(min.x, rowY));
-    if (button(tr("Next"), ImVec2(w, t.target()), ButtonStyle::kPrimary, true)) press.next = true;
-    ImGui::SetCursorScreenPos(ImVec2(min.x + w + t.gap() * 2, rowY));
-    if (button(otherLabel, ImVec2(w, t.target()), ButtonStyle::kSecondary)) press.other = true;
+    if (button(tr("Next"), ImVec2(nextW, t.target()), ButtonStyle::kPrimary, true)) press.next = true;
+    ImGui::SetCursorScreenPos(ImVec2(min.x + nextW + t.gap() * 2, rowY));
+    if (button(otherLabel, ImVec2(w, sideH), ButtonStyle::kSecondary)) press.other = true;
     return press;
   }
   // The other way in never runs off the bottom.

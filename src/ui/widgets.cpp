@@ -384,15 +384,15 @@ float fieldLabelHeight() {
 }
 
 bool field(std::string_view label, std::string_view value, const ImVec2& boxSize, bool focused,
-           const char* id) {
-  // The label sits on one line above the box and no wider than it, so boxes side by side never share
-  // their labels' space.
+           const char* id, float labelWidth) {
+  // The label sits on one line above the box and no wider than it unless told, so boxes side by side
+  // never share their labels' space.
   ImVec2 top = ImGui::GetCursorScreenPos();
-  ImVec2 room(boxSize.x, fieldLabelHeight());
+  ImVec2 room(std::max(boxSize.x, labelWidth), fieldLabelHeight());
   FittedLabel fitted = fitLabel(label, room, theme().body(), false);
   ImFont* font = theme().body();
-  // Right to left, the label sits over the box's right end.
-  const float lx = shaping::rightToLeft() ? top.x + room.x - fitted.extent.x : top.x;
+  // Right to left, the label ends over the box's right end (starting at its left end when it is longer).
+  const float lx = shaping::rightToLeft() ? std::max(top.x, top.x + boxSize.x - fitted.extent.x) : top.x;
   ImVec2 labelMax(lx + fitted.extent.x, top.y + fitted.extent.y);
   shaping::drawText(ImGui::GetWindowDrawList(), font, fitted.size, ImVec2(lx, top.y + room.y - fitted.size),
                     colour::kText, fitted.lines[0]);

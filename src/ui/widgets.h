@@ -117,10 +117,10 @@ ImVec2 measure(std::string_view s, ImFont* font = nullptr);
 
 /// The height of a field's label line (fields draw their label above the box).
 float fieldLabelHeight();
-/// A box showing what has been typed into a field, with its label above it, fitted to the box's width;
-/// tapping it returns true (to move the focus there). The focused field has a thick yellow-and-black edge,
-/// not just a colour.
+/// A box showing what has been typed into a field, with its label above it, fitted to the box's width
+/// (or to `labelWidth` when nothing stands beside the box); tapping it returns true (to move the focus
+/// there). The focused field has a thick yellow-and-black edge, not just a colour.
 bool field(std::string_view label, std::string_view value, const ImVec2& boxSize, bool focused,
-           const char* id = nullptr);
+           const char* id = nullptr, float labelWidth = 0);
 
 }  // namespace longstop::ui

@@ -190,17 +190,25 @@ TEST_CASE(
           INFO(lang.code << ": " << screen.name << " at " << w << "x" << h
                          << (highContrast ? ", high contrast" : ""));
           auto small = testing::largerTextProblems(normal, larger, 1.5f, largerBody);
-          // Not yet 1.5x in the longest translations (docs/decisions.md): a label in a box or half-width
-          // button that is still fitted down, held here to at least 1.15x so it cannot get worse.
-          const auto knownShort = [&](const std::string& problem) {
-            for (const char* key : {"NHS number", "Year", "Next", "I don't know it",
-                                    "Use my NHS number instead", "High contrast: on", "High contrast: off"})
-              if (problem.rfind("'" + std::string(tr(key)) + "'", 0) == 0) return true;
-            return problem.find(" \u00b7 ") != std::string::npos;  // the language button's names
+          // Not yet 1.5x in the longest translations (docs/decisions.md), each held where it is so it
+          // cannot get worse: Welcome's high-contrast and language buttons at 800x480 (at least 1.15x),
+          // and the way to the NHS number beside Next on a short date-of-birth screen (at least 1.4x).
+          const auto startsWith = [](const std::string& problem, const char* key) {
+            return problem.rfind("'" + std::string(tr(key)) + "'", 0) == 0;
           };
-          std::erase_if(
-              small, [&](const std::string& p) { return std::string(lang.code) != "en" && knownShort(p); });
+          const auto welcomeShort = [&](const std::string& p) {
+            return startsWith(p, "High contrast: on") || startsWith(p, "High contrast: off") ||
+                   p.find(" \u00b7 ") != std::string::npos;  // the language button's names
+          };
+          const bool translated = std::string(lang.code) != "en";
+          const bool shortDob = h < 800 && screen.name.rfind("date of birth", 0) == 0;
+          std::erase_if(small, [&](const std::string& p) {
+            return translated && ((screen.name == "welcome" && welcomeShort(p)) ||
+                                  (shortDob && startsWith(p, "Use my NHS number instead")));
+          });
           for (const auto& p : testing::largerTextProblems(normal, larger, 1.15f, largerBody)) FAIL_CHECK(p);
+          for (const auto& p : testing::largerTextProblems(normal, larger, 1.4f, largerBody))
+            if (!welcomeShort(p)) FAIL_CHECK(p);
           const auto out = testing::controlsOutOfView(larger, ImVec2(float(w), float(h)));
           for (const auto& p : small) FAIL_CHECK(p);
           for (const auto& p : out) FAIL_CHECK(p);

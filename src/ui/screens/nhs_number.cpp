@@ -89,7 +89,8 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
   // Wide enough for ten digits in their groups at the size they are drawn (larger text too).
   float boxW = std::min(leftW, std::max(t.basePx * 9.5f, measure("000 000 0000|").x + t.basePx * 0.8f));
   float boxH = area.height() >= 4 * t.target() ? t.target() : t.target() * 0.9f;
-  field(tr("NHS number"), core::groupNhsDigits(v.state.digits), ImVec2(boxW, boxH), true, "nhs");
+  // Nothing stands beside the box: its label may use the column (a long translation at full size).
+  field(tr("NHS number"), core::groupNhsDigits(v.state.digits), ImVec2(boxW, boxH), true, "nhs", leftW);
   float y = ImGui::GetCursorScreenPos().y + t.gap();
   // Next and the skip button one above the other when there is room, else side by side. The message
   // goes under them when there is room, else it takes Next's place while it stands (Next would only
@@ -123,6 +124,13 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
     if (v.skipLabel) skipH = buttonHeightFor(v.skipLabel, skipW, h);
     if (y + nextH + (v.skipLabel ? skipH + 2 * g : 0) > bottom) nextH = skipH = h;
     buttonsH = v.skipLabel ? nextH + skipH + 2 * g : nextH;
+  }
+  // Side by side, the skip button takes two lines at full size when its words need them and the column
+  // below leaves room (a long translation with larger text).
+  if (!stacked && showNext && v.skipLabel && message.empty()) {
+    const float twoLines = std::ceil(t.body()->FontSize * 2 + t.basePx * 0.15f);
+    if (fitLabel(v.skipLabel, ImVec2(skipW - t.basePx * 0.4f, h)).size < t.body()->FontSize - 0.01f)
+      skipH = std::clamp(bottom - y, h, std::max(h, twoLines));
   }
   float skipX = area.min.x, skipY = y + nextH + 2 * g;
   if (!showNext) {
