@@ -15,6 +15,7 @@ image_packages() {
     libsystemd0 libsdl2-2.0-0 libsqlite3-0 libsodium23 libqrencode4 libzxing2 libkeyutils1 fonts-dejavu-core
     libharfbuzz0b libfribidi0 libfreetype6 fonts-noto-core fonts-noto-cjk
     libespeak-ng1 espeak-ng-data
+    nats-server
     libgl1-mesa-dri libegl1 libegl-mesa0 libgles2 libgbm1 libdrm2)
   # Whatever else the installed programs link to (e.g. libstb0), found with ldd on this machine.
   [ -f "$work/runtime-packages" ] && mapfile -t -O "${#p[@]}" p <"$work/runtime-packages"
@@ -215,6 +216,9 @@ FSTAB
   systemctl --root="$root" mask getty@.service serial-getty@.service console-getty.service \
     container-getty@.service autovt@.service getty-static.service systemd-firstboot.service systemd-random-seed.service \
     apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service >/dev/null 2>&1 || true
+  # nats-server is there for the site (the kiosk starts its own, on its own data directory, when
+  # `site.listen` is set: docs/site.md); Debian's own server on 127.0.0.1:4222 never runs.
+  systemctl --root="$root" mask nats-server.service >/dev/null
   no_keyboard_reboot "$root"
   mkdir -p "$etc/systemd/logind.conf.d" "$etc/systemd/system.conf.d" "$etc/systemd/journald.conf.d" \
     "$etc/sysctl.d"
@@ -225,7 +229,8 @@ FSTAB
   printf '[Manager]\nRuntimeWatchdogSec=15s\nRebootWatchdogSec=2min\n' >"$etc/systemd/system.conf.d/longstop.conf"
   # Journal in RAM only: nothing written to the card, nothing of a patient's left on it.
   printf '[Journal]\nStorage=volatile\nRuntimeMaxUse=32M\n' >"$etc/systemd/journald.conf.d/longstop.conf"
-  # No network: no interfaces configured, nothing listening (no SSH is installed at all).
+  # No interfaces configured yet (the site network is issue 15's), nothing listening unless a site's
+  # kiosk is told to (no SSH is installed at all).
   systemctl --root="$root" enable longstop.service longstop-firstboot.service longstop-backup.timer \
     longstop-retention.timer >/dev/null
 
