@@ -1,5 +1,7 @@
 #include "app/kiosk_app.h"
 
+#include "app/kiosk_app_screens.h"
+
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
@@ -18,11 +20,7 @@
 #include "service/high_water.h"
 #include "service/queue_view.h"
 #include "service/settings.h"
-#include "ui/admin/practice_banner.h"
-#include "ui/fault_screen.h"
-#include "ui/i18n.h"
 #include "ui/input.h"
-#include "ui/theme.h"
 
 namespace longstop::app {
 namespace {
@@ -135,6 +133,12 @@ std::function<void()> wakeForPrinter() {
   };
 }
 }  // namespace
+
+KioskApp::KioskApp() {
+  buildScreens();
+}
+
+KioskApp::~KioskApp() = default;
 
 core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, const core::Clock& clock) {
   std::unique_ptr<KioskApp> app(new KioskApp());
@@ -314,8 +318,7 @@ bool KioskApp::takeScans() {
 // The camera's picture on the patients' scan screen: the newest one is taken from the scan thread when
 // it arrives, and it is dropped as soon as the screen is left, so the next patient never sees it.
 void KioskApp::updatePreview() {
-  const bool showing =
-      !setup_ && !admin_->active() && !staff_->active() && flow_->screen() == ui::Screen::kScan;
+  const bool showing = patientsShowing() && flow_->screen() == ui::Screen::kScan;
   ui::CameraView view;
   if (scanInput_) {
     scanInput_->setPreviewWanted(showing);
@@ -356,24 +359,7 @@ void KioskApp::drawFrame(const Pointer& pointer) {
 }
 
 std::string KioskApp::screenName() const {
-  auto n = [](auto e) { return std::to_string(static_cast<int>(e)); };
-  if (fault_) return "fault";
-  if (setup_) return "setup " + n(setup_->step());
-  if (admin_->active())
-    return "admin " + n(admin_->state().page) + " " + std::to_string(admin_->state().firstRow);
-  if (staff_->active()) return "staff " + n(staff_->screen());
-  const ui::FlowState& f = flow_->state();
-  std::string name = "patient " + n(f.screen);
-  if (f.screen == ui::Screen::kDetails) name += " " + n(f.details.step);
-  if (f.screen == ui::Screen::kWalkIn) name += " " + n(f.walkIn.step);
-  // A page of the language list puts other languages where the last page's were.
-  if (f.screen == ui::Screen::kLanguage) name += " " + std::to_string(f.languagePage);
-  // The countdown takes the top bar: the press that dismisses it on "I need more time" must not lift on
-  // the "Start again" that comes back under the finger.
-  if (flow_->countdownShowing()) name += " countdown";
-  // Larger text, high contrast and a language move or relabel every button under the finger.
-  return name + (f.largerText ? " larger" : "") + (f.highContrast ? " contrast" : "") + " " +
-         ui::currentLanguage();
+  return top().name();
 }
 
 std::vector<double> KioskApp::runFrames(int n) {
@@ -391,92 +377,28 @@ core::Status KioskApp::screenshot(const std::filesystem::path& png) {
 }
 
 void KioskApp::drawScreens() {
-  if (fault_) {
-    ui::beginScreenWindow("fault", ui::theme().body());
-    ui::drawFaultScreen(*fault_);
-    ui::endScreenWindow();
-    return;
-  }
+  if (faultScreen_->showing()) return faultScreen_->frame();
   updatePreview();
-  if (setup_) {
-    setup_->frame();
-    // A device that joined as the calling board is not a kiosk: the program starts the board instead
-    // (main.cpp), and the wizard's last words stay until it does.
-    if (setup_->finished() && setup_->joinedRole() == "board") becameBoard_ = true;
-    if (setup_->finished() && !becameBoard_) {
-      if (setup_->joinedRole() == "desk") options_.desk = true;
-      if (auto s = openSite(options_.dataDir); !s.ok())
-        std::fprintf(stderr, "longstop: %s\n", s.error().message.c_str());
-      else {
-        setup_.reset();
-        adminDesk_->endSetup();
-      }
-    }
-    return;
-  }
-  if (admin_->active()) {
-    admin_->frame();
-    applyAdminOutcome();
-    if (adminDesk_->drill()) ui::drawPracticeBanner("PRACTICE — not real patients");
-    return;
-  }
   // A reception desk shows staff sign-in where a kiosk shows Welcome: never the patient screens.
-  if (options_.desk && !staff_->active()) staff_->open();
-  if (staff_->active()) {
-    staff_->frame();
-    if (auto who = staff_->takeAdminRequest()) openAdmin(who->id, who->name);
-  } else {
-    flow_->frame();
-    // With the staff screens off the corner is not even watched: a long press there is a patient's.
-    if ((staffScreens_ || services_->locked()) && flow_->screen() == ui::Screen::kWelcome &&
-        ui::staff::drawCornerHold(clock_->now().unixMs, corner_))
-      flow_->requestStaffSignIn();
-    takeStaffRequest();
-  }
-  if (auto drill = adminDesk_->drill()) {
-    noteDrillStep();
-    // Over every patient and staff screen; staff also see the practice card's PIN.
-    ui::drawPracticeBanner(staff_->active()
-                               ? "PRACTICE — not real patients. Practice card PIN " + drill->practicePin
-                               : std::string("PRACTICE — not real patients"));
-  }
+  if (options_.desk && patientsShowing()) staff_->open();
+  top().frame();
 }
 
 void KioskApp::onText(std::string_view utf8) {
-  if (fault_) return;
-  if (setup_) return setup_->onText(utf8);
-  if (admin_->active()) return admin_->onText(utf8);
-  if (staff_->active())
-    staff_->onText(utf8);
-  else
-    flow_->onText(utf8);
+  top().onText(utf8);
 }
 
 void KioskApp::onKey(ui::Key k) {
-  if (fault_) return;
-  if (setup_) return setup_->onKey(k);
-  if (admin_->active()) return admin_->onKey(k);
-  if (staff_->active())
-    staff_->onKey(k);
-  else
-    flow_->onKey(k);
+  top().onKey(k);
 }
 
 bool KioskApp::onKeypad(ui::KeypadKey k, char digit) {
-  if (fault_ || setup_ || admin_->active() || staff_->active()) return false;
-  return flow_->onKeypad(k, digit);
+  return top().onKeypad(k, digit);
 }
 
 void KioskApp::onScan(std::string_view text) {
-  if (fault_ || !debouncer_->accept(text)) return;
-  if (setup_) return setup_->onScan(text);
-  if (admin_->active()) return admin_->onScan(text);
-  if (staff_->active()) {
-    staff_->onScan(text);
-    return;
-  }
-  flow_->onScan(text);
-  takeStaffRequest();
+  if (faultScreen_->showing() || !debouncer_->accept(text)) return;
+  top().onScan(text);
 }
 
 void KioskApp::takeStaffRequest() {
@@ -499,12 +421,7 @@ void KioskApp::checkStaffScreens(bool now) {
 }
 
 void KioskApp::noteActivity() {
-  if (fault_) return;
-  if (setup_ || admin_->active()) return;
-  if (staff_->active())
-    staff_->noteActivity();
-  else
-    flow_->noteActivity();
+  top().noteActivity();
 }
 
 // The mark is written away from any check-in's commit (no fsync is added to one): once a minute at most
@@ -641,7 +558,7 @@ bool KioskApp::tick() {
   stepSite();
   checkStaffScreens(false);
   const bool peers = followPeers();
-  if (options_.desk && services_ && !fault_ && !setup_ && !admin_->active() && !staff_->active()) {
+  if (options_.desk && services_ && patientsShowing()) {
     staff_->open();
     return true;
   }
@@ -650,22 +567,12 @@ bool KioskApp::tick() {
   checkUrgentAlarm();
   markHighWater(false);
   const bool keys = checkSavedKeys();
-  if (fault_ || setup_ || admin_->active()) return keys || printed;
-  bool changed = staff_->active() ? staff_->tick() : flow_->tick();
-  changed = changed || keys || printed || peers;
-  return changed || corner_.since.has_value();
+  return top().tick(keys || printed, peers);
 }
 
 int64_t KioskApp::msUntilNextTick() const {
   // A print job in flight is given up on the app's clock: the loop wakes for that too.
-  const int64_t screens = [&]() -> int64_t {
-    if (fault_ || setup_ || admin_->active()) return 1000;
-    if (corner_.since) return 100;  // a press on the corner is being held: watch it
-    int64_t ms = staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
-    // Replicating: a peer's urgent alert reaches the staff screens within a quarter of a second.
-    if (site_ && site_->runner()) ms = std::min<int64_t>(ms, 250);
-    return ms;
-  }();
+  const int64_t screens = top().msUntilNextTick();
   const int64_t printing = printer_->msUntilStep();
   return printing >= 0 ? std::min(screens, printing) : screens;
 }

@@ -122,7 +122,7 @@ void StaffConsole::frame() {
                colour::kYellow, colour::kText);
     ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - bw, y));
     if (button(kStaySignedIn, ImVec2(bw, h), ButtonStyle::kPrimary))
-      in.kind = StaffIntent::Kind::kStaySignedIn;
+      in = intent::StaySignedIn{};
   }
   endScreenWindow();
   apply(in);
