@@ -242,10 +242,10 @@ class KioskApp {
   SiteHealthLine health_;
   std::string healthShown_;
   std::optional<int64_t> staffScreensCheckedMs_;
-  std::string siteProblem_;                // the last replication problem written to the log
+  std::string siteProblem_;                       // the last replication problem written to the log
   std::vector<std::unique_ptr<Screen>> screens_;  // bottom (the patient flow) to top (the fault)
-  Screen* faultScreen_ = nullptr;                   // the top layer, in screens_
-  std::unique_ptr<SiteReplication> site_;  // last: its threads stop before anything else goes
+  Screen* faultScreen_ = nullptr;                 // the top layer, in screens_
+  std::unique_ptr<SiteReplication> site_;         // last: its threads stop before anything else goes
 };
 
 }  // namespace longstop::app

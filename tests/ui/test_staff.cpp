@@ -229,3 +229,66 @@ TEST_CASE("only an administrator's console opens the admin screen") {
   CHECK(who->id == "S7K2QX");
   CHECK_FALSE(f.console.takeAdminRequest().has_value());  // taken once
 }
+
+TEST_CASE("every kind of staff intent is routed, and each leads from one patient's screen where it should") {
+  using core::CheckinAction;
+  using ui::staff::StaffIntent;
+  // Every alternative of StaffIntent, with its payload, and the screen it leaves when pressed on W001's
+  // own screen. A new kind of intent fails here until it is given a row.
+  const std::vector<std::pair<StaffIntent, StaffScreen>> rows = {
+      {intent::Close{}, StaffScreen::kClosed},
+      {intent::Back{}, StaffScreen::kConsole},
+      {intent::SignOut{}, StaffScreen::kClosed},
+      {intent::StaySignedIn{}, StaffScreen::kPatient},
+      {key('7'), StaffScreen::kPatient},  // the patient's screen has nothing to type into
+      {intent::Next{}, StaffScreen::kPatient},
+      {intent::SignIn{}, StaffScreen::kPatient},
+      {intent::CallNext{"gp", std::nullopt}, StaffScreen::kPatient},
+      {intent::ShowQueue{1}, StaffScreen::kPatient},
+      {intent::Open{"T-1"}, StaffScreen::kPatient},
+      {intent::RowAction{"T-1", CheckinAction::kSeen}, StaffScreen::kConsole},
+      {intent::Acknowledge{"T-1"}, StaffScreen::kPatient},
+      {intent::PickRoom{"", "gp"}, StaffScreen::kRoom},
+      {intent::SetRoom{"Room 4"}, StaffScreen::kConsole},
+      {intent::Act{CheckinAction::kPark}, StaffScreen::kConsole},
+      {intent::PickTransfer{}, StaffScreen::kTransfer},
+      {intent::TransferTo{"gp"}, StaffScreen::kConsole},
+      {intent::PickCancel{}, StaffScreen::kCancel},
+      {intent::CancelWith{"Duplicate"}, StaffScreen::kConsole},
+      {intent::PickMerge{}, StaffScreen::kMerge},
+      {intent::MergeWith{"T-1", true}, StaffScreen::kConsole},
+      {intent::Edit{}, StaffScreen::kWalkIn},
+      {intent::Reprint{}, StaffScreen::kConsole},  // no printer here: said on the list
+      {intent::OpenSearch{}, StaffScreen::kSearch},
+      {intent::OpenAdd{}, StaffScreen::kAdd},
+      {intent::PickAppointment{"APT-1"}, StaffScreen::kPatient},
+      {intent::AddAppointment{true}, StaffScreen::kPatient},  // nothing picked yet: refused in words
+      {intent::AddWalkIn{}, StaffScreen::kWalkIn},
+      {intent::SaveList{}, StaffScreen::kPatient},
+      {intent::OpenSummary{}, StaffScreen::kSummary},
+      {intent::OpenAdmin{}, StaffScreen::kPatient},  // not an administrator: refused in words
+      {intent::OpenExport{}, StaffScreen::kExport},
+      {intent::MakeBatch{}, StaffScreen::kPatient},
+      {intent::CopyToUsb{}, StaffScreen::kPatient},
+      {intent::ShowQr{}, StaffScreen::kQrStream},
+      {intent::StopQr{}, StaffScreen::kExport},
+  };
+  std::vector<int> kinds(std::variant_size_v<StaffIntent>, 0);
+  for (const auto& [in, screen] : rows) ++kinds[in.index()];
+  CHECK(kinds[0] == 0);  // "nothing pressed" is not a row
+  for (size_t i = 1; i < kinds.size(); ++i) {
+    INFO("StaffIntent alternative " << i);
+    CHECK(kinds[i] == 1);
+  }
+  for (const auto& [in, screen] : rows) {
+    Fixture f;
+    f.services.entries = {testing::FakeStaffServices::entry("T-1", "A001", "gp", true),
+                          testing::FakeStaffServices::entry("T-2", "W001", "walkin")};
+    f.signIn();
+    f.console.apply(intent::Open{"T-2"});
+    REQUIRE(f.console.screen() == StaffScreen::kPatient);
+    f.console.apply(in);
+    INFO("StaffIntent alternative " << in.index());
+    CHECK(f.console.screen() == screen);
+  }
+}

@@ -43,12 +43,10 @@ AdminIntent drawDrill(const Rect& area, float y, const AdminState& s,
       in = intent::Focus{0};
     y = ImGui::GetCursorScreenPos().y + t.gap();
     ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
-    if (button("Export the drill report",
-               ImVec2(buttonWidth("Export the drill report"), t.target() * 0.8f),
+    if (button("Export the drill report", ImVec2(buttonWidth("Export the drill report"), t.target() * 0.8f),
                ButtonStyle::kSecondary))
       in = intent::ExportReport{};
-    ImGui::SetCursorScreenPos(
-        ImVec2(area.min.x + buttonWidth("Export the drill report") + t.gap() * 2, y));
+    ImGui::SetCursorScreenPos(ImVec2(area.min.x + buttonWidth("Export the drill report") + t.gap() * 2, y));
     if (button("End drill", ImVec2(buttonWidth("End drill"), t.target() * 0.8f), ButtonStyle::kUrgent))
       in = intent::EndDrill{};
     y += t.target() * 0.8f + t.gap();

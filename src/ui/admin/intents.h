@@ -58,11 +58,11 @@ namespace longstop::ui::admin {
 
 /// Nothing pressed (std::monostate), or what was.
 using AdminIntent =
-    std::variant<std::monostate, intent::Close, intent::Home, intent::TypeKey, intent::Focus, intent::MoreSettings,
-                 intent::ConfirmClock, intent::Edit, intent::Save, intent::TestPage, intent::OpenRecipient,
-                 intent::SetRecipient, intent::OpenTrustCode, intent::OpenStaff, intent::MoreCards,
-                 intent::PickCard, intent::Revoke, intent::OpenDrill, intent::StartDrill, intent::ExportReport,
-                 intent::EndDrill>;
+    std::variant<std::monostate, intent::Close, intent::Home, intent::TypeKey, intent::Focus,
+                 intent::MoreSettings, intent::ConfirmClock, intent::Edit, intent::Save, intent::TestPage,
+                 intent::OpenRecipient, intent::SetRecipient, intent::OpenTrustCode, intent::OpenStaff,
+                 intent::MoreCards, intent::PickCard, intent::Revoke, intent::OpenDrill, intent::StartDrill,
+                 intent::ExportReport, intent::EndDrill>;
 
 /// True when something was pressed.
 inline bool pressed(const AdminIntent& in) {

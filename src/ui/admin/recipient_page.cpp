@@ -39,8 +39,7 @@ AdminIntent drawRecipient(const Rect& area, float y, const AdminState& s) {
     in = intent::Focus{0};
   if (!sideBySide) y = ImGui::GetCursorScreenPos().y + t.gap();
   ImGui::SetCursorScreenPos(ImVec2(sideBySide ? area.max.x - fieldW : area.min.x, y));
-  if (setup::drawFormField("or a file path", s.recipientPath, s.focus == 1, false, fieldW,
-                           "admin-key-path"))
+  if (setup::drawFormField("or a file path", s.recipientPath, s.focus == 1, false, fieldW, "admin-key-path"))
     in = intent::Focus{1};
   y = ImGui::GetCursorScreenPos().y + t.gap();
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));

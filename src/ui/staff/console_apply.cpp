@@ -12,8 +12,9 @@ void StaffConsole::on(const intent::CallNext& in) {
   if (!r.ok())
     say(r.error(), "");
   else if (!r.value())
-    say(core::okStatus(), in.clinician && !in.clinician->empty() ? "Nobody is waiting for " + *in.clinician + "."
-                                                                 : "Nobody is waiting in that queue.");
+    say(core::okStatus(), in.clinician && !in.clinician->empty()
+                              ? "Nobody is waiting for " + *in.clinician + "."
+                              : "Nobody is waiting in that queue.");
   else
     say(core::okStatus(), calledNotice(*r.value()));
 }

@@ -43,9 +43,9 @@ struct RowAction {  // seen, no-show or call again, pressed on a list row
 struct Acknowledge {  // an urgent alert
   std::string recordId;
 };
-struct PickRoom {           // the room screen
-  std::string clinician;    // empty: choose the clinician first
-  std::string queueId;      // whose clinicians it offers; empty: the queue already chosen
+struct PickRoom {         // the room screen
+  std::string clinician;  // empty: choose the clinician first
+  std::string queueId;    // whose clinicians it offers; empty: the queue already chosen
 };
 struct SetRoom {
   std::string room;
@@ -97,16 +97,15 @@ struct StopQr {};
 namespace longstop::ui::staff {
 
 /// Nothing pressed (std::monostate), or what was.
-using StaffIntent = std::variant<std::monostate, intent::Close, intent::Back, intent::SignOut,
-                                 intent::StaySignedIn, intent::TypeKey, intent::Next, intent::SignIn,
-                                 intent::CallNext, intent::ShowQueue, intent::Open, intent::RowAction,
-                                 intent::Acknowledge, intent::PickRoom, intent::SetRoom, intent::Act,
-                                 intent::PickTransfer, intent::TransferTo, intent::PickCancel,
-                                 intent::CancelWith, intent::PickMerge, intent::MergeWith, intent::Edit,
-                                 intent::Reprint, intent::OpenSearch, intent::OpenAdd, intent::PickAppointment,
-                                 intent::AddAppointment, intent::AddWalkIn, intent::SaveList,
-                                 intent::OpenSummary, intent::OpenAdmin, intent::OpenExport, intent::MakeBatch,
-                                 intent::CopyToUsb, intent::ShowQr, intent::StopQr>;
+using StaffIntent =
+    std::variant<std::monostate, intent::Close, intent::Back, intent::SignOut, intent::StaySignedIn,
+                 intent::TypeKey, intent::Next, intent::SignIn, intent::CallNext, intent::ShowQueue,
+                 intent::Open, intent::RowAction, intent::Acknowledge, intent::PickRoom, intent::SetRoom,
+                 intent::Act, intent::PickTransfer, intent::TransferTo, intent::PickCancel,
+                 intent::CancelWith, intent::PickMerge, intent::MergeWith, intent::Edit, intent::Reprint,
+                 intent::OpenSearch, intent::OpenAdd, intent::PickAppointment, intent::AddAppointment,
+                 intent::AddWalkIn, intent::SaveList, intent::OpenSummary, intent::OpenAdmin,
+                 intent::OpenExport, intent::MakeBatch, intent::CopyToUsb, intent::ShowQr, intent::StopQr>;
 
 /// True when something was pressed.
 inline bool pressed(const StaffIntent& in) {

@@ -31,7 +31,8 @@ void StaffConsole::onText(std::string_view utf8) {
         if (c >= '0' && c <= '9' && s_.pin.size() < kMaxPinDigits) s_.pin += static_cast<char>(c);
         break;
       case StaffScreen::kSearch:
-        if (c >= 0x20 && c < 0x7F && s_.searchText.size() < kMaxSearchChars) s_.searchText += static_cast<char>(c);
+        if (c >= 0x20 && c < 0x7F && s_.searchText.size() < kMaxSearchChars)
+          s_.searchText += static_cast<char>(c);
         break;
       case StaffScreen::kAdd:
         if (c > 0x20 && c < 0x7F && c != ':' && s_.appointmentId.size() < kMaxAppointmentIdChars)

@@ -123,6 +123,13 @@ class StaffConsole {
   const service::ConsoleEntry* entry(const std::string& recordId) const;
 
  private:
+  // Drawing (staff_draw.cpp): the screen showing, and the idle warning over it.
+  StaffIntent drawShowing(const service::ConsoleEntry* open);
+  StaffIntent drawOpenPatient(const service::ConsoleEntry& open);
+  StaffIntent drawOpenMerge(const service::ConsoleEntry& open);
+  StaffIntent drawStream();
+  StaffIntent drawIdleWarning();
+
   void refresh();
   void loadDue();
   /// The tabs show `queueId`'s list (when not every queue fits side by side).

@@ -13,7 +13,8 @@ namespace longstop::ui::staff {
 StaffIntent drawSearch(const std::string& text, const std::vector<service::ConsoleEntry>& results) {
   StaffIntent in;
   Rect area;
-  if (drawStaffBar("Search: ticket, surname or NHS number", {"Back to list"}, &area) == 0) in = intent::Back{};
+  if (drawStaffBar("Search: ticket, surname or NHS number", {"Back to list"}, &area) == 0)
+    in = intent::Back{};
   const Theme& t = theme();
   ImGui::SetCursorScreenPos(area.min);
   (void)field("Search", text, ImVec2(std::min(area.width(), t.basePx * 16), t.target() * 0.7f), true,
