@@ -1,5 +1,7 @@
-// The kiosk as a program: the services opened on a data directory, the patient flow, the display and
-// the event-driven loop. Tests and longstop-bench drive it headless: open, frame(), screenshot().
+// The kiosk as a program: the services opened on a data directory, the screens as a stack (the patient
+// flow under the staff screens, the admin screen, first-boot setup and the fault: kiosk_app_screens.h),
+// the display and the event-driven loop (kiosk_app_loop.cpp). Tests and longstop-bench drive it
+// headless: open, frame(), screenshot().
 #pragma once
 
 #include <atomic>

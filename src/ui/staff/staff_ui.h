@@ -3,7 +3,8 @@
 // plain struct, every screen's drawing returns a StaffIntent (intents.h: a small struct per press), and
 // apply() acts on it through StaffServices only, so tests drive it without a display. What each intent
 // does is in the file of its screen: sign_in_apply.cpp, console_apply.cpp, patient_apply.cpp,
-// tools_apply.cpp and staff_export.cpp; this file's own (staff_ui.cpp) is what every screen shares.
+// tools_apply.cpp, walk_in_apply.cpp and staff_export.cpp; this file's own (staff_ui.cpp) is what every
+// screen shares, and staff_draw.cpp draws the screen showing.
 #pragma once
 
 #include <cstdint>
