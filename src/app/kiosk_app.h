@@ -94,8 +94,8 @@ class KioskApp {
   static void requestStop();
   static bool stopRequested();
 
-  /// Input, routed to the staff screens when they show, else to the patient flow. Scans are debounced
-  /// (the same text within 3 s is ignored) and never fail.
+  /// Input, routed to the top-most screen that shows (the patient flow when nothing is over it). Scans
+  /// are debounced (the same text within 3 s is ignored) and never fail.
   void onText(std::string_view utf8);
   void onKey(ui::Key k);
   void onScan(std::string_view text);
