@@ -1,112 +1,28 @@
 #include "app/kiosk_app.h"
 
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <thread>
 
 #include <SDL.h>
 
 #include "app/join_network.h"
-
+#include "app/kiosk_app_screens.h"
 #include "app/png.h"
-#include "app/system_notify.h"
 #include "service/data_dir.h"
 #include "service/device_role.h"
 #include "service/high_water.h"
 #include "service/queue_view.h"
 #include "service/settings.h"
-#include "ui/admin/practice_banner.h"
-#include "ui/fault_screen.h"
-#include "ui/i18n.h"
 #include "ui/input.h"
-#include "ui/theme.h"
 
 namespace longstop::app {
 namespace {
-volatile std::sig_atomic_t gStop = 0;
-
-// How often to look for input when SDL cannot sleep until an event arrives (KMSDRM): 25 Hz keeps a
-// touch feeling immediate and costs a few microseconds a wake.
-constexpr int64_t kPollIntervalMs = 40;
-// Frames drawn after an input event, so ImGui settles hover and release states.
-constexpr int kFramesAfterInput = 3;
-
 double threadCpuMs() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-std::optional<ui::Key> keyOf(SDL_Keycode k) {
-  switch (k) {
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-      return ui::Key::kEnter;
-    case SDLK_BACKSPACE:
-      return ui::Key::kBackspace;
-    case SDLK_ESCAPE:
-      return ui::Key::kEscape;
-    case SDLK_TAB:
-      return ui::Key::kTab;
-    case SDLK_DELETE:
-      return ui::Key::kDelete;
-    case SDLK_LEFT:
-      return ui::Key::kLeft;
-    case SDLK_RIGHT:
-      return ui::Key::kRight;
-    case SDLK_UP:
-      return ui::Key::kUp;
-    case SDLK_DOWN:
-      return ui::Key::kDown;
-    case SDLK_F2:
-      return ui::Key::kF2;
-    case SDLK_F3:
-      return ui::Key::kF3;
-    case SDLK_F4:
-      return ui::Key::kF4;
-    default:
-      return std::nullopt;
-  }
-}
-// A numeric keypad's keys, and while spoken guidance is on a keyboard's arrows and Backspace too.
-std::optional<std::pair<ui::KeypadKey, char>> keypadOf(SDL_Scancode code, bool listening) {
-  using K = ui::KeypadKey;
-  if (code >= SDL_SCANCODE_KP_1 && code <= SDL_SCANCODE_KP_9)
-    return std::pair{K::kDigit, static_cast<char>('1' + (code - SDL_SCANCODE_KP_1))};
-  switch (code) {
-    case SDL_SCANCODE_KP_0:
-      return std::pair{K::kDigit, '0'};
-    case SDL_SCANCODE_KP_ENTER:
-      return std::pair{K::kEnter, '\0'};
-    case SDL_SCANCODE_KP_MINUS:
-      return std::pair{K::kBack, '\0'};
-    case SDL_SCANCODE_KP_BACKSPACE:
-      return std::pair{K::kDelete, '\0'};
-    case SDL_SCANCODE_KP_DIVIDE:  // where the digits type, / and * still move the focus
-      return std::pair{K::kLeft, '\0'};
-    case SDL_SCANCODE_KP_MULTIPLY:
-      return std::pair{K::kRight, '\0'};
-    default:
-      break;
-  }
-  if (!listening) return std::nullopt;
-  switch (code) {
-    case SDL_SCANCODE_UP:
-      return std::pair{K::kUp, '\0'};
-    case SDL_SCANCODE_DOWN:
-      return std::pair{K::kDown, '\0'};
-    case SDL_SCANCODE_LEFT:
-      return std::pair{K::kLeft, '\0'};
-    case SDL_SCANCODE_RIGHT:
-      return std::pair{K::kRight, '\0'};
-    case SDL_SCANCODE_BACKSPACE:
-      return std::pair{K::kDelete, '\0'};
-    default:
-      return std::nullopt;
-  }
 }
 
 // Stands in for the site during first-boot setup, so flow() always has a flow to return; nothing
@@ -135,6 +51,12 @@ std::function<void()> wakeForPrinter() {
   };
 }
 }  // namespace
+
+KioskApp::KioskApp() {
+  buildScreens();
+}
+
+KioskApp::~KioskApp() = default;
 
 core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, const core::Clock& clock) {
   std::unique_ptr<KioskApp> app(new KioskApp());
@@ -314,8 +236,7 @@ bool KioskApp::takeScans() {
 // The camera's picture on the patients' scan screen: the newest one is taken from the scan thread when
 // it arrives, and it is dropped as soon as the screen is left, so the next patient never sees it.
 void KioskApp::updatePreview() {
-  const bool showing =
-      !setup_ && !admin_->active() && !staff_->active() && flow_->screen() == ui::Screen::kScan;
+  const bool showing = patientsShowing() && flow_->screen() == ui::Screen::kScan;
   ui::CameraView view;
   if (scanInput_) {
     scanInput_->setPreviewWanted(showing);
@@ -356,24 +277,7 @@ void KioskApp::drawFrame(const Pointer& pointer) {
 }
 
 std::string KioskApp::screenName() const {
-  auto n = [](auto e) { return std::to_string(static_cast<int>(e)); };
-  if (fault_) return "fault";
-  if (setup_) return "setup " + n(setup_->step());
-  if (admin_->active())
-    return "admin " + n(admin_->state().page) + " " + std::to_string(admin_->state().firstRow);
-  if (staff_->active()) return "staff " + n(staff_->screen());
-  const ui::FlowState& f = flow_->state();
-  std::string name = "patient " + n(f.screen);
-  if (f.screen == ui::Screen::kDetails) name += " " + n(f.details.step);
-  if (f.screen == ui::Screen::kWalkIn) name += " " + n(f.walkIn.step);
-  // A page of the language list puts other languages where the last page's were.
-  if (f.screen == ui::Screen::kLanguage) name += " " + std::to_string(f.languagePage);
-  // The countdown takes the top bar: the press that dismisses it on "I need more time" must not lift on
-  // the "Start again" that comes back under the finger.
-  if (flow_->countdownShowing()) name += " countdown";
-  // Larger text, high contrast and a language move or relabel every button under the finger.
-  return name + (f.largerText ? " larger" : "") + (f.highContrast ? " contrast" : "") + " " +
-         ui::currentLanguage();
+  return top().name();
 }
 
 std::vector<double> KioskApp::runFrames(int n) {
@@ -391,92 +295,28 @@ core::Status KioskApp::screenshot(const std::filesystem::path& png) {
 }
 
 void KioskApp::drawScreens() {
-  if (fault_) {
-    ui::beginScreenWindow("fault", ui::theme().body());
-    ui::drawFaultScreen(*fault_);
-    ui::endScreenWindow();
-    return;
-  }
+  if (faultScreen_->showing()) return faultScreen_->frame();
   updatePreview();
-  if (setup_) {
-    setup_->frame();
-    // A device that joined as the calling board is not a kiosk: the program starts the board instead
-    // (main.cpp), and the wizard's last words stay until it does.
-    if (setup_->finished() && setup_->joinedRole() == "board") becameBoard_ = true;
-    if (setup_->finished() && !becameBoard_) {
-      if (setup_->joinedRole() == "desk") options_.desk = true;
-      if (auto s = openSite(options_.dataDir); !s.ok())
-        std::fprintf(stderr, "longstop: %s\n", s.error().message.c_str());
-      else {
-        setup_.reset();
-        adminDesk_->endSetup();
-      }
-    }
-    return;
-  }
-  if (admin_->active()) {
-    admin_->frame();
-    applyAdminOutcome();
-    if (adminDesk_->drill()) ui::drawPracticeBanner("PRACTICE — not real patients");
-    return;
-  }
   // A reception desk shows staff sign-in where a kiosk shows Welcome: never the patient screens.
-  if (options_.desk && !staff_->active()) staff_->open();
-  if (staff_->active()) {
-    staff_->frame();
-    if (auto who = staff_->takeAdminRequest()) openAdmin(who->id, who->name);
-  } else {
-    flow_->frame();
-    // With the staff screens off the corner is not even watched: a long press there is a patient's.
-    if ((staffScreens_ || services_->locked()) && flow_->screen() == ui::Screen::kWelcome &&
-        ui::staff::drawCornerHold(clock_->now().unixMs, corner_))
-      flow_->requestStaffSignIn();
-    takeStaffRequest();
-  }
-  if (auto drill = adminDesk_->drill()) {
-    noteDrillStep();
-    // Over every patient and staff screen; staff also see the practice card's PIN.
-    ui::drawPracticeBanner(staff_->active()
-                               ? "PRACTICE — not real patients. Practice card PIN " + drill->practicePin
-                               : std::string("PRACTICE — not real patients"));
-  }
+  if (options_.desk && patientsShowing()) staff_->open();
+  top().frame();
 }
 
 void KioskApp::onText(std::string_view utf8) {
-  if (fault_) return;
-  if (setup_) return setup_->onText(utf8);
-  if (admin_->active()) return admin_->onText(utf8);
-  if (staff_->active())
-    staff_->onText(utf8);
-  else
-    flow_->onText(utf8);
+  top().onText(utf8);
 }
 
 void KioskApp::onKey(ui::Key k) {
-  if (fault_) return;
-  if (setup_) return setup_->onKey(k);
-  if (admin_->active()) return admin_->onKey(k);
-  if (staff_->active())
-    staff_->onKey(k);
-  else
-    flow_->onKey(k);
+  top().onKey(k);
 }
 
 bool KioskApp::onKeypad(ui::KeypadKey k, char digit) {
-  if (fault_ || setup_ || admin_->active() || staff_->active()) return false;
-  return flow_->onKeypad(k, digit);
+  return top().onKeypad(k, digit);
 }
 
 void KioskApp::onScan(std::string_view text) {
-  if (fault_ || !debouncer_->accept(text)) return;
-  if (setup_) return setup_->onScan(text);
-  if (admin_->active()) return admin_->onScan(text);
-  if (staff_->active()) {
-    staff_->onScan(text);
-    return;
-  }
-  flow_->onScan(text);
-  takeStaffRequest();
+  if (faultScreen_->showing() || !debouncer_->accept(text)) return;
+  top().onScan(text);
 }
 
 void KioskApp::takeStaffRequest() {
@@ -499,12 +339,7 @@ void KioskApp::checkStaffScreens(bool now) {
 }
 
 void KioskApp::noteActivity() {
-  if (fault_) return;
-  if (setup_ || admin_->active()) return;
-  if (staff_->active())
-    staff_->noteActivity();
-  else
-    flow_->noteActivity();
+  top().noteActivity();
 }
 
 // The mark is written away from any check-in's commit (no fsync is added to one): once a minute at most
@@ -641,7 +476,7 @@ bool KioskApp::tick() {
   stepSite();
   checkStaffScreens(false);
   const bool peers = followPeers();
-  if (options_.desk && services_ && !fault_ && !setup_ && !admin_->active() && !staff_->active()) {
+  if (options_.desk && services_ && patientsShowing()) {
     staff_->open();
     return true;
   }
@@ -650,131 +485,14 @@ bool KioskApp::tick() {
   checkUrgentAlarm();
   markHighWater(false);
   const bool keys = checkSavedKeys();
-  if (fault_ || setup_ || admin_->active()) return keys || printed;
-  bool changed = staff_->active() ? staff_->tick() : flow_->tick();
-  changed = changed || keys || printed || peers;
-  return changed || corner_.since.has_value();
+  return top().tick(keys || printed, peers);
 }
 
 int64_t KioskApp::msUntilNextTick() const {
   // A print job in flight is given up on the app's clock: the loop wakes for that too.
-  const int64_t screens = [&]() -> int64_t {
-    if (fault_ || setup_ || admin_->active()) return 1000;
-    if (corner_.since) return 100;  // a press on the corner is being held: watch it
-    int64_t ms = staff_->active() ? staff_->msUntilNextTick() : flow_->msUntilNextTick();
-    // Replicating: a peer's urgent alert reaches the staff screens within a quarter of a second.
-    if (site_ && site_->runner()) ms = std::min<int64_t>(ms, 250);
-    return ms;
-  }();
+  const int64_t screens = top().msUntilNextTick();
   const int64_t printing = printer_->msUntilStep();
   return printing >= 0 ? std::min(screens, printing) : screens;
-}
-
-void KioskApp::requestStop() {
-  gStop = 1;
-}
-
-bool KioskApp::stopRequested() {
-  return gStop != 0;
-}
-
-bool KioskApp::handleEvent(const SDL_Event& e, bool* quit) {
-  display_->processEvent(e);
-  (void)pointer_.onEvent(e, display_->panelWidth(), display_->panelHeight(), display_->rotation());
-  switch (e.type) {
-    case SDL_QUIT:
-      if (!options_.kioskMode) *quit = true;  // in kiosk mode only a signal (systemd) stops the app
-      return false;
-    case SDL_KEYDOWN:
-      keypadDigit_ = 0;
-      if (auto kp = keypadOf(e.key.keysym.scancode, flow_ && flow_->state().listen);
-          kp && onKeypad(kp->first, kp->second)) {
-        keypadDigit_ = kp->second;
-        return true;
-      }
-      if (auto k = keyOf(e.key.keysym.sym)) onKey(*k);
-      return true;
-    case SDL_TEXTINPUT:
-      // With Num Lock on a keypad digit also arrives as text; onKeypad has already used it.
-      if (keypadDigit_ && e.text.text[0] == keypadDigit_ && !e.text.text[1]) {
-        keypadDigit_ = 0;
-        return true;
-      }
-      onText(e.text.text);
-      return true;
-    case SDL_MOUSEMOTION:
-    case SDL_MOUSEBUTTONDOWN:
-    case SDL_MOUSEBUTTONUP:
-    case SDL_MOUSEWHEEL:
-    case SDL_FINGERDOWN:
-    case SDL_FINGERUP:
-    case SDL_FINGERMOTION:
-      noteActivity();
-      return true;
-    case SDL_WINDOWEVENT:
-      return false;
-    default:
-      return false;
-  }
-}
-
-void KioskApp::waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted) {
-  SDL_Event e;
-  bool got = false;
-  if (display_->canWaitForEvents()) {
-    got = SDL_WaitEventTimeout(&e, static_cast<int>(timeoutMs)) != 0;
-  } else {
-    got = SDL_PollEvent(&e) != 0;
-    if (!got && timeoutMs > 0) {
-      // Headless there is no input to wait for; otherwise look again soon.
-      int64_t sleep = options_.display.headless ? timeoutMs : std::min(timeoutMs, kPollIntervalMs);
-      std::this_thread::sleep_for(std::chrono::milliseconds(sleep));
-      got = SDL_PollEvent(&e) != 0;
-    }
-  }
-  while (got) {
-    if (handleEvent(e, quit))
-      *framesWanted = kFramesAfterInput;
-    else if (e.type == SDL_WINDOWEVENT)
-      *framesWanted = std::max(*framesWanted, 1);
-    got = SDL_PollEvent(&e) != 0;
-  }
-}
-
-void KioskApp::TEST_pumpEvents() {
-  bool quit = false;
-  int framesWanted = 0;
-  waitForWork(0, &quit, &framesWanted);
-  while (framesWanted > 0 || pointer_.pending()) {
-    frame();
-    framesWanted = std::max(0, framesWanted - 1);
-  }
-}
-
-void KioskApp::run(const std::atomic<bool>* stop) {
-  bool quit = false;
-  frame();
-  notifyReady();
-  // Wake at least once a second (a stop request) and twice per systemd watchdog interval.
-  int64_t maxSleep = 1000;
-  if (int64_t w = watchdogIntervalMs(); w > 0) maxSleep = std::clamp<int64_t>(w / 2, 1, 1000);
-  int framesWanted = 0;
-  while (!quit && !gStop && !becameBoard_ && !(stop != nullptr && stop->load())) {
-    notifyAlive();
-    if (framesWanted > 0) {
-      frame();
-      --framesWanted;
-    }
-    // Presses and releases still queued each want a frame of their own.
-    if (pointer_.pending()) framesWanted = std::max(framesWanted, 1);
-    int64_t timeout = framesWanted > 0 ? 0 : std::min(msUntilNextTick(), maxSleep);
-    waitForWork(timeout, &quit, &framesWanted);
-    if (takeScans()) framesWanted = std::max(framesWanted, kFramesAfterInput);
-    if (scanInput_ && scanInput_->previewWaiting()) framesWanted = std::max(framesWanted, 1);
-    if (tick()) framesWanted = std::max(framesWanted, 1);
-  }
-  notifyStopping();
-  markHighWater(true);
 }
 
 }  // namespace longstop::app

@@ -1,5 +1,7 @@
-// The kiosk as a program: the services opened on a data directory, the patient flow, the display and
-// the event-driven loop. Tests and longstop-bench drive it headless: open, frame(), screenshot().
+// The kiosk as a program: the services opened on a data directory, the screens as a stack (the patient
+// flow under the staff screens, the admin screen, first-boot setup and the fault: kiosk_app_screens.h),
+// the display and the event-driven loop (kiosk_app_loop.cpp). Tests and longstop-bench drive it
+// headless: open, frame(), screenshot().
 #pragma once
 
 #include <atomic>
@@ -66,6 +68,7 @@ inline constexpr int64_t kMarkEveryMs = 60'000;
 
 class KioskApp {
  public:
+  ~KioskApp();
   /// Opens the site and the display. The clock is borrowed and must outlive the app.
   static core::Result<std::unique_ptr<KioskApp>> open(const AppOptions& o, const core::Clock& clock);
 
@@ -91,8 +94,8 @@ class KioskApp {
   static void requestStop();
   static bool stopRequested();
 
-  /// Input, routed to the staff screens when they show, else to the patient flow. Scans are debounced
-  /// (the same text within 3 s is ignored) and never fail.
+  /// Input, routed to the top-most screen that shows (the patient flow when nothing is over it). Scans
+  /// are debounced (the same text within 3 s is ignored) and never fail.
   void onText(std::string_view utf8);
   void onKey(ui::Key k);
   void onScan(std::string_view text);
@@ -143,7 +146,25 @@ class KioskApp {
   KioskPrinter& printer() { return *printer_; }
 
  private:
-  KioskApp() = default;
+  // The screen stack (kiosk_app_screens.h): a layer for each of the fault, setup, the admin screen, the
+  // staff screens and the patient flow.
+  class Screen;
+  class FaultLayer;
+  class SetupLayer;
+  class AdminLayer;
+  class WorkLayer;
+  class StaffLayer;
+  class PatientLayer;
+
+  KioskApp();
+  /// Stacks the layers, the patient flow at the bottom (kiosk_app_screens.cpp).
+  void buildScreens();
+  /// The top-most layer that shows (the patient flow when nothing else does).
+  Screen& top() const;
+  /// True when nothing shows over the patient flow.
+  bool patientsShowing() const;
+  /// While a drill runs, its banner over the patient and staff screens, and its check-ins timed.
+  void drawDrillBanner();
   /// Returns true when the event was a person's input (so the idle clock restarts and frames follow).
   bool handleEvent(const SDL_Event& e, bool* quit);
   void waitForWork(int64_t timeoutMs, bool* quit, int* framesWanted);
@@ -223,8 +244,10 @@ class KioskApp {
   SiteHealthLine health_;
   std::string healthShown_;
   std::optional<int64_t> staffScreensCheckedMs_;
-  std::string siteProblem_;                // the last replication problem written to the log
-  std::unique_ptr<SiteReplication> site_;  // last: its threads stop before anything else goes
+  std::string siteProblem_;                       // the last replication problem written to the log
+  std::vector<std::unique_ptr<Screen>> screens_;  // bottom (the patient flow) to top (the fault)
+  Screen* faultScreen_ = nullptr;                 // the top layer, in screens_
+  std::unique_ptr<SiteReplication> site_;         // last: its threads stop before anything else goes
 };
 
 }  // namespace longstop::app

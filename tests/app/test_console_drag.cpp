@@ -50,10 +50,7 @@ class Desk {
     REQUIRE(failure.empty());
     REQUIRE(app_->staff().screen() == ui::staff::StaffScreen::kConsole);
     // The GP list, the longest (the console opens on the urgent walk-in's).
-    ui::staff::StaffIntent gp;
-    gp.kind = ui::staff::StaffIntent::Kind::kShowQueue;
-    gp.arg = "0";
-    app_->staff().apply(gp);
+    app_->staff().apply(ui::staff::intent::ShowQueue{0});
     settle();
   }
 

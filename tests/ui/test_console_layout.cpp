@@ -18,9 +18,8 @@
 #include "ui/staff/staff_ui.h"
 
 using namespace longstop;
-using ui::staff::StaffIntent;
 using ui::staff::StaffScreen;
-using K = StaffIntent::Kind;
+namespace intent = ui::staff::intent;
 
 namespace {
 
@@ -44,17 +43,10 @@ struct BusyDesk {
     console = std::make_unique<ui::staff::StaffConsole>(*desk, clock);
     console->open(card->cardText);
     console->onText(card->pin);
-    StaffIntent signIn;
-    signIn.kind = K::kSignIn;
-    console->apply(signIn);
+    console->apply(intent::SignIn{});
     REQUIRE(console->screen() == StaffScreen::kConsole);
   }
-  void apply(K kind, std::string arg = {}) {
-    StaffIntent in;
-    in.kind = kind;
-    in.arg = std::move(arg);
-    console->apply(in);
-  }
+  void apply(const ui::staff::StaffIntent& in) { console->apply(in); }
 };
 
 bool overlap(ImVec2 amin, ImVec2 amax, ImVec2 bmin, ImVec2 bmax) {
@@ -126,7 +118,7 @@ void checkConsole(int w, int h, int minRows) {
   auto draw = [&] { imgui.drawWith([&] { d.console->frame(); }); };
   const auto& queues = d.desk->site().queues;
   for (size_t q = 0; q < queues.size(); ++q) {
-    d.apply(K::kShowQueue, std::to_string(q));
+    d.apply(intent::ShowQueue{static_cast<int>(q)});
     draw();
     draw();
     checkFrame(imgui.log, w, h, "console, " + queues[q].name);
@@ -149,41 +141,38 @@ void checkConsole(int w, int h, int minRows) {
     }
   }
   // Search: empty when opened, then a ticket typed as it is printed.
-  d.apply(K::kSearch);
+  d.apply(intent::OpenSearch{});
   draw();
   checkFrame(imgui.log, w, h, "search, empty");
   for (const char* typed : {"A0", "N0", "W0"}) {
-    d.apply(K::kSearch);
+    d.apply(intent::OpenSearch{});
     d.console->onText(typed);
     draw();
     CHECK_FALSE(d.console->state().results.empty());
     checkFrame(imgui.log, w, h, std::string("search ") + typed);
   }
-  d.apply(K::kBack);
+  d.apply(intent::Back{});
   // One called patient, and the add-patient list.
   std::string called;
   for (const auto& e : d.console->state().entries)
     if (e.state == core::CheckinState::kCalled) called = e.recordId;
   REQUIRE_FALSE(called.empty());
-  d.apply(K::kOpen, called);
+  d.apply(intent::Open{called});
   draw();
   checkFrame(imgui.log, w, h, "a called patient");
-  d.apply(K::kBack);
-  d.apply(K::kAdd);
+  d.apply(intent::Back{});
+  d.apply(intent::OpenAdd{});
   draw();
   checkFrame(imgui.log, w, h, "add patient");
   CHECK(d.console->state().due.size() >= 30);
-  d.apply(K::kBack);
-  StaffIntent rooms;
-  rooms.kind = K::kRoomPick;
-  rooms.arg2 = "gp";
-  d.console->apply(rooms);
+  d.apply(intent::Back{});
+  d.apply(intent::PickRoom{"", "gp"});
   draw();
   checkFrame(imgui.log, w, h, "whose room");
-  d.apply(K::kRoomPick, "Dr Okafor");
+  d.apply(intent::PickRoom{"Dr Okafor", ""});
   draw();
   checkFrame(imgui.log, w, h, "which room");
-  d.apply(K::kBack);
+  d.apply(intent::Back{});
   // The idle warning, 20 s before the sign-out.
   d.clock.advanceMs(180'000 - 20'000);
   draw();
@@ -220,7 +209,7 @@ TEST_CASE("a member of staff is warned before the idle sign-out and stays signed
   CHECK(said);
   d.clock.advanceMs(1'000);
   CHECK(d.console->tick());  // a frame for the next second
-  d.apply(K::kStaySignedIn);
+  d.apply(intent::StaySignedIn{});
   CHECK(d.console->idleSecondsLeft() == -1);
   // Past the time the sign-out would have come, still signed in, on the same screen.
   d.clock.advanceMs(60'000);

@@ -18,7 +18,7 @@
 
 using namespace longstop;
 using namespace longstop::ui::setup;
-using longstop::ui::admin::AdminIntent;
+namespace admin_intent = longstop::ui::admin::intent;
 using longstop::ui::admin::AdminOutcome;
 using longstop::ui::admin::AdminPage;
 using longstop::ui::admin::AdminScreen;
@@ -216,12 +216,12 @@ TEST_CASE("admin screen: a bad value is refused with the service's message, a go
   AdminScreen a(admin, clock);
   a.open("S1", "Ada");
   REQUIRE(a.state().page == AdminPage::kHome);
-  a.apply({AdminIntent::Kind::kEdit, 0, "kiosk.idle_timeout_s"});
+  a.apply(admin_intent::Edit{"kiosk.idle_timeout_s"});
   REQUIRE(a.state().page == AdminPage::kEdit);
   a.onKey(ui::Key::kBackspace);
   a.onKey(ui::Key::kBackspace);
   a.onText("5");
-  a.apply({AdminIntent::Kind::kSave});
+  a.apply(admin_intent::Save{});
   CHECK(a.state().page == AdminPage::kEdit);
   CHECK(a.state().message.find("15 to 600") != std::string::npos);
   CHECK(admin.values["kiosk.idle_timeout_s"] == "45");
@@ -230,14 +230,14 @@ TEST_CASE("admin screen: a bad value is refused with the service's message, a go
   a.onKey(ui::Key::kEnter);
   CHECK(a.state().page == AdminPage::kHome);
   CHECK(admin.values["kiosk.idle_timeout_s"] == "90");
-  a.apply({AdminIntent::Kind::kConfirmClock});
+  a.apply(admin_intent::ConfirmClock{});
   CHECK(admin.clockConfirmed);
-  a.apply({AdminIntent::Kind::kDrill});
-  a.apply({AdminIntent::Kind::kStartDrill});
+  a.apply(admin_intent::OpenDrill{});
+  a.apply(admin_intent::StartDrill{});
   CHECK(a.takeOutcome() == AdminOutcome::kDrillStarted);
-  a.apply({AdminIntent::Kind::kEndDrill});
+  a.apply(admin_intent::EndDrill{});
   CHECK(a.takeOutcome() == AdminOutcome::kDrillEnded);
-  a.apply({AdminIntent::Kind::kClose});
+  a.apply(admin_intent::Close{});
   CHECK(a.takeOutcome() == AdminOutcome::kClose);
   CHECK_FALSE(a.active());
 }
@@ -248,23 +248,23 @@ TEST_CASE(
   core::ManualClock clock(nine());
   AdminScreen a(admin, clock);
   a.open("S1ADAX", "Dr Ada Admin");
-  a.apply({AdminIntent::Kind::kStaff});
+  a.apply(admin_intent::OpenStaff{});
   REQUIRE(a.state().page == AdminPage::kStaff);
   CHECK(a.state().cards.size() == 4);
   // Neither one's own card nor a revoked one can be picked.
-  a.apply({AdminIntent::Kind::kPickCard, 0, "S1ADAX"});
+  a.apply(admin_intent::PickCard{"S1ADAX"});
   CHECK(a.state().page == AdminPage::kStaff);
-  a.apply({AdminIntent::Kind::kPickCard, 0, "OLD4QX"});
+  a.apply(admin_intent::PickCard{"OLD4QX"});
   CHECK(a.state().page == AdminPage::kStaff);
-  a.apply({AdminIntent::Kind::kPickCard, 0, "LEE2QX"});
+  a.apply(admin_intent::PickCard{"LEE2QX"});
   REQUIRE(a.state().page == AdminPage::kRevoke);
   CHECK(a.state().revokeId == "LEE2QX");
   CHECK(admin.revoked.empty());  // asked, not done
   a.onKey(ui::Key::kEscape);     // Cancel goes back to the list, nothing revoked
   CHECK(a.state().page == AdminPage::kStaff);
   CHECK(admin.revoked.empty());
-  a.apply({AdminIntent::Kind::kPickCard, 0, "LEE2QX"});
-  a.apply({AdminIntent::Kind::kRevoke});
+  a.apply(admin_intent::PickCard{"LEE2QX"});
+  a.apply(admin_intent::Revoke{});
   CHECK(admin.revoked == std::vector<std::string>{"LEE2QX"});
   CHECK(a.state().page == AdminPage::kStaff);
   CHECK(a.state().notice == "The card of LEE2QX is revoked.");
@@ -276,17 +276,17 @@ TEST_CASE("admin screen: the trust code page shows the service's code as text an
   core::ManualClock clock(nine());
   AdminScreen a(admin, clock);
   a.open("S1", "Ada");
-  a.apply({AdminIntent::Kind::kTrustCode});
+  a.apply(admin_intent::OpenTrustCode{});
   REQUIRE(a.state().page == AdminPage::kTrustCode);
   CHECK(a.state().trustCode == admin.trust);
   REQUIRE(a.state().trustQr.has_value());
   CHECK(a.state().trustQr->size >= 21);
-  a.apply({AdminIntent::Kind::kHome});
+  a.apply(admin_intent::Home{});
   CHECK(a.state().page == AdminPage::kHome);
 
   // A site that cannot be read says so and stays on the home page, never showing an empty code.
   admin.trust.clear();
-  a.apply({AdminIntent::Kind::kTrustCode});
+  a.apply(admin_intent::OpenTrustCode{});
   CHECK(a.state().page == AdminPage::kHome);
   CHECK(a.state().message == "The site could not be opened.");
 }
@@ -423,28 +423,28 @@ TEST_CASE("admin screen: every page at both sizes, with and without a drill, no 
       }));
     };
     check("home", false);
-    a.apply({AdminIntent::Kind::kEdit, 0, "match.before_min"});
+    a.apply(admin_intent::Edit{"match.before_min"});
     check("edit", false);
-    a.apply({AdminIntent::Kind::kHome});
-    a.apply({AdminIntent::Kind::kRecipient});
+    a.apply(admin_intent::Home{});
+    a.apply(admin_intent::OpenRecipient{});
     check("recipient", false);
-    a.apply({AdminIntent::Kind::kHome});
-    a.apply({AdminIntent::Kind::kTrustCode});
+    a.apply(admin_intent::Home{});
+    a.apply(admin_intent::OpenTrustCode{});
     check("trust code", false);
-    a.apply({AdminIntent::Kind::kHome});
-    a.apply({AdminIntent::Kind::kStaff});
+    a.apply(admin_intent::Home{});
+    a.apply(admin_intent::OpenStaff{});
     check("staff cards", false);
-    a.apply({AdminIntent::Kind::kPickCard, 0, "LEE2QX"});
+    a.apply(admin_intent::PickCard{"LEE2QX"});
     check("revoke confirmation", false);
-    a.apply({AdminIntent::Kind::kRevoke});
+    a.apply(admin_intent::Revoke{});
     check("staff cards after a revocation", false);
-    a.apply({AdminIntent::Kind::kHome});
-    a.apply({AdminIntent::Kind::kDrill});
+    a.apply(admin_intent::Home{});
+    a.apply(admin_intent::OpenDrill{});
     check("drill", false);
-    a.apply({AdminIntent::Kind::kStartDrill});
+    a.apply(admin_intent::StartDrill{});
     (void)a.takeOutcome();
     check("drill running", true);
-    a.apply({AdminIntent::Kind::kHome});
+    a.apply(admin_intent::Home{});
     check("home, drill running", true);
   }
 }

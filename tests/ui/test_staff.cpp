@@ -8,22 +8,12 @@
 #include "ui/staff/staff_ui.h"
 
 using namespace longstop;
-using ui::staff::StaffIntent;
 using ui::staff::StaffScreen;
-using K = StaffIntent::Kind;
+namespace intent = ui::staff::intent;
 
 namespace {
-StaffIntent intent(K k, std::string arg = {}) {
-  StaffIntent in;
-  in.kind = k;
-  in.arg = std::move(arg);
-  return in;
-}
-StaffIntent key(char c) {
-  StaffIntent in;
-  in.kind = K::kKey;
-  in.key = {ui::KeyPress::Kind::kChar, static_cast<char32_t>(c)};
-  return in;
+intent::TypeKey key(char c) {
+  return {{ui::KeyPress::Kind::kChar, static_cast<char32_t>(c)}};
 }
 
 struct Fixture {
@@ -34,7 +24,7 @@ struct Fixture {
   void signIn() {
     console.open("LSS1:S7K2QX:ABCDEFGHIJKLMNOPQRSTUVWXYZ");
     for (char c : std::string("24681012")) console.apply(key(c));
-    console.apply(intent(K::kSignIn));
+    console.apply(intent::SignIn{});
     REQUIRE(console.screen() == StaffScreen::kConsole);
   }
 };
@@ -45,15 +35,15 @@ TEST_CASE("staff sign-in: card then PIN; the PIN is wiped after every attempt") 
   f.console.open();
   CHECK(f.console.screen() == StaffScreen::kCard);
   f.console.onText("LSS1:S7K2QX:ABC");
-  f.console.apply(intent(K::kNext));
+  f.console.apply(intent::Next{});
   CHECK(f.console.screen() == StaffScreen::kPin);
   for (char c : std::string("111111")) f.console.apply(key(c));
-  f.console.apply(intent(K::kSignIn));
+  f.console.apply(intent::SignIn{});
   CHECK(f.console.state().pin.empty());
   CHECK(f.console.state().message.find("Wrong PIN") != std::string::npos);
   CHECK(f.console.screen() == StaffScreen::kPin);  // try again with the same card
   f.console.onText("24681012");
-  f.console.apply(intent(K::kSignIn));
+  f.console.apply(intent::SignIn{});
   CHECK(f.console.screen() == StaffScreen::kConsole);
   CHECK(f.console.state().cardText.empty());
   CHECK(f.services.lastCard == "LSS1:S7K2QX:ABC");
@@ -63,12 +53,12 @@ TEST_CASE("staff sign-in refuses a short PIN without asking, and a revoked card 
   Fixture f;
   f.console.open("LSS1:S7K2QX:ABC");
   f.console.onText("1234");
-  f.console.apply(intent(K::kSignIn));
+  f.console.apply(intent::SignIn{});
   CHECK(f.console.state().message == "Your PIN has at least 6 digits.");
   CHECK(f.services.lastCard.empty());
   f.services.revoked = true;
   f.console.onText("56");
-  f.console.apply(intent(K::kSignIn));
+  f.console.apply(intent::SignIn{});
   CHECK(f.console.screen() == StaffScreen::kCard);
   CHECK(f.console.state().message.find("revoked") != std::string::npos);
 }
@@ -79,14 +69,14 @@ TEST_CASE("what sign-in does next follows the kind of refusal, not its words") {
   f.services.wrongPinWords = "That number is not right. 4 tries left.";
   f.console.open("LSS1:S7K2QX:ABC");
   f.console.onText("111111");
-  f.console.apply(intent(K::kSignIn));
+  f.console.apply(intent::SignIn{});
   CHECK(f.console.state().message == "That number is not right. 4 tries left.");
   CHECK(f.console.screen() == StaffScreen::kPin);
   CHECK(f.console.state().cardText == "LSS1:S7K2QX:ABC");
   // The disk refusing says nothing about the card: it is kept, and the PIN is asked again.
   f.services.signInFault = core::storageError("The data card is full. Free some space and try again.");
   f.console.onText("24681012");
-  f.console.apply(intent(K::kSignIn));
+  f.console.apply(intent::SignIn{});
   CHECK(f.console.state().message.find("data card is full") != std::string::npos);
   CHECK(f.console.screen() == StaffScreen::kPin);
   CHECK(f.console.state().pin.empty());
@@ -95,7 +85,7 @@ TEST_CASE("what sign-in does next follows the kind of refusal, not its words") {
   f.services.signInFault.reset();
   f.services.revoked = true;
   f.console.onText("24681012");
-  f.console.apply(intent(K::kSignIn));
+  f.console.apply(intent::SignIn{});
   CHECK(f.console.screen() == StaffScreen::kCard);
   CHECK(f.console.state().cardText.empty());
 }
@@ -126,31 +116,26 @@ TEST_CASE("console intents reach the services with the open record") {
   f.services.alerts = {"T-1"};
   f.signIn();
   CHECK(f.console.state().alerts.size() == 1);
-  f.console.apply(intent(K::kAcknowledge, "T-1"));
+  f.console.apply(intent::Acknowledge{"T-1"});
   CHECK(f.services.acknowledged == std::vector<std::string>{"T-1"});
   CHECK(f.console.state().alerts.empty());
 
-  f.console.apply(intent(K::kCallNext, "gp"));
+  f.console.apply(intent::CallNext{"gp", std::nullopt});
   CHECK(f.console.state().notice == "A001 called to Room 3");
-  StaffIntent forPatel = intent(K::kCallNext, "gp");
-  forPatel.flag = true;
-  forPatel.arg2 = "Dr Patel";
-  f.console.apply(forPatel);
+  f.console.apply(intent::CallNext{"gp", "Dr Patel"});
   CHECK(f.services.calledClinicians == std::vector<std::string>{"(anyone)", "Dr Patel"});
   CHECK(f.console.state().notice == "A001 called to Room 3 for Dr Patel");
 
-  f.console.apply(intent(K::kOpen, "T-2"));
+  f.console.apply(intent::Open{"T-2"});
   CHECK(f.console.screen() == StaffScreen::kPatient);
-  StaffIntent park = intent(K::kAction);
-  park.action = core::CheckinAction::kPark;
-  f.console.apply(park);
-  f.console.apply(intent(K::kOpen, "T-2"));
-  f.console.apply(intent(K::kTransferPick));
+  f.console.apply(intent::Act{core::CheckinAction::kPark});
+  f.console.apply(intent::Open{"T-2"});
+  f.console.apply(intent::PickTransfer{});
   CHECK(f.console.screen() == StaffScreen::kTransfer);
-  f.console.apply(intent(K::kTransferTo, "gp"));
-  f.console.apply(intent(K::kOpen, "T-2"));
-  f.console.apply(intent(K::kCancelPick));
-  f.console.apply(intent(K::kCancelWith, "Patient asked"));
+  f.console.apply(intent::TransferTo{"gp"});
+  f.console.apply(intent::Open{"T-2"});
+  f.console.apply(intent::PickCancel{});
+  f.console.apply(intent::CancelWith{"Patient asked"});
   REQUIRE(f.services.actions.size() == 3);
   CHECK(std::get<1>(f.services.actions[0]) == core::CheckinAction::kPark);
   CHECK(std::get<1>(f.services.actions[1]) == core::CheckinAction::kTransfer);
@@ -159,8 +144,8 @@ TEST_CASE("console intents reach the services with the open record") {
   CHECK(std::get<2>(f.services.actions[2]) == "Patient asked");
   CHECK(f.console.screen() == StaffScreen::kConsole);
 
-  f.console.apply(intent(K::kOpen, "T-1"));
-  f.console.apply(intent(K::kMergeWith, "T-2"));
+  f.console.apply(intent::Open{"T-1"});
+  f.console.apply(intent::MergeWith{"T-2", false});
   CHECK(f.services.merges == std::vector<std::pair<std::string, std::string>>{{"T-1", "T-2"}});
 }
 
@@ -186,10 +171,8 @@ TEST_CASE("merging offers to keep the appointment over the walk-in first, and ei
   Fixture f;
   f.services.entries = {appointment, walkIn};
   f.signIn();
-  f.console.apply(intent(K::kOpen, "T-2"));
-  StaffIntent keepOther = intent(K::kMergeWith, "T-1");
-  keepOther.flag = true;
-  f.console.apply(keepOther);
+  f.console.apply(intent::Open{"T-2"});
+  f.console.apply(intent::MergeWith{"T-1", true});
   CHECK(f.services.merges == std::vector<std::pair<std::string, std::string>>{{"T-1", "T-2"}});
 }
 
@@ -198,10 +181,8 @@ TEST_CASE("a refused action stays on the patient and says why") {
   f.services.entries = {testing::FakeStaffServices::entry("T-1", "A001", "gp")};
   f.signIn();
   f.services.refuseActions = true;
-  f.console.apply(intent(K::kOpen, "T-1"));
-  StaffIntent seen = intent(K::kAction);
-  seen.action = core::CheckinAction::kSeen;
-  f.console.apply(seen);
+  f.console.apply(intent::Open{"T-1"});
+  f.console.apply(intent::Act{core::CheckinAction::kSeen});
   CHECK(f.console.screen() == StaffScreen::kPatient);
   CHECK(f.console.state().message == "Not allowed now.");
 }
@@ -209,11 +190,9 @@ TEST_CASE("a refused action stays on the patient and says why") {
 TEST_CASE("add at the desk: an appointment ID typed, urgent or not") {
   Fixture f;
   f.signIn();
-  f.console.apply(intent(K::kAdd));
+  f.console.apply(intent::OpenAdd{});
   f.console.onText("D004");
-  StaffIntent urgent = intent(K::kAddAppointment);
-  urgent.flag = true;
-  f.console.apply(urgent);
+  f.console.apply(intent::AddAppointment{true});
   CHECK(f.services.added == std::vector<std::string>{"D004!"});
   CHECK(f.console.screen() == StaffScreen::kConsole);
 }
@@ -230,7 +209,7 @@ TEST_CASE("the actions offered follow the check-in's state") {
 TEST_CASE("sign out wipes and closes; a scanned card while closed opens the PIN") {
   Fixture f;
   f.signIn();
-  f.console.apply(intent(K::kSignOut));
+  f.console.apply(intent::SignOut{});
   CHECK_FALSE(f.console.active());
   CHECK(f.services.signOuts == std::vector<std::string>{"sign-out"});
   f.console.onScan("LSS1:S7K2QX:ABC");
@@ -240,13 +219,76 @@ TEST_CASE("sign out wipes and closes; a scanned card while closed opens the PIN"
 TEST_CASE("only an administrator's console opens the admin screen") {
   Fixture f;
   f.signIn();
-  f.console.apply(intent(K::kAdmin));
+  f.console.apply(intent::OpenAdmin{});
   CHECK_FALSE(f.console.takeAdminRequest().has_value());
   CHECK(f.console.state().message.find("Only an administrator") != std::string::npos);
   f.services.admin = true;
-  f.console.apply(intent(K::kAdmin));
+  f.console.apply(intent::OpenAdmin{});
   auto who = f.console.takeAdminRequest();
   REQUIRE(who.has_value());
   CHECK(who->id == "S7K2QX");
   CHECK_FALSE(f.console.takeAdminRequest().has_value());  // taken once
+}
+
+TEST_CASE("every kind of staff intent is routed, and each leads from one patient's screen where it should") {
+  using core::CheckinAction;
+  using ui::staff::StaffIntent;
+  // Every alternative of StaffIntent, with its payload, and the screen it leaves when pressed on W001's
+  // own screen. A new kind of intent fails here until it is given a row.
+  const std::vector<std::pair<StaffIntent, StaffScreen>> rows = {
+      {intent::Close{}, StaffScreen::kClosed},
+      {intent::Back{}, StaffScreen::kConsole},
+      {intent::SignOut{}, StaffScreen::kClosed},
+      {intent::StaySignedIn{}, StaffScreen::kPatient},
+      {key('7'), StaffScreen::kPatient},  // the patient's screen has nothing to type into
+      {intent::Next{}, StaffScreen::kPatient},
+      {intent::SignIn{}, StaffScreen::kPatient},
+      {intent::CallNext{"gp", std::nullopt}, StaffScreen::kPatient},
+      {intent::ShowQueue{1}, StaffScreen::kPatient},
+      {intent::Open{"T-1"}, StaffScreen::kPatient},
+      {intent::RowAction{"T-1", CheckinAction::kSeen}, StaffScreen::kConsole},
+      {intent::Acknowledge{"T-1"}, StaffScreen::kPatient},
+      {intent::PickRoom{"", "gp"}, StaffScreen::kRoom},
+      {intent::SetRoom{"Room 4"}, StaffScreen::kConsole},
+      {intent::Act{CheckinAction::kPark}, StaffScreen::kConsole},
+      {intent::PickTransfer{}, StaffScreen::kTransfer},
+      {intent::TransferTo{"gp"}, StaffScreen::kConsole},
+      {intent::PickCancel{}, StaffScreen::kCancel},
+      {intent::CancelWith{"Duplicate"}, StaffScreen::kConsole},
+      {intent::PickMerge{}, StaffScreen::kMerge},
+      {intent::MergeWith{"T-1", true}, StaffScreen::kConsole},
+      {intent::Edit{}, StaffScreen::kWalkIn},
+      {intent::Reprint{}, StaffScreen::kConsole},  // no printer here: said on the list
+      {intent::OpenSearch{}, StaffScreen::kSearch},
+      {intent::OpenAdd{}, StaffScreen::kAdd},
+      {intent::PickAppointment{"APT-1"}, StaffScreen::kPatient},
+      {intent::AddAppointment{true}, StaffScreen::kPatient},  // nothing picked yet: refused in words
+      {intent::AddWalkIn{}, StaffScreen::kWalkIn},
+      {intent::SaveList{}, StaffScreen::kPatient},
+      {intent::OpenSummary{}, StaffScreen::kSummary},
+      {intent::OpenAdmin{}, StaffScreen::kPatient},  // not an administrator: refused in words
+      {intent::OpenExport{}, StaffScreen::kExport},
+      {intent::MakeBatch{}, StaffScreen::kPatient},
+      {intent::CopyToUsb{}, StaffScreen::kPatient},
+      {intent::ShowQr{}, StaffScreen::kQrStream},
+      {intent::StopQr{}, StaffScreen::kExport},
+  };
+  std::vector<int> kinds(std::variant_size_v<StaffIntent>, 0);
+  for (const auto& [in, screen] : rows) ++kinds[in.index()];
+  CHECK(kinds[0] == 0);  // "nothing pressed" is not a row
+  for (size_t i = 1; i < kinds.size(); ++i) {
+    INFO("StaffIntent alternative " << i);
+    CHECK(kinds[i] == 1);
+  }
+  for (const auto& [in, screen] : rows) {
+    Fixture f;
+    f.services.entries = {testing::FakeStaffServices::entry("T-1", "A001", "gp", true),
+                          testing::FakeStaffServices::entry("T-2", "W001", "walkin")};
+    f.signIn();
+    f.console.apply(intent::Open{"T-2"});
+    REQUIRE(f.console.screen() == StaffScreen::kPatient);
+    f.console.apply(in);
+    INFO("StaffIntent alternative " << in.index());
+    CHECK(f.console.screen() == screen);
+  }
 }

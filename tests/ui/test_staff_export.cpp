@@ -8,16 +8,10 @@
 #include "ui/staff/staff_ui.h"
 
 using namespace longstop;
-using ui::staff::StaffIntent;
 using ui::staff::StaffScreen;
-using K = StaffIntent::Kind;
+namespace intent = ui::staff::intent;
 
 namespace {
-StaffIntent intent(K k) {
-  StaffIntent in;
-  in.kind = k;
-  return in;
-}
 
 struct Fixture {
   core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
@@ -27,11 +21,11 @@ struct Fixture {
   Fixture() {
     console.open("LSS1:S7K2QX:ABCDEFGHIJKLMNOPQRSTUVWXYZ");
     console.onText("24681012");
-    console.apply(intent(K::kSignIn));
+    console.apply(intent::SignIn{});
     REQUIRE(console.screen() == StaffScreen::kConsole);
   }
   void makeBatch() {
-    console.apply(intent(K::kMakeBatch));
+    console.apply(intent::MakeBatch{});
     CHECK(console.tick());  // the work's result taken
     CHECK_FALSE(services.workRunning);
   }
@@ -41,7 +35,7 @@ struct Fixture {
 TEST_CASE("export: without a recipient key nothing is made and the screen says why") {
   Fixture f;
   f.services.unexported = 3;
-  f.console.apply(intent(K::kExport));
+  f.console.apply(intent::OpenExport{});
   REQUIRE(f.console.screen() == StaffScreen::kExport);
   REQUIRE(f.console.state().exp.status);
   CHECK(f.console.state().exp.status->unexported == 3);
@@ -55,20 +49,20 @@ TEST_CASE("export: make, then copy only to a stick that is plugged in; safe to r
   Fixture f;
   f.services.unexported = 2;
   f.services.recipientKeyId = "0123456789abcdef";
-  f.console.apply(intent(K::kExport));
+  f.console.apply(intent::OpenExport{});
   f.makeBatch();
   REQUIRE(f.console.state().exp.made);
   CHECK(f.console.state().exp.made->seq == 1);
   CHECK(f.console.state().exp.task.find("Batch 1 made (4 KB)") == 0);
   CHECK(f.console.state().exp.status->unexported == 0);
 
-  f.console.apply(intent(K::kCopyToUsb));
+  f.console.apply(intent::CopyToUsb{});
   CHECK(f.console.state().message.find("No USB stick is plugged in") == 0);
   CHECK(f.services.copies.empty());
 
   f.services.media = {"/media/usb"};
   f.services.failCopy = true;
-  f.console.apply(intent(K::kCopyToUsb));
+  f.console.apply(intent::CopyToUsb{});
   CHECK(f.services.copies.size() == 1);
   CHECK_FALSE(f.console.state().exp.safeToRemove);  // not yet copied
   CHECK(f.console.tick());
@@ -77,7 +71,7 @@ TEST_CASE("export: make, then copy only to a stick that is plugged in; safe to r
   CHECK(f.console.state().exp.task.empty());
 
   f.services.failCopy = false;
-  f.console.apply(intent(K::kCopyToUsb));
+  f.console.apply(intent::CopyToUsb{});
   CHECK(f.console.tick());
   CHECK(f.services.copies.back() == std::make_pair(int64_t{1}, std::filesystem::path("/media/usb")));
   CHECK(f.console.state().exp.safeToRemove);
@@ -90,8 +84,8 @@ TEST_CASE(
   f.services.unexported = 40;
   f.services.recipientKeyId = "0123456789abcdef";
   f.services.holdWork = true;
-  f.console.apply(intent(K::kExport));
-  f.console.apply(intent(K::kMakeBatch));
+  f.console.apply(intent::OpenExport{});
+  f.console.apply(intent::MakeBatch{});
   const auto& e = f.console.state().exp;
   CHECK(e.task == "Making the batch");
   CHECK(e.stage == "Starting");
@@ -108,9 +102,9 @@ TEST_CASE(
   CHECK_FALSE(f.console.tick());  // nothing new: no frame wanted
 
   // A second press of anything that starts work is ignored while this runs.
-  f.console.apply(intent(K::kMakeBatch));
+  f.console.apply(intent::MakeBatch{});
   f.services.media = {"/media/usb"};
-  f.console.apply(intent(K::kCopyToUsb));
+  f.console.apply(intent::CopyToUsb{});
   CHECK(f.services.workStarted == 1);
   CHECK(f.services.copies.empty());
 
@@ -125,13 +119,13 @@ TEST_CASE(
 
   // Away from the Export screen the work no longer keeps the session awake (a hung copy must not keep
   // the list of names open for ever); coming back keeps the bar of the work under way.
-  f.console.apply(intent(K::kBack));
+  f.console.apply(intent::Back{});
   const int away = f.services.touches;
   f.services.progressNow = {6000, 20000, "Writing"};
   f.clock.advanceMs(ui::staff::kWorkPollMs);
   CHECK(f.console.tick());
   CHECK(f.services.touches == away);
-  f.console.apply(intent(K::kExport));
+  f.console.apply(intent::OpenExport{});
   CHECK(f.console.state().exp.task == "Making the batch");
   CHECK(f.console.state().exp.working == ui::staff::ExportState::Work::kMake);
 
@@ -151,7 +145,7 @@ TEST_CASE("export: work from an earlier session still finishing is shown, then s
   f.services.workRunning = true;  // started before this sign-in; its result is not this session's
   f.services.holdWork = true;
   f.services.progressNow = {7, 10, "Opening records"};
-  f.console.apply(intent(K::kExport));
+  f.console.apply(intent::OpenExport{});
   const auto& e = f.console.state().exp;
   CHECK(e.working == ui::staff::ExportState::Work::kEarlier);
   CHECK(e.task == "An export started earlier is finishing");
@@ -170,8 +164,8 @@ TEST_CASE("export: work that ends between two looks is taken as finished, never 
   f.services.recipientKeyId = "0123456789abcdef";
   f.services.holdWork = true;
   f.services.endsAfterTakeLooks = true;
-  f.console.apply(intent(K::kExport));
-  f.console.apply(intent(K::kMakeBatch));
+  f.console.apply(intent::OpenExport{});
+  f.console.apply(intent::MakeBatch{});
   (void)f.console.tick();  // the work ends just after this poll looked for a result
   CHECK(f.console.state().exp.working == ui::staff::ExportState::Work::kMake);
   f.clock.advanceMs(ui::staff::kWorkPollMs);
@@ -184,8 +178,8 @@ TEST_CASE("export: work that ends between two looks is taken as finished, never 
 TEST_CASE("export: the QR stream moves on with the clock, round and round, until Stop") {
   Fixture f;
   f.services.lastSeq = 4;  // a batch made earlier
-  f.console.apply(intent(K::kExport));
-  f.console.apply(intent(K::kShowQr));
+  f.console.apply(intent::OpenExport{});
+  f.console.apply(intent::ShowQr{});
   REQUIRE(f.console.screen() == StaffScreen::kQrStream);
   CHECK(f.console.state().exp.streamSeq == 4);
   CHECK(f.console.state().exp.frame == 0);

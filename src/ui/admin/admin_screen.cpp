@@ -1,10 +1,7 @@
 #include "ui/admin/admin_screen.h"
 
-#include <cstdlib>
-
-#include "ui/admin/setting_labels.h"
-
 #include <algorithm>
+#include <variant>
 
 #include "ui/setup/form.h"
 #include "ui/wipe.h"
@@ -80,176 +77,37 @@ std::string* AdminScreen::focusedField() {
 }
 
 void AdminScreen::apply(const AdminIntent& in) {
-  using K = AdminIntent::Kind;
-  if (in.kind == K::kNone) return;
-  if (in.kind != K::kKey && in.kind != K::kFocus) {
+  if (!pressed(in)) return;
+  // Typing keeps what the page says; anything else clears the refusal, and all but Home what was done
+  // (a page that saves goes Home and says so there).
+  if (!std::holds_alternative<intent::TypeKey>(in) && !std::holds_alternative<intent::Focus>(in)) {
     s_.message.clear();
-    if (in.kind != K::kHome) s_.notice.clear();
+    if (!std::holds_alternative<intent::Home>(in)) s_.notice.clear();
   }
-  switch (in.kind) {
-    case K::kNone:
-      return;
-    case K::kClose:
-      close();
-      outcome_ = AdminOutcome::kClose;
-      return;
-    case K::kHome:
-      s_.page = AdminPage::kHome;
-      s_.focus = 0;
-      reload();
-      return;
-    case K::kEdit:
-      for (const auto& r : s_.rows)
-        if (r.key == in.value) {
-          s_.editKey = r.key;
-          s_.editValue = r.value;
-          s_.page = AdminPage::kEdit;
-          s_.caps = true;
-          s_.notice.clear();
-          s_.testPage = {};
-        }
-      return;
-    case K::kTestPage:
-      // The value being edited, before it is saved: a printer is tried before it is set.
-      startTestPage(printing_, s_.testPage, s_.editKey == "printer.device" ? s_.editValue : "none",
-                    s_.editKey == "printer.paper" ? std::atoi(s_.editValue.c_str()) : 0);
-      return;
-    case K::kSave: {
-      auto st = services_.setSetting(s_.editKey, s_.editValue);
-      if (!st.ok()) {
-        s_.message = st.error().message;  // the value stays, to be corrected
-        return;
-      }
-      s_.notice = "Saved. " + settingRowText(s_.editKey, s_.editValue) + ".";
-      s_.page = AdminPage::kHome;
-      reload();
-      return;
-    }
-    case K::kKey: {
-      if (in.key.kind == KeyPress::Kind::kChar && in.key.ch == setup::kCapsKey) {
-        s_.caps = !s_.caps;
-        return;
-      }
-      if (std::string* f = focusedField()) setup::applyFormKey(*f, in.key, s_.caps);
-      return;
-    }
-    case K::kFocus:
-      s_.focus = in.index;
-      return;
-    case K::kMore: {
-      int n = settingsPerPage();
-      s_.firstRow = s_.firstRow + n >= int(s_.rows.size()) ? 0 : s_.firstRow + n;
-      return;
-    }
-    case K::kConfirmClock: {
-      auto st = services_.confirmClock();
-      if (!st.ok())
-        s_.message = st.error().message;
-      else
-        s_.notice = "The clock is confirmed for today.";
-      reload();
-      return;
-    }
-    case K::kRecipient:
-      s_.page = AdminPage::kRecipient;
-      s_.focus = 0;
-      s_.caps = false;
-      return;
-    case K::kSetRecipient: {
-      auto id = s_.recipientText.empty() ? services_.setRecipientFile(s_.recipientPath)
-                                         : services_.setRecipientText(s_.recipientText);
-      if (!id.ok()) {
-        s_.message = id.error().message;
-        return;
-      }
-      s_.recipientText.clear();
-      s_.recipientPath.clear();
-      s_.notice = "Batches will now be sealed to key " + id.value() + ".";
-      s_.page = AdminPage::kHome;
-      reload();
-      return;
-    }
-    case K::kTrustCode: {
-      auto code = services_.trustCode();
-      if (!code.ok()) {
-        s_.message = code.error().message;
-        return;
-      }
-      s_.trustCode = code.value();
-      auto qr = qr::encode(s_.trustCode, qr::Segments::kSmallest);
-      s_.trustQr = qr.ok() ? std::optional<QrMatrix>(std::move(qr.value())) : std::nullopt;
-      s_.page = AdminPage::kTrustCode;
-      return;
-    }
-    case K::kStaff:
-      s_.cards.clear();
-      loadCards();
-      if (!s_.message.empty()) return;  // not an administrator's session: said on the home page
-      s_.page = AdminPage::kStaff;
-      s_.firstCard = 0;
-      return;
-    case K::kMoreCards: {
-      int n = cardsPerPage();
-      s_.firstCard = s_.firstCard + n >= int(s_.cards.size()) ? 0 : s_.firstCard + n;
-      return;
-    }
-    case K::kPickCard: {
-      const service::StaffCardRow* c = card(in.value);
-      if (!c || c->revoked || c->signedInNow) return;  // the page offers neither
-      s_.revokeId = c->staffId;
-      s_.page = AdminPage::kRevoke;
-      s_.notice.clear();
-      return;
-    }
-    case K::kRevoke: {
-      auto done = services_.revokeCard(s_.revokeId);
-      s_.page = AdminPage::kStaff;
-      s_.revokeId.clear();
-      if (!done.ok())
-        s_.message = done.error().message;
-      else
-        s_.notice = done.value();
-      loadCards();
-      return;
-    }
-    case K::kDrill:
-      s_.page = AdminPage::kDrill;
-      s_.caps = false;
-      return;
-    case K::kStartDrill: {
-      auto d = services_.startDrill();
-      if (!d.ok()) {
-        s_.message = d.error().message;
-        return;
-      }
-      s_.notice = "Drill started. The kiosk now runs on practice data.";
-      outcome_ = AdminOutcome::kDrillStarted;
-      return;
-    }
-    case K::kExportReport: {
-      auto report = services_.drillReport();
-      if (report.ok()) s_.lastReport = report.value();
-      auto path = services_.exportDrillReport(s_.drillFolder);
-      if (!path.ok())
-        s_.message = path.error().message;
-      else
-        s_.notice = "The drill report is saved as " + path.value().string() + ".";
-      return;
-    }
-    case K::kEndDrill: {
-      auto st = services_.endDrill();
-      if (!st.ok()) {
-        s_.message = st.error().message;
-        return;
-      }
-      s_.lastReport.clear();
-      s_.notice = "Drill ended. The kiosk is back on the real site.";
-      s_.page = AdminPage::kHome;
-      outcome_ = AdminOutcome::kDrillEnded;
-      reload();
-      return;
-    }
+  std::visit([this](const auto& i) { on(i); }, in);
+}
+
+void AdminScreen::on(const intent::Close&) {
+  close();
+  outcome_ = AdminOutcome::kClose;
+}
+
+void AdminScreen::on(const intent::Home&) {
+  s_.page = AdminPage::kHome;
+  s_.focus = 0;
+  reload();
+}
+
+void AdminScreen::on(const intent::TypeKey& in) {
+  if (in.key.kind == KeyPress::Kind::kChar && in.key.ch == setup::kCapsKey) {
+    s_.caps = !s_.caps;
+    return;
   }
+  if (std::string* f = focusedField()) setup::applyFormKey(*f, in.key, s_.caps);
+}
+
+void AdminScreen::on(const intent::Focus& in) {
+  s_.focus = in.index;
 }
 
 std::string trustCodeForReading(std::string_view code) {
@@ -288,15 +146,18 @@ void AdminScreen::onKey(Key k) {
       s_.focus = 1 - s_.focus;
       return;
     case Key::kEnter:
-      if (s_.page == AdminPage::kEdit) apply({AdminIntent::Kind::kSave});
-      if (s_.page == AdminPage::kRecipient) apply({AdminIntent::Kind::kSetRecipient});
+      if (s_.page == AdminPage::kEdit) apply(intent::Save{});
+      if (s_.page == AdminPage::kRecipient) apply(intent::SetRecipient{});
       return;
     case Key::kEscape:
       if (s_.page == AdminPage::kRevoke) {
-        apply({AdminIntent::Kind::kStaff});
+        apply(intent::OpenStaff{});
         return;
       }
-      apply({s_.page == AdminPage::kHome ? AdminIntent::Kind::kClose : AdminIntent::Kind::kHome});
+      if (s_.page == AdminPage::kHome)
+        apply(intent::Close{});
+      else
+        apply(intent::Home{});
       return;
     default:
       return;
@@ -312,7 +173,7 @@ void AdminScreen::onScan(std::string_view text) {
   s_.recipientText = std::string(text.substr(0, 4096));
   s_.recipientPath.clear();
   s_.focus = 0;
-  if (key) apply({AdminIntent::Kind::kSetRecipient});
+  if (key) apply(intent::SetRecipient{});
 }
 
 }  // namespace longstop::ui::admin

@@ -3,7 +3,9 @@
 // the receiving PC, the staff cards (revoking one, after a confirmation that names it), and the
 // continuity drill (start, report export, end). The reception console opens
 // it (AdminScreen::open) for an admin and gets control back when outcome() says kClose. State in a
-// struct, intents applied through AdminServices only, so tests drive it without a display.
+// struct, intents (intents.h: a small struct per press) applied through AdminServices only, so tests
+// drive it without a display. Each page's drawing and what its intents do are in the page's own file
+// (pages.h); this one's (admin_screen.cpp) is what every page shares.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +18,7 @@
 
 #include "core/clock.h"
 #include "service/admin_services.h"
+#include "ui/admin/intents.h"
 #include "ui/input.h"
 #include "ui/keypads.h"
 #include "ui/qr_code.h"
@@ -45,38 +48,6 @@ struct AdminState {
   std::string notice;   // what was done (green)
   bool clockConfirmed = false;
   TestPageState testPage;  // the printer settings' "Print a test page"
-};
-
-struct AdminIntent {
-  enum class Kind {
-    kNone,
-    kClose,  // back to the reception console
-    kHome,
-    kEdit,  // value: the key
-    kSave,
-    kKey,    // on-screen keyboard
-    kFocus,  // index
-    kMore,   // next page of settings
-    kConfirmClock,
-    kRecipient,  // open the key page
-    kSetRecipient,
-    kTrustCode,  // open the page with this kiosk's trust code
-    kDrill,      // open the drill page
-    kStartDrill,
-    kExportReport,
-    kEndDrill,
-    kStaff,      // open the staff cards page
-    kMoreCards,  // next page of cards
-    kPickCard,   // value: the staff ID to revoke (asks first)
-    kRevoke,     // confirmed: revoke it
-    kTestPage,   // print a test page with the printer setting being edited
-  };
-  Kind kind = Kind::kNone;
-  int index = 0;
-  std::string value;
-  KeyPress key;
-
-  AdminIntent(Kind k = Kind::kNone, int i = 0, std::string v = {}) : kind(k), index(i), value(std::move(v)) {}
 };
 
 /// What the app must do after a frame: reopen the kiosk on the drill's (or the real) data directory,
@@ -114,6 +85,29 @@ class AdminScreen {
   void loadCards();
   const service::StaffCardRow* card(const std::string& id) const;
   std::string* focusedField();
+
+  // What each intent does, one overload per struct of intents.h.
+  void on(std::monostate) {}
+  void on(const intent::Close&);  // admin_screen.cpp
+  void on(const intent::Home&);
+  void on(const intent::TypeKey& in);
+  void on(const intent::Focus& in);
+  void on(const intent::MoreSettings&);  // home_page.cpp
+  void on(const intent::ConfirmClock&);
+  void on(const intent::Edit& in);  // edit_page.cpp
+  void on(const intent::Save&);
+  void on(const intent::TestPage&);
+  void on(const intent::OpenRecipient&);  // recipient_page.cpp
+  void on(const intent::SetRecipient&);
+  void on(const intent::OpenTrustCode&);  // trust_code_page.cpp
+  void on(const intent::OpenStaff&);      // staff_cards_page.cpp
+  void on(const intent::MoreCards&);
+  void on(const intent::PickCard& in);
+  void on(const intent::Revoke&);
+  void on(const intent::OpenDrill&);  // drill_page.cpp
+  void on(const intent::StartDrill&);
+  void on(const intent::ExportReport&);
+  void on(const intent::EndDrill&);
 
   service::AdminServices& services_;
   const core::Clock& clock_;

@@ -11,8 +11,6 @@
 
 namespace longstop::ui::staff {
 namespace {
-using K = StaffIntent::Kind;
-
 bool isActive(core::CheckinState s) {
   return s == core::CheckinState::kWaiting || s == core::CheckinState::kCalled ||
          s == core::CheckinState::kParked;
@@ -60,17 +58,13 @@ float drawCallButtons(const ConsoleView& v, const core::QueueDef& q, ImVec2 pos,
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     std::string id = "call-" + q.id + "-" + p.clinician;
     if (button(callLabel(p, v.queues), ImVec2(cellW, h), ButtonStyle::kPrimary, p.waiting > 0, id.c_str())) {
-      in.kind = K::kCallNext;
-      in.arg = q.id;
-      in.arg2 = p.clinician;
-      in.flag = true;  // this clinician's patients (or, with none named, those without one)
+      in = intent::CallNext{q.id, p.clinician};  // this clinician's patients (none named: those without one)
     }
   }
   if (rooms) {
     ImGui::SetCursorScreenPos(ImVec2(pos.x + width - roomsW, pos.y));
     if (button("Rooms", ImVec2(roomsW, h), ButtonStyle::kSecondary, true, ("rooms-" + q.id).c_str())) {
-      in.kind = K::kRoomPick;
-      in.arg2 = q.id;
+      in = intent::PickRoom{"", q.id};
     }
   }
   const int rows = (static_cast<int>(points.size()) + perRow - 1) / perRow;
@@ -103,7 +97,7 @@ void drawQueue(const ConsoleView& v, const core::QueueDef& q, ImVec2 min, ImVec2
   for (const auto& e : v.entries) {
     if (e.queueId != q.id || !isActive(e.state)) continue;
     StaffIntent r = drawListRow(e, cols, pos, rowH);
-    if (r.kind != K::kNone) in = r;
+    if (pressed(r)) in = r;
     pos.y += rowH;
     ++shown;
   }
@@ -145,15 +139,16 @@ StaffIntent drawConsole(const ConsoleView& v) {
   const Theme& t = theme();
   Rect area;
   std::vector<std::string_view> labels = {"Search", "Add patient", "Save list", "Summary", "Export"};
-  std::vector<K> kinds = {K::kSearch, K::kAdd, K::kSaveList, K::kSummary, K::kExport};
+  std::vector<StaffIntent> tools = {intent::OpenSearch{}, intent::OpenAdd{}, intent::SaveList{},
+                                    intent::OpenSummary{}, intent::OpenExport{}};
   if (v.admin) {
     labels.push_back("Admin");
-    kinds.push_back(K::kAdmin);
+    tools.push_back(intent::OpenAdmin{});
   }
   labels.push_back("Sign out");
-  kinds.push_back(K::kSignOut);
-  int pressed = drawStaffBar("Reception - " + v.staffName, labels, &area);
-  if (pressed >= 0) in.kind = kinds[static_cast<size_t>(pressed)];
+  tools.push_back(intent::SignOut{});
+  const int tool = drawStaffBar("Reception - " + v.staffName, labels, &area);
+  if (tool >= 0) in = tools[static_cast<size_t>(tool)];
 
   float y = area.min.y;
   if (v.idleSecondsLeft >= 0) {
@@ -162,7 +157,7 @@ StaffIntent drawConsole(const ConsoleView& v) {
     const float h = drawBanner(idleWarning(v.idleSecondsLeft), area.min.x, area.max.x - bw - t.gap(), y,
                                colour::kYellow, colour::kText);
     ImGui::SetCursorScreenPos(ImVec2(area.max.x - bw, y));
-    if (button(stay, ImVec2(bw, h), ButtonStyle::kPrimary)) in.kind = K::kStaySignedIn;
+    if (button(stay, ImVec2(bw, h), ButtonStyle::kPrimary)) in = intent::StaySignedIn{};
     y += h + t.gap();
   }
   // Every urgent alert, oldest first: red, across the screen, until someone acknowledges it.
@@ -175,8 +170,7 @@ StaffIntent drawConsole(const ConsoleView& v) {
     float h = drawBanner(msg, area.min.x, area.max.x - bw - t.gap(), y, colour::kRed, colour::kTextOnDark);
     ImGui::SetCursorScreenPos(ImVec2(area.max.x - bw, y));
     if (button(ack, ImVec2(bw, h), ButtonStyle::kUrgent, true, ("ack-" + id).c_str())) {
-      in.kind = K::kAcknowledge;
-      in.arg = id;
+      in = intent::Acknowledge{id};
     }
     y += h + t.gap();
     if (y > area.max.y - t.target() * 3) break;
@@ -205,8 +199,7 @@ StaffIntent drawConsole(const ConsoleView& v) {
       std::string label = q.name + " - " + std::to_string(waitingIn(v.entries, q.id)) + " waiting";
       if (button(label, ImVec2(w, h), shown ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true,
                  ("tab-" + q.id).c_str())) {
-        in.kind = K::kShowQueue;
-        in.arg = std::to_string(i);
+        in = intent::ShowQueue{static_cast<int>(i)};
       }
     }
     y += h + t.gap();

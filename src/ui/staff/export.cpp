@@ -9,7 +9,6 @@
 
 namespace longstop::ui::staff {
 namespace {
-using K = StaffIntent::Kind;
 // NHS green: white text on it is 5.1:1.
 constexpr ImU32 kGreen = colour::rgb(0x007F3B);
 
@@ -56,7 +55,7 @@ float drawProgress(const std::string& task, const std::string& stage, int64_t do
 StaffIntent drawExport(const ExportView& v) {
   StaffIntent in;
   Rect area;
-  if (drawStaffBar("Export for re-entry", {"Back to list"}, &area) == 0) in.kind = K::kBack;
+  if (drawStaffBar("Export for re-entry", {"Back to list"}, &area) == 0) in = intent::Back{};
   const Theme& t = theme();
   const ExportState& e = v.exp;
   const bool busy = e.working != ExportState::Work::kNone;
@@ -69,15 +68,15 @@ StaffIntent drawExport(const ExportView& v) {
   const float bh = t.target() * 0.8f;
   const float leftW = area.width() - bw - t.gap() * 2;
   float by = area.min.y;
-  auto columnButton = [&](const char* label, bool enabled, ButtonStyle style, K kind) {
+  auto columnButton = [&](const char* label, bool enabled, ButtonStyle style, StaffIntent pressedIn) {
     ImGui::SetCursorScreenPos(ImVec2(area.max.x - bw, by));
-    if (button(label, ImVec2(bw, bh), style, enabled)) in.kind = kind;
+    if (button(label, ImVec2(bw, bh), style, enabled)) in = pressedIn;
     by += bh + t.gap();
   };
   const bool canMake = hasKey && e.status->unexported > 0 && !busy;
-  columnButton("Make batch", canMake, ButtonStyle::kPrimary, K::kMakeBatch);
-  columnButton("Copy to USB stick", v.seq > 0 && !busy, ButtonStyle::kSecondary, K::kCopyToUsb);
-  columnButton("Show as QR codes", v.seq > 0 && !busy, ButtonStyle::kSecondary, K::kShowQr);
+  columnButton("Make batch", canMake, ButtonStyle::kPrimary, intent::MakeBatch{});
+  columnButton("Copy to USB stick", v.seq > 0 && !busy, ButtonStyle::kSecondary, intent::CopyToUsb{});
+  columnButton("Show as QR codes", v.seq > 0 && !busy, ButtonStyle::kSecondary, intent::ShowQr{});
 
   float y = area.min.y;
   auto line = [&](const std::string& s, ImFont* font, ImU32 col) {

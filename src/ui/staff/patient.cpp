@@ -12,8 +12,6 @@
 
 namespace longstop::ui::staff {
 namespace {
-using K = StaffIntent::Kind;
-
 std::string heading(const service::ConsoleEntry& e) {
   return e.ticket + "  " + nameText(e);
 }
@@ -81,7 +79,7 @@ std::vector<core::CheckinAction> actionsFor(core::CheckinState state) {
 StaffIntent drawPatient(const service::ConsoleEntry& e, bool canMerge, bool canReprint) {
   StaffIntent in;
   Rect area;
-  if (drawStaffBar(heading(e), {"Back to list"}, &area) == 0) in.kind = K::kBack;
+  if (drawStaffBar(heading(e), {"Back to list"}, &area) == 0) in = intent::Back{};
   float y = detailsBlock(e, area, area.min.y);
   auto actions = actionsFor(e.state);
   std::vector<std::string> labels;
@@ -104,23 +102,20 @@ StaffIntent drawPatient(const service::ConsoleEntry& e, bool canMerge, bool canR
   int i = buttonGrid(labels, area, y, styles);
   if (i < 0) return in;
   if (canReprint && i == static_cast<int>(labels.size()) - 1) {
-    in.kind = K::kReprint;
-    return in;
+    return intent::Reprint{};
   }
   if (i < static_cast<int>(actions.size())) {
     auto a = actions[static_cast<size_t>(i)];
     if (a == core::CheckinAction::kTransfer)
-      in.kind = K::kTransferPick;
+      in = intent::PickTransfer{};
     else if (a == core::CheckinAction::kCancel)
-      in.kind = K::kCancelPick;
-    else {
-      in.kind = K::kAction;
-      in.action = a;
-    }
+      in = intent::PickCancel{};
+    else
+      in = intent::Act{a};
   } else if (i == static_cast<int>(actions.size())) {
-    in.kind = K::kEdit;
+    in = intent::Edit{};
   } else {
-    in.kind = K::kMergePick;
+    in = intent::PickMerge{};
   }
   return in;
 }
@@ -128,7 +123,7 @@ StaffIntent drawPatient(const service::ConsoleEntry& e, bool canMerge, bool canR
 StaffIntent drawTransfer(const service::ConsoleEntry& e, const std::vector<core::QueueDef>& queues) {
   StaffIntent in;
   Rect area;
-  if (drawStaffBar(heading(e), {"Back"}, &area) == 0) in.kind = K::kBack;
+  if (drawStaffBar(heading(e), {"Back"}, &area) == 0) in = intent::Back{};
   ImGui::SetCursorScreenPos(area.min);
   float y = area.min.y + textWrapped("Move to which queue?", area.width(), theme().heading()) + theme().gap();
   std::vector<std::string> labels;
@@ -139,26 +134,20 @@ StaffIntent drawTransfer(const service::ConsoleEntry& e, const std::vector<core:
       shown.push_back(&q);
     }
   int i = buttonGrid(labels, area, y);
-  if (i >= 0) {
-    in.kind = K::kTransferTo;
-    in.arg = shown[static_cast<size_t>(i)]->id;
-  }
+  if (i >= 0) in = intent::TransferTo{shown[static_cast<size_t>(i)]->id};
   return in;
 }
 
 StaffIntent drawCancel(const service::ConsoleEntry& e) {
   StaffIntent in;
   Rect area;
-  if (drawStaffBar(heading(e), {"Back"}, &area) == 0) in.kind = K::kBack;
+  if (drawStaffBar(heading(e), {"Back"}, &area) == 0) in = intent::Back{};
   ImGui::SetCursorScreenPos(area.min);
   float y =
       area.min.y + textWrapped("Why cancel this check-in?", area.width(), theme().heading()) + theme().gap();
   std::vector<std::string> labels(std::begin(kCancelReasons), std::end(kCancelReasons));
   int i = buttonGrid(labels, area, y);
-  if (i >= 0) {
-    in.kind = K::kCancelWith;
-    in.arg = labels[static_cast<size_t>(i)];
-  }
+  if (i >= 0) in = intent::CancelWith{labels[static_cast<size_t>(i)]};
   return in;
 }
 
@@ -178,7 +167,7 @@ StaffIntent drawMerge(const service::ConsoleEntry& e,
   const Theme& t = theme();
   StaffIntent in;
   Rect area;
-  if (drawStaffBar(heading(e), {"Back"}, &area) == 0) in.kind = K::kBack;
+  if (drawStaffBar(heading(e), {"Back"}, &area) == 0) in = intent::Back{};
   ImGui::SetCursorScreenPos(area.min);
   float y = area.min.y +
             textWrapped(
@@ -207,14 +196,11 @@ StaffIntent drawMerge(const service::ConsoleEntry& e,
     };
     ImGui::SetCursorScreenPos(ImVec2(left.min.x, y));
     if (button(mergeLabel(keepOpen), ImVec2(left.width(), t.target()), styleOf(keepOpen))) {
-      in.kind = K::kMergeWith;
-      in.arg = o->recordId;
+      in = intent::MergeWith{o->recordId, false};
     }
     ImGui::SetCursorScreenPos(ImVec2(right.min.x, y));
     if (button(mergeLabel(keepOther), ImVec2(right.width(), t.target()), styleOf(keepOther))) {
-      in.kind = K::kMergeWith;
-      in.arg = o->recordId;
-      in.flag = true;  // the open check-in is the one folded away
+      in = intent::MergeWith{o->recordId, true};  // the open check-in is the one folded away
     }
     y += t.target() + t.gap() * 2;
   }

@@ -43,7 +43,7 @@ StaffIntent drawQrStream(const ExportState& e) {
                     t.fonts.body, colour::kText);
   const float bh = t.target() * 0.8f;
   ImGui::SetCursorScreenPos(ImVec2(x, d.max.y - t.margin() - bh));
-  if (button("Stop", ImVec2(rightW, bh), ButtonStyle::kSecondary)) in.kind = StaffIntent::Kind::kStopQr;
+  if (button("Stop", ImVec2(rightW, bh), ButtonStyle::kSecondary)) in = intent::StopQr{};
   return in;
 }
 

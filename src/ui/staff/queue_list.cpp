@@ -10,8 +10,6 @@
 
 namespace longstop::ui::staff {
 namespace {
-using K = StaffIntent::Kind;
-
 // Cell widths in list text heights (listPx): ticket, name, appointment, waited, status.
 constexpr float kCellEm[ListColumns::kCount] = {3.4f, 7.6f, 6.4f, 3.9f, 8.5f};
 // A called row's three buttons need this much more room than the status text.
@@ -161,8 +159,7 @@ StaffIntent drawListRow(const service::ConsoleEntry& e, const ListColumns& c, Im
              e.urgent ? ButtonStyle::kUrgent : ButtonStyle::kSecondary, true,
              ("row-" + e.recordId).c_str()) &&
       !listDragged()) {
-    in.kind = K::kOpen;
-    in.arg = e.recordId;
+    in = intent::Open{e.recordId};
   }
   auto [nmin, nmax] = cell(ListColumns::kName);
   cellText(nameText(e), nmin, nmax, px, colour::kText, true);
@@ -187,9 +184,7 @@ StaffIntent drawListRow(const service::ConsoleEntry& e, const ListColumns& c, Im
       if (button(actionLabel(acts[i]), ImVec2(bw, bottom - top),
                  i == 0 ? ButtonStyle::kPrimary : ButtonStyle::kSecondary, true, id.c_str()) &&
           !listDragged()) {
-        in.kind = K::kRowAction;
-        in.arg = e.recordId;
-        in.action = acts[i];
+        in = intent::RowAction{e.recordId, acts[i]};
       }
       x += bw + gap;
     }

@@ -58,7 +58,7 @@ std::string cardProblemText(const std::string& cardText) {
 StaffIntent drawCardEntry(const SignInView& v) {
   StaffIntent in;
   Rect area;
-  if (drawStaffBar("Staff sign-in", {"Cancel"}, &area) == 0) in.kind = StaffIntent::Kind::kClose;
+  if (drawStaffBar("Staff sign-in", {"Cancel"}, &area) == 0) in = intent::Close{};
   const Theme& t = theme();
   float y = area.min.y;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
@@ -73,14 +73,11 @@ StaffIntent drawCardEntry(const SignInView& v) {
   float fy = ImGui::GetCursorScreenPos().y;
   ImGui::SetCursorScreenPos(ImVec2(area.min.x + fieldW + t.gap(), fy - t.target() * 0.8f - t.gap() * 0.0f));
   if (button("Next", ImVec2(buttonWidth("Next"), t.target() * 0.8f), ButtonStyle::kPrimary, complete))
-    in.kind = StaffIntent::Kind::kNext;
+    in = intent::Next{};
   y = fy + t.gap();
   float keyH = std::min(t.target() * 0.8f, (area.max.y - y) / 4.3f);
   KeyPress p = drawCharKeyboard(ImVec2(area.min.x, y), area.width(), keyH, kLettersAndDigits);
-  if (p) {
-    in.kind = StaffIntent::Kind::kKey;
-    in.key = p;
-  }
+  if (p) in = intent::TypeKey{p};
   return in;
 }
 
@@ -88,8 +85,8 @@ StaffIntent drawPinEntry(const SignInView& v) {
   StaffIntent in;
   Rect area;
   int pressed = drawStaffBar("Staff sign-in", {"Back", "Cancel"}, &area);
-  if (pressed == 0) in.kind = StaffIntent::Kind::kBack;
-  if (pressed == 1) in.kind = StaffIntent::Kind::kClose;
+  if (pressed == 0) in = intent::Back{};
+  if (pressed == 1) in = intent::Close{};
   const Theme& t = theme();
   // A card that cannot be right (Enter pressed early, or a damaged scan) is refused here: no PIN is asked
   // for a card that will fail.
@@ -115,12 +112,9 @@ StaffIntent drawPinEntry(const SignInView& v) {
   ImGui::SetCursorScreenPos(ImVec2(area.min.x, std::max(y, area.max.y - t.target())));
   if (button("Sign in", ImVec2(std::min(leftW, buttonWidth("Sign in") * 1.5f), t.target()),
              ButtonStyle::kPrimary, v.pinDigits >= 6))
-    in.kind = StaffIntent::Kind::kSignIn;
+    in = intent::SignIn{};
   KeyPress p = drawDigitKeypad(ImVec2(area.max.x - pad.x, area.min.y), area.height());
-  if (p) {
-    in.kind = StaffIntent::Kind::kKey;
-    in.key = p;
-  }
+  if (p) in = intent::TypeKey{p};
   return in;
 }
 

@@ -28,104 +28,110 @@ void StaffConsole::frame() {
        s_.screen == StaffScreen::kCancel || s_.screen == StaffScreen::kMerge) &&
       !open)
     s_.screen = StaffScreen::kConsole;
-  StaffIntent in;
+  StaffIntent in = drawShowing(open);
+  // The idle warning, on every signed-in screen (the console draws it in its own layout).
+  if (StaffIntent stay = drawIdleWarning(); pressed(stay)) in = stay;
+  endScreenWindow();
+  apply(in);
+}
+
+// `open` is the open check-in, never null on its screens (frame() goes to the list without one).
+StaffIntent StaffConsole::drawShowing(const service::ConsoleEntry* open) {
   switch (s_.screen) {
     case StaffScreen::kClosed:
-      break;
+      return {};
     case StaffScreen::kCard:
-      in = drawCardEntry({s_.cardText, s_.pin.size(), s_.message});
-      break;
+      return drawCardEntry({s_.cardText, s_.pin.size(), s_.message});
     case StaffScreen::kPin:
-      in = drawPinEntry({s_.cardText, s_.pin.size(), s_.message});
-      break;
+      return drawPinEntry({s_.cardText, s_.pin.size(), s_.message});
     case StaffScreen::kConsole: {
       auto who = services_.session();
       std::string name = who ? who->name : "";
-      in = drawConsole({name, services_.site().queues, s_.entries, s_.points, s_.alerts, s_.notice,
-                        s_.message, who && who->admin, s_.firstQueue, idleSecondsLeft(),
-                        printing_ ? printing_->faultLine() : std::string()});
-      break;
+      return drawConsole({name, services_.site().queues, s_.entries, s_.points, s_.alerts, s_.notice,
+                          s_.message, who && who->admin, s_.firstQueue, idleSecondsLeft(),
+                          printing_ ? printing_->faultLine() : std::string()});
     }
-    case StaffScreen::kPatient: {
-      bool canMerge = false;
-      for (const auto& e : s_.entries)
-        if (e.possibleDuplicate && e.recordId != open->recordId && open->possibleDuplicate &&
-            e.duplicateGroup == open->duplicateGroup)
-          canMerge = true;
-      in = drawPatient(*open, canMerge, printing_ && printing_->enabled());
-      break;
-    }
+    case StaffScreen::kPatient:
+      return drawOpenPatient(*open);
     case StaffScreen::kTransfer:
-      in = drawTransfer(*open, services_.site().queues);
-      break;
+      return drawTransfer(*open, services_.site().queues);
     case StaffScreen::kCancel:
-      in = drawCancel(*open);
-      break;
-    case StaffScreen::kMerge: {
-      std::vector<const service::ConsoleEntry*> others;
-      for (const auto& e : s_.entries)
-        if (e.possibleDuplicate && e.recordId != open->recordId &&
-            e.state != core::CheckinState::kCancelled && e.duplicateGroup == open->duplicateGroup)
-          others.push_back(&e);
-      in = drawMerge(*open, others);
-      break;
-    }
+      return drawCancel(*open);
+    case StaffScreen::kMerge:
+      return drawOpenMerge(*open);
     case StaffScreen::kSearch:
-      in = drawSearch(s_.searchText, s_.results);
-      break;
+      return drawSearch(s_.searchText, s_.results);
     case StaffScreen::kAdd:
-      in = drawAdd(s_.appointmentId, s_.due, s_.message);
-      break;
+      return drawAdd(s_.appointmentId, s_.due, s_.message);
     case StaffScreen::kRoom:
-      in = drawRoomPick(s_.roomClinician, s_.roomQueue, s_.points,
-                        roomChoices(services_.site().queues, s_.points));
-      break;
+      return drawRoomPick(s_.roomClinician, s_.roomQueue, s_.points,
+                          roomChoices(services_.site().queues, s_.points));
     case StaffScreen::kWalkIn: {
+      // The walk-in questions are the patient flow's own screen, with its own intents.
       std::vector<core::QueueDef> queues = services_.site().queues;
       WalkInIntent w = drawWalkIn({s_.walkIn, queues});
       if (w.kind != WalkInIntent::Kind::kNone) {
         noteActivity();
         applyWalkIn(w);
       }
-      break;
+      return {};
     }
     case StaffScreen::kSummary:
-      if (s_.summary) in = drawSummary(*s_.summary, services_.site().name);
-      break;
+      return s_.summary ? drawSummary(*s_.summary, services_.site().name) : StaffIntent{};
     case StaffScreen::kExport:
-      in = drawExport({s_.exp, exportSeq(), s_.notice, s_.message});
-      break;
-    case StaffScreen::kQrStream: {
-      ExportState& e = s_.exp;
-      if (e.frames.empty()) {
-        s_.screen = StaffScreen::kExport;
-        break;
-      }
-      if (!e.qr || e.qrFrame != e.frame) {
-        auto m = qr::encode(e.frames[e.frame], qr::Segments::kSmallest);
-        e.qr = m.ok() ? std::optional<QrMatrix>(std::move(m.value())) : std::nullopt;
-        e.qrFrame = e.frame;
-      }
-      in = drawQrStream(e);
-      break;
-    }
+      return drawExport({s_.exp, exportSeq(), s_.notice, s_.message});
+    case StaffScreen::kQrStream:
+      return drawStream();
   }
-  // The idle warning, on every signed-in screen (the console draws it in its own layout).
-  if (const int left = idleSecondsLeft();
-      left >= 0 && s_.screen != StaffScreen::kConsole && signedIn() && s_.screen != StaffScreen::kQrStream) {
-    const Theme& t = theme();
-    const Rect d = displayRect();
-    const float bw = buttonWidth(kStaySignedIn);
-    const float h = t.target() * 0.8f;
-    const float y = d.max.y - h - t.gap();
-    drawBanner(idleWarning(left), d.min.x + t.margin(), d.max.x - t.margin() - bw - t.gap(), y,
-               colour::kYellow, colour::kText);
-    ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - bw, y));
-    if (button(kStaySignedIn, ImVec2(bw, h), ButtonStyle::kPrimary))
-      in.kind = StaffIntent::Kind::kStaySignedIn;
+  return {};
+}
+
+StaffIntent StaffConsole::drawOpenPatient(const service::ConsoleEntry& open) {
+  bool canMerge = false;
+  for (const auto& e : s_.entries)
+    if (e.possibleDuplicate && e.recordId != open.recordId && open.possibleDuplicate &&
+        e.duplicateGroup == open.duplicateGroup)
+      canMerge = true;
+  return drawPatient(open, canMerge, printing_ && printing_->enabled());
+}
+
+StaffIntent StaffConsole::drawOpenMerge(const service::ConsoleEntry& open) {
+  std::vector<const service::ConsoleEntry*> others;
+  for (const auto& e : s_.entries)
+    if (e.possibleDuplicate && e.recordId != open.recordId && e.state != core::CheckinState::kCancelled &&
+        e.duplicateGroup == open.duplicateGroup)
+      others.push_back(&e);
+  return drawMerge(open, others);
+}
+
+StaffIntent StaffConsole::drawStream() {
+  ExportState& e = s_.exp;
+  if (e.frames.empty()) {
+    s_.screen = StaffScreen::kExport;
+    return {};
   }
-  endScreenWindow();
-  apply(in);
+  if (!e.qr || e.qrFrame != e.frame) {
+    auto m = qr::encode(e.frames[e.frame], qr::Segments::kSmallest);
+    e.qr = m.ok() ? std::optional<QrMatrix>(std::move(m.value())) : std::nullopt;
+    e.qrFrame = e.frame;
+  }
+  return drawQrStream(e);
+}
+
+StaffIntent StaffConsole::drawIdleWarning() {
+  const int left = idleSecondsLeft();
+  if (left < 0 || s_.screen == StaffScreen::kConsole || !signedIn() || s_.screen == StaffScreen::kQrStream)
+    return {};
+  const Theme& t = theme();
+  const Rect d = displayRect();
+  const float bw = buttonWidth(kStaySignedIn);
+  const float h = t.target() * 0.8f;
+  const float y = d.max.y - h - t.gap();
+  drawBanner(idleWarning(left), d.min.x + t.margin(), d.max.x - t.margin() - bw - t.gap(), y, colour::kYellow,
+             colour::kText);
+  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - bw, y));
+  if (button(kStaySignedIn, ImVec2(bw, h), ButtonStyle::kPrimary)) return intent::StaySignedIn{};
+  return {};
 }
 
 }  // namespace longstop::ui::staff

@@ -41,75 +41,83 @@ void StaffConsole::openExport() {
   s_.screen = StaffScreen::kExport;
 }
 
-void StaffConsole::applyExport(const StaffIntent& in) {
-  using K = StaffIntent::Kind;
+bool StaffConsole::exportBusy() const {
+  return s_.exp.working != ExportState::Work::kNone;
+}
+
+void StaffConsole::startedExport(ExportState::Work work, std::string task) {
   ExportState& e = s_.exp;
-  if (e.working != ExportState::Work::kNone) return;  // one thing at a time
-  auto started = [&](ExportState::Work work, std::string task) {
-    e.working = work;
-    e.task = std::move(task);
-    e.stage = "Starting";
-    e.done = e.total = 0;
-    e.finished = false;
-  };
-  switch (in.kind) {
-    case K::kMakeBatch: {
-      s_.message.clear();
-      s_.notice.clear();
-      e.safeToRemove = false;
-      if (auto s = services_.startMakeBatch(); !s.ok()) {
-        s_.message = s.error().message;
-        break;
-      }
-      started(ExportState::Work::kMake, "Making the batch");
-      break;
-    }
-    case K::kCopyToUsb:
-      s_.message.clear();
-      s_.notice.clear();
-      e.task.clear();  // the last task's bar gives way to what happens now
-      e.safeToRemove = false;
-      e.media = services_.removableMedia();
-      e.mediaCheckedMs = clock_.now().unixMs;
-      if (exportSeq() == 0) {
-        s_.message = "Make a batch first.";
-        break;
-      }
-      if (e.media.empty()) {
-        s_.message = "No USB stick is plugged in. Plug one in, then press Copy to USB stick again.";
-        break;
-      }
-      if (auto s = services_.startCopyBatch(exportSeq(), e.media.front()); !s.ok()) {
-        s_.message = s.error().message;
-        break;
-      }
-      started(ExportState::Work::kCopy,
-              "Copying batch " + std::to_string(exportSeq()) + " to the USB stick - do not remove it");
-      break;
-    case K::kShowQr: {
-      s_.message.clear();
-      s_.notice.clear();
-      auto f = services_.batchFrames(exportSeq());
-      if (!f.ok() || f->empty()) {
-        s_.message = f.ok() ? "This batch has no QR frames." : f.error().message;
-        break;
-      }
-      e.frames = std::move(f.value());
-      e.streamSeq = exportSeq();
-      e.frame = 0;
-      e.rounds = 0;
-      e.frameShownMs = clock_.now().unixMs;
-      s_.screen = StaffScreen::kQrStream;
-      break;
-    }
-    case K::kStopQr:
-      e.frames.clear();
-      s_.notice = "QR codes stopped.";
-      s_.screen = StaffScreen::kExport;
-      break;
-    default:
-      break;
+  e.working = work;
+  e.task = std::move(task);
+  e.stage = "Starting";
+  e.done = e.total = 0;
+  e.finished = false;
+}
+
+void StaffConsole::on(const intent::OpenExport&) {
+  openExport();
+}
+
+void StaffConsole::on(const intent::MakeBatch&) {
+  if (exportBusy()) return;  // one thing at a time
+  s_.message.clear();
+  s_.notice.clear();
+  s_.exp.safeToRemove = false;
+  if (auto s = services_.startMakeBatch(); !s.ok()) {
+    s_.message = s.error().message;
+    return;
   }
+  startedExport(ExportState::Work::kMake, "Making the batch");
+}
+
+void StaffConsole::on(const intent::CopyToUsb&) {
+  if (exportBusy()) return;
+  ExportState& e = s_.exp;
+  s_.message.clear();
+  s_.notice.clear();
+  e.task.clear();  // the last task's bar gives way to what happens now
+  e.safeToRemove = false;
+  e.media = services_.removableMedia();
+  e.mediaCheckedMs = clock_.now().unixMs;
+  if (exportSeq() == 0) {
+    s_.message = "Make a batch first.";
+    return;
+  }
+  if (e.media.empty()) {
+    s_.message = "No USB stick is plugged in. Plug one in, then press Copy to USB stick again.";
+    return;
+  }
+  if (auto s = services_.startCopyBatch(exportSeq(), e.media.front()); !s.ok()) {
+    s_.message = s.error().message;
+    return;
+  }
+  startedExport(ExportState::Work::kCopy,
+                "Copying batch " + std::to_string(exportSeq()) + " to the USB stick - do not remove it");
+}
+
+void StaffConsole::on(const intent::ShowQr&) {
+  if (exportBusy()) return;
+  ExportState& e = s_.exp;
+  s_.message.clear();
+  s_.notice.clear();
+  auto f = services_.batchFrames(exportSeq());
+  if (!f.ok() || f->empty()) {
+    s_.message = f.ok() ? "This batch has no QR frames." : f.error().message;
+    return;
+  }
+  e.frames = std::move(f.value());
+  e.streamSeq = exportSeq();
+  e.frame = 0;
+  e.rounds = 0;
+  e.frameShownMs = clock_.now().unixMs;
+  s_.screen = StaffScreen::kQrStream;
+}
+
+void StaffConsole::on(const intent::StopQr&) {
+  if (exportBusy()) return;
+  s_.exp.frames.clear();
+  s_.notice = "QR codes stopped.";
+  s_.screen = StaffScreen::kExport;
 }
 
 bool StaffConsole::pollExportWork() {

@@ -31,10 +31,11 @@ void StaffConsole::onText(std::string_view utf8) {
         if (c >= '0' && c <= '9' && s_.pin.size() < kMaxPinDigits) s_.pin += static_cast<char>(c);
         break;
       case StaffScreen::kSearch:
-        if (c >= 0x20 && c < 0x7F && s_.searchText.size() < 40) s_.searchText += static_cast<char>(c);
+        if (c >= 0x20 && c < 0x7F && s_.searchText.size() < kMaxSearchChars)
+          s_.searchText += static_cast<char>(c);
         break;
       case StaffScreen::kAdd:
-        if (c > 0x20 && c < 0x7F && c != ':' && s_.appointmentId.size() < 64)
+        if (c > 0x20 && c < 0x7F && c != ':' && s_.appointmentId.size() < kMaxAppointmentIdChars)
           s_.appointmentId += static_cast<char>(c);
         break;
       default:
@@ -51,15 +52,17 @@ void StaffConsole::onKey(Key k) {
   if (k == Key::kF2 || k == Key::kF3 || k == Key::kF4) return applyShortcut(k);
   StaffIntent in;
   if (k == Key::kBackspace) {
-    in.kind = StaffIntent::Kind::kKey;
-    in.key = {KeyPress::Kind::kDelete, 0};
+    in = intent::TypeKey{{KeyPress::Kind::kDelete, 0}};
   } else if (k == Key::kEnter) {
-    if (s_.screen == StaffScreen::kCard) in.kind = StaffIntent::Kind::kNext;
-    if (s_.screen == StaffScreen::kPin) in.kind = StaffIntent::Kind::kSignIn;
+    if (s_.screen == StaffScreen::kCard) in = intent::Next{};
+    if (s_.screen == StaffScreen::kPin) in = intent::SignIn{};
   } else if (k == Key::kEscape) {
-    in.kind = s_.screen == StaffScreen::kCard ? StaffIntent::Kind::kClose : StaffIntent::Kind::kBack;
-    if (s_.screen == StaffScreen::kConsole) in.kind = StaffIntent::Kind::kNone;
-    if (s_.screen == StaffScreen::kQrStream) in.kind = StaffIntent::Kind::kStopQr;
+    if (s_.screen == StaffScreen::kCard)
+      in = intent::Close{};
+    else if (s_.screen == StaffScreen::kQrStream)
+      in = intent::StopQr{};
+    else if (s_.screen != StaffScreen::kConsole)
+      in = intent::Back{};
   }
   apply(in);
 }
@@ -154,20 +157,19 @@ void StaffConsole::applyShortcut(Key k) {
   StaffIntent in;
   if (k == Key::kF2 && !queueId.empty()) {
     // The queue of the first patient the list has waiting (urgent ones come first), else the one shown.
-    in.kind = StaffIntent::Kind::kCallNext;
-    in.arg = queueId;
+    intent::CallNext call{queueId, std::nullopt};
     for (const auto& e : s_.entries)
       if (e.state == core::CheckinState::kWaiting) {
-        in.arg = e.queueId;
+        call.queueId = e.queueId;
         break;
       }
+    in = call;
   } else if (k == Key::kF3) {
-    in.kind = StaffIntent::Kind::kSearch;
+    in = intent::OpenSearch{};
   } else if (k == Key::kF4) {
     const service::ConsoleEntry* open = entry(s_.selected);
     if (s_.screen == StaffScreen::kPatient && open && open->state == core::CheckinState::kCalled) {
-      in.kind = StaffIntent::Kind::kAction;
-      in.action = core::CheckinAction::kSeen;
+      in = intent::Act{core::CheckinAction::kSeen};
     } else {
       // The shown queue's first called patient, else the list's (called ones are listed oldest call first).
       const service::ConsoleEntry* called = nullptr;
@@ -175,12 +177,9 @@ void StaffConsole::applyShortcut(Key k) {
         if (e.state == core::CheckinState::kCalled &&
             (!called || (e.queueId == queueId && called->queueId != queueId)))
           called = &e;
-      if (called) {
-        in.kind = StaffIntent::Kind::kRowAction;
-        in.arg = called->recordId;
-        in.action = core::CheckinAction::kSeen;
-      }
-      if (in.kind == StaffIntent::Kind::kNone)
+      if (called)
+        in = intent::RowAction{called->recordId, core::CheckinAction::kSeen};
+      else
         s_.message = "Nobody called in this queue is waiting to be seen.";
     }
   }

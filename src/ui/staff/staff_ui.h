@@ -1,7 +1,10 @@
 // Reception's screens: staff sign-in (card, then PIN), the queue console, one patient's actions, search,
 // adding a patient at the desk, editing details and the day summary. Like PatientFlow: the state is a
-// plain struct, every screen's drawing returns a StaffIntent, and apply() acts on it through
-// StaffServices only, so tests drive it without a display.
+// plain struct, every screen's drawing returns a StaffIntent (intents.h: a small struct per press), and
+// apply() acts on it through StaffServices only, so tests drive it without a display. What each intent
+// does is in the file of its screen: sign_in_apply.cpp, console_apply.cpp, patient_apply.cpp,
+// tools_apply.cpp, walk_in_apply.cpp and staff_export.cpp; this file's own (staff_ui.cpp) is what every
+// screen shares, and staff_draw.cpp draws the screen showing.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +21,7 @@
 #include "ui/keypads.h"
 #include "ui/screens/walk_in.h"
 #include "ui/staff/export_state.h"
+#include "ui/staff/intents.h"
 #include "ui/ticket_printing.h"
 
 namespace longstop::ui::staff {
@@ -42,55 +46,6 @@ enum class StaffScreen {
 
 /// The reasons offered when cancelling a check-in.
 inline constexpr const char* kCancelReasons[] = {"Booked in error", "Patient asked", "Duplicate", "Other"};
-
-struct StaffIntent {
-  enum class Kind {
-    kNone,
-    kClose,  // leave sign-in for the patient screens
-    kKey,    // on-screen keyboard or keypad
-    kNext,   // card entered: ask for the PIN
-    kSignIn,
-    kSignOut,
-    kBack,          // to the console (or the previous step)
-    kCallNext,      // arg: queue ID; flag: only arg2's patients (arg2 "": those without a clinician)
-    kShowQueue,     // arg: the index of the queue to show first
-    kRowAction,     // arg: record ID; action: seen, no-show or call again, pressed on its row
-    kRoomPick,      // arg: clinician (empty: choose one), arg2: queue ID
-    kRoomSet,       // arg: the room
-    kStaySignedIn,  // the idle warning's one tap
-    kOpen,          // arg: record ID
-    kAcknowledge,   // arg: record ID
-    kAction,        // action on the open record (call, recall, seen, no-show, left, park, unpark)
-    kTransferPick,  // show the queues
-    kTransferTo,    // arg: queue ID
-    kCancelPick,    // show the reasons
-    kCancelWith,    // arg: reason
-    kMergePick,
-    kMergeWith,  // arg: the other check-in; flag: it stays and the open one is folded into it (else the
-                 // other is folded into the open one)
-    kEdit,
-    kSearch,
-    kAdd,
-    kPickAppointment,  // arg: appointment ID (a row of the list of those not yet arrived)
-    kAddAppointment,   // urgent: flag
-    kAddWalkIn,
-    kSaveList,
-    kSummary,
-    kAdmin,   // an administrator opens the admin screen (settings, drill)
-    kExport,  // the export screen
-    kMakeBatch,
-    kCopyToUsb,
-    kShowQr,
-    kStopQr,
-    kReprint,  // the open check-in's ticket, printed again marked REPRINT
-  };
-  Kind kind = Kind::kNone;
-  std::string arg;
-  std::string arg2;
-  core::CheckinAction action = core::CheckinAction::kCall;
-  KeyPress key;
-  bool flag = false;
-};
 
 struct StaffState {
   StaffScreen screen = StaffScreen::kClosed;
@@ -169,6 +124,13 @@ class StaffConsole {
   const service::ConsoleEntry* entry(const std::string& recordId) const;
 
  private:
+  // Drawing (staff_draw.cpp): the screen showing, and the idle warning over it.
+  StaffIntent drawShowing(const service::ConsoleEntry* open);
+  StaffIntent drawOpenPatient(const service::ConsoleEntry& open);
+  StaffIntent drawOpenMerge(const service::ConsoleEntry& open);
+  StaffIntent drawStream();
+  StaffIntent drawIdleWarning();
+
   void refresh();
   void loadDue();
   /// The tabs show `queueId`'s list (when not every queue fits side by side).
@@ -178,6 +140,45 @@ class StaffConsole {
   /// "A042 called to Room 3 for Dr Patel", from the refreshed list.
   std::string calledNotice(const std::string& recordId) const;
   void act(core::CheckinAction a, const service::ActionRequest& r = {});
+
+  // What each intent does, one overload per struct of intents.h.
+  void on(std::monostate) {}
+  void on(const intent::Close&);
+  void on(const intent::Back&);
+  void on(const intent::SignOut&);
+  void on(const intent::StaySignedIn&);
+  void on(const intent::TypeKey& in);
+  void on(const intent::Next&);  // sign_in_apply.cpp
+  void on(const intent::SignIn&);
+  void on(const intent::CallNext& in);  // console_apply.cpp
+  void on(const intent::ShowQueue& in);
+  void on(const intent::Open& in);
+  void on(const intent::RowAction& in);
+  void on(const intent::Acknowledge& in);
+  void on(const intent::PickRoom& in);
+  void on(const intent::SetRoom& in);
+  void on(const intent::Act& in);  // patient_apply.cpp
+  void on(const intent::PickTransfer&);
+  void on(const intent::TransferTo& in);
+  void on(const intent::PickCancel&);
+  void on(const intent::CancelWith& in);
+  void on(const intent::PickMerge&);
+  void on(const intent::MergeWith& in);
+  void on(const intent::Edit&);
+  void on(const intent::Reprint&);
+  void on(const intent::OpenSearch&);  // tools_apply.cpp
+  void on(const intent::OpenAdd&);
+  void on(const intent::PickAppointment& in);
+  void on(const intent::AddAppointment& in);
+  void on(const intent::AddWalkIn&);
+  void on(const intent::SaveList&);
+  void on(const intent::OpenSummary&);
+  void on(const intent::OpenAdmin&);
+  void on(const intent::OpenExport&);  // staff_export.cpp
+  void on(const intent::MakeBatch&);
+  void on(const intent::CopyToUsb&);
+  void on(const intent::ShowQr&);
+  void on(const intent::StopQr&);
   /// The keyboard shortcuts (kShortcutsText).
   void applyShortcut(Key k);
   void say(const core::Status& s, std::string done);
@@ -185,7 +186,9 @@ class StaffConsole {
   void applyWalkIn(const WalkInIntent& in);
   // The export screen (staff_export.cpp).
   void openExport();
-  void applyExport(const StaffIntent& in);
+  /// True (and nothing is started) while making or copying a batch is under way: one thing at a time.
+  bool exportBusy() const;
+  void startedExport(ExportState::Work work, std::string task);
   /// Brings the bar up to date with the work under way, and takes its result when it has finished;
   /// true when a frame is wanted. Work under way counts as activity while the Export screen shows it.
   bool pollExportWork();
@@ -212,6 +215,9 @@ inline constexpr const char* kShortcutsText = "F2 Call next   F3 Search   F4 See
 /// Longest typed staff card and PIN.
 inline constexpr size_t kMaxCardChars = 80;
 inline constexpr size_t kMaxPinDigits = 12;
+/// Longest search text and typed appointment ID.
+inline constexpr size_t kMaxSearchChars = 40;
+inline constexpr size_t kMaxAppointmentIdChars = 64;
 
 /// The idle sign-out is announced this long before it happens.
 inline constexpr int64_t kIdleWarningMs = 30'000;

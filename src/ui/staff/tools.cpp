@@ -10,14 +10,11 @@
 #include "ui/widgets.h"
 
 namespace longstop::ui::staff {
-namespace {
-using K = StaffIntent::Kind;
-}  // namespace
-
 StaffIntent drawSearch(const std::string& text, const std::vector<service::ConsoleEntry>& results) {
   StaffIntent in;
   Rect area;
-  if (drawStaffBar("Search: ticket, surname or NHS number", {"Back to list"}, &area) == 0) in.kind = K::kBack;
+  if (drawStaffBar("Search: ticket, surname or NHS number", {"Back to list"}, &area) == 0)
+    in = intent::Back{};
   const Theme& t = theme();
   ImGui::SetCursorScreenPos(area.min);
   (void)field("Search", text, ImVec2(std::min(area.width(), t.basePx * 16), t.target() * 0.7f), true,
@@ -26,10 +23,7 @@ StaffIntent drawSearch(const std::string& text, const std::vector<service::Conso
   float keyH = std::min(t.target() * 0.6f, area.height() / 10);
   float kbH = charKeyboardHeight(area.width(), keyH, kLettersAndDigits);
   KeyPress p = drawCharKeyboard(ImVec2(area.min.x, area.max.y - kbH), area.width(), keyH, kLettersAndDigits);
-  if (p) {
-    in.kind = K::kKey;
-    in.key = p;
-  }
+  if (p) in = intent::TypeKey{p};
   float bottom = area.max.y - kbH - t.gap();
   if (!text.empty() && results.empty()) {
     listText("Nobody found.", ImVec2(area.min.x, y), listPx());
@@ -44,7 +38,7 @@ StaffIntent drawSearch(const std::string& text, const std::vector<service::Conso
   ImVec2 pos = ImGui::GetCursorScreenPos();
   for (const auto& e : results) {
     StaffIntent r = drawListRow(e, cols, pos, listRowHeight());
-    if (r.kind != K::kNone) in = r;
+    if (pressed(r)) in = r;
     pos.y += listRowHeight();
   }
   ImGui::SetCursorScreenPos(pos);
@@ -58,8 +52,8 @@ StaffIntent drawAdd(const std::string& appointmentId, const std::vector<service:
   StaffIntent in;
   Rect area;
   const int pressed = drawStaffBar("Add a patient at the desk", {"New walk-in", "Back to list"}, &area);
-  if (pressed == 0) in.kind = K::kAddWalkIn;
-  if (pressed == 1) in.kind = K::kBack;
+  if (pressed == 0) in = intent::AddWalkIn{};
+  if (pressed == 1) in = intent::Back{};
   const Theme& t = theme();
   const float h = std::round(listRowHeight() * 1.2f);
   // The appointment chosen (a row below, or its ID typed on a keyboard) and what to do with it.
@@ -71,11 +65,10 @@ StaffIntent drawAdd(const std::string& appointmentId, const std::vector<service:
   float x = area.min.x + fw + t.gap();
   ImGui::SetCursorScreenPos(ImVec2(x, fy - h));
   if (button("Check in", ImVec2(w1, h), ButtonStyle::kPrimary, !appointmentId.empty()))
-    in.kind = K::kAddAppointment;
+    in = intent::AddAppointment{false};
   ImGui::SetCursorScreenPos(ImVec2(x + w1 + t.gap(), fy - h));
   if (button("Urgent", ImVec2(w2, h), ButtonStyle::kUrgent, !appointmentId.empty())) {
-    in.kind = K::kAddAppointment;
-    in.flag = true;
+    in = intent::AddAppointment{true};
   }
   float y = fy + t.gap() * 0.5f;
   const float lineH = std::round(listPx() * 1.5f);
@@ -110,8 +103,7 @@ StaffIntent drawAdd(const std::string& appointmentId, const std::vector<service:
     if (button(a.id, ImVec2(cw[0] - gap, rowH - 5), chosen ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
                true, ("due-" + a.id).c_str()) &&
         !listDragged()) {
-      in.kind = K::kPickAppointment;
-      in.arg = a.id;
+      in = intent::PickAppointment{a.id};
     }
     const float ty = pos.y + (rowH - px) / 2;
     const std::string cells[] = {a.time, a.clinician, a.initial.empty() ? "-" : a.initial + ".", a.queueName};
@@ -149,7 +141,7 @@ StaffIntent drawRoomPick(const std::string& clinician, const std::string& queueI
   StaffIntent in;
   Rect area;
   const std::string title = clinician.empty() ? "Whose room?" : "Which room is " + clinician + " in today?";
-  if (drawStaffBar(title, {"Back to list"}, &area) == 0) in.kind = K::kBack;
+  if (drawStaffBar(title, {"Back to list"}, &area) == 0) in = intent::Back{};
   const Theme& t = theme();
   if (clinician.empty()) {
     float y = area.min.y;
@@ -159,8 +151,7 @@ StaffIntent drawRoomPick(const std::string& clinician, const std::string& queueI
       const std::string label = p.clinician + ": " + p.room;
       if (button(label, ImVec2(std::min(area.width(), t.basePx * 14), std::round(listRowHeight() * 1.4f)),
                  ButtonStyle::kSecondary)) {
-        in.kind = K::kRoomPick;
-        in.arg = p.clinician;
+        in = intent::PickRoom{p.clinician, ""};
       }
       y += std::round(listRowHeight() * 1.4f) + t.gap();
     }
@@ -173,8 +164,7 @@ StaffIntent drawRoomPick(const std::string& clinician, const std::string& queueI
     const int r = static_cast<int>(i) / perRow, c = static_cast<int>(i) % perRow;
     ImGui::SetCursorScreenPos(ImVec2(area.min.x + c * (w + t.gap()), area.min.y + r * (h + t.gap())));
     if (button(rooms[i], ImVec2(w, h), ButtonStyle::kSecondary)) {
-      in.kind = K::kRoomSet;
-      in.arg = rooms[i];
+      in = intent::SetRoom{rooms[i]};
     }
   }
   return in;
@@ -183,7 +173,7 @@ StaffIntent drawRoomPick(const std::string& clinician, const std::string& queueI
 StaffIntent drawSummary(const service::DaySummaryView& s, const std::string& siteName) {
   StaffIntent in;
   Rect area;
-  if (drawStaffBar("End of day - " + siteName, {"Back to list"}, &area) == 0) in.kind = K::kBack;
+  if (drawStaffBar("End of day - " + siteName, {"Back to list"}, &area) == 0) in = intent::Back{};
   const Theme& t = theme();
   const float px = listPx() * 1.1f;
   using S = core::CheckinState;
