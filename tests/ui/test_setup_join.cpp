@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "service/admin_services.h"
+#include "support/layout_checks.h"
 #include "support/patient_screens.h"
 #include "ui/setup/setup_wizard.h"
 
@@ -183,5 +184,24 @@ TEST_CASE("a refusal from the worker shows on the role step; Back while joining 
     imgui.drawWith([&] { wiz.frame(); });
     CHECK(wiz.step() == SetupStep::kJoinRole);
     CHECK_THAT(wiz.state().message, Catch::Contains("still finishing"));
+  }
+}
+
+TEST_CASE("the joining screen at both sizes: no text cut, nothing on top of anything else") {
+  for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{800, 480}}) {
+    INFO(w << "x" << h);
+    longstop::testing::Headless imgui(w, h);
+    core::ManualClock clock(nine());
+    Gate gate;
+    GatedJoin admin(gate, /*accept=*/false);
+    SetupWizard wiz(admin, clock);
+    pressJoin(imgui, wiz);
+    REQUIRE(framesUntil(imgui, wiz, [&] { return gate.wasEntered(); }));
+    imgui.drawWith([&] { wiz.frame(); });
+    REQUIRE(imgui.log.showsText("Joining..."));
+    for (const auto& p : longstop::testing::layoutProblems(imgui.log, ImVec2(float(w), float(h))))
+      FAIL_CHECK(p);
+    gate.release();
+    REQUIRE(framesUntil(imgui, wiz, [&] { return !wiz.state().joining; }));
   }
 }
