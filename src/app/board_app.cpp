@@ -1,6 +1,7 @@
 #include "app/board_app.h"
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <thread>
@@ -173,6 +174,22 @@ std::string BoardApp::runScript(const std::vector<ScriptCommand>& commands, cons
         frame();
         if (widgets_.showsText(c.text)) why = "visible, but should not be";
         break;
+      case Kind::kAwait: {
+        // Another device's call arrives in real time; the board's clock stays where the script put it.
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(c.waitMs);
+        for (;;) {
+          (void)poll();
+          frame();
+          if (widgets_.showsText(c.text)) break;
+          if (std::chrono::steady_clock::now() > until) {
+            why = "not visible within " + std::to_string(c.waitMs / 1000) + " s\n  on screen:\n" +
+                  widgets_.describe();
+            break;
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        break;
+      }
       case Kind::kScreenshot: {
         (void)poll();
         auto s = screenshot(c.text);
@@ -180,7 +197,7 @@ std::string BoardApp::runScript(const std::vector<ScriptCommand>& commands, cons
         break;
       }
       default:
-        why = "the board takes only wait, expect, expect-not and screenshot";
+        why = "the board takes only wait, await, expect, expect-not and screenshot";
     }
     if (!why.empty())
       return name + ":" + std::to_string(c.line) + ": " + std::string(commandName(c.kind)) + " \"" + c.text +

@@ -49,7 +49,8 @@ class BoardApp {
   void run(const std::atomic<bool>* stop = nullptr);
   /// The event sequence of the newest call drawn on the screen by run(); readable from any thread.
   int64_t drawnCallSeq() const { return drawnCallSeq_.load(); }
-  /// wait / expect / expect-not / screenshot only; empty on success, else `<name>:<line>: ... reason`.
+  /// wait / await / expect / expect-not / screenshot only; empty on success, else `<name>:<line>: ...
+  /// reason`.
   std::string runScript(const std::vector<ScriptCommand>& commands, const std::string& name,
                         core::ManualClock& clock);
 

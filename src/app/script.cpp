@@ -8,9 +8,11 @@ namespace {
 constexpr size_t kMaxScriptBytes = 1 << 20;
 constexpr size_t kMaxLineBytes = 4096;
 constexpr int64_t kMaxWaitMs = 24LL * 3600 * 1000;
+// An await is a real-time limit on another process's work: a script should fail, not hang for a day.
+constexpr int64_t kMaxAwaitMs = 5LL * 60 * 1000;
 
 using Kind = ScriptCommand::Kind;
-constexpr std::array<std::pair<std::string_view, Kind>, 13> kCommands = {{
+constexpr std::array<std::pair<std::string_view, Kind>, 14> kCommands = {{
     {"tap", Kind::kTap},
     {"type", Kind::kType},
     {"key", Kind::kKey},
@@ -24,6 +26,7 @@ constexpr std::array<std::pair<std::string_view, Kind>, 13> kCommands = {{
     {"walk-widgets", Kind::kWalkWidgets},      // walk-widgets 400: tap everything reachable, no staff screen
     {"expect-picture", Kind::kExpectPicture},  // the scan screen shows the camera's picture (waits up to 5 s)
     {"expect-no-picture", Kind::kExpectNoPicture},  // no camera picture shown or waiting to be shown
+    {"await", Kind::kAwait},  // await "text" 30s: another process's work shows here (real time, clock still)
 }};
 
 bool isSpace(char c) {
@@ -92,11 +95,14 @@ std::optional<ScriptError> parseArgument(ScriptCommand& cmd, std::string_view ar
     auto q = quoted(args, &rest, &why);
     if (!q) return ScriptError{cmd.line, std::string(commandName(cmd.kind)) + ": " + why};
     cmd.text = std::move(*q);
-    if (cmd.kind == Kind::kHold) {
+    if (cmd.kind == Kind::kHold || cmd.kind == Kind::kAwait) {
       std::string_view d = trimLeft(rest);
       std::string_view word = bareWord(d, &rest);
       auto ms = parseDuration(word);
-      if (!ms) return ScriptError{cmd.line, "hold: expected a label and a time like 3s"};
+      if (cmd.kind == Kind::kHold && !ms)
+        return ScriptError{cmd.line, "hold: expected a label and a time like 3s"};
+      if (cmd.kind == Kind::kAwait && (!ms || *ms == 0 || *ms > kMaxAwaitMs))
+        return ScriptError{cmd.line, "await: expected a text and a time like 30s (at most 5min)"};
       cmd.waitMs = *ms;
     }
   } else {

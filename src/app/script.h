@@ -25,11 +25,13 @@ struct ScriptCommand {
     kTestRevokeCard,
     kWalkWidgets,
     kExpectPicture,
-    kExpectNoPicture
+    kExpectNoPicture,
+    kAwait
   };
   Kind kind = Kind::kTap;
   std::string text;    // the label, text, key name, scanned code or file name
-  int64_t waitMs = 0;  // kWait, kHold (how long the press lasts); kWalkWidgets: the most taps
+  int64_t waitMs = 0;  // kWait, kHold (how long the press lasts); kWalkWidgets: the most taps;
+                       // kAwait: the most real time to wait
   int line = 0;        // 1-based, for messages
 };
 

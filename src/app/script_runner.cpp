@@ -100,6 +100,8 @@ std::string ScriptRunner::runOne(const ScriptCommand& command) {
       return app_.widgets().showsText(c.text) ? "visible, but should not be" : "";
     case Kind::kHold:
       return hold(c.text, c.waitMs);
+    case Kind::kAwait:
+      return awaitText(c.text, c.waitMs);
     case Kind::kWalkWidgets:
       return walkWidgets(c.waitMs);
     case Kind::kExpectPicture:
@@ -245,6 +247,21 @@ std::string ScriptRunner::expectPicture() {
     if (std::chrono::steady_clock::now() > until)
       return app_.flow().screen() == ui::Screen::kScan ? "no camera picture within 5 s"
                                                        : "the scan screen is not showing";
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+// What another process does (a peer's check-in replicated here) arrives in real time on threads of
+// the app's own, so this waits in real time with the app's clock still, ticking and drawing as the real
+// loop would, until the text shows; only the limit (failure) depends on how busy the machine is.
+std::string ScriptRunner::awaitText(const std::string& text, int64_t ms) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+  for (;;) {
+    (void)app_.tick();
+    app_.frame();
+    if (app_.widgets().showsText(text)) return "";
+    if (std::chrono::steady_clock::now() > until)
+      return "not visible within " + std::to_string(ms / 1000) + " s" + visibleSummary(app_.widgets());
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }

@@ -32,6 +32,7 @@ class ScriptRunner {
   std::string hold(const std::string& label, int64_t ms);
   std::string walkWidgets(int64_t maxTaps);
   std::string expectPicture();
+  std::string awaitText(const std::string& text, int64_t ms);
   std::string substitute(const std::string& text) const;
   void wait(int64_t ms);
   void settleExportWork();

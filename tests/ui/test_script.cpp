@@ -64,6 +64,11 @@ TEST_CASE("bad input is refused with the line and a reason") {
        "unknown command '?"
        "?'"},
       {"tap \"a\0\"", 1, "NUL"},
+      {"await \"URGENT\"", 1, "await: expected a text and a time"},
+      {"await \"URGENT\" 0s", 1, "await: expected a text and a time"},
+      {"await \"URGENT\" 6min", 1, "at most 5min"},
+      {"await URGENT 30s", 1, "expected a quoted string"},
+      {"await \"URGENT\" 30s extra", 1, "unexpected text"},
   };
   for (const auto& c : cases) {
     std::string text = c.text;
@@ -75,6 +80,17 @@ TEST_CASE("bad input is refused with the line and a reason") {
     CHECK_THAT(p.error->reason, Catch::Contains(c.reason));
     CHECK(p.commands.empty());
   }
+}
+
+TEST_CASE("await: a text and the most real time to wait for it") {
+  auto p = parseScript("await \"URGENT: A001\" 30s   # from the kiosk\nawait \"A001\" 5min\n");
+  REQUIRE_FALSE(p.error);
+  REQUIRE(p.commands.size() == 2);
+  CHECK(p.commands[0].kind == Kind::kAwait);
+  CHECK(p.commands[0].text == "URGENT: A001");
+  CHECK(p.commands[0].waitMs == 30000);
+  CHECK(p.commands[1].waitMs == 300000);
+  CHECK(commandName(Kind::kAwait) == "await");
 }
 
 TEST_CASE("limits: very long lines and scripts are refused, an empty script is fine") {

@@ -1,6 +1,7 @@
 // longstop-bench: Longstop's benchmarks. Prints one JSON object; ratios compare against baselines
 // measured in the same run on the same machine and disk.
-//   longstop-bench [--dir DIR] [--rounds N] [--only storage|scan|export|ui|print|board|site|kdf|import]
+//   longstop-bench [--dir DIR] [--rounds N] [--only
+//   storage|scan|export|ui|print|board|site|site-screens|kdf|import]
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "print_bench.h"
 #include "scan_bench.h"
 #include "site_bench.h"
+#include "site_bench_screens.h"
 #include "stats.h"
 #include "storage_bench.h"
 #include "ui_bench.h"
@@ -60,6 +62,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "longstop-bench: the board benchmark failed\n");
   if (ok && wanted("site") && !longstop::bench::benchSite(dir / "site", std::min(rounds, 200), report))
     std::fprintf(stderr, "longstop-bench: the site benchmark failed (is nats-server installed?)\n");
+  if (ok && (wanted("site") || only == "site-screens") &&
+      !longstop::bench::benchSiteScreens(dir / "site-screens", report))
+    std::fprintf(stderr, "longstop-bench: the site's screens benchmark failed (is nats-server installed?)\n");
   if (ok && wanted("import") && !longstop::bench::benchImport(dir / "import", report))
     std::fprintf(stderr, "longstop-bench: the import benchmark failed\n");
   if (ok && wanted("kdf") && !longstop::bench::benchKdf(report))

@@ -168,6 +168,7 @@ std::string minutes(int m) {
 }  // namespace
 
 void SetupWizard::frame() {
+  pollJoin();
   theme().largerText = false;
   theme().highContrast = false;
   const Theme& t = theme();
@@ -210,6 +211,12 @@ void SetupWizard::frame() {
       pick(drawKeyboardBelow(c, s_));
       break;
     case SetupStep::kJoinRole: {
+      if (s_.joining) {
+        c.para("Joining...");
+        c.para("Waiting for the inviting device to answer. It takes a few seconds; Back stops waiting.");
+        next.clear();
+        break;
+      }
       c.para("What is this device for?");
       std::vector<std::string> labels;
       int chosen = -1;

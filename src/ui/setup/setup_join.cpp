@@ -1,7 +1,9 @@
 // The wizard's "Join a site": the join code (scanned or typed) read at once, then the role and this
 // device's address, then the join itself through AdminServices. A refusal (a typing mistake, an
-// expired or used code, the inviter out of reach) stays on its step with the sentence in red.
+// expired or used code, the inviter out of reach) stays on its step with the sentence in red. The join
+// runs on a JoinWorker; Back while it runs stops waiting for it.
 #include <algorithm>
+#include <utility>
 
 #include "ui/setup/setup_wizard.h"
 #include "ui/wipe.h"
@@ -38,14 +40,29 @@ void SetupWizard::nextJoin() {
     go(SetupStep::kJoinRole);
     return;
   }
-  // kJoinRole: the join itself (the inviting device answers within seconds, or is out of reach).
-  auto joined = services_.joinSite({s_.joinCode, s_.joinRole, withoutSpaces(s_.joinListen)});
-  if (!joined.ok()) {
-    s_.message = joined.error().message;
+  // kJoinRole: the join itself, on the worker (the inviting device answers within seconds, or is out of
+  // reach); the screen shows "Joining..." meanwhile. The answers are copied: the fields may change.
+  if (s_.joining) return;
+  const service::JoinAnswers answers{s_.joinCode, s_.joinRole, withoutSpaces(s_.joinListen)};
+  if (!joinWorker_.start([&services = services_, answers] { return services.joinSite(answers); })) {
+    s_.message = "The last attempt to join is still finishing. Try again in a few seconds.";
     return;
   }
+  s_.joining = true;
+}
+
+void SetupWizard::pollJoin() {
+  auto outcome = joinWorker_.take();
+  if (!outcome) return;
+  const bool waited = std::exchange(s_.joining, false);
+  if (!outcome->ok()) {
+    if (waited) s_.message = outcome->error().message;
+    return;
+  }
+  // Joined, even if the person stopped waiting: the inviting device has this device in its roster and
+  // this directory holds the site, so the wizard must not pretend otherwise.
   wipe(s_.joinCode);  // used once: it opens nothing now, but there is no reason to keep it
-  s_.joined = joined.value();
+  s_.joined = outcome->value();
   go(SetupStep::kJoinDone);
 }
 

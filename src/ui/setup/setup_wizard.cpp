@@ -129,6 +129,12 @@ void SetupWizard::back() {
       go(SetupStep::kIntro);
       return;
     case SetupStep::kJoinRole:
+      // While joining, Back stops waiting (the request cannot be taken back once sent: if the inviting
+      // device accepts it after all, the wizard shows the device joined).
+      if (std::exchange(s_.joining, false)) {
+        s_.message = "Stopped waiting for the inviting device. If it answers after all, this device joins.";
+        return;
+      }
       go(SetupStep::kJoinCode);
       return;
     case SetupStep::kJoinDone:

@@ -17,6 +17,7 @@
 #include "ui/input.h"
 #include "ui/keypads.h"
 #include "ui/qr_code.h"
+#include "ui/setup/setup_join_worker.h"
 #include "ui/test_page.h"
 
 namespace longstop::ui::setup {
@@ -81,6 +82,7 @@ struct SetupState {
   std::string joinRole = "kiosk";           // one of joinRoleChoices()
   std::string joinListen;                   // this device's address on the site's network, IPv4:PORT
   std::optional<service::JoinDone> joined;  // once the device has joined
+  bool joining = false;  // the join runs on the worker: "Joining..." shows, with Back to stop waiting
 };
 
 struct SetupIntent {
@@ -148,8 +150,10 @@ class SetupWizard {
   /// The text fields of the current step, in focus order (null when it has none).
   std::vector<std::string*> fields();
   void createSite();
-  /// Kinds kJoinCode and kJoinRole of next(): the code read, then the join itself.
+  /// Kinds kJoinCode and kJoinRole of next(): the code read, then the join itself (on joinWorker_).
   void nextJoin();
+  /// Takes the join's outcome once the worker has it (each frame, before drawing).
+  void pollJoin();
   void wipeSecrets();
   std::vector<core::QueueDef> queueDefs() const;
 
@@ -160,6 +164,7 @@ class SetupWizard {
   std::function<void(std::string_view, std::string_view)> onShown_;
   TicketPrinting* printing_ = nullptr;
   TestPageState testPage_;  // the devices step's "Print a test page"
+  JoinWorker joinWorker_;   // last: its thread (which uses services_) ends before the rest goes
 };
 
 /// The number shown as "Step N of M" for a step.
