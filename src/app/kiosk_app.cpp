@@ -136,6 +136,10 @@ std::function<void()> wakeForPrinter() {
 }
 }  // namespace
 
+KioskApp::~KioskApp() {
+  if (speech_) speech_->playOut();
+}
+
 core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, const core::Clock& clock) {
   std::unique_ptr<KioskApp> app(new KioskApp());
   app->clock_ = &clock;
