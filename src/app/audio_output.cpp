@@ -104,7 +104,7 @@ std::unique_ptr<AudioOutput> AudioOutput::open(int rate) {
   want.freq = rate;
   want.format = AUDIO_S16SYS;
   want.channels = 1;
-  want.samples = 1024;
+  want.samples = kBufferSamples;
   SDL_AudioDeviceID dev = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
   if (dev == 0) {
     std::fprintf(stderr, "longstop: no sound device (%s); the board carries on without it\n", SDL_GetError());

@@ -23,6 +23,8 @@ std::optional<std::vector<int16_t>> speak(const std::string& text, int rate);
 
 class AudioOutput {
  public:
+  /// Samples the device takes from the queue at a time.
+  static constexpr int kBufferSamples = 1024;
   /// The default output device, playing 16-bit mono at `rate`, or null (with one line on stderr)
   /// when there is none.
   static std::unique_ptr<AudioOutput> open(int rate = 22050);

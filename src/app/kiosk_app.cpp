@@ -56,7 +56,9 @@ KioskApp::KioskApp() {
   buildScreens();
 }
 
-KioskApp::~KioskApp() = default;
+KioskApp::~KioskApp() {
+  if (speech_) speech_->playOut();
+}
 
 core::Result<std::unique_ptr<KioskApp>> KioskApp::open(const AppOptions& o, const core::Clock& clock) {
   std::unique_ptr<KioskApp> app(new KioskApp());

@@ -71,6 +71,8 @@ class KioskApp {
   ~KioskApp();
   /// Opens the site and the display. The clock is borrowed and must outlive the app.
   static core::Result<std::unique_ptr<KioskApp>> open(const AppOptions& o, const core::Clock& clock);
+  /// Lets spoken guidance play out first (tests only: SpeechOutput::playOut), while SDL still runs.
+  ~KioskApp();
 
   /// Draws one frame (applying what was pressed); `pointer` replaces the mouse for this frame and
   /// `capture` receives the pixels. Returns the CPU time the frame took on this thread, in ms.

@@ -19,11 +19,15 @@ class SpeechOutput::Sink final : public speech::AudioSink {
 SpeechOutput::SpeechOutput(std::filesystem::path log) : log_(std::move(log)) {}
 
 SpeechOutput::~SpeechOutput() {
-  if (speaker_ && !log_.empty()) {
-    speaker_->TEST_waitIdle();
-    for (int i = 0; i < 300 && audio_->busy(); ++i) SDL_Delay(100);
-  }
   speaker_.reset();
+}
+
+void SpeechOutput::playOut() {
+  if (!speaker_ || log_.empty()) return;
+  speaker_->TEST_waitIdle();
+  for (int i = 0; i < 300 && audio_->busy(); ++i) SDL_Delay(100);
+  // The queue is empty once the device has taken its last buffer, which it has yet to write out.
+  SDL_Delay(static_cast<uint32_t>(2 * AudioOutput::kBufferSamples * 1000 / audio_->rate()) + 1);
 }
 
 bool SpeechOutput::open() {

@@ -15,10 +15,13 @@ namespace longstop::app {
 
 class SpeechOutput final : public ui::SpeechOut {
  public:
-  /// With `log` not empty (tests: $LONGSTOP_SPEECH_LOG) every utterance's text is appended to it, and
-  /// the destructor lets the last utterance play out (at most 30 s) so a recording holds it whole.
+  /// With `log` not empty (tests: $LONGSTOP_SPEECH_LOG) every utterance's text is appended to it.
   explicit SpeechOutput(std::filesystem::path log = {});
   ~SpeechOutput() override;
+
+  /// With a log (tests), waits until the last utterance has played (at most 30 s), so a recording holds
+  /// it whole; otherwise returns at once. Call it before SDL_Quit(), which drops what is queued.
+  void playOut();
 
   void say(const std::string& text, const std::string& language) override;
   void stop() override;

@@ -1,7 +1,7 @@
 // longstop-bench: Longstop's benchmarks. Prints one JSON object; ratios compare against baselines
 // measured in the same run on the same machine and disk.
 //   longstop-bench [--dir DIR] [--rounds N] [--only
-//   storage|scan|export|ui|print|board|site|site-screens|kdf|import]
+//   storage|scan|export|ui|print|board|site|site-screens|kdf|import|speech]
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -16,6 +16,7 @@
 #include "scan_bench.h"
 #include "site_bench.h"
 #include "site_bench_screens.h"
+#include "speech_bench.h"
 #include "stats.h"
 #include "storage_bench.h"
 #include "ui_bench.h"
@@ -67,6 +68,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "longstop-bench: the site's screens benchmark failed (is nats-server installed?)\n");
   if (ok && wanted("import") && !longstop::bench::benchImport(dir / "import", report))
     std::fprintf(stderr, "longstop-bench: the import benchmark failed\n");
+  if (ok && wanted("speech") && !longstop::bench::benchSpeech(dir / "speech", report))
+    std::fprintf(stderr, "longstop-bench: the speech benchmark failed (is espeak-ng's data installed?)\n");
   if (ok && wanted("kdf") && !longstop::bench::benchKdf(report))
     std::fprintf(stderr, "longstop-bench: the key derivation benchmark could not get its memory\n");
   std::error_code ec;

@@ -47,12 +47,20 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
                     v.listen ? colour::kTextOnDark : colour::kBlue);
   float nameRoom = d.width() - 4 * t.margin() - cs.x - listenW;
   ImFont* nameFont = measure(v.siteName, t.heading()).x <= nameRoom ? t.heading() : t.body();
-  ImGui::SetCursorScreenPos(ImVec2(t.margin(), std::floor((barH - measure(v.siteName, nameFont).y) / 2)));
+  // A long name beside the clock and Listen (a small screen, larger text) goes onto two lines at full
+  // size; where even that does not fit, the clock gives its place to the name (which tells a patient
+  // they are at the right practice) rather than the name being shrunk or cut mid-letter.
+  const FittedLabel beside = fitLabel(v.siteName, ImVec2(nameRoom, barH), nameFont);
+  const bool clock = nameFont == t.heading() || (beside.fits && beside.size >= nameFont->FontSize - 0.5f);
+  if (!clock) nameRoom += cs.x + t.margin();
   ImGui::PushClipRect(ImVec2(0, 0), ImVec2(t.margin() + nameRoom, barH), true);
-  text(v.siteName, nameFont, colour::kTextOnDark);
+  textFitted(v.siteName, ImVec2(t.margin(), 0), ImVec2(t.margin() + nameRoom, barH), nameFont,
+             colour::kTextOnDark);
   ImGui::PopClipRect();
-  ImGui::SetCursorScreenPos(ImVec2(d.max.x - 2 * t.margin() - listenW - cs.x, (barH - cs.y) / 2));
-  text(v.clock, t.heading(), colour::kTextOnDark);
+  if (clock) {
+    ImGui::SetCursorScreenPos(ImVec2(d.max.x - 2 * t.margin() - listenW - cs.x, (barH - cs.y) / 2));
+    text(v.clock, t.heading(), colour::kTextOnDark);
+  }
 
   const char* larger = v.largerText ? tr("Larger text: on") : tr("Larger text: off");
   const char* contrast = v.highContrast ? tr("High contrast: on") : tr("High contrast: off");
