@@ -8,6 +8,7 @@
 #include "crypto/primitives.h"
 #include "secret_input.h"
 #include "service/admin.h"
+#include "service/high_water.h"
 #include "service/site_check.h"
 #include "service/sodium_digest.h"
 #include "store/event_log.h"
@@ -40,12 +41,17 @@ int cmdStatus(const Args& a) {
   if (!site.ok()) return fail(site.error());
   auto st = service::siteStatus(**site);
   if (!st.ok()) return fail(st.error());
+  auto mark = service::highWaterStatus((*site)->db());
+  if (!mark.ok()) return fail(mark.error());
+  const std::string markLine = service::describeHighWater(*mark, clock().now().utcOffsetMinutes);
   if (a.has("json")) {
     store::JsonObject byState;
     for (const auto& [state, n] : st->checkinsByState) byState.add(core::toString(state), n);
     store::JsonObject o;
     o.add("device_id", st->deviceId).add("site", st->siteName).add("ods", st->odsCode);
     o.add("appointments", st->appointments);
+    o.addBool("high_water_kept", mark->kept).add("high_water_since_ms", mark->sinceMs);
+    o.addBool("high_water_since_creation", mark->sinceCreation).add("high_water", markLine);
     std::printf("%s,\"checkins\":%s}\n", o.str().substr(0, o.str().size() - 1).c_str(),
                 byState.str().c_str());
     return kExitOk;
@@ -55,7 +61,7 @@ int cmdStatus(const Args& a) {
   if (st->checkinsByState.empty()) std::printf(" none yet");
   for (const auto& [state, n] : st->checkinsByState)
     std::printf(" %s %lld;", std::string(core::toString(state)).c_str(), static_cast<long long>(n));
-  std::printf("\n");
+  std::printf("\n%s\n", markLine.c_str());
   return kExitOk;
 }
 
