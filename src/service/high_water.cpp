@@ -9,6 +9,7 @@
 #include <iterator>
 #include <optional>
 
+#include "core/date.h"
 #include "crypto/primitives.h"
 #include "service/site.h"
 #include "store/event_log.h"
@@ -21,7 +22,10 @@ namespace {
 constexpr const char* kTag = "LSHW1";
 constexpr size_t kMaxFileBytes = 64 * 1024;
 constexpr size_t kMaxCounters = 1000;
-constexpr const char* kMetaKey = "high_water";  // "1" once this site has written a mark
+constexpr const char* kMetaKey = "high_water";         // "1" once this site has written a mark
+constexpr const char* kSinceKey = "high_water_since";  // when its first mark was written (unix ms)
+// A site whose first mark follows its first event by less than this had one from the start.
+constexpr int64_t kFromCreationMs = 60'000;
 
 std::string hex(std::string_view raw) {
   return crypto::toHex(raw);
@@ -240,6 +244,7 @@ core::Status writeMark(Site& site) {
   if (!noted.ok()) return noted.error();
   if (!noted.value()) {
     if (auto s = store::setMeta(site.db(), kMetaKey, "1"); !s.ok()) return s;
+    if (auto s = store::setMeta(site.db(), kSinceKey, std::to_string(m.writtenMs)); !s.ok()) return s;
   }
   return writeDurably(highWaterPath(site.dataDir()), formatMark(m));
 }
@@ -320,6 +325,38 @@ core::Result<HighWaterCheck> checkHighWater(store::Database& db, const fs::path&
                 std::to_string(held->seq) + " but this device had recorded up to event " +
                 std::to_string(mark->seq) + " (" + localTime(mark->atMs, utcOffsetMinutes) + ")." + kWhatToDo;
   return out;
+}
+
+core::Result<HighWaterStatus> highWaterStatus(store::Database& db) {
+  HighWaterStatus out;
+  auto noted = store::getMeta(db, kMetaKey);
+  if (!noted.ok()) return noted.error();
+  out.kept = noted.value().has_value();
+  if (!out.kept) return out;
+  auto since = store::getMeta(db, kSinceKey);
+  if (!since.ok()) return since.error();
+  if (!since.value() || !isNumber(*since.value())) return out;
+  out.sinceMs = std::atoll(since.value()->c_str());
+  auto first = readRow(db, "SELECT seq, at_ms, hash, kind, data FROM events ORDER BY seq LIMIT 1", 0);
+  if (!first.ok()) return first.error();
+  out.sinceCreation = !first->found || out.sinceMs - first->atMs <= kFromCreationMs;
+  return out;
+}
+
+std::string describeHighWater(const HighWaterStatus& s, int utcOffsetMinutes) {
+  if (!s.kept)
+    return "No high-water mark yet: a copy of this database put back from before the first one is written "
+           "cannot be detected (the unlocked kiosk writes one within a minute, and so does every export).";
+  if (s.sinceCreation) return "High-water mark kept since the site was made: a copy put back is detected.";
+  if (s.sinceMs == 0)
+    return "High-water mark kept, since a time this version did not record: a copy put back from before the "
+           "first mark, with the mark deleted, cannot be detected.";
+  const core::Date d = core::civilFromDays(core::Instant{s.sinceMs, utcOffsetMinutes}.localDay());
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return "High-water mark kept since " + std::string(date) + " " + localTime(s.sinceMs, utcOffsetMinutes) +
+         ": a copy put back from before " + localTime(s.sinceMs, utcOffsetMinutes) +
+         " that day, with the mark deleted, cannot be detected.";
 }
 
 core::Result<RecordedLoss> recordLoss(Site& site) {

@@ -64,6 +64,19 @@ struct HighWaterCheck {
 core::Result<HighWaterCheck> checkHighWater(store::Database& db, const std::filesystem::path& dataDir,
                                             std::string_view publicKey, int utcOffsetMinutes);
 
+struct HighWaterStatus {
+  bool kept = false;           // the database says a mark was written
+  int64_t sinceMs = 0;         // when the first was (0: before this was recorded)
+  bool sinceCreation = false;  // the site had a mark from its start
+};
+
+/// Whether this site keeps a mark and since when: a copy of the database from before its first mark,
+/// put back with the mark deleted, is a site from before marks to every check (nothing of the later
+/// log is left to say otherwise), so that window is said rather than hidden.
+core::Result<HighWaterStatus> highWaterStatus(store::Database& db);
+/// One sentence for `status`: the mark kept since when, or not yet, and what cannot be detected.
+std::string describeHighWater(const HighWaterStatus& status, int utcOffsetMinutes);
+
 struct RecordedLoss {
   int64_t from = 0, to = 0;  // the sequence numbers given up
 };

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/appointment_list.h"
 #include "core/matching.h"
 #include "crypto/primitives.h"
@@ -33,6 +35,37 @@ store::AppointmentRow toRow(Site& site, const core::AppointmentRecord& r) {
   return row;
 }
 
+// What an import records of each row it added, so that verify can rebuild the appointments table:
+// every column that is neither keyed (the matching hashes change with a key renewal) nor personal
+// (the sealed details are named by their SHA-256, as a check-in's are). Made before the write lock.
+std::string rowRecord(const store::AppointmentRow& row) {
+  const auto h = crypto::sha256(*row.sealed);
+  return nlohmann::json::array(
+             {row.id, row.startLocal, row.clinician, row.service, row.queueId,
+              crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()))})
+      .dump();
+}
+
+// One event holds at most about this much: a site's events travel one to a message, and its server
+// takes messages of up to 1 MiB.
+constexpr size_t kRowEventBytes = 64 * 1024;
+
+// The added rows as 'appointments' events ({"rows":[[id, start, clinician, service, queue,
+// sealed_sha256], ...]}), in as many as their size needs; returns how many.
+core::Result<int64_t> recordRows(Site& site, const std::vector<const std::string*>& added) {
+  int64_t events = 0;
+  std::string rows;
+  for (size_t i = 0; i < added.size(); ++i) {
+    rows += (rows.empty() ? "" : ",") + *added[i];
+    if (rows.size() < kRowEventBytes && i + 1 < added.size()) continue;
+    auto e = site.appendEvent("appointments", "", "{\"rows\":[" + rows + "]}");
+    if (!e.ok()) return e.error();
+    rows.clear();
+    ++events;
+  }
+  return events;
+}
+
 }  // namespace
 
 std::string queueForService(const SiteInfo& info, std::string_view service) {
@@ -54,18 +87,26 @@ core::Result<ImportReport> importAppointments(Site& site, std::string_view csvTe
   std::vector<store::AppointmentRow> rows;
   rows.reserve(records->size());
   for (const auto& r : records.value()) rows.push_back(toRow(site, r));
+  std::vector<std::string> recorded;
+  recorded.reserve(rows.size());
+  for (const auto& r : rows) recorded.push_back(rowRecord(r));
   auto s = site.db().transaction([&]() -> core::Status {
+    std::vector<const std::string*> fresh;
     for (size_t i = 0; i < rows.size(); ++i) {
       auto added = store::insertAppointment(site.db(), rows[i]);
       if (!added.ok())
         return core::Error{added.error().code,
                            "line " + std::to_string(records.value()[i].line) + ": " + added.error().message};
       ++(added.value() ? report.added : report.unchanged);
+      if (added.value()) fresh.push_back(&recorded[i]);
     }
     if (report.added == 0) return core::okStatus();  // a repeated import changes nothing at all
+    auto rowEvents = recordRows(site, fresh);
+    if (!rowEvents.ok()) return rowEvents.error();
     const auto h = crypto::sha256(csvText);
     store::JsonObject data;
     data.add("rows", report.rows).add("added", report.added).add("unchanged", report.unchanged);
+    data.add("row_events", rowEvents.value());
     data.add("file_sha256",
              crypto::toHex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size())));
     auto e = site.appendEvent("import", "", data.str());

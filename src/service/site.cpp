@@ -212,6 +212,10 @@ core::Result<std::unique_ptr<Site>> Site::createJoined(const fs::path& dataDir, 
     site->lock();
     return s.error();
   }
+  if (auto m = writeHighWater(*site); !m.ok()) {
+    site->lock();
+    return m.error();
+  }
   if (auto r = site->reloadSettings(); !r.ok()) return r.error();
   site->remember();
   return site;
@@ -253,6 +257,12 @@ core::Result<InitResult> Site::create(const fs::path& dataDir, const SiteSetup& 
   if (!s.ok()) {
     site->lock();
     return s.error();
+  }
+  // The first mark from the start: every copy of this database then says a mark was written, so one
+  // put back with the mark deleted is seen, however old (docs/decisions.md).
+  if (auto m = writeHighWater(*site); !m.ok()) {
+    site->lock();
+    return m.error();
   }
   site->remember();
   return result;

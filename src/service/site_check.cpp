@@ -175,7 +175,10 @@ core::Result<SiteCheck> checkSite(store::Database& db, std::string_view signer,
   }
   auto derived = checkDerivedState(db, meta(db, "device_id"));
   if (!derived.ok()) return derived.error();
-  out.problems.insert(out.problems.end(), derived->begin(), derived->end());
+  out.problems.insert(out.problems.end(), derived->problems.begin(), derived->problems.end());
+  out.checkinsCompared = derived->checkins;
+  out.appointmentsCompared = derived->appointments;
+  out.appointmentsUnrecorded = derived->appointmentsUnrecorded;
   auto recipient = checkRecipientSetting(db);
   if (!recipient.ok()) return recipient.error();
   if (!recipient->empty()) out.problems.push_back(*recipient);

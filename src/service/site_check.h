@@ -15,9 +15,12 @@ namespace longstop::service {
 
 struct SiteCheck {
   store::VerifyReport log;
-  std::vector<std::string> problems;  // sentences for a person, first the log's
-  std::string keySource;              // where the public key that was trusted came from
-  std::vector<std::string> notes;     // what is sound but a person should know (a loss recorded earlier)
+  std::vector<std::string> problems;   // sentences for a person, first the log's
+  std::string keySource;               // where the public key that was trusted came from
+  std::vector<std::string> notes;      // what is sound but a person should know (a loss recorded earlier)
+  int64_t checkinsCompared = 0;        // this device's check-in rows rebuilt from the events and compared
+  int64_t appointmentsCompared = 0;    // appointment rows rebuilt from their imports and compared
+  int64_t appointmentsUnrecorded = 0;  // rows of imports from before rows were recorded (not compared)
   bool sound() const { return problems.empty(); }
 };
 

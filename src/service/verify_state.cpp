@@ -7,9 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/hlc.h"
 #include "core/ids.h"
 #include "crypto/primitives.h"
 #include "service/site_state.h"
+#include "service/verify_appointments.h"
+#include "store/site_log.h"
 
 namespace longstop::service {
 namespace {
@@ -74,10 +77,31 @@ core::Result<OwnEvents> readOwnEvents(store::Database& db) {
   return out;
 }
 
+// One event of a check-in as the fold ordered it: its stamp, and for this device's own events when
+// it was written (a peer's move sets the row's state time from its stamp instead).
+struct Stamp {
+  int64_t hlc = 0;
+  bool own = false;
+  int64_t atMs = 0;
+};
+
+core::Result<std::map<std::string, std::vector<Stamp>>> readStamps(store::Database& db,
+                                                                   std::string_view device) {
+  auto events = store::allSiteEvents(db, device);
+  if (!events.ok()) return events.error();
+  std::map<std::string, std::vector<Stamp>> out;
+  for (const auto& e : events.value()) {
+    if (e.event.recordId.empty()) continue;
+    const int64_t hlc = e.event.hlc ? e.event.hlc : core::legacyHlc(e.event.atMs);  // as the fold reads it
+    out[e.event.recordId].push_back({hlc, e.origin == device, e.event.atMs});
+  }
+  return out;
+}
+
 struct TableRow {
   std::string recordId, ticket, queue, state, priority, appointment;
   std::optional<std::string> sealed;
-  int64_t seq = 0, day = 0, arrivedMs = 0, batchSeq = 0;
+  int64_t seq = 0, day = 0, arrivedMs = 0, stateMs = 0, batchSeq = 0;
   bool purged = false;
 };
 
@@ -85,7 +109,7 @@ core::Result<std::vector<TableRow>> readCheckins(store::Database& db, std::strin
   auto st = db.prepare(
       "SELECT c.record_id, c.ticket, c.queue_id, c.state, c.priority, coalesce(c.appointment_id, ''), "
       "c.sealed, "
-      "c.seq, c.local_day, c.arrived_ms, coalesce(c.batch_seq, 0), b.purged_ms IS NOT NULL "
+      "c.seq, c.local_day, c.arrived_ms, coalesce(c.batch_seq, 0), b.purged_ms IS NOT NULL, c.state_ms "
       "FROM checkins c LEFT JOIN batches b ON b.seq = c.batch_seq "
       "WHERE c.record_id >= ? AND c.record_id < ? ORDER BY c.seq");
   if (!st.ok()) return st.error();
@@ -108,6 +132,7 @@ core::Result<std::vector<TableRow>> readCheckins(store::Database& db, std::strin
     r.arrivedMs = st->columnInt(9);
     r.batchSeq = st->columnInt(10);
     r.purged = st->columnInt(11) != 0;
+    r.stateMs = st->columnInt(12);
     out.push_back(std::move(r));
   }
   return out;
@@ -148,6 +173,28 @@ void compareRow(const TableRow& r, const core::FoldedCheckin& f, const Recorded*
                   "'s sealed details are not the bytes its events name: they were damaged on the card or "
                   "changed. Re-enter that patient from the paper list.");
   }
+}
+
+// When the row's state last changed must be a time its events give. A move made here stamps the row
+// a moment before its event (the same slack as the arrival); a peer's move is followed with the
+// move's stamp, and only when it changed the state's word, so a check-in peers also moved must carry
+// the time of one of its moves, and one moved only here the time of the move that gave its state.
+void compareStateTime(const TableRow& r, const core::FoldedCheckin& f, const std::vector<Stamp>& stamps,
+                      std::vector<std::string>& out) {
+  const auto ownMatch = [&](const Stamp& s) {
+    return s.own && r.stateMs <= s.atMs && s.atMs - r.stateMs <= kArrivalSlackMs;
+  };
+  const auto matches = [&](const Stamp& s) {
+    return ownMatch(s) || (!s.own && r.stateMs == core::hlcMillis(s.hlc));
+  };
+  const bool peersMoved = std::any_of(stamps.begin(), stamps.end(), [](const Stamp& s) { return !s.own; });
+  bool ok = false;
+  for (const auto& s : stamps)
+    if (peersMoved ? matches(s) : (s.hlc == f.stateHlc && ownMatch(s))) ok = true;
+  if (!ok)
+    out.push_back("Check-in " + r.recordId + " (ticket " + f.ticket +
+                  ") shows another time for its state in the table than the event that gave it: the "
+                  "table was changed outside Longstop.");
 }
 
 // Tickets are per queue and day; two check-ins with one ticket send two people to one call.
@@ -212,14 +259,17 @@ core::Status compareRecordCounter(store::Database& db, const std::vector<TableRo
 
 }  // namespace
 
-core::Result<std::vector<std::string>> checkDerivedState(store::Database& db, std::string_view ownDeviceId) {
+core::Result<DerivedStateCheck> checkDerivedState(store::Database& db, std::string_view ownDeviceId) {
   auto folded = foldedState(db, ownDeviceId);
   if (!folded.ok()) return folded.error();
+  auto stamps = readStamps(db, ownDeviceId);
+  if (!stamps.ok()) return stamps.error();
   auto events = readOwnEvents(db);
   if (!events.ok()) return events.error();
   auto rows = readCheckins(db, ownDeviceId);
   if (!rows.ok()) return rows.error();
-  std::vector<std::string> out;
+  DerivedStateCheck check;
+  std::vector<std::string>& out = check.problems;
   std::map<std::string, bool> inTable;
   for (const auto& r : rows.value()) {
     inTable[r.recordId] = true;
@@ -229,8 +279,10 @@ core::Result<std::vector<std::string>> checkDerivedState(store::Database& db, st
                     ") is in the table, but no event created it.");
       continue;
     }
+    ++check.checkins;
     auto rec = events->checkins.find(r.recordId);
     compareRow(r, f->second, rec == events->checkins.end() ? nullptr : &rec->second, out);
+    compareStateTime(r, f->second, (*stamps)[r.recordId], out);
   }
   const std::string own = std::string(ownDeviceId) + "-";
   for (const auto& [id, f] : folded->checkins)
@@ -239,7 +291,12 @@ core::Result<std::vector<std::string>> checkDerivedState(store::Database& db, st
   duplicateTickets(rows.value(), out);
   if (auto s = compareRecordCounter(db, rows.value(), out); !s.ok()) return s.error();
   if (auto s = compareBatches(db, events.value(), out); !s.ok()) return s.error();
-  return out;
+  auto appointments = checkAppointments(db);
+  if (!appointments.ok()) return appointments.error();
+  check.appointments = appointments->compared;
+  check.appointmentsUnrecorded = appointments->unrecorded;
+  out.insert(out.end(), appointments->problems.begin(), appointments->problems.end());
+  return check;
 }
 
 }  // namespace longstop::service

@@ -194,6 +194,7 @@ void toLegacyLayout(const fs::path& data, const service::SiteSecrets& keys,
           ->exec("DELETE FROM meta WHERE key = 'admin_pk'; DELETE FROM counters WHERE name = 'admin_events';")
           .ok());
   test::stripAdminFromLog(**db, nullptr);
+  test::toBeforeMarks(data, **db);
 }
 
 crypto::SecretBytes recoveryKek(const fs::path& data, const std::string& code) {

@@ -299,3 +299,70 @@ TEST_CASE("after a restore from an older backup, the next batch does not take a 
   checkIn(**kiosk, 6, 1, handed);
   CHECK(exportNow((*kiosk)->siteData()) == 3);
 }
+
+// A new site writes its first mark as it is made, so even a copy from before its first check-in says
+// a mark was written: put back with the mark deleted, it is seen (before, it looked like a site from
+// before marks and opened as if whole).
+TEST_CASE("a copy from before any check-in, put back with the mark deleted, is seen") {
+  test::TempDir tmp;
+  const fs::path dir = tmp / "site";
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  auto init = service::Site::create(dir, {"B82005", "Mark test", {}}, clock);
+  REQUIRE(init.ok());
+  CHECK(fs::exists(service::highWaterPath(dir)));
+  auto early = service::backupSite(dir, tmp / "backups", 7);
+  REQUIRE(early.ok());
+  Handed handed;
+  {
+    auto kiosk = service::openKiosk(dir, clock);
+    REQUIRE(kiosk.ok());
+    clock.advanceMs(60 * 60000);
+    checkIn(**kiosk, 0, 5, handed);
+    REQUIRE(service::writeHighWater((*kiosk)->siteData()).ok());
+  }
+  REQUIRE(service::restoreBackup(early->file, dir, init->recoveryCode).ok());
+  fs::remove(service::highWaterPath(dir));
+  auto opened = service::Site::open(dir, clock);
+  REQUIRE_FALSE(opened.ok());
+  CHECK_THAT(opened.error().message,
+             Catch::Contains("is missing, though this database says one was written"));
+}
+
+TEST_CASE("status says whether a copy put back from before the first mark could be seen") {
+  test::TempDir tmp;
+  const fs::path dir = tmp / "site";
+  core::ManualClock clock{test::localTime(2026, 11, 29, 9, 0)};
+  REQUIRE(service::Site::create(dir, {"B82005", "Mark test", {}}, clock).ok());
+  {
+    auto site = service::Site::open(dir, clock);
+    REQUIRE(site.ok());
+    auto s = service::highWaterStatus((*site)->db());
+    REQUIRE(s.ok());
+    CHECK(s->kept);
+    CHECK(s->sinceCreation);
+    CHECK(service::describeHighWater(*s, 0) ==
+          "High-water mark kept since the site was made: a copy put back is detected.");
+    // As a site made before marks existed: no file, and nothing in the database says one was written.
+    REQUIRE((*site)->db().exec("DELETE FROM meta WHERE key IN ('high_water', 'high_water_since')").ok());
+    fs::remove(service::highWaterPath(dir));
+  }
+  {
+    auto site = service::Site::open(dir, clock);
+    REQUIRE(site.ok());
+    auto s = service::highWaterStatus((*site)->db());
+    REQUIRE(s.ok());
+    CHECK_FALSE(s->kept);
+    CHECK_THAT(service::describeHighWater(*s, 0), Catch::StartsWith("No high-water mark yet: a copy of this "
+                                                                    "database put back from before the first "
+                                                                    "one is written cannot be detected"));
+    clock.advanceMs(2 * 3600'000 + 15 * 60'000);
+    REQUIRE(service::writeHighWater(**site).ok());
+    s = service::highWaterStatus((*site)->db());
+    REQUIRE(s.ok());
+    CHECK(s->kept);
+    CHECK_FALSE(s->sinceCreation);
+    CHECK(service::describeHighWater(*s, 0) ==
+          "High-water mark kept since 2026-11-29 11:15: a copy put back from before 11:15 that day, with the "
+          "mark deleted, cannot be detected.");
+  }
+}

@@ -45,7 +45,10 @@ void makeSchema5(const std::filesystem::path& file, const crypto::SecretBytes& s
   exec(db,
        "DROP INDEX checkins_day_calls; DROP TABLE peers; DROP TABLE peer_events; DROP TABLE peer_cursors; "
        "DROP TABLE site_refusals;"
-       "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;");
+       "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;"
+       // Schema 5 kept no high-water mark (its log is rewritten below, which a mark would refuse).
+       "DELETE FROM meta WHERE key IN ('high_water', 'high_water_since');");
+  std::filesystem::remove(file.parent_path() / "longstop.mark");
   sqlite3_stmt* st = nullptr;
   REQUIRE(sqlite3_prepare_v2(db,
                              "SELECT seq, at_ms, kind, record_id, staff_id, data FROM events ORDER BY seq",

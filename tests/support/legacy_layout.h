@@ -75,6 +75,13 @@ inline void stripAdminFromLog(store::Database& db, const crypto::SecretBytes* si
 
 /// A site as schema 4 left it (signed logs, no admin key, no credential key pairs): each credential in
 /// `keks` wraps the four keys of `keys` (the others are dropped), meta names no admin key.
+/// No high-water mark, as every version before marks left a site: the file gone and nothing in the
+/// database saying one was written (the layouts below rewrite the log, which a mark would refuse).
+inline void toBeforeMarks(const std::filesystem::path& data, store::Database& db) {
+  std::filesystem::remove(data / "longstop.mark");
+  REQUIRE(db.exec("DELETE FROM meta WHERE key IN ('high_water', 'high_water_since')").ok());
+}
+
 inline void toBeforeAdminKeys(const std::filesystem::path& data, const service::SiteSecrets& keys,
                               const std::map<std::string, const crypto::SecretBytes*>& keks) {
   auto db = store::Database::open(service::Site::databasePath(data), {});
@@ -89,6 +96,7 @@ inline void toBeforeAdminKeys(const std::filesystem::path& data, const service::
                  "DELETE FROM counters WHERE name = 'admin_events';")
               .ok());
   stripAdminFromLog(d, &keys.signSecretKey);
+  toBeforeMarks(data, d);
 }
 
 }  // namespace longstop::test

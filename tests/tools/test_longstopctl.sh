@@ -75,6 +75,20 @@ expect_status 2 "walk-in with an impossible date" -- "$ctl" checkin --data "$d" 
 
 expect_status 0 "status" -- "$ctl" status --data "$d" --json
 contains "$tmp/out" '"waiting":2' "two waiting"
+contains "$tmp/out" '"high_water_since_creation":true' "status: the site has kept a mark since it was made"
+expect_status 0 "status in words" -- "$ctl" status --data "$d"
+contains "$tmp/out" "High-water mark kept since the site was made" "status says the mark is kept"
+expect_status 0 "verify --json" -- "$ctl" verify --data "$d" --json
+contains "$tmp/out" '"sound":true' "verify --json: sound"
+contains "$tmp/out" '"appointments_compared":2' "verify --json: the imported appointments compared"
+contains "$tmp/out" '"checkins_compared":2' "verify --json: the check-ins compared"
+sqlite3 "$d/longstop.db" "UPDATE appointments SET clinician = 'Dr Nobody' WHERE id = 'A1002'"
+expect_status 1 "verify --json finds a changed appointment" -- "$ctl" verify --data "$d" --json
+contains "$tmp/out" '"sound":false' "verify --json: not sound"
+contains "$tmp/out" "Appointment A1002's clinician in the table is not the one its import recorded" \
+  "verify --json names the changed appointment"
+sqlite3 "$d/longstop.db" "UPDATE appointments SET clinician = 'Dr Patel' WHERE id = 'A1002'"
+expect_status 0 "verify sound again with the clinician put back" -- "$ctl" verify --data "$d" --json
 # Secrets come on standard input (or at a prompt without echo), never on the command line.
 expect_status 2 "checkins with a wrong code" -- "$ctl" checkins --data "$d" <<<AAAA-BBBB
 expect_status 2 "checkins with no code" -- "$ctl" checkins --data "$d" </dev/null
@@ -243,9 +257,10 @@ expect_status 0 "verify with the device's key given" -- "$ctl" verify --data "$d
 expect_status 1 "verify with another device's key" -- "$ctl" verify --data "$d" --signer "$(printf '%064d' 7)"
 
 # Tamper with one event the way someone with the SD card could, around the triggers.
+first_checkin=$(sqlite3 "$d/longstop.db" "SELECT min(seq) FROM events WHERE kind = 'checkin'")
 sqlite3 "$d/longstop.db" "DROP TRIGGER events_no_update; UPDATE events SET data = replace(data, 'A001', 'A009') WHERE kind = 'checkin';"
 expect_status 1 "verify finds a tampered event" -- "$ctl" verify --data "$d"
-contains "$tmp/err" "event 3" "verify names the first bad row"
+contains "$tmp/err" "event $first_checkin:" "verify names the first bad row"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

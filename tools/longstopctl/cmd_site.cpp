@@ -1,11 +1,14 @@
 // init, status, verify.
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "commands.h"
 #include "common.h"
 #include "crypto/primitives.h"
 #include "secret_input.h"
 #include "service/admin.h"
+#include "service/high_water.h"
 #include "service/site_check.h"
 #include "service/sodium_digest.h"
 #include "store/event_log.h"
@@ -38,12 +41,17 @@ int cmdStatus(const Args& a) {
   if (!site.ok()) return fail(site.error());
   auto st = service::siteStatus(**site);
   if (!st.ok()) return fail(st.error());
+  auto mark = service::highWaterStatus((*site)->db());
+  if (!mark.ok()) return fail(mark.error());
+  const std::string markLine = service::describeHighWater(*mark, clock().now().utcOffsetMinutes);
   if (a.has("json")) {
     store::JsonObject byState;
     for (const auto& [state, n] : st->checkinsByState) byState.add(core::toString(state), n);
     store::JsonObject o;
     o.add("device_id", st->deviceId).add("site", st->siteName).add("ods", st->odsCode);
     o.add("appointments", st->appointments);
+    o.addBool("high_water_kept", mark->kept).add("high_water_since_ms", mark->sinceMs);
+    o.addBool("high_water_since_creation", mark->sinceCreation).add("high_water", markLine);
     std::printf("%s,\"checkins\":%s}\n", o.str().substr(0, o.str().size() - 1).c_str(),
                 byState.str().c_str());
     return kExitOk;
@@ -53,7 +61,7 @@ int cmdStatus(const Args& a) {
   if (st->checkinsByState.empty()) std::printf(" none yet");
   for (const auto& [state, n] : st->checkinsByState)
     std::printf(" %s %lld;", std::string(core::toString(state)).c_str(), static_cast<long long>(n));
-  std::printf("\n");
+  std::printf("\n%s\n", markLine.c_str());
   return kExitOk;
 }
 
@@ -79,6 +87,19 @@ int cmdVerify(const Args& a) {
   }
   auto check = service::checkSite(**db, signer, *dir, clock().now().utcOffsetMinutes);
   if (!check.ok()) return fail(check.error());
+  if (a.has("json")) {
+    nlohmann::ordered_json j{{"sound", check->sound()},
+                             {"events", check->log.rows},
+                             {"signed_events", check->log.signedRows},
+                             {"key_source", check->keySource},
+                             {"checkins_compared", check->checkinsCompared},
+                             {"appointments_compared", check->appointmentsCompared},
+                             {"appointments_unrecorded", check->appointmentsUnrecorded},
+                             {"problems", check->problems},
+                             {"notes", check->notes}};
+    std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    return check->sound() ? kExitOk : kExitCheckFailed;
+  }
   if (!check->sound()) {
     for (const auto& p : check->problems) std::fprintf(stderr, "longstopctl: %s\n", p.c_str());
     return kExitCheckFailed;
@@ -86,8 +107,11 @@ int cmdVerify(const Args& a) {
   const auto& report = check->log;
   std::printf("Signatures checked with %s.\n", check->keySource.c_str());
   for (const auto& n : check->notes) std::printf("%s\n", n.c_str());
-  std::printf("The database and its event log of %lld rows are sound.\n",
-              static_cast<long long>(report.rows));
+  std::printf(
+      "The database and its event log of %lld rows are sound (%lld check-ins and %lld appointments "
+      "rebuilt from the events and compared).\n",
+      static_cast<long long>(report.rows), static_cast<long long>(check->checkinsCompared),
+      static_cast<long long>(check->appointmentsCompared));
   return kExitOk;
 }
 

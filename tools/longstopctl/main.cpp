@@ -30,7 +30,7 @@ constexpr const char* kUsage = R"(usage: longstopctl COMMAND [options]
   checkins --data DIR [--json]
       Today's check-ins with the sealed details opened (asks for the recovery code).
   status --data DIR [--json]
-  verify --data DIR [--signer HEX]
+  verify --data DIR [--signer HEX] [--json]
   unlock --data DIR                        (after a boot: the kiosk's keys, for this boot; asks for the recovery code)
   lock --data DIR                          (forget them now, as a reboot does)
       Exit 0 when the database and the event chain are sound, 1 otherwise.
@@ -173,7 +173,7 @@ const std::vector<Command> kCommands = {
       "json"}},
     {"checkins", cmdCheckins, {"data", "json"}},
     {"status", cmdStatus, {"data", "json"}},
-    {"verify", cmdVerify, {"data", "signer"}},
+    {"verify", cmdVerify, {"data", "signer", "json"}},
     {"unlock", cmdUnlock, {"data"}},
     {"lock", cmdLock, {"data"}},
     {"staff", cmdStaff, {"data", "name", "role", "card-png", "json"}},
