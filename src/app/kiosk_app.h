@@ -68,7 +68,6 @@ inline constexpr int64_t kMarkEveryMs = 60'000;
 
 class KioskApp {
  public:
-  ~KioskApp();
   /// Opens the site and the display. The clock is borrowed and must outlive the app.
   static core::Result<std::unique_ptr<KioskApp>> open(const AppOptions& o, const core::Clock& clock);
   /// Lets spoken guidance play out first (tests only: SpeechOutput::playOut), while SDL still runs.
