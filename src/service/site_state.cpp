@@ -5,6 +5,7 @@
 #include "core/hlc.h"
 #include "core/ids.h"
 #include "crypto/primitives.h"
+#include "service/call_points.h"
 #include "service/queue_actions.h"
 #include "store/checkins.h"
 #include "store/site_log.h"
@@ -106,8 +107,18 @@ core::Status siteAction(Site& site, const StaffSession& who, const std::string& 
     const core::CheckinState next = core::applyAction(c->state, action).value();
     store::JsonObject data;
     data.add("ticket", c->ticket).add("from", core::toString(c->state)).add("to", core::toString(next));
-    if (action == core::CheckinAction::kCall || action == core::CheckinAction::kRecall)
-      data.add("room", room).add("queue", c->queue);
+    if (action == core::CheckinAction::kCall || action == core::CheckinAction::kRecall) {
+      // No room chosen (a call from the patient's row): the queue's room, as for this device's own.
+      std::string called = room;
+      if (called.empty()) {
+        auto r = clinicianRoom(site, c->queue, "");
+        if (!r.ok()) return r.error();
+        called = r.value();
+      }
+      if (called.empty())
+        if (const core::QueueDef* q = site.info().queue(c->queue)) called = q->room;
+      data.add("room", called).add("queue", c->queue);
+    }
     auto e = site.appendEvent(core::toString(action), recordId, data.str(), who.who().id);
     return e.ok() ? core::okStatus() : core::Status(e.error());
   });

@@ -155,6 +155,32 @@ core::Result<std::vector<CallPoint>> StaffDesk::callPoints() {
   if (!rows.ok()) return rows.error();
   std::vector<CallPoint> out;
   for (auto& r : rows.value()) out.push_back({r.queueId, r.clinician, r.room, r.waiting});
+  if (!holdsPeerEvents(kiosk_.siteData())) return out;
+  // Other devices' patients waiting here have no clinician on this device: they are counted, and
+  // called (siteCallNext), by their queue's row for those without one.
+  auto peers = peerEntries(kiosk_.siteData(), *session_);
+  if (!peers.ok()) return peers.error();
+  const auto& queues = kiosk_.siteData().info().queues;
+  const auto queueIndex = [&](const std::string& id) {
+    return std::find_if(queues.begin(), queues.end(), [&](const core::QueueDef& q) { return q.id == id; }) -
+           queues.begin();
+  };
+  for (const auto& e : peers.value()) {
+    if (e.row.state != core::CheckinState::kWaiting) continue;
+    auto it = std::find_if(out.begin(), out.end(), [&](const CallPoint& p) {
+      return p.queueId == e.row.queueId && p.clinician.empty();
+    });
+    if (it == out.end()) {
+      const core::QueueDef* q = kiosk_.siteData().info().queue(e.row.queueId);
+      if (!q) continue;
+      // In the site's order: after the queue's clinicians, before the next queue's rows.
+      auto at = std::find_if(out.begin(), out.end(), [&](const CallPoint& p) {
+        return queueIndex(p.queueId) > queueIndex(e.row.queueId);
+      });
+      it = out.insert(at, {q->id, "", q->room, 0});
+    }
+    ++it->waiting;
+  }
   return out;
 }
 
