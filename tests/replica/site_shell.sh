@@ -8,3 +8,15 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 meta() { sqlite3 "$1/longstop.db" "SELECT value FROM meta WHERE key = '$2'"; }
 # listening PORT: true when something accepts connections on the loopback PORT.
 listening() { python3 -c "import socket,sys; s=socket.socket(); sys.exit(s.connect_ex(('127.0.0.1',$1)))"; }
+
+# site_scratch: $tmp, a scratch directory, and $pids, the processes a test starts (it appends to it);
+# when the script exits every one is stopped and the directory removed.
+site_scratch() {
+  tmp=$(mktemp -d)
+  pids=()
+  trap site_cleanup EXIT
+}
+site_cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+  rm -rf "$tmp"
+}

@@ -8,14 +8,8 @@
 # Usage: test_kiosk_join.sh PATH/TO/longstopctl PATH/TO/longstop
 set -u
 ctl=$1 kiosk=$2
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 . "$(cd "$(dirname "$0")" && pwd)/site_shell.sh"
+site_scratch
 
 
 expect_status 0 "init a" -- "$ctl" init --data "$tmp/a" --ods B82005 --name Riverside --json

@@ -8,14 +8,8 @@
 # Usage: test_setup_join.sh PATH/TO/longstopctl PATH/TO/longstop SCRIPTS-DIR SHOTS-DIR
 set -u
 ctl=$(realpath "$1") longstop=$(realpath "$2") scripts=$3 shots=$4
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 . "$(cd "$(dirname "$0")" && pwd)/site_shell.sh"
+site_scratch
 command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed"; exit 77; }
 mkdir -p "$shots"
 export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy

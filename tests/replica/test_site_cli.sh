@@ -4,14 +4,8 @@
 # Usage: test_site_cli.sh PATH/TO/longstopctl
 set -u
 ctl=$1
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 . "$(cd "$(dirname "$0")" && pwd)/site_shell.sh"
+site_scratch
 
 
 for n in a b; do

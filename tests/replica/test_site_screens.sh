@@ -13,14 +13,8 @@
 # Usage: test_site_screens.sh PATH/TO/longstopctl PATH/TO/longstop SCRIPTS-DIR SHOTS-DIR
 set -u
 ctl=$(realpath "$1") longstop=$(realpath "$2") scripts=$(realpath "$3") shots=$4
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 . "$(cd "$(dirname "$0")" && pwd)/site_shell.sh"
+site_scratch
 command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed"; exit 77; }
 command -v nats-server >/dev/null || { echo "nats-server is not installed"; exit 77; }
 mkdir -p "$shots"
