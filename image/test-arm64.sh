@@ -34,9 +34,7 @@ arm64_prepare() {
   chmod 0644 "$helpers"/*.service "$helpers/longstop-firstboot-test.conf"
   { cat "$here/environment" "$here/environment-amd64"; } >"$helpers/environment"
   chmod 0644 "$helpers/environment"
-  dd if="$disk" of="$work/root.ext4" bs=1M skip=$((1 + arm64_boot_mb)) count=$arm64_root_mb status=none
-  # debugfs writes into the current directory; the host files' modes and owners (root) are kept.
-  debugfs -w -f - "$work/root.ext4" >"$work/debugfs.log" 2>&1 <<DEBUGFS
+  arm64_root_edit "$disk" "$work" <<DEBUGFS
 cd /usr/libexec/longstop
 write $helpers/longstop-test-probe test-probe
 write $helpers/longstop-test-stream test-stream
@@ -53,19 +51,34 @@ write $helpers/environment environment
 DEBUGFS
   for f in /usr/libexec/longstop/test-probe /usr/lib/systemd/system/longstop-test-probe.service \
     /usr/lib/systemd/system/longstop-firstboot.service.d/test.conf /etc/longstop/environment; do
-    debugfs -R "stat $f" "$work/root.ext4" 2>/dev/null | grep -q 'Type: regular' ||
+    arm64_root_has "$disk" "$f" ||
       { echo "image/test: could not put $f into the test copy (see $work/debugfs.log)" >&2; return 1; }
   done
+}
+
+# arm64_root_edit DISK WORK < COMMANDS: runs debugfs's COMMANDS (write, mkdir, cd ...) on DISK's root
+# partition: cut out into WORK, written, and put back. debugfs writes into the current directory; the
+# host files' modes and owners (root) are kept.
+arm64_root_edit() {
+  local disk=$1 work=$2
+  dd if="$disk" of="$work/root.ext4" bs=1M skip=$((1 + arm64_boot_mb)) count=$arm64_root_mb status=none
+  debugfs -w -f - "$work/root.ext4" >>"$work/debugfs.log" 2>&1
   dd if="$work/root.ext4" of="$disk" bs=1M seek=$((1 + arm64_boot_mb)) conv=notrunc status=none
   rm -f "$work/root.ext4"
 }
 
-# arm64_qemu NAME EXTRA_CMDLINE CMDLINE_FILE WORK: the virt machine's command (as boot() runs it).
+# arm64_root_has DISK PATH: true if DISK's root partition has the regular file PATH (read in place).
+arm64_root_has() {
+  debugfs -R "stat $2" "$1?offset=$(((1 + arm64_boot_mb) * 1024 * 1024))" 2>/dev/null | grep -q 'Type: regular'
+}
+
+# arm64_qemu NAME EXTRA_CMDLINE CMDLINE_FILE WORK: the virt machine (as boot() runs it, in the background;
+# exec, so that the PID boot() keeps is qemu's own and its SIGKILL reaches qemu).
 # The display is virtio-gpu at the Pi screen's 1280x800; the host's "go on" line reaches the guest's
 # hvc0 over a virtio console on the socket WORK/NAME.ctl.
 arm64_qemu() {
   local name=$1 extra=$2 cmdline=$3 work=$4
-  qemu-system-aarch64 -M virt -cpu cortex-a57 -smp 2 -m 1024 -no-reboot -nic none \
+  exec qemu-system-aarch64 -M virt -cpu cortex-a57 -smp 2 -m 1024 -no-reboot -nic none \
     -kernel "$work/vmlinuz" -initrd "$work/initrd.img" \
     -append "$(cat "$cmdline") console=tty1 console=ttyAMA0 $extra" \
     -drive file="$work/disk.img",format=raw,if=none,id=disk -device virtio-blk-pci,drive=disk \

@@ -7,8 +7,8 @@
 # usage: check_arm64_recipe.sh SOURCE_ROOT
 set -euo pipefail
 repo=$1
-scripts=("$repo/image/build" "$repo/image/lib.sh" "$repo/image/foreign.sh" "$repo/image/test" "$repo/image/test-arm64.sh" "$repo/image/guest/longstop-test-probe" "$repo/image/guest/longstop-test-stream"
-  "$repo/image/guest/longstop-test-init")
+scripts=("$repo/image/build" "$repo/image/lib.sh" "$repo/image/foreign.sh" "$repo/image/test" "$repo/image/test-arm64.sh" "$repo/image/test-units" "$repo/image/guest/longstop-test-probe" "$repo/image/guest/longstop-test-stream"
+  "$repo/image/guest/longstop-test-init" "$repo/image/guest/longstop-test-units")
 for f in "${scripts[@]}"; do
   case "$(head -n 1 "$f")" in '#!/bin/sh'*) sh -n "$f" ;; *) bash -n "$f" ;; esac ||
     { echo "FAIL: $f does not parse"; exit 1; }
