@@ -31,9 +31,11 @@ const std::vector<synthetic::CorpusImage>& corpus() {
   return c;
 }
 
-// Beside the test program in the build directory, never in the source tree.
+// Beside the test program in the build directory, never in the source tree; in the temporary folder
+// where the program's folder cannot be written (a copy installed on a read-only root, image/test-units).
 fs::path corpusDir() {
-  const fs::path dir = fs::read_symlink("/proc/self/exe").parent_path() / "scan-corpus";
+  const fs::path home = fs::read_symlink("/proc/self/exe").parent_path();
+  const fs::path dir = (::access(home.c_str(), W_OK) == 0 ? home : fs::temp_directory_path()) / "scan-corpus";
   fs::create_directories(dir);
   return dir;
 }
