@@ -1,5 +1,6 @@
 #include "ui/i18n.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -201,16 +202,16 @@ std::string currentLanguage() {
   return current();
 }
 
-std::string languageButtonLabel() {
-  constexpr size_t kNamesShown = 4;
+std::string languageButtonLabel(size_t namesShown) {
+  namesShown = std::max<size_t>(namesShown, 1);
   std::string label = currentLanguageName();
   size_t shown = 1;
   for (const auto& l : languages()) {
-    if (l.code == current() || shown == kNamesShown) continue;
+    if (l.code == current() || shown == namesShown) continue;
     label += " \u00B7 " + l.name;
     ++shown;
   }
-  if (languages().size() > kNamesShown) label += " \u2026";
+  if (languages().size() > namesShown) label += " \u2026";
   return label;
 }
 

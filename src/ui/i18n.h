@@ -4,6 +4,7 @@
 // a kiosk image generates no locales, and each patient may pick a different language (docs/languages.md).
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -41,7 +42,8 @@ std::string currentLanguage();
 std::string currentLanguageName();
 /// What the language button says, in the languages' own names so that a patient who reads no English
 /// finds theirs: the current one first, then the next few, "English · Cymraeg · Polski · Română …".
-std::string languageButtonLabel();
+/// `namesShown` (at least 1) caps how many names it lists before the "…".
+std::string languageButtonLabel(size_t namesShown = 4);
 
 /// Where the compiled catalogues are looked for, first match wins: $LONGSTOP_LOCALEDIR, the build
 /// tree's po/ (an uninstalled run), then the installed locale directory. `<dir>/<code>/LC_MESSAGES/

@@ -64,10 +64,13 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
 
   const char* larger = v.largerText ? tr("Larger text: on") : tr("Larger text: off");
   const char* contrast = v.highContrast ? tr("High contrast: on") : tr("High contrast: off");
+  const float room = d.width() - 2 * t.margin();
+  // As many of the languages' own names as the button holds at full size, the patient's own first.
   std::string lang = languageButtonLabel();
+  for (size_t names = 3; names >= 1 && buttonWidth(lang) > room; --names) lang = languageButtonLabel(names);
   float lw = std::max(buttonWidth(tr("Larger text: off")), buttonWidth(tr("Larger text: on")));
   float cw = std::max(buttonWidth(tr("High contrast: off")), buttonWidth(tr("High contrast: on")));
-  float langW = std::min(buttonWidth(lang), d.width() - 2 * t.margin());
+  float langW = std::min(buttonWidth(lang), room);
   // One row of three when it fits; otherwise a grid the width of the screen: the two toggles side by
   // side in equal halves above the language button, and the introduction line gives up its place on a
   // short screen.
@@ -102,7 +105,6 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
 
   float by = d.max.y - t.margin() - t.target();
   if (!oneRow) {
-    const float room = d.width() - 2 * t.margin();
     const float pair = room - t.gap();
     langW = room;
     // Equal halves, unless one label needs more than half: then in proportion to their labels.
@@ -118,7 +120,7 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   ImGui::SetCursorScreenPos(ImVec2(mirrorX(t.margin(), langW), by));
   if (button(lang, ImVec2(langW, t.target()), ButtonStyle::kSecondary, true, "language"))
     intent = WelcomeIntent::kLanguage;
-  float ty = oneRow ? by : by - t.target() - t.gap();
+  const float ty = oneRow ? by : by - t.target() - t.gap();
   ImGui::SetCursorScreenPos(ImVec2(mirrorX(d.max.x - t.margin() - lw - cw - t.gap(), cw), ty));
   if (button(contrast, ImVec2(cw, t.target()),
              v.highContrast ? ButtonStyle::kSelected : ButtonStyle::kSecondary, true, "high-contrast"))
