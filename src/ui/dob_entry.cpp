@@ -71,6 +71,12 @@ void wipe(DobEntry& e) {
 }
 
 namespace {
+// The cursor at (x, y) for something `w` wide, mirrored across the screen right to left (the keypad
+// on the other side of the boxes; the keys and digits keep their order).
+void place(float x, float y, float w) {
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(x, w), y));
+}
+
 // A full touch target when the screen has room for the boxes, Next and one more button under them.
 float boxHeight(ImVec2 min, ImVec2 max) {
   const Theme& t = theme();
@@ -138,7 +144,10 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   const char* ids[3] = {"dob-day", "dob-month", "dob-year"};
   float boxW[3];
   const float between = boxWidths(labels, leftW, boxW);
-  float x = min.x;
+  // The three boxes are one block that reads day, month, year left to right (as the example under them
+  // and a date in a right-to-left sentence do); right to left the block stands on the right.
+  const float blockW = boxW[0] + boxW[1] + boxW[2] + between * 2;
+  float x = mirrorX(min.x, blockW);
   for (int i = 0; i < 3; ++i) {
     ImGui::SetCursorScreenPos(ImVec2(x, min.y));
     if (field(labels[i], e.part(i), ImVec2(boxW[i], boxH), e.focus == i, ids[i])) press.focus = i;
@@ -146,10 +155,11 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   }
   float y = ImGui::GetCursorScreenPos().y;
   if (showExample(min, max)) {
-    ImGui::SetCursorScreenPos(ImVec2(min.x, y + t.gap()));
-    y += t.gap() + textWrapped(tr("For example 07 03 1984"), std::max(t.basePx * 6, leftW));
+    const float exampleW = std::max(t.basePx * 6, leftW);
+    place(min.x, y + t.gap(), exampleW);
+    y += t.gap() + textWrapped(tr("For example 07 03 1984"), exampleW);
   }
-  press.key = drawDigitKeypad(ImVec2(keypadX, min.y), max.y - min.y);
+  press.key = drawDigitKeypad(ImVec2(mirrorX(keypadX, pad.x), min.y), max.y - min.y);
 
   // The message goes under Next when there is room for it; on a short screen it takes Next's place
   // while it stands (Next would only repeat it, and any key clears it).
@@ -164,10 +174,10 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
     const float h = std::clamp(std::floor(max.y - top - t.gap() - otherLines), kMinButtonPx, t.target());
     const float otherH = std::max(h, otherLines);
     if (top + h + t.gap() + otherH <= max.y + 0.5f) {
-      ImGui::SetCursorScreenPos(ImVec2(min.x, top));
+      place(min.x, top, std::min(leftW, t.basePx * 8));
       if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), h), ButtonStyle::kPrimary, true))
         press.next = true;
-      ImGui::SetCursorScreenPos(ImVec2(min.x, max.y - otherH));
+      place(min.x, max.y - otherH, otherW);
       if (button(otherLabel, ImVec2(otherW, otherH), ButtonStyle::kSecondary)) press.other = true;
       return press;
     }
@@ -181,9 +191,9 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
         fitLabel(otherLabel, ImVec2(w - t.basePx * 0.4f, t.target())).size >= t.body()->FontSize - 0.01f;
     const float sideH =
         fullSize ? t.target() : std::clamp(max.y - rowY, t.target(), std::max(t.target(), twoLines));
-    ImGui::SetCursorScreenPos(ImVec2(min.x, rowY));
+    place(min.x, rowY, nextW);
     if (button(tr("Next"), ImVec2(nextW, t.target()), ButtonStyle::kPrimary, true)) press.next = true;
-    ImGui::SetCursorScreenPos(ImVec2(min.x + nextW + t.gap() * 2, rowY));
+    place(min.x + nextW + t.gap() * 2, rowY, w);
     if (button(otherLabel, ImVec2(w, sideH), ButtonStyle::kSecondary)) press.other = true;
     return press;
   }
@@ -202,14 +212,14 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
   }
   bool msgBelow = message.empty() || y + t.target() + t.gap() + msgH <= otherY - t.gap();
   if (msgBelow) {
-    ImGui::SetCursorScreenPos(ImVec2(min.x, y));
+    place(min.x, y, std::min(leftW, t.basePx * 8));
     // Next always answers: with a two-digit year it says what is missing rather than sit greyed out.
     if (button(tr("Next"), ImVec2(std::min(leftW, t.basePx * 8), t.target()), ButtonStyle::kPrimary, true))
       press.next = true;
     y += t.target() + t.gap();
   }
   if (!message.empty()) {
-    ImGui::SetCursorScreenPos(ImVec2(min.x, y));
+    place(min.x, y, msgW);
     // At full size; what does not fit scrolls under a finger (larger text, a long translation).
     float h = scrollingText(std::string("! ") + message,
                             ImVec2(msgW, std::max(t.body()->FontSize, otherY - t.gap() - y)), "dob-message",
@@ -217,7 +227,7 @@ DobStepPress drawDobStep(const DobEntry& e, const std::string& message, const ch
     otherY = std::max(otherY, y + h + t.gap());
   }
   if (otherLabel) {
-    ImGui::SetCursorScreenPos(ImVec2(min.x, otherY));
+    place(min.x, otherY, std::min(leftW, buttonWidth(otherLabel)));
     if (button(otherLabel, ImVec2(std::min(leftW, buttonWidth(otherLabel)), t.target()),
                ButtonStyle::kSecondary))
       press.other = true;

@@ -391,8 +391,11 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   ImVec2 room(std::max(boxSize.x, labelWidth), fieldLabelHeight());
   FittedLabel fitted = fitLabel(label, room, theme().body(), false);
   ImFont* font = theme().body();
-  // Right to left, the label ends over the box's right end (starting at its left end when it is longer).
-  const float lx = shaping::rightToLeft() ? std::max(top.x, top.x + boxSize.x - fitted.extent.x) : top.x;
+  // Right to left, the label ends over the box's right end, and a label wider than the box reaches to
+  // the left of it (the layout is mirrored: the room beside the box is on that side).
+  const bool rtl = shaping::rightToLeft();
+  const float roomX = rtl ? top.x + boxSize.x - room.x : top.x;
+  const float lx = rtl ? top.x + boxSize.x - fitted.extent.x : top.x;
   ImVec2 labelMax(lx + fitted.extent.x, top.y + fitted.extent.y);
   shaping::drawText(ImGui::GetWindowDrawList(), font, fitted.size, ImVec2(lx, top.y + room.y - fitted.size),
                     colour::kText, fitted.lines[0]);
@@ -400,8 +403,8 @@ bool field(std::string_view label, std::string_view value, const ImVec2& boxSize
   labelRecord.label = std::string(label);
   labelRecord.min = ImVec2(lx, top.y);
   labelRecord.max = labelMax;
-  labelRecord.roomMin = top;
-  labelRecord.roomMax = ImVec2(top.x + room.x, top.y + room.y);
+  labelRecord.roomMin = ImVec2(roomX, top.y);
+  labelRecord.roomMax = ImVec2(roomX + room.x, top.y + room.y);
   labelRecord.textMin = ImVec2(lx, top.y + room.y - fitted.size);
   labelRecord.textMax = ImVec2(labelMax.x, top.y + room.y);
   labelRecord.textScale = fitted.size / font->FontSize;

@@ -179,6 +179,29 @@ TEST_CASE("digits, times and ticket numbers stay left to right inside right-to-l
   CHECK(seen.back().second == 0);
 }
 
+TEST_CASE("a date written with spaces reads left to right inside right-to-left text") {
+  Shaper shaper;
+  // "For example 07 03 1984" as the Arabic catalogue has it: three numbers, which Unicode's rules
+  // alone would set right to left ("1984 03 07"); the date boxes above it read 07 03 1984.
+  const std::string text = "\u0645\u062B\u0627\u0644: 07 03 1984";
+  for (const char* lang : {"ar", "ur", "fa"}) {
+    Style style;
+    style.lang = lang;
+    const Line line = shaper.shape(text, style);
+    INFO(lang);
+    REQUIRE(line.rtl);
+    CHECK_FALSE(line.missingGlyph);
+    std::vector<std::pair<float, uint32_t>> seen;  // (x, cluster)
+    for (const Run& r : line.runs)
+      for (const Glyph& g : r.glyphs) seen.emplace_back(g.x, g.cluster);
+    std::sort(seen.begin(), seen.end());
+    std::string digits;
+    for (const auto& [x, cluster] : seen)
+      if (text[cluster] >= '0' && text[cluster] <= '9') digits += text[cluster];
+    CHECK(digits == "07031984");
+  }
+}
+
 TEST_CASE("a line reads in its reader's direction even when it starts with a Latin word") {
   Shaper shaper;
   Style style;

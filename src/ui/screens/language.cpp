@@ -94,8 +94,9 @@ LanguageIntent drawLanguage(const LanguageView& v) {
   float w = std::min(t.basePx * 12, (area.width() - colGap * (cols - 1)) / cols);
   if (wide) w = std::max(w, std::min(widest, (area.width() - colGap * (cols - 1)) / cols));
   float x0 = area.min.x + std::max(0.0f, (area.width() - cols * w - (cols - 1) * colGap) / 2);
+  // Column by column, from the right when the patient's language reads right to left.
   auto at = [&](int slot) {
-    return ImVec2(x0 + (slot / rows) * (w + colGap), area.min.y + (slot % rows) * rowH);
+    return ImVec2(mirrorX(x0 + (slot / rows) * (w + colGap), w), area.min.y + (slot % rows) * rowH);
   };
   for (int i = 0; i < count; ++i) {
     const auto& lang = langs[size_t(first + i)];

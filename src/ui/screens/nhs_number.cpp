@@ -83,11 +83,13 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
   Nav nav = drawChrome(v.heading, true, true, &area, digitKeypadMinHeight());
   ImVec2 pad = digitKeypadSize(area.height());
   float leftW = area.width() - pad.x - t.gap() * 3;
-  if (KeyPress p = drawDigitKeypad(ImVec2(area.max.x - pad.x, area.min.y), area.height()))
+  // Right to left, the keypad is on the left and the box and buttons on the right (mirrorX); the keys
+  // and the digits keep their order.
+  if (KeyPress p = drawDigitKeypad(ImVec2(mirrorX(area.max.x - pad.x, pad.x), area.min.y), area.height()))
     intent = {Kind::kKey, p};
-  ImGui::SetCursorScreenPos(area.min);
   // Wide enough for ten digits in their groups at the size they are drawn (larger text too).
   float boxW = std::min(leftW, std::max(t.basePx * 9.5f, measure("000 000 0000|").x + t.basePx * 0.8f));
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(area.min.x, boxW), area.min.y));
   float boxH = area.height() >= 4 * t.target() ? t.target() : t.target() * 0.9f;
   // Nothing stands beside the box: its label may use the column (a long translation at full size).
   field(tr("NHS number"), core::groupNhsDigits(v.state.digits), ImVec2(boxW, boxH), true, "nhs", leftW);
@@ -140,18 +142,18 @@ NhsNumberIntent drawNhsNumber(const NhsNumberView& v) {
     skipY = y;
   }
   if (showNext) {
-    ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+    ImGui::SetCursorScreenPos(ImVec2(mirrorX(area.min.x, nextW), y));
     if (button(v.nextLabel, ImVec2(nextW, nextH), ButtonStyle::kPrimary, v.state.digits.size() == 10))
       intent = {Kind::kNext};
     y += buttonsH + 2 * g;
   }
   if (v.skipLabel) {
-    ImGui::SetCursorScreenPos(ImVec2(skipX, skipY));
+    ImGui::SetCursorScreenPos(ImVec2(mirrorX(skipX, skipW), skipY));
     if (button(v.skipLabel, ImVec2(skipW, skipH), ButtonStyle::kSecondary)) intent = {Kind::kSkip};
   }
   if (!message.empty()) {
     float msgBottom = showNext || !v.skipLabel ? bottom : skipY - g;
-    ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+    ImGui::SetCursorScreenPos(ImVec2(mirrorX(area.min.x, leftW), y));
     // At full size; what does not fit scrolls under a finger (larger text, a long translation).
     scrollingText(message, ImVec2(leftW, std::max(t.body()->FontSize, msgBottom - y)), "nhs-message", nullptr,
                   colour::kRed);

@@ -9,6 +9,7 @@
 #include "ui/chrome.h"
 #include "ui/default_names.h"
 #include "ui/i18n.h"
+#include "ui/shaping/imgui_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -134,36 +135,45 @@ TicketIntent drawTicket(const TicketView& v) {
   const float wordsRoom = area.height() - (hintBesideDone || doneW > qrW + t.gap() * 3 ? doneH + t.gap() : 0);
   ImFont* queueFont = fixedH(t.heading()) + minNumber + linesH <= wordsRoom ? t.heading() : t.body();
   float numberSize = std::clamp(wordsRoom - fixedH(queueFont) - linesH, minNumber, huge->FontSize);
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, y));
+  // Right to left, the words are on the right and the code and Done on the left (mirrorX); the
+  // number itself reads left to right.
+  const float column = mirrorX(area.min.x, textW);
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(area.min.x, measure(tr("Your number is")).x), y));
   text(tr("Your number is"));
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, std::ceil(y + measure(tr("Your number is")).y)));
-  textWrapped(v.ticket.ticketNumber, textW, huge, colour::kDarkBlue, numberSize);
+  const float numberW =
+      std::min(textW, std::ceil(shaping::textSize(huge, numberSize, v.ticket.ticketNumber).x));
+  ImGui::SetCursorScreenPos(
+      ImVec2(mirrorX(area.min.x, numberW), std::ceil(y + measure(tr("Your number is")).y)));
+  textWrapped(v.ticket.ticketNumber, numberW, huge, colour::kDarkBlue, numberSize);
   if (!urgent) {
-    ImGui::SetCursorScreenPos(ImVec2(area.min.x, ImGui::GetCursorScreenPos().y));
+    ImGui::SetCursorScreenPos(ImVec2(column, ImGui::GetCursorScreenPos().y));
     textWrapped(queueName, textW, queueFont);
   }
   const float wordsY = ImGui::GetCursorScreenPos().y;
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, wordsY));
+  ImGui::SetCursorScreenPos(ImVec2(column, wordsY));
   scrollingText(words, ImVec2(textW, std::max(t.body()->FontSize, area.min.y + wordsRoom - wordsY)),
                 "ticket-words");
   if (qr) {
-    drawQr(*qr, ImVec2(area.max.x - qrW, y), qrMax);
+    drawQr(*qr, ImVec2(mirrorX(area.max.x - qrW, qrW), y), qrMax);
     // The hint stays under the code (on two lines or smaller when it is wider), clear of the words on
     // the left and of Done below.
     float hintW = measure(hint).x;
     float hintY = y + qrW + t.gap() * 0.5f;
     if (hintBesideDone) {
-      ImGui::SetCursorScreenPos(ImVec2(area.min.x, area.max.y - doneH));
-      scrollingText(hint, ImVec2(area.width() - doneW - t.gap() * 2, doneH), "ticket-hint");
+      const float hintRoom = area.width() - doneW - t.gap() * 2;
+      ImGui::SetCursorScreenPos(ImVec2(mirrorX(area.min.x, hintRoom), area.max.y - doneH));
+      scrollingText(hint, ImVec2(hintRoom, doneH), "ticket-hint");
     } else if (hintW <= qrW + t.gap() * 2) {
-      ImGui::SetCursorScreenPos(ImVec2(std::floor(area.max.x - qrW / 2 - hintW / 2), hintY));
+      ImGui::SetCursorScreenPos(ImVec2(mirrorX(std::floor(area.max.x - qrW / 2 - hintW / 2), hintW), hintY));
       text(hint);
     } else {
-      textFitted(hint, ImVec2(area.max.x - qrW - t.gap(), hintY),
-                 ImVec2(area.max.x, std::max(hintY + measure("W").y, area.max.y - doneH - t.gap())));
+      const float hintX = mirrorX(area.max.x - qrW - t.gap(), qrW + t.gap());
+      textFitted(
+          hint, ImVec2(hintX, hintY),
+          ImVec2(hintX + qrW + t.gap(), std::max(hintY + measure("W").y, area.max.y - doneH - t.gap())));
     }
   }
-  ImGui::SetCursorScreenPos(ImVec2(area.max.x - doneW, area.max.y - doneH));
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(area.max.x - doneW, doneW), area.max.y - doneH));
   return button(done, ImVec2(doneW, doneH), ButtonStyle::kPrimary) ? TicketIntent::kDone
                                                                    : TicketIntent::kNone;
 }

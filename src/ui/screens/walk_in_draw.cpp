@@ -32,11 +32,13 @@ void drawNameStep(const WalkInState& s, const Rect& area, WalkInIntent& intent) 
   float qW = measure(question).x;
   const char* nextLabel = tr("Next");
   float nextW = buttonWidth(nextLabel);
-  ImGui::SetCursorScreenPos(ImVec2(area.min.x, area.min.y + (rowH - measure(question).y) / 2));
+  // Right to left, the row reads from the right: the question, the name, then Next on the left; the
+  // keyboard's keys keep their order.
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(area.min.x, qW), area.min.y + (rowH - measure(question).y) / 2));
   text(question);
   float boxX = area.min.x + qW + t.gap() * 2;
   float boxW = area.max.x - boxX - nextW - t.gap() * 2;
-  ImGui::SetCursorScreenPos(ImVec2(boxX, area.min.y));
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(boxX, boxW), area.min.y));
   ImVec2 min = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRect(min, ImVec2(min.x + boxW, min.y + rowH), colour::kText, 0, 0, t.basePx * 0.12f);
@@ -45,7 +47,7 @@ void drawNameStep(const WalkInState& s, const Rect& area, WalkInIntent& intent) 
   dl->PushClipRect(min, ImVec2(min.x + boxW, min.y + rowH), true);
   text(value);
   dl->PopClipRect();
-  ImGui::SetCursorScreenPos(ImVec2(area.max.x - nextW, area.min.y));
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(area.max.x - nextW, nextW), area.min.y));
   if (button(nextLabel, ImVec2(nextW, rowH), ButtonStyle::kPrimary, !value.empty())) intent = {Kind::kNext};
   float kbY = area.min.y + rowH + t.gap() * 2;
   float msgH = s.message.empty() ? 0 : measure("W").y + t.gap();
@@ -92,7 +94,9 @@ void drawServiceStep(const WalkInView& v, const Rect& area, WalkInIntent& intent
   float x0 = area.min.x + (area.width() - (w * cols + t.gap() * 2 * (cols - 1))) / 2;
   for (int i = 0; i < n; ++i) {
     int c = i / rowsFit, r = i % rowsFit;
-    ImGui::SetCursorScreenPos(ImVec2(x0 + c * (w + t.gap() * 2), area.min.y + r * (h + t.gap() * 2)));
+    // Right to left, the first column is on the right.
+    ImGui::SetCursorScreenPos(
+        ImVec2(mirrorX(x0 + c * (w + t.gap() * 2), w), area.min.y + r * (h + t.gap() * 2)));
     const auto& q = v.queues[i];
     if (button(shownName(q.name), ImVec2(w, h), ButtonStyle::kPrimary, true, q.id.c_str()))
       intent = {Kind::kQueue, {}, 0, core::Sex::kUnknown, q.id};

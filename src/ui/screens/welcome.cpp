@@ -38,7 +38,8 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   const char* listen = v.listen ? tr("Listen: on") : tr("Listen: off");
   const float icon = t.target() * 0.6f;
   float listenW = std::max(buttonWidth(tr("Listen: on")), buttonWidth(tr("Listen: off"))) + 2 * icon;
-  ImGui::SetCursorScreenPos(ImVec2(d.max.x - t.margin() - listenW, t.gap()));
+  // Right to left, the bar is mirrored: Listen in the far left corner, the practice's name on the right.
+  ImGui::SetCursorScreenPos(ImVec2(mirrorX(d.max.x - t.margin() - listenW, listenW), t.gap()));
   ImVec2 listenMin = ImGui::GetCursorScreenPos();
   if (button(listen, ImVec2(listenW, t.target()), v.listen ? ButtonStyle::kSelected : ButtonStyle::kSecondary,
              true, "listen"))
@@ -53,12 +54,14 @@ WelcomeIntent drawWelcome(const WelcomeView& v) {
   const FittedLabel beside = fitLabel(v.siteName, ImVec2(nameRoom, barH), nameFont);
   const bool clock = nameFont == t.heading() || (beside.fits && beside.size >= nameFont->FontSize - 0.5f);
   if (!clock) nameRoom += cs.x + t.margin();
-  ImGui::PushClipRect(ImVec2(0, 0), ImVec2(t.margin() + nameRoom, barH), true);
-  textFitted(v.siteName, ImVec2(t.margin(), 0), ImVec2(t.margin() + nameRoom, barH), nameFont,
-             colour::kTextOnDark);
+  const float nameX = mirrorX(t.margin(), nameRoom);
+  const float clipX = mirrorX(0, t.margin() + nameRoom);
+  ImGui::PushClipRect(ImVec2(clipX, 0), ImVec2(clipX + t.margin() + nameRoom, barH), true);
+  textFitted(v.siteName, ImVec2(nameX, 0), ImVec2(nameX + nameRoom, barH), nameFont, colour::kTextOnDark);
   ImGui::PopClipRect();
   if (clock) {
-    ImGui::SetCursorScreenPos(ImVec2(d.max.x - 2 * t.margin() - listenW - cs.x, (barH - cs.y) / 2));
+    ImGui::SetCursorScreenPos(
+        ImVec2(mirrorX(d.max.x - 2 * t.margin() - listenW - cs.x, cs.x), (barH - cs.y) / 2));
     text(v.clock, t.heading(), colour::kTextOnDark);
   }
 
