@@ -68,6 +68,8 @@ class TextCache {
   size_t textureBytes() const { return textureBytes_; }
   size_t lines() const { return lines_.size(); }
   Shaper& shaper() { return shaper_; }
+  /// The lines held, by key (for the benchmark that sets them against an atlas of their glyphs).
+  const std::unordered_map<std::string, CachedLine>& cached() const { return lines_; }
 
  private:
   void trim(int frame);
