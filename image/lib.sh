@@ -77,20 +77,25 @@ mirror_args() {
 debian_mirror_lines() { debian_mirror; }
 
 # Builds Longstop for ARCH from the repository into STAGE (a --destdir tree with prefix /usr).
-# The build directory is kept between runs (same source mtimes from git archive, so nothing rebuilds).
+# The source and build directories are kept between runs. The tree to build is unpacked beside the
+# kept source and only the files whose contents changed are copied over it (git archive gives every
+# file the commit's time, which would rebuild everything), so a rebuild after a code change compiles
+# what depends on that change.
 build_longstop() {
   local arch=$1 repo=$2 worktree=$3 work=$4 stage=$5 commit=${6:-HEAD}
   local cache=${LONGSTOP_IMAGE_CACHE:-/var/tmp/longstop-image/cache-$arch}
-  local src=$cache/src build=$cache/build
-  mkdir -p "$cache"
-  rm -rf "$src"
-  mkdir -p "$src"
+  local src=$cache/src build=$cache/build incoming=$cache/incoming
+  mkdir -p "$cache" "$src"
+  rm -rf "$incoming"
+  mkdir -p "$incoming"
   if [ "$worktree" = 1 ]; then
-    (cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -C "$src" -xf -
+    (cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -C "$incoming" -xf -
   else
-    git -C "$repo" archive --format=tar "$commit" | tar -C "$src" -xf -
+    git -C "$repo" archive --format=tar "$commit" | tar -C "$incoming" -xf -
     git -C "$repo" rev-parse "$commit" >"$work/source-commit"
   fi
+  rsync -rlpc --delete "$incoming/" "$src/"
+  rm -rf "$incoming"
   local cross=()
   if [ "$arch" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
     cross=(--cross-file "$image_dir/cross-arm64.ini")

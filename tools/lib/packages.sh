@@ -17,6 +17,7 @@ LONGSTOP_BUILD_PACKAGES=(
 # image/build and image/test (the appliance image; see docs/appliance.md).
 LONGSTOP_IMAGE_PACKAGES=(
   mmdebstrap qemu-system-x86 qemu-utils mtools dosfstools e2fsprogs fdisk imagemagick sqlite3
+  rsync  # only changed sources copied over the kept build's, so a rebuild compiles only what changed
 )
 # image/build --arch arm64 on an amd64 machine: the cross compiler and the arm64 side of every -dev
 # package above (all Multi-Arch: same; needs `dpkg --add-architecture arm64`), and qemu-system-aarch64
