@@ -305,12 +305,15 @@ float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* fon
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   // Clipped only when it scrolls: Nastaliq's strokes climb above their line's box.
+  // Right to left, the cue is at the left edge and the words end at the right one, where reading starts.
+  const bool cueLeft = scrolls && shaping::rightToLeft();
+  const float textX = cueLeft ? max.x - textW : pos.x;
   if (scrolls) dl->PushClipRect(pos, max, true);
-  auto [tmin, tmax] = shaping::drawText(dl, font, size, ImVec2(pos.x, pos.y - sc.offset), col, s, textW);
+  auto [tmin, tmax] = shaping::drawText(dl, font, size, ImVec2(textX, pos.y - sc.offset), col, s, textW);
   if (scrolls) dl->PopClipRect();
   if (scrolls) {
     // The cue: a track the height of the window and a thumb showing which part is in view.
-    const float x1 = max.x, x0 = x1 - cueW;
+    const float x0 = cueLeft ? pos.x : max.x - cueW, x1 = x0 + cueW;
     dl->AddRectFilled(ImVec2(x0, pos.y), ImVec2(x1, max.y), colour::kDisabled, cueW / 2);
     const float thumbH = std::max(t.basePx, shownH * shownH / ts.y);
     const float thumbY = pos.y + (shownH - thumbH) * sc.offset / std::max(1.0f, ts.y - shownH);
@@ -320,8 +323,8 @@ float scrollingText(std::string_view s, ImVec2 room, const char* id, ImFont* fon
   WidgetRecord r;
   r.label = std::string(s);
   r.min = pos;
-  r.min.x = std::max(pos.x, tmin.x);
-  r.max = ImVec2(std::min(r.min.x + std::min(ts.x, textW), pos.x + textW), max.y);
+  r.min.x = std::max(textX, tmin.x);
+  r.max = ImVec2(std::min(r.min.x + std::min(ts.x, textW), textX + textW), max.y);
   r.roomMin = pos;
   r.roomMax = max;
   r.textScale = size / font->FontSize;

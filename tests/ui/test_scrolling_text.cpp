@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "support/patient_screens.h"
+#include "ui/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -91,4 +92,21 @@ TEST_CASE("words that fit do not scroll and take only their own height") {
   draw(imgui, "Please see reception", ImVec2(100, 190), true);
   f = draw(imgui, "Please see reception", ImVec2(100, 190), false);
   CHECK(f.pressed);
+}
+
+TEST_CASE("right to left, scrolling words end at the window's right edge and the cue is on the left") {
+  Headless imgui(800, 480);
+  theme().largerText = false;
+  REQUIRE(imgui.fontsLoaded);
+  setLanguage("ar");
+  const std::string words = std::string(tr(kLong.c_str())) + " " +
+                            tr("If you feel worse, tell the nearest member of staff or call 999.");
+  REQUIRE(words.find("appointment") == std::string::npos);  // the catalogue has them
+  const Frame f = draw(imgui, words, ImVec2(700, 400), false);
+  setLanguage("en");
+  REQUIRE(f.words);
+  REQUIRE(f.words->scrolls);
+  // The window is 20..420: reading starts at its right edge; the cue and the gap before it are left.
+  CHECK(f.words->max.x >= 419.5f);
+  CHECK(f.words->min.x >= 20 + std::max(4.0f, theme().basePx * 0.25f));
 }
