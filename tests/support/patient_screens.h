@@ -12,6 +12,8 @@
 
 #include "core/clock.h"
 #include "service/kiosk_services.h"
+#include "support/fake_kiosk_services.h"
+#include "ui/i18n.h"
 #include "ui/patient_flow.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -167,6 +169,23 @@ inline std::vector<PatientScreen> patientScreens() {
       {"another day", details, otherDay},
       {"not me", then(details, notMe)},
   };
+}
+
+/// `screen` drawn in the language `code`, with larger text and high contrast as asked; its widget log
+/// copied out.
+inline ui::WidgetLog drawnIn(Headless& imgui, const std::string& code, const PatientScreen& screen,
+                             bool larger = false, bool highContrast = false) {
+  FakeKioskServices services;
+  services.answer = screen.answer.value_or(FakeKioskServices::oneMatch());
+  core::ManualClock clock(nineOClock());
+  ui::PatientFlow f(services, clock);
+  if (larger) f.apply(ui::WelcomeIntent::kToggleLargerText);
+  if (highContrast) f.apply(ui::WelcomeIntent::kToggleHighContrast);
+  f.apply(ui::WelcomeIntent::kLanguage);
+  f.apply(ui::LanguageIntent(ui::LanguageIntent::Kind::kChoose, code));
+  for (const auto& step : screen.steps) step(f);
+  imgui.draw(f);
+  return imgui.log;
 }
 
 }  // namespace longstop::testing

@@ -157,24 +157,6 @@ TEST_CASE("every screen, every language: labels fit their buttons and everything
     }
 }
 
-namespace {
-// One screen in one language and mode, drawn; its log copied out.
-WidgetLog drawnIn(Headless& imgui, const std::string& code, const testing::PatientScreen& screen, bool larger,
-                  bool highContrast) {
-  FakeKioskServices services;
-  services.answer = screen.answer.value_or(FakeKioskServices::oneMatch());
-  core::ManualClock clock(testing::nineOClock());
-  PatientFlow f(services, clock);
-  if (larger) f.apply(WelcomeIntent::kToggleLargerText);
-  if (highContrast) f.apply(WelcomeIntent::kToggleHighContrast);
-  f.apply(WelcomeIntent::kLanguage);
-  f.apply(LanguageIntent(LanguageIntent::Kind::kChoose, code));
-  for (const auto& s : screen.steps) s(f);
-  imgui.draw(f);
-  return imgui.log;
-}
-}  // namespace
-
 TEST_CASE(
     "every language, the longest strings too: larger text is at least 1.5x, every control on the screen") {
   for (const std::pair<int, int>& size : {std::pair{1280, 800}, std::pair{800, 480}})
@@ -185,8 +167,8 @@ TEST_CASE(
       const float largerBody = theme().fonts.bodyLarger->FontSize;
       for (const auto& lang : languages())
         for (const auto& screen : testing::patientScreens()) {
-          const WidgetLog normal = drawnIn(imgui, lang.code, screen, false, highContrast);
-          const WidgetLog larger = drawnIn(imgui, lang.code, screen, true, highContrast);
+          const WidgetLog normal = testing::drawnIn(imgui, lang.code, screen, false, highContrast);
+          const WidgetLog larger = testing::drawnIn(imgui, lang.code, screen, true, highContrast);
           INFO(lang.code << ": " << screen.name << " at " << w << "x" << h
                          << (highContrast ? ", high contrast" : ""));
           auto small = testing::largerTextProblems(normal, larger, 1.5f, largerBody);

@@ -23,18 +23,6 @@ using testing::FakeKioskServices;
 using testing::Headless;
 
 namespace {
-WidgetLog drawnIn(Headless& imgui, const std::string& code, const testing::PatientScreen& screen) {
-  FakeKioskServices services;
-  services.answer = screen.answer.value_or(FakeKioskServices::oneMatch());
-  core::ManualClock clock(testing::nineOClock());
-  PatientFlow f(services, clock);
-  f.apply(WelcomeIntent::kLanguage);
-  f.apply(LanguageIntent(LanguageIntent::Kind::kChoose, code));
-  for (const auto& s : screen.steps) s(f);
-  imgui.draw(f);
-  return imgui.log;
-}
-
 // What is drawn and labelled (controls and texts), in drawing order.
 std::vector<WidgetRecord> controls(const WidgetLog& log) {
   std::vector<WidgetRecord> out;
@@ -85,8 +73,8 @@ TEST_CASE(
     REQUIRE(imgui.fontsLoaded);
     for (const char* rtl : {"ar", "ur", "fa"})
       for (const auto& screen : testing::patientScreens()) {
-        const auto en = controls(drawnIn(imgui, "en", screen));
-        const auto mirrored = controls(drawnIn(imgui, rtl, screen));
+        const auto en = controls(testing::drawnIn(imgui, "en", screen));
+        const auto mirrored = controls(testing::drawnIn(imgui, rtl, screen));
         INFO(rtl << ": " << screen.name << " at " << size.first << "x" << size.second);
         // (A translation may take another line and leave out a line of text, so the counts can differ:
         // what has no counterpart is not compared.)

@@ -14,10 +14,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double msSince(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-
 // A glyph as an atlas would hold it: one picture per face, size and glyph id (a line texture holds
 // the same glyph again in every line it appears in).
 using GlyphKey = std::tuple<std::string, unsigned, long, uint32_t>;  // path, face index, em in 1/64 px, id

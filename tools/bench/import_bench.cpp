@@ -15,10 +15,6 @@ namespace longstop::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
-
 std::string appointmentList(int rows) {
   std::string csv =
       "appointment_id,start,clinician,service,nhs_number,surname,forenames,date_of_birth,sex,postcode\r\n";

@@ -25,10 +25,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 constexpr int kRepeats = 3;  // each frame's time is the fastest of three: other processes add noise
 
-double msSince(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
-
 struct Figures {
   std::vector<double> ms;
   int withCode = 0, read = 0, falsePositives = 0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -15,6 +16,11 @@ inline double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
   const size_t rank = static_cast<size_t>(p / 100.0 * static_cast<double>(v.size() - 1) + 0.5);
   return v[std::min(rank, v.size() - 1)];
+}
+
+/// Milliseconds since `t0` on the steady clock.
+inline double msSince(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 /// Figures in the order they were added, printed as one JSON object.

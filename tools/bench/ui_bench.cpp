@@ -132,8 +132,7 @@ bool benchUi(const std::filesystem::path& dir, Report& report) {
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  atlas.rebuildMs =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rebuildStart).count();
+  atlas.rebuildMs = msSince(rebuildStart);
   benchGlyphAtlas(atlas, report);
   ui::setLanguage("en");  // as for the next patient: what follows is measured in English
 
